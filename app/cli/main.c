@@ -1,0 +1,93 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/settings.h"
+#include "cli.h"
+
+static const struct {
+	const char	*name;
+	int		(*run)(int, char **);
+	const char	*usage;
+} commands[] = {
+	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
+	{ "status",	cmd_status,	"status                applied migrations and counts" },
+};
+
+static void
+usage(void)
+{
+	size_t	i;
+
+	fprintf(stderr, "usage: agora [-c settings.ini] command [args]\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(stderr, "  agora %s\n", commands[i].usage);
+	exit(2);
+}
+
+PGconn *
+cli_connect(void)
+{
+	PGconn		*db;
+	const char	*dsn;
+
+	if ((dsn = settings_get("database", NULL)) == NULL) {
+		fprintf(stderr, "agora: no database in %s\n", settings_path());
+		exit(1);
+	}
+	db = PQconnectdb(dsn);
+	if (PQstatus(db) != CONNECTION_OK) {
+		fprintf(stderr, "agora: cannot connect: %s", PQerrorMessage(db));
+		PQfinish(db);
+		exit(1);
+	}
+	PQsetNoticeProcessor(db, NULL, NULL);
+	return (db);
+}
+
+PGresult *
+cli_exec(PGconn *db, const char *sql, int n, const char *const *vals)
+{
+	PGresult	*res;
+	ExecStatusType	 st;
+
+	res = PQexecParams(db, sql, n, NULL, vals, NULL, NULL, 0);
+	st = PQresultStatus(res);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		fprintf(stderr, "agora: %s", PQresultErrorMessage(res));
+		PQclear(res);
+		PQfinish(db);
+		exit(1);
+	}
+	return (res);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char	*conf = NULL;
+	char		 err[512];
+	size_t		 i;
+
+	if (argc > 2 && strcmp(argv[1], "-c") == 0) {
+		conf = argv[2];
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc < 2)
+		usage();
+	if (settings_load(conf, err, sizeof(err)) == -1) {
+		fprintf(stderr, "agora: settings: %s\n", err);
+		return (1);
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return (commands[i].run(argc - 1, argv + 1));
+	usage();
+	return (2);
+}

@@ -1,0 +1,34 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/* agora status: the migrations applied and what the database holds. */
+
+#include <stdio.h>
+
+#include "../db/migrations.h"
+#include "cli.h"
+
+int
+cmd_status(int argc, char **argv)
+{
+	PGconn		*db;
+	PGresult	*res;
+	int		 i;
+
+	db = cli_connect();
+	PQclear(cli_exec(db, sql_migration_table, 0, NULL));
+	res = cli_exec(db, sql_migration_list, 0, NULL);
+	printf("migrations applied: %d\n", PQntuples(res));
+	for (i = 0; i < PQntuples(res); i++)
+		printf("  %s  %s\n", PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));
+	PQclear(res);
+	res = cli_exec(db, sql_status_counts, 0, NULL);
+	for (i = 0; i < PQntuples(res); i++)
+		printf("%-14s %s\n", PQgetvalue(res, i, 0),
+		    PQgetvalue(res, i, 1));
+	PQclear(res);
+	PQfinish(db);
+	return (0);
+}

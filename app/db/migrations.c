@@ -1,0 +1,34 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include "migrations.h"
+
+/* Session-level: released when the migrator disconnects. */
+const char sql_migration_lock[] =
+    "SELECT pg_advisory_lock(7428190)";
+
+const char sql_migration_table[] =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version text PRIMARY KEY,"
+    " file text NOT NULL,"
+    " applied_at timestamptz NOT NULL DEFAULT now())";
+
+const char sql_migration_applied[] =
+    "SELECT 1 FROM schema_migrations WHERE version = $1";
+
+const char sql_migration_record[] =
+    "INSERT INTO schema_migrations (version, file) VALUES ($1, $2)";
+
+const char sql_migration_list[] =
+    "SELECT version, file || '  (' || to_char(applied_at, "
+    "'YYYY-MM-DD HH24:MI') || ')' FROM schema_migrations ORDER BY version";
+
+const char sql_status_counts[] =
+    "SELECT 'consultations', count(*)::text FROM consultations"
+    " UNION ALL SELECT 'themes', count(*)::text FROM themes"
+    " UNION ALL SELECT 'territories', count(*)::text FROM territories"
+    " UNION ALL SELECT 'users', count(*)::text FROM users"
+    "  WHERE deleted_at IS NULL"
+    " UNION ALL SELECT 'contributions', count(*)::text FROM contributions";

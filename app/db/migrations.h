@@ -1,0 +1,16 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#ifndef AGORA_DB_MIGRATIONS_H
+#define AGORA_DB_MIGRATIONS_H
+
+extern const char	sql_migration_lock[];	/* one migrator at a time */
+extern const char	sql_migration_table[];	/* creates schema_migrations */
+extern const char	sql_migration_applied[]; /* $1 version: 0 or 1 row */
+extern const char	sql_migration_record[];	/* $1 version, $2 file */
+extern const char	sql_migration_list[];	/* version, file name */
+extern const char	sql_status_counts[];	/* (what, count) rows */
+
+#endif

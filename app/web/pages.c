@@ -1,0 +1,45 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/* Fixed pages whose text lives in assets/pages/, one Markdown file each. */
+
+#include <string.h>
+
+#include "assets.h"
+#include "web.h"
+
+int	pages_show(struct web_req *);
+
+static const struct {
+	const char	*path;	/* URL */
+	const char	*page;	/* assets/pages/<page>.md */
+	const char	*title;	/* <title> */
+} pages[] = {
+	{ "/charte",		"charte",	"Charte de modération" },
+	{ "/confidentialite",	"confidentialite", "Données personnelles" },
+	{ "/accessibilite",	"accessibilite", "Déclaration d'accessibilité" },
+};
+
+/* GET /charte, /confidentialite, /accessibilite. */
+int
+pages_show(struct web_req *w)
+{
+	const char	*html;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		if (strcmp(w->req->path, pages[i].path) != 0)
+			continue;
+		if ((html = assets_page(pages[i].page)) == NULL)
+			break;
+		page_begin(w, pages[i].title);
+		html_raw(H, "<div class=\"prose\">\n");
+		html_raw(H, html);
+		html_raw(H, "</div>\n");
+		page_end(w);
+		return (web_send(w, 200));
+	}
+	return (web_error(w, 404, NULL));
+}

@@ -1,0 +1,188 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "../core/token.h"
+#include "../db/sessions.h"
+#include "app.h"
+#include "session.h"
+
+static const struct {
+	const char	*name;
+	unsigned int	 bit;
+} role_names[] = {
+	{ "citizen",	ROLE_CITIZEN },
+	{ "mediator",	ROLE_MEDIATOR },
+	{ "moderator",	ROLE_MODERATOR },
+	{ "official",	ROLE_OFFICIAL },
+	{ "admin",	ROLE_ADMIN },
+};
+
+int
+session_token_valid(const char *s)
+{
+	return (token_well_formed(s));
+}
+
+unsigned int
+session_roles_parse(const char *s)
+{
+	unsigned int	 bits = 0;
+	size_t		 i, len;
+	const char	*p = s, *end;
+
+	while (p != NULL && *p != '\0') {
+		end = strchr(p, ',');
+		len = end ? (size_t)(end - p) : strlen(p);
+		for (i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
+			if (strlen(role_names[i].name) == len &&
+			    strncmp(role_names[i].name, p, len) == 0)
+				bits |= role_names[i].bit;
+		p = end ? end + 1 : NULL;
+	}
+	return (bits);
+}
+
+int
+session_query(struct web_req *w)
+{
+	char		 hash[TOKEN_HEX_LEN + 1];
+	const char	*vals[3];
+
+	token_hash_hex(w->sess.token, hash);
+	vals[0] = hash;
+	vals[1] = app.idle_minutes;
+	vals[2] = app.absolute_minutes;
+	return (web_query_session(w, sql_session_lookup, 3, vals));
+}
+
+void
+session_fill(struct web_req *w, PGresult *res)
+{
+	long long	id;
+
+	if (res == NULL || PQntuples(res) != 1)
+		return;
+	id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	if (id <= 0)
+		return;
+	w->sess.user_id = id;
+	snprintf(w->sess.name, sizeof(w->sess.name), "%s",
+	    PQgetvalue(res, 0, 1));
+	snprintf(w->sess.territory, sizeof(w->sess.territory), "%s",
+	    PQgetvalue(res, 0, 2));
+	w->sess.verified = PQgetvalue(res, 0, 3)[0] == 't';
+	w->sess.roles = session_roles_parse(PQgetvalue(res, 0, 4));
+}
+
+void
+session_clear(struct web_session *s)
+{
+	OPENSSL_cleanse(s->token, sizeof(s->token));
+	s->user_id = 0;
+}
+
+static void
+cookie_write(struct web_req *w, const char *name, const char *value,
+    long long max_age)
+{
+	char	buf[256];
+
+	snprintf(buf, sizeof(buf), "%s=%s; Path=/; Max-Age=%lld; HttpOnly;"
+	    " SameSite=Lax%s", name, value, max_age,
+	    app.cookie_secure ? "; Secure" : "");
+	http_response_header(w->req, "set-cookie", buf);
+}
+
+/* A stale or unknown session cookie is removed so it is not sent again. */
+void
+session_cookie_clear(struct web_req *w)
+{
+	if (w->sess.token[0] != '\0') {
+		cookie_write(w, SESSION_COOKIE, "", 0);
+		OPENSSL_cleanse(w->sess.token, sizeof(w->sess.token));
+	}
+}
+
+void
+session_cookie_set(struct web_req *w, const char *token)
+{
+	cookie_write(w, SESSION_COOKIE, token,
+	    strtoll(app.absolute_minutes, NULL, 10) * 60);
+	snprintf(w->sess.token, sizeof(w->sess.token), "%s", token);
+}
+
+/*
+ * Raises HTTP 403 with a French page, or sends a visitor without a session
+ * to the sign-in page when the route is open to signed-in people.
+ */
+int
+session_refuse(struct web_req *w)
+{
+	if (w->sess.user_id == 0 && (w->route->allow & ALLOW_SIGNED_IN) &&
+	    (w->req->method == HTTP_METHOD_GET ||
+	    w->req->method == HTTP_METHOD_HEAD))
+		return (web_error(w, 401, NULL));
+	if (w->sess.user_id != 0 && !w->sess.verified &&
+	    (w->route->allow & ALLOW_VERIFIED))
+		return (web_error(w, 403, "Confirmez d'abord votre adresse "
+		    "électronique : le lien vous a été envoyé par courriel."));
+	return (web_error(w, 403, NULL));
+}
+
+/* The key a CSRF token is derived from: the session, else an anon cookie. */
+static const char *
+csrf_key(struct web_req *w, int create)
+{
+	char		*v;
+	static char	 fresh[TOKEN_LEN + 1];
+
+	if (w->sess.user_id != 0)
+		return (w->sess.token);
+	if (http_request_cookie(w->req, ANON_COOKIE, &v) && token_well_formed(v))
+		return (v);
+	if (!create || token_random(fresh) == -1)
+		return (NULL);
+	cookie_write(w, ANON_COOKIE, fresh, 60 * 60 * 24);
+	return (fresh);
+}
+
+static void
+csrf_compute(const char *key, char out[TOKEN_LEN + 1])
+{
+	char	msg[96];
+
+	snprintf(msg, sizeof(msg), "csrf:%s", key);
+	token_mac(app.secret, app.secret_len, msg, out);
+}
+
+void
+csrf_field(struct web_req *w)
+{
+	const char	*key;
+	char		 tok[TOKEN_LEN + 1];
+
+	if ((key = csrf_key(w, 1)) == NULL)
+		fatal("csrf_field: no randomness");
+	csrf_compute(key, tok);
+	html_raw(H, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	html_text(H, tok);
+	html_raw(H, "\">");
+}
+
+int
+csrf_valid(struct web_req *w)
+{
+	const char	*key, *sent;
+	char		 tok[TOKEN_LEN + 1];
+
+	if ((key = csrf_key(w, 0)) == NULL)
+		return (0);
+	if ((sent = web_arg(w, "csrf")) == NULL)
+		return (0);
+	csrf_compute(key, tok);
+	return (token_equal(tok, sent));
+}

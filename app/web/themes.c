@@ -1,0 +1,148 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/* The home page (the consultation and its themes) and one theme's page. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/markdown.h"
+#include "../core/text.h"
+#include "../db/themes.h"
+#include "web.h"
+
+int	home_show(struct web_req *);
+int	themes_show(struct web_req *);
+
+/* Writes Markdown as HTML (cmark, safe mode). */
+static void
+write_markdown(struct web_req *w, const char *md, int shift)
+{
+	char	*html;
+
+	if ((html = markdown_render(md, strlen(md), shift)) == NULL)
+		fatal("markdown_render: out of memory");
+	html_raw(H, html);
+	free(html);
+}
+
+/* Writes the sentence that says whether one can still take part. */
+static void
+write_phase(struct web_req *w, const char *phase, const char *opens,
+    const char *closes)
+{
+	html_raw(H, "<p class=\"phase phase-");
+	html_text(H, phase);
+	html_raw(H, "\">");
+	if (strcmp(phase, "upcoming") == 0) {
+		html_raw(H, "La consultation ouvrira le ");
+		html_text(H, opens);
+		html_raw(H, ". Vous pouvez déjà lire les thèmes.");
+	} else if (strcmp(phase, "closed") == 0) {
+		html_raw(H, "La consultation est close depuis le ");
+		html_text(H, closes);
+		html_raw(H, ". Tout reste consultable ; il n'est plus possible "
+		    "de contribuer.");
+	} else {
+		html_raw(H, "Consultation ouverte du ");
+		html_text(H, opens);
+		html_raw(H, " au ");
+		html_text(H, closes);
+		html_raw(H, " inclus.");
+	}
+	html_raw(H, "</p>\n");
+}
+
+static void
+write_count(struct web_req *w, const char *n, const char *one,
+    const char *many)
+{
+	html_text(H, n);
+	html_raw(H, " ");
+	html_raw(H, strcmp(n, "0") == 0 || strcmp(n, "1") == 0 ? one : many);
+}
+
+/* GET /. Raises 503 when the database does not answer. */
+int
+home_show(struct web_req *w)
+{
+	int	i;
+
+	switch (w->step) {
+	case 0:
+		return (web_query(w, sql_home_consultation, 0));
+	case 1:
+		if (web_nrows(w, 0) != 1)
+			return (web_error(w, 500, "Aucune consultation n'est "
+			    "publiée : appliquez les migrations."));
+		return (web_query(w, sql_home_themes, 1, web_value(w, 0, 0, 0)));
+	}
+
+	page_begin(w, web_value(w, 0, 0, 1));
+	html_raw(H, "<h1>");
+	html_text(H, web_value(w, 0, 0, 1));
+	html_raw(H, "</h1>\n<p class=\"lead\">");
+	html_text(H, web_value(w, 0, 0, 2));
+	html_raw(H, "</p>\n");
+	write_phase(w, web_value(w, 0, 0, 6), web_value(w, 0, 0, 4),
+	    web_value(w, 0, 0, 5));
+	html_raw(H, "<p class=\"stats\">Participation à ce jour : ");
+	write_count(w, web_value(w, 0, 0, 7), "participant", "participants");
+	html_raw(H, ", ");
+	write_count(w, web_value(w, 0, 0, 8), "contribution publiée",
+	    "contributions publiées");
+	html_raw(H, ".</p>\n<div class=\"prose\">\n");
+	write_markdown(w, web_value(w, 0, 0, 3), 1);
+	html_raw(H, "</div>\n<h2 id=\"enjeux\">Les ");
+	html_rawf(H, "%d", web_nrows(w, 1));
+	html_raw(H, " enjeux</h2>\n<ol class=\"themes\">\n");
+	for (i = 0; i < web_nrows(w, 1); i++) {
+		html_raw(H, "<li><h3><a href=\"/themes/");
+		html_url_arg(H, web_value(w, 1, i, 0));
+		html_raw(H, "\">");
+		html_text(H, web_value(w, 1, i, 1));
+		html_raw(H, "</a></h3>\n<p>");
+		html_text(H, web_value(w, 1, i, 2));
+		html_raw(H, "</p>\n<p class=\"counts\">");
+		write_count(w, web_value(w, 1, i, 3), "proposition",
+		    "propositions");
+		html_raw(H, " · ");
+		write_count(w, web_value(w, 1, i, 4), "argument ou commentaire",
+		    "arguments et commentaires");
+		html_raw(H, "</p></li>\n");
+	}
+	html_raw(H, "</ol>\n");
+	page_end(w);
+	return (web_send(w, 200));
+}
+
+/* GET /themes/:slug. Raises 404 for a malformed or unknown slug. */
+int
+themes_show(struct web_req *w)
+{
+	switch (w->step) {
+	case 0:
+		if (!text_slug_valid(w->args[0]))
+			return (web_error(w, 404, NULL));
+		return (web_query(w, sql_theme_by_slug, 1, w->args[0]));
+	}
+	if (web_nrows(w, 0) != 1)
+		return (web_error(w, 404, NULL));
+
+	page_begin(w, web_value(w, 0, 0, 2));
+	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
+	    "<li><a href=\"/\">Accueil</a></li><li aria-current=\"page\">"
+	    "Enjeu ");
+	html_text(H, web_value(w, 0, 0, 5));
+	html_raw(H, "</li></ol></nav>\n<h1>");
+	html_text(H, web_value(w, 0, 0, 2));
+	html_raw(H, "</h1>\n<p class=\"lead\">");
+	html_text(H, web_value(w, 0, 0, 3));
+	html_raw(H, "</p>\n<div class=\"prose\">\n");
+	write_markdown(w, web_value(w, 0, 0, 4), 1);
+	html_raw(H, "</div>\n");
+	page_end(w);
+	return (web_send(w, 200));
+}

@@ -1,0 +1,269 @@
+# Copyright (c) 2026 The Agora developers.
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""End-to-end harness: a real kore serving build/agora.so on its own port,
+the agora_test database on the development cluster, an HTTP client that
+keeps cookies and posts multipart forms, and a tiny test registry.
+Standard library only."""
+
+import html
+import http.client
+import os
+import re
+import secrets
+import signal
+import subprocess
+import time
+import urllib.parse
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+PORT = int(os.environ.get("TEST_HTTP_PORT", "8898"))
+PG_PORT = os.environ.get("PG_PORT", "55432")
+TEST_DIR = os.path.join(ROOT, "var", "test")
+MAIL_DIR = os.path.join(TEST_DIR, "mail")
+CONFIG = os.path.join(TEST_DIR, "agora.ini")
+
+TESTS = []
+
+
+def test(fn):
+    """Registers a test: a function that raises AssertionError on failure."""
+    TESTS.append(fn)
+    return fn
+
+
+# ---------------------------------------------------------------- kore
+
+class Kore:
+    """One kore process with a configuration derived from conf/agora.conf."""
+
+    def __init__(self, name="main", port=PORT, env=None):
+        self.name = name
+        self.port = port
+        self.env = env or {}
+        self.proc = None
+        self.conf = os.path.join(TEST_DIR, "kore-%s.conf" % name)
+        self.log = os.path.join(TEST_DIR, "kore-%s.log" % name)
+        self.pid = os.path.join(TEST_DIR, "kore-%s.pid" % name)
+
+    def write_conf(self):
+        with open(os.path.join(ROOT, "conf", "agora.conf")) as f:
+            text = f.read()
+        text = re.sub(r"bind\s+127\.0\.0\.1\s+\d+", "bind 127.0.0.1 %d" % self.port, text)
+        text = re.sub(r"pidfile\s+\S+", "pidfile %s" % self.pid, text)
+        with open(self.conf, "w") as f:
+            f.write(text)
+
+    def start(self):
+        self.write_conf()
+        env = dict(os.environ)
+        env["AGORA_CONFIG"] = CONFIG
+        env.update(self.env)
+        logf = open(self.log, "a")
+        self.proc = subprocess.Popen(
+            ["stdbuf", "-oL", "kore", "-f", "-n", "-r", "-c", self.conf],
+            cwd=ROOT, env=env, stdout=logf, stderr=subprocess.STDOUT,
+            start_new_session=True)
+        deadline = time.time() + 15
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError("kore exited: " + self.log_text()[-2000:])
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                c.request("GET", "/static/agora.css")
+                c.getresponse().read()
+                return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("kore did not answer on port %d" % self.port)
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self.proc = None
+
+    def log_text(self):
+        try:
+            with open(self.log, errors="replace") as f:
+                return f.read()
+        except FileNotFoundError:
+            return ""
+
+    def crashes(self):
+        """Lines that show a sandbox violation or a worker that died."""
+        bad = re.compile(r"sandbox violation|died|segfault|fatal|signal \d+")
+        return [l for l in self.log_text().splitlines() if bad.search(l)]
+
+
+# ---------------------------------------------------------------- http
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers          # lower-case name -> list of values
+        self.body = body                # bytes
+        self.text = body.decode("utf-8", errors="replace")
+
+    def header(self, name):
+        v = self.headers.get(name.lower())
+        return v[0] if v else None
+
+    def visible_text(self):
+        """The text a person reads: tags removed, entities decoded."""
+        t = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", self.text)
+        t = re.sub(r"<[^>]+>", " ", t)
+        return re.sub(r"\s+", " ", html.unescape(t)).strip()
+
+    def csrf(self):
+        m = re.search(r'name="csrf" value="([^"]+)"', self.text)
+        assert m, "no CSRF field in the page"
+        return html.unescape(m.group(1))
+
+
+def encode_multipart(fields):
+    boundary = "----agora" + secrets.token_hex(12)
+    out = []
+    for name, value in fields.items():
+        values = value if isinstance(value, list) else [value]
+        for v in values:
+            if isinstance(v, str):
+                v = v.encode("utf-8")
+            out.append(b"--" + boundary.encode() + b"\r\n")
+            out.append(b'Content-Disposition: form-data; name="' + name.encode() + b'"\r\n\r\n')
+            out.append(v + b"\r\n")
+    out.append(b"--" + boundary.encode() + b"--\r\n")
+    return b"".join(out), "multipart/form-data; boundary=" + boundary
+
+
+class Client:
+    """A browser without JavaScript: keeps cookies, never follows redirects."""
+
+    def __init__(self, port=PORT):
+        self.port = port
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=None):
+        h = dict(headers or {})
+        if self.cookies:
+            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        c.request(method, path, body=body, headers=h)
+        r = c.getresponse()
+        hdrs = {}
+        for k, v in r.getheaders():
+            hdrs.setdefault(k.lower(), []).append(v)
+        data = r.read()
+        c.close()
+        for sc in hdrs.get("set-cookie", []):
+            name, _, rest = sc.partition("=")
+            value = rest.split(";")[0]
+            if "Max-Age=0" in sc or value == "":
+                self.cookies.pop(name.strip(), None)
+            else:
+                self.cookies[name.strip()] = value
+        return Response(r.status, hdrs, data)
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, fields, headers=None):
+        body, ctype = encode_multipart(fields)
+        h = {"Content-Type": ctype}
+        h.update(headers or {})
+        return self.request("POST", path, body=body, headers=h)
+
+    def submit(self, form_path, action, fields):
+        """GETs the page with the form, then posts fields with its CSRF token."""
+        page = self.get(form_path)
+        assert page.status == 200, "%s: %d" % (form_path, page.status)
+        f = dict(fields)
+        f["csrf"] = page.csrf()
+        return self.post(action, f)
+
+
+# ---------------------------------------------------------------- database
+
+def sql(query, db="agora_test"):
+    """Runs SQL as the superuser; returns rows as lists of strings."""
+    r = subprocess.run(
+        ["psql", "-X", "-q", "-tA", "-F", "\t", "-v", "ON_ERROR_STOP=1",
+         "-h", "127.0.0.1", "-p", PG_PORT, "-U", "postgres", "-d", db, "-c", query],
+        capture_output=True, text=True)
+    if r.returncode != 0:
+        raise AssertionError("SQL failed: %s\n%s" % (query, r.stderr))
+    return [line.split("\t") for line in r.stdout.splitlines() if line != ""]
+
+
+def sql_value(query, db="agora_test"):
+    rows = sql(query, db)
+    return rows[0][0] if rows else None
+
+
+def agora(*args, env=None):
+    """Runs the agora command with the test settings."""
+    e = dict(os.environ)
+    e["AGORA_CONFIG"] = CONFIG
+    e.update(env or {})
+    return subprocess.run([os.path.join(ROOT, "build", "agora")] + list(args),
+                          cwd=ROOT, env=e, capture_output=True, text=True)
+
+
+def devdb(*args):
+    return subprocess.run(["sh", os.path.join(ROOT, "conf", "devdb.sh")] + list(args),
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+# ---------------------------------------------------------------- checks
+
+def eq(actual, expected, what=""):
+    assert actual == expected, "%s: expected %r, got %r" % (what, expected, actual)
+
+
+def contains(haystack, needle, what=""):
+    assert needle in haystack, "%s: %r not found" % (what or "page", needle)
+
+
+def lacks(haystack, needle, what=""):
+    assert needle not in haystack, "%s: %r should not appear" % (what or "page", needle)
+
+
+def quote(s):
+    return urllib.parse.quote(s, safe="")
+
+
+# ---------------------------------------------------------------- people
+
+def make_user(name=None, roles=("citizen",), verified=True, territory="37", email=None):
+    """Creates an account straight in SQL (no password: it signs in through
+    login()). Returns its id."""
+    name = name or "Testeur " + secrets.token_hex(3)
+    email = email or "%s@example.org" % secrets.token_hex(6)
+    uid = sql_value(
+        "INSERT INTO users (email, display_name, territory_code, privacy_accepted_at, verified_at)"
+        " VALUES ('%s', '%s', '%s', now(), %s) RETURNING id"
+        % (email, name.replace("'", "''"), territory, "now()" if verified else "NULL"))
+    for role in roles:
+        sql("INSERT INTO user_roles (user_id, role) VALUES (%s, '%s')" % (uid, role))
+    return int(uid)
+
+
+def login(client, user_id):
+    """Gives client a valid session for user_id, as sign-in would."""
+    import hashlib
+    token = secrets.token_urlsafe(32)[:43]
+    while len(token) < 43:
+        token += "A"
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    sql("INSERT INTO sessions (user_id, token_hash) VALUES (%d, '%s')" % (user_id, digest))
+    client.cookies["agora_sid"] = token
+    return client
+
+
+def signed_in(roles=("citizen",), verified=True, territory="37", name=None):
+    """A new Client signed in as a new account; returns (client, user_id)."""
+    uid = make_user(name=name, roles=roles, verified=verified, territory=territory)
+    return login(Client(), uid), uid

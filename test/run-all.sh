@@ -1,0 +1,45 @@
+#!/bin/sh
+# make test: the test database (agora_test on the development cluster),
+# the unit tests, then the end-to-end tests against a real kore. Ends with
+# one line "N passed, N failed" over everything; exits non-zero on failure.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+export RESULTS=var/test/results
+rm -rf var/test
+mkdir -p "$RESULTS" var/test/mail
+
+started_db=0
+if ! sh conf/devdb.sh status | grep -q running; then
+	started_db=1
+fi
+sh conf/devdb.sh start || exit 1
+sh conf/devdb.sh recreate agora_test >/dev/null || exit 1
+
+cat > var/test/agora.ini <<INI
+database = host=127.0.0.1 port=${PG_PORT:-55432} dbname=agora_test user=agora sslmode=disable gssencmode=disable
+secret_file = var/secret
+cookie_secure = 0
+base_url = http://127.0.0.1:${TEST_HTTP_PORT:-8898}
+mail_dir = var/test/mail
+INI
+export AGORA_CONFIG=var/test/agora.ini
+
+sh test/run-unit.sh "$@"
+python3 test/e2e/run.py ${E2E_ONLY:-}
+
+if [ "$started_db" = 1 ] && [ -z "${KEEP_DB:-}" ]; then
+	sh conf/devdb.sh stop
+fi
+
+passed=0
+failed=0
+for f in "$RESULTS"/*; do
+	read -r p fl < "$f"
+	passed=$((passed + p))
+	failed=$((failed + fl))
+done
+[ -f "$RESULTS/unit" ] || failed=$((failed + 1))
+[ -f "$RESULTS/e2e" ] || { echo "e2e: the runner did not finish"; failed=$((failed + 1)); }
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,302 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/* Unit tests of app/core: escaping, text checks, Markdown, tokens, settings. */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "../../app/core/html.h"
+#include "../../app/core/markdown.h"
+#include "../../app/core/settings.h"
+#include "../../app/core/text.h"
+#include "../../app/core/token.h"
+
+struct sbuf {
+	char	data[4096];
+	size_t	len;
+};
+
+static void
+sbuf_write(void *arg, const void *p, size_t len)
+{
+	struct sbuf	*b = arg;
+
+	assert_true(b->len + len < sizeof(b->data));
+	memcpy(b->data + b->len, p, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+#define OUT(b)	struct sbuf b = { .len = 0 }; \
+		struct html_out o = { sbuf_write, &b }; (void)o
+
+static void
+html_text_escapes_five(void **state)
+{
+	OUT(b);
+	html_text(&o, "<a href=\"x\" title='y'>&amp;</a>");
+	assert_string_equal(b.data,
+	    "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+}
+
+static void
+html_text_drops_control_bytes(void **state)
+{
+	OUT(b);
+	html_text(&o, "a\x01" "b\x7f" "c\td\ne");
+	assert_string_equal(b.data, "abc\td\ne");
+}
+
+static void
+html_text_keeps_utf8(void **state)
+{
+	OUT(b);
+	html_text(&o, "Éducation — « déjà »");
+	assert_string_equal(b.data, "Éducation — « déjà »");
+}
+
+static void
+html_url_arg_encodes(void **state)
+{
+	OUT(b);
+	html_url_arg(&o, "a b&c=é/\"");
+	assert_string_equal(b.data, "a%20b%26c%3D%C3%A9%2F%22");
+}
+
+static void
+html_json_string_escapes(void **state)
+{
+	OUT(b);
+	html_json_string(&o, "a\"b\\c\n<x>");
+	assert_string_equal(b.data, "\"a\\\"b\\\\c\\n\\u003cx\\u003e\"");
+}
+
+static void
+text_utf8_valid_accepts_and_rejects(void **state)
+{
+	assert_true(text_utf8_valid("déjà vu ✓ 😀", strlen("déjà vu ✓ 😀")));
+	assert_false(text_utf8_valid("\xff", 1));
+	assert_false(text_utf8_valid("\xc3", 1));		/* truncated */
+	assert_false(text_utf8_valid("\xc0\xaf", 2));		/* overlong */
+	assert_false(text_utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
+	assert_false(text_utf8_valid("\xf4\x90\x80\x80", 4));	/* > U+10FFFF */
+	assert_false(text_utf8_valid("a\0b", 3));		/* NUL */
+}
+
+static void
+text_utf8_chars_counts_code_points(void **state)
+{
+	assert_int_equal(text_utf8_chars("été"), 3);
+	assert_int_equal(text_utf8_chars(""), 0);
+}
+
+static void
+text_parse_id_is_strict(void **state)
+{
+	long long	n;
+
+	assert_true(text_parse_id("42", &n));
+	assert_int_equal(n, 42);
+	assert_false(text_parse_id("042", &n));
+	assert_false(text_parse_id("-1", &n));
+	assert_false(text_parse_id("1e3", &n));
+	assert_false(text_parse_id("", &n));
+	assert_false(text_parse_id("9999999999999999", &n));
+}
+
+static void
+text_slug_valid_is_strict(void **state)
+{
+	assert_true(text_slug_valid("ethique"));
+	assert_true(text_slug_valid("sante-2"));
+	assert_false(text_slug_valid("Ethique"));
+	assert_false(text_slug_valid("-x"));
+	assert_false(text_slug_valid("a/b"));
+	assert_false(text_slug_valid(""));
+}
+
+static void
+markdown_drops_raw_html(void **state)
+{
+	const char	*src = "<script>alert(1)</script>\n\n"
+	    "Texte <img src=x onerror=alert(1)> <span onclick=\"x\">y</span>";
+	char		*h = markdown_render(src, strlen(src), 0);
+
+	assert_non_null(h);
+	assert_null(strstr(h, "<script"));
+	assert_null(strstr(h, "onerror"));
+	assert_null(strstr(h, "onclick"));
+	free(h);
+}
+
+static void
+markdown_neutralises_dangerous_links(void **state)
+{
+	const char	*src = "[a](javascript:alert(1)) [b](JaVaScRiPt:x) "
+	    "[c](data:text/html;base64,PHNjcmlwdD4=) [d](vbscript:x) "
+	    "[e](&#106;avascript:alert(1))";
+	char		*h = markdown_render(src, strlen(src), 0);
+
+	assert_non_null(h);
+	assert_null(strcasestr(h, "javascript:"));
+	assert_null(strcasestr(h, "data:text"));
+	assert_null(strcasestr(h, "vbscript:"));
+	free(h);
+}
+
+static void
+markdown_links_get_rel_and_images_become_links(void **state)
+{
+	const char	*src = "[site](https://example.org \"t\") "
+	    "![photo](https://tracker.example/p.png)";
+	char		*h = markdown_render(src, strlen(src), 0);
+
+	assert_non_null(h);
+	assert_non_null(strstr(h,
+	    "<a rel=\"nofollow ugc\" href=\"https://example.org\" title=\"t\">"));
+	assert_null(strstr(h, "<img"));
+	assert_non_null(strstr(h,
+	    "<a rel=\"nofollow ugc\" href=\"https://tracker.example/p.png\">"
+	    "photo</a>"));
+	free(h);
+}
+
+static void
+markdown_shifts_headings(void **state)
+{
+	const char	*src = "# Titre\n\n###### Petit\n";
+	char		*h = markdown_render(src, strlen(src), 2);
+
+	assert_non_null(h);
+	assert_non_null(strstr(h, "<h3>Titre</h3>"));
+	assert_non_null(strstr(h, "<h6>Petit</h6>"));
+	free(h);
+}
+
+static void
+markdown_repairs_invalid_utf8(void **state)
+{
+	char	*h = markdown_render("a\xff" "b", 3, 0);
+
+	assert_non_null(h);
+	assert_true(text_utf8_valid(h, strlen(h)));
+	free(h);
+}
+
+static void
+token_random_is_well_formed_and_fresh(void **state)
+{
+	char	a[TOKEN_LEN + 1], b[TOKEN_LEN + 1];
+
+	assert_int_equal(token_random(a), 0);
+	assert_int_equal(token_random(b), 0);
+	assert_true(token_well_formed(a));
+	assert_string_not_equal(a, b);
+	assert_false(token_well_formed("short"));
+	a[5] = '=';
+	assert_false(token_well_formed(a));
+}
+
+static void
+token_hash_is_sha256_hex(void **state)
+{
+	char	out[TOKEN_HEX_LEN + 1];
+
+	token_hash_hex("abc", out);
+	assert_string_equal(out, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+}
+
+static void
+token_mac_depends_on_key_and_message(void **state)
+{
+	const unsigned char	k1[32] = { 1 }, k2[32] = { 2 };
+	char			a[TOKEN_LEN + 1], b[TOKEN_LEN + 1];
+	char			c[TOKEN_LEN + 1];
+
+	token_mac(k1, sizeof(k1), "m", a);
+	token_mac(k2, sizeof(k2), "m", b);
+	token_mac(k1, sizeof(k1), "n", c);
+	assert_true(token_well_formed(a));
+	assert_false(token_equal(a, b));
+	assert_false(token_equal(a, c));
+	token_mac(k1, sizeof(k1), "m", b);
+	assert_true(token_equal(a, b));
+}
+
+static void
+settings_file_and_environment(void **state)
+{
+	char	 path[] = "/tmp/agora-settings-XXXXXX", err[256];
+	int	 fd = mkstemp(path);
+	FILE	*f = fdopen(fd, "w");
+
+	fputs("# comment\n database = host=x port=1 \nedit_window = 30\n"
+	    "bad_int = 3x\n", f);
+	fclose(f);
+	assert_int_equal(settings_load(path, err, sizeof(err)), 0);
+	assert_string_equal(settings_get("database", NULL), "host=x port=1");
+	assert_int_equal(settings_get_int("edit_window", 5, 0, 100), 30);
+	assert_int_equal(settings_get_int("bad_int", 5, 0, 100), 5);
+	assert_int_equal(settings_get_int("edit_window", 5, 0, 10), 5);
+	assert_null(settings_get("missing", NULL));
+	setenv("AGORA_EDIT_WINDOW", "12", 1);
+	assert_int_equal(settings_get_int("edit_window", 5, 0, 100), 12);
+	unsetenv("AGORA_EDIT_WINDOW");
+	unlink(path);
+	assert_int_equal(settings_load("/nonexistent/x.ini", err,
+	    sizeof(err)), -1);
+}
+
+static void
+settings_reject_malformed_lines(void **state)
+{
+	char	 path[] = "/tmp/agora-settings-XXXXXX", err[256];
+	int	 fd = mkstemp(path);
+	FILE	*f = fdopen(fd, "w");
+
+	fputs("no equals sign here\n", f);
+	fclose(f);
+	assert_int_equal(settings_load(path, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, ":1:"));
+	unlink(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(html_text_escapes_five),
+		cmocka_unit_test(html_text_drops_control_bytes),
+		cmocka_unit_test(html_text_keeps_utf8),
+		cmocka_unit_test(html_url_arg_encodes),
+		cmocka_unit_test(html_json_string_escapes),
+		cmocka_unit_test(text_utf8_valid_accepts_and_rejects),
+		cmocka_unit_test(text_utf8_chars_counts_code_points),
+		cmocka_unit_test(text_parse_id_is_strict),
+		cmocka_unit_test(text_slug_valid_is_strict),
+		cmocka_unit_test(markdown_drops_raw_html),
+		cmocka_unit_test(markdown_neutralises_dangerous_links),
+		cmocka_unit_test(markdown_links_get_rel_and_images_become_links),
+		cmocka_unit_test(markdown_shifts_headings),
+		cmocka_unit_test(markdown_repairs_invalid_utf8),
+		cmocka_unit_test(token_random_is_well_formed_and_fresh),
+		cmocka_unit_test(token_hash_is_sha256_hex),
+		cmocka_unit_test(token_mac_depends_on_key_and_message),
+		cmocka_unit_test(settings_file_and_environment),
+		cmocka_unit_test(settings_reject_malformed_lines),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
