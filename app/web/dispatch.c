@@ -13,6 +13,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "../core/text.h"
 #include "../db/sessions.h"
 #include "session.h"
@@ -71,6 +73,12 @@ web_req_free(struct http_request *req)
 			PQclear(w->res[i]);
 		w->res[i] = NULL;
 	}
+	if (w->task_in != NULL) {
+		OPENSSL_cleanse(w->task_in, w->task_in_len);
+		kore_free(w->task_in);
+		w->task_in = NULL;
+	}
+	OPENSSL_cleanse(w->task_out, sizeof(w->task_out));
 	if ((p = w->data_pending) != NULL) {
 		for (i = 0; i < p->n; i++)
 			kore_free((void *)p->vals[i]);
@@ -337,7 +345,16 @@ web_run(struct web_req *w)
 	int	r;
 
 	for (;;) {
-		if (w->data_pending != NULL) {
+		if (w->task_live) {
+			if (!kore_task_finished(&w->task))
+				return (KORE_RESULT_RETRY);
+			memset(w->task_out, 0, sizeof(w->task_out));
+			kore_task_channel_read(&w->task, w->task_out,
+			    sizeof(w->task_out) - 1);
+			kore_task_destroy(&w->task);
+			w->task_live = 0;
+			w->step++;
+		} else if (w->data_pending != NULL) {
 			switch (db_poll(w)) {
 			case POLL_WAIT:
 				return (KORE_RESULT_RETRY);
@@ -362,6 +379,8 @@ web_run(struct web_req *w)
 		}
 		if (r == WEB_DONE)
 			return (KORE_RESULT_OK);
+		if (r == WEB_TASK && w->task_live)
+			return (KORE_RESULT_RETRY);
 		if (w->data_pending == NULL) {
 			kore_log(LOG_ERR, "%s: handler returned without query",
 			    w->req->path);

@@ -71,6 +71,7 @@ page_begin(struct web_req *w, const char *title)
 	}
 	html_raw(H, "</ul>\n</nav>\n</div>\n</header>\n"
 	    "<main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n");
+	flash_write(w);
 }
 
 void

@@ -20,6 +20,7 @@
 #include <kore/kore.h>
 #include <kore/http.h>
 #include <kore/pgsql.h>
+#include <kore/tasks.h>
 
 #include "../core/html.h"
 
@@ -29,6 +30,7 @@
 /* What a handler returns (never KORE_RESULT_*). */
 #define WEB_DONE		1	/* the response is written */
 #define WEB_QUERY		2	/* call me again with the rows */
+#define WEB_TASK		3	/* call me again with w->task_out */
 
 /* Roles, as stored in user_roles.role; bits of web_session.roles. */
 #define ROLE_CITIZEN		0x01
@@ -82,7 +84,13 @@ struct web_req {
 	void			*data;		/* handler's own state */
 	void			(*data_free)(void *);
 
+	char			 task_out[256];	/* a task's answer (task.c) */
+
 	/* Dispatcher internals. */
+	struct kore_task	 task;
+	int			 task_live;
+	char			*task_in;	/* what the task reads */
+	size_t			 task_in_len;
 	struct kore_pgsql	 sql;
 	int			 phase;
 	int			 sql_live;
@@ -117,7 +125,20 @@ int		 web_send(struct web_req *, int);
 int		 web_send_type(struct web_req *, int, const char *);
 int		 web_error(struct web_req *, int, const char *);
 int		 web_redirect(struct web_req *, const char *);
-void		 web_error_plain(struct http_request *, int, const char *);
+/*
+ * Password hashing off the event loop (task.c). Each returns WEB_TASK; the
+ * handler is called again with w->task_out holding the new hash ("" when it
+ * failed), or "1" / "0" for a verification.
+ */
+int		 web_password_hash(struct web_req *, const char *);
+int		 web_password_verify(struct web_req *, const char *,
+		    const char *);
+int		 web_task_start(struct web_req *, int (*)(struct kore_task *),
+		    const void *, size_t);
+
+/* One-shot message for the next page, by code (flash.c). */
+void		 web_flash(struct web_req *, const char *);
+void		 flash_write(struct web_req *);
 
 #define H	(&w->html)
 

@@ -1,0 +1,56 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * One-shot messages shown on the page a form redirects to ("Votre vote est
+ * enregistré."). The cookie carries only a code from this table, never text,
+ * so nothing a visitor sends can end up in the message.
+ */
+
+#include <string.h>
+
+#include "session.h"
+#include "web.h"
+
+#define FLASH_COOKIE	"agora_flash"
+
+static const struct {
+	const char	*code;
+	const char	*text;
+} flashes[] = {
+	{ "signed_out",		"Vous êtes déconnecté·e." },
+	{ "signed_in",		"Vous êtes connecté·e." },
+};
+
+void
+web_flash(struct web_req *w, const char *code)
+{
+	char	buf[128];
+
+	snprintf(buf, sizeof(buf), FLASH_COOKIE "=%s; Path=/; Max-Age=120; "
+	    "HttpOnly; SameSite=Lax", code);
+	http_response_header(w->req, "set-cookie", buf);
+}
+
+/* Writes the pending message, if any, and clears it. */
+void
+flash_write(struct web_req *w)
+{
+	char	*code;
+	size_t	 i;
+
+	if (!http_request_cookie(w->req, FLASH_COOKIE, &code))
+		return;
+	http_response_header(w->req, "set-cookie",
+	    FLASH_COOKIE "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+	for (i = 0; i < sizeof(flashes) / sizeof(flashes[0]); i++) {
+		if (strcmp(flashes[i].code, code) != 0)
+			continue;
+		html_raw(H, "<p class=\"notice\" role=\"status\">");
+		html_text(H, flashes[i].text);
+		html_raw(H, "</p>\n");
+		return;
+	}
+}
