@@ -270,3 +270,56 @@ def a_session_cookie_identifies_the_person_and_a_forged_one_is_dropped():
     assert "agora_sid" not in forged.cookies, "the stale cookie is cleared"
     sql("UPDATE sessions SET last_seen_at = now() - interval '1 day' WHERE user_id = %d" % uid)
     contains(c.get("/").visible_text(), "Se connecter")
+
+
+@test
+def production_config_runs_chrooted_and_unprivileged():
+    """conf/production/kore.conf with the test's port, database and paths:
+    workers chroot into an empty folder and drop to nobody, and still serve."""
+    import re
+    import subprocess
+    if os.geteuid() != 0:
+        return  # chroot and runas need root; CI runs as root
+    root = os.path.join(harness.TEST_DIR, "chroot")
+    os.makedirs(root, exist_ok=True)
+    with open(os.path.join(harness.ROOT, "conf", "production", "kore.conf")) as f:
+        conf = f.read()
+    port = harness.PORT + 2
+    conf = re.sub(r"bind\s+127\.0\.0\.1\s+\d+", "bind 127.0.0.1 %d" % port, conf)
+    conf = conf.replace("/usr/lib/agora/agora.so", os.path.join(harness.ROOT, "build", "agora.so"))
+    conf = conf.replace("/srv/agora", root).replace("runas\t\tagora", "runas\t\tnobody")
+    conf = conf.replace("/run/agora/kore.pid", os.path.join(harness.TEST_DIR, "kore-prod.pid"))
+    conf = conf.replace("/etc/agora/routes.conf", os.path.join(harness.ROOT, "conf", "routes.conf"))
+    conf = re.sub(r"workers\s+4", "workers 1", conf)
+    path = os.path.join(harness.TEST_DIR, "kore-prod.conf")
+    with open(path, "w") as f:
+        f.write(conf)
+    assert "runas\t\tnobody" in conf and root in conf
+    env = dict(os.environ, AGORA_CONFIG=harness.CONFIG)
+    log = open(os.path.join(harness.TEST_DIR, "kore-prod.log"), "w")
+    p = subprocess.Popen(["stdbuf", "-oL", "kore", "-f", "-c", path], cwd=harness.ROOT,
+                         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        c = Client(port=port)
+        for _ in range(100):
+            try:
+                r = c.get("/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        eq(r.status, 200, "home page from a chrooted worker")
+        contains(r.visible_text(), "Les 7 enjeux")
+        eq(c.get("/healthz").status, 200, "database reachable from the chroot")
+        out = subprocess.run(["ps", "-o", "user=,args=", "--ppid", str(p.pid)],
+                             capture_output=True, text=True).stdout
+        contains(out, "nobody", "workers run unprivileged")
+        pids = subprocess.run(["pgrep", "-P", str(p.pid)], capture_output=True,
+                              text=True).stdout.split()
+        assert pids, "no worker process"
+        eq(os.readlink("/proc/%s/root" % pids[0]), root, "worker's root directory")
+    finally:
+        p.terminate()
+        p.wait(15)
+    with open(os.path.join(harness.TEST_DIR, "kore-prod.log")) as f:
+        text = f.read()
+    lacks(text, "sandbox violation", "production kore log")
