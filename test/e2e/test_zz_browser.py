@@ -1,0 +1,84 @@
+# Copyright (c) 2026 The Agora developers.
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""Accessibility: every kind of page, anonymous and signed in, checked with
+axe-core (WCAG 2.1 A and AA rules) in Debian's chromium. Runs last (file
+name), when the other tests have filled the database."""
+
+import os
+import subprocess
+
+import harness
+from harness import test
+
+A11Y = os.path.join(harness.ROOT, "test", "browser", "a11y.js")
+
+# Pages anyone can see. Each area adds its own (forms included: error states
+# are checked by posting invalid forms in their own tests' pages list below).
+PUBLIC_PAGES = [
+    "/", "/themes/ethique", "/themes/territoires", "/charte", "/confidentialite",
+    "/accessibilite", "/page-inexistante",
+]
+
+# Pages for a signed-in citizen.
+CITIZEN_PAGES = ["/", "/themes/sante"]
+
+
+def axe(paths, cookie=None):
+    args = ["node", A11Y]
+    if cookie:
+        args += ["--cookie", cookie]
+    args += ["http://127.0.0.1:%d%s" % (harness.PORT, p) for p in paths]
+    r = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    failures = [l for l in r.stdout.splitlines() if l.startswith("FAILED")]
+    assert r.returncode == 0 and not failures, \
+        "axe-core violations:\n" + "\n".join(failures) + r.stderr[-2000:]
+
+
+@test
+def public_pages_pass_axe_core():
+    axe(PUBLIC_PAGES)
+
+
+@test
+def citizen_pages_pass_axe_core():
+    c, _ = harness.signed_in(name="Lecteur Axe")
+    axe(CITIZEN_PAGES, cookie="agora_sid=" + c.cookies["agora_sid"])
+
+
+VNU = os.path.join(harness.ROOT, "test", "browser", "node_modules", "vnu-jar", "build",
+                   "dist", "vnu.jar")
+
+
+def validate(paths, client=None):
+    """Every page must be valid HTML (the Nu validator, errors only). One JVM
+    for all pages: each is saved to a file named after its path."""
+    import json
+    import tempfile
+    c = client or harness.Client()
+    d = tempfile.mkdtemp(prefix="agora-vnu-")
+    files = {}
+    for i, p in enumerate(paths):
+        f = os.path.join(d, "page%d.html" % i)
+        with open(f, "wb") as out:
+            out.write(c.get(p).body)
+        files["file:" + f] = p
+    v = subprocess.run(["java", "-jar", VNU, "--stdout", "--format", "json",
+                        "--errors-only"] + [f[5:] for f in files], capture_output=True,
+                       timeout=300)
+    assert v.returncode in (0, 1) and v.stdout.strip(), \
+        "the validator did not run: " + v.stderr.decode()[-500:]
+    msgs = json.loads(v.stdout.decode()).get("messages", [])
+    problems = ["%s:%s: %s" % (files.get(m.get("url"), m.get("url")), m.get("lastLine"),
+                               m.get("message")) for m in msgs]
+    assert not problems, "invalid HTML:\n" + "\n".join(problems[:20])
+
+
+@test
+def public_pages_are_valid_html():
+    validate(PUBLIC_PAGES)
+
+
+@test
+def citizen_pages_are_valid_html():
+    c, _ = harness.signed_in(name="Lecteur Validateur")
+    validate(CITIZEN_PAGES, c)
