@@ -17,6 +17,7 @@ static const struct {
 } commands[] = {
 	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
+	{ "sql",	cmd_sql,	"sql NAME              print a statement the pages run (benchmarks)" },
 };
 
 static void

@@ -1,0 +1,43 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * agora sql NAME: prints the exact text of a statement the pages run, so the
+ * benchmarks (test/bench/) give pgbench the same SQL kore sends.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../db/themes.h"
+#include "cli.h"
+
+static const struct {
+	const char	*name;
+	const char	*sql;
+} statements[] = {
+	{ "home_consultation",	sql_home_consultation },
+	{ "home_themes",	sql_home_themes },
+	{ "theme_by_slug",	sql_theme_by_slug },
+};
+
+int
+cmd_sql(int argc, char **argv)
+{
+	size_t	i;
+
+	for (i = 0; argc == 2 && i < sizeof(statements) / sizeof(statements[0]);
+	    i++) {
+		if (strcmp(argv[1], statements[i].name) == 0) {
+			printf("%s;\n", statements[i].sql);
+			return (0);
+		}
+	}
+	fprintf(stderr, "usage: agora sql NAME, one of:");
+	for (i = 0; i < sizeof(statements) / sizeof(statements[0]); i++)
+		fprintf(stderr, " %s", statements[i].name);
+	fprintf(stderr, "\n");
+	return (2);
+}

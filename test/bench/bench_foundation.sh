@@ -1,0 +1,20 @@
+#!/bin/sh
+# The static stylesheet, the home page and a theme page: kore's rate against
+# the rate pgbench reaches on the same SQL (same database, same run).
+set -eu
+. test/bench/lib.sh
+
+static=$(wrk_rate "/static/agora.css")
+echo "static stylesheet                  kore $static req/s (the ceiling)"
+
+cid=$(psql -X -tA -h 127.0.0.1 -p "$PG_PORT" -U agora -d "$BENCH_DB" \
+    -c "SELECT id FROM consultations WHERE is_primary")
+cat "$(pg_script home_consultation)" "$(pg_script home_themes "'$cid'")" > var/bench/home.sql
+home=$(wrk_rate "/")
+home_pg=$(pg_rate var/bench/home.sql)
+report "home page (2 queries)" "$home" "$home_pg"
+awk -v h="$home" -v s="$static" 'BEGIN { printf "home / static: %.2f\n", h / s }'
+
+theme=$(wrk_rate "/themes/ethique")
+theme_pg=$(pg_rate "$(pg_script theme_by_slug "'ethique'")")
+report "theme page text (1 query)" "$theme" "$theme_pg"
