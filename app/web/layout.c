@@ -156,6 +156,12 @@ web_error(struct web_req *w, int status, const char *msg)
 			text = errors[i].text;
 		}
 	}
+	/* The visitor reads a French page; the log says what happened. */
+	if (status == 400 || status == 413 || status == 414 || status == 415 ||
+	    status >= 500)
+		kore_log(LOG_NOTICE, "%s %.200s: %d %s",
+		    http_method_text(w->req->method), w->req->path, status,
+		    msg ? msg : title);
 	kore_buf_reset(w->body);
 	page_begin(w, title);
 	html_raw(H, "<h1>");

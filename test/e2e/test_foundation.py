@@ -323,3 +323,43 @@ def production_config_runs_chrooted_and_unprivileged():
     with open(os.path.join(harness.TEST_DIR, "kore-prod.log")) as f:
         text = f.read()
     lacks(text, "sandbox violation", "production kore log")
+
+
+@test
+def make_run_script_serves_and_ctrl_c_stops_kore_and_postgresql():
+    """conf/devrun.sh is what `make run` ends with: kore in the foreground.
+    Ctrl-C (SIGINT to the process group) stops kore, then PostgreSQL."""
+    import signal
+    import subprocess
+    port = harness.PORT + 3
+    env = dict(os.environ, HTTP_PORT=str(port), AGORA_CONFIG=harness.CONFIG)
+    log = open(os.path.join(harness.TEST_DIR, "devrun.log"), "w")
+    p = subprocess.Popen(["sh", "conf/devrun.sh"], cwd=harness.ROOT, env=env, stdout=log,
+                         stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        r = None
+        for _ in range(100):
+            try:
+                r = Client(port=port).get("/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert r is not None, "devrun.sh did not serve"
+        eq(r.status, 200, "make run serves /")
+        contains(r.visible_text(), "Les 7 enjeux")
+        os.killpg(p.pid, signal.SIGINT)
+        p.wait(30)
+        with open(os.path.join(harness.TEST_DIR, "devrun.log")) as f:
+            out = f.read()
+        contains(out, "goodbye", "kore shut down gracefully")
+        contains(out, "Agora stopped.")
+        contains(harness.devdb("status").stdout, "stopped", "PostgreSQL stopped")
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+        assert harness.devdb("start").returncode == 0
+    # The test's own kore lost its connections: it must recover.
+    for _ in range(5):
+        if Client().get("/").status == 200:
+            break
+    eq(Client().get("/").status, 200, "the main kore recovers")
