@@ -363,3 +363,19 @@ def make_run_script_serves_and_ctrl_c_stops_kore_and_postgresql():
         if Client().get("/").status == 200:
             break
     eq(Client().get("/").status, 200, "the main kore recovers")
+
+
+@test
+def a_failing_query_gives_the_french_500_without_database_text():
+    sql("ALTER FUNCTION fr_date(timestamptz) RENAME TO fr_date_hidden")
+    try:
+        r = Client().get("/")
+        eq(r.status, 500, "query error")
+        contains(r.visible_text(), "Erreur interne")
+        lacks(r.text, "fr_date")
+        lacks(r.text, "ERROR")
+        lacks(r.text, "does not exist")
+    finally:
+        sql("ALTER FUNCTION fr_date_hidden(timestamptz) RENAME TO fr_date")
+    eq(Client().get("/").status, 200, "back to normal")
+    contains(harness.MAIN.log_text(), "fr_date", "the log says what failed")
