@@ -17,6 +17,7 @@ static const struct {
 } commands[] = {
 	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
+	{ "verify-log",	cmd_verify_log,	"verify-log            check the moderation log's hash chain" },
 };
 
 static void
