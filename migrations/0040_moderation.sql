@@ -258,7 +258,8 @@ END $$;
 -- has the status and version the moderator saw (else 'conflict', nothing
 -- changed), changes its status, appends to the log, tells the author
 -- (notification, and e-mail in the outbox when there is an address).
--- Returns 'ok', 'not_found', 'conflict', 'rule_required' or 'invalid'.
+-- Returns 'ok', 'not_found', 'conflict', 'own' (moderators never decide on
+-- their own contributions), 'rule_required' or 'invalid'.
 CREATE FUNCTION moderation_decide(p_contribution bigint, p_moderator bigint,
     p_action text, p_expected_status text, p_expected_version integer,
     p_rule text, p_note text, p_base_url text) RETURNS text
@@ -277,6 +278,9 @@ BEGIN
 	END IF;
 	IF c.status <> p_expected_status OR c.decision_version <> p_expected_version THEN
 		RETURN 'conflict';
+	END IF;
+	IF c.author_id = p_moderator THEN
+		RETURN 'own';
 	END IF;
 	IF p_action IN ('hide', 'reject') AND p_rule IS NULL THEN
 		RETURN 'rule_required';

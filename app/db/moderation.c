@@ -54,6 +54,17 @@ const char sql_item[] =
     " LEFT JOIN users u ON u.id = c.author_id"
     " WHERE c.id = $1::bigint";
 
+const char sql_item_similar[] =
+    "SELECT o.id, coalesce(o.title, left(o.body, 120)), o.status,"
+    " round(similarity(o.body, me.body) * 100)"
+    " FROM contributions me"
+    " JOIN contributions o ON o.author_id = me.author_id AND o.id <> me.id"
+    " WHERE me.id = $1::bigint AND me.queue_reason IS NOT NULL"
+    " AND o.created_at > me.created_at - interval '7 days'"
+    " AND o.created_at <= me.created_at"
+    " AND similarity(o.body, me.body) >= 0.5"
+    " ORDER BY similarity(o.body, me.body) DESC, o.id LIMIT 5";
+
 const char sql_item_flags[] =
     "SELECT f.rule_code, r.title, f.note, fr_date(f.created_at)"
     " FROM flags f JOIN charter_rules r ON r.code = f.rule_code"

@@ -42,6 +42,12 @@ extern const char	sql_queue_themes[];
  * moderation_rule, moderation_note, flag_count.
  */
 extern const char	sql_item[];
+/*
+ * $1 contribution id. When it is held as a probable duplicate, the
+ * author's other texts that resemble it (at most 5): id, title or excerpt,
+ * status, similarity in percent.
+ */
+extern const char	sql_item_similar[];
 /* $1 contribution id. Its flags: rule code, rule title, note, date. */
 extern const char	sql_item_flags[];
 /*
@@ -57,7 +63,8 @@ extern const char	sql_item_log[];
 /*
  * $1 contribution, $2 moderator, $3 action, $4 expected status,
  * $5 expected version, $6 rule (or NULL), $7 note (or NULL), $8 base URL.
- * One row: 'ok', 'not_found', 'conflict', 'rule_required', 'invalid'.
+ * One row: 'ok', 'not_found', 'conflict', 'own', 'rule_required',
+ * 'invalid'.
  */
 extern const char	sql_decide[];
 

@@ -279,6 +279,7 @@ item_page(struct web_req *w, struct form *f, const char *decision,
 	int			 review = strcmp(web_value(w, 0, 0, 6), "t") == 0;
 	size_t			 n, nd = 0;
 	char			 action[48];
+	int			 i;
 
 	n = mod_rule_options(w, 3, opts, MOD_MAX_RULES + 1,
 	    "Aucune règle citée");
@@ -330,6 +331,23 @@ item_page(struct web_req *w, struct form *f, const char *decision,
 	html_raw(H, "</dl>\n<h2>Texte</h2>\n<div class=\"prose submitted\">\n");
 	mod_write_markdown(w, web_value(w, 0, 0, 3), 2);
 	html_raw(H, "</div>\n");
+	if (web_nrows(w, 5) > 0) {
+		html_raw(H, "<h2>Textes semblables du même auteur</h2>\n<ul>\n");
+		for (i = 0; i < web_nrows(w, 5); i++) {
+			html_raw(H, "<li><a href=\"/moderation/");
+			html_url_arg(H, web_value(w, 5, i, 0));
+			html_raw(H, "\">n° ");
+			html_text(H, web_value(w, 5, i, 0));
+			html_raw(H, " : ");
+			html_text(H, web_value(w, 5, i, 1));
+			html_raw(H, "</a> (");
+			html_text(H, mod_status_label(web_value(w, 5, i, 2)));
+			html_raw(H, ", ");
+			html_text(H, web_value(w, 5, i, 3));
+			html_raw(H, " % de ressemblance)</li>\n");
+		}
+		html_raw(H, "</ul>\n");
+	}
 	item_context(w);
 
 	html_raw(H, "<h2>Décision</h2>\n");
@@ -391,6 +409,8 @@ moderation_item(struct web_req *w)
 	case 4:
 		return (web_query(w, sql_item_log, 1, w->args[0]));
 	case 5:
+		return (web_query(w, sql_item_similar, 1, w->args[0]));
+	case 6:
 		if (!post)
 			return (item_page(w, &f, "", "", "", 200));
 		seen = web_arg(w, "statut_vu");
@@ -420,7 +440,10 @@ moderation_item(struct web_req *w)
 		    seen, version, *rule ? rule : NULL, *note ? note : NULL,
 		    settings_get("base_url", "")));
 	}
-	r = web_value(w, 5, 0, 0);
+	r = web_value(w, 6, 0, 0);
+	if (strcmp(r, "own") == 0)
+		return (web_error(w, 403, "Vous ne pouvez pas modérer votre "
+		    "propre contribution : laissez-la à un autre modérateur."));
 	if (strcmp(r, "conflict") == 0)
 		return (web_error(w, 409, "Cette contribution vient d'être "
 		    "traitée par un autre modérateur. Rechargez sa page pour "

@@ -382,7 +382,7 @@ def author_without_email_gets_a_notification_but_no_mail():
 def bad_decisions_are_refused_and_leave_the_log_unchanged():
     _, author = harness.signed_in()
     cid = contribution(author, status="pending", title="Décision refusée")
-    mod, _ = moderator()
+    mod, mid = moderator()
     page = mod.get("/moderation/%d" % cid)
     fields = {"csrf": page.csrf(), "statut_vu": "pending", "version": "0"}
     before = log_count()
@@ -415,8 +415,16 @@ def bad_decisions_are_refused_and_leave_the_log_unchanged():
                                               statut_vu="published"))
     eq(r.status, 409, "stale expected status")
     contains(r.visible_text(), "Cette contribution vient d'être traitée par un autre modérateur")
+    # a moderator never decides on their own contribution
+    own = contribution(mid, status="pending")
+    p2 = mod.get("/moderation/%d" % own)
+    r = mod.post("/moderation/%d" % own, {"csrf": p2.csrf(), "decision": "publish",
+                                          "statut_vu": "pending", "version": "0"})
+    eq(r.status, 403, "own contribution")
+    contains(r.visible_text(), "Vous ne pouvez pas modérer votre propre contribution")
     eq(log_count(), before, "log unchanged")
     eq(status_of(cid), "pending")
+    eq(status_of(own), "pending")
 
 
 @test
@@ -566,7 +574,10 @@ def a_repeated_text_goes_to_the_queue_as_a_probable_duplicate():
     contains(r.visible_text(), "Copie exacte")
     contains(r.visible_text(), "Doublon probable")
     lacks(r.visible_text(), "Original")
-    contains(mod.get("/moderation/%d" % exact).visible_text(), "doublon probable")
+    item = mod.get("/moderation/%d" % exact).visible_text()
+    contains(item, "doublon probable")
+    contains(item, "Textes semblables du même auteur")
+    contains(item, "n° %d : Original (Publiée, 100 %% de ressemblance)" % first)
 
 
 @test
