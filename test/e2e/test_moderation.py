@@ -591,3 +591,60 @@ def new_accounts_are_limited_to_a_few_posts_per_hour():
     eq(sql_value("SELECT contribution_rate_ok(%d, 24, 10)" % fresh), "t", "higher limit")
     sql("UPDATE users SET created_at = now() - interval '2 days' WHERE id = %d" % fresh)
     eq(sql_value("SELECT contribution_rate_ok(%d)" % fresh), "t", "older account")
+
+
+# ---------------------------------------------------------------- races
+
+def parallel(fns):
+    import threading
+    out = [None] * len(fns)
+
+    def run(i):
+        try:
+            out[i] = fns[i]()
+        except Exception as e:  # noqa: BLE001 - reported by the caller
+            out[i] = e
+    ts = [threading.Thread(target=run, args=(i,)) for i in range(len(fns))]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    return out
+
+
+@test
+def simultaneous_flags_are_all_counted_and_cross_the_threshold_once():
+    _, author = harness.signed_in()
+    cid = contribution(author, title="Signalée en rafale")
+    clients = []
+    for _ in range(6):
+        c, _ = harness.signed_in()
+        page = c.get("/contributions/%d/signaler" % cid)
+        clients.append((c, page.csrf()))
+    res = parallel([lambda c=c, t=t: c.post("/contributions/%d/signaler" % cid,
+                                            {"csrf": t, "regle": "R7", "note": ""}).status
+                    for c, t in clients])
+    eq(res, [303] * 6, "every flag accepted")
+    eq(sql("SELECT flag_count, under_review, status FROM contributions WHERE id = %d" % cid),
+       [["6", "t", "published"]])
+    eq(sql_value("SELECT count(*) FROM moderation_log WHERE contribution_id = %d"
+                 " AND action = 'threshold'" % cid), "1", "threshold logged once")
+
+
+@test
+def simultaneous_decisions_keep_the_hash_chain_intact():
+    _, author = harness.signed_in()
+    ids = [contribution(author, status="pending") for _ in range(8)]
+    jobs = []
+    for cid in ids:
+        m, _ = moderator()
+        page = m.get("/moderation/%d" % cid)
+        jobs.append((m, cid, page.csrf()))
+    before = log_count()
+    res = parallel([lambda m=m, cid=cid, t=t: m.post("/moderation/%d" % cid, {
+        "csrf": t, "decision": "reject", "regle": "R7", "note": "",
+        "statut_vu": "pending", "version": "0"}).status for m, cid, t in jobs])
+    eq(res, [303] * 8, "every decision applied")
+    eq(log_count(), before + 8)
+    r = harness.agora("verify-log")
+    eq(r.returncode, 0, r.stdout + r.stderr)
