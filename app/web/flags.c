@@ -88,7 +88,8 @@ flag_page(struct web_req *w, struct form *f, const char *rule,
 
 /*
  * GET and POST /contributions/:id/signaler (verified accounts). Raises 404
- * for an unknown or unpublished contribution, 403 for a bad CSRF token,
+ * for an unknown or unpublished contribution, 403 for a bad CSRF token or
+ * one's own contribution,
  * 422 for an invalid form, 409 for a second flag by the same account.
  */
 int
@@ -118,6 +119,10 @@ flags_form(struct web_req *w)
 		    strcmp(web_value(w, 0, 0, 4), "published") != 0)
 			return (web_error(w, 404, "Cette contribution n'existe "
 			    "pas ou n'est pas publiée."));
+		if (!web_isnull(w, 0, 0, 8) &&
+		    strcmp(web_value(w, 0, 0, 8), uid) == 0)
+			return (web_error(w, 403, "Vous ne pouvez pas signaler "
+			    "votre propre contribution."));
 		return (web_query(w, sql_charter_rules, 0));
 	case 2:
 		if (!post)

@@ -90,8 +90,11 @@ def charter_page_shows_the_text_and_the_rule_codes():
 
 @test
 def flag_form_validates_in_french_and_refuses_forgeries():
-    _, author = harness.signed_in()
+    author_client, author = harness.signed_in()
     cid = contribution(author, body="Une proposition <script>alert(1)</script> à signaler")
+    r = author_client.get("/contributions/%d/signaler" % cid)
+    eq(r.status, 403, "own contribution")
+    contains(r.visible_text(), "Vous ne pouvez pas signaler votre propre contribution")
     anon = Client()
     eq(anon.get("/contributions/%d/signaler" % cid).status, 401, "anonymous")
     unverified, _ = harness.signed_in(verified=False)
@@ -562,6 +565,12 @@ def a_repeated_text_goes_to_the_queue_as_a_probable_duplicate():
     for cid in (exact, near):
         eq(sql("SELECT status, queue_reason FROM contributions WHERE id = %d" % cid),
            [["pending", "doublon probable"]])
+    # the threshold is a database setting
+    eq(sql("SET agora.duplicate_similarity = '0.99';"
+           " INSERT INTO contributions (consultation_id, theme_id, kind, title, body,"
+           " body_html, author_id) VALUES (1, 1, 'proposal', 'Seuil', %s, '', %d)"
+           " RETURNING status" % (q(body.replace("chaque", "tout")), author)),
+       [["published"]])
     # another author may say the same thing
     _, other = harness.signed_in()
     eq(status_of(contribution(other, body=body)), "published")
