@@ -14,7 +14,8 @@ const char sql_flag_target[] =
     "SELECT c.id, c.kind, c.title, c.body, c.status, t.title,"
     " fr_date(c.created_at), u.display_name, c.author_id,"
     " EXISTS (SELECT 1 FROM flags f WHERE f.contribution_id = c.id"
-    "  AND f.user_id = $2::bigint), c.under_review"
+    "  AND f.user_id = $2::bigint), c.under_review,"
+    " coalesce(c.proposal_id, c.id)"
     " FROM contributions c JOIN themes t ON t.id = c.theme_id"
     " LEFT JOIN users u ON u.id = c.author_id"
     " WHERE c.id = $1::bigint";
@@ -49,7 +50,7 @@ const char sql_item[] =
     "SELECT c.id, c.kind, c.title, c.body, c.status, c.decision_version,"
     " c.under_review, c.queue_reason, t.title, fr_date(c.created_at),"
     " u.display_name, c.author_id, c.moderation_rule, c.moderation_note,"
-    " c.flag_count"
+    " c.flag_count, coalesce(c.proposal_id, c.id)"
     " FROM contributions c JOIN themes t ON t.id = c.theme_id"
     " LEFT JOIN users u ON u.id = c.author_id"
     " WHERE c.id = $1::bigint";

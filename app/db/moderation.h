@@ -15,7 +15,8 @@ extern const char	sql_charter_rules[];
  * $1 contribution id, $2 user id. Zero or one row: id, kind, title (or
  * NULL), body (Markdown), status, theme title, created (French date),
  * author display name (or NULL), author id (or NULL), already flagged by
- * $2 ('t'/'f'), under review ('t'/'f').
+ * $2 ('t'/'f'), under review ('t'/'f'), id of its proposal (itself for a
+ * proposal).
  */
 extern const char	sql_flag_target[];
 /*
@@ -39,7 +40,7 @@ extern const char	sql_queue_themes[];
  * $1 contribution id. Zero or one row: id, kind, title, body (Markdown),
  * status, decision_version, under_review ('t'/'f'), queue_reason, theme
  * title, created (French date), author display name, author id,
- * moderation_rule, moderation_note, flag_count.
+ * moderation_rule, moderation_note, flag_count, id of its proposal.
  */
 extern const char	sql_item[];
 /*

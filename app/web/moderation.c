@@ -317,6 +317,9 @@ item_page(struct web_req *w, struct form *f, const char *decision,
 	}
 	html_raw(H, "</dd>\n<dt>Thème</dt><dd>");
 	html_text(H, web_value(w, 0, 0, 8));
+	html_raw(H, " — <a href=\"/propositions/");
+	html_url_arg(H, web_value(w, 0, 0, 15));
+	html_raw(H, "\">voir le fil de discussion</a>");
 	html_raw(H, "</dd>\n<dt>Déposée le</dt><dd>");
 	html_text(H, web_value(w, 0, 0, 9));
 	html_raw(H, "</dd>\n<dt>Auteur</dt><dd>");

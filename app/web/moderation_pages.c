@@ -89,8 +89,9 @@ transparency_show(struct web_req *w)
 	    "la <a href=\"/charte\">charte</a>, et combien de temps elles ont "
 	    "attendu une décision (durée médiane entre l'entrée dans la file "
 	    "de modération, au dépôt ou au seuil de signalements, et la "
-	    "décision). Rien n'est jamais supprimé : chaque décision est "
-	    "inscrite dans un journal chaîné et vérifiable.</p>\n");
+	    "décision). Une contribution masquée puis rétablie reste comptée "
+	    "parmi les masquées. Rien n'est jamais supprimé : chaque décision "
+	    "est inscrite dans un journal chaîné et vérifiable.</p>\n");
 	html_raw(H, "<p>En tout : ");
 	html_text(H, web_value(w, 2, 0, 0));
 	html_raw(H, " contribution(s) masquée(s), ");
