@@ -156,12 +156,15 @@ LANGUAGE sql IMMUTABLE STRICT AS $$
 	    ELSE floor(s / 86400)::int::text || ' jours' END
 $$;
 
--- 1 when author_id wrote a text similar to body (pg_trgm similarity >=
--- threshold, or identical) in the last 7 days. For the participation code.
+-- true when author_id wrote a text similar to body (pg_trgm similarity >=
+-- threshold, or identical) in the last 7 days. Short texts (under 40
+-- characters: "D'accord !") are never held: repeating them is normal.
+-- The threshold: p_threshold, else the database setting
+-- agora.duplicate_similarity, else 0.8.
 CREATE FUNCTION contribution_check_duplicate(p_author bigint, p_body text,
     p_threshold real DEFAULT NULL) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-	SELECT p_author IS NOT NULL AND EXISTS (
+	SELECT p_author IS NOT NULL AND char_length(p_body) >= 40 AND EXISTS (
 	    SELECT 1 FROM contributions c
 	    WHERE c.author_id = p_author
 	      AND c.created_at > now() - interval '7 days'

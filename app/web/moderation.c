@@ -419,7 +419,8 @@ moderation_item(struct web_req *w)
 		seen = web_arg(w, "statut_vu");
 		version = web_arg(w, "version");
 		if (seen == NULL || version == NULL ||
-		    (strcmp(version, "0") != 0 && !text_parse_id(version, &v)))
+		    (strcmp(version, "0") != 0 &&
+		    (!text_parse_id(version, &v) || v > 2147483647LL)))
 			return (web_error(w, 400, "Le formulaire de décision est "
 			    "incomplet : rechargez la page."));
 		form_choice(&f, "decision", "Décision", decision_opts, 4, 1,

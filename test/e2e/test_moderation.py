@@ -414,6 +414,11 @@ def bad_decisions_are_refused_and_leave_the_log_unchanged():
     eq(r.status, 403, "citizen")
     r = mod.post("/moderation/999999999", dict(fields, decision="publish"))
     eq(r.status, 404, "unknown contribution")
+    for bad in ["99999999999999", "-1", "x", ""]:
+        r = mod.post("/moderation/%d" % cid, dict(fields, decision="publish", version=bad))
+        eq(r.status, 400, "bad version %r" % bad)
+    r = mod.post("/moderation/%d" % cid, dict(fields, decision="publish", version="7"))
+    eq(r.status, 409, "stale version")
     r = mod.post("/moderation/%d" % cid, dict(fields, decision="publish",
                                               statut_vu="published"))
     eq(r.status, 409, "stale expected status")
@@ -571,6 +576,9 @@ def a_repeated_text_goes_to_the_queue_as_a_probable_duplicate():
            " body_html, author_id) VALUES (1, 1, 'proposal', 'Seuil', %s, '', %d)"
            " RETURNING status" % (q(body.replace("chaque", "tout")), author)),
        [["published"]])
+    # short texts are never held: "D'accord !" twice is normal
+    eq(status_of(contribution(author, body="D'accord !", kind="proposal")), "published")
+    eq(status_of(contribution(author, body="D'accord !", kind="proposal")), "published")
     # another author may say the same thing
     _, other = harness.signed_in()
     eq(status_of(contribution(other, body=body)), "published")
