@@ -22,6 +22,8 @@ secret_file = var/secret
 cookie_secure = 0
 base_url = http://127.0.0.1:${TEST_HTTP_PORT:-8898}
 mail_dir = var/test/mail
+flag_threshold = 3
+flag_threshold_action = review
 INI
 export AGORA_CONFIG=var/test/agora.ini
 

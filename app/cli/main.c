@@ -18,6 +18,7 @@ static const struct {
 	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
 	{ "sql",	cmd_sql,	"sql NAME              print a statement the pages run (benchmarks)" },
+	{ "verify-log",	cmd_verify_log,	"verify-log            check the moderation log's hash chain" },
 };
 
 static void

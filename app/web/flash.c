@@ -22,6 +22,14 @@ static const struct {
 } flashes[] = {
 	{ "signed_out",		"Vous êtes déconnecté·e." },
 	{ "signed_in",		"Vous êtes connecté·e." },
+	/* Moderation (issue 5). */
+	{ "flag_recorded",	"Votre signalement est enregistré. Merci." },
+	{ "moderation_done",	"La décision est enregistrée au journal de "
+	    "modération ; l'auteur en est informé." },
+	{ "mode_changed",	"Le mode de modération est changé ; le "
+	    "changement est inscrit au journal." },
+	{ "mode_unchanged",	"Le mode de modération était déjà celui-ci : "
+	    "rien n'a changé." },
 };
 
 void

@@ -17,12 +17,11 @@ static const struct {
 	const char	*page;	/* assets/pages/<page>.md */
 	const char	*title;	/* <title> */
 } pages[] = {
-	{ "/charte",		"charte",	"Charte de modération" },
 	{ "/confidentialite",	"confidentialite", "Données personnelles" },
 	{ "/accessibilite",	"accessibilite", "Déclaration d'accessibilité" },
 };
 
-/* GET /charte, /confidentialite, /accessibilite. */
+/* GET /confidentialite, /accessibilite (/charte: moderation_pages.c). */
 int
 pages_show(struct web_req *w)
 {

@@ -1,0 +1,103 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/* Moderation: charter rules, flags, the queue, decisions, the log. */
+
+#ifndef AGORA_DB_MODERATION_H
+#define AGORA_DB_MODERATION_H
+
+/* No parameters. The charter rules in order: code, title, summary. */
+extern const char	sql_charter_rules[];
+
+/*
+ * $1 contribution id, $2 user id. Zero or one row: id, kind, title (or
+ * NULL), body (Markdown), status, theme title, created (French date),
+ * author display name (or NULL), author id (or NULL), already flagged by
+ * $2 ('t'/'f'), under review ('t'/'f'), id of its proposal (itself for a
+ * proposal).
+ */
+extern const char	sql_flag_target[];
+/*
+ * $1 contribution, $2 user, $3 rule code, $4 note, $5 threshold,
+ * $6 threshold action ('review' or 'hide'). One row: 'ok', 'queued',
+ * 'duplicate' or 'not_found' (flag_contribution()).
+ */
+extern const char	sql_flag_insert[];
+
+/*
+ * $1 theme slug or '', $2 reason ('attente', 'signalement', 'doublon') or
+ * '', $3 status or '', $4 offset, $5 limit. The queue, oldest first: id,
+ * kind, title or excerpt, status, theme title, queued (French date and
+ * time), reason code, open flags, total rows (same in every row).
+ */
+extern const char	sql_queue[];
+/* $1 consultation (primary). Themes for the filter: slug, title. */
+extern const char	sql_queue_themes[];
+
+/*
+ * $1 contribution id. Zero or one row: id, kind, title, body (Markdown),
+ * status, decision_version, under_review ('t'/'f'), queue_reason, theme
+ * title, created (French date), author display name, author id,
+ * moderation_rule, moderation_note, flag_count, id of its proposal.
+ */
+extern const char	sql_item[];
+/*
+ * $1 contribution id. When it is held as a probable duplicate, the
+ * author's other texts that resemble it (at most 5): id, title or excerpt,
+ * status, similarity in percent.
+ */
+extern const char	sql_item_similar[];
+/* $1 contribution id. Its flags: rule code, rule title, note, date. */
+extern const char	sql_item_flags[];
+/*
+ * $1 contribution id. One row: the author's earlier decisions on other
+ * contributions: published, hidden, rejected (counts).
+ */
+extern const char	sql_item_history[];
+/*
+ * $1 contribution id. The log rows of this contribution, in order: date,
+ * action, from, to, rule code, note, moderator display name (or NULL).
+ */
+extern const char	sql_item_log[];
+/*
+ * $1 contribution, $2 moderator, $3 action, $4 expected status,
+ * $5 expected version, $6 rule (or NULL), $7 note (or NULL), $8 base URL.
+ * One row: 'ok', 'not_found', 'conflict', 'own', 'rule_required',
+ * 'invalid'.
+ */
+extern const char	sql_decide[];
+
+/*
+ * $1 user id. The user's notifications, newest first (and marks them
+ * read): contribution id, title or excerpt, decision, rule code, rule
+ * title, note, date, unread ('t'/'f').
+ */
+extern const char	sql_notifications[];
+
+/*
+ * No parameters. Per theme, in order: title, contributions hidden,
+ * rejected, decisions after a wait, median wait (French text or NULL).
+ */
+extern const char	sql_transparency_themes[];
+/* No parameters. Per rule: code, title, hidden, rejected. */
+extern const char	sql_transparency_rules[];
+/* No parameters. One row: hidden, rejected, decisions, median wait. */
+extern const char	sql_transparency_total[];
+
+/* No parameters. Consultations: id, title, moderation_mode. */
+extern const char	sql_consultation_modes[];
+/*
+ * $1 consultation, $2 admin, $3 mode. One row: 'ok', 'unchanged',
+ * 'not_found' (consultation_set_mode()).
+ */
+extern const char	sql_consultation_set_mode[];
+
+/*
+ * No parameters (CLI). The log in order: id, canonical text, prev_hash,
+ * hash.
+ */
+extern const char	sql_log_chain[];
+
+#endif
