@@ -292,7 +292,13 @@ form_select(struct form *f, const char *name, const char *label,
 
 	field_open(f, name, label, hint, required);
 	html_raw(H, "<select");
-	field_attrs(f, name, hint, required);
+	/*
+	 * HTML wants a required select to start with an empty placeholder;
+	 * ours always hold a valid choice, so say it to assistive technology.
+	 */
+	field_attrs(f, name, hint, 0);
+	if (required)
+		html_raw(H, " aria-required=\"true\"");
 	html_raw(H, ">\n");
 	for (i = 0; i < nopts; i++) {
 		html_raw(H, "<option value=\"");

@@ -16,7 +16,7 @@ A11Y = os.path.join(harness.ROOT, "test", "browser", "a11y.js")
 # are checked by posting invalid forms in their own tests' pages list below).
 PUBLIC_PAGES = [
     "/", "/themes/ethique", "/themes/territoires", "/charte", "/confidentialite",
-    "/accessibilite", "/page-inexistante",
+    "/accessibilite", "/page-inexistante", "/moderation/transparence",
 ]
 
 # Pages for a signed-in citizen.
@@ -71,6 +71,28 @@ def validate(paths, client=None):
     problems = ["%s:%s: %s" % (files.get(m.get("url"), m.get("url")), m.get("lastLine"),
                                m.get("message")) for m in msgs]
     assert not problems, "invalid HTML:\n" + "\n".join(problems[:20])
+
+
+def moderator_pages():
+    """The queue and one item page, with a flagged contribution in it."""
+    from harness import sql_value
+    author = harness.make_user(name="Auteur Axe")
+    tid = sql_value("SELECT id FROM themes WHERE slug = 'education'")
+    cid = sql_value(
+        "INSERT INTO contributions (consultation_id, theme_id, kind, author_id, title, body,"
+        " body_html, status) SELECT consultation_id, id, 'proposal', %d, 'Proposition pour axe',"
+        " 'Un texte de proposition assez long pour la file.', '<p>Un texte</p>', 'pending'"
+        " FROM themes WHERE id = %s RETURNING id" % (author, tid))
+    return ["/moderation/", "/moderation/" + cid, "/contributions/%s/signaler" % cid,
+            "/admin/consultation", "/compte/notifications"]
+
+
+@test
+def moderator_pages_pass_axe_core_and_are_valid_html():
+    c, _ = harness.signed_in(roles=("citizen", "moderator", "admin"), name="Modératrice Axe")
+    pages = moderator_pages()
+    axe(pages, cookie="agora_sid=" + c.cookies["agora_sid"])
+    validate(pages, c)
 
 
 @test
