@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "settings.h"
+#include "text.h"
 
 #define SETTINGS_MAX	64
 #define KEY_MAX		64
@@ -23,19 +24,6 @@ struct setting {
 static struct setting	settings[SETTINGS_MAX];
 static size_t		nsettings;
 static char		loaded_path[1024];
-
-static char *
-trim(char *s)
-{
-	char	*e;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
-	return (s);
-}
 
 int
 settings_load(const char *path, char *errbuf, size_t errlen)
@@ -57,7 +45,7 @@ settings_load(const char *path, char *errbuf, size_t errlen)
 	}
 	while (fgets(line, sizeof(line), f) != NULL) {
 		lineno++;
-		k = trim(line);
+		k = text_trim(line);
 		if (*k == '\0' || *k == '#')
 			continue;
 		if ((eq = strchr(k, '=')) == NULL) {
@@ -67,8 +55,8 @@ settings_load(const char *path, char *errbuf, size_t errlen)
 			return (-1);
 		}
 		*eq = '\0';
-		k = trim(k);
-		v = trim(eq + 1);
+		k = text_trim(k);
+		v = text_trim(eq + 1);
 		if (*k == '\0' || strlen(k) >= KEY_MAX ||
 		    strlen(v) >= VALUE_MAX || nsettings == SETTINGS_MAX) {
 			snprintf(errbuf, errlen, "%s:%d: key or value too long",

@@ -57,6 +57,19 @@ text_utf8_chars(const char *str)
 	return (n);
 }
 
+char *
+text_trim(char *s)
+{
+	char	*e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return (s);
+}
+
 int
 text_blank(const char *s)
 {

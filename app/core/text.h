@@ -14,6 +14,8 @@
 int	text_utf8_valid(const char *s, size_t len);
 /* The number of code points in a valid UTF-8 string. */
 size_t	text_utf8_chars(const char *s);
+/* Removes leading and trailing white space in place; returns the start. */
+char	*text_trim(char *s);
 /* 1 when s holds nothing but white space. */
 int	text_blank(const char *s);
 /*

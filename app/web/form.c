@@ -45,19 +45,6 @@ form_error_for(struct form *f, const char *field)
 	return (NULL);
 }
 
-static char *
-trim_in_place(char *s)
-{
-	char	*e;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
-	return (s);
-}
-
 int
 form_text(struct form *f, const char *name, const char *label, size_t min,
     size_t max, int multiline, const char **out)
@@ -75,7 +62,7 @@ form_text(struct form *f, const char *name, const char *label, size_t min,
 		return (0);
 	}
 	if (v != NULL)
-		*out = v = trim_in_place(v);
+		*out = v = text_trim(v);
 	if (v == NULL || *v == '\0') {
 		if (min == 0)
 			return (1);
