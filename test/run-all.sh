@@ -22,6 +22,7 @@ secret_file = var/secret
 cookie_secure = 0
 base_url = http://127.0.0.1:${TEST_HTTP_PORT:-8898}
 mail_dir = var/test/mail
+password_scrypt_ln = 10
 INI
 export AGORA_CONFIG=var/test/agora.ini
 

@@ -17,6 +17,10 @@ static const struct {
 } commands[] = {
 	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
+	/* People (issue 3). */
+	{ "user",	cmd_user,	"user create|role|list accounts and roles (agora user for help)" },
+	{ "routes",	cmd_routes,	"routes                the routing and authorisation table" },
+	{ "hash-password", cmd_hash_password, NULL },
 };
 
 static void
@@ -26,7 +30,8 @@ usage(void)
 
 	fprintf(stderr, "usage: agora [-c settings.ini] command [args]\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(stderr, "  agora %s\n", commands[i].usage);
+		if (commands[i].usage != NULL)	/* NULL: hidden */
+			fprintf(stderr, "  agora %s\n", commands[i].usage);
 	exit(2);
 }
 

@@ -22,6 +22,11 @@ static const struct {
 } flashes[] = {
 	{ "signed_out",		"Vous êtes déconnecté·e." },
 	{ "signed_in",		"Vous êtes connecté·e." },
+	/* People (issue 3). */
+	{ "role_granted",	"Le rôle a été accordé." },
+	{ "role_revoked",	"Le rôle a été retiré." },
+	{ "role_unchanged",	"Aucun changement : ce compte avait déjà ce "
+				    "rôle, ou ne l'avait pas." },
 };
 
 void
