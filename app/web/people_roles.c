@@ -57,9 +57,12 @@ page_arg(struct web_req *w)
 	return (n);
 }
 
-/* Writes the URL of a page of the list: /admin/roles?q=...&page=n. */
+/*
+ * Writes the URL of a page of the list, /admin/roles?q=...&page=n, for an
+ * attribute (amp: "&amp;") or a Location header ("&").
+ */
 static void
-write_list_url(struct html_out *out, const char *q, long long page)
+write_list_url(struct html_out *out, const char *q, long long page, int amp)
 {
 	html_raw(out, "/admin/roles");
 	if (*q != '\0') {
@@ -67,7 +70,8 @@ write_list_url(struct html_out *out, const char *q, long long page)
 		html_url_arg(out, q);
 	}
 	if (page > 1)
-		html_rawf(out, "%spage=%lld", *q != '\0' ? "&" : "?", page);
+		html_rawf(out, "%spage=%lld", *q == '\0' ? "?" :
+		    amp ? "&amp;" : "&", page);
 }
 
 static void
@@ -208,12 +212,12 @@ list_show(struct web_req *w)
 		html_raw(H, "<nav aria-label=\"Pages\" class=\"pages\"><ul>");
 		if (page > 1) {
 			html_raw(H, "<li><a rel=\"prev\" href=\"");
-			write_list_url(H, q, page - 1);
+			write_list_url(H, q, page - 1, 1);
 			html_raw(H, "\">Page précédente</a></li>");
 		}
 		if (page < pages) {
 			html_raw(H, "<li><a rel=\"next\" href=\"");
-			write_list_url(H, q, page + 1);
+			write_list_url(H, q, page + 1, 1);
 			html_raw(H, "\">Page suivante</a></li>");
 		}
 		html_raw(H, "</ul></nav>\n");
@@ -263,7 +267,7 @@ role_change(struct web_req *w)
 	url = kore_buf_alloc(256);
 	out.write = buf_write;
 	out.arg = url;
-	write_list_url(&out, search_arg(w), page_arg(w));
+	write_list_url(&out, search_arg(w), page_arg(w), 0);
 	html_raw(&out, "#compte-");
 	html_url_arg(&out, web_arg(w, "utilisateur"));
 	kore_buf_append(url, "", 1);
