@@ -172,7 +172,11 @@ account_show(struct web_req *w)
 	    "<li><a href=\"/compte/mot-de-passe\">Changer mon mot de passe"
 	    "</a></li>\n"
 	    "<li><a href=\"/compte/adresse\">Changer mon adresse "
-	    "électronique</a></li>\n</ul>\n");
+	    "électronique</a></li>\n");
+	if (w->sess.roles & ROLE_ADMIN)
+		html_raw(H, "<li><a href=\"/admin/roles\">Administration : "
+		    "rôles des comptes</a></li>\n");
+	html_raw(H, "</ul>\n");
 
 	write_contributions(w, 1);
 

@@ -197,6 +197,7 @@ def account_page_shows_what_is_held_and_my_contributions():
     contains(r.text, 'href="/compte/adresse"')
     contains(r.text, 'href="/compte/donnees.json"')
     contains(r.text, 'href="/compte/suppression"')
+    lacks(r.text, 'href="/admin/roles"', "not an admin")
     # The contributions, with a caption and column headers.
     contains(r.text, "<caption>Mes 3 contributions")
     contains(r.text, '<th scope="col">Statut</th>')
@@ -348,6 +349,13 @@ def deletion_refuses_a_wrong_or_missing_password_and_bad_csrf():
     eq(r.status, 422, "password with a leading space")
     intact()
 
+    token = c.get("/compte/suppression").csrf()
+    r = c.post("/compte/suppression", {"csrf": token,
+                                       "mot_de_passe_actuel": b"\xff\xfe" + PASSWORD.encode()})
+    eq(r.status, 422, "invalid UTF-8")
+    contains(r.visible_text(), "Mot de passe incorrect.")
+    intact()
+
     r = c.post("/compte/suppression", {"mot_de_passe_actuel": PASSWORD})
     eq(r.status, 403, "missing CSRF")
     contains(r.visible_text(), "Rien n'a été effacé")
@@ -454,6 +462,7 @@ def admin_roles_is_for_administrators_only():
 @test
 def admin_searches_and_pages_through_accounts():
     admin, aid = harness.signed_in(roles=("admin",), name="Adèle Admin")
+    contains(admin.get("/compte/").text, 'href="/admin/roles"', "admins find the page")
     tag = uniq("pagin")
     sql("INSERT INTO users (email, display_name, verified_at)"
         " SELECT '%s' || i || '@exemple.fr', 'Hélène %s ' || i, CASE WHEN i %% 2 = 0 THEN now() END"
