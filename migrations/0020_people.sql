@@ -46,8 +46,11 @@ BEGIN
 END $$;
 
 -- Erases the personal data of account p_user, provided its password hash is
--- still p_hash (never NULL: the one the person's password was just checked against: a
--- concurrent password change makes this a no-op). Returns true when erased.
+-- still p_hash (never NULL: the one the person's password was just checked
+-- against; a concurrent password change makes this a no-op). Returns
+-- 'deleted', 'changed' (unknown, already deleted, or password changed:
+-- nothing done) or 'last_admin' (the only administrator left: nothing done,
+-- so that the site is never left without one).
 --
 -- Erased: e-mail address, password hash, display name (replaced by the
 -- pseudonym "Participant·e n°<id>"), sessions, roles, messages of the outbox,
@@ -57,7 +60,7 @@ END $$;
 -- that counts and reports stay true; the département (not identifying on its
 -- own, and it keeps per-territory reports whole); the creation, consent and
 -- verification dates; the record of past role changes (ids only).
-CREATE FUNCTION user_delete(p_user bigint, p_hash text) RETURNS boolean
+CREATE FUNCTION user_delete(p_user bigint, p_hash text) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
 	t record;
@@ -67,7 +70,15 @@ BEGIN
 	WHERE id = p_user AND deleted_at IS NULL AND password_hash = p_hash
 	FOR UPDATE;
 	IF NOT FOUND THEN
-		RETURN false;
+		RETURN 'changed';
+	END IF;
+	-- Serialise concurrent deletions of administrators on this lock.
+	PERFORM pg_advisory_xact_lock(hashtext('user_delete_admin'));
+	IF EXISTS (SELECT 1 FROM user_roles WHERE user_id = p_user
+	    AND role = 'admin') AND NOT EXISTS (SELECT 1 FROM user_roles r
+	    JOIN users u ON u.id = r.user_id WHERE r.role = 'admin'
+	    AND r.user_id <> p_user AND u.deleted_at IS NULL) THEN
+		RETURN 'last_admin';
 	END IF;
 	UPDATE users SET email = NULL, password_hash = NULL,
 	    display_name = 'Participant·e n°' || id, deleted_at = now()
@@ -85,5 +96,5 @@ BEGIN
 		EXECUTE format('DELETE FROM %I.%I WHERE user_id = $1',
 		    t.table_schema, t.table_name) USING p_user;
 	END LOOP;
-	RETURN true;
+	RETURN 'deleted';
 END $$;

@@ -28,8 +28,9 @@ extern const char	sql_account_export[];
 /* $1 user id. Zero or one row: the password hash ("" when none). */
 extern const char	sql_account_password[];
 /*
- * $1 user id, $2 the password hash just verified. One row: true when the
- * personal data was erased (function user_delete, migration 0020).
+ * $1 user id, $2 the password hash just verified. One row: 'deleted',
+ * 'changed' (nothing done: password changed meanwhile) or 'last_admin'
+ * (nothing done) (function user_delete, migration 0020).
  */
 extern const char	sql_account_delete[];
 

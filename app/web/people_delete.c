@@ -93,7 +93,8 @@ write_done(struct web_req *w)
 /*
  * GET and POST /compte/suppression. POST raises 403 on a bad CSRF token,
  * 422 when the password is missing or wrong (nothing is erased), 409 when
- * the account changed meanwhile; on success, erases and signs out (200).
+ * the account changed meanwhile or is the last administrator; on success,
+ * erases and signs out (200).
  */
 int
 account_delete(struct web_req *w)
@@ -138,7 +139,12 @@ account_delete(struct web_req *w)
 		return (web_query(w, sql_account_delete, 2, uid,
 		    web_value(w, 0, 0, 0)));
 	}
-	if (strcmp(web_value(w, 2, 0, 0), "t") != 0)
+	if (strcmp(web_value(w, 2, 0, 0), "last_admin") == 0)
+		return (web_error(w, 409, "Vous êtes le seul administrateur·rice "
+		    "de la plateforme : nommez-en un autre (page « Rôles des "
+		    "comptes ») avant de supprimer votre compte. Rien n'a été "
+		    "effacé."));
+	if (strcmp(web_value(w, 2, 0, 0), "deleted") != 0)
 		return (web_error(w, 409, "Votre compte a changé entre-temps "
 		    "(mot de passe modifié ?). Rien n'a été effacé : "
 		    "recommencez."));

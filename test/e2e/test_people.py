@@ -579,3 +579,29 @@ def people_pages_load_nothing_from_elsewhere():
         lacks(r.text, 'href="http', path)
         contains(r.header("content-security-policy") or "", "default-src 'none'", path)
         eq(r.text.count("<h1"), 1, path)
+
+
+@test
+def the_last_administrator_cannot_delete_their_account():
+    c, uid = harness.signed_in(roles=("admin",), name="Dernière Admin")
+    set_password(uid)
+    others = [r[0] for r in sql("SELECT user_id FROM user_roles WHERE role = 'admin'"
+                                " AND user_id <> %d" % uid)]
+    sql("DELETE FROM user_roles WHERE role = 'admin' AND user_id <> %d" % uid)
+    try:
+        r = c.submit("/compte/suppression", "/compte/suppression",
+                     {"mot_de_passe_actuel": PASSWORD})
+        eq(r.status, 409, "last admin")
+        contains(r.visible_text(), "Vous êtes le seul administrateur·rice")
+        eq(sql_value("SELECT email IS NOT NULL AND deleted_at IS NULL FROM users WHERE id = %d"
+                     % uid), "t", "nothing erased")
+        # With a second administrator, the first may go.
+        second = harness.make_user(roles=("admin",))
+        r = c.submit("/compte/suppression", "/compte/suppression",
+                     {"mot_de_passe_actuel": PASSWORD})
+        eq(r.status, 200, "another admin exists")
+        eq(sql_value("SELECT deleted_at IS NOT NULL FROM users WHERE id = %d" % uid), "t")
+    finally:
+        for o in others:
+            sql("INSERT INTO user_roles (user_id, role) VALUES (%s, 'admin')"
+                " ON CONFLICT DO NOTHING" % o)
