@@ -156,8 +156,9 @@ account_show(struct web_req *w)
 	page_begin(w, "Mon compte");
 	html_raw(H, "<h1>Mon compte</h1>\n"
 	    "<h2 id=\"informations\">Mes informations</h2>\n"
-	    "<p>Voici tout ce que la plateforme conserve sur votre compte. "
-	    "Seul votre nom affiché est public, avec vos contributions.</p>\n"
+	    "<p>Voici ce que la plateforme conserve sur votre compte. Votre "
+	    "adresse électronique n'est jamais publiée ; votre nom affiché "
+	    "accompagne vos contributions.</p>\n"
 	    "<dl class=\"account\">\n");
 	write_item(w, "Nom affiché", web_value(w, 0, 0, 0), "");
 	write_item(w, "Adresse électronique", web_value(w, 0, 0, 1), "");
