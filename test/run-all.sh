@@ -24,6 +24,7 @@ base_url = http://127.0.0.1:${TEST_HTTP_PORT:-8898}
 mail_dir = var/test/mail
 flag_threshold = 3
 flag_threshold_action = review
+password_scrypt_ln = 10
 INI
 export AGORA_CONFIG=var/test/agora.ini
 

@@ -8,6 +8,8 @@
 #ifndef AGORA_CLI_H
 #define AGORA_CLI_H
 
+#include <stddef.h>
+
 #include <libpq-fe.h>
 
 /* Connects with the "database" setting; exits with a message on failure. */
@@ -19,5 +21,20 @@ int	cmd_migrate(int, char **);
 int	cmd_status(int, char **);
 int	cmd_sql(int, char **);
 int	cmd_verify_log(int, char **);
+
+/* People (user.c and friends, routes.c, hash_password.c). */
+int	cmd_user(int, char **);
+int	cmd_user_create(int, char **);
+int	cmd_user_role(int, char **);
+int	cmd_user_list(int, char **);
+int	cmd_routes(int, char **);
+int	cmd_hash_password(int, char **);
+/*
+ * Reads a new password from $AGORA_NEW_PASSWORD, else one line of stdin
+ * (end of line removed; "" at end of input). 0, or -1 when too long.
+ */
+int	cli_password_read(char *, size_t);
+/* The scrypt cost of the settings (password_scrypt_ln, default 15). */
+int	cli_password_cost(void);
 
 #endif

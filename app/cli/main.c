@@ -19,6 +19,10 @@ static const struct {
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
 	{ "sql",	cmd_sql,	"sql NAME              print a statement the pages run (benchmarks)" },
 	{ "verify-log",	cmd_verify_log,	"verify-log            check the moderation log's hash chain" },
+	/* People (issue 3). */
+	{ "user",	cmd_user,	"user create|role|list accounts and roles (agora user for help)" },
+	{ "routes",	cmd_routes,	"routes                the routing and authorisation table" },
+	{ "hash-password", cmd_hash_password, NULL },
 };
 
 static void
@@ -28,7 +32,8 @@ usage(void)
 
 	fprintf(stderr, "usage: agora [-c settings.ini] command [args]\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(stderr, "  agora %s\n", commands[i].usage);
+		if (commands[i].usage != NULL)	/* NULL: hidden */
+			fprintf(stderr, "  agora %s\n", commands[i].usage);
 	exit(2);
 }
 

@@ -30,6 +30,11 @@ static const struct {
 	    "changement est inscrit au journal." },
 	{ "mode_unchanged",	"Le mode de modération était déjà celui-ci : "
 	    "rien n'a changé." },
+	/* People (issue 3). */
+	{ "role_granted",	"Le rôle a été accordé." },
+	{ "role_revoked",	"Le rôle a été retiré." },
+	{ "role_unchanged",	"Aucun changement : ce compte avait déjà ce "
+				    "rôle, ou ne l'avait pas." },
 };
 
 void

@@ -5,21 +5,11 @@
 
 #include <string.h>
 
+#include "../core/roles.h"
 #include "../core/token.h"
 #include "../db/sessions.h"
 #include "app.h"
 #include "session.h"
-
-static const struct {
-	const char	*name;
-	unsigned int	 bit;
-} role_names[] = {
-	{ "citizen",	ROLE_CITIZEN },
-	{ "mediator",	ROLE_MEDIATOR },
-	{ "moderator",	ROLE_MODERATOR },
-	{ "official",	ROLE_OFFICIAL },
-	{ "admin",	ROLE_ADMIN },
-};
 
 int
 session_token_valid(const char *s)
@@ -30,20 +20,7 @@ session_token_valid(const char *s)
 unsigned int
 session_roles_parse(const char *s)
 {
-	unsigned int	 bits = 0;
-	size_t		 i, len;
-	const char	*p = s, *end;
-
-	while (p != NULL && *p != '\0') {
-		end = strchr(p, ',');
-		len = end ? (size_t)(end - p) : strlen(p);
-		for (i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
-			if (strlen(role_names[i].name) == len &&
-			    strncmp(role_names[i].name, p, len) == 0)
-				bits |= role_names[i].bit;
-		p = end ? end + 1 : NULL;
-	}
-	return (bits);
+	return (roles_parse(s));
 }
 
 int
@@ -116,12 +93,15 @@ session_cookie_set(struct web_req *w, const char *token)
 }
 
 /*
- * Raises HTTP 403 with a French page, or sends a visitor without a session
- * to the sign-in page when the route is open to signed-in people.
+ * Raises HTTP 403 with a French page, or 401 for a visitor without a
+ * session on a page open to signed-in people. Marks the response with the
+ * header x-agora-refused, which the authorisation test relies on.
  */
 int
 session_refuse(struct web_req *w)
 {
+	/* Tells a refusal by the routing table from a handler's own 403. */
+	http_response_header(w->req, "x-agora-refused", "1");
 	if (w->sess.user_id == 0 && (w->route->allow & ALLOW_SIGNED_IN) &&
 	    (w->req->method == HTTP_METHOD_GET ||
 	    w->req->method == HTTP_METHOD_HEAD))

@@ -23,6 +23,7 @@
 #include <kore/tasks.h>
 
 #include "../core/html.h"
+#include "../core/roles.h"
 
 #define WEB_MAX_ARGS		4	/* captured path segments */
 #define WEB_MAX_RESULTS		12	/* queries one request may run */
@@ -32,19 +33,7 @@
 #define WEB_QUERY		2	/* call me again with the rows */
 #define WEB_TASK		3	/* call me again with w->task_out */
 
-/* Roles, as stored in user_roles.role; bits of web_session.roles. */
-#define ROLE_CITIZEN		0x01
-#define ROLE_MEDIATOR		0x02
-#define ROLE_MODERATOR		0x04
-#define ROLE_OFFICIAL		0x08
-#define ROLE_ADMIN		0x10
-
-/* Who may use a route: any of these bits in route.allow. */
-#define ALLOW_ANON		0x0100	/* visitors without a session */
-#define ALLOW_USER		0x0200	/* signed in, e-mail not verified */
-#define ALLOW_VERIFIED		0x0400	/* signed in, e-mail verified */
-#define ALLOW_SIGNED_IN		(ALLOW_USER | ALLOW_VERIFIED)
-#define ALLOW_ALL		(ALLOW_ANON | ALLOW_SIGNED_IN)
+/* ROLE_* and ALLOW_* bits: app/core/roles.h (shared with the CLI). */
 
 #define METHOD_GET		(HTTP_METHOD_GET | HTTP_METHOD_HEAD)
 #define METHOD_POST		HTTP_METHOD_POST

@@ -203,13 +203,15 @@ def sql_value(query, db="agora_test"):
     return rows[0][0] if rows else None
 
 
-def agora(*args, env=None):
-    """Runs the agora command with the test settings."""
+def agora(*args, env=None, input_text=""):
+    """Runs the agora command with the test settings; input_text is its
+    standard input (empty by default, so nothing ever waits for a tty)."""
     e = dict(os.environ)
     e["AGORA_CONFIG"] = CONFIG
     e.update(env or {})
     return subprocess.run([os.path.join(ROOT, "build", "agora")] + list(args),
-                          cwd=ROOT, env=e, capture_output=True, text=True)
+                          cwd=ROOT, env=e, capture_output=True, text=True,
+                          input=input_text)
 
 
 def devdb(*args):

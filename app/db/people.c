@@ -1,0 +1,144 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include "people.h"
+
+#define ROLES_OF(u)							\
+    "coalesce((SELECT string_agg(r.role, ',' ORDER BY array_position("	\
+    "ARRAY['citizen','mediator','moderator','official','admin'], r.role))" \
+    " FROM user_roles r WHERE r.user_id = " u "), '')"
+
+const char sql_account_summary[] =
+    "SELECT u.display_name, coalesce(u.email, ''),"
+    " coalesce(u.territory_code, ''), coalesce(t.name, ''),"
+    " " ROLES_OF("u.id") ","
+    " fr_date(u.created_at), fr_date(u.verified_at),"
+    " fr_date(u.privacy_accepted_at),"
+    " (SELECT count(*) FROM votes v WHERE v.user_id = u.id),"
+    " (SELECT count(*) FROM contributions c WHERE c.author_id = u.id)"
+    " FROM users u LEFT JOIN territories t ON t.code = u.territory_code"
+    " WHERE u.id = $1::bigint AND u.deleted_at IS NULL";
+
+const char sql_account_contributions[] =
+    "SELECT c.id, c.kind, coalesce(c.position, ''),"
+    " coalesce(c.title, CASE WHEN char_length(c.body) > 90"
+    "  THEN left(c.body, 90) || '…' ELSE c.body END),"
+    " t.title, c.status, fr_date(c.created_at),"
+    " coalesce(c.proposal_id, c.id), coalesce(p.title, '')"
+    " FROM contributions c JOIN themes t ON t.id = c.theme_id"
+    " LEFT JOIN contributions p ON p.id = c.proposal_id"
+    " WHERE c.author_id = $1::bigint"
+    " ORDER BY c.created_at DESC, c.id DESC LIMIT 500";
+
+const char sql_account_export[] =
+    "SELECT json_build_object("
+    " 'format', 'agora-donnees-personnelles/1',"
+    " 'exported_at', now(),"
+    " 'account', json_build_object("
+    "  'id', u.id, 'display_name', u.display_name, 'email', u.email,"
+    "  'territory', CASE WHEN u.territory_code IS NULL THEN NULL ELSE"
+    "   json_build_object('code', u.territory_code, 'name', t.name) END,"
+    "  'created_at', u.created_at, 'verified_at', u.verified_at,"
+    "  'privacy_accepted_at', u.privacy_accepted_at,"
+    "  'password', CASE WHEN u.password_hash IS NULL THEN 'none'"
+    "   ELSE 'set (stored as a scrypt hash, not exported)' END),"
+    " 'roles', (SELECT coalesce(json_agg(json_build_object("
+    "  'role', r.role, 'granted_at', r.granted_at) ORDER BY r.role), '[]')"
+    "  FROM user_roles r WHERE r.user_id = u.id),"
+    " 'role_changes', (SELECT coalesce(json_agg(json_build_object("
+    "  'role', rc.role, 'granted', rc.granted, 'at', rc.at,"
+    "  'by_user_id', rc.by_user) ORDER BY rc.at, rc.id), '[]')"
+    "  FROM role_changes rc WHERE rc.user_id = u.id),"
+    " 'sessions', (SELECT coalesce(json_agg(json_build_object("
+    "  'created_at', s.created_at, 'last_seen_at', s.last_seen_at,"
+    "  'ended_at', s.ended_at) ORDER BY s.created_at, s.id), '[]')"
+    "  FROM sessions s WHERE s.user_id = u.id),"
+    " 'contributions', (SELECT coalesce(json_agg(json_build_object("
+    "  'id', c.id, 'kind', c.kind, 'position', c.position,"
+    "  'title', c.title, 'body', c.body, 'link', c.link,"
+    "  'theme', th.slug, 'status', c.status,"
+    "  'proposal_id', c.proposal_id, 'parent_id', c.parent_id,"
+    "  'territory', c.territory_code,"
+    "  'typed_by_a_mediator', c.assisted_by IS NOT NULL,"
+    "  'consent_at', c.consent_at,"
+    "  'created_at', c.created_at, 'updated_at', c.updated_at)"
+    "  ORDER BY c.created_at, c.id), '[]')"
+    "  FROM contributions c JOIN themes th ON th.id = c.theme_id"
+    "  WHERE c.author_id = u.id),"
+    " 'contributions_typed_for_others', (SELECT coalesce(json_agg("
+    "  json_build_object('id', c.id, 'kind', c.kind,"
+    "  'created_at', c.created_at) ORDER BY c.created_at, c.id), '[]')"
+    "  FROM contributions c WHERE c.assisted_by = u.id"
+    "  AND c.author_id IS DISTINCT FROM u.id),"
+    " 'votes', (SELECT coalesce(json_agg(json_build_object("
+    "  'proposal_id', v.contribution_id, 'proposal_title', p.title,"
+    "  'choice', v.choice, 'created_at', v.created_at,"
+    "  'updated_at', v.updated_at) ORDER BY v.created_at,"
+    "  v.contribution_id), '[]')"
+    "  FROM votes v JOIN contributions p ON p.id = v.contribution_id"
+    "  WHERE v.user_id = u.id),"
+    " 'messages', (SELECT coalesce(json_agg(json_build_object("
+    "  'subject', o.subject, 'kind', o.kind, 'created_at', o.created_at,"
+    "  'sent_at', o.sent_at) ORDER BY o.created_at, o.id), '[]')"
+    "  FROM outbox o WHERE o.user_id = u.id)"
+    ")::text"
+    " FROM users u LEFT JOIN territories t ON t.code = u.territory_code"
+    " WHERE u.id = $1::bigint AND u.deleted_at IS NULL";
+
+const char sql_account_password[] =
+    "SELECT coalesce(password_hash, '') FROM users"
+    " WHERE id = $1::bigint AND deleted_at IS NULL";
+
+const char sql_account_delete[] =
+    "SELECT user_delete($1::bigint, $2)";
+
+const char sql_admin_accounts[] =
+    "SELECT u.id, u.email, u.display_name, " ROLES_OF("u.id") ","
+    " u.verified_at IS NOT NULL, fr_date(u.created_at),"
+    " count(*) OVER ()"
+    " FROM users u WHERE u.deleted_at IS NULL AND ($1 = ''"
+    "  OR strpos(lower(u.email), lower($1)) > 0"
+    "  OR strpos(lower(unaccent(u.display_name)), lower(unaccent($1))) > 0)"
+    " ORDER BY u.id OFFSET $2::int LIMIT $3::int";
+
+const char sql_role_set[] =
+    "SELECT user_role_set($1::bigint, $2, $3::boolean, $4::bigint)";
+
+const char sql_account_name[] =
+    "SELECT display_name FROM users"
+    " WHERE id = $1::bigint AND deleted_at IS NULL";
+
+const char sql_user_create[] =
+    "WITH u AS ("
+    " INSERT INTO users (email, display_name, password_hash, territory_code,"
+    "  verified_at)"
+    " VALUES ($1, $2, $3, $4, CASE WHEN $6::boolean THEN now() END)"
+    " ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING"
+    " RETURNING id"
+    "), r AS ("
+    " INSERT INTO user_roles (user_id, role)"
+    " SELECT u.id, x FROM u, unnest($5::text[]) AS x"
+    " RETURNING user_id, role"
+    "), c AS ("
+    " INSERT INTO role_changes (user_id, role, granted, by_user)"
+    " SELECT user_id, role, true, NULL FROM r"
+    ")"
+    " SELECT id FROM u";
+
+const char sql_user_by_email[] =
+    "SELECT id FROM users"
+    " WHERE lower(email) = lower($1) AND deleted_at IS NULL";
+
+const char sql_territory_exists[] =
+    "SELECT 1 FROM territories WHERE code = $1";
+
+const char sql_user_list[] =
+    "SELECT u.id, u.email, u.display_name, " ROLES_OF("u.id") ","
+    " CASE WHEN u.verified_at IS NULL THEN 'no' ELSE 'yes' END,"
+    " to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+    " FROM users u WHERE u.deleted_at IS NULL"
+    "  AND ($1 = '' OR EXISTS (SELECT 1 FROM user_roles r"
+    "   WHERE r.user_id = u.id AND r.role = $1))"
+    " ORDER BY u.id";
