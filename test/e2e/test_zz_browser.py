@@ -84,7 +84,8 @@ def moderator_pages():
         " 'Un texte de proposition assez long pour la file.', '<p>Un texte</p>', 'pending'"
         " FROM themes WHERE id = %s RETURNING id" % (author, tid))
     return ["/moderation/", "/moderation/" + cid, "/contributions/%s/signaler" % cid,
-            "/admin/consultation", "/compte/notifications"]
+            "/admin/consultation", "/compte/notifications", "/compte/", "/compte/suppression",
+            "/admin/roles", "/admin/roles?q=axe"]
 
 
 @test
