@@ -373,6 +373,12 @@ web_run(struct web_req *w)
 		}
 		if (w->step == 0 && !web_allowed(w)) {
 			r = session_refuse(w);
+		} else if (w->step == 0 &&
+		    w->req->method == HTTP_METHOD_POST && !csrf_valid(w)) {
+			/* Every POST changes something: no exception. */
+			r = web_error(w, 403, "Ce formulaire a expiré ou ne "
+			    "vient pas de ce site. Rechargez la page et "
+			    "réessayez : rien n'a été enregistré.");
 		} else {
 			w->tolerate_error = 0;
 			r = w->route->handler(w);

@@ -358,7 +358,7 @@ def deletion_refuses_a_wrong_or_missing_password_and_bad_csrf():
 
     r = c.post("/compte/suppression", {"mot_de_passe_actuel": PASSWORD})
     eq(r.status, 403, "missing CSRF")
-    contains(r.visible_text(), "Rien n'a été effacé")
+    contains(r.visible_text(), "Ce formulaire a expiré")
     intact()
     r = c.post("/compte/suppression", {"mot_de_passe_actuel": PASSWORD, "csrf": "A" * 43})
     eq(r.status, 403, "forged CSRF")
@@ -555,7 +555,7 @@ def admin_cannot_remove_their_own_admin_role_and_bad_posts_are_refused():
     eq(r.status, 403, "missing CSRF")
     r = admin.post("/admin/roles", dict(fields, csrf="A" * 43))
     eq(r.status, 403, "forged CSRF")
-    contains(r.visible_text(), "Aucun rôle n'a changé")
+    contains(r.visible_text(), "rien n'a été enregistré")
     for bad in [{"role": "king"}, {"action": "supprimer"}, {"utilisateur": "abc"},
                 {"utilisateur": ""}, {"role": ""}]:
         r = admin.submit(page, "/admin/roles", dict(fields, **bad))
