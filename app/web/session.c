@@ -102,7 +102,8 @@ session_refuse(struct web_req *w)
 {
 	/* Tells a refusal by the routing table from a handler's own 403. */
 	http_response_header(w->req, "x-agora-refused", "1");
-	if (w->sess.user_id == 0 && (w->route->allow & ALLOW_SIGNED_IN) &&
+	/* Signing in may be all it takes (a moderator's queue, say). */
+	if (w->sess.user_id == 0 && (w->route->allow & ~ALLOW_ANON) != 0 &&
 	    (w->req->method == HTTP_METHOD_GET ||
 	    w->req->method == HTTP_METHOD_HEAD))
 		return (web_error(w, 401, NULL));

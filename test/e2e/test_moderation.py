@@ -221,7 +221,7 @@ def admin_switches_the_moderation_mode_and_it_is_logged():
     admin, aid = harness.signed_in(roles=("admin",))
     mod, _ = moderator()
     eq(mod.get("/admin/consultation").status, 403, "moderator")
-    eq(Client().get("/admin/consultation").status, 403, "anonymous")
+    eq(Client().get("/admin/consultation").status, 401, "anonymous: sign in first")
     page = admin.get("/admin/consultation")
     eq(page.status, 200)
     contains(page.visible_text(), "Mode actuel : a posteriori")
@@ -266,7 +266,7 @@ def admin_switches_the_moderation_mode_and_it_is_logged():
 
 @test
 def queue_is_for_moderators_filters_and_paginates():
-    eq(Client().get("/moderation/").status, 403, "anonymous")
+    eq(Client().get("/moderation/").status, 401, "anonymous: sign in first")
     c, _ = harness.signed_in()
     eq(c.get("/moderation/").status, 403, "citizen")
     admin, _ = harness.signed_in(roles=("admin",))
