@@ -169,9 +169,13 @@ web_error(struct web_req *w, int status, const char *msg)
 	html_raw(H, "</h1>\n<p>");
 	html_text(H, msg ? msg : text);
 	html_raw(H, "</p>\n");
-	if (status == 401)
-		html_raw(H, "<p><a href=\"/connexion\">Se connecter</a> ou "
+	if (status == 401) {
+		/* Back to this page after signing in (a local path only). */
+		html_raw(H, "<p><a href=\"/connexion?retour=");
+		html_url_arg(H, w->req->path);
+		html_raw(H, "\">Se connecter</a> ou "
 		    "<a href=\"/inscription\">créer un compte</a>.</p>\n");
+	}
 	html_raw(H, "<p><a href=\"/\">Retour à l'accueil</a></p>\n");
 	page_end(w);
 	if (status == 503)
