@@ -22,6 +22,12 @@ secret_file = var/secret
 cookie_secure = 0
 base_url = http://127.0.0.1:${TEST_HTTP_PORT:-8898}
 mail_dir = var/test/mail
+# Accounts (test_accounts.py): fast hashing, the sender polls often, and the
+# tests give each client its own address through X-Forwarded-For.
+password_scrypt_ln = 10
+mail_interval_ms = 200
+trust_proxy = 1
+mail_from = Agora <ne-pas-repondre@agora.invalid>
 INI
 export AGORA_CONFIG=var/test/agora.ini
 

@@ -72,6 +72,17 @@ page_begin(struct web_req *w, const char *title)
 	html_raw(H, "</ul>\n</nav>\n</div>\n</header>\n"
 	    "<main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n");
 	flash_write(w);
+	/* Accounts: an unverified account can read but not contribute. */
+	if (w->sess.user_id != 0 && !w->sess.verified) {
+		html_raw(H, "<div class=\"notice\" role=\"status\"><p>Votre "
+		    "adresse électronique n'est pas encore confirmée : ouvrez le "
+		    "lien reçu par courriel pour pouvoir contribuer.</p>\n"
+		    "<form method=\"post\" action=\"/verification/renvoi\" "
+		    "enctype=\"multipart/form-data\" class=\"inline\">");
+		csrf_field(w);
+		html_raw(H, "<button type=\"submit\" class=\"link\">Recevoir "
+		    "un nouveau lien</button></form></div>\n");
+	}
 }
 
 void
@@ -163,9 +174,13 @@ web_error(struct web_req *w, int status, const char *msg)
 	html_raw(H, "</h1>\n<p>");
 	html_text(H, msg ? msg : text);
 	html_raw(H, "</p>\n");
-	if (status == 401)
-		html_raw(H, "<p><a href=\"/connexion\">Se connecter</a> ou "
+	if (status == 401) {
+		/* Accounts: come back here after signing in. */
+		html_raw(H, "<p><a href=\"/connexion?retour=");
+		html_url_arg(H, w->req->path);
+		html_raw(H, "\">Se connecter</a> ou "
 		    "<a href=\"/inscription\">créer un compte</a>.</p>\n");
+	}
 	html_raw(H, "<p><a href=\"/\">Retour à l'accueil</a></p>\n");
 	page_end(w);
 	if (status == 503)
