@@ -158,7 +158,10 @@ const char sql_mail_claim[] =
 
 const char sql_mail_sent[] =
     "UPDATE outbox SET sent_at = now(), attempts = attempts + 1,"
-    " last_error = NULL WHERE id = $1::bigint";
+    " last_error = NULL,"
+    " body = regexp_replace(body, 'jeton=[A-Za-z0-9_-]+', 'jeton=(retiré)',"
+    "  'g')"
+    " WHERE id = $1::bigint";
 
 const char sql_mail_failed[] =
     "UPDATE outbox SET attempts = attempts + 1, last_error = $2,"

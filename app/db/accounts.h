@@ -87,7 +87,10 @@ extern const char	sql_email_change[];
  * id, recipient, subject, body, created_at (epoch seconds).
  */
 extern const char	sql_mail_claim[];
-/* $1 id. Marks a message delivered. */
+/*
+ * $1 id. Marks a message delivered and removes the secret of its link from
+ * the stored copy: the database never keeps a usable link.
+ */
 extern const char	sql_mail_sent[];
 /* $1 id, $2 error. Counts a failed try; retried later (backoff). */
 extern const char	sql_mail_failed[];

@@ -261,6 +261,12 @@ verify_show(struct web_req *w)
 	char		 th[TOKEN_HEX_LEN + 1];
 
 	if (w->step == 0) {
+		/*
+		 * A HEAD (link preview, scanner) must not use up the link; kore
+		 * keeps no query argument for HEAD anyway.
+		 */
+		if (w->req->method == HTTP_METHOD_HEAD)
+			return (web_send(w, 200));
 		if (!token_well_formed(jeton))
 			return (web_error(w, 400, "Ce lien n'est pas valide. "
 			    "Vérifiez que vous avez copié l'adresse en entier "
