@@ -52,6 +52,10 @@ const char sql_session_create[] =
     " INSERT INTO sessions (user_id, token_hash) VALUES ($1::bigint, $2)"
     " RETURNING id";
 
+const char sql_password_rehash[] =
+    "UPDATE users SET password_hash = $2"
+    " WHERE id = $1::bigint AND password_hash = $3";
+
 const char sql_session_end[] =
     "UPDATE sessions SET ended_at = now()"
     " WHERE token_hash = $1 AND ended_at IS NULL";

@@ -37,6 +37,11 @@ extern const char	sql_signin_lookup[];
  * NULL). Ends that one, opens the new one. One row: session id.
  */
 extern const char	sql_session_create[];
+/*
+ * $1 user id, $2 new hash, $3 the hash it replaces: stores a hash made with
+ * the current cost, unless the password changed meanwhile.
+ */
+extern const char	sql_password_rehash[];
 /* $1 token hash. Ends that session. */
 extern const char	sql_session_end[];
 /* $1 user id. Ends every session of the account. */

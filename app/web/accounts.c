@@ -14,6 +14,7 @@
 
 #include <openssl/crypto.h>
 
+#include "../core/password.h"
 #include "../core/settings.h"
 #include "../core/token.h"
 #include "../db/accounts.h"
@@ -106,12 +107,12 @@ signup_page(struct web_req *w, struct signup *s, int slot, int status)
 	form_select(f, "departement", "Département", opts, n,
 	    s ? s->territory : NULL, "Celui où vous habitez, ou « Hors "
 	    "région ».", 1);
+	html_raw(H, "<p><a href=\"/confidentialite\">Lire la notice « Données "
+	    "personnelles »</a> (ce que nous gardons, pourquoi, combien de "
+	    "temps, et vos droits).</p>\n");
 	form_checkbox(f, "consentement", "J'ai lu la notice « Données "
 	    "personnelles » et j'accepte que mes données soient traitées "
-	    "pour participer à la consultation.", s ? s->consent : 0,
-	    "La notice est à l'adresse /confidentialite.");
-	html_raw(H, "<p><a href=\"/confidentialite\">Lire la notice « Données "
-	    "personnelles »</a></p>\n");
+	    "pour participer à la consultation.", s ? s->consent : 0, NULL);
 	form_end(w, "Créer mon compte");
 	html_raw(H, "<p>Vous avez déjà un compte ? "
 	    "<a href=\"/connexion\">Se connecter</a></p>\n");
@@ -458,6 +459,19 @@ signin_submit(struct web_req *w)
 		account_rate(RATE_SIGNIN_IP, &rb);
 		return (web_query(w, sql_rate_hit, 4, ra.bucket, s->key,
 		    rb.bucket, s->addr));
+	case 4:
+		/* A hash made with an older cost is replaced now. */
+		if (s->token[0] != '\0' && password_needs_rehash(
+		    web_value(w, 1, 0, 1), (int)settings_get_int(
+		    "password_scrypt_ln", PASSWORD_LN_DEFAULT, 10, 20)))
+			return (web_password_hash(w, pw));
+		break;
+	case 5:
+		if (w->task_out[0] != '\0')
+			return (web_query(w, sql_password_rehash, 3,
+			    web_value(w, 1, 0, 0), w->task_out,
+			    web_value(w, 1, 0, 1)));
+		break;
 	}
 	if (s->token[0] == '\0') {
 		form_error(&s->f, "", "Adresse électronique ou mot de passe "

@@ -33,7 +33,8 @@
 #include "web.h"
 
 #define MAIL_BATCH	"20"	/* messages claimed at once */
-#define MAIL_LEASE	"300"	/* seconds a claimed message is ours */
+#define MAIL_LEASE	"900"	/* seconds a claimed message is ours: more
+				   than MAIL_BATCH x the 30 s SMTP timeout */
 #define MAIL_ROUNDS	10	/* batches per task at most */
 
 void	mail_start(void);
@@ -43,6 +44,7 @@ int	agora_onload(int);
 static struct kore_timer	*mail_timer;
 static struct kore_task		 mail_task;
 static int			 mail_busy;
+static time_t			 mail_busy_since;	/* watchdog */
 static PGconn			*mail_db;	/* the task's own connection */
 static char			 mail_report[512]; /* task -> worker log */
 static int			 curl_ready;
@@ -305,9 +307,23 @@ mail_done(struct kore_task *t)
 static void
 mail_tick(void *arg, u_int64_t now)
 {
-	if (mail_busy)
+	time_t	t = time(NULL);
+
+	if (mail_busy) {
+		/*
+		 * One task sends at most MAIL_ROUNDS batches, each message
+		 * bounded by libcurl's timeout; far longer means its thread
+		 * is gone (e.g. a syscall the sandbox refused). Say so.
+		 */
+		if (t - mail_busy_since > 7200) {
+			kore_log(LOG_ERR, "mail: the sender of this worker has "
+			    "not finished for two hours; restart kore");
+			mail_busy_since = t;
+		}
 		return;
+	}
 	mail_busy = 1;
+	mail_busy_since = t;
 	kore_task_create(&mail_task, mail_run);
 	kore_task_bind_callback(&mail_task, mail_done);
 	kore_task_run(&mail_task);

@@ -796,3 +796,22 @@ def a_failed_send_is_kept_and_retried_later():
     sql("UPDATE outbox SET next_attempt_at = now() WHERE id = %s" % holder["oid"])
     oid, msg, _ = wait_mail(addr)
     eq(sql_value("SELECT attempts FROM outbox WHERE id = %d" % oid), "2")
+
+
+@test
+def signin_rehashes_a_password_hashed_with_another_cost():
+    import base64
+    import hashlib
+    salt = secrets.token_bytes(16)
+    key = hashlib.scrypt(PASSWORD.encode(), salt=salt, n=2 ** 11, r=8, p=1, dklen=32)
+    b64 = lambda b: base64.b64encode(b).decode().rstrip("=")
+    old = "$scrypt$ln=11,r=8,p=1$%s$%s" % (b64(salt), b64(key))
+    addr = unique_email("ancien")
+    uid = harness.make_user(email=addr)
+    sql("UPDATE users SET password_hash = '%s' WHERE id = %d" % (old, uid))
+    eq(sign_in(Visitor(), addr, "pas le bon mot de passe").status, 422)
+    eq(sql_value("SELECT password_hash FROM users WHERE id = %d" % uid), old, "unchanged on failure")
+    eq(sign_in(Visitor(), addr).status, 303, "the old hash still verifies")
+    new = sql_value("SELECT password_hash FROM users WHERE id = %d" % uid)
+    assert new.startswith("$scrypt$ln=10,r=8,p=1$"), new
+    eq(sign_in(Visitor(), addr).status, 303, "and the new one too")
