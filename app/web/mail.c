@@ -38,7 +38,6 @@
 #define MAIL_ROUNDS	10	/* batches per task at most */
 
 void	mail_start(void);
-int	mail_stop(void);
 int	agora_onload(int);
 
 static struct kore_timer	*mail_timer;
@@ -345,30 +344,22 @@ mail_start(void)
 	    "mail_interval_ms", 2000, 100, 600000), NULL, 0);
 }
 
-/* Stops it before the module is unloaded; refuses while a task runs. */
-int
-mail_stop(void)
-{
-	if (mail_busy)
-		return (KORE_RESULT_ERROR);
-	if (mail_timer != NULL)
-		kore_timer_remove(mail_timer);
-	mail_timer = NULL;
-	if (mail_db != NULL)
-		PQfinish(mail_db);
-	mail_db = NULL;
-	return (KORE_RESULT_OK);
-}
-
 /*
- * kore's onload hook (conf: load ./build/agora.so agora_onload): a reload
- * (SIGHUP) must not leave a timer pointing into the old module.
+ * kore's onload hook (conf: load ./build/agora.so agora_onload). A reload
+ * (SIGHUP) would dlopen a fresh copy of the module in which the settings and
+ * the secret, read once by the parent before the workers dropped their
+ * privileges, are gone, while this timer would still point into the old
+ * copy: the module refuses to be unloaded, and kore keeps it ("forced no
+ * reloaded"). Restart kore to change the code.
  */
 int
 agora_onload(int action)
 {
-	if (action == KORE_MODULE_UNLOAD)
-		return (mail_stop());
+	if (action == KORE_MODULE_UNLOAD) {
+		kore_log(LOG_NOTICE, "agora: module reload refused (settings "
+		    "and secrets are read at start-up): restart kore instead");
+		return (KORE_RESULT_ERROR);
+	}
 	mail_start();
 	return (KORE_RESULT_OK);
 }

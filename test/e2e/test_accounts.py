@@ -815,3 +815,20 @@ def signin_rehashes_a_password_hashed_with_another_cost():
     new = sql_value("SELECT password_hash FROM users WHERE id = %d" % uid)
     assert new.startswith("$scrypt$ln=10,r=8,p=1$"), new
     eq(sign_in(Visitor(), addr).status, 303, "and the new one too")
+
+
+@test
+def a_module_reload_is_refused_and_mail_keeps_flowing():
+    import signal
+    harness.MAIN.proc.send_signal(signal.SIGHUP)
+    deadline = time.time() + 10
+    while "module reload refused" not in harness.MAIN.log_text() and time.time() < deadline:
+        time.sleep(0.1)
+    contains(harness.MAIN.log_text(), "module reload refused", "SIGHUP")
+    c, addr, _ = verified_account()
+    eq(sign_in(c, addr).status, 303, "sessions and CSRF still work")
+    r, f = signup(Visitor())
+    eq(r.status, 303, "sign-up after the reload")
+    _, msg, _ = wait_mail(f["courriel"], "verify")
+    link_in(msg, "/verification")
+    eq(harness.MAIN.crashes(), [], "no worker died")
