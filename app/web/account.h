@@ -16,6 +16,8 @@
 #include "web.h"
 
 #define ADDR_LEN	64	/* an IPv6 address in text, with room */
+#define CSRF_MSG	"Le formulaire a expiré ou ne vient pas de ce site. " \
+			"Rechargez la page et réessayez."
 
 /* The limits, from settings (limit_<name>_max / limit_<name>_minutes). */
 struct rate_limit {

@@ -30,6 +30,8 @@ int	signin_submit(struct web_req *);
 int	signout_submit(struct web_req *);
 
 #define MAX_TERRITORIES	16
+#define DUPLICATE_MSG	"Un compte existe déjà avec cette adresse. " \
+			"Connectez-vous, ou utilisez « Mot de passe oublié »."
 
 /* What a sign-up keeps between its steps. */
 struct signup {
@@ -197,9 +199,7 @@ signup_submit(struct web_req *w)
 	switch (w->step) {
 	case 0:
 		if (!csrf_valid(w))
-			return (web_error(w, 403, "Le formulaire a expiré ou ne "
-			    "vient pas de ce site. Rechargez la page et "
-			    "réessayez."));
+			return (web_error(w, 403, CSRF_MSG));
 		s = w->data = kore_calloc(1, sizeof(*s));
 		w->data_free = kore_free;
 		form_init(&s->f, w);
@@ -220,9 +220,7 @@ signup_submit(struct web_req *w)
 	case 3:
 		signup_read(w, s);
 		if (web_nrows(w, 2) > 0) {
-			form_error(&s->f, "courriel", "Un compte existe déjà "
-			    "avec cette adresse. Connectez-vous, ou utilisez "
-			    "« Mot de passe oublié ».");
+			form_error(&s->f, "courriel", DUPLICATE_MSG);
 			return (signup_page(w, s, 1, 422));
 		}
 		return (web_password_hash(w, web_arg(w, "mot_de_passe")));
@@ -243,9 +241,7 @@ signup_submit(struct web_req *w)
 	}
 	signup_read(w, s);
 	if (web_nrows(w, 4) != 1) {
-		form_error(&s->f, "courriel", "Un compte existe déjà avec cette "
-		    "adresse. Connectez-vous, ou utilisez « Mot de passe "
-		    "oublié ».");
+		form_error(&s->f, "courriel", DUPLICATE_MSG);
 		return (signup_page(w, s, 1, 422));
 	}
 	web_flash(w, "signup_sent");
@@ -324,9 +320,7 @@ verify_resend(struct web_req *w)
 	switch (w->step) {
 	case 0:
 		if (!csrf_valid(w))
-			return (web_error(w, 403, "Le formulaire a expiré ou ne "
-			    "vient pas de ce site. Rechargez la page et "
-			    "réessayez."));
+			return (web_error(w, 403, CSRF_MSG));
 		return (account_rate_query(w, RATE_VERIFY_RESEND, uid,
 		    RATE_VERIFY_RESEND, uid));
 	case 1:
@@ -417,9 +411,7 @@ signin_submit(struct web_req *w)
 	switch (w->step) {
 	case 0:
 		if (!csrf_valid(w))
-			return (web_error(w, 403, "Le formulaire a expiré ou ne "
-			    "vient pas de ce site. Rechargez la page et "
-			    "réessayez."));
+			return (web_error(w, 403, CSRF_MSG));
 		s = w->data = kore_calloc(1, sizeof(*s));
 		w->data_free = signin_free;
 		form_init(&s->f, w);
@@ -494,9 +486,7 @@ signout_submit(struct web_req *w)
 
 	if (w->step == 0) {
 		if (!csrf_valid(w))
-			return (web_error(w, 403, "Le formulaire a expiré ou ne "
-			    "vient pas de ce site. Rechargez la page et "
-			    "réessayez."));
+			return (web_error(w, 403, CSRF_MSG));
 		if (all != NULL && strcmp(all, "1") == 0) {
 			snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
 			return (web_query(w, sql_session_end_all, 1, uid));

@@ -126,7 +126,8 @@ deliver_file(const char *dir, const char *id, const char *msg, char *err,
 	snprintf(tmp, sizeof(tmp), "%s/.%s.eml.tmp", dir, id);
 	snprintf(path, sizeof(path), "%s/%s.eml", dir, id);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640)) == -1) {
-		snprintf(err, errlen, "open (temporary file): %s", strerror(errno));
+		snprintf(err, errlen, "open (temporary file): %s",
+		    strerror(errno));
 		return;
 	}
 	while (off < len) {

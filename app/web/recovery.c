@@ -30,9 +30,6 @@ int	password_submit(struct web_req *);
 int	email_form(struct web_req *);
 int	email_submit(struct web_req *);
 
-#define CSRF_MSG	"Le formulaire a expiré ou ne vient pas de ce site. " \
-			"Rechargez la page et réessayez."
-
 /* What a form keeps between its steps. */
 struct state {
 	struct form	 f;
@@ -161,7 +158,8 @@ forgot_submit(struct web_req *w)
 		    "fermées.\n\n"
 		    "Si vous n'êtes pas à l'origine de cette demande, ignorez "
 		    "ce message : votre mot de passe actuel reste valable.\n\n"
-		    "-- \nAgora, Région Centre-Val de Loire\n", s->setting, url);
+		    "-- \nAgora, Région Centre-Val de Loire\n", s->setting,
+		    url);
 		r = web_query(w, sql_reset_request, 6, s->email, th,
 		    s->setting, "Nouveau mot de passe – Agora", body, s->addr);
 		free_secret(url);
@@ -359,8 +357,8 @@ password_submit(struct web_req *w)
 		return (web_password_hash(w, web_arg(w, "nouveau")));
 	case 4:
 		if (s->failed) {
-			form_error(&s->f, "actuel", "Le mot de passe actuel est "
-			    "incorrect.");
+			form_error(&s->f, "actuel", "Le mot de passe actuel "
+			    "est incorrect.");
 			return (password_page(w, &s->f, 422));
 		}
 		if (w->task_out[0] == '\0')
@@ -479,8 +477,8 @@ email_submit(struct web_req *w)
 		    "compte Agora. Pour confirmer, ouvrez ce lien (valable %s "
 		    "heures, une seule fois) :\n\n%s\n\n"
 		    "Votre ancienne adresse reste celle du compte tant que ce "
-		    "lien n'a pas été ouvert. Si vous n'êtes pas à l'origine de "
-		    "cette demande, ignorez ce message.\n\n"
+		    "lien n'a pas été ouvert. Si vous n'êtes pas à l'origine "
+		    "de cette demande, ignorez ce message.\n\n"
 		    "-- \nAgora, Région Centre-Val de Loire\n", name,
 		    s->setting, url);
 		b2 = mail_text("Bonjour %s,\n\n"
