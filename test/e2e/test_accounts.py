@@ -832,3 +832,28 @@ def a_module_reload_is_refused_and_mail_keeps_flowing():
     _, msg, _ = wait_mail(f["courriel"], "verify")
     link_in(msg, "/verification")
     eq(harness.MAIN.crashes(), [], "no worker died")
+
+
+@test
+def two_hosts_never_send_the_same_message_twice():
+    k = harness.Kore("second", port=harness.PORT + 1).start()   # same database and folder
+    try:
+        tag = secrets.token_hex(4)
+        ids = [r[0] for r in sql(
+            "INSERT INTO outbox (recipient, subject, body, kind)"
+            " SELECT 'lot.%s.' || g || '@example.org', 'Lot ' || g, 'Corps', 'test'"
+            " FROM generate_series(1, 120) g RETURNING id" % tag)]
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if sql_value("SELECT count(*) FROM outbox WHERE recipient LIKE 'lot.%s.%%'"
+                         " AND sent_at IS NULL" % tag) == "0":
+                break
+            time.sleep(0.2)
+        eq(sql_value("SELECT count(*) FROM outbox WHERE recipient LIKE 'lot.%s.%%'"
+                     " AND sent_at IS NOT NULL AND attempts = 1" % tag), "120",
+           "each message sent exactly once by four senders")
+        for oid in ids:
+            assert os.path.exists(os.path.join(harness.MAIL_DIR, "%s.eml" % oid)), oid
+    finally:
+        k.stop()
+    eq(k.crashes(), [], "second kore log")
