@@ -12,7 +12,7 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PGBIN=/usr/lib/postgresql/15/bin
-PG_PORT=${PG_PORT:-55432}
+PG_PORT=${PG_PORT:-25432}
 SYSUSER=${AGORA_PG_SYSTEM_USER:-postgres}
 
 as_owner() {

@@ -17,14 +17,19 @@ sh conf/devdb.sh start || exit 1
 sh conf/devdb.sh recreate agora_test >/dev/null || exit 1
 
 cat > var/test/agora.ini <<INI
-database = host=127.0.0.1 port=${PG_PORT:-55432} dbname=agora_test user=agora sslmode=disable gssencmode=disable
+database = host=127.0.0.1 port=${PG_PORT:-25432} dbname=agora_test user=agora sslmode=disable gssencmode=disable
 secret_file = var/secret
 cookie_secure = 0
 base_url = http://127.0.0.1:${TEST_HTTP_PORT:-8898}
 mail_dir = var/test/mail
 flag_threshold = 3
 flag_threshold_action = review
+# Accounts (test_accounts.py): fast hashing, the sender polls often, and the
+# tests give each client its own address through X-Forwarded-For.
 password_scrypt_ln = 10
+mail_interval_ms = 200
+trust_proxy = 1
+mail_from = Agora <ne-pas-repondre@agora.invalid>
 INI
 export AGORA_CONFIG=var/test/agora.ini
 

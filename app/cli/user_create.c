@@ -82,7 +82,7 @@ cmd_user_create(int argc, char **argv)
 
 	if (cli_password_read(pw, sizeof(pw)) == -1)
 		return (fail("the password is too long"));
-	if ((msg = account_password_check(pw, name, email)) != NULL) {
+	if ((msg = account_password_message(pw, name, email)) != NULL) {
 		OPENSSL_cleanse(pw, sizeof(pw));
 		return (fail(msg));
 	}

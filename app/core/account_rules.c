@@ -6,10 +6,10 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "account.h"
 #include "account_rules.h"
 #include "text.h"
 
-#define WORD_MIN	4	/* shorter words of a name are not checked */
 
 static const char msg_email[] = "Saisissez une adresse électronique valide, "
     "par exemple prenom.nom@exemple.fr.";
@@ -31,7 +31,8 @@ local_valid(const char *s, size_t len)
 		return (0);
 	for (i = 0; i < len; i++) {
 		c = (unsigned char)s[i];
-		if (is_ascii_control(c) || c == ' ' ||
+		/* ASCII only: relays without SMTPUTF8 refuse the rest. */
+		if (is_ascii_control(c) || c == ' ' || c >= 0x80 ||
 		    strchr("\"(),:;<>[\\]", c) != NULL)
 			return (0);
 		if (c == '.' && s[i + 1] == '.')
@@ -40,7 +41,7 @@ local_valid(const char *s, size_t len)
 	return (1);
 }
 
-/* Domain: labels of 1..63 [A-Za-z0-9-] or non-ASCII, at least two. */
+/* Domain: labels of 1..63 [A-Za-z0-9-], at least two. */
 static int
 domain_valid(const char *s, size_t len)
 {
@@ -59,7 +60,7 @@ domain_valid(const char *s, size_t len)
 			last = i + 1;
 			continue;
 		}
-		if (!(isalnum(c) || c == '-' || c >= 0x80))
+		if (!(isalnum(c) || c == '-'))
 			return (0);
 		if (c == '-' && label == 0)
 			return (0);
@@ -124,77 +125,27 @@ account_name_check(const char *name)
 	return (NULL);
 }
 
-/* 1 when needle[0..nlen) occurs in hay, ignoring ASCII case. */
-static int
-contains_nocase(const char *hay, const char *needle, size_t nlen)
-{
-	size_t	hlen = strlen(hay), i, j;
-
-	if (nlen == 0 || nlen > hlen)
-		return (0);
-	for (i = 0; i + nlen <= hlen; i++) {
-		for (j = 0; j < nlen; j++)
-			if (tolower((unsigned char)hay[i + j]) !=
-			    tolower((unsigned char)needle[j]))
-				break;
-		if (j == nlen)
-			return (1);
-	}
-	return (0);
-}
-
-/* A word character: ASCII letter or digit, or any byte of a non-ASCII one. */
-static int
-word_byte(unsigned char c)
-{
-	return (isalnum(c) || c >= 0x80);
-}
-
-/*
- * 1 when pw contains s[0..len) whole (if at least min bytes long), or any
- * of its words of WORD_MIN bytes or more.
- */
-static int
-contains_words(const char *pw, const char *s, size_t len, size_t min)
-{
-	size_t	i = 0, start;
-
-	if (len >= min && contains_nocase(pw, s, len))
-		return (1);
-	while (i < len) {
-		while (i < len && !word_byte((unsigned char)s[i]))
-			i++;
-		start = i;
-		while (i < len && word_byte((unsigned char)s[i]))
-			i++;
-		if (i - start >= WORD_MIN &&
-		    contains_nocase(pw, s + start, i - start))
-			return (1);
-	}
-	return (0);
-}
-
+/* The French sentence for the one password rule (account.c). */
 const char *
-account_password_check(const char *pw, const char *name, const char *email)
+account_password_message(const char *pw, const char *name, const char *email)
 {
-	const char	*at;
-	size_t		 n;
-
 	if (pw == NULL || *pw == '\0')
 		return ("Le mot de passe est obligatoire.");
-	if (!text_utf8_valid(pw, strlen(pw)))
+	switch (account_password_check(pw, name, email)) {
+	case ACCOUNT_PW_OK:
+		return (NULL);
+	case ACCOUNT_PW_ENCODING:
 		return ("Le mot de passe contient des caractères invalides "
-		    "(encodage non UTF-8).");
-	n = text_utf8_chars(pw);
-	if (n < ACCOUNT_PASSWORD_MIN)
+		    "(encodage non UTF-8 ou caractère de contrôle).");
+	case ACCOUNT_PW_SHORT:
 		return ("Le mot de passe doit contenir au moins 12 caractères.");
-	if (n > ACCOUNT_PASSWORD_MAX)
-		return ("Le mot de passe ne doit pas dépasser 128 caractères.");
-	if (name != NULL && contains_words(pw, name, strlen(name), 3))
+	case ACCOUNT_PW_LONG:
+		return ("Le mot de passe ne doit pas dépasser 256 caractères.");
+	case ACCOUNT_PW_NAME:
 		return ("Le mot de passe ne doit pas contenir votre nom.");
-	if (email != NULL && (at = strchr(email, '@')) != NULL &&
-	    contains_words(pw, email, (size_t)(at - email), 3))
+	case ACCOUNT_PW_EMAIL:
 		return ("Le mot de passe ne doit pas contenir votre adresse "
 		    "électronique.");
-	return (NULL);
+	}
+	return ("Mot de passe refusé.");
 }

@@ -14,11 +14,7 @@
 #ifndef AGORA_CORE_ACCOUNT_RULES_H
 #define AGORA_CORE_ACCOUNT_RULES_H
 
-#define ACCOUNT_EMAIL_MAX	254	/* bytes (RFC 5321 path limit) */
-#define ACCOUNT_NAME_MIN	2	/* characters */
-#define ACCOUNT_NAME_MAX	60	/* characters */
-#define ACCOUNT_PASSWORD_MIN	12	/* characters */
-#define ACCOUNT_PASSWORD_MAX	128	/* characters */
+#include "account.h"	/* the limits */
 
 /* The display name given to an account once deleted, before its id. */
 #define ACCOUNT_PSEUDONYM	"Participant·e n°"
@@ -37,7 +33,7 @@ const char	*account_name_check(const char *name);
  * the e-mail address, or any word of 4 letters or more of that local part.
  * name and email may be NULL.
  */
-const char	*account_password_check(const char *pw, const char *name,
+const char	*account_password_message(const char *pw, const char *name,
 		    const char *email);
 
 #endif

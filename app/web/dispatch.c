@@ -376,7 +376,7 @@ web_run(struct web_req *w)
 		} else if (w->step == 0 &&
 		    w->req->method == HTTP_METHOD_POST && !csrf_valid(w)) {
 			/* Every POST changes something: no exception. */
-			r = web_error(w, 403, "Ce formulaire a expiré ou ne "
+			r = web_error(w, 403, "Le formulaire a expiré ou ne "
 			    "vient pas de ce site. Rechargez la page et "
 			    "réessayez : rien n'a été enregistré.");
 		} else {

@@ -35,6 +35,28 @@ static const struct {
 	{ "role_revoked",	"Le rôle a été retiré." },
 	{ "role_unchanged",	"Aucun changement : ce compte avait déjà ce "
 				    "rôle, ou ne l'avait pas." },
+	/* Accounts */
+	{ "signed_in_unverified", "Vous êtes connecté·e. Confirmez votre "
+	    "adresse électronique (lien reçu par courriel) pour pouvoir "
+	    "contribuer." },
+	{ "signup_sent",	"Votre compte est créé. Un lien de confirmation "
+	    "vient de vous être envoyé par courriel ; vous pouvez déjà vous "
+	    "connecter." },
+	{ "verify_resent",	"Un nouveau lien de confirmation vient de vous "
+	    "être envoyé par courriel." },
+	{ "verified",		"Votre adresse électronique est déjà "
+	    "confirmée." },
+	{ "reset_sent",		"Si un compte existe pour cette adresse, un "
+	    "courriel vient de lui être envoyé avec un lien pour choisir un "
+	    "nouveau mot de passe." },
+	{ "password_reset",	"Votre mot de passe est changé et toutes vos "
+	    "sessions ont été fermées. Connectez-vous avec le nouveau mot de "
+	    "passe." },
+	{ "password_changed",	"Votre mot de passe est changé. Vos autres "
+	    "sessions ont été fermées." },
+	{ "email_change_sent",	"Un lien de confirmation a été envoyé à la "
+	    "nouvelle adresse. Votre adresse actuelle reste celle du compte "
+	    "tant que ce lien n'a pas été ouvert." },
 };
 
 void

@@ -72,6 +72,17 @@ page_begin(struct web_req *w, const char *title)
 	html_raw(H, "</ul>\n</nav>\n</div>\n</header>\n"
 	    "<main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n");
 	flash_write(w);
+	/* Accounts: an unverified account can read but not contribute. */
+	if (w->sess.user_id != 0 && !w->sess.verified) {
+		html_raw(H, "<div class=\"notice\" role=\"status\"><p>Votre "
+		    "adresse électronique n'est pas encore confirmée : ouvrez le "
+		    "lien reçu par courriel pour pouvoir contribuer.</p>\n"
+		    "<form method=\"post\" action=\"/verification/renvoi\" "
+		    "enctype=\"multipart/form-data\" class=\"inline\">");
+		csrf_field(w);
+		html_raw(H, "<button type=\"submit\" class=\"link\">Recevoir "
+		    "un nouveau lien</button></form></div>\n");
+	}
 }
 
 void

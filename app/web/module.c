@@ -27,12 +27,18 @@ KORE_SECCOMP_FILTER("agora",
 	KORE_SYSCALL_ALLOW(faccessat2),
 	KORE_SYSCALL_DENY(clone3, ENOSYS),
 	KORE_SYSCALL_ALLOW(rseq),
+	/* The outbox sender (mail.c): files in mail_dir, libcurl SMTP. */
+	KORE_SYSCALL_ALLOW(rename),
+	KORE_SYSCALL_ALLOW(fsync),
+	KORE_SYSCALL_ALLOW(getpeername),	/* libcurl, after connect */
+	KORE_SYSCALL_ALLOW(uname),		/* libcurl: EHLO hostname */
 );
 
 struct app_config	app;
 
 void	kore_parent_configure(int, char **);
 void	kore_worker_configure(void);
+void	mail_start(void);
 int	v_field(struct http_request *, char *);
 
 /* Reads the HMAC key: at least 32 bytes of a file nobody else can read. */
@@ -79,6 +85,7 @@ void
 kore_worker_configure(void)
 {
 	assets_init();
+	mail_start();
 }
 
 /*

@@ -6,7 +6,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 export BENCH_PORT=${BENCH_PORT:-8899}
-export PG_PORT=${PG_PORT:-55432}
+export PG_PORT=${PG_PORT:-25432}
 export BENCH_DB=${BENCH_DB:-agora_bench}
 export BENCH_SECONDS=${BENCH_SECONDS:-10}
 mkdir -p var/bench

@@ -358,7 +358,7 @@ def deletion_refuses_a_wrong_or_missing_password_and_bad_csrf():
 
     r = c.post("/compte/suppression", {"mot_de_passe_actuel": PASSWORD})
     eq(r.status, 403, "missing CSRF")
-    contains(r.visible_text(), "Ce formulaire a expiré")
+    contains(r.visible_text(), "Le formulaire a expiré")
     intact()
     r = c.post("/compte/suppression", {"mot_de_passe_actuel": PASSWORD, "csrf": "A" * 43})
     eq(r.status, 403, "forged CSRF")

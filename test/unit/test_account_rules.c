@@ -19,7 +19,9 @@ email_accepts_ordinary_addresses(void **state)
 {
 	assert_null(account_email_check("camille.martin@exemple.fr"));
 	assert_null(account_email_check("a+tag@sous.domaine.example.org"));
-	assert_null(account_email_check("x@élysée.fr"));
+	/* ASCII only: relays without SMTPUTF8 would refuse these. */
+	assert_non_null(account_email_check("x@élysée.fr"));
+	assert_non_null(account_email_check("zoé@exemple.fr"));
 	assert_null(account_email_check("o'neil@example.co"));
 }
 
@@ -70,27 +72,27 @@ name_rules(void **state)
 static void
 password_length(void **state)
 {
-	assert_null(account_password_check("une phrase longue", NULL, NULL));
-	assert_non_null(strstr(account_password_check("court", NULL, NULL),
+	assert_null(account_password_message("une phrase longue", NULL, NULL));
+	assert_non_null(strstr(account_password_message("court", NULL, NULL),
 	    "12 caractères"));
 	/* 11 characters, 13 bytes: characters count, not bytes. */
-	assert_non_null(account_password_check("ééabcdefghi", NULL, NULL));
-	assert_null(account_password_check("ééabcdefghij", NULL, NULL));
-	assert_non_null(account_password_check("", NULL, NULL));
-	assert_non_null(account_password_check("\xff\xfe\xfd\xfc\xfb\xfa"
+	assert_non_null(account_password_message("ééabcdefghi", NULL, NULL));
+	assert_null(account_password_message("ééabcdefghij", NULL, NULL));
+	assert_non_null(account_password_message("", NULL, NULL));
+	assert_non_null(account_password_message("\xff\xfe\xfd\xfc\xfb\xfa"
 	    "\xf9\xf8\xf7\xf6\xf5\xf4\xf3", NULL, NULL));
 }
 
 static void
 password_too_long(void **state)
 {
-	char	pw[200];
+	char	pw[300];
 
-	memset(pw, 'k', 129);
-	pw[129] = '\0';
-	assert_non_null(account_password_check(pw, NULL, NULL));
-	pw[128] = '\0';
-	assert_null(account_password_check(pw, NULL, NULL));
+	memset(pw, 'k', 257);
+	pw[257] = '\0';
+	assert_non_null(account_password_message(pw, NULL, NULL));
+	pw[256] = '\0';
+	assert_null(account_password_message(pw, NULL, NULL));
 }
 
 static void
@@ -98,17 +100,17 @@ password_must_not_contain_name_or_email(void **state)
 {
 	const char	*name = "Camille Martin", *mail = "cmartin.tours@exemple.fr";
 
-	assert_null(account_password_check("chevaux de Loire 1", name, mail));
-	assert_non_null(strstr(account_password_check("xx Camille Martin x",
+	assert_null(account_password_message("chevaux de Loire 1", name, mail));
+	assert_non_null(strstr(account_password_message("xx Camille Martin x",
 	    name, mail), "nom"));
-	assert_non_null(account_password_check("monmotCAMILLE2026", name, mail));
-	assert_non_null(account_password_check("martin-martin-martin", name,
+	assert_non_null(account_password_message("monmotCAMILLE2026", name, mail));
+	assert_non_null(account_password_message("martin-martin-martin", name,
 	    mail));
-	assert_non_null(strstr(account_password_check("zz cmartin.tours zz",
+	assert_non_null(strstr(account_password_message("zz cmartin.tours zz",
 	    "Zoé Bo", mail), "adresse"));
-	assert_non_null(account_password_check("TOURS tours tours", name, mail));
+	assert_non_null(account_password_message("TOURS tours tours", name, mail));
 	/* Short words of a name are not held against the password. */
-	assert_null(account_password_check("le bel été de Loire",
+	assert_null(account_password_message("le bel été de Loire",
 	    "Lé Bo", "lb@exemple.fr"));
 }
 

@@ -1,0 +1,172 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../app/core/account.h"
+#include "../../app/core/mail.h"
+
+static void
+email_valid_shapes(void **state)
+{
+	assert_true(account_email_valid("camille@example.org"));
+	assert_true(account_email_valid("prenom.nom+tag@sous.domaine.fr"));
+	assert_true(account_email_valid("A_B-c@x-y.EU"));
+}
+
+static void
+email_invalid_shapes(void **state)
+{
+	char	long_addr[300];
+
+	assert_false(account_email_valid(""));
+	assert_false(account_email_valid("sans-arobase"));
+	assert_false(account_email_valid("a@b"));
+	assert_false(account_email_valid("@example.org"));
+	assert_false(account_email_valid("a@@example.org"));
+	assert_false(account_email_valid("a@exa mple.org"));
+	assert_false(account_email_valid("a b@example.org"));
+	assert_false(account_email_valid("a@-example.org"));
+	assert_false(account_email_valid("a@example-.org"));
+	assert_false(account_email_valid("a@example..org"));
+	assert_false(account_email_valid(".a@example.org"));
+	assert_false(account_email_valid("a.@example.org"));
+	assert_false(account_email_valid("a..b@example.org"));
+	assert_false(account_email_valid("<a>@example.org"));
+	assert_false(account_email_valid("a\r\nBcc: x@example.org"));
+	assert_false(account_email_valid("é@example.org"));
+	assert_false(account_email_valid("a@exämple.org"));
+	memset(long_addr, 'a', 65);
+	strcpy(long_addr + 65, "@example.org");
+	assert_false(account_email_valid(long_addr));	/* local part > 64 */
+	memset(long_addr, 'b', sizeof(long_addr));
+	long_addr[0] = 'a';
+	long_addr[1] = '@';
+	long_addr[64] = '.';
+	long_addr[128] = '.';
+	long_addr[192] = '.';
+	strcpy(long_addr + 252, ".org");		/* 256 characters */
+	assert_false(account_email_valid(long_addr));
+}
+
+static void
+password_rules(void **state)
+{
+	char	big[300];
+
+	assert_int_equal(account_password_check("une phrase assez longue",
+	    "Camille", "camille@example.org"), ACCOUNT_PW_OK);
+	assert_int_equal(account_password_check("court", NULL, NULL),
+	    ACCOUNT_PW_SHORT);
+	/* 12 characters, 13 bytes: characters are counted, not bytes. */
+	assert_int_equal(account_password_check("ééééééééééé", NULL, NULL),
+	    ACCOUNT_PW_SHORT);
+	assert_int_equal(account_password_check("éééééééééééé", NULL, NULL),
+	    ACCOUNT_PW_OK);
+	memset(big, 'x', 257);
+	big[257] = '\0';
+	assert_int_equal(account_password_check(big, NULL, NULL),
+	    ACCOUNT_PW_LONG);
+	big[256] = '\0';
+	assert_int_equal(account_password_check(big, NULL, NULL),
+	    ACCOUNT_PW_OK);
+	assert_int_equal(account_password_check("abcdefghijkl\xff", NULL,
+	    NULL), ACCOUNT_PW_ENCODING);
+	assert_int_equal(account_password_check("abcdefghijkl\t", NULL,
+	    NULL), ACCOUNT_PW_ENCODING);
+}
+
+static void
+password_not_name_nor_email(void **state)
+{
+	assert_int_equal(account_password_check("mon nom est HÉLÈNE MARTIN",
+	    "Hélène Martin", NULL), ACCOUNT_PW_NAME);
+	assert_int_equal(account_password_check("zz PAULETTE.DURAND zz",
+	    "Paulette", "paulette.durand@example.org"), ACCOUNT_PW_NAME);
+	assert_int_equal(account_password_check("zz PAULETTE.DURAND zz",
+	    "Autre Nom", "paulette.durand@example.org"), ACCOUNT_PW_EMAIL);
+	/* Names under 3 characters are not searched for. */
+	assert_int_equal(account_password_check("al et bob sont là",
+	    "Al", "al@example.org"), ACCOUNT_PW_OK);
+	assert_true(account_contains_folded("xxŒUVRExx", "œuvre"));
+	assert_true(account_contains_folded("ÇA VA", "ça"));
+	assert_false(account_contains_folded("abc", "abcd"));
+	assert_false(account_contains_folded("abc", ""));
+}
+
+static void
+mail_subject_encoding(void **state)
+{
+	char	*s;
+
+	s = mail_encode_header("Plain ASCII subject");
+	assert_string_equal(s, "Plain ASCII subject");
+	free(s);
+	s = mail_encode_header("Confirmez votre adresse électronique – Agora");
+	assert_non_null(strstr(s, "=?UTF-8?B?"));
+	assert_non_null(strstr(s, "\r\n =?UTF-8?B?"));	/* folded */
+	assert_null(strstr(s, "é"));
+	free(s);
+	/*
+	 * "é" is two bytes: 39 bytes per word would cut the 20th in two, so
+	 * the first word holds 19 of the 31, the second the other 12.
+	 */
+	s = mail_encode_header("ééééééééééééééééééééééééééééééé");
+	assert_string_equal(s, "=?UTF-8?B?w6nDqcOpw6nDqcOpw6nDqcOpw6nDqcOpw6n"
+	    "DqcOpw6nDqcOpw6k=?=\r\n =?UTF-8?B?w6nDqcOpw6nDqcOpw6nDqcOpw6nDqcOp"
+	    "?=");
+	free(s);
+}
+
+static void
+mail_message_shape(void **state)
+{
+	char	*m;
+
+	m = mail_message("Agora <ne-pas-repondre@agora.invalid>",
+	    "camille@example.org", "Essai", "Ligne 1\nLigne 2\r\nFin",
+	    1795910400, "outbox-1.abc@agora.invalid");
+	assert_non_null(m);
+	assert_non_null(strstr(m, "From: Agora <ne-pas-repondre@agora.invalid>"
+	    "\r\nTo: camille@example.org\r\nSubject: Essai\r\n"));
+	assert_non_null(strstr(m, "Date: Sun, 29 Nov 2026 00:00:00 +0000\r\n"));
+	assert_non_null(strstr(m, "Message-ID: <outbox-1.abc@agora.invalid>"));
+	assert_non_null(strstr(m, "Content-Type: text/plain; charset=utf-8"));
+	assert_non_null(strstr(m, "\r\n\r\nLigne 1\r\nLigne 2\r\nFin\r\n"));
+	free(m);
+	/* Header injection is refused. */
+	assert_null(mail_message("a@b.c", "x@y.z\r\nBcc: v@w.x", "S", "B", 0,
+	    "id@x"));
+	assert_null(mail_message("a@b.c", "x@y.z", "S\nBcc: v@w.x", "B", 0,
+	    "id@x"));
+	m = mail_address("Agora <ne-pas-repondre@agora.invalid>");
+	assert_string_equal(m, "ne-pas-repondre@agora.invalid");
+	free(m);
+	m = mail_address("nu@example.org");
+	assert_string_equal(m, "nu@example.org");
+	free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(email_valid_shapes),
+		cmocka_unit_test(email_invalid_shapes),
+		cmocka_unit_test(password_rules),
+		cmocka_unit_test(password_not_name_nor_email),
+		cmocka_unit_test(mail_subject_encoding),
+		cmocka_unit_test(mail_message_shape),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
