@@ -17,6 +17,7 @@ A11Y = os.path.join(harness.ROOT, "test", "browser", "a11y.js")
 PUBLIC_PAGES = [
     "/", "/themes/ethique", "/themes/territoires", "/charte", "/confidentialite",
     "/accessibilite", "/page-inexistante", "/moderation/transparence",
+    "/inscription", "/connexion", "/mot-de-passe-oublie",
 ]
 
 # Pages for a signed-in citizen.
@@ -47,6 +48,28 @@ def citizen_pages_pass_axe_core():
 
 VNU = os.path.join(harness.ROOT, "test", "browser", "node_modules", "vnu-jar", "build",
                    "dist", "vnu.jar")
+
+
+def validate_bodies(named):
+    """named: {label: html bytes}. Errors of the Nu validator, if any."""
+    import json
+    import tempfile
+    d = tempfile.mkdtemp(prefix="agora-vnu-")
+    files = {}
+    for i, (label, body) in enumerate(named.items()):
+        f = os.path.join(d, "page%d.html" % i)
+        with open(f, "wb") as out:
+            out.write(body)
+        files["file:" + f] = label
+    v = subprocess.run(["java", "-jar", VNU, "--stdout", "--format", "json",
+                        "--errors-only"] + [f[5:] for f in files], capture_output=True,
+                       timeout=300)
+    assert v.returncode in (0, 1) and v.stdout.strip(), \
+        "the validator did not run: " + v.stderr.decode()[-500:]
+    msgs = json.loads(v.stdout.decode()).get("messages", [])
+    problems = ["%s:%s: %s" % (files.get(m.get("url"), m.get("url")), m.get("lastLine"),
+                               m.get("message")) for m in msgs]
+    assert not problems, "invalid HTML:\n" + "\n".join(problems[:20])
 
 
 def validate(paths, client=None):
@@ -85,7 +108,7 @@ def moderator_pages():
         " FROM themes WHERE id = %s RETURNING id" % (author, tid))
     return ["/moderation/", "/moderation/" + cid, "/contributions/%s/signaler" % cid,
             "/admin/consultation", "/compte/notifications", "/compte/", "/compte/suppression",
-            "/admin/roles", "/admin/roles?q=axe"]
+            "/admin/roles", "/admin/roles?q=axe", "/compte/mot-de-passe", "/compte/adresse"]
 
 
 @test
@@ -105,3 +128,14 @@ def public_pages_are_valid_html():
 def citizen_pages_are_valid_html():
     c, _ = harness.signed_in(name="Lecteur Validateur")
     validate(CITIZEN_PAGES, c)
+
+
+@test
+def forms_with_errors_are_valid_html():
+    """A form sent back with its French errors is still valid HTML."""
+    c = harness.Client()
+    page = c.get("/inscription")
+    r = c.post("/inscription", {"csrf": page.csrf(), "nom": "", "courriel": "pas-une-adresse",
+                                "mot_de_passe": "court"})
+    assert r.status == 422, r.status
+    validate_bodies({"/inscription (erreurs)": r.body})
