@@ -17,6 +17,7 @@ static const struct {
 } commands[] = {
 	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
+	{ "import",	cmd_import,	"import republique-numerique|decidim DIR   import a consultation" },
 };
 
 static void

@@ -1,0 +1,47 @@
+-- Open data, imports and official answers (issue 6): tallies imported from
+-- other platforms, the Region's official answers to proposals, and the
+-- ranking function of the reports.
+
+-- Vote and argument counts of imported contributions. They are tallies made
+-- on another platform (République numérique, Decidim), not votes of people
+-- registered here, so they never go into the votes table: reports and
+-- exports show them beside the live counters, labelled as imported.
+CREATE TABLE imported_tallies (
+	contribution_id	bigint PRIMARY KEY REFERENCES contributions(id),
+	agree		integer,		-- "d'accord" (République numérique votes_ok)
+	mixed		integer,		-- "mitigé" (votes_mitige)
+	disagree	integer,		-- "pas d'accord" (votes_nok)
+	votes_total	integer,		-- all votes or supports on the source platform
+	arguments_yes	integer,		-- arguments pour counted by the source
+	arguments_no	integer,		-- arguments contre counted by the source
+	comments	integer,		-- comments counted by the source (Decidim)
+	alignment	smallint,		-- Decidim comment: 1 pour, 0 neutre, -1 contre
+	source		text NOT NULL,		-- same as contributions.source
+	url		text			-- the page on the source platform
+);
+
+-- The Region's answer to a proposal: one per proposal, written by an
+-- official, changeable (updated_at).
+CREATE TABLE IF NOT EXISTS official_answers (
+	contribution_id	bigint PRIMARY KEY REFERENCES contributions(id), -- the proposal
+	status		text NOT NULL CHECK (status IN
+			('retenue', 'a_l_etude', 'non_retenue', 'deja_en_cours')),
+	body		text NOT NULL,		-- Markdown source
+	body_html	text NOT NULL,		-- cmark output
+	official_id	bigint NOT NULL REFERENCES users(id), -- who answered
+	created_at	timestamptz NOT NULL DEFAULT now(),
+	updated_at	timestamptz NOT NULL DEFAULT now()
+);
+
+-- Lower bound of the Wilson score interval at 95 % for agree successes out
+-- of total trials: ranks "broadest agreement" without favouring tiny
+-- samples. 0 when total is 0.
+CREATE OR REPLACE FUNCTION wilson_lower_bound(agree bigint, total bigint)
+RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT CASE WHEN total IS NULL OR total <= 0 THEN 0::double precision
+	ELSE ((agree::double precision / total) + 1.959964 ^ 2 / (2 * total)
+	    - 1.959964 * sqrt((agree::double precision / total) *
+	    (1 - agree::double precision / total) / total +
+	    1.959964 ^ 2 / (4 * total ^ 2))) / (1 + 1.959964 ^ 2 / total)
+	END
+$$;
