@@ -27,6 +27,8 @@ load_fail(const char *name, size_t line, const char *fmt, ...)
 
 	if (line > 0)
 		fprintf(stderr, "agora import: %s, ligne %zu : ", name, line);
+	else if (strncmp(fmt, "%s", 2) == 0)
+		fprintf(stderr, "agora import: %s, ", name); /* "ligne N : ..." */
 	else
 		fprintf(stderr, "agora import: %s : ", name);
 	va_start(ap, fmt);
