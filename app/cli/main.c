@@ -17,6 +17,7 @@ static const struct {
 } commands[] = {
 	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
+	{ "export",	cmd_export,	"export [--format csv|json] [--theme SLUG] [--output FILE]   open data" },
 	{ "import",	cmd_import,	"import republique-numerique|decidim DIR   import a consultation" },
 };
 

@@ -17,6 +17,9 @@ int	health_show(struct web_req *);
 int	home_show(struct web_req *);
 int	pages_show(struct web_req *);
 int	themes_show(struct web_req *);
+/* Open data, reports, official answers, API (issue 6). */
+int	exports_index(struct web_req *);
+int	exports_file(struct web_req *);
 
 const struct route routes[] = {
 	/* pattern		methods		allow		handler */
@@ -27,6 +30,11 @@ const struct route routes[] = {
 	{ "/accessibilite",	METHOD_GET,	ALLOW_ALL,	pages_show },
 	{ "/healthz",		METHOD_GET,	ALLOW_ALL,	health_show },
 	{ "/static/:file",	METHOD_GET,	ALLOW_ALL,	assets_serve },
+	/* Open data, reports, official answers, API (issue 6). */
+	{ "/export/",		METHOD_GET,	ALLOW_ALL,	exports_index },
+	{ "/export/contributions.csv", METHOD_GET, ALLOW_ALL,	exports_file },
+	{ "/export/contributions.json", METHOD_GET, ALLOW_ALL,	exports_file },
+	{ "/export/themes/:file", METHOD_GET,	ALLOW_ALL,	exports_file },
 };
 
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
