@@ -45,3 +45,12 @@ RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	    1.959964 ^ 2 / (4 * total ^ 2))) / (1 + 1.959964 ^ 2 / total)
 	END
 $$;
+
+-- The French label of an official answer status, for pages and e-mails.
+CREATE OR REPLACE FUNCTION official_answer_label(status text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT CASE status WHEN 'retenue' THEN 'Retenue'
+	    WHEN 'a_l_etude' THEN 'À l''étude'
+	    WHEN 'non_retenue' THEN 'Non retenue'
+	    WHEN 'deja_en_cours' THEN 'Déjà en cours' END
+$$;

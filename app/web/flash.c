@@ -22,6 +22,9 @@ static const struct {
 } flashes[] = {
 	{ "signed_out",		"Vous êtes déconnecté·e." },
 	{ "signed_in",		"Vous êtes connecté·e." },
+	/* Official answers (issue 6). */
+	{ "answer_saved",	"La réponse officielle est publiée ; l'auteur "
+	    "et les votants vont recevoir un courriel." },
 };
 
 void

@@ -20,6 +20,8 @@ int	themes_show(struct web_req *);
 /* Open data, reports, official answers, API (issue 6). */
 int	exports_index(struct web_req *);
 int	exports_file(struct web_req *);
+int	answers_form(struct web_req *);
+int	answers_save(struct web_req *);
 
 const struct route routes[] = {
 	/* pattern		methods		allow		handler */
@@ -35,6 +37,8 @@ const struct route routes[] = {
 	{ "/export/contributions.csv", METHOD_GET, ALLOW_ALL,	exports_file },
 	{ "/export/contributions.json", METHOD_GET, ALLOW_ALL,	exports_file },
 	{ "/export/themes/:file", METHOD_GET,	ALLOW_ALL,	exports_file },
+	{ "/propositions/:id/reponse", METHOD_GET, ROLE_OFFICIAL, answers_form },
+	{ "/propositions/:id/reponse", METHOD_POST, ROLE_OFFICIAL, answers_save },
 };
 
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
