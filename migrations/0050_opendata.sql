@@ -54,3 +54,14 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	    WHEN 'non_retenue' THEN 'Non retenue'
 	    WHEN 'deja_en_cours' THEN 'Déjà en cours' END
 $$;
+
+-- "Recurring terms" of a report: words kept whole (not stemmed, so that
+-- they read as words and can be searched again), lower-cased, French stop
+-- words removed.
+CREATE TEXT SEARCH DICTIONARY agora_terms_dict (
+	TEMPLATE = simple, STOPWORDS = french);
+CREATE TEXT SEARCH CONFIGURATION agora_terms (COPY = simple);
+ALTER TEXT SEARCH CONFIGURATION agora_terms
+	ALTER MAPPING FOR asciiword, word, numword, asciihword, hword,
+	    numhword, hword_asciipart, hword_part, hword_numpart
+	WITH agora_terms_dict;

@@ -22,6 +22,8 @@ int	exports_index(struct web_req *);
 int	exports_file(struct web_req *);
 int	answers_form(struct web_req *);
 int	answers_save(struct web_req *);
+int	reports_index(struct web_req *);
+int	reports_show(struct web_req *);
 
 const struct route routes[] = {
 	/* pattern		methods		allow		handler */
@@ -39,6 +41,8 @@ const struct route routes[] = {
 	{ "/export/themes/:file", METHOD_GET,	ALLOW_ALL,	exports_file },
 	{ "/propositions/:id/reponse", METHOD_GET, ROLE_OFFICIAL, answers_form },
 	{ "/propositions/:id/reponse", METHOD_POST, ROLE_OFFICIAL, answers_save },
+	{ "/rapports/",		METHOD_GET,	ALLOW_ALL,	reports_index },
+	{ "/rapports/:slug",	METHOD_GET,	ALLOW_ALL,	reports_show },
 };
 
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
