@@ -65,3 +65,26 @@ ALTER TEXT SEARCH CONFIGURATION agora_terms
 	ALTER MAPPING FOR asciiword, word, numword, asciihword, hword,
 	    numhword, hword_asciipart, hword_part, hword_numpart
 	WITH agora_terms_dict;
+
+-- Common French words that PostgreSQL's french stop list lacks (verbs,
+-- adverbs): they would crowd the "recurring terms" of every report.
+CREATE OR REPLACE FUNCTION report_extra_stopwords() RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+	SELECT ARRAY['être', 'avoir', 'plus', 'moins', 'peut', 'peuvent',
+	    'pourrait', 'tout', 'tous', 'toute', 'toutes', 'cette', 'faire',
+	    'fait', 'faut', 'comme', 'cela', 'ceci', 'doit', 'doivent',
+	    'bien', 'sans', 'donc', 'déjà', 'aussi', 'très', 'leur',
+	    'leurs', 'ainsi', 'dont', 'sont', 'mais', 'même', 'autre',
+	    'autres', 'entre', 'celle', 'celui', 'ceux', 'celles',
+	    'notamment', 'afin', 'chaque', 'encore', 'alors', 'lors',
+	    'quand', 'rien', 'selon', 'sous', 'vers', 'avec', 'pour',
+	    'dans', 'nous', 'vous', 'elle', 'elles', 'ils', 'faudrait',
+	    'serait', 'seraient', 'était', 'étaient', 'avait', 'avaient',
+	    'quelle', 'quel', 'quels', 'quelles', 'parce', 'pourquoi',
+	    'comment', 'exemple', 'etc', 'cas', 'trop', 'beaucoup', 'peu',
+	    'souvent', 'toujours', 'jamais', 'ici', 'là', 'car', 'puis',
+	    'non', 'oui', 'lorsque', 'depuis', 'avant', 'après', 'plusieurs',
+	    'certains', 'certaines', 'chose', 'choses', 'mettre', 'permet',
+	    'permettre', 'semble', 'dire', 'aller', 'voir', 'veut', 'veulent',
+	    'http', 'https', 'www']
+$$;

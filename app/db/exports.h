@@ -35,4 +35,14 @@ extern const char	sql_export_themes[];
  */
 extern const char	sql_export_consultations[];
 
+/*
+ * The API page of contributions: $1 theme slug of the primary consultation
+ * or NULL (all consultations), $2 kind ('proposal', 'argument', 'comment')
+ * or NULL, $3 rows per page, $4 offset. Columns as
+ * sql_export_contributions.
+ */
+extern const char	sql_api_contributions[];
+/* $1, $2 as sql_api_contributions. One row: the number of matching rows. */
+extern const char	sql_api_count[];
+
 #endif

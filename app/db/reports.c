@@ -118,6 +118,7 @@ const char sql_report_terms[] =
     " body) FROM contributions WHERE theme_id = %s"
     " AND status = ''published''', $1::int))"
     " WHERE char_length(word) >= 4 AND word !~ '^[0-9]+$'"
+    " AND word <> ALL (report_extra_stopwords())"
     " ORDER BY nentry DESC, ndoc DESC, word LIMIT 30";
 
 const char sql_report_similar[] =

@@ -61,8 +61,8 @@ extern const char	sql_report_divided[];
 extern const char	sql_report_debated[];
 /*
  * $1 theme id. The 30 most frequent words (4 letters or more, French stop
- * words removed, text search configuration agora_terms) of the titles and
- * texts: word, occurrences, contributions using it.
+ * words and report_extra_stopwords() removed, text search configuration
+ * agora_terms) of the titles and texts: word, occurrences, contributions using it.
  */
 extern const char	sql_report_terms[];
 /*

@@ -24,6 +24,9 @@ int	answers_form(struct web_req *);
 int	answers_save(struct web_req *);
 int	reports_index(struct web_req *);
 int	reports_show(struct web_req *);
+int	api_themes(struct web_req *);
+int	api_contributions(struct web_req *);
+int	api_report(struct web_req *);
 
 const struct route routes[] = {
 	/* pattern		methods		allow		handler */
@@ -43,6 +46,9 @@ const struct route routes[] = {
 	{ "/propositions/:id/reponse", METHOD_POST, ROLE_OFFICIAL, answers_save },
 	{ "/rapports/",		METHOD_GET,	ALLOW_ALL,	reports_index },
 	{ "/rapports/:slug",	METHOD_GET,	ALLOW_ALL,	reports_show },
+	{ "/api/v1/themes",	METHOD_GET,	ALLOW_ALL,	api_themes },
+	{ "/api/v1/contributions", METHOD_GET,	ALLOW_ALL,	api_contributions },
+	{ "/api/v1/rapports/:slug", METHOD_GET,	ALLOW_ALL,	api_report },
 };
 
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
