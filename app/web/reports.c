@@ -143,7 +143,7 @@ vote_table(struct web_req *w, int slot, const char *id, const char *title,
 /* A chart and the same figures in a table, from slot columns. */
 static void
 chart_and_table(struct web_req *w, int slot, const char *id,
-    const char *title, int label_col, int value_col, const char *value_head,
+    const char *title, const char *head, int label_col, int value_col, const char *value_head,
     const char *extra_head, int extra_col)
 {
 	struct svg_bar	*bars;
@@ -162,7 +162,7 @@ chart_and_table(struct web_req *w, int slot, const char *id,
 	}
 	kore_buf_append(&desc, ".", 2);		/* with the NUL */
 	svg_bar_chart(H, id, title, (const char *)desc.data, bars, n);
-	cols[0] = title;
+	cols[0] = head;
 	cols[1] = value_head;
 	cols[2] = extra_head;
 	table_open(w, title, cols, extra_head ? 3 : 2);
@@ -288,7 +288,7 @@ int
 reports_show(struct web_req *w)
 {
 	const char	*tid, *sql = NULL;
-	char		 pct[32];
+	char		 pct[32], title[512];
 	int		 i, published, assisted, counts[4] = { 0 };
 
 	if (w->step == 0) {
@@ -313,7 +313,9 @@ reports_show(struct web_req *w)
 	if (sql != NULL)
 		return (web_query(w, sql, 1, tid));
 
-	page_begin(w, web_value(w, S_THEME, 0, 2));
+	snprintf(title, sizeof(title), "Rapport : %s",
+	    web_value(w, S_THEME, 0, 2));
+	page_begin(w, title);
 	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
 	    "<li><a href=\"/\">Accueil</a></li><li><a href=\"/rapports/\">"
 	    "Rapports</a></li><li aria-current=\"page\">Enjeu ");
@@ -365,7 +367,8 @@ reports_show(struct web_req *w)
 	if (web_nrows(w, S_WEEKS) == 0)
 		html_raw(H, "<p>Aucune contribution publiée.</p>\n");
 	else
-		chart_and_table(w, S_WEEKS, "c-semaines", "Semaine du", 1, 2,
+		chart_and_table(w, S_WEEKS, "c-semaines",
+		    "Contributions publiées par semaine", "Semaine du", 1, 2,
 		    "Contributions", NULL, 0);
 	html_raw(H, "</section>\n");
 
@@ -380,7 +383,8 @@ reports_show(struct web_req *w)
 			break;
 		}
 	html_raw(H, ".</p>\n");
-	chart_and_table(w, S_TERR, "c-departements", "Département", 1, 4,
+	chart_and_table(w, S_TERR, "c-departements",
+	    "Contributions publiées par département", "Département", 1, 4,
 	    "Contributions", "Pour 10 000 habitants", 5);
 	html_raw(H, "</section>\n");
 
