@@ -186,7 +186,8 @@ import_comments(struct dc_state *st, const struct import_file *f,
 	const struct dc_item	*parent;
 	struct dc_item		*it;
 	const char		*type, *kind, *p[23], *al;
-	char			 host[128], psid[160], *md, *html;
+	char			 host[128], psid[160], pid[24], ptheme[24];
+	char			*md, *html;
 	size_t			 i, n = 0;
 
 	for (i = 0; i < f->nrows; i++) {
@@ -209,6 +210,9 @@ import_comments(struct dc_state *st, const struct import_file *f,
 			(*skipped)++;
 			continue;
 		}
+		/* new_item() may move st->items: copy the parent first. */
+		snprintf(pid, sizeof(pid), "%s", parent->id);
+		snprintf(ptheme, sizeof(ptheme), "%s", parent->theme);
 		it = new_item(st);
 		snprintf(it->source_id, sizeof(it->source_id), "%s/comments/%s",
 		    host, import_get(f, i, C_ID));
@@ -216,9 +220,9 @@ import_comments(struct dc_state *st, const struct import_file *f,
 		al = import_get(f, i, C_ALIGNMENT);
 		memset(p, 0, sizeof(p));
 		p[0] = st->cid;
-		p[1] = parent->theme;
+		p[1] = ptheme;
 		p[2] = "comment";
-		p[3] = parent->id;
+		p[3] = pid;
 		p[5] = depth;
 		p[7] = md;
 		p[8] = html;
@@ -228,7 +232,7 @@ import_comments(struct dc_state *st, const struct import_file *f,
 		p[12] = import_get(f, i, C_CREATED);
 		p[13] = p[12];
 		p[21] = al;
-		insert(st, f, i, p, it, parent->theme);
+		insert(st, f, i, p, it, ptheme);
 		free(md);
 		free(html);
 		n++;
