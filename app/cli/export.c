@@ -19,11 +19,17 @@
 
 #include "../core/opendata.h"
 #include "../core/settings.h"
+#include "../db/export_run.h"
 #include "../db/exports.h"
 #include "cli.h"
 #include "import.h"
 
-#define EXPORT_BATCH	"5000"
+/* The progress bar (on a terminal only). */
+static void
+progress(size_t rows)
+{
+	import_progress("export", rows, rows);
+}
 
 static void
 file_write(void *arg, const void *p, size_t len)
@@ -39,15 +45,14 @@ cmd_export(int argc, char **argv)
 {
 	unsigned char	 key[64];
 	const char	*format = "csv", *theme = NULL, *output = NULL;
-	const char	*p[3], *v[OD__MAX];
-	char		 after[24] = "0";
+	const char	*p[1];
+	char		 err[512];
 	PGconn		*db;
 	PGresult	*res;
 	FILE		*fp = stdout;
 	ssize_t		 keylen;
-	int		 i, fd, n, col, any = 0, json;
-	size_t		 total = 0;
-	struct csv_out	 co;
+	int		 i, fd, json;
+	long		 total;
 	struct html_out	 ho;
 
 	for (i = 1; i < argc; i++) {
@@ -95,49 +100,21 @@ cmd_export(int argc, char **argv)
 		PQfinish(db);
 		return (1);
 	}
-	co.write = ho.write = file_write;
-	co.arg = ho.arg = fp;
-	/* One snapshot for all the batches. */
-	PQclear(cli_exec(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-	    0, NULL));
-	if (json)
-		opendata_json_begin(&ho);
-	else
-		opendata_csv_header(&co);
-	do {
-		p[0] = theme;
-		p[1] = after;
-		p[2] = EXPORT_BATCH;
-		res = cli_exec(db, sql_export_contributions, 3, p);
-		n = PQntuples(res);
-		for (i = 0; i < n; i++) {
-			for (col = 0; col < OD__MAX; col++)
-				v[col] = PQgetisnull(res, i, col) ? NULL :
-				    PQgetvalue(res, i, col);
-			if (json)
-				opendata_json_row(&ho, v, !any, key,
-				    (size_t)keylen);
-			else
-				opendata_csv_row(&co, v, key, (size_t)keylen);
-			any = 1;
-		}
-		if (n > 0)
-			snprintf(after, sizeof(after), "%s",
-			    PQgetvalue(res, n - 1, OD_ID));
-		PQclear(res);
-		total += (size_t)n;
-		import_progress("export", total, total);
-	} while (n == atoi(EXPORT_BATCH));
-	if (json)
-		opendata_json_end(&ho, any);
-	PQclear(cli_exec(db, "COMMIT", 0, NULL));
+	ho.write = file_write;
+	ho.arg = fp;
+	if ((total = export_run(db, theme, json, key, (size_t)keylen, &ho,
+	    progress, err, sizeof(err))) == -1) {
+		fprintf(stderr, "agora export: %s", err);
+		PQfinish(db);
+		return (1);
+	}
 	PQfinish(db);
 	if (fp != stdout && fclose(fp) != 0) {
 		perror(output);
 		return (1);
 	}
 	if (output != NULL)
-		fprintf(stderr, "%zu contributions écrites dans %s\n", total,
+		fprintf(stderr, "%ld contributions écrites dans %s\n", total,
 		    output);
 	return (0);
 }

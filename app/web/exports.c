@@ -9,18 +9,25 @@
  * consultation (with a consultation column), /export/themes/<slug>.csv|json
  * those of one theme of the primary consultation.
  *
- * The file is built in memory from one query (about 1 KB per contribution:
- * 100,000 contributions make a 100 MB answer) because Kore 4.1 has no
- * chunked responses; `agora export` writes the same bytes in batches of
- * 5,000 rows for larger sets, and the two share their SQL and their writer
- * (app/core/opendata.c), which the tests check byte for byte.
+ * The file is built by a kore task (a thread with its own synchronous
+ * connection) with export_run(), the very function `agora export` uses, in
+ * batches of 5,000 rows: the event loop never waits, and no single async
+ * result is large (Kore 4.1's async reader can stall on a result larger
+ * than one socket read). The answer is held in memory (about 1 KB per
+ * contribution: 100,000 contributions make a 100 MB answer) because Kore
+ * 4.1 has no chunked responses; beyond that, publish the output of
+ * `agora export` as a static file.
  */
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/csv.h"
 #include "../core/opendata.h"
+#include "../core/settings.h"
 #include "../core/text.h"
+#include "../db/export_run.h"
 #include "../db/exports.h"
 #include "app.h"
 #include "web.h"
@@ -174,20 +181,84 @@ exports_index(struct web_req *w)
 struct export_req {
 	char	slug[65];	/* theme, "" for all */
 	int	json;		/* 1: JSON, 0: CSV */
+	char	task_in[80];	/* "j:slug" or "c:slug" */
 };
+
+/* The task's output buffer: plain malloc, the task runs in a thread. */
+struct task_buf {
+	char	*data;
+	size_t	 len, cap;
+	int	 oom;
+};
+
+static void
+task_buf_write(void *arg, const void *p, size_t len)
+{
+	struct task_buf	*b = arg;
+	char		*n;
+
+	if (b->oom)
+		return;
+	if (b->len + len > b->cap) {
+		b->cap = (b->len + len) * 2 + 65536;
+		if ((n = realloc(b->data, b->cap)) == NULL) {
+			b->oom = 1;
+			return;
+		}
+		b->data = n;
+	}
+	memcpy(b->data + b->len, p, len);
+	b->len += len;
+}
+
+/*
+ * Kore task (a thread of the worker): builds the whole file with its own
+ * synchronous connection, through export_run() like `agora export`, so a
+ * large export neither blocks the worker's event loop nor goes through one
+ * huge async result. Answers "<pointer> <length>" of a malloc'd buffer the
+ * handler takes over, or "err".
+ */
+static int
+export_task(struct kore_task *t)
+{
+	struct task_buf	 b = { 0 };
+	struct html_out	 o = { task_buf_write, &b };
+	PGconn		*db;
+	char		 in[81], msg[64], err[512];
+	const char	*theme;
+	u_int32_t	 len;
+	long		 n = -1;
+
+	len = kore_task_channel_read(t, in, sizeof(in) - 1);
+	in[len < sizeof(in) ? len : sizeof(in) - 1] = '\0';
+	theme = in[2] != '\0' ? in + 2 : NULL;
+	db = PQconnectdb(settings_get("database", ""));
+	if (PQstatus(db) == CONNECTION_OK)
+		n = export_run(db, theme, in[0] == 'j', app.secret,
+		    app.secret_len, &o, NULL, err, sizeof(err));
+	PQfinish(db);
+	if (n < 0 || b.oom) {
+		free(b.data);
+		snprintf(msg, sizeof(msg), "err");
+	} else
+		snprintf(msg, sizeof(msg), "%p %zu", (void *)b.data, b.len);
+	kore_task_channel_write(t, msg, strlen(msg) + 1);
+	return (KORE_RESULT_OK);
+}
 
 /*
  * GET /export/contributions.(csv|json) and /export/themes/:file where file
- * is <slug>.(csv|json). Raises 404 for another name or an unknown theme.
+ * is <slug>.(csv|json). Raises 404 for another name or an unknown theme,
+ * 503 when the export fails.
  */
 int
 exports_file(struct web_req *w)
 {
 	struct export_req	*x = w->data;
-	struct csv_out		 co;
-	const char		*file, *dot, *v[OD__MAX];
+	const char		*file, *dot;
 	char			 disp[128];
-	int			 i, col, slot;
+	void			*data = NULL;
+	size_t			 len = 0;
 
 	switch (w->step) {
 	case 0:
@@ -202,44 +273,30 @@ exports_file(struct web_req *w)
 			x->json = 1;
 		else if (strcmp(dot, ".csv") != 0)
 			return (web_error(w, 404, NULL));
-		if (w->args[0] == NULL)
-			return (web_query(w, sql_export_contributions, 3, NULL,
-			    "0", NULL));
-		if ((size_t)(dot - file) >= sizeof(x->slug))
-			return (web_error(w, 404, NULL));
-		memcpy(x->slug, file, dot - file);
-		x->slug[dot - file] = '\0';
-		if (!text_slug_valid(x->slug))
-			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_export_theme, 1, x->slug));
-	case 1:
 		if (w->args[0] != NULL) {
-			if (web_nrows(w, 0) != 1)
+			if ((size_t)(dot - file) >= sizeof(x->slug))
 				return (web_error(w, 404, NULL));
-			return (web_query(w, sql_export_contributions, 3,
-			    x->slug, "0", NULL));
+			memcpy(x->slug, file, dot - file);
+			x->slug[dot - file] = '\0';
+			if (!text_slug_valid(x->slug))
+				return (web_error(w, 404, NULL));
 		}
-		break;
+		/* With no theme the check finds no row and is ignored. */
+		return (web_query(w, sql_export_theme, 1,
+		    x->slug[0] ? x->slug : NULL));
+	case 1:
+		if (x->slug[0] && web_nrows(w, 0) != 1)
+			return (web_error(w, 404, NULL));
+		snprintf(x->task_in, sizeof(x->task_in), "%c:%s",
+		    x->json ? 'j' : 'c', x->slug);
+		return (web_task_start(w, export_task, x->task_in,
+		    strlen(x->task_in) + 1));
 	}
-	slot = w->step - 1;
-	co.write = w->html.write;
-	co.arg = w->html.arg;
-	if (x->json)
-		opendata_json_begin(H);
-	else
-		opendata_csv_header(&co);
-	for (i = 0; i < web_nrows(w, slot); i++) {
-		for (col = 0; col < OD__MAX; col++)
-			v[col] = web_isnull(w, slot, i, col) ? NULL :
-			    web_value(w, slot, i, col);
-		if (x->json)
-			opendata_json_row(H, v, i == 0, app.secret,
-			    app.secret_len);
-		else
-			opendata_csv_row(&co, v, app.secret, app.secret_len);
-	}
-	if (x->json)
-		opendata_json_end(H, web_nrows(w, slot) > 0);
+	if (strcmp(w->task_out, "err") == 0 ||
+	    sscanf(w->task_out, "%p %zu", &data, &len) != 2 || data == NULL)
+		return (web_error(w, 503, NULL));
+	kore_buf_append(w->body, data, len);
+	free(data);
 	snprintf(disp, sizeof(disp), "inline; filename=\"%s.%s\"",
 	    x->slug[0] ? x->slug : "contributions", x->json ? "json" : "csv");
 	http_response_header(w->req, "content-disposition", disp);

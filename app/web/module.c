@@ -27,6 +27,9 @@ KORE_SECCOMP_FILTER("agora",
 	KORE_SYSCALL_ALLOW(faccessat2),
 	KORE_SYSCALL_DENY(clone3, ENOSYS),
 	KORE_SYSCALL_ALLOW(rseq),
+	/* realloc() of a large block (a big query result, an export). */
+	KORE_SYSCALL_ALLOW(mremap),
+	KORE_SYSCALL_ALLOW(madvise),
 );
 
 struct app_config	app;

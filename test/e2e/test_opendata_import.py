@@ -6,6 +6,7 @@ and the one-transaction guarantee."""
 
 import collections
 import csv
+import io
 import os
 import shutil
 import tempfile
@@ -221,3 +222,33 @@ def import_decidim_grand_debat():
     r = harness.agora("import", "decidim", DC)
     eq(r.returncode, 1)
     contains(r.stderr, "déjà importé")
+
+
+@test
+def imported_contributions_are_in_the_open_data_with_their_tallies():
+    opinions = {o["opinion_id"]: o for o in read_csv(os.path.join(RN, "opinions.csv"), ",")}
+    r = harness.Client().get("/export/contributions.csv")
+    eq(r.status, 200)
+    rows = list(csv.DictReader(io.StringIO(r.body.decode("utf-8"), newline="")))
+    rn = [x for x in rows if x["origine"] == "republique-numerique-2015"]
+    props = [x for x in rn if x["type"] == "proposition"]
+    eq(len(props), 692, "696 opinions minus the 4 trashed ones")
+    for x in props:
+        o = opinions[x["id_origine"].split("/")[1]]
+        eq((x["votes_d_accord"], x["votes_mitige"], x["votes_pas_d_accord"]),
+           (o["votes_ok"], o["votes_mitige"], o["votes_nok"]), x["id_origine"])
+        eq(x["consultation"], "republique-numerique-2015")
+        eq(x["auteur"], "")
+    eq(sum(1 for x in rn if x["type"] == "argument") + len(props),
+       int(sql_value("SELECT count(*) FROM contributions c JOIN contributions p ON p.id = c.proposal_id"
+                     " WHERE c.source = 'republique-numerique-2015' AND c.status = 'published'"
+                     " AND p.status = 'published'")))
+    # The real texts survive the formula guard and the quoting, byte for byte
+    # against the CLI export.
+    out = os.path.join(tempfile.mkdtemp(prefix="agora-export-"), "all.csv")
+    e = harness.agora("export", "--output", out)
+    eq(e.returncode, 0, e.stderr)
+    with open(out, "rb") as f:
+        assert f.read() == r.body, "CLI and HTTP exports differ on the real data"
+    guarded = [x for x in rows if x["texte"][:1] == "'" and x["texte"][1:2] in "=+-@"]
+    assert all(not x["texte"][1:].startswith("'") for x in guarded)
