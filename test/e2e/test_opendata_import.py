@@ -252,3 +252,18 @@ def imported_contributions_are_in_the_open_data_with_their_tallies():
         assert f.read() == r.body, "CLI and HTTP exports differ on the real data"
     guarded = [x for x in rows if x["texte"][:1] == "'" and x["texte"][1:2] in "=+-@"]
     assert all(not x["texte"][1:].startswith("'") for x in guarded)
+
+
+@test
+def import_command_line_errors():
+    r = harness.agora("import", "wikipedia", RN)
+    eq(r.returncode, 2)
+    contains(r.stderr, "format inconnu « wikipedia »")
+    r = harness.agora("import", "republique-numerique")
+    eq(r.returncode, 2)
+    contains(r.stderr, "usage")
+    before = snapshot()
+    r = harness.agora("import", "decidim", "/nonexistent-folder")
+    eq(r.returncode, 1)
+    contains(r.stderr, "propositions-libres.csv : impossible d'ouvrir")
+    eq(snapshot(), before)
