@@ -38,7 +38,7 @@ static const struct form_option statuses[] = {
 /* Writes the page: the proposal (slot 0), then the form. */
 static int
 answer_page(struct web_req *w, struct form *f, const char *status,
-    const char *body, int code)
+    const char *body, int code, int current)
 {
 	char	action[64];
 
@@ -61,13 +61,20 @@ answer_page(struct web_req *w, struct form *f, const char *status,
 	html_raw(H, "</h2>\n<div class=\"prose\">");
 	html_raw(H, web_value(w, 0, 0, 1));	/* cmark safe output */
 	html_raw(H, "</div>\n</section>\n");
-	if (!web_isnull(w, 0, 0, 4)) {
-		html_raw(H, "<p>Réponse actuelle, du ");
-		html_text(H, web_value(w, 0, 0, 6));
-		html_raw(H, " : <strong>");
-		html_text(H, web_value(w, 0, 0, 4));
-		html_raw(H, "</strong>. Enregistrer remplace cette réponse et "
-		    "prévient à nouveau l'auteur et les votants.</p>\n");
+	/* The current answer, as the proposal page shows it (slot 1). */
+	if (current && web_nrows(w, 1) == 1) {
+		html_raw(H, "<section aria-labelledby=\"actuelle\">\n"
+		    "<h2 id=\"actuelle\">Réponse actuelle : ");
+		html_text(H, web_value(w, 1, 0, 1));
+		html_raw(H, "</h2>\n<p>Publiée le ");
+		html_text(H, web_value(w, 1, 0, 3));
+		html_raw(H, " par ");
+		html_text(H, web_value(w, 1, 0, 4));
+		html_raw(H, ".</p>\n<div class=\"prose\">");
+		html_raw(H, web_value(w, 1, 0, 2));	/* cmark safe output */
+		html_raw(H, "</div>\n<p>Enregistrer remplace cette réponse et "
+		    "prévient à nouveau l'auteur et les votants.</p>\n"
+		    "</section>\n");
 	}
 	form_summary(f);
 	form_begin(w, action, "Réponse officielle");
@@ -96,15 +103,17 @@ answers_form(struct web_req *w)
 		if (!text_parse_id(w->args[0], &id))
 			return (web_error(w, 404, NULL));
 		return (web_query(w, sql_answer_proposal, 1, w->args[0]));
+	case 1:
+		if (web_nrows(w, 0) != 1)
+			return (web_error(w, 404, NULL));
+		return (web_query(w, sql_answer_for_proposal, 1, w->args[0]));
 	}
-	if (web_nrows(w, 0) != 1)
-		return (web_error(w, 404, NULL));
 	form_init(&f, w);
 	if (!web_isnull(w, 0, 0, 4)) {
 		status = web_value(w, 0, 0, 4);
 		body = web_value(w, 0, 0, 5);
 	}
-	return (answer_page(w, &f, status, body, 200));
+	return (answer_page(w, &f, status, body, 200, 1));
 }
 
 /*
@@ -140,7 +149,7 @@ answers_save(struct web_req *w)
 		if (f.nerrors > 0) {
 			http_argument_get_string(w->req, "statut",
 			    (char **)&status);
-			return (answer_page(w, &f, status, body, 422));
+			return (answer_page(w, &f, status, body, 422, 0));
 		}
 		if ((html = markdown_render(body, strlen(body), 2)) == NULL)
 			fatal("markdown_render: out of memory");

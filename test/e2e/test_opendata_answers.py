@@ -60,8 +60,10 @@ def official_answers_a_proposal_and_people_are_told():
     # The page says it worked and shows the current answer.
     r = c.get(path(d))
     contains(r.visible_text(), "La réponse officielle est publiée")
-    contains(r.visible_text(), "Réponse actuelle")
-    contains(r.text, "Nous **étudions** cette idée")
+    contains(r.visible_text(), "Réponse actuelle : À l'étude")
+    contains(r.visible_text(), "par Élue Réponse")
+    contains(r.text, "Nous <strong>étudions</strong> cette idée")
+    contains(r.text, "Nous **étudions** cette idée")  # the Markdown, in the form
     # Rewriting replaces the answer (one row) and tells them again.
     r = c.submit(path(d), path(d), {"statut": "retenue", "reponse": "C'est décidé."})
     eq(r.status, 303)
