@@ -88,3 +88,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	    'permettre', 'semble', 'dire', 'aller', 'voir', 'veut', 'veulent',
 	    'http', 'https', 'www']
 $$;
+
+-- Near-duplicate proposals in reports: trigram index on titles, used by
+-- the % operator (pg_trgm) before the exact similarity test.
+CREATE INDEX contributions_title_trgm ON contributions
+	USING gin (title gin_trgm_ops) WHERE kind = 'proposal';

@@ -127,7 +127,8 @@ const char sql_report_similar[] =
     " FROM contributions a JOIN contributions b ON b.theme_id = a.theme_id"
     " AND b.id > a.id AND b.kind = 'proposal' AND b.status = 'published'"
     " WHERE a.theme_id = $1::int AND a.kind = 'proposal'"
-    " AND a.status = 'published' AND similarity(a.title, b.title) >= 0.5"
+    " AND a.status = 'published' AND a.title % b.title"
+    " AND similarity(a.title, b.title) >= 0.5"
     " ORDER BY a.id, b.id LIMIT 300";
 
 const char sql_report_answers[] =
