@@ -22,13 +22,13 @@
 #include "../db/export_run.h"
 #include "../db/exports.h"
 #include "cli.h"
-#include "import.h"
 
-/* The progress bar (on a terminal only). */
+/* Progress on a terminal: the total is not known in advance. */
 static void
 progress(size_t rows)
 {
-	import_progress("export", rows, rows);
+	if (isatty(2))
+		fprintf(stderr, "\rexport : %zu contributions lues", rows);
 }
 
 static void
@@ -109,6 +109,8 @@ cmd_export(int argc, char **argv)
 		return (1);
 	}
 	PQfinish(db);
+	if (isatty(2))
+		fputc('\n', stderr);
 	if (fp != stdout && fclose(fp) != 0) {
 		perror(output);
 		return (1);
