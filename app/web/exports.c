@@ -11,9 +11,9 @@
  *
  * The file is built by a kore task (a thread with its own synchronous
  * connection) with export_run(), the very function `agora export` uses, in
- * batches of 5,000 rows: the event loop never waits, and no single async
- * result is large (Kore 4.1's async reader can stall on a result larger
- * than one socket read). The answer is held in memory (about 1 KB per
+ * batches of 5,000 rows: the worker's event loop keeps serving other
+ * requests while the file is formatted, and the web and the CLI share
+ * every line of the export code. The answer is held in memory (about 1 KB per
  * contribution: 100,000 contributions make a 100 MB answer) because Kore
  * 4.1 has no chunked responses; beyond that, publish the output of
  * `agora export` as a static file.
