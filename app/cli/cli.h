@@ -36,5 +36,7 @@ int	cmd_hash_password(int, char **);
 int	cli_password_read(char *, size_t);
 /* The scrypt cost of the settings (password_scrypt_ln, default 15). */
 int	cli_password_cost(void);
+int	cmd_import(int, char **);
+int	cmd_export(int, char **);
 
 #endif

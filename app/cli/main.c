@@ -23,6 +23,8 @@ static const struct {
 	{ "user",	cmd_user,	"user create|role|list accounts and roles (agora user for help)" },
 	{ "routes",	cmd_routes,	"routes                the routing and authorisation table" },
 	{ "hash-password", cmd_hash_password, NULL },
+	{ "export",	cmd_export,	"export [--format csv|json] [--theme SLUG] [--output FILE]   open data" },
+	{ "import",	cmd_import,	"import republique-numerique|decidim DIR   import a consultation" },
 };
 
 static void

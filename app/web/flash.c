@@ -57,6 +57,9 @@ static const struct {
 	{ "email_change_sent",	"Un lien de confirmation a été envoyé à la "
 	    "nouvelle adresse. Votre adresse actuelle reste celle du compte "
 	    "tant que ce lien n'a pas été ouvert." },
+	/* Official answers (issue 6). */
+	{ "answer_saved",	"La réponse officielle est publiée ; l'auteur "
+	    "et les votants vont recevoir un courriel." },
 };
 
 void

@@ -94,6 +94,8 @@ page_end(struct web_req *w)
 	    "<li><a href=\"/confidentialite\">Données personnelles</a></li>\n"
 	    "<li><a href=\"/accessibilite\">Accessibilité : non conforme "
 	    "(audit à venir)</a></li>\n"
+	    "<li><a href=\"/rapports/\">Rapports</a></li>\n"
+	    "<li><a href=\"/export/\">Données ouvertes</a></li>\n"
 	    "</ul>\n</nav>\n<p>Agora est un logiciel libre (AGPL-3.0). "
 	    "Les contributions publiées sont diffusées en données ouvertes "
 	    "sous Licence Ouverte 2.0.</p>\n</div>\n</footer>\n"

@@ -227,8 +227,9 @@ static int
 admin_page(struct web_req *w, struct form *f, const char *which,
     const char *mode, int status)
 {
-	char	action[32], name[40];
-	int	i;
+	char		 action[32], name[40];
+	const char	*other;
+	int		 i;
 
 	page_begin(w, "Mode de modération");
 	html_raw(H, "<h1>Mode de modération des consultations</h1>\n");
@@ -252,10 +253,15 @@ admin_page(struct web_req *w, struct form *f, const char *which,
 		    "value=\"");
 		html_text(H, web_value(w, 0, i, 0));
 		html_raw(H, "\">\n");
-		form_select(f, "mode", "Mode de modération", mode_opts, 2,
-		    strcmp(which, web_value(w, 0, i, 0)) == 0 ? mode :
-		    web_value(w, 0, i, 2), NULL, 1);
-		form_end(w, "Changer le mode");
+		/* One button per consultation: ids stay unique on the page. */
+		other = strcmp(web_value(w, 0, i, 2), "a_priori") == 0 ?
+		    "a_posteriori" : "a_priori";
+		html_raw(H, "<input type=\"hidden\" name=\"mode\" value=\"");
+		html_text(H, other);
+		html_raw(H, "\">\n");
+		form_end(w, strcmp(other, "a_priori") == 0 ?
+		    "Passer en modération a priori" :
+		    "Passer en modération a posteriori");
 		html_raw(H, "</section>\n");
 	}
 	page_end(w);

@@ -32,6 +32,9 @@ KORE_SECCOMP_FILTER("agora",
 	KORE_SYSCALL_ALLOW(fsync),
 	KORE_SYSCALL_ALLOW(getpeername),	/* libcurl, after connect */
 	KORE_SYSCALL_ALLOW(uname),		/* libcurl: EHLO hostname */
+	/* realloc() of a large block (a big query result, an export). */
+	KORE_SYSCALL_ALLOW(mremap),
+	KORE_SYSCALL_ALLOW(madvise),
 );
 
 struct app_config	app;

@@ -1,0 +1,226 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "text.h"
+
+void
+csv_reader_init(struct csv_reader *r, const char *buf, size_t len, char sep)
+{
+	r->buf = buf;
+	r->len = len;
+	r->pos = 0;
+	r->line = 1;
+	r->sep = sep;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		r->pos = 3;
+}
+
+void
+csv_record_free(struct csv_record *rec)
+{
+	size_t	i;
+
+	for (i = 0; i < rec->nfields; i++)
+		free(rec->fields[i]);
+	free(rec->fields);
+	rec->fields = NULL;
+	rec->nfields = 0;
+	rec->cap = 0;
+}
+
+/* Appends a copy of the field; -1 when out of memory. */
+static int
+record_push(struct csv_record *rec, char *field)
+{
+	char	**f;
+	size_t	  cap;
+
+	if (field == NULL)
+		return (-1);
+	if (rec->nfields == rec->cap) {
+		cap = rec->cap ? rec->cap * 2 : 16;
+		if ((f = realloc(rec->fields, cap * sizeof(*f))) == NULL) {
+			free(field);
+			return (-1);
+		}
+		rec->fields = f;
+		rec->cap = cap;
+	}
+	rec->fields[rec->nfields++] = field;
+	return (0);
+}
+
+int
+csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t errsz)
+{
+	const char	*b = r->buf;
+	char		*f;
+	size_t		 start, n, qline;
+	int		 last;
+
+	csv_record_free(rec);
+	if (r->pos >= r->len)
+		return (0);
+	rec->line = r->line;
+	for (;;) {
+		last = 0;
+		if (r->pos < r->len && b[r->pos] == '"') {
+			/* Quoted: copy, folding "" into ", until a lone ". */
+			qline = r->line;
+			r->pos++;
+			if ((f = malloc(r->len - r->pos + 1)) == NULL)
+				goto oom;
+			n = 0;
+			for (;;) {
+				if (r->pos >= r->len) {
+					free(f);
+					snprintf(err, errsz, "ligne %zu : champ entre "
+					    "guillemets jamais fermé (fichier "
+					    "tronqué ?)", qline);
+					return (-1);
+				}
+				if (b[r->pos] == '"') {
+					if (r->pos + 1 < r->len &&
+					    b[r->pos + 1] == '"') {
+						f[n++] = '"';
+						r->pos += 2;
+						continue;
+					}
+					r->pos++;
+					break;
+				}
+				if (b[r->pos] == '\n')
+					r->line++;
+				f[n++] = b[r->pos++];
+			}
+			f[n] = '\0';
+			if (r->pos < r->len && b[r->pos] != r->sep &&
+			    b[r->pos] != '\n' && !(b[r->pos] == '\r' &&
+			    r->pos + 1 < r->len && b[r->pos + 1] == '\n')) {
+				free(f);
+				snprintf(err, errsz, "ligne %zu : texte après "
+				    "le guillemet fermant d'un champ", r->line);
+				return (-1);
+			}
+		} else {
+			start = r->pos;
+			while (r->pos < r->len && b[r->pos] != r->sep &&
+			    b[r->pos] != '\n' && !(b[r->pos] == '\r' &&
+			    r->pos + 1 < r->len && b[r->pos + 1] == '\n')) {
+				if (b[r->pos] == '"') {
+					snprintf(err, errsz, "ligne %zu : "
+					    "guillemet dans un champ qui n'est "
+					    "pas entre guillemets", r->line);
+					return (-1);
+				}
+				r->pos++;
+			}
+			if ((f = malloc(r->pos - start + 1)) == NULL)
+				goto oom;
+			memcpy(f, b + start, r->pos - start);
+			f[r->pos - start] = '\0';
+		}
+		if (record_push(rec, f) == -1)
+			goto oom;
+		/* After the field: separator, end of line or of input. */
+		if (r->pos >= r->len)
+			last = 1;
+		else if (b[r->pos] == r->sep)
+			r->pos++;
+		else {
+			if (b[r->pos] == '\r')
+				r->pos++;
+			r->pos++;		/* '\n' */
+			r->line++;
+			last = 1;
+		}
+		if (last)
+			return (1);
+	}
+oom:
+	snprintf(err, errsz, "ligne %zu : mémoire insuffisante", r->line);
+	return (-1);
+}
+
+int
+csv_header_index(const struct csv_record *rec, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < rec->nfields; i++)
+		if (strcmp(rec->fields[i], name) == 0)
+			return ((int)i);
+	return (-1);
+}
+
+size_t
+csv_utf8_check(const char *buf, size_t len)
+{
+	const char	*p = buf, *nl, *end = buf + len;
+	size_t		 line = 1;
+
+	while (p < end) {
+		if ((nl = memchr(p, '\n', end - p)) == NULL)
+			nl = end;
+		if (!text_utf8_valid(p, nl - p))
+			return (line);
+		line++;
+		p = nl + 1;
+	}
+	return (0);
+}
+
+void
+csv_field_len(const struct csv_out *o, const char *s, size_t len)
+{
+	size_t	i, from;
+	int	quote = 0, guard = 0;
+
+	if (len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
+	    s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+		guard = 1;
+	for (i = 0; i < len; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' ||
+		    s[i] == '\r') {
+			quote = 1;
+			break;
+		}
+	if (quote)
+		o->write(o->arg, "\"", 1);
+	if (guard)
+		o->write(o->arg, "'", 1);
+	for (i = from = 0; i < len; i++)
+		if (s[i] == '"') {
+			o->write(o->arg, s + from, i - from + 1);
+			o->write(o->arg, "\"", 1);
+			from = i + 1;
+		}
+	o->write(o->arg, s + from, len - from);
+	if (quote)
+		o->write(o->arg, "\"", 1);
+}
+
+void
+csv_field(const struct csv_out *o, const char *s)
+{
+	csv_field_len(o, s ? s : "", s ? strlen(s) : 0);
+}
+
+void
+csv_sep(const struct csv_out *o)
+{
+	o->write(o->arg, ",", 1);
+}
+
+void
+csv_eol(const struct csv_out *o)
+{
+	o->write(o->arg, "\r\n", 2);
+}

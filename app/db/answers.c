@@ -1,0 +1,47 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include "answers.h"
+
+const char sql_answer_for_proposal[] =
+    "SELECT a.status, official_answer_label(a.status), a.body_html,"
+    " fr_date(a.updated_at), u.display_name"
+    " FROM official_answers a JOIN users u ON u.id = a.official_id"
+    " WHERE a.contribution_id = $1::bigint";
+
+const char sql_answer_proposal[] =
+    "SELECT c.title, c.body_html, t.slug, t.title, a.status, a.body,"
+    " fr_date(a.updated_at)"
+    " FROM contributions c JOIN themes t ON t.id = c.theme_id"
+    " LEFT JOIN official_answers a ON a.contribution_id = c.id"
+    " WHERE c.id = $1::bigint AND c.kind = 'proposal'"
+    " AND c.status = 'published'";
+
+const char sql_answer_save[] =
+    "WITH p AS (SELECT id, author_id, title FROM contributions"
+    "  WHERE id = $1::bigint AND kind = 'proposal' AND status = 'published'),"
+    " a AS (INSERT INTO official_answers (contribution_id, status, body,"
+    "   body_html, official_id)"
+    "  SELECT id, $2, $3, $4, $5::bigint FROM p"
+    "  ON CONFLICT (contribution_id) DO UPDATE SET status = EXCLUDED.status,"
+    "   body = EXCLUDED.body, body_html = EXCLUDED.body_html,"
+    "   official_id = EXCLUDED.official_id, updated_at = now()"
+    "  RETURNING contribution_id),"
+    " r AS (SELECT u.id, u.email FROM users u"
+    "  WHERE u.email IS NOT NULL AND u.deleted_at IS NULL AND"
+    "  (u.id = (SELECT author_id FROM p) OR u.id IN (SELECT v.user_id"
+    "   FROM votes v WHERE v.contribution_id = $1::bigint))),"
+    " o AS (INSERT INTO outbox (user_id, recipient, subject, body, kind)"
+    "  SELECT r.id, r.email,"
+    "   'Réponse de la Région à la proposition « ' || p.title || ' »',"
+    "   'Bonjour,' || chr(10) || chr(10) ||"
+    "   'La Région Centre-Val de Loire a répondu à la proposition « ' ||"
+    "   p.title || ' », que vous avez déposée ou sur laquelle vous avez"
+    " donné votre avis.' || chr(10) || chr(10) ||"
+    "   'Réponse : ' || official_answer_label($2) || chr(10) || chr(10) ||"
+    "   $3 || chr(10) || chr(10) || 'Lire la proposition et la réponse : ' ||"
+    "   $6 || '/propositions/' || p.id || chr(10),"
+    "   'answer' FROM r, p, a RETURNING 1)"
+    " SELECT (SELECT count(*) FROM a)::text, (SELECT count(*) FROM o)::text";

@@ -1,0 +1,80 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * SQL of the reports (/rapports/) and of the report API. Every figure is a
+ * plain count over contributions, votes, territories and official_answers,
+ * so anyone can recount it from the open data. Only published contributions
+ * count, except in the moderation figures.
+ */
+
+#ifndef AGORA_DB_REPORTS_H
+#define AGORA_DB_REPORTS_H
+
+/*
+ * No parameters. One row per theme of the primary consultation, in order:
+ * slug, title, position, contributors, proposals, arguments, comments,
+ * votes, official answers.
+ */
+extern const char	sql_report_index[];
+/*
+ * $1 slug. Zero or one row: theme id, slug, title, position, consultation
+ * title.
+ */
+extern const char	sql_report_theme[];
+/*
+ * $1 theme id. One row: contributors (distinct authors), voters (distinct),
+ * proposals, arguments, comments, votes, contributions entered by a
+ * mediator, published contributions, hidden or rejected, pending.
+ */
+extern const char	sql_report_participation[];
+/*
+ * $1 theme id. One row per week (Monday, Europe/Paris) from the first to the
+ * last week with a published contribution: ISO date, label "JJ/MM/AAAA",
+ * contributions that week.
+ */
+extern const char	sql_report_weeks[];
+/*
+ * $1 theme id. One row per territory (then "Non renseigné"): code, name,
+ * population or NULL, population vintage or NULL, contributions, per
+ * 10,000 inhabitants ("12,34") or NULL.
+ */
+extern const char	sql_report_territories[];
+/*
+ * $1 theme id. Top 10 proposals by Wilson lower bound (95 %) of d'accord
+ * among all votes: id, title, agree, mixed, disagree, score in % ("81,2"),
+ * official answer label or NULL.
+ */
+extern const char	sql_report_consensus[];
+/*
+ * $1 theme id. Top 10 proposals by Wilson lower bound of the minority share
+ * between d'accord and pas d'accord (close to half and half, on enough
+ * votes): id, title, agree, mixed, disagree, score in %, answer label.
+ */
+extern const char	sql_report_divided[];
+/*
+ * $1 theme id. Top 10 proposals by published arguments and comments: id,
+ * title, arguments pour, arguments contre, comments, total.
+ */
+extern const char	sql_report_debated[];
+/*
+ * $1 theme id. The 30 most frequent words (4 letters or more, French stop
+ * words and report_extra_stopwords() removed, text search configuration
+ * agora_terms) of the titles and texts: word, occurrences, contributions using it.
+ */
+extern const char	sql_report_terms[];
+/*
+ * $1 theme id. Pairs of published proposals whose titles have a trigram
+ * similarity >= 0.5 (pg_trgm): id a, title a, id b, title b, similarity in
+ * %. At most 300 pairs.
+ */
+extern const char	sql_report_similar[];
+/*
+ * $1 theme id. Official answers to published proposals, latest first: id,
+ * title, status, status label, date (French).
+ */
+extern const char	sql_report_answers[];
+
+#endif

@@ -1,0 +1,124 @@
+# Copyright (c) 2026 The Agora developers.
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""Official answers: /propositions/<id>/reponse, the answer row, the e-mails
+queued for the author and the voters, errors and permissions."""
+
+import secrets
+
+import harness
+from harness import Client, contains, eq, lacks, sql, sql_value, test
+from opendata_fixtures import contribution, vote
+
+
+def proposal_with_voters():
+    tag = secrets.token_hex(4)
+    author = harness.make_user(email="auteur-%s@example.org" % tag)
+    p = contribution("education", "proposal", "Des tablettes pour tous " + tag,
+                     author=author, title="Tablettes %s" % tag)
+    voters = [harness.make_user(email="votant%d-%s@example.org" % (i, tag)) for i in range(2)]
+    vote(voters[0], p, "agree")
+    vote(voters[1], p, "disagree")
+    bystander = harness.make_user(email="autre-%s@example.org" % tag)
+    return dict(tag=tag, p=p, author=author, voters=voters, bystander=bystander)
+
+
+def path(d):
+    return "/propositions/%d/reponse" % d["p"]
+
+
+@test
+def official_answers_a_proposal_and_people_are_told():
+    d = proposal_with_voters()
+    c, official = harness.signed_in(roles=("official",), name="Élue Réponse")
+    r = c.get(path(d))
+    eq(r.status, 200)
+    t = r.visible_text()
+    contains(t, "Tablettes " + d["tag"])
+    contains(t, "Des tablettes pour tous")
+    for label in ["Retenue", "À l'étude", "Non retenue", "Déjà en cours"]:
+        contains(t, label)
+    contains(r.text, 'name="statut"')
+    contains(r.text, '<label for="f-reponse"')
+    r = c.submit(path(d), path(d), {"statut": "a_l_etude",
+                                     "reponse": "Nous **étudions** cette idée avec les lycées."})
+    eq(r.status, 303, r.visible_text()[:300])
+    eq(r.header("location"), path(d))
+    row = sql("SELECT status, body, replace(body_html, chr(10), ' '), official_id FROM official_answers"
+              " WHERE contribution_id = %d" % d["p"])[0]
+    eq(row[0], "a_l_etude")
+    eq(row[1], "Nous **étudions** cette idée avec les lycées.")
+    contains(row[2], "<strong>étudions</strong>")
+    eq(int(row[3]), official)
+    mails = sql("SELECT user_id, recipient, subject, replace(body, chr(10), ' ') FROM outbox WHERE kind = 'answer'"
+                " AND body LIKE '%%/propositions/%d%%' ORDER BY user_id" % d["p"])
+    eq(sorted(int(m[0]) for m in mails), sorted([d["author"]] + d["voters"]))
+    for m in mails:
+        contains(m[2], "Tablettes " + d["tag"])
+        contains(m[3], "Réponse : À l'étude")
+        contains(m[3], "Nous **étudions**")
+    lacks(" ".join(m[1] for m in mails), "autre-" + d["tag"])
+    # The page says it worked and shows the current answer.
+    r = c.get(path(d))
+    contains(r.visible_text(), "La réponse officielle est publiée")
+    contains(r.visible_text(), "Réponse actuelle : À l'étude")
+    contains(r.visible_text(), "par Élue Réponse")
+    contains(r.text, "Nous <strong>étudions</strong> cette idée")
+    contains(r.text, "Nous **étudions** cette idée")  # the Markdown, in the form
+    # Rewriting replaces the answer (one row) and tells them again.
+    r = c.submit(path(d), path(d), {"statut": "retenue", "reponse": "C'est décidé."})
+    eq(r.status, 303)
+    eq(sql("SELECT status, body FROM official_answers WHERE contribution_id = %d" % d["p"]),
+       [["retenue", "C'est décidé."]])
+    eq(sql_value("SELECT count(*) FROM outbox WHERE kind = 'answer'"
+                 " AND body LIKE '%%/propositions/%d%%'" % d["p"]), "6")
+
+
+@test
+def answer_form_errors_keep_what_was_typed():
+    d = proposal_with_voters()
+    c, _ = harness.signed_in(roles=("official",))
+    cases = [
+        ({"statut": "adoptee", "reponse": "Texte gardé 1"}, "n'est pas dans la liste", "Texte gardé 1"),
+        ({"statut": "retenue", "reponse": "   "}, "« Texte de la réponse » est obligatoire", None),
+        ({"statut": "", "reponse": "Texte gardé 2"}, "Choisissez une valeur", "Texte gardé 2"),
+        ({"statut": "retenue", "reponse": "é" * 5001}, "ne doit pas dépasser 5000 caractères", None),
+        ({"statut": "retenue", "reponse": b"caf\xe9 latin-1"}, "encodage non UTF-8", None),
+    ]
+    for fields, message, kept in cases:
+        r = c.submit(path(d), path(d), fields)
+        eq(r.status, 422, message)
+        contains(r.visible_text(), message)
+        if kept:
+            contains(r.text, kept)
+    r = c.submit(path(d), path(d), {"statut": "retenue", "reponse": "é" * 5000})
+    eq(r.status, 303, "5000 characters are allowed")
+    sql("DELETE FROM outbox WHERE body LIKE '%%/propositions/%d%%'" % d["p"])
+    sql("DELETE FROM official_answers WHERE contribution_id = %d" % d["p"])
+
+
+@test
+def answer_needs_csrf_an_official_and_a_proposal():
+    d = proposal_with_voters()
+    official, _ = harness.signed_in(roles=("official",))
+    fields = {"statut": "retenue", "reponse": "Sans jeton"}
+    eq(official.post(path(d), fields).status, 403, "missing CSRF")
+    f = dict(fields, csrf="x" * 43)
+    eq(official.post(path(d), f).status, 403, "forged CSRF")
+    citizen, _ = harness.signed_in(roles=("citizen",))
+    eq(citizen.get(path(d)).status, 403, "citizen GET")
+    page = citizen.get("/")
+    f = dict(fields, csrf=page.csrf() if 'name="csrf"' in page.text else "y" * 43)
+    eq(citizen.post(path(d), f).status, 403, "citizen POST")
+    eq(Client().get(path(d)).status, 401, "visitor: sign in first")
+    moderator, _ = harness.signed_in(roles=("moderator",))
+    eq(moderator.get(path(d)).status, 403, "moderator")
+    eq(sql_value("SELECT count(*) FROM official_answers WHERE contribution_id = %d" % d["p"]), "0")
+    eq(sql_value("SELECT count(*) FROM outbox WHERE body LIKE '%%/propositions/%d%%'" % d["p"]), "0")
+    # Not a proposal, unknown, malformed, hidden.
+    arg = contribution("education", "argument", "Un argument", parent=d["p"], position="pour")
+    hidden = contribution("education", "proposal", "Cachée", title="Cachée", status="hidden")
+    for bad in [str(arg), "999999999", "abc", "0", str(hidden)]:
+        eq(official.get("/propositions/%s/reponse" % bad).status, 404, bad)
+    r = official.submit(path(d), "/propositions/%d/reponse" % hidden,
+                        {"statut": "retenue", "reponse": "Non"})
+    eq(r.status, 404)
