@@ -22,6 +22,14 @@ secret_file = var/secret
 cookie_secure = 0
 base_url = http://127.0.0.1:${TEST_HTTP_PORT:-8898}
 mail_dir = var/test/mail
+proposal_title_min = 5
+proposal_title_max = 140
+proposal_body_min = 20
+proposal_body_max = 5000
+argument_max = 2000
+comment_max = 2000
+comment_max_depth = 3
+edit_window_minutes = 30
 INI
 export AGORA_CONFIG=var/test/agora.ini
 
