@@ -17,5 +17,6 @@ PGresult *cli_exec(PGconn *, const char *, int, const char *const *);
 
 int	cmd_migrate(int, char **);
 int	cmd_status(int, char **);
+int	cmd_generate(int, char **);
 
 #endif

@@ -17,6 +17,8 @@ static const struct {
 } commands[] = {
 	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
+	{ "generate",	cmd_generate,	"generate [--proposals N] [--arguments N] [--votes N] [--users N]\n"
+	    "                                load-test data (defaults 100000 300000 2000000)" },
 };
 
 static void

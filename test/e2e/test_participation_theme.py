@@ -5,8 +5,10 @@ home page counts."""
 
 import re
 
+import harness
 from harness import Client, contains, eq, lacks, quote, signed_in, sql, sql_value, test
-from participation_lib import db_proposal, db_votes, post_argument, post_comment, word, new_proposal
+from participation_lib import (counters_match, db_proposal, db_votes, new_proposal, post_argument,
+                               post_comment, vote, word)
 
 
 def listed(r):
@@ -156,3 +158,39 @@ def home_counts_proposals_and_debate_per_theme():
     after = counts()
     assert after != before
     contains(after, "%d proposition" % (n_prop + 1))
+
+
+@test
+def generate_makes_consistent_load_data():
+    before = {k: int(sql_value(q)) for k, q in [
+        ("proposals", "SELECT count(*) FROM contributions WHERE kind = 'proposal'"),
+        ("replies", "SELECT count(*) FROM contributions WHERE kind <> 'proposal'"),
+        ("votes", "SELECT count(*) FROM votes")]}
+    r = harness.agora("generate", "--proposals", "200", "--arguments", "400", "--votes", "2000")
+    eq(r.returncode, 0, r.stderr)
+    contains(r.stderr, "100% 2000/2000")
+    contains(r.stdout, "200 proposals, 400 arguments and comments, 2000 votes")
+    eq(int(sql_value("SELECT count(*) FROM contributions WHERE kind = 'proposal'")),
+       before["proposals"] + 200)
+    eq(int(sql_value("SELECT count(*) FROM contributions WHERE kind <> 'proposal'")),
+       before["replies"] + 400)
+    eq(int(sql_value("SELECT count(*) FROM votes")), before["votes"] + 2000)
+    eq(sql_value("SELECT count(DISTINCT theme_id) FROM contributions WHERE source LIKE 'generate-%'"), "7")
+    assert int(sql_value("SELECT count(DISTINCT territory_code) FROM contributions"
+                         " WHERE source LIKE 'generate-%'")) >= 6
+    bad = sql_value(
+        "SELECT count(*) FROM contributions c WHERE c.kind = 'proposal' AND ("
+        " c.votes_agree <> (SELECT count(*) FROM votes v WHERE v.contribution_id = c.id AND v.choice = 'agree')"
+        " OR c.votes_mixed <> (SELECT count(*) FROM votes v WHERE v.contribution_id = c.id AND v.choice = 'mixed')"
+        " OR c.votes_disagree <> (SELECT count(*) FROM votes v WHERE v.contribution_id = c.id AND v.choice = 'disagree')"
+        " OR c.replies <> (SELECT count(*) FROM contributions r WHERE r.proposal_id = c.id"
+        "   AND r.kind <> 'proposal' AND r.status = 'published'))")
+    eq(bad, "0", "counters equal recounts")
+    # the triggers are back on
+    pid = sql_value("SELECT id FROM contributions WHERE source LIKE 'generate-%' AND kind = 'proposal' LIMIT 1")
+    c, _ = signed_in()
+    vote(c, int(pid), "agree")
+    counters_match(int(pid))
+    eq(harness.agora("generate", "--votes", "x").returncode, 2)
+    # the listing still answers, sorted
+    eq(Client().get("/themes/economie?tri=accord").status, 200)
