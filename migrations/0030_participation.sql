@@ -50,6 +50,8 @@ CREATE INDEX proposals_votes ON contributions (theme_id, votes_total DESC, id DE
 	WHERE kind = 'proposal' AND status = 'published';
 CREATE INDEX proposals_agree ON contributions (theme_id, agree_score DESC, id DESC)
 	WHERE kind = 'proposal' AND status = 'published';
+CREATE INDEX proposals_territory ON contributions (theme_id, territory_code, created_at DESC, id DESC)
+	WHERE kind = 'proposal' AND status = 'published';
 CREATE INDEX proposals_debate ON contributions (theme_id, replies DESC, id DESC)
 	WHERE kind = 'proposal' AND status = 'published';
 

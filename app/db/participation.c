@@ -15,6 +15,11 @@ const char sql_part_theme[] =
 const char sql_part_territories[] =
     "SELECT code, name FROM territories ORDER BY position";
 
+/*
+ * The page of ids is chosen first (index order, LIMIT), then only those 20
+ * rows get their author, territory and argument count: a sort that reads
+ * many rows (search, hasard) never computes them for the others.
+ */
 #define LIST_SELECT \
     "SELECT p.id, p.title, left(p.body, 240),"				\
     " coalesce(u.display_name, 'Anonyme'), coalesce(t.name, ''),"	\
@@ -22,16 +27,19 @@ const char sql_part_territories[] =
     " (SELECT count(*) FROM contributions a WHERE a.proposal_id = p.id"	\
     "   AND a.kind = 'argument' AND a.status = 'published'),"		\
     " p.replies, fr_date(p.created_at)"					\
-    " FROM contributions p"						\
-    " LEFT JOIN users u ON u.id = p.author_id"				\
-    " LEFT JOIN territories t ON t.code = p.territory_code"
+    " FROM unnest(ARRAY(SELECT p.id FROM contributions p"
 #define LIST_WHERE \
     " WHERE p.theme_id = $1::int AND p.kind = 'proposal'"		\
     " AND p.status = 'published'"					\
     " AND ($2::text IS NULL OR p.territory_code = $2::text)"		\
     " AND ($3::text IS NULL OR"						\
     "  p.search @@ websearch_to_tsquery('fr_unaccent', $3::text))"
-#define LIST_PAGE	" LIMIT $4::int OFFSET $5::int"
+#define LIST_PAGE \
+    " LIMIT $4::int OFFSET $5::int)) WITH ORDINALITY AS k(id, rn)"	\
+    " JOIN contributions p ON p.id = k.id"				\
+    " LEFT JOIN users u ON u.id = p.author_id"				\
+    " LEFT JOIN territories t ON t.code = p.territory_code"		\
+    " ORDER BY k.rn"
 
 const char sql_part_list_recent[] = LIST_SELECT LIST_WHERE
     " ORDER BY p.created_at DESC, p.id DESC" LIST_PAGE;
@@ -42,7 +50,8 @@ const char sql_part_list_agree[] = LIST_SELECT LIST_WHERE
 const char sql_part_list_debate[] = LIST_SELECT LIST_WHERE
     " ORDER BY p.replies DESC, p.id DESC" LIST_PAGE;
 const char sql_part_list_random[] = LIST_SELECT LIST_WHERE
-    " ORDER BY md5(p.id::text || $6::text), p.id" LIST_PAGE;
+    " ORDER BY ((p.id # $6::bigint) % 4294967291) * 1103515245"
+    " % 4294967291, p.id" LIST_PAGE;
 
 const char sql_part_list_count[] =
     "SELECT count(*) FROM contributions p" LIST_WHERE;

@@ -19,7 +19,8 @@ extern const char	sql_part_territories[];
 /*
  * Listing of a theme's published proposals, one per sort. $1 theme id,
  * $2 territory code or NULL, $3 search text or NULL, $4 limit, $5 offset,
- * and for sql_part_list_random $6 the visitor's seed. Columns: id, title,
+ * and for sql_part_list_random $6 the visitor's seed (0 .. 2^31 - 1: a
+ * multiplicative hash of id XOR seed, modulo a prime, orders the rows). Columns: id, title,
  * excerpt (Markdown source), author, territory name, agree, mixed,
  * disagree, published arguments, published arguments and comments, date.
  */

@@ -24,12 +24,79 @@ int	proposal_show(struct web_req *);
 #define S_P	0	/* the proposal */
 #define S_T	1	/* its thread */
 
-/* What the page may offer this visitor. */
+/* What the page may offer this visitor, and the thread as a tree. */
 struct view {
 	int			can_act;	/* open, published, verified */
 	int			npour, ncontre, ncomments;
 	struct part_limits	lim;
+	int			n;		/* rows of the thread */
+	int			*first;		/* [n + 1]: first child; n = root */
+	int			*last;		/* [n + 1]: last child */
+	int			*next;		/* [n]: next sibling */
 };
+
+struct idrow {
+	long long	id;
+	int		row;
+};
+
+static int
+idrow_cmp(const void *a, const void *b)
+{
+	const struct idrow	*x = a, *y = b;
+
+	return (x->id < y->id ? -1 : x->id > y->id);
+}
+
+/*
+ * Links every row of the thread to its parent in O(n log n), keeping the
+ * rows' (chronological) order among siblings. Rows whose parent is not
+ * shown (a reply under a hidden comment) are left out.
+ */
+static void
+view_tree(struct web_req *w, struct view *v)
+{
+	struct idrow	*ids, key, *hit;
+	long long	 root = strtoll(web_value(w, S_P, 0, 0), NULL, 10);
+	int		 r, parent;
+
+	v->n = web_nrows(w, S_T);
+	v->first = kore_calloc(v->n + 1, sizeof(int));
+	v->last = kore_calloc(v->n + 1, sizeof(int));
+	v->next = kore_calloc(v->n + 1, sizeof(int));
+	ids = kore_calloc(v->n + 1, sizeof(*ids));
+	for (r = 0; r <= v->n; r++)
+		v->first[r] = v->last[r] = v->next[r] = -1;
+	for (r = 0; r < v->n; r++) {
+		ids[r].id = strtoll(web_value(w, S_T, r, 0), NULL, 10);
+		ids[r].row = r;
+	}
+	qsort(ids, v->n, sizeof(*ids), idrow_cmp);
+	for (r = 0; r < v->n; r++) {
+		key.id = strtoll(web_value(w, S_T, r, 3), NULL, 10);
+		if (key.id == root)
+			parent = v->n;
+		else if ((hit = bsearch(&key, ids, v->n, sizeof(*ids),
+		    idrow_cmp)) != NULL)
+			parent = hit->row;
+		else
+			continue;
+		if (v->last[parent] == -1)
+			v->first[parent] = r;
+		else
+			v->next[v->last[parent]] = r;
+		v->last[parent] = r;
+	}
+	kore_free(ids);
+}
+
+static void
+view_free(struct view *v)
+{
+	kore_free(v->first);
+	kore_free(v->last);
+	kore_free(v->next);
+}
 
 static void
 write_textarea(struct web_req *w, const char *id, const char *label,
@@ -93,15 +160,14 @@ write_byline(struct web_req *w, int r)
 	html_raw(H, "</p>\n");
 }
 
-/* Comments whose parent is parent, nested, oldest first. */
+/* Comments under node (a row, or v->n: the proposal), oldest first. */
 static void
-write_comments(struct web_req *w, struct view *v, const char *parent)
+write_comments(struct web_req *w, struct view *v, int node)
 {
 	int	r, any = 0, depth;
 
-	for (r = 0; r < web_nrows(w, S_T); r++) {
-		if (strcmp(web_value(w, S_T, r, 1), "comment") != 0 ||
-		    strcmp(web_value(w, S_T, r, 3), parent) != 0)
+	for (r = v->first[node]; r != -1; r = v->next[r]) {
+		if (strcmp(web_value(w, S_T, r, 1), "comment") != 0)
 			continue;
 		if (!any)
 			html_raw(H, "<ul class=\"comments\">\n");
@@ -117,7 +183,7 @@ write_comments(struct web_req *w, struct view *v, const char *parent)
 		if (v->can_act && depth < v->lim.max_depth &&
 		    strcmp(web_value(w, S_T, r, 10), "published") == 0)
 			write_comment_form(w, v, web_value(w, S_T, r, 0), 1);
-		write_comments(w, v, web_value(w, S_T, r, 0));
+		write_comments(w, v, r);
 		html_raw(H, "</li>\n");
 	}
 	if (any)
@@ -152,7 +218,7 @@ write_argument(struct web_req *w, struct view *v, int r)
 		    "aria-pressed=\"false\">Utile</button></p>\n</form>\n");
 		write_comment_form(w, v, id, 1);
 	}
-	write_comments(w, v, id);
+	write_comments(w, v, r);
 	html_raw(H, "</li>\n");
 }
 
@@ -174,7 +240,7 @@ write_column(struct web_req *w, struct view *v, const char *pos,
 		html_raw(H, "<p>Aucun argument pour l'instant.</p>\n");
 	else {
 		html_raw(H, "<ul class=\"arguments\">\n");
-		for (r = 0; r < web_nrows(w, S_T); r++)
+		for (r = v->first[v->n]; r != -1; r = v->next[r])
 			if (strcmp(web_value(w, S_T, r, 1), "argument") == 0 &&
 			    strcmp(web_value(w, S_T, r, 2), pos) == 0)
 				write_argument(w, v, r);
@@ -308,6 +374,7 @@ proposal_show(struct web_req *w)
 
 	memset(&v, 0, sizeof(v));
 	part_limits(&v.lim);
+	view_tree(w, &v);
 	status = web_value(w, S_P, 0, 4);
 	mine = w->sess.user_id != 0 &&
 	    strtoll(web_value(w, S_P, 0, 5), NULL, 10) == w->sess.user_id;
@@ -397,7 +464,7 @@ proposal_show(struct web_req *w)
 	html_raw(H, "<section id=\"commentaires\" aria-labelledby=\""
 	    "commentaires-titre\">\n<h2 id=\"commentaires-titre\">");
 	html_rawf(H, "Commentaires (%d)</h2>\n", v.ncomments);
-	write_comments(w, &v, web_value(w, S_P, 0, 0));
+	write_comments(w, &v, v.n);
 	if (v.can_act)
 		write_comment_form(w, &v, NULL, 0);
 	html_raw(H, "</section>\n");
@@ -406,5 +473,6 @@ proposal_show(struct web_req *w)
 	    "\n<h2 id=\"reponse-titre\">Réponse de la Région</h2>\n"
 	    "<p>La Région n'a pas encore répondu.</p>\n</section>\n");
 	page_end(w);
+	view_free(&v);
 	return (web_send(w, 200));
 }

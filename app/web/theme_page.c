@@ -45,7 +45,7 @@ struct listing {
 	const char	*territory;	/* NULL: all */
 	const char	*q;		/* NULL: no search */
 	char		 qbuf[4 * Q_MAX + 1];
-	char		 seed[TOKEN_LEN + 1];
+	char		 seed[24];	/* decimal, 0 .. 2^31 - 1 */
 };
 
 static void
@@ -126,7 +126,9 @@ listing_parse(struct web_req *w, struct listing *l, const char **msg)
 static void
 listing_seed(struct web_req *w, struct listing *l)
 {
-	char	*v, msg[96];
+	char		*v, msg[96], mac[TOKEN_LEN + 1];
+	unsigned int	 h = 0;
+	size_t		 i;
 
 	if (w->sess.user_id != 0)
 		snprintf(msg, sizeof(msg), "seed:%s", w->sess.token);
@@ -135,7 +137,10 @@ listing_seed(struct web_req *w, struct listing *l)
 		snprintf(msg, sizeof(msg), "seed:%s", v);
 	else
 		snprintf(msg, sizeof(msg), "seed:anonymous");
-	token_mac(app.secret, app.secret_len, msg, l->seed);
+	token_mac(app.secret, app.secret_len, msg, mac);
+	for (i = 0; mac[i] != '\0'; i++)
+		h = h * 31 + (unsigned char)mac[i];
+	part_itoa(h & 0x7fffffff, l->seed);
 }
 
 /* Writes the href of the listing with page p and the current filters. */
