@@ -90,6 +90,18 @@ view_tree(struct web_req *w, struct view *v)
 	kore_free(ids);
 }
 
+/* Published comments under node, at any depth (the proposal's section). */
+static int
+count_comments(struct web_req *w, struct view *v, int node)
+{
+	int	r, n = 0;
+
+	for (r = v->first[node]; r != -1; r = v->next[r])
+		if (strcmp(web_value(w, S_T, r, 10), "published") == 0)
+			n += 1 + count_comments(w, v, r);
+	return (n);
+}
+
 static void
 view_free(struct view *v)
 {
@@ -381,11 +393,11 @@ proposal_show(struct web_req *w)
 	v.can_act = w->sess.user_id != 0 && w->sess.verified &&
 	    strcmp(status, "published") == 0 &&
 	    strcmp(web_value(w, S_P, 0, 16), "open") == 0;
-	for (r = 0; r < web_nrows(w, S_T); r++) {
+	for (r = v.first[v.n]; r != -1; r = v.next[r]) {
 		if (strcmp(web_value(w, S_T, r, 10), "published") != 0)
 			continue;
 		if (strcmp(web_value(w, S_T, r, 1), "comment") == 0)
-			v.ncomments++;
+			v.ncomments += 1 + count_comments(w, &v, r);
 		else if (strcmp(web_value(w, S_T, r, 2), "pour") == 0)
 			v.npour++;
 		else

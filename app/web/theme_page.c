@@ -241,7 +241,9 @@ write_item(struct web_req *w, int r)
 	html_raw(H, strtoll(web_value(w, 3, r, 8), NULL, 10) > 1 ?
 	    " arguments · " : " argument · ");
 	html_text(H, web_value(w, 3, r, 9));
-	html_raw(H, " contributions au débat</p>\n</li>\n");
+	html_raw(H, strtoll(web_value(w, 3, r, 9), NULL, 10) > 1 ?
+	    " contributions au débat</p>\n</li>\n" :
+	    " contribution au débat</p>\n</li>\n");
 }
 
 static void

@@ -83,6 +83,10 @@ def publishing_a_proposal_shows_it_on_its_page_and_theme():
     contains(text, "Réponse de la Région")
     contains(text, "La Région n'a pas encore répondu.")
     contains(text, "Connectez-vous")
+    u, _ = signed_in(verified=False)
+    r = u.get("/propositions/%d" % pid)
+    contains(r.visible_text(), "Confirmez votre adresse électronique")
+    lacks(r.text, 'action="/propositions/%d/vote"' % pid, "no vote form when unverified")
     lacks(t.text, 'action="/propositions/%d/vote"' % pid, "no vote form for visitors")
     theme = Client().get("/themes/ethique?q=" + harness.quote(title.split()[-1]))
     contains(theme.text, 'href="/propositions/%d"' % pid)
@@ -373,6 +377,7 @@ def threaded_comments_with_a_depth_limit():
     eq(sql_value("SELECT depth || parent_id::text FROM contributions WHERE id=%d" % ca),
        "1%d" % aid)
     page = Client().get("/propositions/%d" % pid)
+    contains(page.visible_text(), "Commentaires (3)", "the one under the argument is not counted")
     t = page.text
     assert t.index('id="c%d"' % c1) < t.index('id="c%d"' % c2) < t.index('id="c%d"' % c3)
     contains(page.visible_text(), "Chloé Commente")
