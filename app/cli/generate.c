@@ -80,17 +80,6 @@ batches(PGconn *db, const char *what, const char *sql, long long total,
 	}
 }
 
-static long long
-gcd(long long a, long long b)
-{
-	while (b != 0) {
-		long long t = a % b;
-		a = b;
-		b = t;
-	}
-	return (a);
-}
-
 static int
 parse_count(const char *s, long long *out)
 {
@@ -106,7 +95,7 @@ cmd_generate(int argc, char **argv)
 {
 	PGconn		*db;
 	long long	 proposals = 100000, replies = 300000, votes = 2000000;
-	long long	 users = -1, stride, *target;
+	long long	 users = -1, per_user, *target;
 	const char	*extra[3];
 	char		 tag[32], su[24], sp[24], ss[24];
 	int		 i;
@@ -141,14 +130,12 @@ cmd_generate(int argc, char **argv)
 		users = (votes + proposals - 1) / proposals;
 	if (users == 0)
 		users = 1;
-	for (stride = proposals / 3 + 1; proposals > 0 &&
-	    gcd(stride, proposals) != 1; stride++)
-		;
+	per_user = (votes + users - 1) / users;
 	snprintf(tag, sizeof(tag), "%lx%x", (unsigned long)time(NULL),
 	    (unsigned int)getpid());
 	snprintf(su, sizeof(su), "%lld", users);
 	snprintf(sp, sizeof(sp), "%lld", proposals);
-	snprintf(ss, sizeof(ss), "%lld", stride > 0 ? stride : 1);
+	snprintf(ss, sizeof(ss), "%lld", per_user);
 
 	db = cli_connect();
 	run_plain(db, "BEGIN");

@@ -120,7 +120,8 @@ const char sql_gen_votes[] =
     " CROSS JOIN LATERAL (SELECT random() AS x) r"
     " JOIN gen_users u ON u.idx = g % $3::bigint"
     " JOIN gen_proposals p ON p.idx = ((g % $3::bigint) * 2654435761"
-    "  + (g / $3::bigint) * $5::bigint) % $4::bigint";
+    "  + g / $3::bigint) % greatest($4::bigint >> ((g % $3::bigint) % 4)::int,"
+    "  $5::bigint)";
 
 const char sql_gen_finish[] =
     "UPDATE contributions SET proposal_id = id"

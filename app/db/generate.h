@@ -22,9 +22,11 @@ extern const char	sql_gen_proposals[];
 /* $1 first index, $2 count. Arguments (60 %) and comments, skewed. */
 extern const char	sql_gen_replies[];
 /*
- * $1 first index, $2 count, $3 users, $4 proposals, $5 stride (coprime
- * with $4). Vote i: user i mod U, its k-th vote (k = i div U) on proposal
- * (offset(user) + k * stride) mod P: never twice the same pair.
+ * $1 first index, $2 count, $3 users U, $4 proposals P, $5 votes per user
+ * K (ceil(V / U), at most P). Vote i: user u = i mod U casts its k-th vote
+ * (k = i div U) on proposal (offset(u) + k) mod P_u, where P_u is P, P/2,
+ * P/4 or P/8 by u mod 4 (at least K): the first proposals draw more votes,
+ * and no pair (user, proposal) ever comes twice.
  */
 extern const char	sql_gen_votes[];
 /* No parameters. Recomputes counters of the new proposals in one UPDATE

@@ -86,6 +86,8 @@ pform_write(struct form *f, struct pform *p, const char *action,
 	    l.body_min, l.body_max);
 	form_textarea(f, "texte", "Texte de la proposition", p->body, hint,
 	    1, 12);
+	opts[n].value = "";
+	opts[n++].label = "Choisissez un département";
 	for (i = 0; i < web_nrows(w, tslot) && n < 32; i++, n++) {
 		opts[n].value = web_value(w, tslot, i, 0);
 		opts[n].label = web_value(w, tslot, i, 1);

@@ -107,6 +107,7 @@ def proposal_validation_errors_are_french_and_keep_values():
         ({"lien": "ftp://example.org"}, "commençant par http:// ou https://"),
         ({"lien": "https://" + "a" * 500}, "« Lien » ne doit pas dépasser 500"),
         ({"territoire": "99"}, "Le département choisi n'est pas dans la liste."),
+        ({"territoire": ""}, "« Département » est obligatoire."),
         ({"titre": b"Titre \xff invalide"}, "encodage non UTF-8"),
         ({"texte": b"Un texte assez long mais \xc3\x28 invalide"}, "encodage non UTF-8"),
     ]
