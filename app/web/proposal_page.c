@@ -16,6 +16,7 @@
 
 #include "../core/text.h"
 #include "../db/participation.h"
+#include "assets.h"
 #include "participation.h"
 #include "session.h"
 
@@ -484,6 +485,11 @@ proposal_show(struct web_req *w)
 	html_raw(H, "<section id=\"reponse\" aria-labelledby=\"reponse-titre\">"
 	    "\n<h2 id=\"reponse-titre\">Réponse de la Région</h2>\n"
 	    "<p>La Région n'a pas encore répondu.</p>\n</section>\n");
+	if (v.can_act) {	/* optional: votes without reloading */
+		html_raw(H, "<script src=\"");
+		html_text(H, assets_url("agora.js"));
+		html_raw(H, "\" defer></script>\n");
+	}
 	page_end(w);
 	view_free(&v);
 	return (web_send(w, 200));

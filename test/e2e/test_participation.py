@@ -3,6 +3,7 @@
 """Participation: proposals, arguments pour/contre, comments, votes, the
 theme listing (search, filters, sorts, pages), consultation dates."""
 
+import re
 import threading
 
 import harness
@@ -486,3 +487,19 @@ def closed_and_upcoming_consultations_refuse_every_post():
     eq(count("contributions", "author_id=%d" % uid), 1, "only the argument before")
     # reopened: forms are back
     contains(c.get("/propositions/%d" % pid).text, 'action="/propositions/%d/vote"' % pid)
+
+
+@test
+def optional_script_only_for_people_who_can_vote():
+    _, _, pid = new_proposal()
+    c, _ = signed_in()
+    page = c.get("/propositions/%d" % pid)
+    m = re.search(r'<script src="(/static/agora\.js\?v=[0-9a-f]+)" defer></script>', page.text)
+    assert m, "script tag"
+    js = Client().get(m.group(1))
+    eq(js.status, 200)
+    contains(js.header("content-type"), "javascript")
+    contains(js.text, "FormData")
+    lacks(Client().get("/propositions/%d" % pid).text, "<script", "visitors get no script")
+    # the page works without it: every vote button is a real form submit
+    contains(page.text, '<button type="submit" name="choix" value="agree"')
