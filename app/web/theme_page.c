@@ -127,6 +127,7 @@ static void
 listing_seed(struct web_req *w, struct listing *l)
 {
 	char		*v, msg[96], mac[TOKEN_LEN + 1];
+	char		 fresh[TOKEN_LEN + 1], cookie[160];
 	unsigned int	 h = 0;
 	size_t		 i;
 
@@ -135,7 +136,18 @@ listing_seed(struct web_req *w, struct listing *l)
 	else if (http_request_cookie(w->req, ANON_COOKIE, &v) &&
 	    token_well_formed(v))
 		snprintf(msg, sizeof(msg), "seed:%s", v);
-	else
+	else if (token_random(fresh) == 0) {
+		/*
+		 * First visit: give the visitor the anonymous key now (the
+		 * one CSRF tokens derive from, session.h), so the order stays
+		 * the same on the next pages.
+		 */
+		snprintf(cookie, sizeof(cookie), ANON_COOKIE "=%s; Path=/; "
+		    "Max-Age=86400; HttpOnly; SameSite=Lax%s", fresh,
+		    app.cookie_secure ? "; Secure" : "");
+		http_response_header(w->req, "set-cookie", cookie);
+		snprintf(msg, sizeof(msg), "seed:%s", fresh);
+	} else
 		snprintf(msg, sizeof(msg), "seed:anonymous");
 	token_mac(app.secret, app.secret_len, msg, mac);
 	for (i = 0; mac[i] != '\0'; i++)
@@ -293,7 +305,8 @@ themes_show(struct web_req *w)
 		w->data_free = listing_free;
 		if (listing_parse(w, l, &msg) == -1)
 			return (web_error(w, 400, msg));
-		listing_seed(w, l);
+		if (sorts[l->sort].sql == sql_part_list_random)
+			listing_seed(w, l);
 		return (web_query(w, sql_part_theme, 1, w->args[0]));
 	case 1:
 		if (web_nrows(w, 0) != 1)

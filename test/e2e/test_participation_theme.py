@@ -78,6 +78,10 @@ def sorts_recent_votes_agreement_debate_random():
     eq(listed(v.get(base + "votes")), [p3, p2, p1, p4], "votes")
     eq(listed(v.get(base + "accord")), [p2, p1, p3, p4], "Wilson, not raw ratio")
     eq(listed(v.get(base + "debat")), [p4, p3, p2, p1], "debate")
+    fresh = Client()
+    first_visit = fresh.get(base + "hasard")
+    assert "agora_csrf" in fresh.cookies, "a first-time visitor gets a key for the seed"
+    eq(listed(fresh.get(base + "hasard")), listed(first_visit), "stable from the first visit")
     first = listed(v.get(base + "hasard"))
     eq(sorted(first), sorted([p1, p2, p3, p4]))
     eq(listed(v.get(base + "hasard")), first, "random is stable for one visitor")
