@@ -392,6 +392,11 @@ def threaded_comments_with_a_depth_limit():
     arg_block = t[t.index('id="c%d"' % aid):t.index('id="arguments-contre"') + 10 ** 6]
     contains(arg_block, 'id="c%d"' % ca)
     signed = c.get("/propositions/%d" % pid).text
+    ids = re.findall(r'\sid="([^"]+)"', signed)
+    eq(sorted(set(x for x in ids if ids.count(x) > 1)), [], "ids are unique")
+    for target in re.findall(r'\s(?:for|aria-describedby)="([^"]+)"', signed):
+        for one in target.split():
+            assert one in ids, "label or description points at a missing id: " + one
     contains(signed, 'name="parent" value="%d"' % c2, "reply form under level 2")
     lacks(signed, 'name="parent" value="%d"' % c3, "no reply form at the deepest level")
 
