@@ -240,7 +240,7 @@ write_column(struct web_req *w, struct view *v, const char *pos,
     const char *label, int n)
 {
 	char	path[64], id[32], hint[96];
-	int	r;
+	int	r, any;
 
 	html_raw(H, "<div class=\"column column-");
 	html_raw(H, pos);
@@ -249,16 +249,16 @@ write_column(struct web_req *w, struct view *v, const char *pos,
 	html_raw(H, "\">");
 	html_raw(H, label);
 	html_rawf(H, " (%d)</h3>\n", n);
-	if (n == 0)
-		html_raw(H, "<p>Aucun argument pour l'instant.</p>\n");
-	else {
-		html_raw(H, "<ul class=\"arguments\">\n");
-		for (r = v->first[v->n]; r != -1; r = v->next[r])
-			if (strcmp(web_value(w, S_T, r, 1), "argument") == 0 &&
-			    strcmp(web_value(w, S_T, r, 2), pos) == 0)
-				write_argument(w, v, r);
-		html_raw(H, "</ul>\n");
+	/* Published ones, and the visitor's own awaiting moderation. */
+	for (any = 0, r = v->first[v->n]; r != -1; r = v->next[r]) {
+		if (strcmp(web_value(w, S_T, r, 1), "argument") != 0 ||
+		    strcmp(web_value(w, S_T, r, 2), pos) != 0)
+			continue;
+		if (!any++)
+			html_raw(H, "<ul class=\"arguments\">\n");
+		write_argument(w, v, r);
 	}
+	html_raw(H, any ? "</ul>\n" : "<p>Aucun argument pour l'instant.</p>\n");
 	if (v->can_act) {
 		snprintf(path, sizeof(path), "/propositions/%s/arguments",
 		    web_value(w, S_P, 0, 0));

@@ -145,8 +145,18 @@ def proposal_post_needs_csrf():
 
 @test
 def a_priori_moderation_keeps_proposals_pending():
+    _, _, published = new_proposal()
     sql("UPDATE consultations SET moderation_mode = 'a_priori' WHERE is_primary")
     try:
+        w, wid = signed_in()
+        r = post_argument(w, published, "pour", "Argument relu avant publication.")
+        eq(r.status, 303)
+        contains(w.get("/propositions/%d" % published).visible_text(),
+                 "Votre contribution est enregistrée. Elle est en attente de modération")
+        eq(sql_value("SELECT status FROM contributions WHERE author_id=%d" % wid), "pending")
+        eq(sql_value("SELECT replies FROM contributions WHERE id=%d" % published), "0")
+        lacks(Client().get("/propositions/%d" % published).text, "relu avant publication")
+        contains(w.get("/propositions/%d" % published).text, "relu avant publication")
         c, uid = signed_in()
         page = c.get("/themes/ethique/proposer")
         contains(page.visible_text(), "en attente de modération")
