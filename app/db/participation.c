@@ -82,7 +82,7 @@ const char sql_part_thread[] =
     " FROM contributions c LEFT JOIN users u ON u.id = c.author_id"
     " WHERE c.proposal_id = $1::bigint AND c.kind <> 'proposal'"
     " AND (c.status = 'published' OR c.author_id = $2::bigint)"
-    " ORDER BY c.created_at, c.id";
+    " ORDER BY c.created_at, c.id LIMIT $3::int";
 
 const char sql_part_vote[] =
     "SELECT participation_vote($1::bigint, $2::bigint, $3::text)";

@@ -42,8 +42,9 @@ extern const char	sql_part_list_count[];
  */
 extern const char	sql_part_proposal[];
 /*
- * $1 proposal id, $2 viewer's user id or NULL. Arguments and comments of
- * the thread, oldest first, published or the viewer's own: 0 id, 1 kind,
+ * $1 proposal id, $2 viewer's user id or NULL, $3 at most this many rows.
+ * Arguments and comments of the thread, oldest first, published or the
+ * viewer's own: 0 id, 1 kind,
  * 2 position, 3 parent id, 4 depth, 5 body_html, 6 author, 7 date,
  * 8 useful, 9 marked useful by the viewer (t/f), 10 status.
  */

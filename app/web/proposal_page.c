@@ -24,6 +24,7 @@ int	proposal_show(struct web_req *);
 
 #define S_P	0	/* the proposal */
 #define S_T	1	/* its thread */
+#define THREAD_MAX	2000	/* rows of a thread shown on one page */
 
 /* What the page may offer this visitor, and the thread as a tree. */
 struct view {
@@ -62,6 +63,8 @@ view_tree(struct web_req *w, struct view *v)
 	int		 r, parent;
 
 	v->n = web_nrows(w, S_T);
+	if (v->n > THREAD_MAX)
+		v->n = THREAD_MAX;
 	v->first = kore_calloc(v->n + 1, sizeof(int));
 	v->last = kore_calloc(v->n + 1, sizeof(int));
 	v->next = kore_calloc(v->n + 1, sizeof(int));
@@ -363,7 +366,7 @@ proposal_show(struct web_req *w)
 {
 	struct view	 v;
 	long long	 id;
-	char		 uid[24];
+	char		 uid[24], uid2[24];
 	const char	*status, *viewer;
 	int		 r, mine;
 
@@ -382,7 +385,8 @@ proposal_show(struct web_req *w)
 		    w->sess.user_id;
 		if (strcmp(web_value(w, S_P, 0, 4), "published") != 0 && !mine)
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_part_thread, 2, w->args[0], viewer));
+		return (web_query(w, sql_part_thread, 3, w->args[0], viewer,
+		    part_itoa(THREAD_MAX + 1, uid2)));
 	}
 
 	memset(&v, 0, sizeof(v));
@@ -466,6 +470,11 @@ proposal_show(struct web_req *w)
 	    strcmp(status, "published") == 0)
 		write_who_notice(w);
 	write_votes(w, &v);
+	if (web_nrows(w, S_T) > THREAD_MAX)
+		html_rawf(H, "<p class=\"notice\">Ce débat est très fourni : "
+		    "seules ses %d premières contributions sont affichées."
+		    "</p>\n",
+		    THREAD_MAX);
 
 	html_raw(H, "<section id=\"arguments\" aria-labelledby=\"arguments-"
 	    "titre\">\n<h2 id=\"arguments-titre\">Arguments</h2>\n"

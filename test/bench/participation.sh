@@ -103,7 +103,7 @@ theme_sql recent 37 NULL 0 > "$OUT/theme-territory.sql"
 run "theme territoire=37" "/themes/$THEME?territoire=37" "$OUT/theme-territory.sql"
 theme_sql recent NULL "$Q" 0 > "$OUT/theme-search.sql"
 run "theme q=$Q" "/themes/$THEME?q=$Q" "$OUT/theme-search.sql"
-{ "$OUT/sqlprint" proposal "$PID" NULL 30; "$OUT/sqlprint" thread "$PID" NULL; } > "$OUT/proposal.sql"
+{ "$OUT/sqlprint" proposal "$PID" NULL 30; "$OUT/sqlprint" thread "$PID" NULL 2001; } > "$OUT/proposal.sql"
 run "proposal /propositions/$PID" "/propositions/$PID" "$OUT/proposal.sql"
 if grep -q "sandbox violation\|died" "$OUT/kore.log"; then
 	echo "bench: kore log shows a crash"; exit 1

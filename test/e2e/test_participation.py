@@ -521,3 +521,20 @@ def optional_script_only_for_people_who_can_vote():
     lacks(Client().get("/propositions/%d" % pid).text, "<script", "visitors get no script")
     # the page works without it: every vote button is a real form submit
     contains(page.text, '<button type="submit" name="choix" value="agree"')
+
+
+@test
+def a_very_long_debate_is_cut_at_2000_contributions():
+    _, _, pid = new_proposal()
+    sql("INSERT INTO contributions (consultation_id, theme_id, kind, parent_id, proposal_id, depth,"
+        " body, body_html, created_at)"
+        " SELECT consultation_id, theme_id, 'comment', id, id, 1, 'Commentaire ' || g,"
+        " '<p>Commentaire ' || g || '</p>', now() + g * interval '1 ms'"
+        " FROM contributions, generate_series(1, 2001) g WHERE id = %d" % pid)
+    eq(sql_value("SELECT replies FROM contributions WHERE id = %d" % pid), "2001")
+    r = Client().get("/propositions/%d" % pid)
+    eq(r.status, 200)
+    contains(r.visible_text(), "seules ses 2000 premières contributions sont affichées")
+    eq(len(re.findall(r'<li id="c\d+" class="comment">', r.text)), 2000)
+    contains(r.text, "<p>Commentaire 2000</p>")
+    lacks(r.text, "<p>Commentaire 2001</p>")
