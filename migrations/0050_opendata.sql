@@ -33,18 +33,9 @@ CREATE TABLE IF NOT EXISTS official_answers (
 	updated_at	timestamptz NOT NULL DEFAULT now()
 );
 
--- Lower bound of the Wilson score interval at 95 % for agree successes out
--- of total trials: ranks "broadest agreement" without favouring tiny
--- samples. 0 when total is 0.
-CREATE OR REPLACE FUNCTION wilson_lower_bound(agree bigint, total bigint)
-RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-	SELECT CASE WHEN total IS NULL OR total <= 0 THEN 0::double precision
-	ELSE ((agree::double precision / total) + 1.959964 ^ 2 / (2 * total)
-	    - 1.959964 * sqrt((agree::double precision / total) *
-	    (1 - agree::double precision / total) / total +
-	    1.959964 ^ 2 / (4 * total ^ 2))) / (1 + 1.959964 ^ 2 / total)
-	END
-$$;
+-- wilson_lower_bound(agree, total) comes from 0030_participation.sql: the
+-- reports rank "broadest agreement" exactly as the theme page does.
+
 
 -- The French label of an official answer status, for pages and e-mails.
 CREATE OR REPLACE FUNCTION official_answer_label(status text) RETURNS text

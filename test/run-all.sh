@@ -30,6 +30,14 @@ password_scrypt_ln = 10
 mail_interval_ms = 200
 trust_proxy = 1
 mail_from = Agora <ne-pas-repondre@agora.invalid>
+proposal_title_min = 5
+proposal_title_max = 140
+proposal_body_min = 20
+proposal_body_max = 5000
+argument_max = 2000
+comment_max = 2000
+comment_max_depth = 3
+edit_window_minutes = 30
 INI
 export AGORA_CONFIG=var/test/agora.ini
 

@@ -38,5 +38,6 @@ int	cli_password_read(char *, size_t);
 int	cli_password_cost(void);
 int	cmd_import(int, char **);
 int	cmd_export(int, char **);
+int	cmd_generate(int, char **);
 
 #endif

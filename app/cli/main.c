@@ -25,6 +25,8 @@ static const struct {
 	{ "hash-password", cmd_hash_password, NULL },
 	{ "export",	cmd_export,	"export [--format csv|json] [--theme SLUG] [--output FILE]   open data" },
 	{ "import",	cmd_import,	"import republique-numerique|decidim DIR   import a consultation" },
+	{ "generate",	cmd_generate,	"generate [--proposals N] [--arguments N] [--votes N] [--users N]\n"
+	    "                                load-test data (defaults 100000 300000 2000000)" },
 };
 
 static void

@@ -60,6 +60,20 @@ static const struct {
 	/* Official answers (issue 6). */
 	{ "answer_saved",	"La réponse officielle est publiée ; l'auteur "
 	    "et les votants vont recevoir un courriel." },
+	/* Participation. */
+	{ "proposal_published",	"Votre proposition est publiée." },
+	{ "proposal_pending",	"Votre proposition est enregistrée. Elle est "
+	    "en attente de modération et sera publiée après relecture." },
+	{ "proposal_edited",	"Votre proposition est modifiée." },
+	{ "vote_saved",		"Votre avis est enregistré." },
+	{ "vote_removed",	"Votre vote est retiré." },
+	{ "argument_published",	"Votre argument est publié." },
+	{ "comment_published",	"Votre commentaire est publié." },
+	{ "contribution_pending", "Votre contribution est enregistrée. Elle "
+	    "est en attente de modération et sera publiée après relecture." },
+	{ "useful_on",		"Vous avez jugé cet argument utile." },
+	{ "useful_off",		"Vous ne jugez plus cet argument utile." },
+	/* End of participation. */
 };
 
 void

@@ -3,18 +3,16 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
-/* The home page (the consultation and its themes) and one theme's page. */
+/* The home page: the consultation and its themes (theme_page.c: one theme). */
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/markdown.h"
-#include "../core/text.h"
 #include "../db/themes.h"
 #include "web.h"
 
 int	home_show(struct web_req *);
-int	themes_show(struct web_req *);
 
 /* Writes Markdown as HTML (cmark, safe mode). */
 static void
@@ -114,35 +112,6 @@ home_show(struct web_req *w)
 		html_raw(H, "</p></li>\n");
 	}
 	html_raw(H, "</ol>\n");
-	page_end(w);
-	return (web_send(w, 200));
-}
-
-/* GET /themes/:slug. Raises 404 for a malformed or unknown slug. */
-int
-themes_show(struct web_req *w)
-{
-	switch (w->step) {
-	case 0:
-		if (!text_slug_valid(w->args[0]))
-			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_theme_by_slug, 1, w->args[0]));
-	}
-	if (web_nrows(w, 0) != 1)
-		return (web_error(w, 404, NULL));
-
-	page_begin(w, web_value(w, 0, 0, 2));
-	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
-	    "<li><a href=\"/\">Accueil</a></li><li aria-current=\"page\">"
-	    "Enjeu ");
-	html_text(H, web_value(w, 0, 0, 5));
-	html_raw(H, "</li></ol></nav>\n<h1>");
-	html_text(H, web_value(w, 0, 0, 2));
-	html_raw(H, "</h1>\n<p class=\"lead\">");
-	html_text(H, web_value(w, 0, 0, 3));
-	html_raw(H, "</p>\n<div class=\"prose\">\n");
-	write_markdown(w, web_value(w, 0, 0, 4), 1);
-	html_raw(H, "</div>\n");
 	page_end(w);
 	return (web_send(w, 200));
 }

@@ -1,7 +1,9 @@
 #!/bin/sh
-# make bench: a database of its own (agora_bench on the development cluster),
-# kore on BENCH_PORT, then every test/bench/bench_*.sh. Each prints its rates
-# and ratios; nothing here is a pass/fail test (see README, "Performance").
+# make bench: a database of its own (agora_bench on the development cluster).
+# First participation.sh, which generates the load data once (agora generate)
+# and measures the theme and proposal pages; then kore on BENCH_PORT and every
+# test/bench/bench_*.sh. Each prints its rates and ratios; nothing here is a
+# pass/fail test (see README, "Performance").
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -10,6 +12,8 @@ export PG_PORT=${PG_PORT:-25432}
 export BENCH_DB=${BENCH_DB:-agora_bench}
 export BENCH_SECONDS=${BENCH_SECONDS:-10}
 mkdir -p var/bench
+
+sh test/bench/participation.sh
 
 sh conf/devdb.sh start
 sh conf/devdb.sh ensure "$BENCH_DB" >/dev/null

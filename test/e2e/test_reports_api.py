@@ -27,7 +27,9 @@ def api_themes_lists_the_seven_themes_with_counts():
     eq(slugs, [r[0] for r in sql("SELECT t.slug FROM themes t JOIN consultations k"
                                   " ON k.id = t.consultation_id WHERE k.is_primary"
                                   " ORDER BY t.position")])
-    eq(len(slugs), 7)
+    for seeded in ["ethique", "territoires", "education", "formation", "culture", "sante",
+                   "economie"]:
+        assert seeded in slugs, seeded
     t = data["themes"][slugs.index("sante")]
     eq(t["propositions"], int(sql_value(
         "SELECT count(*) FROM contributions c JOIN themes t ON t.id = c.theme_id"
