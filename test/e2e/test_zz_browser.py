@@ -18,10 +18,41 @@ PUBLIC_PAGES = [
     "/", "/themes/ethique", "/themes/territoires", "/charte", "/confidentialite",
     "/accessibilite", "/page-inexistante", "/moderation/transparence",
     "/inscription", "/connexion", "/mot-de-passe-oublie",
+    "/themes/economie?tri=accord", "/themes/sante?q=donn%C3%A9es&tri=recent",
+    "/rapports/", "/rapports/culture", "/export/",
 ]
+
+
+def proposal_pages():
+    """A proposal with arguments pour and contre, a threaded comment and a
+    vote, made through HTTP as citizens would."""
+    from participation_lib import new_proposal, post_argument, post_comment, vote
+    author, _, pid = new_proposal(title="Des bornes d'accès dans chaque mairie",
+                                  body="Pour les démarches **en ligne**, avec une "
+                                       "personne pour aider.", slug="culture")
+    other, _ = harness.signed_in(name="Voisine Axe")
+    assert post_argument(other, pid, "pour", "Utile aux personnes âgées.").status == 303
+    assert post_argument(other, pid, "contre", "Coûteux pour les petites communes.").status == 303
+    r = post_comment(other, pid, "Et l'entretien des bornes ?")
+    assert r.status == 303, r.status
+    cid = int(r.header("location").split("#c")[1])
+    assert post_comment(author, pid, "Prévu dans le budget.", parent=cid).status == 303
+    assert vote(other, pid, "agree").status == 303
+    return ["/propositions/%d" % pid, "/themes/culture/proposer",
+            "/propositions/%d/reponse" % pid, "/themes/culture"]
+
 
 # Pages for a signed-in citizen.
 CITIZEN_PAGES = ["/", "/themes/sante"]
+
+
+@test
+def participation_pages_pass_axe_core_and_are_valid_html():
+    c, _ = harness.signed_in(roles=("citizen", "official"), name="Participante Axe")
+    pages = proposal_pages()
+    axe(pages, cookie="agora_sid=" + c.cookies["agora_sid"])
+    validate(pages, c)
+    validate(pages[:1])
 
 
 def axe(paths, cookie=None):
