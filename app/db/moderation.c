@@ -26,7 +26,8 @@ const char sql_flag_insert[] =
 
 #define QUEUE_REASON \
     "CASE WHEN c.under_review THEN 'signalement'" \
-    " WHEN c.queue_reason IS NOT NULL THEN 'doublon' ELSE 'attente' END"
+    " WHEN c.queue_reason = 'doublon probable' THEN 'doublon'" \
+    " WHEN c.queue_reason = 'compte récent' THEN 'compte' ELSE 'attente' END"
 
 const char sql_queue[] =
     "SELECT c.id, c.kind, coalesce(c.title, left(c.body, 120)), c.status,"

@@ -38,7 +38,8 @@ extern const char	sql_part_list_count[];
  * 11 disagree, 12 viewer's choice or NULL, 13 edited (t/f), 14 theme slug,
  * 15 theme title, 16 phase, 17 opens, 18 closes, 19 still editable by its
  * author (t/f), 20 territory code, 21 body (Markdown), 22 theme position,
- * 23 moderation mode.
+ * 23 moderation mode, 24 under review after flags (t/f), 25 rule code of
+ * the last moderation decision or "", 26 its note or "", 27 the rule's title.
  */
 extern const char	sql_part_proposal[];
 /*
@@ -46,7 +47,8 @@ extern const char	sql_part_proposal[];
  * Arguments and comments of the thread, oldest first, published or the
  * viewer's own: 0 id, 1 kind,
  * 2 position, 3 parent id, 4 depth, 5 body_html, 6 author, 7 date,
- * 8 useful, 9 marked useful by the viewer (t/f), 10 status.
+ * 8 useful, 9 marked useful by the viewer (t/f), 10 status, 11 written by
+ * the viewer (t/f).
  */
 extern const char	sql_part_thread[];
 /* $1 user, $2 proposal, $3 agree|mixed|disagree|none. One row: code. */

@@ -32,7 +32,9 @@ static const struct form_option reason_opts[] = {
 	{ "attente", "Modération a priori" },
 	{ "signalement", "Signalée par des participants" },
 	{ "doublon", "Doublon probable" },
+	{ "compte", "Compte récent qui publie beaucoup" },
 };
+#define NREASONS	(sizeof(reason_opts) / sizeof(reason_opts[0]))
 
 static const struct form_option status_opts[] = {
 	{ "", "Tous les statuts" },
@@ -89,7 +91,7 @@ moderation_queue(struct web_req *w)
 	size_t			 nt;
 	int			 i;
 
-	reason = pick(web_arg(w, "motif"), reason_opts, 4);
+	reason = pick(web_arg(w, "motif"), reason_opts, NREASONS);
 	status = pick(web_arg(w, "statut"), status_opts, 4);
 	theme = web_arg(w, "theme");
 	if (theme == NULL || !text_slug_valid(theme))
@@ -129,7 +131,8 @@ moderation_queue(struct web_req *w)
 	    "</p>\n<form method=\"get\" action=\"/moderation/\" "
 	    "class=\"filters\" aria-label=\"Filtrer la file\">\n");
 	form_select(&f, "theme", "Thème", topts, nt, theme, NULL, 0);
-	form_select(&f, "motif", "Motif", reason_opts, 4, reason, NULL, 0);
+	form_select(&f, "motif", "Motif", reason_opts, NREASONS, reason, NULL,
+	    0);
 	form_select(&f, "statut", "Statut", status_opts, 4, status, NULL, 0);
 	html_raw(H, "<p><button type=\"submit\">Filtrer</button></p>\n"
 	    "</form>\n");

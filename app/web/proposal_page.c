@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../core/text.h"
+#include "../db/answers.h"
 #include "../db/participation.h"
 #include "assets.h"
 #include "participation.h"
@@ -24,6 +25,7 @@ int	proposal_show(struct web_req *);
 
 #define S_P	0	/* the proposal */
 #define S_T	1	/* its thread */
+#define S_A	2	/* the Region's official answer, if any */
 #define THREAD_MAX	2000	/* rows of a thread shown on one page */
 
 /* What the page may offer this visitor, and the thread as a tree. */
@@ -163,6 +165,48 @@ write_comment_form(struct web_req *w, struct view *v, const char *parent,
 		html_raw(H, "</details>\n");
 }
 
+/* "Signaler" (charter, /contributions/<id>/signaler) for others' texts. */
+static void
+write_flag_link(struct web_req *w, const char *id, int own)
+{
+	if (w->sess.user_id == 0 || !w->sess.verified || own)
+		return;
+	html_raw(H, " · <a class=\"flag\" href=\"/contributions/");
+	html_text(H, id);
+	html_raw(H, "/signaler\">Signaler</a>");
+}
+
+/* The answer the Region published on this proposal, or that it has none. */
+static void
+write_answer(struct web_req *w)
+{
+	html_raw(H, "<section id=\"reponse\" aria-labelledby=\"reponse-titre\">"
+	    "\n<h2 id=\"reponse-titre\">Réponse de la Région</h2>\n");
+	if (web_nrows(w, S_A) != 1) {
+		html_raw(H, "<p>La Région n'a pas encore répondu.</p>\n");
+	} else {
+		html_raw(H, "<p class=\"answer-status answer-");
+		html_text(H, web_value(w, S_A, 0, 0));
+		html_raw(H, "\"><strong>");
+		html_text(H, web_value(w, S_A, 0, 1));
+		html_raw(H, "</strong> — réponse publiée le ");
+		html_text(H, web_value(w, S_A, 0, 3));
+		html_raw(H, " par ");
+		html_text(H, web_value(w, S_A, 0, 4));
+		html_raw(H, ".</p>\n<div class=\"prose\">");
+		html_raw(H, web_value(w, S_A, 0, 2));	/* cmark, safe mode */
+		html_raw(H, "</div>\n");
+	}
+	if (w->sess.roles & ROLE_OFFICIAL) {
+		html_raw(H, "<p><a href=\"/propositions/");
+		html_text(H, web_value(w, S_P, 0, 0));
+		html_raw(H, web_nrows(w, S_A) == 1 ? "/reponse\">Modifier la "
+		    "réponse officielle</a></p>\n" : "/reponse\">Rédiger la "
+		    "réponse officielle</a></p>\n");
+	}
+	html_raw(H, "</section>\n");
+}
+
 static void
 write_byline(struct web_req *w, int r)
 {
@@ -173,6 +217,9 @@ write_byline(struct web_req *w, int r)
 	if (strcmp(web_value(w, S_T, r, 10), "published") != 0)
 		html_raw(H, " — <strong>en attente de modération, visible "
 		    "par vous seul·e</strong>");
+	else
+		write_flag_link(w, web_value(w, S_T, r, 0),
+		    strcmp(web_value(w, S_T, r, 11), "t") == 0);
 	html_raw(H, "</p>\n");
 }
 
@@ -387,6 +434,8 @@ proposal_show(struct web_req *w)
 			return (web_error(w, 404, NULL));
 		return (web_query(w, sql_part_thread, 3, w->args[0], viewer,
 		    part_itoa(THREAD_MAX + 1, uid2)));
+	case 2:
+		return (web_query(w, sql_answer_for_proposal, 1, w->args[0]));
 	}
 
 	memset(&v, 0, sizeof(v));
@@ -423,10 +472,32 @@ proposal_show(struct web_req *w)
 		html_raw(H, "<p class=\"notice\" role=\"status\">Votre "
 		    "proposition est en attente de modération : elle n'est "
 		    "visible que par vous jusqu'à sa publication.</p>\n");
-	else if (strcmp(status, "published") != 0)
-		html_raw(H, "<p class=\"notice\" role=\"status\">Votre "
-		    "proposition a été masquée par la modération (voir la "
-		    "charte) : elle n'est visible que par vous.</p>\n");
+	else if (strcmp(status, "published") != 0) {
+		html_raw(H, "<div class=\"alert\" role=\"status\"><p>Votre "
+		    "proposition a été ");
+		html_raw(H, strcmp(status, "rejected") == 0 ? "rejetée" :
+		    "masquée");
+		html_raw(H, " par la modération : elle n'est visible que par "
+		    "vous.");
+		if (*web_value(w, S_P, 0, 25) != '\0') {
+			html_raw(H, " Règle de la <a href=\"/charte\">charte"
+			    "</a> : ");
+			html_text(H, web_value(w, S_P, 0, 25));
+			html_raw(H, " — ");
+			html_text(H, web_value(w, S_P, 0, 27));
+			html_raw(H, ".");
+		}
+		html_raw(H, "</p>\n");
+		if (*web_value(w, S_P, 0, 26) != '\0') {
+			html_raw(H, "<p>Note de la modération : ");
+			html_text(H, web_value(w, S_P, 0, 26));
+			html_raw(H, "</p>\n");
+		}
+		html_raw(H, "</div>\n");
+	} else if (strcmp(web_value(w, S_P, 0, 24), "t") == 0)
+		html_raw(H, "<p class=\"notice\" role=\"status\">Cette "
+		    "proposition a été signalée par plusieurs participants : "
+		    "elle est en cours d'examen par la modération.</p>\n");
 	html_raw(H, "<article class=\"proposal-full\">\n<h1>");
 	html_text(H, web_value(w, S_P, 0, 1));
 	html_raw(H, "</h1>\n<p class=\"meta\">Proposée par ");
@@ -440,6 +511,8 @@ proposal_show(struct web_req *w)
 	html_text(H, web_value(w, S_P, 0, 8));
 	if (strcmp(web_value(w, S_P, 0, 13), "t") == 0)
 		html_raw(H, " <span class=\"edited\">(modifiée)</span>");
+	if (strcmp(status, "published") == 0)
+		write_flag_link(w, web_value(w, S_P, 0, 0), mine);
 	html_raw(H, "</p>\n");
 	if (mine && strcmp(web_value(w, S_P, 0, 19), "t") == 0 &&
 	    strcmp(web_value(w, S_P, 0, 16), "open") == 0 &&
@@ -464,6 +537,8 @@ proposal_show(struct web_req *w)
 		html_raw(H, "</a></p>\n");
 	}
 	html_raw(H, "</article>\n");
+	/* What the Region decided matters most: right under the proposal. */
+	write_answer(w);
 
 	if (!part_phase_notice(w, web_value(w, S_P, 0, 16),
 	    web_value(w, S_P, 0, 17), web_value(w, S_P, 0, 18)) &&
@@ -491,9 +566,6 @@ proposal_show(struct web_req *w)
 		write_comment_form(w, &v, NULL, 0);
 	html_raw(H, "</section>\n");
 
-	html_raw(H, "<section id=\"reponse\" aria-labelledby=\"reponse-titre\">"
-	    "\n<h2 id=\"reponse-titre\">Réponse de la Région</h2>\n"
-	    "<p>La Région n'a pas encore répondu.</p>\n</section>\n");
 	if (v.can_act) {	/* optional: votes without reloading */
 		html_raw(H, "<script src=\"");
 		html_text(H, assets_url("agora.js"));

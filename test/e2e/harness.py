@@ -239,15 +239,18 @@ def quote(s):
 
 # ---------------------------------------------------------------- people
 
-def make_user(name=None, roles=("citizen",), verified=True, territory="37", email=None):
+def make_user(name=None, roles=("citizen",), verified=True, territory="37", email=None,
+              age_days=30):
     """Creates an account straight in SQL (no password: it signs in through
-    login()). Returns its id."""
+    login()), age_days old (the spam brake holds what brand-new accounts post
+    in bulk). Returns its id."""
     name = name or "Testeur " + secrets.token_hex(3)
     email = email or "%s@example.org" % secrets.token_hex(6)
     uid = sql_value(
-        "INSERT INTO users (email, display_name, territory_code, privacy_accepted_at, verified_at)"
-        " VALUES ('%s', '%s', '%s', now(), %s) RETURNING id"
-        % (email, name.replace("'", "''"), territory, "now()" if verified else "NULL"))
+        "INSERT INTO users (email, display_name, territory_code, privacy_accepted_at, verified_at,"
+        " created_at) VALUES ('%s', '%s', '%s', now(), %s, now() - interval '%d days')"
+        " RETURNING id"
+        % (email, name.replace("'", "''"), territory, "now()" if verified else "NULL", age_days))
     for role in roles:
         sql("INSERT INTO user_roles (user_id, role) VALUES (%s, '%s')" % (uid, role))
     return int(uid)
@@ -265,7 +268,8 @@ def login(client, user_id):
     return client
 
 
-def signed_in(roles=("citizen",), verified=True, territory="37", name=None):
+def signed_in(roles=("citizen",), verified=True, territory="37", name=None, age_days=30):
     """A new Client signed in as a new account; returns (client, user_id)."""
-    uid = make_user(name=name, roles=roles, verified=verified, territory=territory)
+    uid = make_user(name=name, roles=roles, verified=verified, territory=territory,
+                    age_days=age_days)
     return login(Client(), uid), uid

@@ -599,7 +599,7 @@ def a_repeated_text_goes_to_the_queue_as_a_probable_duplicate():
 
 @test
 def new_accounts_are_limited_to_a_few_posts_per_hour():
-    _, fresh = harness.signed_in()
+    _, fresh = harness.signed_in(age_days=0)
     for i in range(4):
         contribution(fresh)
     eq(sql_value("SELECT contribution_rate_ok(%d)" % fresh), "t", "4 posts")
