@@ -150,3 +150,9 @@ const char sql_consultation_set_mode[] =
 const char sql_log_chain[] =
     "SELECT l.id, moderation_log_canonical(l), l.prev_hash, l.hash"
     " FROM moderation_log l ORDER BY l.id";
+
+const char sql_item_versions[] =
+    "SELECT version, title, body, fr_date(edited_at) || ' à ' ||"
+    " to_char(edited_at AT TIME ZONE 'Europe/Paris', 'HH24:MI')"
+    " FROM contribution_versions WHERE contribution_id = $1::bigint"
+    " ORDER BY version";

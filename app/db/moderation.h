@@ -100,4 +100,11 @@ extern const char	sql_consultation_set_mode[];
  */
 extern const char	sql_log_chain[];
 
+/*
+ * $1 contribution id. The texts it had before each edit, oldest first:
+ * version, title (NULL for arguments and comments), body (Markdown), when
+ * it was replaced (French).
+ */
+extern const char	sql_item_versions[];
+
 #endif

@@ -337,6 +337,24 @@ item_page(struct web_req *w, struct form *f, const char *decision,
 	html_raw(H, "</dl>\n<h2>Texte</h2>\n<div class=\"prose submitted\">\n");
 	mod_write_markdown(w, web_value(w, 0, 0, 3), 2);
 	html_raw(H, "</div>\n");
+	/* Earlier texts, as the author wrote them before editing. */
+	for (i = 0; i < web_nrows(w, 6); i++) {
+		if (i == 0)
+			html_raw(H, "<h2>Versions précédentes</h2>\n");
+		html_raw(H, "<details>\n<summary>Version ");
+		html_text(H, web_value(w, 6, i, 0));
+		html_raw(H, ", remplacée le ");
+		html_text(H, web_value(w, 6, i, 3));
+		html_raw(H, "</summary>\n");
+		if (!web_isnull(w, 6, i, 1)) {
+			html_raw(H, "<p><strong>");
+			html_text(H, web_value(w, 6, i, 1));
+			html_raw(H, "</strong></p>\n");
+		}
+		html_raw(H, "<div class=\"prose submitted\">\n");
+		mod_write_markdown(w, web_value(w, 6, i, 2), 2);
+		html_raw(H, "</div>\n</details>\n");
+	}
 	if (web_nrows(w, 5) > 0) {
 		html_raw(H, "<h2>Textes semblables du même auteur</h2>\n<ul>\n");
 		for (i = 0; i < web_nrows(w, 5); i++) {
@@ -417,6 +435,8 @@ moderation_item(struct web_req *w)
 	case 5:
 		return (web_query(w, sql_item_similar, 1, w->args[0]));
 	case 6:
+		return (web_query(w, sql_item_versions, 1, w->args[0]));
+	case 7:
 		if (!post)
 			return (item_page(w, &f, "", "", "", 200));
 		seen = web_arg(w, "statut_vu");
@@ -447,7 +467,7 @@ moderation_item(struct web_req *w)
 		    seen, version, *rule ? rule : NULL, *note ? note : NULL,
 		    settings_get("base_url", "")));
 	}
-	r = web_value(w, 6, 0, 0);
+	r = web_value(w, 7, 0, 0);
 	if (strcmp(r, "own") == 0)
 		return (web_error(w, 403, "Vous ne pouvez pas modérer votre "
 		    "propre contribution : laissez-la à un autre modérateur."));

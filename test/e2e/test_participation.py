@@ -440,6 +440,13 @@ def author_edits_within_the_window_and_versions_are_kept():
     page = Client().get("/propositions/%d" % pid)
     contains(page.visible_text(), "(modifiée)")
     contains(page.text, "<strong>corrigé</strong>")
+    # Moderators see every earlier version on the item page.
+    moderator, _ = signed_in(roles=("moderator",))
+    item = moderator.get("/moderation/%d" % pid)
+    eq(item.status, 200)
+    contains(item.visible_text(), "Versions précédentes")
+    contains(item.visible_text(), "Version 1, remplacée le")
+    contains(item.visible_text(), "Le premier texte de la proposition.")
     r = c.submit("/propositions/%d/modifier" % pid, "/propositions/%d/modifier" % pid,
                  {"titre": "", "texte": "court", "territoire": "28", "action": "publish"})
     eq(r.status, 422)
