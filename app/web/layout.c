@@ -55,6 +55,7 @@ page_begin(struct web_req *w, const char *title)
 	    "</span></p>\n"
 	    "<nav aria-label=\"Navigation principale\">\n<ul>\n"
 	    "<li><a href=\"/\">Accueil</a></li>\n"
+	    "<li><a href=\"/rapports/\">Rapports</a></li>\n"
 	    "<li><a href=\"/charte\">Charte</a></li>\n");
 	if (w->sess.user_id != 0) {
 		html_raw(H, "<li><a href=\"/compte/\">Mon compte (");

@@ -11,6 +11,7 @@ import os
 import re
 import secrets
 import signal
+import socket
 import subprocess
 import time
 import urllib.parse
@@ -54,6 +55,13 @@ class Kore:
             f.write(text)
 
     def start(self):
+        # A server already answering there would pass for ours.
+        try:
+            socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+            raise RuntimeError("port %d is already in use: stop what listens there"
+                               % self.port)
+        except OSError:
+            pass
         self.write_conf()
         env = dict(os.environ)
         env["AGORA_CONFIG"] = CONFIG
