@@ -58,7 +58,7 @@ flag_page(struct web_req *w, struct form *f, const char *rule,
 		html_raw(H, "<p class=\"notice\">Cette contribution est en cours "
 		    "d'examen par l'équipe de modération.</p>\n");
 	html_raw(H, "<div class=\"prose\">\n");
-	mod_write_markdown(w, web_value(w, 0, 0, 3), 2);
+	web_markdown(w, web_value(w, 0, 0, 3), 2);
 	html_raw(H, "</div>\n<p><a href=\"/propositions/");
 	html_url_arg(H, web_value(w, 0, 0, 11));
 	html_raw(H, "\">Retour à la proposition</a></p>\n</section>\n");

@@ -8,7 +8,10 @@
  * response, and the French error pages.
  */
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "../core/markdown.h"
 
 #include "assets.h"
 #include "session.h"
@@ -208,4 +211,19 @@ web_redirect(struct web_req *w, const char *path)
 	http_response_header(w->req, "location", path);
 	http_response(w->req, 303, NULL, 0);
 	return (WEB_DONE);
+}
+
+/*
+ * Writes Markdown as HTML: cmark in safe mode (app/core/markdown.c), so its
+ * output needs no further escaping. shift lowers the headings.
+ */
+void
+web_markdown(struct web_req *w, const char *md, int shift)
+{
+	char	*html;
+
+	if ((html = markdown_render(md, strlen(md), shift)) == NULL)
+		fatal("markdown_render: out of memory");
+	html_raw(H, html);
+	free(html);
 }

@@ -335,7 +335,7 @@ item_page(struct web_req *w, struct form *f, const char *decision,
 		html_raw(H, "</dd>\n");
 	}
 	html_raw(H, "</dl>\n<h2>Texte</h2>\n<div class=\"prose submitted\">\n");
-	mod_write_markdown(w, web_value(w, 0, 0, 3), 2);
+	web_markdown(w, web_value(w, 0, 0, 3), 2);
 	html_raw(H, "</div>\n");
 	/* Earlier texts, as the author wrote them before editing. */
 	for (i = 0; i < web_nrows(w, 6); i++) {
@@ -352,7 +352,7 @@ item_page(struct web_req *w, struct form *f, const char *decision,
 			html_raw(H, "</strong></p>\n");
 		}
 		html_raw(H, "<div class=\"prose submitted\">\n");
-		mod_write_markdown(w, web_value(w, 6, i, 2), 2);
+		web_markdown(w, web_value(w, 6, i, 2), 2);
 		html_raw(H, "</div>\n</details>\n");
 	}
 	if (web_nrows(w, 5) > 0) {

@@ -18,7 +18,6 @@ const char	*mod_action_label(const char *);
 const char	*mod_reason_label(const char *);
 
 /* Writes Markdown source as safe HTML (cmark, raw HTML omitted). */
-void		 mod_write_markdown(struct web_req *, const char *, int);
 /*
  * Fills opts (at most max) with "" then one option per charter rule of
  * result slot ("R1 — Insultes..."); labels are kore_malloc'ed into w->data

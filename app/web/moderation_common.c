@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/markdown.h"
 #include "moderation.h"
 
 struct label {
@@ -81,17 +80,6 @@ const char *
 mod_reason_label(const char *c)
 {
 	return (FIND(reasons, c));
-}
-
-void
-mod_write_markdown(struct web_req *w, const char *md, int shift)
-{
-	char	*html;
-
-	if ((html = markdown_render(md, strlen(md), shift)) == NULL)
-		fatal("markdown_render: out of memory");
-	html_raw(H, html);
-	free(html);
 }
 
 /* The option labels live as long as the request: kept in w->data. */

@@ -3,11 +3,9 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "../core/markdown.h"
 #include "../core/settings.h"
 #include "participation.h"
 
@@ -110,17 +108,6 @@ part_phase_notice(struct web_req *w, const char *phase, const char *opens,
 	}
 	html_raw(H, "</p>\n");
 	return (1);
-}
-
-void
-part_markdown(struct web_req *w, const char *md, int shift)
-{
-	char	*html;
-
-	if ((html = markdown_render(md, strlen(md), shift)) == NULL)
-		fatal("markdown_render: out of memory");
-	html_raw(H, html);
-	free(html);
 }
 
 int

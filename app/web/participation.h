@@ -39,7 +39,6 @@ int	part_refuse(struct web_req *, const char *);
 int	part_phase_notice(struct web_req *, const char *, const char *,
 	    const char *);
 /* Writes Markdown rendered (safe mode) with heading_shift. */
-void	part_markdown(struct web_req *, const char *, int);
 /* 1 when s is an absolute http(s) URL with a host, no space, <= 500 bytes. */
 int	part_link_valid(const char *);
 /* A number as text, for SQL parameters. buf holds at least 24 bytes. */

@@ -73,7 +73,7 @@ pform_write(struct form *f, struct pform *p, const char *action,
 		    "<h3>");
 		html_text(H, p->title);
 		html_raw(H, "</h3>\n<div class=\"prose\">\n");
-		part_markdown(w, p->body, 3);
+		web_markdown(w, p->body, 3);
 		html_raw(H, "</div>\n</section>\n");
 	}
 	form_summary(f);

@@ -348,7 +348,7 @@ themes_show(struct web_req *w)
 	html_raw(H, "</h1>\n<p class=\"lead\">");
 	html_text(H, web_value(w, 0, 0, 3));
 	html_raw(H, "</p>\n<div class=\"prose\">\n");
-	part_markdown(w, web_value(w, 0, 0, 4), 1);
+	web_markdown(w, web_value(w, 0, 0, 4), 1);
 	html_raw(H, "</div>\n<h2 id=\"propositions\">Propositions</h2>\n");
 	if (!part_phase_notice(w, web_value(w, 0, 0, 6), web_value(w, 0, 0, 7),
 	    web_value(w, 0, 0, 8))) {

@@ -5,26 +5,12 @@
 
 /* The home page: the consultation and its themes (theme_page.c: one theme). */
 
-#include <stdlib.h>
 #include <string.h>
 
-#include "../core/markdown.h"
 #include "../db/themes.h"
 #include "web.h"
 
 int	home_show(struct web_req *);
-
-/* Writes Markdown as HTML (cmark, safe mode). */
-static void
-write_markdown(struct web_req *w, const char *md, int shift)
-{
-	char	*html;
-
-	if ((html = markdown_render(md, strlen(md), shift)) == NULL)
-		fatal("markdown_render: out of memory");
-	html_raw(H, html);
-	free(html);
-}
 
 /* Writes the sentence that says whether one can still take part. */
 static void
@@ -92,7 +78,7 @@ home_show(struct web_req *w)
 	write_count(w, web_value(w, 0, 0, 8), "contribution publiée",
 	    "contributions publiées");
 	html_raw(H, ".</p>\n<div class=\"prose\">\n");
-	write_markdown(w, web_value(w, 0, 0, 3), 1);
+	web_markdown(w, web_value(w, 0, 0, 3), 1);
 	html_raw(H, "</div>\n<h2 id=\"enjeux\">Les ");
 	html_rawf(H, "%d", web_nrows(w, 1));
 	html_raw(H, " enjeux</h2>\n<ol class=\"themes\">\n");

@@ -114,6 +114,7 @@ int		 web_send(struct web_req *, int);
 int		 web_send_type(struct web_req *, int, const char *);
 int		 web_error(struct web_req *, int, const char *);
 int		 web_redirect(struct web_req *, const char *);
+void		 web_markdown(struct web_req *, const char *, int);
 /*
  * Password hashing off the event loop (task.c). Each returns WEB_TASK; the
  * handler is called again with w->task_out holding the new hash ("" when it
