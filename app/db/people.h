@@ -11,7 +11,8 @@
 /*
  * $1 user id. One row: display name, e-mail, territory code, territory
  * name, roles (comma-separated), created (French date), verified (French
- * date or NULL), consent (French date or NULL), votes, contributions.
+ * date or NULL), consent (French date or NULL), votes, contributions,
+ * unread moderation notifications.
  */
 extern const char	sql_account_summary[];
 /*

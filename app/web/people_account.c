@@ -174,9 +174,24 @@ account_show(struct web_req *w)
 	    "</a></li>\n"
 	    "<li><a href=\"/compte/adresse\">Changer mon adresse "
 	    "électronique</a></li>\n");
+	html_raw(H, "<li><a href=\"/compte/notifications\">Décisions de "
+	    "modération sur mes contributions");
+	if (strcmp(web_value(w, 0, 0, 10), "0") != 0) {
+		html_raw(H, " (");
+		html_text(H, web_value(w, 0, 0, 10));
+		html_raw(H, " non lue");
+		html_raw(H, strcmp(web_value(w, 0, 0, 10), "1") == 0 ? ")" :
+		    "s)");
+	}
+	html_raw(H, "</a></li>\n");
+	if (w->sess.roles & (ROLE_MODERATOR | ROLE_ADMIN))
+		html_raw(H, "<li><a href=\"/moderation/\">File de "
+		    "modération</a></li>\n");
 	if (w->sess.roles & ROLE_ADMIN)
 		html_raw(H, "<li><a href=\"/admin/roles\">Administration : "
-		    "rôles des comptes</a></li>\n");
+		    "rôles des comptes</a></li>\n"
+		    "<li><a href=\"/admin/consultation\">Administration : "
+		    "mode de modération</a></li>\n");
 	html_raw(H, "</ul>\n");
 
 	write_contributions(w, 1);
