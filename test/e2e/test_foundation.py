@@ -82,7 +82,9 @@ def bad_requests_get_clear_french_statuses():
 @test
 def security_headers_on_every_response():
     c = Client()
-    for path in ["/", "/themes/ethique", "/inconnu", "/charte", "/static/agora.css"]:
+    for path in ["/", "/themes/ethique", "/inconnu", "/charte", "/static/agora.css",
+                 "/api/v1/themes", "/export/contributions.csv", "/rapports/",
+                 "/connexion", "/propositions/999999999"]:
         r = c.get(path)
         csp = r.header("content-security-policy") or ""
         contains(csp, "default-src 'none'", path)
