@@ -88,7 +88,7 @@ ensure() {
 	psql_super -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 ||
 		psql_super -d postgres -c "CREATE DATABASE \"$db\" OWNER agora"
 	# Extensions need a superuser; migrations then find them installed.
-	psql_super -d "$db" -c "CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm"
+	psql_super -d "$db" -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm"
 }
 
 case "${1:-}" in

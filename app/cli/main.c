@@ -57,7 +57,8 @@ cli_connect(void)
 		PQfinish(db);
 		exit(1);
 	}
-	PQsetNoticeProcessor(db, NULL, NULL);
+	/* "already exists, skipping" and the like are not for operators. */
+	PQclear(cli_exec(db, "SET client_min_messages = warning", 0, NULL));
 	return (db);
 }
 
