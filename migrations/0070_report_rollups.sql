@@ -282,8 +282,13 @@ END $$;
 
 -- Above this many published contributions a theme's analyses are read from
 -- the cache (refreshed by `agora refresh-reports`) instead of computed live.
-CREATE FUNCTION report_live_limit() RETURNS bigint LANGUAGE sql IMMUTABLE
-AS $$ SELECT 20000::bigint $$;
+CREATE TABLE report_config (
+	only_row	boolean PRIMARY KEY DEFAULT true CHECK (only_row), -- one row
+	live_limit	bigint NOT NULL	-- published contributions above which a theme's analyses are cached
+);
+INSERT INTO report_config (live_limit) VALUES (20000);
+CREATE FUNCTION report_live_limit() RETURNS bigint LANGUAGE sql STABLE
+AS $$ SELECT live_limit FROM report_config $$;
 
 -- How a theme's analyses are shown: live (small theme or fresh cache), or
 -- from the cache with its date and whether texts changed since.
