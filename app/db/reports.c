@@ -8,21 +8,20 @@
 #define PUB	"c.status = 'published'"
 #define PCT(x)	"replace(to_char(100 * " x ", 'FM990.0'), '.', ',')"
 
-/* Published counts of a theme from the rollup (a few thousand rows). */
-#define RC(theme, cond) "(SELECT coalesce(sum(r.n), 0) FROM report_counts r"\
-    " WHERE r.theme_id = " theme " AND r.status = 'published' AND " cond ")"
-
 const char sql_report_index[] =
     "SELECT t.slug, t.title, t.position::text,"
-    " coalesce(rt.contributors, 0)::text,"
-    " " RC("t.id", "r.kind = 'proposal'") "::text,"
-    " " RC("t.id", "r.kind = 'argument'") "::text,"
-    " " RC("t.id", "r.kind = 'comment'") "::text,"
+    " coalesce(rt.contributors, 0)::text, rc.p::text, rc.a::text, rc.c::text,"
     " coalesce(rt.votes, 0)::text,"
     " (SELECT count(*) FROM official_answers a JOIN contributions c"
     "  ON c.id = a.contribution_id WHERE c.theme_id = t.id AND " PUB ")::text"
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
     " LEFT JOIN report_themes rt ON rt.theme_id = t.id"
+    " CROSS JOIN LATERAL (SELECT"
+    "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'proposal'), 0) AS p,"
+    "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'argument'), 0) AS a,"
+    "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'comment'), 0) AS c"
+    "  FROM report_counts r WHERE r.theme_id = t.id"
+    "  AND r.status = 'published') rc"
     " WHERE k.is_primary ORDER BY t.position";
 
 const char sql_report_theme[] =
