@@ -286,7 +286,7 @@ CREATE TABLE report_config (
 	only_row	boolean PRIMARY KEY DEFAULT true CHECK (only_row), -- one row
 	live_limit	bigint NOT NULL	-- published contributions above which a theme's analyses are cached
 );
-INSERT INTO report_config (live_limit) VALUES (20000);
+INSERT INTO report_config (live_limit) VALUES (2000);
 CREATE FUNCTION report_live_limit() RETURNS bigint LANGUAGE sql STABLE
 AS $$ SELECT live_limit FROM report_config $$;
 

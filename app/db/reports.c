@@ -111,7 +111,7 @@ const char sql_report_debated[] =
     "  count(*) FILTER (WHERE r.position = 'pour') AS pour,"
     "  count(*) FILTER (WHERE r.position = 'contre') AS contre,"
     "  count(*) FILTER (WHERE r.kind = 'comment') AS comments"
-    "  FROM contributions r WHERE r.proposal_id = c.id AND r.id <> c.id"
+    "  FROM contributions r WHERE r.proposal_id = c.id AND r.kind <> 'proposal'"
     "  AND r.status = 'published') d ON true"
     " ORDER BY c.replies DESC, c.id";
 

@@ -86,7 +86,7 @@ done
 
 # The full CSV export, three times each, best of three.
 build/agora sql export_contributions | sed -e 's/;[[:space:]]*$//' \
-    -e 's/\$1::text/NULL::text/g' -e 's/\$2::bigint/0::bigint/' \
+    -e 's/\$1::text/NULL::text/g' -e 's/\$1/NULL/g' -e 's/\$2::bigint/0::bigint/' \
     -e 's/\$3::bigint/ALL/' > "$OUT/export.sql"
 rows=$(psql_db "SELECT count(*) FROM ($(cat "$OUT/export.sql")) x")
 best_http=0; best_copy=0; bytes_http=0; bytes_copy=0

@@ -226,4 +226,4 @@ def big_theme_analyses_come_from_a_dated_cache():
         lacks(Client().get("/rapports/%s" % slug).text, "à actualiser")
         eq(harness.agora("refresh-reports", "--max-age", "x").returncode, 2)
     finally:
-        sql("UPDATE report_config SET live_limit = 20000")
+        sql("UPDATE report_config SET live_limit = 2000")
