@@ -197,6 +197,8 @@ def big_theme_analyses_come_from_a_dated_cache():
     sql("DELETE FROM report_cache_state WHERE theme_id = %d" % tid)
     live = Client().get("/rapports/%s" % slug).text
     lacks(live, "Calculé le", "small theme, no cache: computed for the page")
+    eq(json.loads(Client().get("/api/v1/rapports/%s" % slug).text)["termes_calcul"]["source"],
+       "live")
     sql("UPDATE report_config SET live_limit = 0")
     try:
         sql("DELETE FROM report_cache_state WHERE theme_id = %d" % tid)
@@ -209,6 +211,9 @@ def big_theme_analyses_come_from_a_dated_cache():
         page = Client().get("/rapports/%s" % slug).text
         contains(page, "Calculé le ")
         lacks(page, "à actualiser")
+        api = json.loads(Client().get("/api/v1/rapports/%s" % slug).text)["termes_calcul"]
+        eq((api["source"], api["a_actualiser"]), ("cache", False), "API says fresh")
+        assert re.match(r"^\d\d?h?\d*", api["heure"]), api["heure"]
         eq(re.findall(r'\?q=([^"]*)"', page), re.findall(r'\?q=([^"]*)"', live),
            "cached terms = live terms")
         # A new published text: the cached figures are labelled out of date.
@@ -218,6 +223,8 @@ def big_theme_analyses_come_from_a_dated_cache():
             " 'Texte.', '<p>Texte.</p>' FROM themes WHERE id = %d" % (uid, tid))
         page = Client().get("/rapports/%s" % slug).text
         contains(page, "à actualiser")
+        api = json.loads(Client().get("/api/v1/rapports/%s" % slug).text)["termes_calcul"]
+        eq((api["source"], api["a_actualiser"]), ("cache", True), "API says stale")
         r = harness.agora("refresh-reports", "--max-age", "60")
         eq(r.returncode, 0, r.stderr)
         contains(r.stdout, "0 theme(s) refreshed", "computed less than 60 min ago")
