@@ -262,6 +262,39 @@ LANGUAGE sql STABLE AS $$
 	ORDER BY a.id, b.id LIMIT 300
 $$;
 
+-- The same pairs as report_similar_live, found the other way round for big
+-- themes: proposals in id order, each one's matches through the trigram
+-- index (contributions_title_trgm), stopping at 300 pairs, instead of
+-- comparing every pair of the theme (quadratic).
+CREATE FUNCTION report_similar_scan(p_theme integer)
+RETURNS TABLE (a_id bigint, a_title text, b_id bigint, b_title text, pct text)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	r	record;
+	x	record;
+	n	integer := 0;
+BEGIN
+	FOR r IN SELECT c.id, c.title FROM contributions c
+	    WHERE c.theme_id = p_theme AND c.kind = 'proposal'
+	    AND c.status = 'published' ORDER BY c.id
+	LOOP
+		FOR x IN SELECT b.id, b.title, similarity(r.title, b.title) AS s
+		    FROM contributions b WHERE b.kind = 'proposal'
+		    AND b.title % r.title AND b.theme_id = p_theme
+		    AND b.status = 'published' AND b.id > r.id
+		    AND similarity(r.title, b.title) >= 0.5 ORDER BY b.id
+		LOOP
+			a_id := r.id; a_title := r.title;
+			b_id := x.id; b_title := x.title;
+			pct := to_char(100 * x.s, 'FM990');
+			RETURN NEXT;
+			n := n + 1;
+			EXIT WHEN n >= 300;
+		END LOOP;
+		EXIT WHEN n >= 300;
+	END LOOP;
+END $$;
+
 -- Recomputes and stores the cached analyses of one theme.
 CREATE FUNCTION report_refresh(p_theme integer) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -274,7 +307,7 @@ BEGIN
 	DELETE FROM report_similar_cache WHERE theme_id = p_theme;
 	INSERT INTO report_similar_cache (theme_id, a_id, a_title, b_id,
 	    b_title, pct)
-	SELECT p_theme, s.* FROM report_similar_live(p_theme) s;
+	SELECT p_theme, s.* FROM report_similar_scan(p_theme) s;
 	INSERT INTO report_cache_state (theme_id, computed_at)
 	VALUES (p_theme, transaction_timestamp())
 	ON CONFLICT (theme_id) DO UPDATE SET computed_at = excluded.computed_at;

@@ -194,6 +194,12 @@ def votes_moderation_and_deletion_keep_rollups_exact():
 def big_theme_analyses_come_from_a_dated_cache():
     slug = "ethique"
     tid = int(sql_value("SELECT id FROM themes WHERE slug = '%s'" % slug))
+    uid = harness.make_user()
+    for title in ("Ouvrir les données des transports régionaux",
+                  "Ouvrir les données des transports régionaux en temps réel"):
+        sql("INSERT INTO contributions (consultation_id, theme_id, kind, author_id, title,"
+            " body, body_html) SELECT consultation_id, id, 'proposal', %d, '%s', 'Texte.',"
+            " '<p>Texte.</p>' FROM themes WHERE id = %d" % (uid, title, tid))
     sql("DELETE FROM report_cache_state WHERE theme_id = %d" % tid)
     live = Client().get("/rapports/%s" % slug).text
     lacks(live, "Calculé le", "small theme, no cache: computed for the page")
@@ -216,6 +222,14 @@ def big_theme_analyses_come_from_a_dated_cache():
         assert re.match(r"^\d\d?h?\d*", api["heure"]), api["heure"]
         eq(re.findall(r'\?q=([^"]*)"', page), re.findall(r'\?q=([^"]*)"', live),
            "cached terms = live terms")
+        dup = lambda text: re.findall(r'<li><a href="/propositions/(\d+)"',
+                                      text[text.index('id="doublons"'):])
+        assert dup(live), "generated titles have near duplicates"
+        eq(dup(page), dup(live), "cached near duplicates = live ones")
+        eq(sql_value("SELECT count(*) FROM ((SELECT * FROM report_similar_scan(%d)"
+                     " EXCEPT SELECT * FROM report_similar_live(%d)) UNION ALL"
+                     " (SELECT * FROM report_similar_live(%d) EXCEPT"
+                     " SELECT * FROM report_similar_scan(%d))) x" % (tid, tid, tid, tid)), "0")
         # A new published text: the cached figures are labelled out of date.
         uid = harness.make_user()
         sql("INSERT INTO contributions (consultation_id, theme_id, kind, author_id, title, body,"
