@@ -39,5 +39,6 @@ int	cli_password_cost(void);
 int	cmd_import(int, char **);
 int	cmd_export(int, char **);
 int	cmd_generate(int, char **);
+int	cmd_refresh_reports(int, char **);
 
 #endif

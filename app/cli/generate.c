@@ -9,7 +9,8 @@
  * départements, made by the server with generate_series in batches, with
  * a progress bar on stderr. Everything runs in one transaction: the
  * counter triggers are disabled for it and the counters recomputed at the
- * end in one UPDATE, so they equal the real counts. The triggers' ALTER
+ * end in one UPDATE, so they equal the real counts; so are the report
+ * rollups (report_rollups_rebuild()). The triggers' ALTER
  * TABLE locks votes and contributions until the end: load-test databases
  * only, never production.
  */

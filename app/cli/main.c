@@ -27,6 +27,9 @@ static const struct {
 	{ "import",	cmd_import,	"import republique-numerique|decidim DIR   import a consultation" },
 	{ "generate",	cmd_generate,	"generate [--proposals N] [--arguments N] [--votes N] [--users N]\n"
 	    "                                load-test data (defaults 100000 300000 2000000)" },
+	/* Reports at scale (issue 6). */
+	{ "refresh-reports", cmd_refresh_reports, "refresh-reports [--all] [--max-age MIN] [--rebuild]\n"
+	    "                                recompute the reports' cached analyses" },
 };
 
 static void

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../db/exports.h"
+#include "../db/reports.h"
 #include "../db/themes.h"
 #include "cli.h"
 
@@ -21,6 +23,19 @@ static const struct {
 	{ "home_consultation",	sql_home_consultation },
 	{ "home_themes",	sql_home_themes },
 	{ "theme_by_slug",	sql_theme_by_slug },
+	/* Reports at scale (test/bench/reports_scale.sh). */
+	{ "export_contributions", sql_export_contributions },
+	{ "report_index",	sql_report_index },
+	{ "report_participation", sql_report_participation },
+	{ "report_weeks",	sql_report_weeks },
+	{ "report_territories",	sql_report_territories },
+	{ "report_consensus",	sql_report_consensus },
+	{ "report_divided",	sql_report_divided },
+	{ "report_debated",	sql_report_debated },
+	{ "report_terms",	sql_report_terms },
+	{ "report_similar",	sql_report_similar },
+	{ "report_answers",	sql_report_answers },
+	{ "report_analysis",	sql_report_analysis },
 };
 
 int

@@ -12,7 +12,8 @@
 #include "export_run.h"
 #include "exports.h"
 
-#define EXPORT_BATCH	5000
+#define EXPORT_BATCH	10000
+#define EXPORT_BATCH_TEXT	"10000"
 
 /* Runs a command; 0 or -1 with the message in err. */
 static int
@@ -34,31 +35,34 @@ export_run(PGconn *db, const char *theme, int json, const unsigned char *key,
 {
 	struct csv_out	 co = { out->write, out->arg };
 	PGresult	*res;
-	const char	*p[3], *v[OD__MAX];
-	char		 after[24] = "0", batch[16];
+	const char	*p[1], *v[OD__MAX];
 	long		 total = 0;
 	int		 i, n, col;
 
-	snprintf(batch, sizeof(batch), "%d", EXPORT_BATCH);
 	if (run(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err,
 	    errsz) == -1)
 		return (-1);
+	/* One scan planned for every row, then read in batches. */
+	if (run(db, "SET LOCAL cursor_tuple_fraction = 1", err, errsz) == -1)
+		goto fail;
+	p[0] = theme;
+	res = PQexecParams(db, sql_export_cursor, 1, NULL, p, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		snprintf(err, errsz, "%s", PQresultErrorMessage(res));
+		PQclear(res);
+		goto fail;
+	}
+	PQclear(res);
 	if (json)
 		opendata_json_begin(out);
 	else
 		opendata_csv_header(&co);
 	do {
-		p[0] = theme;
-		p[1] = after;
-		p[2] = batch;
-		res = PQexecParams(db, sql_export_contributions, 3, NULL, p,
-		    NULL, NULL, 0);
+		res = PQexec(db, "FETCH " EXPORT_BATCH_TEXT " FROM export_rows");
 		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 			snprintf(err, errsz, "%s", PQresultErrorMessage(res));
 			PQclear(res);
-			(void)run(db, "ROLLBACK", err + strlen(err),
-			    errsz - strlen(err));
-			return (-1);
+			goto fail;
 		}
 		n = PQntuples(res);
 		for (i = 0; i < n; i++) {
@@ -71,9 +75,6 @@ export_run(PGconn *db, const char *theme, int json, const unsigned char *key,
 			else
 				opendata_csv_row(&co, v, key, keylen);
 		}
-		if (n > 0)
-			snprintf(after, sizeof(after), "%s",
-			    PQgetvalue(res, n - 1, OD_ID));
 		PQclear(res);
 		total += n;
 		if (progress != NULL)
@@ -84,4 +85,7 @@ export_run(PGconn *db, const char *theme, int json, const unsigned char *key,
 	if (run(db, "COMMIT", err, errsz) == -1)
 		return (-1);
 	return (total);
+fail:
+	(void)run(db, "ROLLBACK", err + strlen(err), errsz - strlen(err));
+	return (-1);
 }

@@ -20,6 +20,11 @@
  */
 extern const char	sql_export_contributions[];
 /*
+ * $1 theme slug or NULL. Declares cursor export_rows over the rows of
+ * sql_export_contributions (all of them, same columns and order).
+ */
+extern const char	sql_export_cursor[];
+/*
  * $1 slug. Zero or one row: the title of that theme of the primary
  * consultation.
  */

@@ -13,7 +13,10 @@ const char sql_gen_begin[] =
     " consultation_id bigint NOT NULL, created_at timestamptz NOT NULL)"
     " ON COMMIT DROP;"
     "ALTER TABLE votes DISABLE TRIGGER votes_count;"
-    "ALTER TABLE contributions DISABLE TRIGGER contributions_replies;";
+    "ALTER TABLE contributions DISABLE TRIGGER contributions_replies;"
+    "ALTER TABLE votes DISABLE TRIGGER report_votes_ins;"
+    "ALTER TABLE contributions DISABLE TRIGGER report_contributions_ins;"
+    "ALTER TABLE contributions DISABLE TRIGGER report_contributions_upd;";
 
 #define GEN_PICK(arr, expr) \
     "(" arr ")[1 + ((" expr ") % array_length(" arr ", 1))]"
@@ -143,4 +146,8 @@ const char sql_gen_finish[] =
     " WHERE c.id = r.proposal_id;"
     "ALTER TABLE votes ENABLE TRIGGER votes_count;"
     "ALTER TABLE contributions ENABLE TRIGGER contributions_replies;"
+    "SELECT report_rollups_rebuild();"
+    "ALTER TABLE votes ENABLE TRIGGER report_votes_ins;"
+    "ALTER TABLE contributions ENABLE TRIGGER report_contributions_ins;"
+    "ALTER TABLE contributions ENABLE TRIGGER report_contributions_upd;"
     "ANALYZE contributions; ANALYZE votes;";

@@ -6,24 +6,24 @@
 #include "reports.h"
 
 #define PUB	"c.status = 'published'"
-#define VOTES	"(c.votes_agree + c.votes_mixed + c.votes_disagree)"
 #define PCT(x)	"replace(to_char(100 * " x ", 'FM990.0'), '.', ',')"
 
 const char sql_report_index[] =
     "SELECT t.slug, t.title, t.position::text,"
-    " (SELECT count(DISTINCT c.author_id) FROM contributions c"
-    "  WHERE c.theme_id = t.id AND " PUB ")::text,"
-    " (SELECT count(*) FROM contributions c WHERE c.theme_id = t.id"
-    "  AND " PUB " AND c.kind = 'proposal')::text,"
-    " (SELECT count(*) FROM contributions c WHERE c.theme_id = t.id"
-    "  AND " PUB " AND c.kind = 'argument')::text,"
-    " (SELECT count(*) FROM contributions c WHERE c.theme_id = t.id"
-    "  AND " PUB " AND c.kind = 'comment')::text,"
-    " (SELECT count(*) FROM votes v JOIN contributions c"
-    "  ON c.id = v.contribution_id WHERE c.theme_id = t.id AND " PUB ")::text,"
-    " (SELECT count(*) FROM official_answers a JOIN contributions c"
-    "  ON c.id = a.contribution_id WHERE c.theme_id = t.id AND " PUB ")::text"
+    " coalesce(rt.contributors, 0)::text, rc.p::text, rc.a::text, rc.c::text,"
+    " coalesce(rt.votes, 0)::text,"
+    " coalesce(an.n, 0)::text"
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
+    " LEFT JOIN report_themes rt ON rt.theme_id = t.id"
+    " LEFT JOIN (SELECT c.theme_id, count(*) AS n FROM official_answers a"
+    "  JOIN contributions c ON c.id = a.contribution_id WHERE " PUB
+    "  GROUP BY c.theme_id) an ON an.theme_id = t.id"
+    " CROSS JOIN LATERAL (SELECT"
+    "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'proposal'), 0) AS p,"
+    "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'argument'), 0) AS a,"
+    "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'comment'), 0) AS c"
+    "  FROM report_counts r WHERE r.theme_id = t.id"
+    "  AND r.status = 'published') rc"
     " WHERE k.is_primary ORDER BY t.position";
 
 const char sql_report_theme[] =
@@ -32,56 +32,60 @@ const char sql_report_theme[] =
     " WHERE k.is_primary AND t.slug = $1";
 
 const char sql_report_participation[] =
-    "SELECT count(DISTINCT c.author_id) FILTER (WHERE " PUB ")::text,"
-    " (SELECT count(DISTINCT v.user_id) FROM votes v JOIN contributions c"
-    "  ON c.id = v.contribution_id WHERE c.theme_id = $1::int AND " PUB
-    "  )::text,"
-    " count(*) FILTER (WHERE " PUB " AND c.kind = 'proposal')::text,"
-    " count(*) FILTER (WHERE " PUB " AND c.kind = 'argument')::text,"
-    " count(*) FILTER (WHERE " PUB " AND c.kind = 'comment')::text,"
-    " (SELECT count(*) FROM votes v JOIN contributions c"
-    "  ON c.id = v.contribution_id WHERE c.theme_id = $1::int AND " PUB
-    "  )::text,"
-    " count(*) FILTER (WHERE " PUB " AND c.assisted_by IS NOT NULL)::text,"
-    " count(*) FILTER (WHERE " PUB ")::text,"
-    " count(*) FILTER (WHERE c.status IN ('hidden', 'rejected'))::text,"
-    " count(*) FILTER (WHERE c.status = 'pending')::text"
-    " FROM contributions c WHERE c.theme_id = $1::int";
+    "SELECT coalesce(rt.contributors, 0)::text, coalesce(rt.voters, 0)::text,"
+    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    "  AND r.kind = 'proposal'), 0)::text,"
+    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    "  AND r.kind = 'argument'), 0)::text,"
+    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    "  AND r.kind = 'comment'), 0)::text,"
+    " coalesce(rt.votes, 0)::text,"
+    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    "  AND r.assisted), 0)::text,"
+    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'), 0)::text,"
+    " coalesce(sum(r.n) FILTER (WHERE r.status IN ('hidden', 'rejected')),"
+    "  0)::text,"
+    " coalesce(sum(r.n) FILTER (WHERE r.status = 'pending'), 0)::text"
+    " FROM (SELECT $1::int AS id) t"
+    " LEFT JOIN report_themes rt ON rt.theme_id = t.id"
+    " LEFT JOIN report_counts r ON r.theme_id = t.id"
+    " GROUP BY rt.contributors, rt.voters, rt.votes";
 
 const char sql_report_weeks[] =
-    "WITH c AS (SELECT date_trunc('week', c.created_at AT TIME ZONE"
-    "  'Europe/Paris')::date AS w FROM contributions c"
-    "  WHERE c.theme_id = $1::int AND " PUB "),"
+    "WITH c AS (SELECT r.week AS w, sum(r.n) AS n FROM report_counts r"
+    "  WHERE r.theme_id = $1::int AND r.status = 'published'"
+    "  GROUP BY r.week HAVING sum(r.n) > 0),"
     " s AS (SELECT generate_series(min(w), max(w), interval '7 days')::date"
     "  AS w FROM c)"
     " SELECT s.w::text, to_char(s.w, 'DD/MM/YYYY'),"
-    " (SELECT count(*) FROM c WHERE c.w = s.w)::text"
-    " FROM s ORDER BY s.w";
+    " coalesce(c.n, 0)::text"
+    " FROM s LEFT JOIN c ON c.w = s.w ORDER BY s.w";
 
 const char sql_report_territories[] =
-    "SELECT code, name, population, vintage, n, per FROM ("
+    "WITH c AS (SELECT r.territory_code AS code, sum(r.n) AS n"
+    "  FROM report_counts r WHERE r.theme_id = $1::int"
+    "  AND r.status = 'published' GROUP BY r.territory_code)"
+    " SELECT code, name, population, vintage, n, per FROM ("
     " SELECT t.code, t.name, t.population::text AS population,"
-    " t.population_year::text AS vintage, count(c.id)::text AS n,"
-    " CASE WHEN t.population > 0 THEN replace(to_char(round(count(c.id) *"
-    "  10000.0 / t.population, 2), 'FM999990.00'), '.', ',') END AS per,"
+    " t.population_year::text AS vintage, coalesce(c.n, 0)::text AS n,"
+    " CASE WHEN t.population > 0 THEN replace(to_char(round(coalesce(c.n, 0)"
+    "  * 10000.0 / t.population, 2), 'FM999990.00'), '.', ',') END AS per,"
     " t.position AS pos"
-    " FROM territories t LEFT JOIN contributions c"
-    " ON c.territory_code = t.code AND c.theme_id = $1::int AND " PUB
-    " GROUP BY t.code, t.position"
-    " UNION ALL SELECT '', 'Non renseigné', NULL, NULL, count(*)::text,"
-    " NULL, 32767 FROM contributions c WHERE c.theme_id = $1::int AND " PUB
-    " AND c.territory_code IS NULL) x ORDER BY pos";
+    " FROM territories t LEFT JOIN c ON c.code = t.code"
+    " UNION ALL SELECT '', 'Non renseigné', NULL, NULL,"
+    " coalesce((SELECT n FROM c WHERE c.code = ''), 0)::text, NULL, 32767) x"
+    " ORDER BY pos";
 
 const char sql_report_consensus[] =
     "SELECT c.id::text, c.title, c.votes_agree::text, c.votes_mixed::text,"
     " c.votes_disagree::text,"
-    " " PCT("wilson_lower_bound(c.votes_agree, " VOTES ")") ","
+    " " PCT("c.agree_score") ","
     " official_answer_label(a.status)"
     " FROM contributions c"
     " LEFT JOIN official_answers a ON a.contribution_id = c.id"
     " WHERE c.theme_id = $1::int AND c.kind = 'proposal' AND " PUB
-    " AND " VOTES " > 0"
-    " ORDER BY wilson_lower_bound(c.votes_agree, " VOTES ") DESC, c.id"
+    " AND c.votes_total > 0"
+    " ORDER BY c.agree_score DESC, c.id"
     " LIMIT 10";
 
 const char sql_report_divided[] =
@@ -98,38 +102,34 @@ const char sql_report_divided[] =
     "  c.votes_agree + c.votes_disagree) DESC, c.id"
     " LIMIT 10";
 
+/* replies = published arguments and comments of the thread (a trigger). */
 const char sql_report_debated[] =
     "SELECT c.id::text, c.title, d.pour::text, d.contre::text,"
     " d.comments::text, (d.pour + d.contre + d.comments)::text"
-    " FROM contributions c JOIN LATERAL (SELECT"
+    " FROM (SELECT c.id, c.title, c.replies FROM contributions c"
+    "  WHERE c.theme_id = $1::int AND c.kind = 'proposal' AND " PUB
+    "  AND c.replies > 0 ORDER BY c.replies DESC, c.id LIMIT 10) c"
+    " JOIN LATERAL (SELECT"
     "  count(*) FILTER (WHERE r.position = 'pour') AS pour,"
     "  count(*) FILTER (WHERE r.position = 'contre') AS contre,"
     "  count(*) FILTER (WHERE r.kind = 'comment') AS comments"
-    "  FROM contributions r WHERE r.proposal_id = c.id AND r.id <> c.id"
+    "  FROM contributions r WHERE r.proposal_id = c.id AND r.kind <> 'proposal'"
     "  AND r.status = 'published') d ON true"
-    " WHERE c.theme_id = $1::int AND c.kind = 'proposal' AND " PUB
-    " AND d.pour + d.contre + d.comments > 0"
-    " ORDER BY d.pour + d.contre + d.comments DESC, c.id LIMIT 10";
+    " ORDER BY c.replies DESC, c.id";
 
-/* ts_stat takes a query text; the theme id is an integer cast by format. */
 const char sql_report_terms[] =
-    "SELECT word, nentry::text, ndoc::text FROM ts_stat(format("
-    " 'SELECT to_tsvector(''agora_terms'', coalesce(title, '''') || '' '' ||"
-    " body) FROM contributions WHERE theme_id = %s"
-    " AND status = ''published''', $1::int))"
-    " WHERE char_length(word) >= 4 AND word !~ '^[0-9]+$'"
-    " AND word <> ALL (report_extra_stopwords())"
-    " ORDER BY nentry DESC, ndoc DESC, word LIMIT 30";
+    "SELECT word, nentry::text, ndoc::text FROM report_terms($1::int)"
+    " ORDER BY nentry DESC, ndoc DESC, word";
 
 const char sql_report_similar[] =
-    "SELECT a.id::text, a.title, b.id::text, b.title,"
-    " to_char(100 * similarity(a.title, b.title), 'FM990')"
-    " FROM contributions a JOIN contributions b ON b.theme_id = a.theme_id"
-    " AND b.id > a.id AND b.kind = 'proposal' AND b.status = 'published'"
-    " WHERE a.theme_id = $1::int AND a.kind = 'proposal'"
-    " AND a.status = 'published' AND a.title % b.title"
-    " AND similarity(a.title, b.title) >= 0.5"
-    " ORDER BY a.id, b.id LIMIT 300";
+    "SELECT a_id::text, a_title, b_id::text, b_title, pct"
+    " FROM report_similar($1::int) ORDER BY a_id, b_id";
+
+const char sql_report_analysis[] =
+    "SELECT s.source, fr_date(s.computed_at),"
+    " to_char(s.computed_at AT TIME ZONE 'Europe/Paris', 'HH24\"h\"MI'),"
+    " CASE WHEN s.stale THEN 't' ELSE 'f' END"
+    " FROM report_analysis_state($1::int) s";
 
 const char sql_report_answers[] =
     "SELECT c.id::text, c.title, a.status, official_answer_label(a.status),"
@@ -138,3 +138,18 @@ const char sql_report_answers[] =
     " ON c.id = a.contribution_id"
     " WHERE c.theme_id = $1::int AND " PUB
     " ORDER BY a.updated_at DESC, c.id";
+
+const char sql_report_refresh_list[] =
+    "SELECT t.id::text, t.slug FROM themes t"
+    " LEFT JOIN report_themes r ON r.theme_id = t.id"
+    " LEFT JOIN report_cache_state s ON s.theme_id = t.id"
+    " WHERE $1::boolean OR s.computed_at IS NULL"
+    " OR (s.computed_at < r.changed_at"
+    "  AND s.computed_at < now() - make_interval(mins => $2::int))"
+    " ORDER BY t.id";
+
+const char sql_report_refresh[] =
+    "SELECT report_refresh($1::int)";
+
+const char sql_report_rebuild[] =
+    "SELECT report_rollups_rebuild()";

@@ -76,5 +76,23 @@ extern const char	sql_report_similar[];
  * title, status, status label, date (French).
  */
 extern const char	sql_report_answers[];
+/*
+ * $1 theme id. One row saying where the recurring terms and the
+ * near-duplicate pairs come from: source ("live": computed for this page;
+ * "cache": computed by `agora refresh-reports`; "none": a big theme never
+ * computed), date of computation (French, NULL for none), time "14h05",
+ * stale ("t" when published texts changed since the cached computation).
+ */
+extern const char	sql_report_analysis[];
+/*
+ * $1 all ("true": every theme; "false": those never computed, or whose
+ * published texts changed since a computation older than $2 minutes).
+ * Rows: theme id, slug.
+ */
+extern const char	sql_report_refresh_list[];
+/* $1 theme id. Recomputes and stores its recurring terms and near duplicates. */
+extern const char	sql_report_refresh[];
+/* No parameters. Recomputes every report rollup from the base tables. */
+extern const char	sql_report_rebuild[];
 
 #endif

@@ -208,7 +208,7 @@ json_rows(struct web_req *w, const char *key, int slot,
 }
 
 enum { R_THEME, R_PART, R_WEEKS, R_TERR, R_CONSENSUS, R_DIVIDED, R_DEBATED,
-    R_TERMS, R_ANSWERS, R__MAX };
+    R_TERMS, R_ANSWERS, R_ANALYSIS, R__MAX };
 
 /* GET /api/v1/rapports/:slug: the figures of /rapports/<slug>. */
 int
@@ -255,6 +255,7 @@ api_report(struct web_req *w)
 	case R_DIVIDED:		sql = sql_report_divided; break;
 	case R_DEBATED:		sql = sql_report_debated; break;
 	case R_TERMS:		sql = sql_report_terms; break;
+	case R_ANALYSIS:	sql = sql_report_analysis; break;
 	case R_ANSWERS:		sql = sql_report_answers; break;
 	}
 	if (sql != NULL)
@@ -273,6 +274,16 @@ api_report(struct web_req *w)
 	json_rows(w, "divisent", R_DIVIDED, votes, votes_n, 7);
 	json_rows(w, "debattues", R_DEBATED, debated, debated_n, 6);
 	json_rows(w, "termes", R_TERMS, terms, terms_n, 3);
+	/* Where the terms come from: live, or a dated (maybe stale) cache. */
+	html_raw(H, ",\n\"termes_calcul\":{");
+	json_str(w, "source", web_value(w, R_ANALYSIS, 0, 0), 1);
+	json_str(w, "date", web_isnull(w, R_ANALYSIS, 0, 1) ? NULL :
+	    web_value(w, R_ANALYSIS, 0, 1), 0);
+	json_str(w, "heure", web_isnull(w, R_ANALYSIS, 0, 2) ? NULL :
+	    web_value(w, R_ANALYSIS, 0, 2), 0);
+	json_num(w, "a_actualiser", strcmp(web_value(w, R_ANALYSIS, 0, 3),
+	    "t") == 0 ? "true" : "false", 0);
+	html_raw(H, "}");
 	json_rows(w, "reponses", R_ANSWERS, answers, answers_n, 5);
 	html_raw(H, "\n}\n");
 	return (api_send(w, 200));

@@ -11,7 +11,7 @@
  *
  * The file is built by a kore task (a thread with its own synchronous
  * connection) with export_run(), the very function `agora export` uses, in
- * batches of 5,000 rows: the worker's event loop keeps serving other
+ * batches of 10,000 rows from one cursor: the worker's event loop keeps serving other
  * requests while the file is formatted, and the web and the CLI share
  * every line of the export code. The answer is held in memory (about 1 KB per
  * contribution: 100,000 contributions make a 100 MB answer) because Kore

@@ -23,7 +23,7 @@ int	reports_index(struct web_req *);
 int	reports_show(struct web_req *);
 
 enum { S_THEME, S_PART, S_WEEKS, S_TERR, S_CONSENSUS, S_DIVIDED, S_DEBATED,
-    S_TERMS, S_SIMILAR, S_ANSWERS, S__MAX };
+    S_TERMS, S_SIMILAR, S_ANSWERS, S_ANALYSIS, S__MAX };
 
 
 /* GET /rapports/: the themes with their key figures. */
@@ -195,6 +195,34 @@ figure(struct web_req *w, const char *label, const char *value)
 	html_raw(H, "</dd></div>\n");
 }
 
+/*
+ * When the analyses (terms, near duplicates) were computed: a big theme's
+ * come from the cache that `agora refresh-reports` fills, and say so.
+ */
+static void
+analysis_note(struct web_req *w)
+{
+	const char	*src = web_value(w, S_ANALYSIS, 0, 0);
+
+	if (strcmp(src, "live") == 0)
+		return;
+	html_raw(H, "<p class=\"note\">");
+	if (strcmp(src, "none") == 0) {
+		html_raw(H, "Analyse pas encore calculée pour cet enjeu : elle "
+		    "est faite périodiquement en arrière-plan.</p>\n");
+		return;
+	}
+	html_raw(H, "Calculé le ");
+	html_text(H, web_value(w, S_ANALYSIS, 0, 1));
+	html_raw(H, " à ");
+	html_text(H, web_value(w, S_ANALYSIS, 0, 2));
+	if (strcmp(web_value(w, S_ANALYSIS, 0, 3), "t") == 0)
+		html_raw(H, " ; <strong>à actualiser</strong> : des "
+		    "contributions ont été publiées, modifiées ou masquées "
+		    "depuis, le prochain calcul les prendra en compte");
+	html_raw(H, ".</p>\n");
+}
+
 /* The representative of x in the union-find forest parent. */
 static int
 uf_find(const int *parent, int x)
@@ -215,6 +243,7 @@ similar_groups(struct web_req *w)
 	    "Propositions proches</h2>\n<p>Propositions dont les titres se "
 	    "ressemblent (similarité de trigrammes pg_trgm d'au moins 50 %), "
 	    "regroupées : elles pourraient être lues ou traitées ensemble.</p>\n");
+	analysis_note(w);
 	if (n == 0) {
 		html_raw(H, "<p>Aucun groupe de propositions proches.</p>\n"
 		    "</section>\n");
@@ -309,6 +338,7 @@ reports_show(struct web_req *w)
 	case S_TERMS:		sql = sql_report_terms; break;
 	case S_SIMILAR:		sql = sql_report_similar; break;
 	case S_ANSWERS:		sql = sql_report_answers; break;
+	case S_ANALYSIS:	sql = sql_report_analysis; break;
 	}
 	if (sql != NULL)
 		return (web_query(w, sql, 1, tid));
@@ -435,6 +465,7 @@ reports_show(struct web_req *w)
 	    "et des textes (mots vides du français exclus), avec leur nombre "
 	    "d'occurrences. Chaque mot mène aux contributions qui "
 	    "l'emploient.</p>\n");
+	analysis_note(w);
 	if (web_nrows(w, S_TERMS) == 0)
 		html_raw(H, "<p>Pas encore de texte à analyser.</p>\n");
 	else {
