@@ -8,28 +8,36 @@
 #define ISO(col) "to_char(" col " AT TIME ZONE 'UTC', " \
     "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
-/* Published contributions whose thread (proposal) is published too. */
-const char sql_export_contributions[] =
-    "SELECT c.id::text, k.slug, t.slug,"
-    " CASE c.kind WHEN 'proposal' THEN 'proposition'"
-    "  WHEN 'argument' THEN 'argument' ELSE 'commentaire' END,"
-    " c.parent_id::text, c.position, c.territory_code, 'publiee',"
-    " " ISO("c.created_at") ", " ISO("c.updated_at") ","
-    " c.title, c.body,"
-    " (c.votes_agree + coalesce(it.agree, 0))::text,"
-    " (c.votes_mixed + coalesce(it.mixed, 0))::text,"
-    " (c.votes_disagree + coalesce(it.disagree, 0))::text,"
-    " coalesce(c.source, 'agora'), c.source_id,"
-    " a.status, " ISO("a.updated_at") ", c.author_id::text"
-    " FROM contributions c"
-    " JOIN consultations k ON k.id = c.consultation_id"
-    " JOIN themes t ON t.id = c.theme_id"
-    " LEFT JOIN contributions p ON p.id = c.proposal_id"
-    " LEFT JOIN imported_tallies it ON it.contribution_id = c.id"
-    " LEFT JOIN official_answers a ON a.contribution_id = c.id"
-    " WHERE c.status = 'published'"
-    " AND (p.id IS NULL OR p.status = 'published')"
+/*
+ * The open-data rows, one per published contribution whose thread
+ * (proposal) is published too, in the columns of app/core/opendata.h; $1 a
+ * theme slug of the primary consultation, or NULL for everything. One text
+ * for the export, its cursor and the API, so their rows never drift apart.
+ */
+#define OPENDATA_ROWS \
+    "SELECT c.id::text, k.slug, t.slug," \
+    " CASE c.kind WHEN 'proposal' THEN 'proposition'" \
+    "  WHEN 'argument' THEN 'argument' ELSE 'commentaire' END," \
+    " c.parent_id::text, c.position, c.territory_code, 'publiee'," \
+    " " ISO("c.created_at") ", " ISO("c.updated_at") "," \
+    " c.title, c.body," \
+    " (c.votes_agree + coalesce(it.agree, 0))::text," \
+    " (c.votes_mixed + coalesce(it.mixed, 0))::text," \
+    " (c.votes_disagree + coalesce(it.disagree, 0))::text," \
+    " coalesce(c.source, 'agora'), c.source_id," \
+    " a.status, " ISO("a.updated_at") ", c.author_id::text" \
+    " FROM contributions c" \
+    " JOIN consultations k ON k.id = c.consultation_id" \
+    " JOIN themes t ON t.id = c.theme_id" \
+    " LEFT JOIN contributions p ON p.id = c.proposal_id" \
+    " LEFT JOIN imported_tallies it ON it.contribution_id = c.id" \
+    " LEFT JOIN official_answers a ON a.contribution_id = c.id" \
+    " WHERE c.status = 'published'" \
+    " AND (p.id IS NULL OR p.status = 'published')" \
     " AND ($1::text IS NULL OR (t.slug = $1 AND k.is_primary))"
+
+const char sql_export_contributions[] =
+    OPENDATA_ROWS
     " AND c.id > $2::bigint"
     " ORDER BY c.id LIMIT $3::bigint";
 
@@ -39,49 +47,10 @@ const char sql_export_contributions[] =
  */
 const char sql_export_cursor[] =
     "DECLARE export_rows NO SCROLL CURSOR FOR "
-    "SELECT * FROM (SELECT c.id::text, k.slug, t.slug,"
-    " CASE c.kind WHEN 'proposal' THEN 'proposition'"
-    "  WHEN 'argument' THEN 'argument' ELSE 'commentaire' END,"
-    " c.parent_id::text, c.position, c.territory_code, 'publiee',"
-    " " ISO("c.created_at") ", " ISO("c.updated_at") ","
-    " c.title, c.body,"
-    " (c.votes_agree + coalesce(it.agree, 0))::text,"
-    " (c.votes_mixed + coalesce(it.mixed, 0))::text,"
-    " (c.votes_disagree + coalesce(it.disagree, 0))::text,"
-    " coalesce(c.source, 'agora'), c.source_id,"
-    " a.status, " ISO("a.updated_at") ", c.author_id::text"
-    " FROM contributions c"
-    " JOIN consultations k ON k.id = c.consultation_id"
-    " JOIN themes t ON t.id = c.theme_id"
-    " LEFT JOIN contributions p ON p.id = c.proposal_id"
-    " LEFT JOIN imported_tallies it ON it.contribution_id = c.id"
-    " LEFT JOIN official_answers a ON a.contribution_id = c.id"
-    " WHERE c.status = 'published'"
-    " AND (p.id IS NULL OR p.status = 'published')"
-    " AND ($1::text IS NULL OR (t.slug = $1 AND k.is_primary))"
-    " ORDER BY c.id) x";
+    "SELECT * FROM (" OPENDATA_ROWS " ORDER BY c.id) x";
 
 const char sql_api_contributions[] =
-    "SELECT c.id::text, k.slug, t.slug,"
-    " CASE c.kind WHEN 'proposal' THEN 'proposition'"
-    "  WHEN 'argument' THEN 'argument' ELSE 'commentaire' END,"
-    " c.parent_id::text, c.position, c.territory_code, 'publiee',"
-    " " ISO("c.created_at") ", " ISO("c.updated_at") ","
-    " c.title, c.body,"
-    " (c.votes_agree + coalesce(it.agree, 0))::text,"
-    " (c.votes_mixed + coalesce(it.mixed, 0))::text,"
-    " (c.votes_disagree + coalesce(it.disagree, 0))::text,"
-    " coalesce(c.source, 'agora'), c.source_id,"
-    " a.status, " ISO("a.updated_at") ", c.author_id::text"
-    " FROM contributions c"
-    " JOIN consultations k ON k.id = c.consultation_id"
-    " JOIN themes t ON t.id = c.theme_id"
-    " LEFT JOIN contributions p ON p.id = c.proposal_id"
-    " LEFT JOIN imported_tallies it ON it.contribution_id = c.id"
-    " LEFT JOIN official_answers a ON a.contribution_id = c.id"
-    " WHERE c.status = 'published'"
-    " AND (p.id IS NULL OR p.status = 'published')"
-    " AND ($1::text IS NULL OR (t.slug = $1 AND k.is_primary))"
+    OPENDATA_ROWS
     " AND ($2::text IS NULL OR c.kind = $2)"
     " ORDER BY c.id LIMIT $3::bigint OFFSET $4::bigint";
 
