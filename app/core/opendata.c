@@ -4,6 +4,7 @@
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -59,25 +60,81 @@ opendata_csv_header(const struct csv_out *o)
 	csv_eol(o);
 }
 
-void
-opendata_csv_row(const struct csv_out *o, const char *const *v,
-    const unsigned char *key, size_t keylen)
+int
+opendata_pseudonyms_init(struct opendata_pseudonyms *ps,
+    const unsigned char *key, size_t keylen, int cached)
 {
-	char	pseudo[13];
-	int	i;
+	ps->key = key;
+	ps->keylen = keylen;
+	ps->slot = NULL;
+	if (cached && (ps->slot = calloc(OD_PSEUDONYM_SLOTS,
+	    sizeof(*ps->slot))) == NULL)
+		return (-1);
+	return (0);
+}
 
-	for (i = 0; i < OD__MAX; i++) {
-		if (i > 0)
-			csv_sep(o);
-		if (i == OD_AUTHOR_ID) {
-			if (v[i] != NULL) {
-				opendata_pseudonym(key, keylen, v[i], pseudo);
-				csv_field(o, pseudo);
-			}
-		} else
-			csv_field(o, v[i]);
+void
+opendata_pseudonyms_free(struct opendata_pseudonyms *ps)
+{
+	free(ps->slot);
+	ps->slot = NULL;
+}
+
+const char *
+opendata_pseudonym_of(struct opendata_pseudonyms *ps, const char *id,
+    size_t len)
+{
+	struct opendata_pseudonym_slot	*s;
+	unsigned long long		 n = 0;
+	char				 text[24];
+	size_t				 i;
+
+	if (len == 0 || len >= sizeof(text))
+		return (NULL);
+	for (i = 0; i < len; i++) {
+		if (id[i] < '0' || id[i] > '9')
+			return (NULL);
+		n = n * 10 + (unsigned long long)(id[i] - '0');
 	}
+	memcpy(text, id, len);
+	text[len] = '\0';
+	if (ps->slot == NULL) {
+		opendata_pseudonym(ps->key, ps->keylen, text, ps->one);
+		return (ps->one);
+	}
+	/* Direct-mapped on the id: user ids are dense, authors recur. */
+	s = &ps->slot[n & (OD_PSEUDONYM_SLOTS - 1)];
+	if (s->id != n || s->text[0] == '\0') {
+		opendata_pseudonym(ps->key, ps->keylen, text, s->text);
+		s->id = n;
+	}
+	return (s->text);
+}
+
+int
+opendata_csv_copy_row(const struct csv_out *o, const char *row, size_t len,
+    struct opendata_pseudonyms *ps)
+{
+	const char	*comma, *pseudo = NULL;
+	size_t		 idlen;
+
+	if (len == 0 || row[len - 1] != '\n')
+		return (-1);
+	len--;
+	/* The author id is the last cell and holds digits only. */
+	for (comma = row + len; comma > row && comma[-1] != ','; comma--)
+		;
+	if (comma == row)
+		return (-1);
+	idlen = (size_t)(row + len - comma);
+	if (idlen > 0 && (pseudo = opendata_pseudonym_of(ps, comma,
+	    idlen)) == NULL)
+		return (-1);
+	o->write(o->arg, row, (size_t)(comma - row));
+	if (pseudo != NULL)
+		o->write(o->arg, pseudo, 12);
 	csv_eol(o);
+	return (0);
 }
 
 void
@@ -88,10 +145,10 @@ opendata_json_begin(struct html_out *o)
 
 void
 opendata_json_row(struct html_out *o, const char *const *v, int first,
-    const unsigned char *key, size_t keylen)
+    struct opendata_pseudonyms *ps)
 {
-	char	pseudo[13];
-	int	i;
+	const char	*pseudo;
+	int		 i;
 
 	if (!first)
 		o->write(o->arg, ",\n", 2);
@@ -104,8 +161,11 @@ opendata_json_row(struct html_out *o, const char *const *v, int first,
 		if (v[i] == NULL)
 			o->write(o->arg, "null", 4);
 		else if (i == OD_AUTHOR_ID) {
-			opendata_pseudonym(key, keylen, v[i], pseudo);
-			html_json_string(o, pseudo);
+			if ((pseudo = opendata_pseudonym_of(ps, v[i],
+			    strlen(v[i]))) == NULL)
+				o->write(o->arg, "null", 4);
+			else
+				html_json_string(o, pseudo);
 		} else if (is_number(i))
 			o->write(o->arg, v[i], strlen(v[i]));
 		else

@@ -6,8 +6,9 @@
 /*
  * The open-data files of contributions, in CSV and JSON. The web export
  * (/export/...) and the command line (agora export) run the same SQL
- * (sql_export_contributions) and write through these functions, so both
- * produce byte-identical files. Column names and meanings are documented on
+ * (app/db/exports.c) and write through these functions, so both produce
+ * byte-identical files. PostgreSQL writes the CSV cells (COPY); these
+ * functions replace the author id by its pseudonym and end lines in CRLF. Column names and meanings are documented on
  * /export/ (app/web/exports.c); keep the two in step.
  */
 
@@ -19,7 +20,7 @@
 #include "csv.h"
 #include "html.h"
 
-/* The columns of sql_export_contributions, in order. */
+/* The columns of the export (app/db/exports.h), in order. */
 enum opendata_col {
 	OD_ID, OD_CONSULTATION, OD_THEME, OD_TYPE, OD_PARENT, OD_POSITION,
 	OD_TERRITORY, OD_STATUS, OD_CREATED, OD_UPDATED, OD_TITLE, OD_BODY,
@@ -38,19 +39,48 @@ extern const char *const opendata_names[OD__MAX];
 void	opendata_pseudonym(const unsigned char *, size_t, const char *,
 	    char out[13]);
 
+/*
+ * Pseudonyms of one export. With a cache (an export meets the same authors
+ * again and again), each user id is hashed once per cache slot; without, at
+ * each call.
+ */
+#define OD_PSEUDONYM_SLOTS	65536	/* a power of two */
+struct opendata_pseudonym_slot {
+	unsigned long long	 id;
+	char			 text[13];
+};
+struct opendata_pseudonyms {
+	const unsigned char		*key;
+	size_t				 keylen;
+	struct opendata_pseudonym_slot	*slot;	/* NULL: no cache */
+	char				 one[13];
+};
+
+/* cached: 1 to allocate the cache. 0, or -1 when out of memory. */
+int	opendata_pseudonyms_init(struct opendata_pseudonyms *,
+	    const unsigned char *, size_t, int);
+void	opendata_pseudonyms_free(struct opendata_pseudonyms *);
+/*
+ * The pseudonym of the user id of len digits, or NULL when id is not a
+ * number. Valid until the next call.
+ */
+const char	*opendata_pseudonym_of(struct opendata_pseudonyms *, const char *,
+		    size_t);
+
 /* The CSV header line. */
 void	opendata_csv_header(const struct csv_out *);
 /*
- * One CSV record from the SQL row v (OD__MAX values, NULL for SQL NULL);
- * the author id is replaced by its pseudonym under key.
+ * One CSV record from one row of PostgreSQL's CSV COPY output (len bytes
+ * ending in "\n", the author id last): the id becomes its pseudonym, the
+ * line ends in CRLF. 0, or -1 when the row is not of that shape.
  */
-void	opendata_csv_row(const struct csv_out *, const char *const *,
-	    const unsigned char *, size_t);
+int	opendata_csv_copy_row(const struct csv_out *, const char *, size_t,
+	    struct opendata_pseudonyms *);
 /* "[\n" */
 void	opendata_json_begin(struct html_out *);
 /* One JSON object (preceded by ",\n" unless first). */
 void	opendata_json_row(struct html_out *, const char *const *, int,
-	    const unsigned char *, size_t);
+	    struct opendata_pseudonyms *);
 /* "\n]\n" (or "]\n" when there was no row). */
 void	opendata_json_end(struct html_out *, int);
 

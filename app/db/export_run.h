@@ -6,8 +6,8 @@
 /*
  * Writes an open-data file from a synchronous libpq connection: shared by
  * `agora export` and the kore task behind /export/, so both produce the
- * same bytes. Reads in batches of 5,000 rows (keyset on id) inside one
- * REPEATABLE READ snapshot.
+ * same bytes. CSV comes from PostgreSQL's COPY, JSON from a cursor read in
+ * batches, inside one REPEATABLE READ snapshot.
  */
 
 #ifndef AGORA_DB_EXPORT_RUN_H

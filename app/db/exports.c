@@ -9,23 +9,26 @@
     "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
 /*
- * The open-data rows, one per published contribution whose thread
- * (proposal) is published too, in the columns of app/core/opendata.h; $1 a
- * theme slug of the primary consultation, or NULL for everything. One text
- * for the export, its cursor and the API, so their rows never drift apart.
+ * The open-data columns (aliases = the published names, app/core/opendata.h)
+ * and the rows: every published contribution whose thread (proposal) is
+ * published too. One text for the export, its COPY and the API, so their
+ * rows never drift apart; each user adds its theme filter.
  */
-#define OPENDATA_ROWS \
-    "SELECT c.id::text, k.slug, t.slug," \
+#define OPENDATA_SELECT \
+    "SELECT c.id::text AS id, k.slug AS consultation, t.slug AS theme," \
     " CASE c.kind WHEN 'proposal' THEN 'proposition'" \
-    "  WHEN 'argument' THEN 'argument' ELSE 'commentaire' END," \
-    " c.parent_id::text, c.position, c.territory_code, 'publiee'," \
-    " " ISO("c.created_at") ", " ISO("c.updated_at") "," \
-    " c.title, c.body," \
-    " (c.votes_agree + coalesce(it.agree, 0))::text," \
-    " (c.votes_mixed + coalesce(it.mixed, 0))::text," \
-    " (c.votes_disagree + coalesce(it.disagree, 0))::text," \
-    " coalesce(c.source, 'agora'), c.source_id," \
-    " a.status, " ISO("a.updated_at") ", c.author_id::text" \
+    "  WHEN 'argument' THEN 'argument' ELSE 'commentaire' END AS type," \
+    " c.parent_id::text AS parent_id, c.position AS position," \
+    " c.territory_code AS departement, 'publiee' AS statut," \
+    " " ISO("c.created_at") " AS cree_le, " ISO("c.updated_at") \
+    " AS modifie_le, c.title AS titre, c.body AS texte," \
+    " (c.votes_agree + coalesce(it.agree, 0))::text AS votes_d_accord," \
+    " (c.votes_mixed + coalesce(it.mixed, 0))::text AS votes_mitige," \
+    " (c.votes_disagree + coalesce(it.disagree, 0))::text" \
+    " AS votes_pas_d_accord," \
+    " coalesce(c.source, 'agora') AS origine, c.source_id AS id_origine," \
+    " a.status AS reponse_statut, " ISO("a.updated_at") " AS reponse_date," \
+    " c.author_id::text AS auteur" \
     " FROM contributions c" \
     " JOIN consultations k ON k.id = c.consultation_id" \
     " JOIN themes t ON t.id = c.theme_id" \
@@ -33,21 +36,58 @@
     " LEFT JOIN imported_tallies it ON it.contribution_id = c.id" \
     " LEFT JOIN official_answers a ON a.contribution_id = c.id" \
     " WHERE c.status = 'published'" \
-    " AND (p.id IS NULL OR p.status = 'published')" \
+    " AND (p.id IS NULL OR p.status = 'published')"
+
+/* $1: a theme slug of the primary consultation, or NULL for everything. */
+#define OPENDATA_ROWS OPENDATA_SELECT \
     " AND ($1::text IS NULL OR (t.slug = $1 AND k.is_primary))"
 
-const char sql_export_contributions[] =
-    OPENDATA_ROWS
-    " AND c.id > $2::bigint"
-    " ORDER BY c.id LIMIT $3::bigint";
-
 /*
- * The whole export as one cursor (export_run): planned for all its rows
- * (cursor_tuple_fraction = 1, set by export_run), read in batches.
+ * The whole export as one cursor (export_run, JSON): planned for all its
+ * rows (cursor_tuple_fraction = 1, set by export_run), read in batches.
  */
 const char sql_export_cursor[] =
     "DECLARE export_rows NO SCROLL CURSOR FOR "
     "SELECT * FROM (" OPENDATA_ROWS " ORDER BY c.id) x";
+
+/*
+ * A text cell as csv_field() (app/core/csv.c) writes it, so that
+ * PostgreSQL's CSV output is byte for byte ours: a cell a spreadsheet would
+ * run as a formula (=, +, -, @, tab or CR first) gets a leading quote, and
+ * an empty text is written like NULL (no ""). ascii() reads the first
+ * character without copying the text.
+ */
+#define CSV_CELL(x) \
+    "CASE WHEN ascii(" x ") IN (9, 13, 43, 45, 61, 64) THEN '''' || " x \
+    " ELSE nullif(" x ", '') END"
+
+/*
+ * The CSV rows in PostgreSQL's own CSV format. Ids, numbers, dates and the
+ * fixed words need no guard. The author id stays last, as an integer, for
+ * export_run to turn into its pseudonym.
+ */
+#define OPENDATA_COPY(filter) \
+    "COPY (SELECT x.id, " CSV_CELL("x.consultation") ", " \
+    CSV_CELL("x.theme") ", x.type, x.parent_id, " CSV_CELL("x.position") \
+    ", " CSV_CELL("x.departement") ", x.statut, x.cree_le, x.modifie_le, " \
+    CSV_CELL("x.titre") ", " CSV_CELL("x.texte") ", x.votes_d_accord," \
+    " x.votes_mitige, x.votes_pas_d_accord, " CSV_CELL("x.origine") ", " \
+    CSV_CELL("x.id_origine") ", " CSV_CELL("x.reponse_statut") \
+    ", x.reponse_date, x.auteur" \
+    " FROM (" OPENDATA_SELECT filter " ORDER BY c.id) x)" \
+    " TO STDOUT WITH (FORMAT csv)"
+
+const char sql_export_copy_all[] = OPENDATA_COPY("");
+
+/*
+ * COPY takes no parameters: the theme comes from a setting bound by
+ * sql_export_set_theme in the same transaction.
+ */
+const char sql_export_copy_theme[] = OPENDATA_COPY(
+    " AND t.slug = current_setting('agora.export_theme') AND k.is_primary");
+
+const char sql_export_set_theme[] =
+    "SELECT set_config('agora.export_theme', $1, true)";
 
 const char sql_api_contributions[] =
     OPENDATA_ROWS

@@ -9,21 +9,25 @@
 #define AGORA_DB_EXPORTS_H
 
 /*
- * $1 theme slug of the primary consultation, or NULL for every published
- * contribution of every consultation; $2 id after which to start ('0');
- * $3 maximum number of rows, or NULL for all. Rows in id order, columns as
+ * The open-data rows: every published contribution of every consultation
+ * (or of one theme of the primary consultation), in id order, columns as
  * enum opendata_col (app/core/opendata.h): id, consultation slug, theme
  * slug, type, parent id, position, département, status, created_at and
  * updated_at (ISO 8601 UTC), title, body (Markdown), votes d'accord / mitigé
  * / pas d'accord (live counters plus imported tallies), origin, origin id,
  * official answer status and date, author id (never published as such).
- */
-extern const char	sql_export_contributions[];
-/*
- * $1 theme slug or NULL. Declares cursor export_rows over the rows of
- * sql_export_contributions (all of them, same columns and order).
+ *
+ * sql_export_cursor: $1 theme slug or NULL; declares cursor export_rows over
+ * those rows (the JSON export reads it).
+ * sql_export_copy_all, sql_export_copy_theme: COPY ... TO STDOUT in CSV of
+ * the same rows, text cells guarded as csv_field() does, the author id
+ * last; the theme one reads the slug that sql_export_set_theme ($1) set in
+ * the same transaction.
  */
 extern const char	sql_export_cursor[];
+extern const char	sql_export_copy_all[];
+extern const char	sql_export_copy_theme[];
+extern const char	sql_export_set_theme[];
 /*
  * $1 slug. Zero or one row: the title of that theme of the primary
  * consultation.
@@ -44,7 +48,7 @@ extern const char	sql_export_consultations[];
  * The API page of contributions: $1 theme slug of the primary consultation
  * or NULL (all consultations), $2 kind ('proposal', 'argument', 'comment')
  * or NULL, $3 rows per page, $4 offset. Columns as
- * sql_export_contributions.
+ * the export (enum opendata_col).
  */
 extern const char	sql_api_contributions[];
 /* $1, $2 as sql_api_contributions. One row: the number of matching rows. */

@@ -114,11 +114,12 @@ struct api_query {
 int
 api_contributions(struct web_req *w)
 {
-	struct api_query	*q = w->data;
-	const char		*v, *row[OD__MAX];
-	long long		 n;
-	long			 total;
-	int			 i, col;
+	struct api_query		*q = w->data;
+	struct opendata_pseudonyms	 ps;
+	const char			*v, *row[OD__MAX];
+	long long			 n;
+	long				 total;
+	int				 i, col;
 
 	switch (w->step) {
 	case 0:
@@ -170,12 +171,14 @@ api_contributions(struct web_req *w)
 	    (total + API_PER_PAGE - 1) / API_PER_PAGE);
 	json_str(w, "licence", "Licence Ouverte 2.0 (Etalab)", 1);
 	html_raw(H, ",\"contributions\":");
+	/* A page of rows: hashed one by one, no cache. */
+	(void)opendata_pseudonyms_init(&ps, app.secret, app.secret_len, 0);
 	opendata_json_begin(H);
 	for (i = 0; i < web_nrows(w, 2); i++) {
 		for (col = 0; col < OD__MAX; col++)
 			row[col] = web_isnull(w, 2, i, col) ? NULL :
 			    web_value(w, 2, i, col);
-		opendata_json_row(H, row, i == 0, app.secret, app.secret_len);
+		opendata_json_row(H, row, i == 0, &ps);
 	}
 	opendata_json_end(H, web_nrows(w, 2) > 0);
 	html_raw(H, "}\n");

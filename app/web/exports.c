@@ -246,6 +246,15 @@ export_task(struct kore_task *t)
 	return (KORE_RESULT_OK);
 }
 
+/* Kore calls this once the file is sent or the connection is gone. */
+static int
+export_sent(struct netbuf *nb)
+{
+	free(nb->extra);
+	nb->extra = NULL;
+	return (KORE_RESULT_OK);
+}
+
 /*
  * GET /export/contributions.(csv|json) and /export/themes/:file where file
  * is <slug>.(csv|json). Raises 404 for another name or an unknown theme,
@@ -295,12 +304,13 @@ exports_file(struct web_req *w)
 	if (strcmp(w->task_out, "err") == 0 ||
 	    sscanf(w->task_out, "%p %zu", &data, &len) != 2 || data == NULL)
 		return (web_error(w, 503, NULL));
-	kore_buf_append(w->body, data, len);
-	free(data);
 	snprintf(disp, sizeof(disp), "inline; filename=\"%s.%s\"",
 	    x->slug[0] ? x->slug : "contributions", x->json ? "json" : "csv");
+	web_headers(w->req, x->json ? "application/json; charset=utf-8" :
+	    "text/csv; charset=utf-8");
 	http_response_header(w->req, "content-disposition", disp);
 	http_response_header(w->req, "access-control-allow-origin", "*");
-	return (web_send_type(w, 200, x->json ?
-	    "application/json; charset=utf-8" : "text/csv; charset=utf-8"));
+	/* Sent from the task's buffer as it is, freed once sent. */
+	http_response_stream(w->req, 200, data, len, export_sent, data);
+	return (WEB_DONE);
 }

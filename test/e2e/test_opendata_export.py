@@ -100,6 +100,48 @@ def export_json_has_the_same_rows():
     eq(sorted(data[0].keys()), sorted(csv_rows[str(data[0]["id"])].keys()))
 
 
+GUARDED = ("=", "+", "-", "@", "\t", "\r")
+TRICKY = ["=1+1", "+33 6 12", "-", "@x", "\tretrait", "\rretour", "fin \"citée\"",
+          "a,b", "ligne\r\nsuivante", "ligne\nsuivante", "\\.", "'déjà", " espace ",
+          "naïve — « guillemets »", "\"", ",", "x" * 3000]
+
+
+@test
+def export_csv_cells_are_the_json_values_guarded():
+    """PostgreSQL writes the CSV cells (COPY): each one must be what csv_field()
+    would write for the JSON value, for every text a person can send."""
+    tag = secrets.token_hex(4)
+    author = harness.make_user(territory="18")
+    ids = []
+    for i, text in enumerate(TRICKY):
+        ids.append(contribution("culture", "proposal", text, author=author,
+                                title=text[:200] + " " + tag, territory="18"))
+    ids.append(contribution("culture", "argument", TRICKY[0], parent=ids[0], position="pour"))
+    c = Client()
+    for path in ["/export/themes/culture", "/export/contributions"]:
+        raw = c.get(path + ".csv").body
+        data = {o["id"]: o for o in json.loads(c.get(path + ".json").body.decode("utf-8"))}
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+        header, body = rows[0], rows[1:]
+        eq(len(body), len(data), "rows in CSV and JSON of " + path)
+        seen = 0
+        for row in body:
+            o = data[int(row[0])]
+            for name, cell in zip(header, row):
+                v = o[name]
+                want = "" if v is None else str(v)
+                if isinstance(v, str) and v.startswith(GUARDED):
+                    want = "'" + v
+                eq(cell, want, "%s of %s in %s" % (name, row[0], path))
+            seen += int(row[0]) in ids
+        eq(seen, len(ids), "every tricky contribution in " + path)
+        # Quoted only where needed, as RFC 4180 writers do.
+        text = raw.decode("utf-8")
+        contains(text, "\r\n%d,strategie-numerique,culture,proposition,,,18,publiee," % ids[3])
+        contains(text, ",'@x %s,'@x," % tag)
+        contains(text, ',"a,b %s","a,b",' % tag)
+
+
 @test
 def export_per_theme_and_unknown_names():
     d = make_data()

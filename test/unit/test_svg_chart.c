@@ -83,22 +83,53 @@ opendata_pseudonym_is_hmac_prefix(void **state)
 }
 
 static void
-opendata_csv_row_guards_and_pseudonymises(void **state)
+opendata_copy_row_gets_pseudonym_and_crlf(void **state)
 {
-	struct sbuf	 b = { .len = 0 };
-	struct csv_out	 o = { sbuf_write, &b };
-	const char	*v[OD__MAX] = { 0 };
-	char		 pseudo[13], want[64];
+	struct sbuf			 b = { .len = 0 };
+	struct csv_out			 o = { sbuf_write, &b };
+	struct opendata_pseudonyms	 ps;
+	char				 pseudo[13], want[128];
+	const char			*row = "7,x,\"a,\n\"\"b\",'@import,42\n";
 
-	v[OD_ID] = "7";
-	v[OD_TITLE] = "@import";
-	v[OD_AUTHOR_ID] = "42";
-	opendata_csv_row(&o, v, (const unsigned char *)"key", 3);
+	assert_int_equal(opendata_pseudonyms_init(&ps,
+	    (const unsigned char *)"key", 3, 1), 0);
 	opendata_pseudonym((const unsigned char *)"key", 3, "42", pseudo);
-	assert_non_null(strstr(b.data, ",'@import,"));
-	snprintf(want, sizeof(want), ",%s\r\n", pseudo);
-	assert_non_null(strstr(b.data, want));
-	assert_null(strstr(b.data, ",42"));
+	assert_int_equal(opendata_csv_copy_row(&o, row, strlen(row), &ps), 0);
+	snprintf(want, sizeof(want), "7,x,\"a,\n\"\"b\",'@import,%s\r\n",
+	    pseudo);
+	assert_string_equal(b.data, want);
+	/* The same author again comes from the cache, still right. */
+	b.len = 0;
+	assert_int_equal(opendata_csv_copy_row(&o, row, strlen(row), &ps), 0);
+	assert_string_equal(b.data, want);
+	/* No author: the cell stays empty. */
+	b.len = 0;
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,\n", 5, &ps), 0);
+	assert_string_equal(b.data, "8,y,\r\n");
+	/* Rows of another shape are refused, never published half-done. */
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,42", 6, &ps), -1);
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,4a\n", 7, &ps), -1);
+	assert_int_equal(opendata_csv_copy_row(&o, "42\n", 3, &ps), -1);
+	opendata_pseudonyms_free(&ps);
+}
+
+static void
+opendata_pseudonym_cache_keeps_colliding_ids_apart(void **state)
+{
+	struct opendata_pseudonyms	 ps;
+	char				 a[13], b[13], id[24];
+
+	assert_int_equal(opendata_pseudonyms_init(&ps,
+	    (const unsigned char *)"key", 3, 1), 0);
+	/* 5 and 5 + slots share a slot. */
+	snprintf(id, sizeof(id), "%d", 5 + OD_PSEUDONYM_SLOTS);
+	opendata_pseudonym((const unsigned char *)"key", 3, "5", a);
+	opendata_pseudonym((const unsigned char *)"key", 3, id, b);
+	assert_string_equal(opendata_pseudonym_of(&ps, "5", 1), a);
+	assert_string_equal(opendata_pseudonym_of(&ps, id, strlen(id)), b);
+	assert_string_equal(opendata_pseudonym_of(&ps, "5", 1), a);
+	assert_null(opendata_pseudonym_of(&ps, "", 0));
+	opendata_pseudonyms_free(&ps);
 }
 
 int
@@ -108,7 +139,8 @@ main(void)
 		cmocka_unit_test(svg_chart_is_accessible_and_escaped),
 		cmocka_unit_test(svg_chart_all_zero),
 		cmocka_unit_test(opendata_pseudonym_is_hmac_prefix),
-		cmocka_unit_test(opendata_csv_row_guards_and_pseudonymises),
+		cmocka_unit_test(opendata_copy_row_gets_pseudonym_and_crlf),
+		cmocka_unit_test(opendata_pseudonym_cache_keeps_colliding_ids_apart),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
