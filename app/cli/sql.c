@@ -24,7 +24,8 @@ static const struct {
 	{ "home_themes",	sql_home_themes },
 	{ "theme_by_slug",	sql_theme_by_slug },
 	/* Reports at scale (test/bench/reports_scale.sh). */
-	{ "export_copy_all", sql_export_copy_all },
+	{ "export_copy_all",	sql_export_copy_all },
+	{ "export_plain_all",	sql_export_plain_all },
 	{ "report_index",	sql_report_index },
 	{ "report_participation", sql_report_participation },
 	{ "report_weeks",	sql_report_weeks },

@@ -86,6 +86,12 @@ const char sql_export_copy_all[] = OPENDATA_COPY("");
 const char sql_export_copy_theme[] = OPENDATA_COPY(
     " AND t.slug = current_setting('agora.export_theme') AND k.is_primary");
 
+/*
+ * The same rows as sql_export_copy_all with no guard: the plain SELECT a
+ * benchmark gives COPY as a baseline (test/bench/reports_scale.sh).
+ */
+const char sql_export_plain_all[] = OPENDATA_SELECT " ORDER BY c.id";
+
 const char sql_export_set_theme[] =
     "SELECT set_config('agora.export_theme', $1, true)";
 

@@ -28,6 +28,8 @@ extern const char	sql_export_cursor[];
 extern const char	sql_export_copy_all[];
 extern const char	sql_export_copy_theme[];
 extern const char	sql_export_set_theme[];
+/* The rows of sql_export_copy_all as a plain SELECT, for benchmarks. */
+extern const char	sql_export_plain_all[];
 /*
  * $1 slug. Zero or one row: the title of that theme of the primary
  * consultation.
