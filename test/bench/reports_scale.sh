@@ -10,8 +10,9 @@
 # (/export/contributions.csv): rows/s and bytes/s kore delivers, against the
 # rate psql reaches running the export's own statement (`COPY (<its SELECT>)
 # TO STDOUT WITH (FORMAT csv)`, `agora sql export_copy_all`) on the same
-# database in the same run, and the ratio. SCALE_ONLY=export measures the
-# export alone. Nothing here is a pass/fail test (see README, "Performance").
+# database in the same run, and the ratio. Then votes (votes_scale.sh).
+# SCALE_ONLY=reports|export|votes runs one part. Nothing here is a
+# pass/fail test (see README, "Performance").
 #
 # Environment: PG_PORT (25432), BENCH_HTTP_PORT (8898), BENCH_SECONDS (10),
 # BENCH_SCALE_DB (agora_scale), SCALE_PROPOSALS / SCALE_ARGUMENTS /
@@ -76,7 +77,10 @@ p50() {
 		printf "%.2f", v }'
 }
 
-if [ "${SCALE_ONLY:-}" != export ]; then
+# only PART: whether this run measures PART.
+only() { [ -z "${SCALE_ONLY:-}" ] || [ "$SCALE_ONLY" = "$1" ]; }
+
+if only reports; then
 printf '%-40s %12s %12s\n' "page" "p50 ms (c8)" "p50 ms (c1)"
 line() { printf '%-40s %12s %12s\n' "$1" "$(p50 8 "$1")" "$(p50 1 "$1")"; }
 line /rapports/
@@ -87,6 +91,7 @@ for slug in $(psql_db "SELECT t.slug FROM themes t JOIN consultations k ON k.id 
 done
 fi
 
+if only export; then
 # The full CSV export, three times each, best of three.
 # The export's own statement: COPY (<its SELECT>) TO STDOUT WITH (FORMAT csv).
 build/agora sql export_copy_all | sed -e 's/;[[:space:]]*$//' > "$OUT/export.sql"
@@ -123,3 +128,8 @@ printf '  psql  COPY of the plain SELECT     %10d rows/s %12d bytes/s\n' "$3" "$
 awk -v h="$best_http" -v c="$1" -v p="$3" 'BEGIN {
 	printf "  ratio kore / the export'"'"'s COPY (rows/s): %.2f\n", h / c
 	printf "  ratio kore / plain COPY (rows/s): %.2f\n", h / p }'
+fi
+
+if only votes; then
+	sh test/bench/votes_scale.sh
+fi

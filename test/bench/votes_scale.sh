@@ -25,6 +25,12 @@ mkdir -p "$OUT"
 psql_db() { psql -X -q -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -c "$1"; }
 
 sh conf/devdb.sh start >/dev/null
+cat > "$OUT/votes.ini" <<INI
+database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora sslmode=disable gssencmode=disable
+secret_file = var/secret
+INI
+export AGORA_CONFIG="$OUT/votes.ini"
+build/agora migrate >/dev/null
 n=$(psql_db "SELECT count(*) FROM contributions" 2>/dev/null || echo 0)
 [ "$n" -ge 1000 ] || { echo "bench: no data in $DB: run make bench-scale first"; exit 1; }
 

@@ -144,6 +144,24 @@ def votes_moderation_and_deletion_keep_rollups_exact():
     rollups_equal_recounts("after a vote")
     eq(vote(c, pid, "disagree").status, 303, "vote changed")
     rollups_equal_recounts("after a changed vote")
+    eq(vote(c, pid, "none").status, 303, "vote withdrawn")
+    rollups_equal_recounts("after a withdrawn vote")
+    eq(vote(c, pid, "mixed").status, 303, "vote cast again")
+    rollups_equal_recounts("after a vote cast again")
+    # Statements of several rows (imports, scripts) take the batch path.
+    sql("INSERT INTO votes (user_id, contribution_id, choice)"
+        " SELECT u.id, %d, 'agree' FROM users u WHERE u.deleted_at IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.user_id = u.id"
+        " AND v.contribution_id = %d) ORDER BY u.id LIMIT 3" % (pid, pid))
+    rollups_equal_recounts("after a three-row insert")
+    sql("UPDATE votes SET choice = 'mixed' WHERE contribution_id = %d" % pid)
+    rollups_equal_recounts("after a many-row change of choice")
+    other = busiest_proposal("sante")
+    sql("UPDATE votes SET contribution_id = %d WHERE user_id = %d AND contribution_id = %d"
+        % (other, uid, pid))
+    rollups_equal_recounts("after a vote moved to another theme")
+    sql("UPDATE votes SET contribution_id = %d WHERE user_id = %d AND contribution_id = %d"
+        % (pid, uid, other))
     page_equals_recount(slug, "after votes")
 
     # A moderator hides the proposal: it and its votes leave the counts.
