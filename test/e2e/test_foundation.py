@@ -313,6 +313,10 @@ def production_config_runs_chrooted_and_unprivileged():
         eq(r.status, 200, "home page from a chrooted worker")
         contains(r.visible_text(), "Les 7 enjeux")
         eq(c.get("/healthz").status, 200, "database reachable from the chroot")
+        # The export runs in a kore task with its own connection and COPY.
+        r = c.get("/export/contributions.csv")
+        eq(r.status, 200, "open-data export from a chrooted worker")
+        assert r.body.startswith(b"id,consultation,theme,"), r.body[:80]
         out = subprocess.run(["ps", "-o", "user=,args=", "--ppid", str(p.pid)],
                              capture_output=True, text=True).stdout
         contains(out, "nobody", "workers run unprivileged")
