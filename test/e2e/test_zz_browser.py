@@ -56,10 +56,14 @@ def participation_pages_pass_axe_core_and_are_valid_html():
 
 
 def axe(paths, cookie=None):
+    axe_urls(["http://127.0.0.1:%d%s" % (harness.PORT, p) for p in paths], cookie)
+
+
+def axe_urls(urls, cookie=None):
     args = ["node", A11Y]
     if cookie:
         args += ["--cookie", cookie]
-    args += ["http://127.0.0.1:%d%s" % (harness.PORT, p) for p in paths]
+    args += urls
     r = subprocess.run(args, capture_output=True, text=True, timeout=300)
     failures = [l for l in r.stdout.splitlines() if l.startswith("FAILED")]
     assert r.returncode == 0 and not failures, \
@@ -152,3 +156,19 @@ def forms_with_errors_are_valid_html():
                                 "mot_de_passe": "court"})
     assert r.status == 422, r.status
     validate_bodies({"/inscription (erreurs)": r.body})
+
+
+@test
+def nginx_error_pages_pass_axe_core_and_are_valid_html():
+    """The static pages nginx shows when it answers itself (conf/production/
+    erreurs/): French, accessible, valid."""
+    d = os.path.join(harness.ROOT, "conf", "production", "erreurs")
+    names = sorted(os.listdir(d))
+    assert names == ["400.html", "413.html", "indisponible.html"], names
+    axe_urls(["file://" + os.path.join(d, n) for n in names])
+    bodies = {}
+    for n in names:
+        with open(os.path.join(d, n), "rb") as f:
+            bodies[n] = f.read()
+        harness.contains(bodies[n].decode("utf-8"), '<html lang="fr">', n)
+    validate_bodies(bodies)
