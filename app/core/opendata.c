@@ -89,7 +89,8 @@ opendata_pseudonym_of(struct opendata_pseudonyms *ps, const char *id,
 	char				 text[24];
 	size_t				 i;
 
-	if (len == 0 || len >= sizeof(text))
+	/* A user id as PostgreSQL writes it: the cache key is its value. */
+	if (len == 0 || len > 19 || (id[0] == '0' && len > 1))
 		return (NULL);
 	for (i = 0; i < len; i++) {
 		if (id[i] < '0' || id[i] > '9')

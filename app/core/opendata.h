@@ -62,7 +62,8 @@ int	opendata_pseudonyms_init(struct opendata_pseudonyms *,
 void	opendata_pseudonyms_free(struct opendata_pseudonyms *);
 /*
  * The pseudonym of the user id of len digits, or NULL when id is not a
- * number. Valid until the next call.
+ * positive decimal integer as PostgreSQL writes one (no sign, no leading
+ * zero, at most 19 digits). Valid until the next call.
  */
 const char	*opendata_pseudonym_of(struct opendata_pseudonyms *, const char *,
 		    size_t);

@@ -129,6 +129,10 @@ opendata_pseudonym_cache_keeps_colliding_ids_apart(void **state)
 	assert_string_equal(opendata_pseudonym_of(&ps, id, strlen(id)), b);
 	assert_string_equal(opendata_pseudonym_of(&ps, "5", 1), a);
 	assert_null(opendata_pseudonym_of(&ps, "", 0));
+	/* "05" would share 5's slot with another text: refused. */
+	assert_null(opendata_pseudonym_of(&ps, "05", 2));
+	assert_null(opendata_pseudonym_of(&ps, "-5", 2));
+	assert_null(opendata_pseudonym_of(&ps, "18446744073709551621", 20));
 	opendata_pseudonyms_free(&ps);
 }
 

@@ -1,0 +1,85 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * libFuzzer harness of the open-data row rewriting (app/core/opendata.c):
+ * any row handed to opendata_csv_copy_row() is either refused or written as
+ * everything up to its last comma, the author's pseudonym (the one computed
+ * without the cache) and CRLF; the cache never returns another author's
+ * pseudonym. Run with `make fuzz` (clang, ASan, UBSan).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../app/core/opendata.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+struct grow {
+	char	*data;
+	size_t	 len, cap;
+};
+
+static void
+grow_write(void *arg, const void *p, size_t len)
+{
+	struct grow	*g = arg;
+
+	if (g->len + len + 1 > g->cap) {
+		g->cap = (g->len + len + 1) * 2;
+		if ((g->data = realloc(g->data, g->cap)) == NULL)
+			abort();
+	}
+	memcpy(g->data + g->len, p, len);
+	g->len += len;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct opendata_pseudonyms	 ps;
+	static int				 ready;
+	struct grow				 g = { 0 };
+	struct csv_out				 o = { grow_write, &g };
+	const char				*row = (const char *)data;
+	const char				*comma;
+	char					 id[32], want[13];
+	size_t					 idlen, head;
+
+	/* One cache for the whole run, as one export shares it. */
+	if (!ready && opendata_pseudonyms_init(&ps,
+	    (const unsigned char *)"fuzz", 4, 1) == 0)
+		ready = 1;
+	if (!ready)
+		abort();
+	if (opendata_csv_copy_row(&o, row, size, &ps) == 0) {
+		if (size == 0 || row[size - 1] != '\n')
+			abort();
+		comma = memrchr(row, ',', size - 1);
+		if (comma == NULL)
+			abort();
+		head = (size_t)(comma - row) + 1;
+		idlen = size - 1 - head;
+		if (g.len != head + (idlen ? 12 : 0) + 2 ||
+		    memcmp(g.data, row, head) != 0 ||
+		    memcmp(g.data + g.len - 2, "\r\n", 2) != 0)
+			abort();
+		if (idlen > 0) {
+			if (idlen >= sizeof(id))
+				abort();
+			memcpy(id, row + head, idlen);
+			id[idlen] = '\0';
+			opendata_pseudonym((const unsigned char *)"fuzz", 4,
+			    id, want);
+			if (memcmp(g.data + head, want, 12) != 0)
+				abort();
+		}
+	}
+	free(g.data);
+	return (0);
+}
