@@ -391,9 +391,9 @@ web_run(struct web_req *w)
 		} else if (w->step == 0 &&
 		    w->req->method == HTTP_METHOD_POST && !csrf_valid(w)) {
 			/* Every POST changes something: no exception. */
-			r = web_error(w, 403, "Le formulaire a expiré ou ne "
-			    "vient pas de ce site. Rechargez la page et "
-			    "réessayez : rien n'a été enregistré.");
+			r = web_error_keep(w, 403, "Le formulaire a expiré ou "
+			    "ne vient pas de ce site : rien n'a été "
+			    "enregistré. Rechargez la page et réessayez.");
 		} else {
 			w->tolerate_error = 0;
 			r = w->route->handler(w);

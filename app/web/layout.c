@@ -158,13 +158,76 @@ static const struct {
 };
 
 /*
- * Writes the French error page for status, with msg (a literal or escaped
- * text: it is escaped here) instead of the default explanation.
+ * The free-text fields of Agora's forms, echoed back when a form is refused
+ * before its handler ran (session expired, form expired), so that nothing a
+ * person wrote is lost. Never a password.
  */
-int
-web_error(struct web_req *w, int status, const char *msg)
+static const struct {
+	const char	*name;
+	const char	*label;
+} kept_fields[] = {
+	{ "titre",	"Titre" },
+	{ "texte",	"Texte" },
+	{ "reponse",	"Réponse" },
+	{ "motif",	"Motif" },
+	{ "note",	"Note" },
+};
+
+/* Writes what the refused form held, if it held any text. */
+static void
+kept_text(struct web_req *w)
 {
-	const char	*title = "Erreur", *text = "";
+	const char	*v;
+	size_t		 i;
+	int		 any = 0;
+
+	for (i = 0; i < sizeof(kept_fields) / sizeof(kept_fields[0]); i++) {
+		if ((v = web_arg(w, kept_fields[i].name)) == NULL ||
+		    v[strspn(v, " \t\r\n")] == '\0')
+			continue;
+		if (!any) {
+			html_raw(H, "<section aria-labelledby=\"garde\">\n"
+			    "<h2 id=\"garde\">Votre texte n'est pas perdu</h2>\n"
+			    "<p>Le voici tel que vous l'avez envoyé. Copiez-le "
+			    "avant de quitter cette page, puis envoyez le "
+			    "formulaire de nouveau.</p>\n");
+			any = 1;
+		}
+		html_rawf(H, "<p><label for=\"garde-%s\">", kept_fields[i].name);
+		html_text(H, kept_fields[i].label);
+		html_rawf(H, "</label><br>\n<textarea id=\"garde-%s\" readonly "
+		    "rows=\"8\" cols=\"60\">", kept_fields[i].name);
+		html_text(H, v);
+		html_raw(H, "</textarea></p>\n");
+	}
+	if (any)
+		html_raw(H, "</section>\n");
+}
+
+/*
+ * Where to come back after signing in: this page for a GET; for a form
+ * sent by POST, the page it came from (the Referer's path, same site
+ * only), else this path if it also answers GET. NULL: nowhere known.
+ */
+static const char *
+return_path(struct web_req *w)
+{
+	const char	*ref, *p;
+
+	if (w->req->method != HTTP_METHOD_POST)
+		return (w->req->path);
+	if (http_request_header(w->req, "referer", &ref) &&
+	    (p = strstr(ref, "://")) != NULL &&
+	    (p = strchr(p + 3, '/')) != NULL && p[1] != '/' && p[1] != '\\' &&
+	    strpbrk(p, "\r\n") == NULL)
+		return (p);
+	return ((w->route->methods & METHOD_GET) ? w->req->path : NULL);
+}
+
+static int
+error_page(struct web_req *w, int status, const char *msg, int keep)
+{
+	const char	*title = "Erreur", *text = "", *back;
 	size_t		 i;
 
 	for (i = 0; i < sizeof(errors) / sizeof(errors[0]); i++) {
@@ -187,17 +250,42 @@ web_error(struct web_req *w, int status, const char *msg)
 	html_text(H, msg ? msg : text);
 	html_raw(H, "</p>\n");
 	if (status == 401) {
-		/* Back to this page after signing in (a local path only). */
-		html_raw(H, "<p><a href=\"/connexion?retour=");
-		html_url_arg(H, w->req->path);
+		/* Back after signing in (the sign-in page takes local paths). */
+		html_raw(H, "<p><a href=\"/connexion");
+		if ((back = return_path(w)) != NULL) {
+			html_raw(H, "?retour=");
+			html_url_arg(H, back);
+		}
 		html_raw(H, "\">Se connecter</a> ou "
 		    "<a href=\"/inscription\">créer un compte</a>.</p>\n");
 	}
+	if (keep)
+		kept_text(w);
 	html_raw(H, "<p><a href=\"/\">Retour à l'accueil</a></p>\n");
 	page_end(w);
 	if (status == 503)
 		http_response_header(w->req, "retry-after", "60");
 	return (web_send(w, status));
+}
+
+/*
+ * Writes the French error page for status, with msg (a literal or escaped
+ * text: it is escaped here) instead of the default explanation.
+ */
+int
+web_error(struct web_req *w, int status, const char *msg)
+{
+	return (error_page(w, status, msg, 0));
+}
+
+/*
+ * The same for a form refused before its handler ran: the page also shows
+ * back the text the person wrote (never a password).
+ */
+int
+web_error_keep(struct web_req *w, int status, const char *msg)
+{
+	return (error_page(w, status, msg, 1));
 }
 
 /* Redirects with 303 to a local path (never to what a visitor typed). */

@@ -48,7 +48,7 @@ def expect(label, names, allow, method, path, r):
         assert "Connexion nécessaire" not in r.visible_text(), what
         return
     assert refused, "%s: should be refused, got %d" % (what, r.status)
-    if "anon" in names and method == "GET" and allow - {"anon"}:
+    if "anon" in names and allow - {"anon"}:
         eq(r.status, 401, what)
         contains(r.visible_text(), "Connexion nécessaire", what)
     else:

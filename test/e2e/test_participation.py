@@ -23,7 +23,7 @@ def proposal_form_needs_a_verified_account():
     eq(r.status, 403, "unverified")
     contains(r.visible_text(), "Confirmez d'abord votre adresse")
     r = Client().post("/themes/ethique/proposer", {"titre": "x"})
-    eq(r.status, 403, "anonymous POST")
+    eq(r.status, 401, "anonymous POST")
     c, _ = signed_in()
     eq(c.get("/themes/inconnu/proposer").status, 404, "unknown theme")
     eq(c.get("/themes/ETHIQUE/proposer").status, 404, "malformed slug")
@@ -144,6 +144,51 @@ def proposal_post_needs_csrf():
 
 
 @test
+def a_form_sent_after_the_session_expired_shows_its_text_back():
+    """Nothing a person wrote is lost: a proposal sent once the session has
+    ended (idle expiry, sign-out in another tab) comes back on the refusal
+    page, with a sign-in link back to the form."""
+    c, uid = signed_in()
+    form = c.get("/themes/ethique/proposer")
+    body = "Une longue proposition <écrite> pendant deux heures & plus.\nDeuxième ligne."
+    sql("UPDATE sessions SET ended_at = now() WHERE user_id = %d" % uid)
+    r = c.post("/themes/ethique/proposer",
+               {"csrf": form.csrf(), "titre": "Titre <b>gardé</b>", "texte": body,
+                "territoire": "37", "action": "publish"},
+               headers={"Referer": "http://127.0.0.1:%d/themes/ethique/proposer" % harness.PORT})
+    eq(r.status, 401)
+    t = r.visible_text()
+    contains(t, "Votre session a expiré")
+    contains(t, "Votre texte n'est pas perdu")
+    contains(r.text, '<label for="garde-texte">Texte</label>')
+    contains(r.text, ">Une longue proposition &lt;écrite&gt; pendant deux heures &amp; plus.\n"
+                     "Deuxième ligne.</textarea>")
+    contains(r.text, ">Titre &lt;b&gt;gardé&lt;/b&gt;</textarea>")
+    contains(r.text, 'href="/connexion?retour=%2Fthemes%2Fethique%2Fproposer"')
+    eq(count("contributions", "author_id = %d" % uid), 0)
+    # A form with no text to keep says only what happened.
+    r = c.post("/propositions/1/vote", {"csrf": form.csrf(), "choix": "agree"})
+    eq(r.status, 401)
+    lacks(r.visible_text(), "pas perdu")
+
+
+@test
+def a_forged_or_stale_form_shows_its_text_back_but_never_a_password():
+    c, uid, pid = new_proposal()
+    r = c.post("/propositions/%d/commentaires" % pid,
+               {"csrf": "A" * 43, "texte": "Mon commentaire réfléchi"})
+    eq(r.status, 403)
+    contains(r.visible_text(), "Le formulaire a expiré")
+    contains(r.text, ">Mon commentaire réfléchi</textarea>")
+    r = c.post("/compte/mot-de-passe", {"csrf": "A" * 43, "actuel": "secret-actuel-123",
+                                         "nouveau": "nouveau-secret-456"})
+    eq(r.status, 403)
+    lacks(r.text, "secret-actuel-123")
+    lacks(r.text, "nouveau-secret-456")
+    lacks(r.text, "<textarea")
+
+
+@test
 def a_priori_moderation_keeps_proposals_pending():
     _, _, published = new_proposal()
     sql("UPDATE consultations SET moderation_mode = 'a_priori' WHERE is_primary")
@@ -258,7 +303,7 @@ def vote_input_is_checked():
     eq(c.post("/propositions/abc/vote", {"csrf": csrf_of(c), "choix": "agree"}).status, 404)
     anon = Client()
     anon.get("/themes/ethique")
-    eq(anon.post("/propositions/%d/vote" % pid, {"choix": "agree"}).status, 403, "anonymous")
+    eq(anon.post("/propositions/%d/vote" % pid, {"choix": "agree"}).status, 401, "anonymous")
     u, _ = signed_in(verified=False)
     eq(u.post("/propositions/%d/vote" % pid, {"choix": "agree"}).status, 403, "unverified")
     eq(count("votes", "contribution_id = %d" % pid), 0, "nothing written")

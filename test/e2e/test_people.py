@@ -163,7 +163,8 @@ def account_pages_need_a_session():
         contains(r.visible_text(), "Connexion nécessaire", path)
         lacks(r.text, "Mon compte (", path)
     r = c.post("/compte/suppression", {"mot_de_passe_actuel": "x"})
-    eq(r.status, 403, "anonymous POST")
+    eq(r.status, 401, "anonymous POST")
+    lacks(r.text, "<textarea", "a password is never shown back")
 
 
 @test

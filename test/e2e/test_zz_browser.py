@@ -155,7 +155,19 @@ def forms_with_errors_are_valid_html():
     r = c.post("/inscription", {"csrf": page.csrf(), "nom": "", "courriel": "pas-une-adresse",
                                 "mot_de_passe": "court"})
     assert r.status == 422, r.status
-    validate_bodies({"/inscription (erreurs)": r.body})
+    c2, _ = harness.signed_in()
+    kept = c2.post("/themes/ethique/proposer", {"csrf": "A" * 43, "titre": "Un titre",
+                                                "texte": "Un texte <gardé>"})
+    assert kept.status == 403 and b"<textarea" in kept.body, kept.status
+    validate_bodies({"/inscription (erreurs)": r.body, "formulaire expiré": kept.body})
+    # A POST's answer has no address of its own: axe reads it from a file,
+    # with the site's stylesheet.
+    import tempfile
+    f = os.path.join(tempfile.mkdtemp(prefix="agora-axe-"), "garde.html")
+    with open(f, "wb") as out:
+        out.write(kept.body.replace(b"<head>", b'<head><base href="http://127.0.0.1:%d/">'
+                                    % harness.PORT, 1))
+    axe_urls(["file://" + f])
 
 
 @test
