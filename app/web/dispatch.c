@@ -391,7 +391,7 @@ web_run(struct web_req *w)
 		} else if (w->step == 0 &&
 		    w->req->method == HTTP_METHOD_POST && !csrf_valid(w)) {
 			/* Every POST changes something: no exception. */
-			r = web_error_keep(w, 403, "Le formulaire a expiré ou "
+			r = web_error(w, 403, "Le formulaire a expiré ou "
 			    "ne vient pas de ce site : rien n'a été "
 			    "enregistré. Rechargez la page et réessayez.");
 		} else {

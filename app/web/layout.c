@@ -270,22 +270,15 @@ error_page(struct web_req *w, int status, const char *msg, int keep)
 
 /*
  * Writes the French error page for status, with msg (a literal or escaped
- * text: it is escaped here) instead of the default explanation.
+ * text: it is escaped here) instead of the default explanation. A refused
+ * POST also gets the text it carried shown back (never a password), so that
+ * nothing a person wrote is lost, whatever refused it.
  */
 int
 web_error(struct web_req *w, int status, const char *msg)
 {
-	return (error_page(w, status, msg, 0));
-}
-
-/*
- * The same for a form refused before its handler ran: the page also shows
- * back the text the person wrote (never a password).
- */
-int
-web_error_keep(struct web_req *w, int status, const char *msg)
-{
-	return (error_page(w, status, msg, 1));
+	return (error_page(w, status, msg,
+	    w->req->method == HTTP_METHOD_POST));
 }
 
 /* Redirects with 303 to a local path (never to what a visitor typed). */

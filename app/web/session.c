@@ -109,15 +109,15 @@ session_refuse(struct web_req *w)
 	if (w->sess.user_id == 0 && (w->route->allow & ~ALLOW_ANON) != 0) {
 		if (w->req->method != HTTP_METHOD_POST)
 			return (web_error(w, 401, NULL));
-		return (web_error_keep(w, 401, "Votre session a expiré ou vous "
+		return (web_error(w, 401, "Votre session a expiré ou vous "
 		    "n'êtes pas connecté : rien n'a été enregistré. "
 		    "Connectez-vous, puis envoyez le formulaire de nouveau."));
 	}
 	if (w->sess.user_id != 0 && !w->sess.verified &&
 	    (w->route->allow & ALLOW_VERIFIED))
-		return (web_error_keep(w, 403, "Confirmez d'abord votre adresse "
+		return (web_error(w, 403, "Confirmez d'abord votre adresse "
 		    "électronique : le lien vous a été envoyé par courriel."));
-	return (web_error_keep(w, 403, NULL));
+	return (web_error(w, 403, NULL));
 }
 
 /* The key a CSRF token is derived from: the session, else an anon cookie. */

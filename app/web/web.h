@@ -113,7 +113,6 @@ void		 web_headers(struct http_request *, const char *);
 int		 web_send(struct web_req *, int);
 int		 web_send_type(struct web_req *, int, const char *);
 int		 web_error(struct web_req *, int, const char *);
-int		 web_error_keep(struct web_req *, int, const char *);
 int		 web_redirect(struct web_req *, const char *);
 void		 web_markdown(struct web_req *, const char *, int);
 /*

@@ -180,6 +180,11 @@ def a_forged_or_stale_form_shows_its_text_back_but_never_a_password():
     eq(r.status, 403)
     contains(r.visible_text(), "Le formulaire a expiré")
     contains(r.text, ">Mon commentaire réfléchi</textarea>")
+    # Refused by the handler (a proposal that does not exist): the same.
+    r = c.post("/propositions/999999999/commentaires",
+               {"csrf": csrf_of(c), "texte": "Commentaire sur une proposition disparue"})
+    eq(r.status, 404)
+    contains(r.text, ">Commentaire sur une proposition disparue</textarea>")
     r = c.post("/compte/mot-de-passe", {"csrf": "A" * 43, "actuel": "secret-actuel-123",
                                          "nouveau": "nouveau-secret-456"})
     eq(r.status, 403)
