@@ -40,7 +40,7 @@ if [ "$n" -lt 1000 ]; then
 fi
 psql_db "VACUUM ANALYZE" >/dev/null
 
-cc -O2 -o "$OUT/sqlprint" test/bench/sqlprint.c app/db/participation.c
+cc -O2 -o "$OUT/sqlprint" test/bench/sqlprint.c app/db/participation.c app/db/sessions.c
 
 sed -e "s/bind[[:space:]]*127\.0\.0\.1[[:space:]]*[0-9]*/bind 127.0.0.1 $PORT/" \
     -e "s#pidfile[[:space:]].*#pidfile $OUT/kore.pid#" conf/agora.conf > "$OUT/kore.conf"
@@ -105,6 +105,53 @@ theme_sql recent NULL "$Q" 0 > "$OUT/theme-search.sql"
 run "theme q=$Q" "/themes/$THEME?q=$Q" "$OUT/theme-search.sql"
 { "$OUT/sqlprint" proposal "$PID" NULL 30; "$OUT/sqlprint" thread "$PID" NULL 2001; } > "$OUT/proposal.sql"
 run "proposal /propositions/$PID" "/propositions/$PID" "$OUT/proposal.sql"
+# Votes over HTTP: VOTERS signed-in people (accounts and sessions made here,
+# tokens known), random published proposals of the open consultation, the
+# vote form as the button sends it (test/bench/vote.lua), against pgbench
+# running the same two statements: the session lookup and
+# participation_vote(). Votes cast here stay, as any vote would.
+VOTERS=200
+tok="'agorabench' || lpad(n::text, 33, '0')"
+psql_db "DROP TABLE IF EXISTS bench_targets, bench_voters;
+    CREATE UNLOGGED TABLE bench_targets AS SELECT row_number() OVER (ORDER BY c.id) AS n, c.id
+	FROM contributions c JOIN consultations k ON k.id = c.consultation_id
+	WHERE k.is_primary AND c.kind = 'proposal' AND c.status = 'published';
+    CREATE UNLOGGED TABLE bench_voters (n int PRIMARY KEY, id bigint);
+    WITH u AS (INSERT INTO users (email, display_name, territory_code, privacy_accepted_at,
+	verified_at, created_at) SELECT 'bench-' || md5(random()::text) || '@example.org',
+	'Votant ' || n, '37', now(), now(), now() - interval '30 days'
+	FROM generate_series(1, $VOTERS) n RETURNING id)
+    INSERT INTO bench_voters SELECT row_number() OVER (ORDER BY id), id FROM u;
+    INSERT INTO user_roles (user_id, role) SELECT id, 'citizen' FROM bench_voters;
+    INSERT INTO sessions (user_id, token_hash) SELECT id,
+	encode(sha256(convert_to($tok, 'UTF8')), 'hex') FROM bench_voters;
+    CREATE INDEX ON bench_targets (n);
+    GRANT SELECT ON bench_targets, bench_voters TO agora;" >/dev/null
+ntargets=$(psql_db "SELECT count(*) FROM bench_targets")
+psql_db "SELECT id FROM bench_targets" > "$OUT/targets.txt"
+: > "$OUT/voters.txt"
+for n in $(seq 1 $VOTERS); do
+	t=$(printf 'agorabench%033d' "$n")
+	c=$(curl -s -b "agora_sid=$t" "http://127.0.0.1:$PORT/" |
+	    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+	[ -n "$c" ] || { echo "bench: no CSRF token for voter $n"; exit 1; }
+	echo "$t $c" >> "$OUT/voters.txt"
+done
+{
+	printf '\\set v random(1, %d)\n\\set k random(1, %d)\n\\set c random(1, 3)\n' \
+	    "$VOTERS" "$ntargets"
+	"$OUT/sqlprint" session "=encode(sha256(convert_to('agorabench' || lpad(:v::text, 33, '0'), 'UTF8')), 'hex')" 120 10080
+	"$OUT/sqlprint" vote "=(SELECT id FROM bench_voters WHERE n = :v)" \
+	    "=(SELECT id FROM bench_targets WHERE n = :k)" "=(ARRAY['agree', 'mixed', 'disagree'])[:c]"
+} > "$OUT/vote.sql"
+h=$(wrk -t2 -c64 -d"${SECS}s" -s test/bench/vote.lua "http://127.0.0.1:$PORT" -- \
+    "$OUT/voters.txt" "$OUT/targets.txt" 2>&1 |
+    awk '/Requests\/sec/ { print $2 } /Non-2xx/ { print "non-2xx:" $NF > "/dev/stderr" }')
+s=$(rate_sql "$OUT/vote.sql")
+r=$(awk -v h="$h" -v s="$s" 'BEGIN { if (s > 0) printf "%.2f", h / s; else print "-" }')
+printf '%-34s %12s %12s %7s\n' "vote POST (303)" "$h" "$s" "$r"
+psql_db "DROP TABLE bench_targets, bench_voters" >/dev/null
+
 if grep -q "sandbox violation\|died" "$OUT/kore.log"; then
 	echo "bench: kore log shows a crash"; exit 1
 fi

@@ -6,7 +6,9 @@
 /*
  * Prints one of the application's SQL statements with its $n parameters
  * replaced by literals, so that pgbench runs exactly what a page runs.
- * Usage: sqlprint NAME [VALUE...]; a VALUE of NULL is SQL NULL.
+ * Usage: sqlprint NAME [VALUE...]; a VALUE of NULL is SQL NULL, one that
+ * starts with '=' is written as it is without the '=' (an expression over
+ * pgbench variables).
  */
 
 #include <stdio.h>
@@ -14,6 +16,7 @@
 #include <string.h>
 
 #include "../../app/db/participation.h"
+#include "../../app/db/sessions.h"
 
 static const struct {
 	const char	*name;
@@ -29,6 +32,8 @@ static const struct {
 	{ "hasard",	sql_part_list_random },
 	{ "proposal",	sql_part_proposal },
 	{ "thread",	sql_part_thread },
+	{ "session",	sql_session_lookup },
+	{ "vote",	sql_part_vote },
 };
 
 int
@@ -57,6 +62,8 @@ main(int argc, char **argv)
 		v = argv[n + 1];
 		if (strcmp(v, "NULL") == 0)
 			fputs("NULL", stdout);
+		else if (v[0] == '=')
+			fputs(v + 1, stdout);
 		else {
 			putchar('\'');
 			for (; *v != '\0'; v++) {
