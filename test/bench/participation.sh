@@ -3,9 +3,11 @@
 # stack) and pgbench running that page's own SQL (the same statements,
 # printed by sqlprint) with the same 64 clients on the same database; prints
 # both rates and their ratio (HTTP / SQL: 1.0 means the web layer costs
-# nothing beyond the database), plus a static file for reference.
+# nothing beyond the database), plus a static file for reference; then votes
+# sent over HTTP by signed-in people against the same statements in pgbench.
 #
 # Environment: PG_PORT (25432), BENCH_HTTP_PORT (8897), BENCH_SECONDS (8),
+# BENCH_VOTES_ONLY (set: the votes alone),
 # BENCH_DB (agora_bench), BENCH_PROPOSALS / BENCH_ARGUMENTS / BENCH_VOTES
 # (100000 / 300000 / 2000000: generated once, when the database is empty).
 set -eu
@@ -75,8 +77,9 @@ rate_http() {
 	    awk '/Requests\/sec/ { print $2 } /Non-2xx/ { print "non-2xx:" $NF > "/dev/stderr" }'
 }
 
+# rate_sql FILE [CLIENTS]: pgbench tps of FILE (64 clients, as wrk's).
 rate_sql() {
-	"$PGBENCH" -n -h 127.0.0.1 -p "$PG_PORT" -U agora -c 64 -j 2 -T "$SECS" \
+	"$PGBENCH" -n -h 127.0.0.1 -p "$PG_PORT" -U agora -c "${2:-64}" -j 2 -T "$SECS" \
 	    -f "$1" "$DB" 2>/dev/null | awk '/^tps/ { print $3; exit }'
 }
 
@@ -92,6 +95,7 @@ run() {	# NAME URL SQLFILE
 	printf '%-34s %12s %12s %7s\n' "$1" "$h" "$s" "$r"
 }
 
+if [ -z "${BENCH_VOTES_ONLY:-}" ]; then
 run "static /static/agora.css" "/static/agora.css" ""
 for sort in recent votes accord debat hasard; do
 	theme_sql "$sort" NULL NULL 0 > "$OUT/theme-$sort.sql"
@@ -105,6 +109,7 @@ theme_sql recent NULL "$Q" 0 > "$OUT/theme-search.sql"
 run "theme q=$Q" "/themes/$THEME?q=$Q" "$OUT/theme-search.sql"
 { "$OUT/sqlprint" proposal "$PID" NULL 30; "$OUT/sqlprint" thread "$PID" NULL 2001; } > "$OUT/proposal.sql"
 run "proposal /propositions/$PID" "/propositions/$PID" "$OUT/proposal.sql"
+fi
 # Votes over HTTP: VOTERS signed-in people (accounts and sessions made here,
 # tokens known), random published proposals of the open consultation, the
 # vote form as the button sends it (test/bench/vote.lua), against pgbench
@@ -132,7 +137,7 @@ psql_db "SELECT id FROM bench_targets" > "$OUT/targets.txt"
 : > "$OUT/voters.txt"
 for n in $(seq 1 $VOTERS); do
 	t=$(printf 'agorabench%033d' "$n")
-	c=$(curl -s -b "agora_sid=$t" "http://127.0.0.1:$PORT/" |
+	c=$(curl -s -b "agora_sid=$t" "http://127.0.0.1:$PORT/charte" |
 	    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
 	[ -n "$c" ] || { echo "bench: no CSRF token for voter $n"; exit 1; }
 	echo "$t $c" >> "$OUT/voters.txt"
@@ -150,6 +155,12 @@ h=$(wrk -t2 -c64 -d"${SECS}s" -s test/bench/vote.lua "http://127.0.0.1:$PORT" --
 s=$(rate_sql "$OUT/vote.sql")
 r=$(awk -v h="$h" -v s="$s" 'BEGIN { if (s > 0) printf "%.2f", h / s; else print "-" }')
 printf '%-34s %12s %12s %7s\n' "vote POST (303)" "$h" "$s" "$r"
+# kore reaches PostgreSQL through its pool (workers x pgsql_conn_max): the
+# same statements from that many clients.
+pool=$(awk '/^workers/ { w = $2 } /^pgsql_conn_max/ { c = $2 } END { print w * c }' conf/agora.conf)
+s=$(rate_sql "$OUT/vote.sql" "$pool")
+r=$(awk -v h="$h" -v s="$s" 'BEGIN { if (s > 0) printf "%.2f", h / s; else print "-" }')
+printf '%-34s %12s %12s %7s\n' "  (pgbench with $pool clients)" "$h" "$s" "$r"
 psql_db "DROP TABLE bench_targets, bench_voters" >/dev/null
 
 if grep -q "sandbox violation\|died" "$OUT/kore.log"; then
