@@ -122,6 +122,8 @@ psql_db "DROP TABLE IF EXISTS bench_targets, bench_voters;
 	FROM contributions c JOIN consultations k ON k.id = c.consultation_id
 	WHERE k.is_primary AND c.kind = 'proposal' AND c.status = 'published';
     CREATE UNLOGGED TABLE bench_voters (n int PRIMARY KEY, id bigint);
+    DELETE FROM sessions WHERE token_hash IN (SELECT encode(sha256(convert_to($tok,
+	'UTF8')), 'hex') FROM generate_series(1, $VOTERS) n);
     WITH u AS (INSERT INTO users (email, display_name, territory_code, privacy_accepted_at,
 	verified_at, created_at) SELECT 'bench-' || md5(random()::text) || '@example.org',
 	'Votant ' || n, '37', now(), now(), now() - interval '30 days'
