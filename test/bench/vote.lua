@@ -3,6 +3,14 @@
 -- Arguments (after --): a file of "token csrf" lines, a file of proposal ids.
 local voters, targets = {}, {}
 local choices = { "agree", "mixed", "disagree" }
+local threads = 0
+
+-- Each thread its own random sequence: with one seed, two threads would
+-- send the same votes and half of them would change nothing.
+function setup(thread)
+	threads = threads + 1
+	thread:set("thread_no", threads)
+end
 
 function init(args)
 	for line in io.lines(args[1]) do
@@ -12,7 +20,7 @@ function init(args)
 	for line in io.lines(args[2]) do
 		targets[#targets + 1] = line
 	end
-	math.randomseed(os.time() + #tostring({}))
+	math.randomseed(os.time() * 1000 + thread_no)
 end
 
 function request()
