@@ -16,27 +16,9 @@
 #include <string.h>
 
 #include "../../app/core/csv.h"
+#include "grow.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-struct grow {
-	char	*data;
-	size_t	 len, cap;
-};
-
-static void
-grow_write(void *arg, const void *p, size_t len)
-{
-	struct grow	*g = arg;
-
-	if (g->len + len + 1 > g->cap) {
-		g->cap = (g->len + len + 1) * 2;
-		if ((g->data = realloc(g->data, g->cap)) == NULL)
-			abort();
-	}
-	memcpy(g->data + g->len, p, len);
-	g->len += len;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
