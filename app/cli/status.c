@@ -3,12 +3,29 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
-/* agora status: the migrations applied and what the database holds. */
+/*
+ * agora status: the migrations applied, what the database holds, and what
+ * waits (mail, moderation queue, report analyses).
+ */
 
 #include <stdio.h>
 
 #include "../db/migrations.h"
 #include "cli.h"
+
+/* Prints the (label, value) rows of sql, one per line. */
+static void
+print_pairs(PGconn *db, const char *sql)
+{
+	PGresult	*res;
+	int		 i;
+
+	res = cli_exec(db, sql, 0, NULL);
+	for (i = 0; i < PQntuples(res); i++)
+		printf("%-14s %s\n", PQgetvalue(res, i, 0),
+		    PQgetvalue(res, i, 1));
+	PQclear(res);
+}
 
 int
 cmd_status(int argc, char **argv)
@@ -24,11 +41,8 @@ cmd_status(int argc, char **argv)
 	for (i = 0; i < PQntuples(res); i++)
 		printf("  %s  %s\n", PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));
 	PQclear(res);
-	res = cli_exec(db, sql_status_counts, 0, NULL);
-	for (i = 0; i < PQntuples(res); i++)
-		printf("%-14s %s\n", PQgetvalue(res, i, 0),
-		    PQgetvalue(res, i, 1));
-	PQclear(res);
+	print_pairs(db, sql_status_counts);
+	print_pairs(db, sql_status_operations);
 	PQfinish(db);
 	return (0);
 }

@@ -32,3 +32,21 @@ const char sql_status_counts[] =
     " UNION ALL SELECT 'users', count(*)::text FROM users"
     "  WHERE deleted_at IS NULL"
     " UNION ALL SELECT 'contributions', count(*)::text FROM contributions";
+
+#define MINUTES_SINCE(col) \
+    "coalesce(floor(extract(epoch FROM now() - min(" col ")) / 60)::text" \
+    " || ' min', '-')"
+
+const char sql_status_operations[] =
+    "SELECT 'mail waiting', count(*)::text FROM outbox WHERE sent_at IS NULL"
+    " UNION ALL SELECT 'mail failing', count(*)::text FROM outbox"
+    "  WHERE sent_at IS NULL AND attempts > 0"
+    " UNION ALL SELECT 'mail oldest', " MINUTES_SINCE("created_at")
+    "  FROM outbox WHERE sent_at IS NULL"
+    " UNION ALL SELECT 'queue waiting', count(*)::text FROM contributions"
+    "  WHERE status = 'pending'"
+    " UNION ALL SELECT 'queue oldest', " MINUTES_SINCE("created_at")
+    "  FROM contributions WHERE status = 'pending'"
+    " UNION ALL SELECT 'reports stale', count(*)::text FROM report_themes r"
+    "  JOIN report_cache_state s ON s.theme_id = r.theme_id"
+    "  WHERE r.changed_at > s.computed_at";

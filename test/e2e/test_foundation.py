@@ -3,6 +3,7 @@
 """Foundation: pages, errors, headers, health, migrations, restarts."""
 
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -223,6 +224,20 @@ def migrate_is_idempotent_and_status_reports():
     contains(r.stdout, "0001  0001_core.sql")
     contains(r.stdout, "themes")
     contains(r.stdout, "7")
+    # What waits: a message the relay keeps refusing, an item in the queue.
+    harness.sql("INSERT INTO outbox (recipient, subject, body, kind, attempts, last_error,"
+                " next_attempt_at, created_at) VALUES ('statut@example.org', 's', 'b',"
+                " 'test', 3, 'relay down', now() + interval '1 day',"
+                " now() - interval '2 hours')")
+    r = harness.agora("status")
+    eq(r.returncode, 0, r.stderr)
+    failing = int(re.search(r"^mail failing +(\d+)$", r.stdout, re.M).group(1))
+    assert failing >= 1, r.stdout
+    oldest = int(re.search(r"^mail oldest +(\d+) min$", r.stdout, re.M).group(1))
+    assert oldest >= 120, r.stdout
+    assert re.search(r"^queue waiting +\d+$", r.stdout, re.M), r.stdout
+    assert re.search(r"^reports stale +\d+$", r.stdout, re.M), r.stdout
+    harness.sql("UPDATE outbox SET sent_at = now() WHERE recipient = 'statut@example.org'")
 
 
 @test
