@@ -1,6 +1,7 @@
 #!/bin/sh
-# The static stylesheet, the home page and a theme page: kore's rate against
-# the rate pgbench reaches on the same SQL (same database, same run).
+# The static stylesheet and the home page: kore's rate against the rate
+# pgbench reaches on the same SQL (same database, same run). The theme pages
+# are measured by participation.sh, with all their statements.
 set -eu
 . test/bench/lib.sh
 
@@ -15,6 +16,3 @@ home_pg=$(pg_rate var/bench/home.sql)
 report "home page (2 queries)" "$home" "$home_pg"
 awk -v h="$home" -v s="$static" 'BEGIN { printf "home / static: %.2f\n", h / s }'
 
-theme=$(wrk_rate "/themes/ethique")
-theme_pg=$(pg_rate "$(pg_script theme_by_slug "'ethique'")")
-report "theme page text (1 query)" "$theme" "$theme_pg"
