@@ -5,21 +5,26 @@
 
 #include "themes.h"
 
+/*
+ * The figures come from the report rollups (migrations 0070, 0090), never
+ * from counting every contribution at each request.
+ */
 const char sql_home_consultation[] =
     "SELECT c.id, c.title, c.summary, c.body, fr_date(c.opens_at),"
     " fr_date(c.closes_at - interval '1 second'), consultation_phase(c),"
-    " (SELECT count(DISTINCT author_id) FROM contributions"
-    "   WHERE consultation_id = c.id AND status = 'published'),"
-    " (SELECT count(*) FROM contributions"
-    "   WHERE consultation_id = c.id AND status = 'published')"
+    " coalesce((SELECT r.contributors FROM report_consultations r"
+    "   WHERE r.consultation_id = c.id), 0),"
+    " coalesce((SELECT sum(r.n) FROM report_counts r"
+    "   JOIN themes t ON t.id = r.theme_id"
+    "   WHERE t.consultation_id = c.id AND r.status = 'published'), 0)"
     " FROM consultations c WHERE c.is_primary";
 
 const char sql_home_themes[] =
     "SELECT t.slug, t.title, t.summary,"
-    " count(c.id) FILTER (WHERE c.kind = 'proposal'),"
-    " count(c.id) FILTER (WHERE c.kind <> 'proposal')"
-    " FROM themes t LEFT JOIN contributions c"
-    "  ON c.theme_id = t.id AND c.status = 'published'"
+    " coalesce(sum(r.n) FILTER (WHERE r.kind = 'proposal'), 0),"
+    " coalesce(sum(r.n) FILTER (WHERE r.kind <> 'proposal'), 0)"
+    " FROM themes t LEFT JOIN report_counts r"
+    "  ON r.theme_id = t.id AND r.status = 'published'"
     " WHERE t.consultation_id = $1::bigint"
     " GROUP BY t.id ORDER BY t.position";
 

@@ -51,10 +51,40 @@ WHERE (coalesce(r.contributors, 0), coalesce(r.voters, 0), coalesce(r.votes, 0))
      ON c.id = v.contribution_id WHERE c.theme_id = t.id AND c.status = 'published'))"""
 
 
+CONSULTATIONS_DIFF = """
+SELECT count(*) FROM consultations k
+LEFT JOIN report_consultations r ON r.consultation_id = k.id
+WHERE coalesce(r.contributors, 0) <> (SELECT count(DISTINCT c.author_id)
+    FROM contributions c JOIN themes t ON t.id = c.theme_id
+    WHERE t.consultation_id = k.id AND c.status = 'published')"""
+
+
 def rollups_equal_recounts(when):
     eq(sql_value(COUNTS_DIFF), "0", "report_counts = recount " + when)
     eq(sql_value(PEOPLE_DIFF), "0", "report_people = recount " + when)
     eq(sql_value(THEMES_DIFF), "0", "report_themes = recount " + when)
+    eq(sql_value(CONSULTATIONS_DIFF), "0", "report_consultations = recount " + when)
+    home_equals_recount(when)
+
+
+def home_equals_recount(when):
+    """The home page's participants and contributions, and each theme's
+    counts, are those a plain count gives."""
+    k = sql_value("SELECT id FROM consultations WHERE is_primary")
+    people = int(sql_value("SELECT count(DISTINCT author_id) FROM contributions"
+                           " WHERE consultation_id = %s AND status = 'published'" % k))
+    total = int(sql_value("SELECT count(*) FROM contributions"
+                          " WHERE consultation_id = %s AND status = 'published'" % k))
+    t = Client().get("/").visible_text()
+    contains(t, "%d participant" % people, "home, participants " + when)
+    contains(t, "%d contribution" % total, "home, contributions " + when)
+    for slug, props, others in sql(
+            "SELECT t.slug, count(c.id) FILTER (WHERE c.kind = 'proposal'),"
+            " count(c.id) FILTER (WHERE c.kind <> 'proposal') FROM themes t"
+            " LEFT JOIN contributions c ON c.theme_id = t.id AND c.status = 'published'"
+            " WHERE t.consultation_id = %s GROUP BY t.id" % k):
+        contains(t, "%s proposition" % props, "home, proposals of %s %s" % (slug, when))
+        contains(t, "%s argument" % others, "home, replies of %s %s" % (slug, when))
 
 
 def figure(text, label):
