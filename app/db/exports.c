@@ -100,27 +100,40 @@ const char sql_api_contributions[] =
     " AND ($2::text IS NULL OR c.kind = $2)"
     " ORDER BY c.id LIMIT $3::bigint OFFSET $4::bigint";
 
+/*
+ * Published contributions from the rollups (report_counts), less the
+ * published replies of threads whose proposal is not published (they are
+ * not open data; few, found by proposals_unpublished). $1 theme slug of the
+ * primary consultation or NULL, $2 kind or NULL.
+ */
+#define THEME_FILTER(t, k, kind) \
+    " AND ($1::text IS NULL OR (" t ".slug = $1 AND " k ".is_primary))" \
+    " AND ($2::text IS NULL OR " kind " = $2)"
+
 const char sql_api_count[] =
-    "SELECT count(*)::text FROM contributions c"
-    " JOIN consultations k ON k.id = c.consultation_id"
-    " JOIN themes t ON t.id = c.theme_id"
-    " LEFT JOIN contributions p ON p.id = c.proposal_id"
-    " WHERE c.status = 'published'"
-    " AND (p.id IS NULL OR p.status = 'published')"
-    " AND ($1::text IS NULL OR (t.slug = $1 AND k.is_primary))"
-    " AND ($2::text IS NULL OR c.kind = $2)";
+    "SELECT (coalesce((SELECT sum(r.n) FROM report_counts r"
+    "  JOIN themes t ON t.id = r.theme_id"
+    "  JOIN consultations k ON k.id = t.consultation_id"
+    "  WHERE r.status = 'published'" THEME_FILTER("t", "k", "r.kind") "), 0)"
+    " - (SELECT count(*) FROM contributions p"
+    "  JOIN contributions c ON c.proposal_id = p.id"
+    "  JOIN themes t ON t.id = c.theme_id"
+    "  JOIN consultations k ON k.id = t.consultation_id"
+    "  WHERE p.kind = 'proposal' AND p.status <> 'published'"
+    "  AND c.status = 'published'" THEME_FILTER("t", "k", "c.kind") "))::text";
 
 const char sql_export_theme[] =
     "SELECT t.title FROM themes t JOIN consultations k"
     " ON k.id = t.consultation_id WHERE k.is_primary AND t.slug = $1";
 
 const char sql_export_themes[] =
-    "SELECT t.slug, t.title, (SELECT count(*) FROM contributions c"
-    "  WHERE c.theme_id = t.id AND c.status = 'published')::text"
+    "SELECT t.slug, t.title, coalesce((SELECT sum(r.n) FROM report_counts r"
+    "  WHERE r.theme_id = t.id AND r.status = 'published'), 0)::text"
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
     " WHERE k.is_primary ORDER BY t.position";
 
 const char sql_export_consultations[] =
-    "SELECT k.slug, k.title, k.source, (SELECT count(*) FROM contributions c"
-    "  WHERE c.consultation_id = k.id AND c.status = 'published')::text"
+    "SELECT k.slug, k.title, k.source, coalesce((SELECT sum(r.n)"
+    "  FROM report_counts r JOIN themes t ON t.id = r.theme_id"
+    "  WHERE t.consultation_id = k.id AND r.status = 'published'), 0)::text"
     " FROM consultations k ORDER BY k.is_primary DESC, k.opens_at DESC";

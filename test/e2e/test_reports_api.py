@@ -4,12 +4,14 @@
 paging, validation) and /api/v1/rapports/<slug>, checked against SQL
 recounts and against the HTML report."""
 
+import csv
+import io
 import json
 import re
 import secrets
 
 import harness
-from harness import Client, contains, eq, sql, sql_value, test
+from harness import Client, contains, eq, lacks, sql, sql_value, test
 from opendata_fixtures import contribution, pseudonym, vote
 
 
@@ -76,6 +78,34 @@ def api_contributions_filters_and_pages():
     far = get_json("/api/v1/contributions?page=1000000")
     eq(far["contributions"], [])
     eq(far["total"], all_total)
+
+
+@test
+def api_totals_leave_out_replies_under_an_unpublished_proposal():
+    """The totals come from the rollups less the published replies of
+    unpublished threads: they must equal the rows the API and the export
+    actually hold."""
+    tag = secrets.token_hex(3)
+    p = contribution("formation", "proposal", "Fil masqué " + tag, title="Fil masqué " + tag)
+    for i in range(3):
+        contribution("formation", "argument", "Argument %d %s" % (i, tag), parent=p,
+                     position="pour")
+    contribution("formation", "comment", "Commentaire " + tag, parent=p)
+    sql("UPDATE contributions SET status = 'hidden' WHERE id = %d" % p)
+    recount = ("SELECT count(*) FROM contributions c JOIN themes t ON t.id = c.theme_id"
+               " JOIN consultations k ON k.id = t.consultation_id"
+               " LEFT JOIN contributions p ON p.id = c.proposal_id WHERE c.status = 'published'"
+               " AND (p.id IS NULL OR p.status = 'published')")
+    for query, extra in [("", ""), ("?theme=formation", " AND k.is_primary AND t.slug = 'formation'"),
+                         ("?theme=formation&type=argument",
+                          " AND k.is_primary AND t.slug = 'formation' AND c.kind = 'argument'"),
+                         ("?type=commentaire", " AND c.kind = 'comment'")]:
+        want = int(sql_value(recount + extra))
+        eq(get_json("/api/v1/contributions" + query)["total"], want, "total of " + query)
+    rows = Client().get("/export/themes/formation.csv").body.decode("utf-8")
+    n = len(list(csv.reader(io.StringIO(rows, newline="")))) - 1
+    eq(get_json("/api/v1/contributions?theme=formation")["total"], n, "API total = export rows")
+    lacks(rows, tag)
 
 
 @test
