@@ -103,8 +103,9 @@ const char sql_api_contributions[] =
 /*
  * Published contributions from the rollups (report_counts), less the
  * published replies of threads whose proposal is not published (they are
- * not open data; few, found by proposals_unpublished). $1 theme slug of the
- * primary consultation or NULL, $2 kind or NULL.
+ * not open data; few: each unpublished proposal, from proposals_unpublished,
+ * has its replies counted through contributions_proposal). $1 theme slug of
+ * the primary consultation or NULL, $2 kind or NULL.
  */
 #define THEME_FILTER(t, k, kind) \
     " AND ($1::text IS NULL OR (" t ".slug = $1 AND " k ".is_primary))" \
@@ -115,12 +116,14 @@ const char sql_api_count[] =
     "  JOIN themes t ON t.id = r.theme_id"
     "  JOIN consultations k ON k.id = t.consultation_id"
     "  WHERE r.status = 'published'" THEME_FILTER("t", "k", "r.kind") "), 0)"
-    " - (SELECT count(*) FROM contributions p"
-    "  JOIN contributions c ON c.proposal_id = p.id"
-    "  JOIN themes t ON t.id = c.theme_id"
-    "  JOIN consultations k ON k.id = t.consultation_id"
-    "  WHERE p.kind = 'proposal' AND p.status <> 'published'"
-    "  AND c.status = 'published'" THEME_FILTER("t", "k", "c.kind") "))::text";
+    " - (SELECT coalesce(sum(x.n), 0) FROM contributions p"
+    "  CROSS JOIN LATERAL (SELECT count(*) AS n FROM contributions c"
+    "   JOIN themes t ON t.id = c.theme_id"
+    "   JOIN consultations k ON k.id = t.consultation_id"
+    "   WHERE c.proposal_id = p.id AND c.kind <> 'proposal'"
+    "   AND c.status = 'published'"
+    THEME_FILTER("t", "k", "c.kind") ") x"
+    "  WHERE p.kind = 'proposal' AND p.status <> 'published'))::text";
 
 const char sql_export_theme[] =
     "SELECT t.title FROM themes t JOIN consultations k"
