@@ -104,7 +104,11 @@ const char sql_notifications[] =
     " WHERE n.user_id = $1::bigint ORDER BY n.created_at DESC, n.id DESC"
     " LIMIT 200";
 
-/* Human decisions, and the wait of those that took an item off the queue. */
+/*
+ * Human decisions, and the wait of those that took an item off the queue.
+ * The transparency figures start from them (a few thousand rows), never
+ * from every contribution.
+ */
 #define DECISIONS \
     "(SELECT l.contribution_id, l.to_status, l.rule_code," \
     "  extract(epoch FROM l.at - l.queued_at) AS wait" \
@@ -120,8 +124,8 @@ const char sql_transparency_themes[] =
     " count(d.wait),"
     " fr_duration(percentile_cont(0.5) WITHIN GROUP (ORDER BY d.wait))"
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
-    " LEFT JOIN contributions c ON c.theme_id = t.id"
-    " LEFT JOIN " DECISIONS " d ON d.contribution_id = c.id"
+    " LEFT JOIN (" DECISIONS " d JOIN contributions c"
+    "  ON c.id = d.contribution_id) ON c.theme_id = t.id"
     " WHERE k.is_primary GROUP BY t.id ORDER BY t.position";
 
 const char sql_transparency_rules[] =
