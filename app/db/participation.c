@@ -53,8 +53,17 @@ const char sql_part_list_random[] = LIST_SELECT LIST_WHERE
     " ORDER BY ((p.id # $6::bigint) % 4294967291) * 1103515245"
     " % 4294967291, p.id" LIST_PAGE;
 
+/*
+ * Without a search, the count comes from the report rollups (per theme,
+ * kind, status and département), not from reading every proposal.
+ */
 const char sql_part_list_count[] =
-    "SELECT count(*) FROM contributions p" LIST_WHERE;
+    "SELECT CASE WHEN $3::text IS NULL THEN"
+    " (SELECT coalesce(sum(r.n), 0)::bigint FROM report_counts r"
+    "  WHERE r.theme_id = $1::int AND r.kind = 'proposal'"
+    "  AND r.status = 'published'"
+    "  AND ($2::text IS NULL OR r.territory_code = $2::text))"
+    " ELSE (SELECT count(*) FROM contributions p" LIST_WHERE ") END";
 
 const char sql_part_proposal[] =
     "SELECT p.id, p.title, p.body_html, p.link, p.status, p.author_id,"

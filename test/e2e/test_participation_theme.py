@@ -120,6 +120,27 @@ def territory_filter_and_pagination():
 
 
 @test
+def counts_without_a_search_equal_a_recount():
+    """Without a search the total comes from the report rollups: it must be
+    what counting the listed proposals gives, per département too, with
+    hidden and pending ones left out."""
+    key = word()
+    for i in range(4):
+        db_proposal("Compte %d %s" % (i, key), theme="territoires", territory="36")
+    hidden = db_proposal("Masquée %s" % key, theme="territoires", territory="36")
+    sql("UPDATE contributions SET status = 'hidden' WHERE id = %d" % hidden)
+    base = ("SELECT count(*) FROM contributions c JOIN themes t ON t.id = c.theme_id"
+            " JOIN consultations k ON k.id = t.consultation_id WHERE k.is_primary"
+            " AND t.slug = 'territoires' AND c.kind = 'proposal' AND c.status = 'published'")
+    c = Client()
+    for query, extra in [("", ""), ("?territoire=36", " AND c.territory_code = '36'"),
+                         ("?territoire=45&tri=votes", " AND c.territory_code = '45'")]:
+        n = int(sql_value(base + extra))
+        t = c.get("/themes/territoires" + query).visible_text()
+        contains(t, "%d proposition" % n, "count of /themes/territoires" + query)
+
+
+@test
 def invalid_listing_parameters_give_400():
     c = Client()
     for qs, what in [("tri=alpha", "« tri »"), ("tri=RECENT", "« tri »"),
