@@ -98,6 +98,7 @@ const char sql_export_set_theme[] =
 const char sql_api_contributions[] =
     OPENDATA_ROWS
     " AND ($2::text IS NULL OR c.kind = $2)"
+    " AND c.id > $5::bigint"
     " ORDER BY c.id LIMIT $3::bigint OFFSET $4::bigint";
 
 /*

@@ -49,8 +49,9 @@ extern const char	sql_export_consultations[];
 /*
  * The API page of contributions: $1 theme slug of the primary consultation
  * or NULL (all consultations), $2 kind ('proposal', 'argument', 'comment')
- * or NULL, $3 rows per page, $4 offset. Columns as
- * the export (enum opendata_col).
+ * or NULL, $3 rows per page, $4 offset, $5 the id after which to start ('0':
+ * from the first; with an offset of 0, a cursor that costs nothing however
+ * far it goes). Columns as the export (enum opendata_col).
  */
 extern const char	sql_api_contributions[];
 /* $1, $2 as sql_api_contributions. One row: the number of matching rows. */

@@ -101,15 +101,19 @@ api_themes(struct web_req *w)
 struct api_query {
 	const char	*theme;		/* slug or NULL */
 	const char	*kind;		/* contributions.kind or NULL */
-	long		 page;		/* 1-based */
+	long		 page;		/* 1-based; 0 with apres */
+	long long	 skip;		/* rows before the page */
 	char		 limit[16];
 	char		 offset[24];
+	char		 after[24];	/* the id after which to start */
 };
 
 /*
- * GET /api/v1/contributions?theme=&type=&page=: 50 published contributions
- * a page, in id order. Raises 400 for an invalid filter, 404 for an
- * unknown theme.
+ * GET /api/v1/contributions?theme=&type=&page= or ?apres=ID: 50 published
+ * contributions a page, in id order; "suivant" is the id to pass as apres
+ * for the next page (a cursor: its cost does not grow with the depth, as
+ * page's does). Raises 400 for an invalid filter, 404 for an unknown
+ * theme.
  */
 int
 api_contributions(struct web_req *w)
@@ -152,9 +156,23 @@ api_contributions(struct web_req *w)
 				    "invalide : un entier de 1 à 1000000."));
 			q->page = (long)n;
 		}
+		snprintf(q->after, sizeof(q->after), "0");
+		if ((v = web_arg(w, "apres")) != NULL && *v != '\0') {
+			if (!text_parse_id(v, &n))
+				return (api_error(w, 400, "Paramètre apres "
+				    "invalide : l'identifiant d'une "
+				    "contribution (un entier positif)."));
+			if (web_arg(w, "page") != NULL &&
+			    *web_arg(w, "page") != '\0')
+				return (api_error(w, 400, "Donnez page ou "
+				    "apres, pas les deux."));
+			snprintf(q->after, sizeof(q->after), "%lld", n);
+			q->page = 0;
+		}
+		q->skip = q->page > 0 ? (long long)(q->page - 1) * API_PER_PAGE :
+		    0;
 		snprintf(q->limit, sizeof(q->limit), "%d", API_PER_PAGE);
-		snprintf(q->offset, sizeof(q->offset), "%ld",
-		    (q->page - 1) * API_PER_PAGE);
+		snprintf(q->offset, sizeof(q->offset), "%lld", q->skip);
 		/* With no theme, the check returns no row and is ignored. */
 		return (web_query(w, sql_export_theme, 1, q->theme));
 	case 1:
@@ -162,14 +180,24 @@ api_contributions(struct web_req *w)
 			return (api_error(w, 404, "Enjeu inconnu."));
 		return (web_query(w, sql_api_count, 2, q->theme, q->kind));
 	case 2:
-		return (web_query(w, sql_api_contributions, 4, q->theme,
-		    q->kind, q->limit, q->offset));
+		/* Past the last row there is nothing to read: do not. */
+		if (q->page > 0 && q->skip >= atoll(web_value(w, 1, 0, 0)))
+			break;
+		return (web_query(w, sql_api_contributions, 5, q->theme,
+		    q->kind, q->limit, q->offset, q->after));
 	}
 	total = atol(web_value(w, 1, 0, 0));
-	html_rawf(H, "{\"page\":%ld,\"par_page\":%d,\"total\":%ld,"
-	    "\"pages\":%ld,", q->page, API_PER_PAGE, total,
-	    (total + API_PER_PAGE - 1) / API_PER_PAGE);
+	html_raw(H, "{\"page\":");
+	if (q->page > 0)
+		html_rawf(H, "%ld", q->page);
+	else
+		html_raw(H, "null");
+	html_rawf(H, ",\"par_page\":%d,\"total\":%ld,\"pages\":%ld,",
+	    API_PER_PAGE, total, (total + API_PER_PAGE - 1) / API_PER_PAGE);
 	json_str(w, "licence", "Licence Ouverte 2.0 (Etalab)", 1);
+	/* The next page's cursor, when this one is full. */
+	json_num(w, "suivant", web_nrows(w, 2) == API_PER_PAGE ?
+	    web_value(w, 2, API_PER_PAGE - 1, OD_ID) : NULL, 0);
 	html_raw(H, ",\"contributions\":");
 	/* A page of rows: hashed one by one, no cache. */
 	(void)opendata_pseudonyms_init(&ps, app.secret, app.secret_len, 0);

@@ -109,9 +109,44 @@ def api_totals_leave_out_replies_under_an_unpublished_proposal():
 
 
 @test
+def api_cursor_walks_the_same_rows_as_pages():
+    """apres=<id> (the "suivant" of the page before) gives the same rows as
+    page=, however deep, and ends with suivant = null."""
+    tag = secrets.token_hex(3)
+    first = contribution("education", "proposal", "Curseur %s" % tag, title="Curseur %s" % tag)
+    for i in range(55):
+        contribution("education", "comment", "Curseur %d %s" % (i, tag), parent=first)
+    by_page, page = [], 1
+    while True:
+        d = get_json("/api/v1/contributions?theme=education&page=%d" % page)
+        by_page += [c["id"] for c in d["contributions"]]
+        if page >= d["pages"]:
+            break
+        page += 1
+    by_cursor, after, pages = [], None, 0
+    while True:
+        d = get_json("/api/v1/contributions?theme=education"
+                     + ("&apres=%d" % after if after else ""))
+        eq(d["page"], None if after else 1)
+        by_cursor += [c["id"] for c in d["contributions"]]
+        pages += 1
+        if d["suivant"] is None:
+            break
+        eq(d["suivant"], d["contributions"][-1]["id"])
+        after = d["suivant"]
+    eq(by_cursor, by_page, "cursor and pages hold the same rows in the same order")
+    assert len(by_page) >= 55 and pages >= 2, (len(by_page), pages)
+    eq(len(set(by_cursor)), len(by_cursor), "no row twice")
+    last = get_json("/api/v1/contributions?theme=education&apres=%d" % by_page[-1])
+    eq((last["contributions"], last["suivant"]), ([], None))
+
+
+@test
 def api_contributions_rejects_invalid_filters():
     for q, word in [("type=vote", "type"), ("page=0", "page"), ("page=-1", "page"),
                     ("page=abc", "page"), ("page=1000001", "page"), ("theme=%3Cx%3E", "theme"),
+                    ("apres=abc", "apres"), ("apres=-3", "apres"), ("apres=0", "apres"),
+                    ("apres=5&page=2", "apres"),
                     ("theme=ETHIQUE", "theme")]:
         data = get_json("/api/v1/contributions?" + q, 400)
         contains(data["erreur"], word, q)
