@@ -11,7 +11,8 @@
 # rate psql reaches running the export's own statement (`COPY (<its SELECT>)
 # TO STDOUT WITH (FORMAT csv)`, `agora sql export_copy_all`) on the same
 # database in the same run, and the ratio. Then votes (votes_scale.sh).
-# SCALE_ONLY=reports|export|votes runs one part. Nothing here is a
+# Also every public page once (pages). SCALE_ONLY=reports|pages|export|votes
+# runs one part. Nothing here is a
 # pass/fail test (see README, "Performance").
 #
 # Environment: PG_PORT (25432), BENCH_HTTP_PORT (8898), BENCH_SECONDS (10),
@@ -88,6 +89,27 @@ for slug in $(psql_db "SELECT t.slug FROM themes t JOIN consultations k ON k.id 
     WHERE k.is_primary ORDER BY t.position"); do
 	line "/rapports/$slug"
 	line "/api/v1/rapports/$slug"
+done
+fi
+
+# Every public page once (best of three, one connection): a page that reads
+# every contribution at each request shows here first.
+if only pages; then
+pid=$(psql_db "SELECT id FROM contributions WHERE kind = 'proposal' AND status = 'published'
+    ORDER BY replies DESC, id LIMIT 1")
+mid=$(psql_db "SELECT id FROM contributions ORDER BY id OFFSET (SELECT count(*) / 2 FROM contributions) LIMIT 1")
+printf '%-44s %10s\n' "page (one request)" "ms"
+for p in / /themes/ethique "/themes/ethique?tri=votes" "/themes/ethique?tri=accord" \
+    "/themes/ethique?tri=debat" "/themes/ethique?tri=hasard" "/themes/ethique?territoire=37" \
+    "/themes/ethique?q=numerique" "/themes/ethique?page=500" "/propositions/$pid" \
+    /rapports/ /export/ /moderation/transparence /charte /api/v1/themes /api/v1/contributions \
+    "/api/v1/contributions?page=2000" "/api/v1/contributions?apres=$mid"; do
+	best=
+	for i in 1 2 3; do
+		t=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$PORT$p")
+		best=$(awk -v a="$best" -v b="$t" 'BEGIN { if (a == "" || b < a) print b; else print a }')
+	done
+	printf '%-44s %10.1f\n' "$p" "$(awk -v t="$best" 'BEGIN { print t * 1000 }')"
 done
 fi
 
