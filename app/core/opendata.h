@@ -8,8 +8,9 @@
  * (/export/...) and the command line (agora export) run the same SQL
  * (app/db/exports.c) and write through these functions, so both produce
  * byte-identical files. PostgreSQL writes the CSV cells (COPY); these
- * functions replace the author id by its pseudonym and end lines in CRLF. Column names and meanings are documented on
- * /export/ (app/web/exports.c); keep the two in step.
+ * functions replace the author id by its pseudonym and end lines in CRLF.
+ * Column names and meanings are documented on /export/
+ * (app/web/exports.c); keep the two in step.
  */
 
 #ifndef AGORA_CORE_OPENDATA_H
@@ -65,8 +66,8 @@ void	opendata_pseudonyms_free(struct opendata_pseudonyms *);
  * positive decimal integer as PostgreSQL writes one (no sign, no leading
  * zero, at most 19 digits). Valid until the next call.
  */
-const char	*opendata_pseudonym_of(struct opendata_pseudonyms *, const char *,
-		    size_t);
+const char	*opendata_pseudonym_of(struct opendata_pseudonyms *,
+		    const char *, size_t);
 
 /* The CSV header line. */
 void	opendata_csv_header(const struct csv_out *);

@@ -14,7 +14,8 @@
 
 #define EXPORT_BATCH	10000
 #define EXPORT_BATCH_TEXT	"10000"
-#define EXPORT_PROGRESS		10000	/* CSV rows between progress calls */
+/* CSV rows between two progress calls. */
+#define EXPORT_PROGRESS		10000
 
 /* Runs a command; 0 or -1 with the message in err. */
 static int

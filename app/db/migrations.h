@@ -11,12 +11,12 @@ extern const char	sql_migration_table[];	/* creates schema_migrations */
 extern const char	sql_migration_applied[]; /* $1 version: 0 or 1 row */
 extern const char	sql_migration_record[];	/* $1 version, $2 file */
 extern const char	sql_migration_list[];	/* version, file name */
-extern const char	sql_status_counts[];
+extern const char	sql_status_counts[];	/* (what, count) rows */
 /*
  * No parameters. Rows (label, value) for whoever runs the service: unsent
  * mail (all, failing, age of the oldest), the moderation queue (size, age
  * of the oldest), themes whose cached report analyses are out of date.
  */
-extern const char	sql_status_operations[];	/* (what, count) rows */
+extern const char	sql_status_operations[];
 
 #endif
