@@ -195,8 +195,9 @@ kept_text(struct web_req *w)
 		}
 		html_rawf(H, "<p><label for=\"garde-%s\">", kept_fields[i].name);
 		html_text(H, kept_fields[i].label);
+		/* The parser drops one newline after the tag: not the text's. */
 		html_rawf(H, "</label><br>\n<textarea id=\"garde-%s\" readonly "
-		    "rows=\"8\" cols=\"60\">", kept_fields[i].name);
+		    "rows=\"8\" cols=\"60\">\n", kept_fields[i].name);
 		html_text(H, v);
 		html_raw(H, "</textarea></p>\n");
 	}

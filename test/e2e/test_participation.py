@@ -161,9 +161,9 @@ def a_form_sent_after_the_session_expired_shows_its_text_back():
     contains(t, "Votre session a expiré")
     contains(t, "Votre texte n'est pas perdu")
     contains(r.text, '<label for="garde-texte">Texte</label>')
-    contains(r.text, ">Une longue proposition &lt;écrite&gt; pendant deux heures &amp; plus.\n"
+    contains(r.text, ">\nUne longue proposition &lt;écrite&gt; pendant deux heures &amp; plus.\n"
                      "Deuxième ligne.</textarea>")
-    contains(r.text, ">Titre &lt;b&gt;gardé&lt;/b&gt;</textarea>")
+    contains(r.text, ">\nTitre &lt;b&gt;gardé&lt;/b&gt;</textarea>")
     contains(r.text, 'href="/connexion?retour=%2Fthemes%2Fethique%2Fproposer"')
     eq(count("contributions", "author_id = %d" % uid), 0)
     # A form with no text to keep says only what happened.
@@ -179,12 +179,12 @@ def a_forged_or_stale_form_shows_its_text_back_but_never_a_password():
                {"csrf": "A" * 43, "texte": "Mon commentaire réfléchi"})
     eq(r.status, 403)
     contains(r.visible_text(), "Le formulaire a expiré")
-    contains(r.text, ">Mon commentaire réfléchi</textarea>")
+    contains(r.text, ">\nMon commentaire réfléchi</textarea>")
     # Refused by the handler (a proposal that does not exist): the same.
     r = c.post("/propositions/999999999/commentaires",
                {"csrf": csrf_of(c), "texte": "Commentaire sur une proposition disparue"})
     eq(r.status, 404)
-    contains(r.text, ">Commentaire sur une proposition disparue</textarea>")
+    contains(r.text, ">\nCommentaire sur une proposition disparue</textarea>")
     r = c.post("/compte/mot-de-passe", {"csrf": "A" * 43, "actuel": "secret-actuel-123",
                                          "nouveau": "nouveau-secret-456"})
     eq(r.status, 403)
