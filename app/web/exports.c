@@ -10,13 +10,11 @@
  * those of one theme of the primary consultation.
  *
  * The file is built by a kore task (a thread with its own synchronous
- * connection) with export_run(), the very function `agora export` uses, in
- * batches of 10,000 rows from one cursor: the worker's event loop keeps serving other
- * requests while the file is formatted, and the web and the CLI share
- * every line of the export code. The answer is held in memory (about 1 KB per
- * contribution: 100,000 contributions make a 100 MB answer) because Kore
- * 4.1 has no chunked responses; beyond that, publish the output of
- * `agora export` as a static file.
+ * connection) with export_run(), the very function `agora export` uses: the
+ * worker's event loop keeps serving other requests while the file is
+ * written, and the web and the CLI share every line of the export code.
+ * Kore 4.1 has no chunked responses, so the whole file is built before it
+ * is sent: in an unnamed file, else in memory (export_sink.c).
  */
 
 #include <stdio.h>
@@ -30,6 +28,7 @@
 #include "../db/export_run.h"
 #include "../db/exports.h"
 #include "app.h"
+#include "export_sink.h"
 #include "web.h"
 
 int	exports_index(struct web_req *);
@@ -184,74 +183,35 @@ struct export_req {
 	char	task_in[80];	/* "j:slug" or "c:slug" */
 };
 
-/* The task's output buffer: plain malloc, the task runs in a thread. */
-struct task_buf {
-	char	*data;
-	size_t	 len, cap;
-	int	 oom;
-};
-
-static void
-task_buf_write(void *arg, const void *p, size_t len)
-{
-	struct task_buf	*b = arg;
-	char		*n;
-
-	if (b->oom)
-		return;
-	if (b->len + len > b->cap) {
-		b->cap = (b->len + len) * 2 + 65536;
-		if ((n = realloc(b->data, b->cap)) == NULL) {
-			b->oom = 1;
-			return;
-		}
-		b->data = n;
-	}
-	memcpy(b->data + b->len, p, len);
-	b->len += len;
-}
-
 /*
  * Kore task (a thread of the worker): builds the whole file with its own
  * synchronous connection, through export_run() like `agora export`, so a
  * large export neither blocks the worker's event loop nor goes through one
- * huge async result. Answers "<pointer> <length>" of a malloc'd buffer the
- * handler takes over, or "err".
+ * huge async result, into an export sink (export_sink.c). Answers what the
+ * handler passes to export_sink_send(), or "err".
  */
 static int
 export_task(struct kore_task *t)
 {
-	struct task_buf	 b = { 0 };
-	struct html_out	 o = { task_buf_write, &b };
-	PGconn		*db;
-	char		 in[81], msg[64], err[512];
-	const char	*theme;
-	u_int32_t	 len;
-	long		 n = -1;
+	struct export_sink	 s;
+	struct html_out		 o = { export_sink_write, &s };
+	PGconn			*db;
+	char			 in[81], msg[64], err[512];
+	const char		*theme;
+	u_int32_t		 len;
+	long			 n = -1;
 
 	len = kore_task_channel_read(t, in, sizeof(in) - 1);
 	in[len < sizeof(in) ? len : sizeof(in) - 1] = '\0';
 	theme = in[2] != '\0' ? in + 2 : NULL;
+	export_sink_open(&s);
 	db = PQconnectdb(settings_get("database", ""));
 	if (PQstatus(db) == CONNECTION_OK)
 		n = export_run(db, theme, in[0] == 'j', app.secret,
 		    app.secret_len, &o, NULL, err, sizeof(err));
 	PQfinish(db);
-	if (n < 0 || b.oom) {
-		free(b.data);
-		snprintf(msg, sizeof(msg), "err");
-	} else
-		snprintf(msg, sizeof(msg), "%p %zu", (void *)b.data, b.len);
+	export_sink_close(&s, n >= 0, msg, sizeof(msg));
 	kore_task_channel_write(t, msg, strlen(msg) + 1);
-	return (KORE_RESULT_OK);
-}
-
-/* Kore calls this once the file is sent or the connection is gone. */
-static int
-export_sent(struct netbuf *nb)
-{
-	free(nb->extra);
-	nb->extra = NULL;
 	return (KORE_RESULT_OK);
 }
 
@@ -266,8 +226,6 @@ exports_file(struct web_req *w)
 	struct export_req	*x = w->data;
 	const char		*file, *dot;
 	char			 disp[128];
-	void			*data = NULL;
-	size_t			 len = 0;
 
 	switch (w->step) {
 	case 0:
@@ -301,8 +259,7 @@ exports_file(struct web_req *w)
 		return (web_task_start(w, export_task, x->task_in,
 		    strlen(x->task_in) + 1));
 	}
-	if (strcmp(w->task_out, "err") == 0 ||
-	    sscanf(w->task_out, "%p %zu", &data, &len) != 2 || data == NULL)
+	if (strcmp(w->task_out, "err") == 0)
 		return (web_error(w, 503, NULL));
 	snprintf(disp, sizeof(disp), "inline; filename=\"%s.%s\"",
 	    x->slug[0] ? x->slug : "contributions", x->json ? "json" : "csv");
@@ -310,7 +267,7 @@ exports_file(struct web_req *w)
 	    "text/csv; charset=utf-8");
 	http_response_header(w->req, "content-disposition", disp);
 	http_response_header(w->req, "access-control-allow-origin", "*");
-	/* Sent from the task's buffer as it is, freed once sent. */
-	http_response_stream(w->req, 200, data, len, export_sent, data);
+	if (export_sink_send(w->req, w->task_out) == -1)
+		return (web_error(w, 503, NULL));
 	return (WEB_DONE);
 }

@@ -300,6 +300,9 @@ def production_config_runs_chrooted_and_unprivileged():
         return  # chroot and runas need root; CI runs as root
     root = os.path.join(harness.TEST_DIR, "chroot")
     os.makedirs(root, exist_ok=True)
+    # export_dir (/tmp by default) inside the chroot, as the README asks.
+    os.makedirs(os.path.join(root, "tmp"), exist_ok=True)
+    os.chmod(os.path.join(root, "tmp"), 0o1777)
     with open(os.path.join(harness.ROOT, "conf", "production", "kore.conf")) as f:
         conf = f.read()
     port = harness.PORT + 2
@@ -345,6 +348,7 @@ def production_config_runs_chrooted_and_unprivileged():
     with open(os.path.join(harness.TEST_DIR, "kore-prod.log")) as f:
         text = f.read()
     lacks(text, "sandbox violation", "production kore log")
+    lacks(text, "held in memory", "export written under the chroot's /tmp")
 
 
 @test

@@ -185,6 +185,32 @@ def export_cli_is_byte_identical_to_http():
 
 
 @test
+def export_is_the_same_from_an_unnamed_file_or_from_memory():
+    """The web export is built in an unnamed file under export_dir and sent
+    mapped; without a usable export_dir, in memory. Same bytes either way,
+    and the worker says once that it fell back."""
+    make_data()
+    main = {p: Client().get(p).body for p in ["/export/contributions.csv",
+                                              "/export/themes/ethique.json"]}
+    lacks(harness.MAIN.log_text(), "held in memory", "main kore uses export_dir")
+    k = harness.Kore("export-memory", port=harness.PORT + 1,
+                     env={"AGORA_EXPORT_DIR": "/nonexistent/agora-export"})
+    try:
+        k.start()
+        c = Client(port=harness.PORT + 1)
+        for p, body in main.items():
+            r = c.get(p)
+            eq(r.status, 200, p)
+            assert r.body == body, "memory and file exports differ for " + p
+    finally:
+        k.stop()
+    text = k.log_text()
+    contains(text, "export_dir /nonexistent/agora-export unusable, exports are held in memory")
+    eq(text.count("held in memory"), 1, "said once")
+    lacks(text, "sandbox violation")
+
+
+@test
 def export_page_documents_columns_and_licence():
     r = Client().get("/export/")
     eq(r.status, 200)
