@@ -97,18 +97,18 @@ opendata_pseudonym_of(struct opendata_pseudonyms *ps, const char *id,
 			return (NULL);
 		n = n * 10 + (unsigned long long)(id[i] - '0');
 	}
+	/* Direct-mapped on the id: user ids are dense, authors recur. */
+	s = ps->slot != NULL ? &ps->slot[n & (OD_PSEUDONYM_SLOTS - 1)] : NULL;
+	if (s != NULL && s->id == n && s->text[0] != '\0')
+		return (s->text);
 	memcpy(text, id, len);
 	text[len] = '\0';
-	if (ps->slot == NULL) {
+	if (s == NULL) {
 		opendata_pseudonym(ps->key, ps->keylen, text, ps->one);
 		return (ps->one);
 	}
-	/* Direct-mapped on the id: user ids are dense, authors recur. */
-	s = &ps->slot[n & (OD_PSEUDONYM_SLOTS - 1)];
-	if (s->id != n || s->text[0] == '\0') {
-		opendata_pseudonym(ps->key, ps->keylen, text, s->text);
-		s->id = n;
-	}
+	opendata_pseudonym(ps->key, ps->keylen, text, s->text);
+	s->id = n;
 	return (s->text);
 }
 

@@ -124,7 +124,7 @@ api_contributions(struct web_req *w)
 {
 	struct api_query		*q = w->data;
 	struct opendata_pseudonyms	 ps;
-	const char			*v, *row[OD__MAX];
+	const char			*v, *page, *row[OD__MAX];
 	long long			 n;
 	long				 total;
 	int				 i, col;
@@ -154,7 +154,9 @@ api_contributions(struct web_req *w)
 				    "invalide : proposition, argument ou "
 				    "commentaire."));
 		}
-		if ((v = web_arg(w, "page")) != NULL && *v != '\0') {
+		if ((page = web_arg(w, "page")) != NULL && *page == '\0')
+			page = NULL;
+		if ((v = page) != NULL) {
 			if (!text_parse_id(v, &n))
 				return (api_error(w, 400, "Paramètre page "
 				    "invalide : un entier de 1 à 2000."));
@@ -172,8 +174,7 @@ api_contributions(struct web_req *w)
 				return (api_error(w, 400, "Paramètre apres "
 				    "invalide : l'identifiant d'une "
 				    "contribution (un entier positif)."));
-			if (web_arg(w, "page") != NULL &&
-			    *web_arg(w, "page") != '\0')
+			if (page != NULL)
 				return (api_error(w, 400, "Donnez page ou "
 				    "apres, pas les deux."));
 			snprintf(q->after, sizeof(q->after), "%lld", n);

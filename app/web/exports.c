@@ -209,7 +209,12 @@ export_task(struct kore_task *t)
 	if (PQstatus(db) == CONNECTION_OK)
 		n = export_run(db, theme, in[0] == 'j', app.secret,
 		    app.secret_len, &o, NULL, err, sizeof(err));
+	else
+		snprintf(err, sizeof(err), "%s", PQerrorMessage(db));
 	PQfinish(db);
+	/* The visitor gets a French 503; the log says why. */
+	if (n < 0)
+		kore_log(LOG_ERR, "export %s: %s", in, err);
 	export_sink_close(&s, n >= 0, msg, sizeof(msg));
 	kore_task_channel_write(t, msg, strlen(msg) + 1);
 	return (KORE_RESULT_OK);
