@@ -6,7 +6,7 @@
 /*
  * agora routes: the routing and authorisation table of the web module, one
  * line per route: pattern, methods, who may use it, handler (tab-separated).
- * It is compiled from the same app/web/routes.def as the module, so what it
+ * It is compiled from the same app/core/routes.def as the module, so what it
  * prints is what the dispatcher enforces. "anon" is a visitor without a
  * session, "user" a signed-in person whose e-mail is not verified yet,
  * "verified" one whose e-mail is; role names follow.
@@ -29,7 +29,7 @@ static const struct {
 } table[] = {
 #define ROUTE(pattern, methods, allow, handler)	\
 	{ pattern, methods, allow, #handler },
-#include "../web/routes.def"
+#include "../core/routes.def"
 #undef ROUTE
 };
 

@@ -16,13 +16,13 @@
 /* One declaration per row (repeated handlers redeclare harmlessly). */
 #define ROUTE(pattern, methods, allow, handler)	\
 	int handler(struct web_req *);
-#include "routes.def"
+#include "../core/routes.def"
 #undef ROUTE
 
 const struct route routes[] = {
 #define ROUTE(pattern, methods, allow, handler)	\
 	{ pattern, methods, allow, handler },
-#include "routes.def"
+#include "../core/routes.def"
 #undef ROUTE
 };
 

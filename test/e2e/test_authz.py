@@ -1,7 +1,7 @@
 # Copyright (c) 2026 The Agora developers.
 # SPDX-License-Identifier: AGPL-3.0-or-later
 """The authorisation table, walked: every route that `agora routes` prints
-(the same app/web/routes.def the dispatcher is compiled from), with every
+(the same app/core/routes.def the dispatcher is compiled from), with every
 method it takes, as every kind of visitor: no session, a signed-in account
 whose e-mail is not verified, and a verified account with each role. The
 expected outcome comes from the table, never from a copy of it here."""
