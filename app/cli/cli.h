@@ -12,10 +12,21 @@
 
 #include <libpq-fe.h>
 
+#include "../db/db.h"
+
 /* Connects with the "database" setting; exits with a message on failure. */
 PGconn	*cli_connect(void);
 /* Runs sql with text parameters; exits with a message unless it succeeds. */
 PGresult *cli_exec(PGconn *, const char *, int, const char *const *);
+/*
+ * Runs a statement of app/db with typed parameters (db.h), exits with a
+ * message unless it succeeds: cli_query(db, &sql_x, DB_INT(1)). The caller
+ * PQclear()s rows.res; a misread cell exits (cli_fault).
+ */
+#define cli_query(db, st, ...)						\
+	cli_query_argv((db), (st), DB_ARGV(__VA_ARGS__), DB_NARGS(__VA_ARGS__))
+struct db_rows	 cli_query_argv(PGconn *, const struct db_stmt *,
+		    const struct db_arg *, int);
 
 int	cmd_migrate(int, char **);
 int	cmd_status(int, char **);
@@ -28,6 +39,7 @@ int	cmd_user_create(int, char **);
 int	cmd_user_role(int, char **);
 int	cmd_user_list(int, char **);
 int	cmd_routes(int, char **);
+int	cmd_fields(int, char **);
 int	cmd_hash_password(int, char **);
 /*
  * Reads a new password from $AGORA_NEW_PASSWORD, else one line of stdin

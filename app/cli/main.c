@@ -17,11 +17,12 @@ static const struct {
 } commands[] = {
 	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
-	{ "sql",	cmd_sql,	"sql NAME              print a statement the pages run (benchmarks)" },
+	{ "sql",	cmd_sql,	"sql NAME|--list|--check   print a statement, or check them all" },
 	{ "verify-log",	cmd_verify_log,	"verify-log            check the moderation log's hash chain" },
 	/* People (issue 3). */
 	{ "user",	cmd_user,	"user create|role|list accounts and roles (agora user for help)" },
 	{ "routes",	cmd_routes,	"routes                the routing and authorisation table" },
+	{ "fields",	cmd_fields,	"fields                conf/routes.conf, from the declared form fields" },
 	{ "hash-password", cmd_hash_password, NULL },
 	{ "export",	cmd_export,	"export [--format csv|json] [--theme SLUG] [--output FILE]   open data" },
 	{ "import",	cmd_import,	"import republique-numerique|decidim DIR   import a consultation" },
@@ -82,6 +83,37 @@ cli_exec(PGconn *db, const char *sql, int n, const char *const *vals)
 	return (res);
 }
 
+struct db_rows
+cli_query_argv(PGconn *db, const struct db_stmt *st, const struct db_arg *args,
+    int n)
+{
+	struct db_rows	 r;
+	const char	*vals[32];
+	char		 bufs[32][24];
+	int		 i;
+
+	if (n != st->nparams || n > 32) {
+		fprintf(stderr, "agora: %s: %d parameters given, %d declared\n",
+		    st->name, n, st->nparams);
+		PQfinish(db);
+		exit(1);
+	}
+	for (i = 0; i < n; i++)
+		vals[i] = db_arg_text(&args[i], bufs[i]);
+	r.stmt = st;
+	r.fault = 0;
+	r.res = cli_exec(db, st->sql, n, vals);
+	return (r);
+}
+
+/* A read that does not fit the statement's declaration is a bug: stop. */
+static void
+cli_fault(const char *msg)
+{
+	fprintf(stderr, "agora: %s\n", msg);
+	exit(1);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -94,6 +126,7 @@ main(int argc, char **argv)
 		argc -= 2;
 		argv += 2;
 	}
+	db_fault_hook = cli_fault;
 	if (argc < 2)
 		usage();
 	if (settings_load(conf, err, sizeof(err)) == -1) {

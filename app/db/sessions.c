@@ -5,7 +5,7 @@
 
 #include "sessions.h"
 
-const char sql_session_lookup[] =
+DB_STMT(sql_session_lookup, 3, SESSION_COLS,
     "WITH s AS ("
     " SELECT s.id AS sid, u.id, u.display_name,"
     "  coalesce(u.territory_code, '') AS territory,"
@@ -23,4 +23,4 @@ const char sql_session_lookup[] =
     " WHERE id = (SELECT sid FROM s)"
     "  AND last_seen_at < now() - interval '1 minute'"
     ")"
-    " SELECT id, display_name, territory, verified, roles FROM s";
+    " SELECT id, display_name, territory, verified, roles FROM s");

@@ -6,11 +6,19 @@
 #ifndef AGORA_DB_SESSIONS_H
 #define AGORA_DB_SESSIONS_H
 
+#include "db.h"
+
 /*
- * $1 token hash (hex), $2 idle minutes, $3 absolute minutes.
- * One row: user id, display name, territory, verified (t/f), roles
- * ("citizen,admin"). Touches last_seen_at at most once a minute.
+ * $1 token hash (hex), $2 idle minutes, $3 absolute minutes. Zero or one
+ * row; touches last_seen_at at most once a minute.
  */
-extern const char	sql_session_lookup[];
+#define SESSION_COLS(C)							\
+	C(SESS_USER_ID,		"id",		INT)			\
+	C(SESS_NAME,		"display_name",	TEXT)			\
+	C(SESS_TERRITORY,	"territory",	TEXT)	/* "" unknown */\
+	C(SESS_VERIFIED,	"verified",	BOOL)			\
+	C(SESS_ROLES,		"roles",	TEXT)	/* "citizen,admin" */
+DB_COLUMNS(SESSION_COLS, SESS__MAX);
+extern const struct db_stmt	sql_session_lookup;
 
 #endif

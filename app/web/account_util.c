@@ -102,7 +102,7 @@ account_rate_query(struct web_req *w, enum rate_kind a, const char *akey,
 
 	account_rate(a, &ra);
 	account_rate(b, &rb);
-	return (web_query(w, sql_rate_wait, 8, ra.bucket, akey, ra.max,
+	return (web_sql(w, sql_rate_wait, 8, ra.bucket, akey, ra.max,
 	    ra.minutes, rb.bucket, bkey, rb.max, rb.minutes));
 }
 

@@ -129,7 +129,7 @@ signup_form(struct web_req *w)
 	if (w->sess.user_id != 0)
 		return (web_redirect(w, "/connexion"));
 	if (w->step == 0)
-		return (web_query(w, sql_territories, 0));
+		return (web_sql(w, sql_territories, 0));
 	return (signup_page(w, NULL, 0, 200));
 }
 
@@ -211,12 +211,12 @@ signup_submit(struct web_req *w)
 		if (atoll(web_value(w, 0, 0, 0)) > 0)
 			return (account_rate_refuse(w,
 			    atoll(web_value(w, 0, 0, 0))));
-		return (web_query(w, sql_territories, 0));
+		return (web_sql(w, sql_territories, 0));
 	case 2:
 		signup_read(w, s);
 		if (s->f.nerrors > 0)
 			return (signup_page(w, s, 1, 422));
-		return (web_query(w, sql_email_taken, 1, s->email));
+		return (web_sql(w, sql_email_taken, 1, s->email));
 	case 3:
 		signup_read(w, s);
 		if (web_nrows(w, 2) > 0) {
@@ -230,7 +230,7 @@ signup_submit(struct web_req *w)
 			return (web_error(w, 500, NULL));
 		url = account_link("/verification", th);
 		body = signup_mail(s->name, url, s->hours);
-		r = web_query(w, sql_signup, 9, s->email, s->name, w->task_out,
+		r = web_sql(w, sql_signup, 9, s->email, s->name, w->task_out,
 		    s->territory, th, s->hours,
 		    "Confirmez votre adresse électronique – Agora", body,
 		    s->addr);
@@ -269,7 +269,7 @@ verify_show(struct web_req *w)
 			    "Vérifiez que vous avez copié l'adresse en entier "
 			    "depuis le courriel."));
 		token_hash_hex(jeton, th);
-		return (web_query(w, sql_link_use, 1, th));
+		return (web_sql(w, sql_link_use, 1, th));
 	}
 	status = web_value(w, 0, 0, 0);
 	if (strcmp(status, "used") == 0)
@@ -328,7 +328,7 @@ verify_resend(struct web_req *w)
 			return (account_rate_refuse(w, wait));
 		url = account_link("/verification", th);
 		body = signup_mail(w->sess.name, url, hours);
-		r = web_query(w, sql_verify_resend, 5, uid, th, hours,
+		r = web_sql(w, sql_verify_resend, 5, uid, th, hours,
 		    "Confirmez votre adresse électronique – Agora", body);
 		OPENSSL_cleanse(url, strlen(url));
 		kore_free(url);
@@ -430,7 +430,7 @@ signin_submit(struct web_req *w)
 	case 1:
 		if ((wait = atoll(web_value(w, 0, 0, 0))) > 0)
 			return (account_rate_refuse(w, wait));
-		return (web_query(w, sql_signin_lookup, 1, s->email));
+		return (web_sql(w, sql_signin_lookup, 1, s->email));
 	case 2:
 		stored = web_nrows(w, 1) == 1 ? web_value(w, 1, 0, 1) : "";
 		if (strlen(pw) > 4 * ACCOUNT_PASSWORD_MAX)
@@ -443,13 +443,13 @@ signin_submit(struct web_req *w)
 			token_hash_hex(s->token, th);
 			if (w->sess.user_id != 0)
 				token_hash_hex(w->sess.token, old);
-			return (web_query(w, sql_session_create, 3,
+			return (web_sql(w, sql_session_create, 3,
 			    web_value(w, 1, 0, 0), th,
 			    w->sess.user_id != 0 ? old : NULL));
 		}
 		account_rate(RATE_SIGNIN_ACCOUNT, &ra);
 		account_rate(RATE_SIGNIN_IP, &rb);
-		return (web_query(w, sql_rate_hit, 4, ra.bucket, s->key,
+		return (web_sql(w, sql_rate_hit, 4, ra.bucket, s->key,
 		    rb.bucket, s->addr));
 	case 4:
 		/* A hash made with an older cost is replaced now. */
@@ -460,7 +460,7 @@ signin_submit(struct web_req *w)
 		break;
 	case 5:
 		if (w->task_out[0] != '\0')
-			return (web_query(w, sql_password_rehash, 3,
+			return (web_sql(w, sql_password_rehash, 3,
 			    web_value(w, 1, 0, 0), w->task_out,
 			    web_value(w, 1, 0, 1)));
 		break;
@@ -489,10 +489,10 @@ signout_submit(struct web_req *w)
 			return (web_error(w, 403, CSRF_MSG));
 		if (all != NULL && strcmp(all, "1") == 0) {
 			snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-			return (web_query(w, sql_session_end_all, 1, uid));
+			return (web_sql(w, sql_session_end_all, 1, uid));
 		}
 		token_hash_hex(w->sess.token, th);
-		return (web_query(w, sql_session_end, 1, th));
+		return (web_sql(w, sql_session_end, 1, th));
 	}
 	session_cookie_clear(w);
 	web_flash(w, "signed_out");

@@ -102,11 +102,11 @@ answers_form(struct web_req *w)
 	case 0:
 		if (!text_parse_id(w->args[0], &id))
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_answer_proposal, 1, w->args[0]));
+		return (web_sql(w, sql_answer_proposal, 1, w->args[0]));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_answer_for_proposal, 1, w->args[0]));
+		return (web_sql(w, sql_answer_for_proposal, 1, w->args[0]));
 	}
 	form_init(&f, w);
 	if (!web_isnull(w, 0, 0, 4)) {
@@ -136,7 +136,7 @@ answers_save(struct web_req *w)
 			    "recommencez."));
 		if (!text_parse_id(w->args[0], &id))
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_answer_proposal, 1, w->args[0]));
+		return (web_sql(w, sql_answer_proposal, 1, w->args[0]));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
@@ -154,7 +154,7 @@ answers_save(struct web_req *w)
 		if ((html = markdown_render(body, strlen(body), 2)) == NULL)
 			fatal("markdown_render: out of memory");
 		snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-		web_query(w, sql_answer_save, 6, w->args[0], status, body,
+		web_sql(w, sql_answer_save, 6, w->args[0], status, body,
 		    html, uid, app.base_url);
 		free(html);
 		return (WEB_QUERY);

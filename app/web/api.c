@@ -82,7 +82,7 @@ api_themes(struct web_req *w)
 
 	switch (w->step) {
 	case 0:
-		return (web_query(w, sql_report_index, 0));
+		return (web_sql(w, sql_report_index, 0));
 	}
 	html_raw(H, "{\"themes\":[");
 	for (i = 0; i < web_nrows(w, 0); i++) {
@@ -185,16 +185,16 @@ api_contributions(struct web_req *w)
 		snprintf(q->limit, sizeof(q->limit), "%d", API_PER_PAGE);
 		snprintf(q->offset, sizeof(q->offset), "%lld", q->skip);
 		/* With no theme, the check returns no row and is ignored. */
-		return (web_query(w, sql_export_theme, 1, q->theme));
+		return (web_sql(w, sql_export_theme, 1, q->theme));
 	case 1:
 		if (q->theme != NULL && web_nrows(w, 0) != 1)
 			return (api_error(w, 404, "Enjeu inconnu."));
-		return (web_query(w, sql_api_count, 2, q->theme, q->kind));
+		return (web_sql(w, sql_api_count, 2, q->theme, q->kind));
 	case 2:
 		/* Past the last row there is nothing to read: do not. */
 		if (q->page > 0 && q->skip >= atoll(web_value(w, 1, 0, 0)))
 			break;
-		return (web_query(w, sql_api_contributions, 5, q->theme,
+		return (web_sql(w, sql_api_contributions, 5, q->theme,
 		    q->kind, q->limit, q->offset, q->after));
 	}
 	total = atol(web_value(w, 1, 0, 0));
@@ -284,7 +284,7 @@ api_report(struct web_req *w)
 	if (w->step == 0) {
 		if (!text_slug_valid(w->args[0]))
 			return (api_error(w, 404, "Enjeu inconnu."));
-		return (web_query(w, sql_report_theme, 1, w->args[0]));
+		return (web_sql(w, sql_report_theme, 1, w->args[0]));
 	}
 	if (w->step == 1 && web_nrows(w, R_THEME) != 1)
 		return (api_error(w, 404, "Enjeu inconnu."));
@@ -301,7 +301,7 @@ api_report(struct web_req *w)
 	case R_ANSWERS:		sql = sql_report_answers; break;
 	}
 	if (sql != NULL)
-		return (web_query(w, sql, 1, tid));
+		return (web_sql(w, sql, 1, tid));
 
 	html_raw(H, "{");
 	json_str(w, "slug", web_value(w, R_THEME, 0, 1), 1);

@@ -89,9 +89,9 @@ exports_index(struct web_req *w)
 
 	switch (w->step) {
 	case 0:
-		return (web_query(w, sql_export_themes, 0));
+		return (web_sql(w, sql_export_themes, 0));
 	case 1:
-		return (web_query(w, sql_export_consultations, 0));
+		return (web_sql(w, sql_export_consultations, 0));
 	}
 	page_begin(w, "Données ouvertes");
 	html_raw(H, "<h1>Données ouvertes</h1>\n"
@@ -254,7 +254,7 @@ exports_file(struct web_req *w)
 				return (web_error(w, 404, NULL));
 		}
 		/* With no theme the check finds no row and is ignored. */
-		return (web_query(w, sql_export_theme, 1,
+		return (web_sql(w, sql_export_theme, 1,
 		    x->slug[0] ? x->slug : NULL));
 	case 1:
 		if (x->slug[0] && web_nrows(w, 0) != 1)

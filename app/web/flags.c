@@ -115,7 +115,7 @@ flags_form(struct web_req *w)
 			    "et recommencez."));
 		if (!text_parse_id(w->args[0], &id))
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_flag_target, 2, w->args[0], uid));
+		return (web_sql(w, sql_flag_target, 2, w->args[0], uid));
 	case 1:
 		if (web_nrows(w, 0) != 1 ||
 		    strcmp(web_value(w, 0, 0, 4), "published") != 0)
@@ -125,7 +125,7 @@ flags_form(struct web_req *w)
 		    strcmp(web_value(w, 0, 0, 8), uid) == 0)
 			return (web_error(w, 403, "Vous ne pouvez pas signaler "
 			    "votre propre contribution."));
-		return (web_query(w, sql_charter_rules, 0));
+		return (web_sql(w, sql_charter_rules, 0));
 	case 2:
 		if (!post)
 			return (flag_page(w, &f, "", "", 200));
@@ -143,7 +143,7 @@ flags_form(struct web_req *w)
 		}
 		snprintf(buf, sizeof(buf), "%lld", settings_get_int(
 		    "flag_threshold", 3, 1, 1000000));
-		return (web_query(w, sql_flag_insert, 6, w->args[0], uid, rule,
+		return (web_sql(w, sql_flag_insert, 6, w->args[0], uid, rule,
 		    note, buf, strcmp(settings_get("flag_threshold_action",
 		    "review"), "hide") == 0 ? "hide" : "review"));
 	}

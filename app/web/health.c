@@ -13,7 +13,7 @@ int
 health_show(struct web_req *w)
 {
 	if (w->step == 0)
-		return (web_query(w, sql_health, 0));
+		return (web_sql(w, sql_health, 0));
 	if (web_nrows(w, 0) != 1)
 		return (web_error(w, 503, NULL));
 	kore_buf_append(w->body, "ok\n", 3);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/fields.h"
 #include "../core/markdown.h"
 
 #include "assets.h"
@@ -106,9 +107,16 @@ page_end(struct web_req *w)
 	    "</body>\n</html>\n");
 }
 
+/*
+ * A page built from a misread row (a column its statement does not
+ * declare: query.c) would show empty cells as if they were data: it is
+ * answered 500 instead, and the log says which read failed.
+ */
 int
 web_send_type(struct web_req *w, int status, const char *ctype)
 {
+	if (w->fault && status < 500)
+		return (web_error(w, 500, NULL));
 	web_headers(w->req, ctype);
 	if (strncmp(ctype, "text/html", 9) == 0 && w->sess.user_id != 0)
 		http_response_header(w->req, "cache-control", "private, no-store");
@@ -157,22 +165,6 @@ static const struct {
 	    "n'a été enregistré ; réessayez dans quelques minutes." },
 };
 
-/*
- * The free-text fields of Agora's forms, echoed back when a form is refused
- * before its handler ran (session expired, form expired), so that nothing a
- * person wrote is lost. Never a password.
- */
-static const struct {
-	const char	*name;
-	const char	*label;
-} kept_fields[] = {
-	{ "titre",	"Titre" },
-	{ "texte",	"Texte" },
-	{ "reponse",	"Réponse" },
-	{ "motif",	"Motif" },
-	{ "note",	"Note" },
-};
-
 /* Writes what the refused form held, if it held any text. */
 static void
 kept_text(struct web_req *w)
@@ -181,8 +173,10 @@ kept_text(struct web_req *w)
 	size_t		 i;
 	int		 any = 0;
 
-	for (i = 0; i < sizeof(kept_fields) / sizeof(kept_fields[0]); i++) {
-		if ((v = web_arg(w, kept_fields[i].name)) == NULL ||
+	/* The free text a form may carry (fields.def); never a password. */
+	for (i = 0; i < field_ndefs; i++) {
+		if (field_defs[i].kept == NULL ||
+		    (v = web_arg(w, field_defs[i].name)) == NULL ||
 		    v[strspn(v, " \t\r\n")] == '\0')
 			continue;
 		if (!any) {
@@ -193,11 +187,11 @@ kept_text(struct web_req *w)
 			    "formulaire de nouveau.</p>\n");
 			any = 1;
 		}
-		html_rawf(H, "<p><label for=\"garde-%s\">", kept_fields[i].name);
-		html_text(H, kept_fields[i].label);
+		html_rawf(H, "<p><label for=\"garde-%s\">", field_defs[i].name);
+		html_text(H, field_defs[i].kept);
 		/* The parser drops one newline after the tag: not the text's. */
 		html_rawf(H, "</label><br>\n<textarea id=\"garde-%s\" readonly "
-		    "rows=\"8\" cols=\"60\">\n", kept_fields[i].name);
+		    "rows=\"8\" cols=\"60\">\n", field_defs[i].name);
 		html_text(H, v);
 		html_raw(H, "</textarea></p>\n");
 	}
@@ -286,6 +280,8 @@ web_error(struct web_req *w, int status, const char *msg)
 int
 web_redirect(struct web_req *w, const char *path)
 {
+	if (w->fault)
+		return (web_error(w, 500, NULL));
 	if (path[0] != '/' || path[1] == '/' || path[1] == '\\' ||
 	    strpbrk(path, "\r\n") != NULL)
 		path = "/";

@@ -102,11 +102,11 @@ moderation_queue(struct web_req *w)
 		page = 100000;
 	switch (w->step) {
 	case 0:
-		return (web_query(w, sql_queue_themes, 0));
+		return (web_sql(w, sql_queue_themes, 0));
 	case 1:
 		snprintf(off, sizeof(off), "%lld", (page - 1) * QUEUE_PAGE);
 		snprintf(lim, sizeof(lim), "%d", QUEUE_PAGE);
-		return (web_query(w, sql_queue, 5, theme, reason, status, off,
+		return (web_sql(w, sql_queue, 5, theme, reason, status, off,
 		    lim));
 	}
 
@@ -420,22 +420,22 @@ moderation_item(struct web_req *w)
 			    "et recommencez."));
 		if (!text_parse_id(w->args[0], &id))
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_item, 1, w->args[0]));
+		return (web_sql(w, sql_item, 1, w->args[0]));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, "Cette contribution "
 			    "n'existe pas."));
-		return (web_query(w, sql_item_flags, 1, w->args[0]));
+		return (web_sql(w, sql_item_flags, 1, w->args[0]));
 	case 2:
-		return (web_query(w, sql_item_history, 1, w->args[0]));
+		return (web_sql(w, sql_item_history, 1, w->args[0]));
 	case 3:
-		return (web_query(w, sql_charter_rules, 0));
+		return (web_sql(w, sql_charter_rules, 0));
 	case 4:
-		return (web_query(w, sql_item_log, 1, w->args[0]));
+		return (web_sql(w, sql_item_log, 1, w->args[0]));
 	case 5:
-		return (web_query(w, sql_item_similar, 1, w->args[0]));
+		return (web_sql(w, sql_item_similar, 1, w->args[0]));
 	case 6:
-		return (web_query(w, sql_item_versions, 1, w->args[0]));
+		return (web_sql(w, sql_item_versions, 1, w->args[0]));
 	case 7:
 		if (!post)
 			return (item_page(w, &f, "", "", "", 200));
@@ -463,7 +463,7 @@ moderation_item(struct web_req *w)
 			    422));
 		}
 		snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-		return (web_query(w, sql_decide, 8, w->args[0], uid, decision,
+		return (web_sql(w, sql_decide, 8, w->args[0], uid, decision,
 		    seen, version, *rule ? rule : NULL, *note ? note : NULL,
 		    settings_get("base_url", "")));
 	}

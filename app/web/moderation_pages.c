@@ -31,7 +31,7 @@ charter_show(struct web_req *w)
 	int		 i;
 
 	if (w->step == 0)
-		return (web_query(w, sql_charter_rules, 0));
+		return (web_sql(w, sql_charter_rules, 0));
 	page_begin(w, "Charte de modération");
 	html_raw(H, "<div class=\"prose\">\n");
 	if ((html = assets_page("charte")) != NULL)
@@ -77,11 +77,11 @@ transparency_show(struct web_req *w)
 
 	switch (w->step) {
 	case 0:
-		return (web_query(w, sql_transparency_themes, 0));
+		return (web_sql(w, sql_transparency_themes, 0));
 	case 1:
-		return (web_query(w, sql_transparency_rules, 0));
+		return (web_sql(w, sql_transparency_rules, 0));
 	case 2:
-		return (web_query(w, sql_transparency_total, 0));
+		return (web_sql(w, sql_transparency_total, 0));
 	}
 	page_begin(w, "Transparence de la modération");
 	html_raw(H, "<h1>Transparence de la modération</h1>\n<p>Combien de "
@@ -166,7 +166,7 @@ notifications_show(struct web_req *w)
 
 	if (w->step == 0) {
 		snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-		return (web_query(w, sql_notifications, 1, uid));
+		return (web_sql(w, sql_notifications, 1, uid));
 	}
 	page_begin(w, "Mes notifications");
 	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
@@ -287,7 +287,7 @@ admin_consultation(struct web_req *w)
 			return (web_error(w, 403, "Le formulaire a expiré ou "
 			    "n'a pas été envoyé depuis Agora. Rechargez la page "
 			    "et recommencez."));
-		return (web_query(w, sql_consultation_modes, 0));
+		return (web_sql(w, sql_consultation_modes, 0));
 	case 1:
 		if (w->req->method != HTTP_METHOD_POST)
 			return (admin_page(w, &f, "", "", 200));
@@ -300,7 +300,7 @@ admin_consultation(struct web_req *w)
 		if (f.nerrors > 0)
 			return (admin_page(w, &f, which, "", 422));
 		snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-		return (web_query(w, sql_consultation_set_mode, 3, which, uid,
+		return (web_sql(w, sql_consultation_set_mode, 3, which, uid,
 		    mode));
 	}
 	r = web_value(w, 1, 0, 0);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../core/settings.h"
+#include "../db/db.h"
 #include "app.h"
 #include "assets.h"
 
@@ -84,9 +85,17 @@ kore_parent_configure(int argc, char **argv)
 	kore_log(LOG_NOTICE, "agora: settings from %s", settings_path());
 }
 
+/* A read that does not fit its statement's declaration (app/db/db.h). */
+static void
+db_fault_log(const char *msg)
+{
+	kore_log(LOG_ERR, "%s", msg);
+}
+
 void
 kore_worker_configure(void)
 {
+	db_fault_hook = db_fault_log;
 	assets_init();
 	mail_start();
 }

@@ -57,7 +57,7 @@ vote_post(struct web_req *w)
 			return (web_error(w, 400, "Avis inconnu : choisissez "
 			    "« d'accord », « mitigé » ou « pas d'accord ». "
 			    "Rien n'a été enregistré."));
-		return (web_query(w, sql_part_vote, 3,
+		return (web_sql(w, sql_part_vote, 3,
 		    part_itoa(w->sess.user_id, uid), w->args[0], choice));
 	}
 	code = web_value(w, 0, 0, 0);
@@ -130,7 +130,7 @@ reply_write(struct web_req *w, const char *parent, const char *position,
 	part_limits(&l);
 	if ((html = markdown_render(body, strlen(body), 3)) == NULL)
 		fatal("markdown_render: out of memory");
-	r = web_query(w, sql_part_reply, 8, part_itoa(w->sess.user_id, uid),
+	r = web_sql(w, sql_part_reply, 8, part_itoa(w->sess.user_id, uid),
 	    w->args[0], parent, position,
 	    w->sess.territory[0] ? w->sess.territory : NULL, body, html,
 	    part_itoa(l.max_depth, depth));
@@ -207,7 +207,7 @@ useful_post(struct web_req *w)
 			return (csrf_refuse(w));
 		if (!text_parse_id(w->args[0], &id))
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_part_useful, 2,
+		return (web_sql(w, sql_part_useful, 2,
 		    part_itoa(w->sess.user_id, uid), w->args[0]));
 	}
 	code = web_value(w, 0, 0, 0);

@@ -146,11 +146,11 @@ account_show(struct web_req *w)
 	snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
 	switch (w->step) {
 	case 0:
-		return (web_query(w, sql_account_summary, 1, uid));
+		return (web_sql(w, sql_account_summary, 1, uid));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_account_contributions, 1, uid));
+		return (web_sql(w, sql_account_contributions, 1, uid));
 	}
 
 	page_begin(w, "Mon compte");
@@ -238,7 +238,7 @@ account_export(struct web_req *w)
 
 	snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
 	if (w->step == 0)
-		return (web_query(w, sql_account_export, 1, uid));
+		return (web_sql(w, sql_account_export, 1, uid));
 	if (web_nrows(w, 0) != 1)
 		return (web_error(w, 404, NULL));
 	json = web_value(w, 0, 0, 0);

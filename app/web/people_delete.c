@@ -123,7 +123,7 @@ account_delete(struct web_req *w)
 			write_page(w, &f, 422);
 			return (WEB_DONE);
 		}
-		return (web_query(w, sql_account_password, 1, uid));
+		return (web_sql(w, sql_account_password, 1, uid));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
@@ -136,7 +136,7 @@ account_delete(struct web_req *w)
 			write_page(w, &f, 422);
 			return (WEB_DONE);
 		}
-		return (web_query(w, sql_account_delete, 2, uid,
+		return (web_sql(w, sql_account_delete, 2, uid,
 		    web_value(w, 0, 0, 0)));
 	}
 	if (strcmp(web_value(w, 2, 0, 0), "last_admin") == 0)

@@ -143,7 +143,7 @@ list_show(struct web_req *w)
 	if (w->step == 0) {
 		snprintf(off, sizeof(off), "%lld", (page - 1) * PAGE_SIZE);
 		snprintf(lim, sizeof(lim), "%d", PAGE_SIZE);
-		return (web_query(w, sql_admin_accounts, 3, q, off, lim));
+		return (web_sql(w, sql_admin_accounts, 3, q, off, lim));
 	}
 	n = web_nrows(w, 0);
 	total = n > 0 ? strtoll(web_value(w, 0, 0, 6), NULL, 10) : 0;
@@ -251,7 +251,7 @@ role_change(struct web_req *w)
 			return (web_error(w, 400, "Choisissez un compte, un rôle "
 			    "et l'action « Accorder » ou « Retirer »."));
 		snprintf(me, sizeof(me), "%lld", w->sess.user_id);
-		return (web_query(w, sql_role_set, 4, id, role,
+		return (web_sql(w, sql_role_set, 4, id, role,
 		    strcmp(action, "accorder") == 0 ? "t" : "f", me));
 	}
 	st = web_value(w, 0, 0, 0);

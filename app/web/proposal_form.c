@@ -122,14 +122,14 @@ proposal_create(struct web_req *w)
 			return (web_error(w, 403, "Le formulaire a expiré ou "
 			    "ne vient pas de ce site. Rechargez la page et "
 			    "recommencez."));
-		return (web_query(w, sql_part_theme, 1, w->args[0]));
+		return (web_sql(w, sql_part_theme, 1, w->args[0]));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
 		if (w->req->method == HTTP_METHOD_POST &&
 		    strcmp(web_value(w, 0, 0, 6), "open") != 0)
 			return (part_refuse(w, web_value(w, 0, 0, 6)));
-		return (web_query(w, sql_part_territories, 0));
+		return (web_sql(w, sql_part_territories, 0));
 	case 2:
 		break;
 	case 3:
@@ -158,7 +158,7 @@ proposal_create(struct web_req *w)
 			if ((html = markdown_render(p.body, strlen(p.body),
 			    2)) == NULL)
 				fatal("markdown_render: out of memory");
-			r = web_query(w, sql_part_propose, 7,
+			r = web_sql(w, sql_part_propose, 7,
 			    part_itoa(w->sess.user_id, path), w->args[0],
 			    p.title, p.body, html,
 			    *p.link ? p.link : NULL, p.territory);
@@ -214,7 +214,7 @@ proposal_edit(struct web_req *w)
 			return (web_error(w, 403, "Le formulaire a expiré ou "
 			    "ne vient pas de ce site. Rechargez la page et "
 			    "recommencez."));
-		return (web_query(w, sql_part_proposal, 3, w->args[0],
+		return (web_sql(w, sql_part_proposal, 3, w->args[0],
 		    part_itoa(w->sess.user_id, uid), part_window_text()));
 	case 1:
 		if (web_nrows(w, 0) != 1 ||
@@ -227,7 +227,7 @@ proposal_edit(struct web_req *w)
 			return (part_refuse(w, web_value(w, 0, 0, 16)));
 		if (strcmp(web_value(w, 0, 0, 19), "t") != 0)
 			return (part_refuse(w, "too_late"));
-		return (web_query(w, sql_part_territories, 0));
+		return (web_sql(w, sql_part_territories, 0));
 	case 2:
 		break;
 	case 3:
@@ -253,7 +253,7 @@ proposal_edit(struct web_req *w)
 			if ((html = markdown_render(p.body, strlen(p.body),
 			    2)) == NULL)
 				fatal("markdown_render: out of memory");
-			r = web_query(w, sql_part_edit, 8,
+			r = web_sql(w, sql_part_edit, 8,
 			    part_itoa(w->sess.user_id, uid), w->args[0],
 			    p.title, p.body, html, *p.link ? p.link : NULL,
 			    p.territory, part_window_text());

@@ -422,7 +422,7 @@ proposal_show(struct web_req *w)
 	case 0:
 		if (!text_parse_id(w->args[0], &id))
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_part_proposal, 3, w->args[0], viewer,
+		return (web_sql(w, sql_part_proposal, 3, w->args[0], viewer,
 		    part_window_text()));
 	case 1:
 		if (web_nrows(w, S_P) != 1)
@@ -432,10 +432,10 @@ proposal_show(struct web_req *w)
 		    w->sess.user_id;
 		if (strcmp(web_value(w, S_P, 0, 4), "published") != 0 && !mine)
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_part_thread, 3, w->args[0], viewer,
+		return (web_sql(w, sql_part_thread, 3, w->args[0], viewer,
 		    part_itoa(THREAD_MAX + 1, uid2)));
 	case 2:
-		return (web_query(w, sql_answer_for_proposal, 1, w->args[0]));
+		return (web_sql(w, sql_answer_for_proposal, 1, w->args[0]));
 	}
 
 	memset(&v, 0, sizeof(v));

@@ -160,7 +160,7 @@ forgot_submit(struct web_req *w)
 		    "ce message : votre mot de passe actuel reste valable.\n\n"
 		    "-- \nAgora, Région Centre-Val de Loire\n", s->setting,
 		    url);
-		r = web_query(w, sql_reset_request, 6, s->email, th,
+		r = web_sql(w, sql_reset_request, 6, s->email, th,
 		    s->setting, "Nouveau mot de passe – Agora", body, s->addr);
 		free_secret(url);
 		free_secret(body);
@@ -228,7 +228,7 @@ reset_form(struct web_req *w)
 			    "Vérifiez que vous avez copié l'adresse en entier "
 			    "depuis le courriel."));
 		token_hash_hex(jeton, th);
-		return (web_query(w, sql_reset_lookup, 1, th));
+		return (web_sql(w, sql_reset_lookup, 1, th));
 	}
 	if ((r = reset_refuse(w, 0)) != 0)
 		return (r);
@@ -255,7 +255,7 @@ reset_submit(struct web_req *w)
 			return (web_error(w, 400, "Ce lien n'est pas valide."));
 		state_new(w);
 		token_hash_hex(jeton, th);
-		return (web_query(w, sql_reset_lookup, 1, th));
+		return (web_sql(w, sql_reset_lookup, 1, th));
 	case 1:
 		if ((r = reset_refuse(w, 0)) != 0)
 			return (r);
@@ -268,7 +268,7 @@ reset_submit(struct web_req *w)
 		if (w->task_out[0] == '\0')
 			return (web_error(w, 500, NULL));
 		token_hash_hex(jeton, th);
-		return (web_query(w, sql_reset_apply, 2, th, w->task_out));
+		return (web_sql(w, sql_reset_apply, 2, th, w->task_out));
 	}
 	if (web_nrows(w, 2) != 1)
 		return (web_error(w, 410, "Ce lien a déjà été utilisé ou a "
@@ -328,7 +328,7 @@ password_submit(struct web_req *w)
 		if (!csrf_valid(w))
 			return (web_error(w, 403, CSRF_MSG));
 		state_new(w);
-		return (web_query(w, sql_user_credentials, 1, uid));
+		return (web_sql(w, sql_user_credentials, 1, uid));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 403, NULL));
@@ -351,7 +351,7 @@ password_submit(struct web_req *w)
 		if (strcmp(w->task_out, "1") != 0) {
 			s->failed = 1;
 			account_rate(RATE_SIGNIN_ACCOUNT, &ra);
-			return (web_query(w, sql_rate_hit, 4, ra.bucket, s->key,
+			return (web_sql(w, sql_rate_hit, 4, ra.bucket, s->key,
 			    ra.bucket, s->key));
 		}
 		return (web_password_hash(w, web_arg(w, "nouveau")));
@@ -364,7 +364,7 @@ password_submit(struct web_req *w)
 		if (w->task_out[0] == '\0')
 			return (web_error(w, 500, NULL));
 		token_hash_hex(w->sess.token, th);
-		return (web_query(w, sql_password_change, 3, uid, w->task_out,
+		return (web_sql(w, sql_password_change, 3, uid, w->task_out,
 		    th));
 	}
 	web_flash(w, "password_changed");
@@ -401,7 +401,7 @@ email_form(struct web_req *w)
 
 	if (w->step == 0) {
 		snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-		return (web_query(w, sql_user_credentials, 1, uid));
+		return (web_sql(w, sql_user_credentials, 1, uid));
 	}
 	if (web_nrows(w, 0) != 1)
 		return (web_error(w, 403, NULL));
@@ -426,7 +426,7 @@ email_submit(struct web_req *w)
 		if (!csrf_valid(w))
 			return (web_error(w, 403, CSRF_MSG));
 		state_new(w);
-		return (web_query(w, sql_user_credentials, 1, uid));
+		return (web_sql(w, sql_user_credentials, 1, uid));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 403, NULL));
@@ -452,7 +452,7 @@ email_submit(struct web_req *w)
 	case 2:
 		if ((wait = atoll(web_value(w, 1, 0, 0))) > 0)
 			return (account_rate_refuse(w, wait));
-		return (web_query(w, sql_email_taken, 1, s->email));
+		return (web_sql(w, sql_email_taken, 1, s->email));
 	case 3:
 		if (web_nrows(w, 2) > 0) {
 			form_error(&s->f, "courriel", "Cette adresse est déjà "
@@ -465,7 +465,7 @@ email_submit(struct web_req *w)
 		if (strcmp(w->task_out, "1") != 0) {
 			s->failed = 1;
 			account_rate(RATE_SIGNIN_ACCOUNT, &ra);
-			return (web_query(w, sql_rate_hit, 4, ra.bucket, s->key,
+			return (web_sql(w, sql_rate_hit, 4, ra.bucket, s->key,
 			    ra.bucket, s->key));
 		}
 		name = web_value(w, 0, 0, 2);
@@ -489,7 +489,7 @@ email_submit(struct web_req *w)
 		    "votre mot de passe : %s/compte/mot-de-passe\n\n"
 		    "-- \nAgora, Région Centre-Val de Loire\n", name, old,
 		    s->email, app.base_url);
-		r = web_query(w, sql_email_change, 8, uid, s->email, th,
+		r = web_sql(w, sql_email_change, 8, uid, s->email, th,
 		    s->setting, "Confirmez votre nouvelle adresse – Agora", b1,
 		    "Changement d'adresse demandé – Agora", b2);
 		free_secret(url);

@@ -34,7 +34,7 @@ reports_index(struct web_req *w)
 
 	switch (w->step) {
 	case 0:
-		return (web_query(w, sql_report_index, 0));
+		return (web_sql(w, sql_report_index, 0));
 	}
 	page_begin(w, "Rapports");
 	html_raw(H, "<h1>Rapports de la consultation</h1>\n<p class=\"lead\">"
@@ -323,7 +323,7 @@ reports_show(struct web_req *w)
 	if (w->step == 0) {
 		if (!text_slug_valid(w->args[0]))
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_report_theme, 1, w->args[0]));
+		return (web_sql(w, sql_report_theme, 1, w->args[0]));
 	}
 	if (w->step == 1 && web_nrows(w, S_THEME) != 1)
 		return (web_error(w, 404, NULL));
@@ -341,7 +341,7 @@ reports_show(struct web_req *w)
 	case S_ANALYSIS:	sql = sql_report_analysis; break;
 	}
 	if (sql != NULL)
-		return (web_query(w, sql, 1, tid));
+		return (web_sql(w, sql, 1, tid));
 
 	snprintf(title, sizeof(title), "Rapport : %s",
 	    web_value(w, S_THEME, 0, 2));

@@ -26,33 +26,29 @@ session_roles_parse(const char *s)
 int
 session_query(struct web_req *w)
 {
-	char		 hash[TOKEN_HEX_LEN + 1];
-	const char	*vals[3];
+	char	hash[TOKEN_HEX_LEN + 1];
 
 	token_hash_hex(w->sess.token, hash);
-	vals[0] = hash;
-	vals[1] = app.idle_minutes;
-	vals[2] = app.absolute_minutes;
-	return (web_query_session(w, sql_session_lookup, 3, vals));
+	return (web_query_session(w, &sql_session_lookup, DB_ARGV(
+	    DB_TEXT(hash), DB_TEXT(app.idle_minutes),
+	    DB_TEXT(app.absolute_minutes)), 3));
 }
 
 void
-session_fill(struct web_req *w, PGresult *res)
+session_fill(struct web_req *w)
 {
-	long long	id;
+	struct db_rows	*r = web_session_rows(w);
+	long long	 id;
 
-	if (res == NULL || PQntuples(res) != 1)
-		return;
-	id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	if (id <= 0)
+	if (db_nrows(r) != 1 || (id = db_int(r, 0, SESS_USER_ID)) <= 0)
 		return;
 	w->sess.user_id = id;
 	snprintf(w->sess.name, sizeof(w->sess.name), "%s",
-	    PQgetvalue(res, 0, 1));
+	    db_text(r, 0, SESS_NAME));
 	snprintf(w->sess.territory, sizeof(w->sess.territory), "%s",
-	    PQgetvalue(res, 0, 2));
-	w->sess.verified = PQgetvalue(res, 0, 3)[0] == 't';
-	w->sess.roles = session_roles_parse(PQgetvalue(res, 0, 4));
+	    db_text(r, 0, SESS_TERRITORY));
+	w->sess.verified = db_bool(r, 0, SESS_VERIFIED);
+	w->sess.roles = session_roles_parse(db_text(r, 0, SESS_ROLES));
 }
 
 void

@@ -15,7 +15,7 @@
 
 int	session_token_valid(const char *);
 int	session_query(struct web_req *);
-void	session_fill(struct web_req *, PGresult *);
+void	session_fill(struct web_req *);
 void	session_clear(struct web_session *);
 void	session_cookie_clear(struct web_req *);
 void	session_cookie_set(struct web_req *, const char *);

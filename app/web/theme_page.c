@@ -307,11 +307,11 @@ themes_show(struct web_req *w)
 			return (web_error(w, 400, msg));
 		if (sorts[l->sort].sql == sql_part_list_random)
 			listing_seed(w, l);
-		return (web_query(w, sql_part_theme, 1, w->args[0]));
+		return (web_sql(w, sql_part_theme, 1, w->args[0]));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
-		return (web_query(w, sql_part_territories, 0));
+		return (web_sql(w, sql_part_territories, 0));
 	case 2:
 		if (l->territory != NULL) {
 			for (found = 0, i = 0; i < web_nrows(w, 1); i++)
@@ -323,16 +323,16 @@ themes_show(struct web_req *w)
 				    "demandé (paramètre « territoire ») "
 				    "n'existe pas."));
 		}
-		return (web_query(w, sql_part_list_count, 3,
+		return (web_sql(w, sql_part_list_count, 3,
 		    web_value(w, 0, 0, 0), l->territory, l->q));
 	case 3:
 		part_itoa(PAGE_SIZE, lim);
 		part_itoa((l->page - 1) * PAGE_SIZE, off);
 		if (sorts[l->sort].sql == sql_part_list_random)
-			return (web_query(w, sql_part_list_random, 6,
+			return (web_sql(w, sql_part_list_random, 6,
 			    web_value(w, 0, 0, 0), l->territory, l->q, lim,
 			    off, l->seed));
-		return (web_query(w, sorts[l->sort].sql, 5,
+		return (web_sql(w, sorts[l->sort].sql, 5,
 		    web_value(w, 0, 0, 0), l->territory, l->q, lim, off));
 	}
 

@@ -56,12 +56,12 @@ home_show(struct web_req *w)
 
 	switch (w->step) {
 	case 0:
-		return (web_query(w, sql_home_consultation, 0));
+		return (web_sql(w, sql_home_consultation, 0));
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 500, "Aucune consultation n'est "
 			    "publiée : appliquez les migrations."));
-		return (web_query(w, sql_home_themes, 1, web_value(w, 0, 0, 0)));
+		return (web_sql(w, sql_home_themes, 1, web_value(w, 0, 0, 0)));
 	}
 
 	page_begin(w, web_value(w, 0, 0, 1));

@@ -5,15 +5,23 @@
 
 /*
  * The request context every handler receives, and the small API handlers use:
- * run a query (asynchronously), read its rows, write a page, answer.
+ * run queries (asynchronously), read their rows by name, write a page,
+ * answer.
  *
- * A handler is called once per step. Step 0 is the first call; each time it
- * returns web_query(...) it is called again, step + 1, once the rows are in
- * w->res[step]. Results stay until the request ends, so a later step can
- * read any earlier result. It ends by returning web_send(), web_error() or
- * web_redirect().
+ * A handler is called once per step. Step 0 is the first call. In a step it
+ * validates what it was sent, then either queues queries (web_query, any
+ * number of them: they run at the same time on the pool's connections) and
+ * returns WEB_QUERY, to be called again, step + 1, once every one of them
+ * has its rows; or it renders from the rows it gathered and ends with
+ * web_send(), web_error() or web_redirect(). Each query names the slot its
+ * rows go to (the handler's own enum), so adding a query renumbers nothing,
+ * and rows stay until the request ends. Reading a column the statement
+ * does not declare (app/db/db.h), or with another type, is logged and
+ * turns the answer into a 500 rather than an empty cell.
+ *
+ * Memory a handler needs for the request comes from its arena
+ * (web_alloc, web_printf, web_state) and is freed with the request.
  */
-
 #ifndef AGORA_WEB_H
 #define AGORA_WEB_H
 
@@ -24,9 +32,12 @@
 
 #include "../core/html.h"
 #include "../core/roles.h"
+#include "../db/db.h"
 
 #define WEB_MAX_ARGS		4	/* captured path segments */
-#define WEB_MAX_RESULTS		12	/* queries one request may run */
+#define WEB_MAX_RESULTS		16	/* named results one request holds */
+#define WEB_PARALLEL		4	/* queries of one step in flight */
+#define WEB_MAX_PARAMS		16	/* parameters of one statement */
 
 /* What a handler returns (never KORE_RESULT_*). */
 #define WEB_DONE		1	/* the response is written */
@@ -56,6 +67,9 @@ struct route {
 	int		(*handler)(struct web_req *);
 };
 
+struct web_query;		/* query.c */
+struct web_arena;		/* arena.c */
+
 struct web_req {
 	struct http_request	*req;
 	const struct route	*route;
@@ -63,14 +77,13 @@ struct web_req {
 	struct web_session	 sess;
 
 	int			 step;		/* handler's step */
-	PGresult		*res[WEB_MAX_RESULTS]; /* owned, by step */
-	int			 tolerate_error; /* handler reads errors */
-	char			 sqlstate[6];	/* of a tolerated error */
+	struct db_rows		 rows[WEB_MAX_RESULTS + 1]; /* named; last: session */
+	int			 fault;		/* a read failed: answer 500 */
 
 	struct kore_buf		*body;		/* the page being written */
 	struct html_out		 html;		/* writes into body */
 
-	void			*data;		/* handler's own state */
+	void			*data;		/* old handlers' own state */
 	void			(*data_free)(void *);
 
 	char			 task_out[256];	/* a task's answer (task.c) */
@@ -80,28 +93,62 @@ struct web_req {
 	int			 task_live;
 	char			*task_in;	/* what the task reads */
 	size_t			 task_in_len;
-	struct kore_pgsql	 sql;
 	int			 phase;
-	int			 sql_live;
-	void			*data_pending;	/* struct pending */
+	struct web_query	*queries;	/* [WEB_MAX_RESULTS + 1] */
+	int			 nqueued;	/* queries not yet answered */
+	struct web_arena	*arena;
+	void			*state;		/* web_state() */
 	char			 pathbuf[2048];
-	char			*argbuf[WEB_MAX_ARGS];
 };
 
 /* Routing and dispatch (routes.c, dispatch.c). */
 extern const struct route	routes[];
 extern const size_t		nroutes;
 
-/* Queries (dispatch.c). Parameters are text; NULL is SQL NULL. */
-int		 web_query(struct web_req *, const char *, int, ...);
-int		 web_queryv(struct web_req *, const char *, int,
-		    const char **);
-int		 web_query_session(struct web_req *, const char *, int,
+/*
+ * Queries (query.c). web_query(w, Q_NAME, &sql_x, DB_INT(id), DB_TEXT(s))
+ * queues statement sql_x with its typed parameters (app/db/db.h) for the
+ * slot Q_NAME, 0 .. WEB_MAX_RESULTS - 1, and returns WEB_QUERY. Queue
+ * several in one step and they run together. A parameter count that does
+ * not match the statement is logged and answered 500.
+ */
+#define web_query(w, q, st, ...)						web_query_argv((w), (q), (st), DB_ARGV(__VA_ARGS__),			    DB_NARGS(__VA_ARGS__))
+int		 web_query_argv(struct web_req *, int, const struct db_stmt *,
+		    const struct db_arg *, int);
+/* The rows of slot q (0 when it has none), and one cell, by column name. */
+int		 web_rows(struct web_req *, int);
+const char	*web_text(struct web_req *, int, int, int);
+long long	 web_int(struct web_req *, int, int, int);
+int		 web_bool(struct web_req *, int, int, int);
+int		 web_null(struct web_req *, int, int, int);
+/* The session row (session.c), in its own slot. */
+int		 web_query_session(struct web_req *, const struct db_stmt *,
+		    const struct db_arg *, int);
+struct db_rows	*web_session_rows(struct web_req *);
+
+/*
+ * The older, positional form, while handlers move to the named one: the
+ * result of web_sql() in step s is slot s, read by column number.
+ */
+int		 web_sql(struct web_req *, const char *, int, ...);
+int		 web_sqlv(struct web_req *, const char *, int,
 		    const char **);
 PGresult	*web_result(struct web_req *, int);
 int		 web_nrows(struct web_req *, int);
 const char	*web_value(struct web_req *, int, int, int);
 int		 web_isnull(struct web_req *, int, int, int);
+
+/*
+ * The request's arena (arena.c): zeroed memory, strings and one state
+ * block per handler, all freed when the request ends. Never NULL.
+ */
+void		*web_alloc(struct web_req *, size_t);
+char		*web_strdup(struct web_req *, const char *);
+char		*web_printf(struct web_req *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* The handler's state: size zeroed bytes at step 0, the same block after. */
+void		*web_state(struct web_req *, size_t);
+void		 web_arena_free(struct web_req *);
 
 /* Request arguments (dispatch.c). NULL when absent. */
 const char	*web_arg(struct web_req *, const char *);
