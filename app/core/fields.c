@@ -8,7 +8,7 @@
 #include "fields.h"
 
 const struct field_def field_defs[] = {
-#define FIELD(name, where, kept, max)	{ #name, where, kept, max },
+#define FIELD(name, flags, max, label)	{ #name, flags, label, max },
 #include "fields.def"
 #undef FIELD
 };
@@ -33,7 +33,7 @@ params_block(FILE *f, const char *what, int where)
 
 	fprintf(f, "\tparams %s ^/.*$ {\n", what);
 	for (i = 0; i < field_ndefs; i++)
-		if (field_defs[i].where & where)
+		if (field_defs[i].flags & where)
 			fprintf(f, "\t\tvalidate\t%s\tv_field\n",
 			    field_defs[i].name);
 	fprintf(f, "\t}\n");

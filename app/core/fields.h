@@ -13,11 +13,16 @@
 
 #define FIELD_QS	0x01	/* query string of a GET */
 #define FIELD_POST	0x02	/* multipart form of a POST */
+#define FIELD_KEEP	0x04	/* free text shown back when a POST is refused */
+/* The short forms fields.def uses. */
+#define F_QS		FIELD_QS
+#define F_POST		FIELD_POST
+#define F_KEEP		FIELD_KEEP
 
 struct field_def {
 	const char	*name;
-	int		 where;		/* FIELD_* bits */
-	const char	*kept;		/* label shown back on refusal, or NULL */
+	int		 flags;		/* FIELD_* bits */
+	const char	*label;		/* French, for messages */
 	size_t		 max;		/* most bytes accepted */
 };
 

@@ -184,7 +184,7 @@ web_start(struct web_req *w)
 	if ((f = field_too_long(req)) != NULL)
 		return (web_error(w, 413, web_printf(w, "Le champ « %s » "
 		    "dépasse la taille permise : rien n'a été enregistré.",
-		    f->kept != NULL ? f->kept : f->name)));
+		    f->label)));
 	http_populate_cookies(req);
 	if (http_request_cookie(req, SESSION_COOKIE, (char **)&cookie) &&
 	    session_token_valid(cookie)) {

@@ -175,7 +175,7 @@ kept_text(struct web_req *w)
 
 	/* The free text a form may carry (fields.def); never a password. */
 	for (i = 0; i < field_ndefs; i++) {
-		if (field_defs[i].kept == NULL ||
+		if (!(field_defs[i].flags & FIELD_KEEP) ||
 		    (v = web_arg(w, field_defs[i].name)) == NULL ||
 		    v[strspn(v, " \t\r\n")] == '\0')
 			continue;
@@ -188,7 +188,7 @@ kept_text(struct web_req *w)
 			any = 1;
 		}
 		html_rawf(H, "<p><label for=\"garde-%s\">", field_defs[i].name);
-		html_text(H, field_defs[i].kept);
+		html_text(H, field_defs[i].label);
 		/* The parser drops one newline after the tag: not the text's. */
 		html_rawf(H, "</label><br>\n<textarea id=\"garde-%s\" readonly "
 		    "rows=\"8\" cols=\"60\">\n", field_defs[i].name);
