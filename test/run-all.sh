@@ -41,6 +41,16 @@ edit_window_minutes = 30
 INI
 export AGORA_CONFIG=var/test/agora.ini
 
+# make snapshot: the pages of a fixed content, instead of the tests.
+if [ -n "${SNAPSHOT_DIR:-}" ]; then
+	python3 test/e2e/snapshot.py "$SNAPSHOT_DIR"
+	rc=$?
+	if [ "$started_db" = 1 ] && [ -z "${KEEP_DB:-}" ]; then
+		sh conf/devdb.sh stop
+	fi
+	exit $rc
+fi
+
 sh test/run-unit.sh "$@"
 python3 test/e2e/run.py ${E2E_ONLY:-}
 

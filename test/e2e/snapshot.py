@@ -1,0 +1,214 @@
+# Copyright (c) 2026 The Agora developers.
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""Pages as a refactoring sees them: fills a fresh test database with the same
+content every time (same accounts, sessions, texts, votes, decisions, in the
+same order, so the same ids), saves every kind of page as each kind of
+visitor sees it, and compares two such snapshots.
+
+    make snapshot SNAPSHOT_DIR=var/snap-before     (from the old code)
+    make snapshot SNAPSHOT_DIR=var/snap-after      (from the new code)
+    python3 test/e2e/snapshot.py --compare var/snap-before var/snap-after
+
+The comparison ignores what differs from one run to the next by design:
+CSRF tokens, the anonymous visitor's cookie, clock times and timestamps.
+Run both snapshots on the same day (dates are shown in pages)."""
+
+import difflib
+import hashlib
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import harness  # noqa: E402
+from harness import Client, sql, sql_value  # noqa: E402
+
+PEOPLE = [  # key, name, roles, territory
+    ("alice", "Alice Martin", ("citizen",), "37"),
+    ("bruno", "Bruno Petit", ("citizen",), "45"),
+    ("chloe", "Chloé Roux", ("citizen", "moderator"), "18"),
+    ("david", "David Lefèvre", ("citizen", "official"), "41"),
+    ("emma", "Emma Girard", ("citizen", "admin"), "28"),
+]
+
+
+def person(key, name, roles, territory):
+    uid = int(sql_value(
+        "INSERT INTO users (email, display_name, territory_code, privacy_accepted_at,"
+        " verified_at, created_at) VALUES ('%s@exemple.fr', '%s', '%s',"
+        " now() - interval '40 days', now() - interval '40 days',"
+        " now() - interval '40 days') RETURNING id"
+        % (key, name.replace("'", "''"), territory)))
+    for role in roles:
+        sql("INSERT INTO user_roles (user_id, role) VALUES (%d, '%s')" % (uid, role))
+    token = (hashlib.sha256(key.encode()).hexdigest() + "A" * 43)[:43]
+    sql("INSERT INTO sessions (user_id, token_hash) VALUES (%d, '%s')"
+        % (uid, hashlib.sha256(token.encode()).hexdigest()))
+    c = Client()
+    c.cookies["agora_sid"] = token
+    return c
+
+
+def post(c, form, action, fields):
+    r = c.submit(form, action, fields)
+    assert r.status in (200, 303), "%s: %d %s" % (action, r.status, r.visible_text()[:300])
+    return r
+
+
+def seed():
+    who = {p[0]: person(*p) for p in PEOPLE}
+    a, b, mod, off = who["alice"], who["bruno"], who["chloe"], who["david"]
+    texts = [
+        ("ethique", "Un registre public des algorithmes de la Région",
+         "Publier la liste des **traitements automatisés** utilisés par la Région,"
+         " avec leur finalité et leurs données.", "https://www.example.org/registre"),
+        ("ethique", "Former les agents à la protection des données",
+         "Chaque agent qui traite des données personnelles suit une formation"
+         " d'une journée, renouvelée tous les trois ans.", ""),
+        ("ethique", "Des données ouvertes par défaut",
+         "Les données publiques non personnelles sont ouvertes par défaut, sous"
+         " licence ouverte.", ""),
+        ("territoires", "L'EPN mobile dans chaque canton une fois par mois",
+         "Le camion de l'EPN mobile passe une fois par mois dans chaque canton"
+         " rural, jour de marché.", ""),
+    ]
+    ids = []
+    for slug, title, body, link in texts:
+        r = post(a, "/themes/%s/proposer" % slug, "/themes/%s/proposer" % slug,
+                 {"titre": title, "texte": body, "territoire": "37", "lien": link,
+                  "action": "publish"})
+        ids.append(int(r.header("location").rsplit("/", 1)[1]))
+    p1, p2, p3, p4 = ids
+    page = "/propositions/%d" % p1
+    post(b, page, page + "/arguments", {"position": "pour",
+         "texte": "La transparence renforce la confiance."})
+    post(b, page, page + "/arguments", {"position": "contre",
+         "texte": "Un registre coûte cher à tenir à jour."})
+    post(a, page, page + "/commentaires", {"texte": "Et pour les communes ?"})
+    parent = sql_value("SELECT max(id) FROM contributions WHERE kind = 'comment'")
+    post(b, page, page + "/commentaires", {"texte": "Elles pourraient suivre.",
+                                          "parent": parent})
+    for c, pid, choice in ((a, p2, "agree"), (b, p1, "agree"), (b, p2, "disagree"),
+                           (mod, p1, "mixed"), (off, p1, "agree"), (b, p3, "agree")):
+        post(c, "/propositions/%d" % pid, "/propositions/%d/vote" % pid,
+             {"choix": choice})
+    arg = sql_value("SELECT min(id) FROM contributions WHERE kind = 'argument'")
+    post(a, "/contributions/%s/signaler" % arg, "/contributions/%s/signaler" % arg,
+         {"regle": "R1", "note": "Ce n'est pas un argument."})
+    post(b, "/propositions/%d" % p1, "/arguments/%s/utile" % arg, {})
+    st = sql("SELECT status, decision_version FROM contributions WHERE id = %d" % p3)[0]
+    post(mod, "/moderation/%d" % p3, "/moderation/%d" % p3,
+         {"decision": "hide", "regle": "R6", "note": "Doublon d'une autre proposition.",
+          "statut_vu": st[0], "version": st[1]})
+    post(off, "/propositions/%d/reponse" % p2, "/propositions/%d/reponse" % p2,
+         {"statut": "retenue", "reponse": "La Région **retient** cette proposition."})
+    return who, ids
+
+
+def pages(who, ids):
+    p1, p2, p3, p4 = ids
+    anon = Client()
+    arg = sql_value("SELECT min(id) FROM contributions WHERE kind = 'argument'")
+    public = ["/", "/themes/ethique", "/themes/ethique?tri=votes",
+              "/themes/ethique?tri=accord", "/themes/ethique?tri=debat",
+              "/themes/ethique?q=donn%C3%A9es", "/themes/ethique?territoire=37",
+              "/themes/territoires", "/propositions/%d" % p1, "/propositions/%d" % p2,
+              "/propositions/%d" % p3, "/rapports/", "/rapports/ethique",
+              "/rapports/territoires", "/api/v1/themes", "/api/v1/contributions",
+              "/api/v1/contributions?theme=ethique&type=argument",
+              "/api/v1/rapports/ethique", "/export/", "/export/contributions.csv",
+              "/export/contributions.json", "/export/themes/ethique.csv",
+              "/moderation/transparence", "/charte", "/confidentialite",
+              "/accessibilite", "/connexion", "/inscription", "/mot-de-passe-oublie",
+              "/themes/inconnu", "/propositions/999999", "/healthz"]
+    views = [("anonyme", anon, public)]
+    views.append(("alice", who["alice"], [
+        "/propositions/%d" % p1, "/propositions/%d" % p3,
+        "/propositions/%d/modifier" % p1, "/themes/ethique/proposer", "/compte/",
+        "/compte/notifications", "/compte/suppression", "/compte/mot-de-passe",
+        "/compte/adresse", "/contributions/%s/signaler" % arg,
+        "/themes/ethique?tri=hasard"]))
+    views.append(("chloe", who["chloe"], ["/moderation/", "/moderation/%d" % p3,
+                                          "/moderation/%s" % arg]))
+    views.append(("david", who["david"], ["/propositions/%d/reponse" % p1,
+                                          "/propositions/%d/reponse" % p2,
+                                          "/propositions/%d" % p2]))
+    views.append(("emma", who["emma"], ["/admin/roles", "/admin/consultation",
+                                        "/admin/roles?q=bruno"]))
+    return views
+
+
+def name_of(path):
+    return re.sub(r"[^A-Za-z0-9._-]", "_", path.strip("/") or "accueil")
+
+
+def take(out):
+    who, ids = seed()
+    for view, client, paths in pages(who, ids):
+        os.makedirs(os.path.join(out, view), exist_ok=True)
+        for path in paths:
+            r = client.get(path)
+            with open(os.path.join(out, view, name_of(path)), "wb") as f:
+                f.write(("%d %s\n" % (r.status, r.header("content-type") or "")).encode())
+                f.write(r.body)
+    print("snapshot: %s" % out)
+
+
+MASKS = [
+    (re.compile(rb'name="csrf" value="[^"]*"'), b'name="csrf" value="*"'),
+    (re.compile(rb"\b\d{1,2}(:| h |h)\d{2}(:\d{2}(\.\d+)?)?\b"), b"HH:MM"),
+    (re.compile(rb"\d{4}-\d\d-\d\dT[0-9:.+Z-]+"), b"TIMESTAMP"),
+]
+
+
+def masked(data):
+    for pattern, repl in MASKS:
+        data = pattern.sub(repl, data)
+    return data
+
+
+def compare(a, b):
+    bad = 0
+    for view in sorted(set(os.listdir(a)) | set(os.listdir(b))):
+        names = set(os.listdir(os.path.join(a, view))) if os.path.isdir(os.path.join(a, view)) else set()
+        names |= set(os.listdir(os.path.join(b, view))) if os.path.isdir(os.path.join(b, view)) else set()
+        for n in sorted(names):
+            pa, pb = os.path.join(a, view, n), os.path.join(b, view, n)
+            if not (os.path.exists(pa) and os.path.exists(pb)):
+                print("only in one snapshot: %s/%s" % (view, n))
+                bad += 1
+                continue
+            da, db = masked(open(pa, "rb").read()), masked(open(pb, "rb").read())
+            if da != db:
+                bad += 1
+                print("differs: %s/%s" % (view, n))
+                diff = difflib.unified_diff(
+                    da.decode("utf-8", "replace").splitlines(),
+                    db.decode("utf-8", "replace").splitlines(), lineterm="", n=1)
+                for line in list(diff)[:40]:
+                    print("    " + line)
+    print("%d page(s) differ" % bad)
+    return 1 if bad else 0
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--compare":
+        return compare(sys.argv[2], sys.argv[3])
+    if len(sys.argv) != 2:
+        print(__doc__)
+        return 2
+    r = harness.agora("migrate")
+    if r.returncode != 0:
+        print("snapshot: migrate failed:\n" + r.stdout + r.stderr)
+        return 1
+    kore = harness.Kore("snapshot").start()
+    harness.MAIN = kore
+    try:
+        take(sys.argv[1])
+    finally:
+        kore.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
