@@ -33,7 +33,7 @@ static const char *const reason_texts[OPINION_REASON__MAX] = {
 	"de votes.",
 	/* OPINION_TOO_FEW_VOTERS */
 	"Trop peu de personnes ont voté sur au moins 7 propositions pour "
-	"former des groupes d'opinion : il en faut au moins trois.",
+	"former des groupes d'opinion d'au moins 10 personnes chacun.",
 	/* OPINION_IDENTICAL */
 	"Tout le monde a voté de la même façon : il n'y a pas de groupes "
 	"d'opinion différents à montrer.",
@@ -51,7 +51,9 @@ opinion_params_default(struct opinion_params *p)
 	p->pca_block = 8;
 	p->pca_max_iter = 500;
 	p->pca_tol = 1e-10;
-	p->kmeans_restarts = 8;
+	p->min_group = 10;
+	p->k_margin = 0.02;
+	p->kmeans_restarts = 16;
 	p->kmeans_max_iter = 100;
 	p->silhouette_sample = 4000;
 	p->repness_max = 5;
@@ -101,7 +103,7 @@ map_participation(struct opinion_map *map, const struct opinion_csc *c,
 		return (OPINION_ONE_STATEMENT);
 	if (map->nsteering == 0)
 		return (OPINION_TOO_FEW_VOTES);
-	if (map->nsteering < 3)
+	if (map->nsteering < 3 || map->nsteering < 2 * p->min_group)
 		return (OPINION_TOO_FEW_VOTERS);
 	return (OPINION_MAPPED);
 }
@@ -151,8 +153,9 @@ map_project(struct opinion_map *map, const struct opinion_csc *c)
 		return;
 	for (i = 0; i < c->n; i++)
 		if (map->votes_of[i] > 0) {
-			y = sqrt((double)map->nvoted_statements /
-			    map->votes_of[i]);
+			y = sqrt((double)(map->nvoted_statements +
+			    map->scale_extra) /
+			    (map->votes_of[i] + map->scale_extra));
 			map->x[i] *= y;
 			map->y[i] *= y;
 		}
@@ -231,7 +234,7 @@ map_cluster(struct opinion_map *map, const struct opinion_params *p,
 	unsigned	 kk[OPINION_K_MAX + 1], k, kmax, nk = 0, t, best = 0;
 	uint32_t	*who, i;
 	size_t		 n = 0;
-	int		 rc = -1;
+	int		 rc = -1, r;
 
 	xs = calloc(map->nsteering, sizeof(*xs));
 	ys = calloc(map->nsteering, sizeof(*ys));
@@ -255,22 +258,27 @@ map_cluster(struct opinion_map *map, const struct opinion_params *p,
 	for (k = p->k_min < 2 ? 2 : p->k_min; k <= kmax; k++) {
 		opinion_progress(p, "groupes", (double)(k - 1) / kmax);
 		if ((lab[nk] = calloc(n, sizeof(int))) == NULL ||
-		    opinion_kmeans(xs, ys, n, k, p, p->seed + k, lab[nk],
-		    ctr[nk]) == -1)
+		    (r = opinion_kmeans(xs, ys, n, k, p, p->seed + k, lab[nk],
+		    ctr[nk])) == -1)
 			goto out;
+		if (r == 1) {	/* no grouping with min_group in each */
+			free(lab[nk]);
+			lab[nk] = NULL;
+			continue;
+		}
 		labc[nk] = lab[nk];
 		kk[nk++] = k;
 	}
-	rc = 1;
+	rc = map_distinct(xs, ys, n) < 2 ? 1 : 2;
 	if (nk == 0)
 		goto out;
 	rc = -1;
 	if (opinion_silhouette_many(xs, ys, n, labc, kk, nk,
 	    p->silhouette_sample, p->seed, sil) == -1)
 		goto out;
-	for (t = 0; t < nk; t++) {
+	for (t = 0; t < nk; t++) {	/* a larger k must earn its place */
 		map->silhouette_k[kk[t]] = sil[t];
-		if (isnan(sil[best]) || sil[t] > sil[best])
+		if (isnan(sil[best]) || sil[t] > sil[best] + p->k_margin)
 			best = t;
 	}
 	map->silhouette = sil[best];
@@ -315,11 +323,13 @@ map_draw(struct opinion_map *map, const struct opinion_csc *c,
 	    map->eigenvalue, &map->pca_iterations, &map->pca_converged) == -1)
 		return (-1);
 	map->scaling = p->scaling;
+	map->scale_extra = p->scale_extra;
 	map_project(map, c);
 	if ((rc = map_cluster(map, p, steer)) == -1)
 		return (-1);
-	if (rc == 1) {	/* all at one position: nothing to tell apart */
-		map_refuse(map, OPINION_IDENTICAL);
+	if (rc > 0) {	/* one position for all, or groups too small */
+		map_refuse(map, rc == 1 ? OPINION_IDENTICAL :
+		    OPINION_TOO_FEW_VOTERS);
 		return (0);
 	}
 	map->reason = OPINION_MAPPED;
@@ -418,7 +428,8 @@ opinion_map_project(const struct opinion_map *map,
 	if (cnt == 0)
 		return (-1);
 	if (map->scaling == OPINION_SCALE_POLIS) {
-		d = sqrt((double)map->nvoted_statements / cnt);
+		d = sqrt((double)(map->nvoted_statements + map->scale_extra) /
+		    (cnt + map->scale_extra));
 		px *= d;
 		py *= d;
 	}

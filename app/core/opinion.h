@@ -82,10 +82,18 @@ struct opinion_params {
 	unsigned	 k_min, k_max;	/* 2, 5 (clamped to that range) */
 	uint64_t	 seed;		/* start vectors, k-means++, samples */
 	enum opinion_scaling scaling;	/* OPINION_SCALE_POLIS */
+	/*
+	 * Statements counted as voted on by everyone in the Pol.is scaling:
+	 * 0 for Agora. Pol.is zeroes moderated-out comments' columns, which
+	 * then count as a vote of every participant (polis_check sets this).
+	 */
+	unsigned	 scale_extra;
 	unsigned	 pca_block;	/* subspace size, 2..16 (8) */
 	unsigned	 pca_max_iter;	/* 500 */
 	double		 pca_tol;	/* relative Ritz residual, 1e-10 */
-	unsigned	 kmeans_restarts;	/* 8 */
+	unsigned	 min_group;	/* fewest people in a group, 10 */
+	double		 k_margin;	/* silhouette a larger k must add, 0.02 */
+	unsigned	 kmeans_restarts;	/* 16 */
 	unsigned	 kmeans_max_iter;	/* 100 */
 	unsigned	 silhouette_sample;	/* exact up to this many, 4000 */
 	unsigned	 repness_max;	/* statements kept per group, 5 */
@@ -178,6 +186,7 @@ struct opinion_map {
 
 	/* Participants. */
 	enum opinion_scaling scaling;	/* as computed */
+	unsigned	 scale_extra;	/* as computed */
 	double		*x, *y;		/* nparticipants; 0, 0 without votes */
 	int		*group;		/* nparticipants; OPINION_NOT_CLUSTERED */
 

@@ -135,6 +135,21 @@ kmeans_update(const double *xs, const double *ys, size_t n, unsigned k,
 	return (inertia);
 }
 
+/* Whether every group holds at least min people. */
+static int
+kmeans_admissible(const int *lab, size_t n, unsigned k, unsigned min)
+{
+	size_t		cnt[OPINION_K_MAX] = { 0 }, i;
+	unsigned	c;
+
+	for (i = 0; i < n; i++)
+		cnt[lab[i]]++;
+	for (c = 0; c < k; c++)
+		if (cnt[c] < min)
+			return (0);
+	return (1);
+}
+
 int
 opinion_kmeans(const double *xs, const double *ys, size_t n, unsigned k,
     const struct opinion_params *p, uint64_t seed, int *label, double *best_ctr)
@@ -165,7 +180,7 @@ opinion_kmeans(const double *xs, const double *ys, size_t n, unsigned k,
 				break;
 			inertia = kmeans_update(xs, ys, n, k, ctr, lab, d2);
 		}
-		if (inertia < best) {
+		if (inertia < best && kmeans_admissible(lab, n, k, p->min_group)) {
 			best = inertia;
 			memcpy(label, lab, n * sizeof(*lab));
 			memcpy(best_ctr, ctr, 2 * k * sizeof(*ctr));
@@ -173,7 +188,7 @@ opinion_kmeans(const double *xs, const double *ys, size_t n, unsigned k,
 	}
 	free(d2);
 	free(lab);
-	return (0);
+	return (best < INFINITY ? 0 : 1);
 }
 
 /* Mean silhouette of one point, given its summed distances per group. */

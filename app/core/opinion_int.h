@@ -75,8 +75,9 @@ int	opinion_pca(const struct opinion_csc *, const unsigned char *,
 
 /*
  * Lloyd's k-means over n points, seeded k-means++ with restarts; keeps the
- * restart with the least inertia. Writes label (n) and centres (2 k).
- * 0, or -1 when out of memory.
+ * restart with the least inertia among those whose groups all hold at
+ * least min_group points. Writes label (n) and centres (2 k). 0; 1 when no
+ * restart gave such groups; -1 when out of memory.
  */
 int	opinion_kmeans(const double *, const double *, size_t, unsigned,
 	    const struct opinion_params *, uint64_t, int *, double *);

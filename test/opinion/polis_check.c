@@ -8,12 +8,19 @@
  * own groups on Pol.is's published conversations.
  *
  *   build/opinion/polis_check [--min-ari X] [--scaling polis|none]
- *       [--moderated drop|keep] [--markdown] DIR...
+ *       [--moderated polis|agora|keep] [--min-votes N] [--min-group N]
+ *       [--polis-k] [--markdown] DIR...
  *
  * For each conversation folder: the latest vote of each participant on each
- * comment (votes.csv), moderated-out comments (comments.csv, moderated -1)
- * dropped by default, as Pol.is zeroes their column; Pol.is's group-id of
- * each participant (participants-votes.csv). Prints the participants each
+ * comment (votes.csv); Pol.is's group-id of each participant
+ * (participants-votes.csv). Moderated-out comments (comments.csv,
+ * moderated -1) are treated as Pol.is treats them (--moderated polis):
+ * Pol.is sets their column to 0 for everyone, so they steer nothing but
+ * count as a vote of every participant in its projection's sparsity
+ * scaling (opinion_params.scale_extra); "agora" drops them as Agora drops
+ * hidden proposals, "keep" keeps their votes. --min-votes, --min-group and
+ * --polis-k (k forced to Pol.is's) measure where the two differ.
+ * Prints the participants each
  * side clusters and both do, the groups each found, the adjusted Rand index
  * between the two partitions over the participants both cluster, and the
  * silhouette of each partition measured on Agora's projection of those
@@ -33,8 +40,11 @@
 struct check_opts {
 	double			 min_ari;	/* NAN: report only */
 	enum opinion_scaling	 scaling;
-	int			 keep_moderated;
+	enum { MOD_POLIS, MOD_AGORA, MOD_KEEP } moderated;
 	int			 markdown;
+	int			 polis_k;	/* force Pol.is's number of groups */
+	unsigned		 min_votes;
+	int			 min_group;	/* -1: the default */
 };
 
 struct check_row {
@@ -145,7 +155,7 @@ check_compare(const struct opinion_map *map, const int *theirs,
 static int
 check_load(const char *dir, const struct check_opts *o,
     struct opinion_vote **ov, size_t *nov, uint32_t **ids, size_t *nids,
-    int **theirs, uint32_t *nstatements)
+    int **theirs, uint32_t *nstatements, unsigned *nmoderated)
 {
 	struct polis_vote	*v = NULL;
 	struct polis_comment	*c = NULL;
@@ -166,6 +176,9 @@ check_load(const char *dir, const struct check_opts *o,
 		fprintf(stderr, "%s: %s\n", dir, err);
 		goto out;
 	}
+	*nmoderated = 0;
+	for (i = 0; i < nc; i++)
+		*nmoderated += c[i].moderated == -1;
 	*ids = calloc(nv + 1, sizeof(**ids));
 	*ov = calloc(nv + 1, sizeof(**ov));
 	if (*ids == NULL || *ov == NULL)
@@ -176,7 +189,8 @@ check_load(const char *dir, const struct check_opts *o,
 	for (i = 0; i < nv; i++) {	/* sorted by voter */
 		if (*nids == 0 || (*ids)[*nids - 1] != v[i].voter)
 			(*ids)[(*nids)++] = v[i].voter;
-		if (!o->keep_moderated && moderated_out(c, nc, v[i].comment))
+		if (o->moderated != MOD_KEEP &&
+		    moderated_out(c, nc, v[i].comment))
 			continue;
 		(*ov)[*nov].participant = (uint32_t)(*nids - 1);
 		(*ov)[*nov].statement = v[i].comment;
@@ -201,6 +215,20 @@ out:
 	return (rc);
 }
 
+/* Pol.is's number of groups. */
+static unsigned
+polis_groups(const int *theirs, size_t n)
+{
+	int	seen[1001] = { 0 };
+	size_t	i;
+	unsigned k = 0;
+
+	for (i = 0; i < n; i++)
+		if (theirs[i] >= 0 && !seen[theirs[i]]++)
+			k++;
+	return (k);
+}
+
 static int
 check_one(const char *dir, const struct check_opts *o, struct check_row *row)
 {
@@ -211,8 +239,9 @@ check_one(const char *dir, const struct check_opts *o, struct check_row *row)
 	uint32_t		*ids = NULL;
 	int			*theirs = NULL, rc = -1;
 	size_t			 nov, nids;
+	unsigned		 nmoderated;
 	char			 err[256];
-	const char		*slash;
+	char			*slash;
 
 	memset(row, 0, sizeof(*row));
 	/* The folder's own name, whatever slashes end the path. */
@@ -223,13 +252,22 @@ check_one(const char *dir, const struct check_opts *o, struct check_row *row)
 	row->name = (slash = strrchr(row->namebuf, '/')) != NULL ? slash + 1 :
 	    row->namebuf;
 	if (check_load(dir, o, &ov, &nov, &ids, &nids, &theirs,
-	    &in.nstatements) == -1)
+	    &in.nstatements, &nmoderated) == -1)
 		goto out;
 	in.votes = ov;
 	in.nvotes = nov;
 	in.nparticipants = (uint32_t)nids;
 	opinion_params_default(&p);
 	p.scaling = o->scaling;
+	if (o->moderated == MOD_POLIS)
+		p.scale_extra = nmoderated;
+	if (o->min_group >= 0)
+		p.min_group = (unsigned)o->min_group;
+	if (o->min_votes)
+		p.min_votes = o->min_votes;
+	if (o->polis_k) {
+		p.k_min = p.k_max = polis_groups(theirs, nids);
+	}
 	if (opinion_map_compute(&in, &p, &map, err, sizeof(err)) == -1) {
 		fprintf(stderr, "%s: %s\n", dir, err);
 		goto out;
@@ -243,6 +281,14 @@ check_one(const char *dir, const struct check_opts *o, struct check_row *row)
 	row->ours = map.nsteering;
 	row->k_ours = map.k;
 	row->sil_reported = map.silhouette;
+	if (getenv("POLIS_CHECK_DUMP") != NULL) {	/* x y ours theirs votes */
+		FILE *f = fopen(getenv("POLIS_CHECK_DUMP"), "w");
+		for (uint32_t q = 0; f != NULL && q < map.nparticipants; q++)
+			fprintf(f, "%.9g %.9g %d %d %u\n", map.x[q], map.y[q],
+			    map.group[q], theirs[q], map.votes_of[q]);
+		if (f != NULL)
+			fclose(f);
+	}
 	check_compare(&map, theirs, row);
 	opinion_map_free(&map);
 	rc = 0;
@@ -271,14 +317,15 @@ static int
 usage(void)
 {
 	fprintf(stderr, "usage: polis_check [--min-ari X] [--scaling "
-	    "polis|none] [--moderated drop|keep] [--markdown] DIR...\n");
+	    "polis|none]\n    [--moderated polis|agora|keep] [--min-votes N] "
+	    "[--min-group N] [--polis-k] [--markdown] DIR...\n");
 	return (2);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct check_opts	o = { NAN, OPINION_SCALE_POLIS, 0, 0 };
+	struct check_opts	o = { NAN, OPINION_SCALE_POLIS, MOD_POLIS, 0, 0, 0, -1 };
 	struct check_row	r;
 	int			i, passed = 0, failed = 0;
 
@@ -288,8 +335,17 @@ main(int argc, char *argv[])
 		else if (strcmp(argv[i], "--scaling") == 0 && i + 1 < argc)
 			o.scaling = strcmp(argv[++i], "none") == 0 ?
 			    OPINION_SCALE_NONE : OPINION_SCALE_POLIS;
-		else if (strcmp(argv[i], "--moderated") == 0 && i + 1 < argc)
-			o.keep_moderated = strcmp(argv[++i], "keep") == 0;
+		else if (strcmp(argv[i], "--moderated") == 0 && i + 1 < argc) {
+			i++;
+			o.moderated = strcmp(argv[i], "keep") == 0 ? MOD_KEEP :
+			    strcmp(argv[i], "agora") == 0 ? MOD_AGORA : MOD_POLIS;
+		}
+		else if (strcmp(argv[i], "--min-group") == 0 && i + 1 < argc)
+			o.min_group = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--polis-k") == 0)
+			o.polis_k = 1;
+		else if (strcmp(argv[i], "--min-votes") == 0 && i + 1 < argc)
+			o.min_votes = (unsigned)atoi(argv[++i]);
 		else if (strcmp(argv[i], "--markdown") == 0)
 			o.markdown = 1;
 		else
