@@ -42,6 +42,7 @@ INI
 export AGORA_CONFIG=var/test/agora.ini
 
 sh test/run-unit.sh "$@"
+sh test/opinion/run.sh
 python3 test/e2e/run.py ${E2E_ONLY:-}
 
 if [ "$started_db" = 1 ] && [ -z "${KEEP_DB:-}" ]; then

@@ -28,10 +28,15 @@ dist2(double ax, double ay, double bx, double by)
 	return ((ax - bx) * (ax - bx) + (ay - by) * (ay - by));
 }
 
-/* Seeded k-means++ starting centres. */
+/*
+ * Starting centres: k-means++ (each next centre drawn with probability
+ * proportional to its squared distance to the chosen ones), or, for every
+ * other restart, points drawn uniformly: k-means++ keeps picking a lone
+ * far voter, whose group of one the size rule then refuses.
+ */
 static void
 kmeans_seed(const double *xs, const double *ys, size_t n, unsigned k,
-    uint64_t *rng, double *d2, double *ctr)
+    int plusplus, uint64_t *rng, double *d2, double *ctr)
 {
 	size_t		i, pick;
 	unsigned	c;
@@ -43,6 +48,12 @@ kmeans_seed(const double *xs, const double *ys, size_t n, unsigned k,
 	for (i = 0; i < n; i++)
 		d2[i] = dist2(xs[i], ys[i], ctr[0], ctr[1]);
 	for (c = 1; c < k; c++) {
+		if (!plusplus) {	/* any point: far ones are not favoured */
+			pick = (size_t)(opinion_rng_unit(rng) * n);
+			ctr[2 * c] = xs[pick];
+			ctr[2 * c + 1] = ys[pick];
+			continue;
+		}
 		total = 0;
 		for (i = 0; i < n; i++)
 			total += d2[i];
@@ -170,7 +181,7 @@ opinion_kmeans(const double *xs, const double *ys, size_t n, unsigned k,
 		return (-1);
 	}
 	for (r = 0; r < restarts; r++) {
-		kmeans_seed(xs, ys, n, k, &rng, d2, ctr);
+		kmeans_seed(xs, ys, n, k, r % 2 == 0, &rng, d2, ctr);
 		for (i = 0; i < n; i++)
 			lab[i] = -1;
 		inertia = INFINITY;

