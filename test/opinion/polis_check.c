@@ -9,7 +9,7 @@
  *
  *   build/opinion/polis_check [--min-ari X] [--scaling polis|none]
  *       [--moderated polis|agora|keep] [--min-votes N] [--min-group N]
- *       [--polis-k] [--markdown] DIR...
+ *       [--k-margin X] [--polis-k] [--markdown] DIR...
  *
  * For each conversation folder: the latest vote of each participant on each
  * comment (votes.csv); Pol.is's group-id of each participant
@@ -18,8 +18,9 @@
  * Pol.is sets their column to 0 for everyone, so they steer nothing but
  * count as a vote of every participant in its projection's sparsity
  * scaling (opinion_params.scale_extra); "agora" drops them as Agora drops
- * hidden proposals, "keep" keeps their votes. --min-votes, --min-group and
- * --polis-k (k forced to Pol.is's) measure where the two differ.
+ * hidden proposals, "keep" keeps their votes. --min-votes, --min-group,
+ * --k-margin and --polis-k (k forced to Pol.is's) measure where the two
+ * differ.
  * Prints the participants each
  * side clusters and both do, the groups each found, the adjusted Rand index
  * between the two partitions over the participants both cluster, and the
@@ -45,6 +46,7 @@ struct check_opts {
 	int			 polis_k;	/* force Pol.is's number of groups */
 	unsigned		 min_votes;
 	int			 min_group;	/* -1: the default */
+	double			 k_margin;	/* NAN: the default */
 };
 
 struct check_row {
@@ -261,6 +263,8 @@ check_one(const char *dir, const struct check_opts *o, struct check_row *row)
 	p.scaling = o->scaling;
 	if (o->moderated == MOD_POLIS)
 		p.scale_extra = nmoderated;
+	if (!isnan(o->k_margin))
+		p.k_margin = o->k_margin;
 	if (o->min_group >= 0)
 		p.min_group = (unsigned)o->min_group;
 	if (o->min_votes)
@@ -318,14 +322,15 @@ usage(void)
 {
 	fprintf(stderr, "usage: polis_check [--min-ari X] [--scaling "
 	    "polis|none]\n    [--moderated polis|agora|keep] [--min-votes N] "
-	    "[--min-group N] [--polis-k] [--markdown] DIR...\n");
+	    "[--min-group N] [--k-margin X] [--polis-k] [--markdown] DIR...\n");
 	return (2);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct check_opts	o = { NAN, OPINION_SCALE_POLIS, MOD_POLIS, 0, 0, 0, -1 };
+	struct check_opts	o = { NAN, OPINION_SCALE_POLIS, MOD_POLIS, 0, 0, 0, -1,
+	    NAN };
 	struct check_row	r;
 	int			i, passed = 0, failed = 0;
 
@@ -340,6 +345,8 @@ main(int argc, char *argv[])
 			o.moderated = strcmp(argv[i], "keep") == 0 ? MOD_KEEP :
 			    strcmp(argv[i], "agora") == 0 ? MOD_AGORA : MOD_POLIS;
 		}
+		else if (strcmp(argv[i], "--k-margin") == 0 && i + 1 < argc)
+			o.k_margin = strtod(argv[++i], NULL);
 		else if (strcmp(argv[i], "--min-group") == 0 && i + 1 < argc)
 			o.min_group = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--polis-k") == 0)

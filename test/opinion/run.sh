@@ -22,7 +22,7 @@ fi
 "$BIN" "$DATA"/*/ 2>&1 | sed 's/^/opinion: /'
 check() {
 	out=$("$BIN" --min-ari 0.8 "$@" 2>&1)
-	echo "$out" | grep -v '^conversation' | sed 's/^/opinion: /'
+	echo "$out" | grep -v '^conversation\|^opinion: ' | sed 's/^/opinion: /'
 	p=$(echo "$out" | sed -n 's/^opinion: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 	f=$(echo "$out" | sed -n 's/^opinion: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
 	[ -n "$p" ] || { p=0; f=1; }
