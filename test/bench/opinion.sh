@@ -7,7 +7,7 @@
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-echo "     %   people statements      votes  steering  seconds  max MB   k   ARI   silh. iters"
+echo "     %   people statements      votes  steering   wall s    cpu s   max MB   k   ARI   silh. iters"
 for p in ${OPINION_BENCH_PERCENTS:-1 10 100}; do
 	build/bench/opinion_bench --percent "$p"
 done
