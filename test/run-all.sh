@@ -52,6 +52,7 @@ if [ -n "${SNAPSHOT_DIR:-}" ]; then
 fi
 
 sh test/run-unit.sh "$@"
+sh test/opinion/run.sh
 python3 test/e2e/run.py ${E2E_ONLY:-}
 
 if [ "$started_db" = 1 ] && [ -z "${KEEP_DB:-}" ]; then
