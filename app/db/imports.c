@@ -9,12 +9,16 @@ const char sql_import_exists[] =
     "SELECT slug, fr_date(created_at) FROM consultations"
     " WHERE slug = $1 OR source = $2";
 
+const char sql_import_check_dates[] =
+    "SELECT import_bad_timestamp($1::text[])";
+
 /* The dates are set at the end from the contributions themselves. */
 const char sql_import_consultation[] =
     "INSERT INTO consultations (slug, title, summary, body, opens_at,"
-    " closes_at, moderation_mode, is_primary, source)"
+    " closes_at, moderation_mode, is_primary, source, source_name,"
+    " source_url, source_licence)"
     " VALUES ($1, $2, $3, $4, now() - interval '1 second', now(),"
-    " 'a_posteriori', false, $5) RETURNING id";
+    " 'a_posteriori', false, $5, $6, $7, $8) RETURNING id";
 
 const char sql_import_theme[] =
     "INSERT INTO themes (consultation_id, slug, position, title, summary,"
@@ -31,13 +35,13 @@ const char sql_import_contribution[] =
     "    coalesce(p.proposal_id, p.id) FROM contributions p"
     "    WHERE p.id = $4::bigint) END,"
     "   $5, $6::smallint, $7, $8, $9, $10, $11, $12, $13::timestamptz,"
-    "   $14::timestamptz FROM n RETURNING id),"
+    "   $14::timestamptz FROM n RETURNING id, theme_id, kind),"
     " t AS (INSERT INTO imported_tallies (contribution_id, agree, mixed,"
     "   disagree, votes_total, arguments_yes, arguments_no, comments,"
-    "   alignment, source, url)"
+    "   alignment, source, url, theme_id, kind)"
     "  SELECT c.id, $15::integer, $16::integer, $17::integer, $18::integer,"
-    "   $19::integer, $20::integer, $21::integer, $22::smallint, $11, $23"
-    "  FROM c)"
+    "   $19::integer, $20::integer, $21::integer, $22::smallint, $11, $23,"
+    "   c.theme_id, c.kind FROM c)"
     " SELECT id FROM c";
 
 const char sql_import_dates[] =

@@ -14,8 +14,17 @@
  */
 extern const char	sql_import_exists[];
 /*
- * $1 slug, $2 title, $3 summary, $4 body, $5 source. Creates a closed,
- * non-primary consultation (dates fixed by sql_import_dates). One row: id.
+ * $1 an array literal of date texts. One row, one column: the 1-based index
+ * of the first one PostgreSQL cannot read as a finite date and time that
+ * starts with YYYY-MM-DD, or 0 (import_bad_timestamp(), migration 0131).
+ * Takes no id.
+ */
+extern const char	sql_import_check_dates[];
+/*
+ * $1 slug, $2 title, $3 summary, $4 body, $5 source, $6 source platform's
+ * name, $7 original page, $8 licence and provenance. Creates a closed,
+ * non-primary consultation (an archive; dates fixed by sql_import_dates).
+ * One row: id.
  */
 extern const char	sql_import_consultation[];
 /*
@@ -30,7 +39,8 @@ extern const char	sql_import_theme[];
  * $13 created_at, $14 updated_at, then the imported tallies (NULL when the
  * source has none): $15 agree, $16 mixed, $17 disagree, $18 votes_total,
  * $19 arguments_yes, $20 arguments_no, $21 comments, $22 alignment,
- * $23 url. One row: the new contribution id.
+ * $23 url (imported_tallies also gets the contribution's theme and kind).
+ * One row: the new contribution id.
  */
 extern const char	sql_import_contribution[];
 /*

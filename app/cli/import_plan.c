@@ -1,0 +1,403 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * The import plan (import.h): what a format read, checked whole before the
+ * database is touched, then written in one transaction. Nothing here knows
+ * a format: a new importer fills a plan and calls import_plan_write().
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/markdown.h"
+#include "../core/plaintext.h"
+#include "../core/text.h"
+#include "../db/imports.h"
+#include "cli.h"
+#include "import.h"
+
+static const char *const kinds[] = { "proposal", "argument", "comment" };
+
+static void *
+xrealloc(void *p, size_t n, size_t size)
+{
+	if (n != 0 && size > (size_t)-1 / n)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	if ((p = realloc(p, n * size)) == NULL)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	return (p);
+}
+
+static char *
+xstrdup(const char *s)
+{
+	char	*d;
+
+	if ((d = strdup(s)) == NULL)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	return (d);
+}
+
+/* FNV-1a: the hash of the source ids' table. */
+static size_t
+hash(const char *s)
+{
+	size_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h);
+}
+
+void
+import_plan_init(struct import_plan *pl)
+{
+	memset(pl, 0, sizeof(*pl));
+}
+
+void
+import_plan_free(struct import_plan *pl)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->nthemes; i++) {
+		free(pl->themes[i].title);
+		free(pl->themes[i].summary);
+	}
+	for (i = 0; i < pl->nitems; i++) {
+		free(pl->items[i].md);
+		free(pl->items[i].html);
+		free(pl->items[i].source_id);
+	}
+	free(pl->themes);
+	free(pl->items);
+	free(pl->slots);
+	memset(pl, 0, sizeof(*pl));
+}
+
+size_t
+import_plan_theme(struct import_plan *pl, const char *title,
+    const char *summary, const char *file, size_t line)
+{
+	struct import_theme	*t;
+	char			 base[65], slug[65];
+	size_t			 i, n, len;
+	int			 taken;
+
+	for (i = 0; i < pl->nthemes; i++)
+		if (strcmp(pl->themes[i].title, title) == 0)
+			return (i);
+	if ((len = plain_slugify(title, base, sizeof(base), 64)) == 0)
+		import_fail(NULL, file, line, "thème « %s » sans titre "
+		    "utilisable", title);
+	/* Two titles may give one slug ("Santé" and "Sante"). */
+	snprintf(slug, sizeof(slug), "%s", base);
+	for (n = 2; ; n++) {
+		for (taken = 0, i = 0; i < pl->nthemes; i++)
+			if (strcmp(pl->themes[i].slug, slug) == 0)
+				taken = 1;
+		if (!taken)
+			break;
+		snprintf(slug, sizeof(slug), "%.*s-%zu", (int)(len < 58 ? len :
+		    58), base, n);
+	}
+	if (!text_slug_valid(slug) || pl->nthemes >= 32000)
+		import_fail(NULL, file, line, "thème « %s » : identifiant "
+		    "« %s » invalide", title, slug);
+	if (pl->nthemes == pl->tcap) {
+		pl->tcap = pl->tcap ? pl->tcap * 2 : 16;
+		pl->themes = xrealloc(pl->themes, pl->tcap, sizeof(*t));
+	}
+	t = &pl->themes[pl->nthemes];
+	memset(t, 0, sizeof(*t));
+	snprintf(t->slug, sizeof(t->slug), "%s", slug);
+	t->title = xstrdup(title);
+	t->summary = xstrdup(summary);
+	return (pl->nthemes++);
+}
+
+size_t
+import_plan_find(const struct import_plan *pl, const char *sid)
+{
+	size_t	i, k;
+
+	if (pl->nslots == 0)
+		return (0);
+	for (i = hash(sid) & (pl->nslots - 1); (k = pl->slots[i]) != 0;
+	    i = (i + 1) & (pl->nslots - 1))
+		if (strcmp(pl->items[k - 1].source_id, sid) == 0)
+			return (k);
+	return (0);
+}
+
+/* Grows the table of source ids to twice the items (a power of two). */
+static void
+slots_grow(struct import_plan *pl)
+{
+	size_t	i, k, n;
+
+	if (pl->nslots > 2 * (pl->nitems + 1))
+		return;
+	n = pl->nslots ? pl->nslots * 2 : 1024;
+	free(pl->slots);
+	if ((pl->slots = calloc(n, sizeof(*pl->slots))) == NULL)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	pl->nslots = n;
+	for (k = 0; k < pl->nitems; k++) {
+		for (i = hash(pl->items[k].source_id) & (n - 1);
+		    pl->slots[i] != 0; i = (i + 1) & (n - 1))
+			;
+		pl->slots[i] = k + 1;
+	}
+}
+
+struct import_item *
+import_plan_item(struct import_plan *pl, enum import_kind kind, size_t parent,
+    const char *sid, const char *text, const char *file, size_t line)
+{
+	struct import_item	*it;
+	size_t			 seen, i;
+
+	if ((seen = import_plan_find(pl, sid)) != 0)
+		import_fail(NULL, file, line, "l'identifiant « %s » figure "
+		    "déjà %s, ligne %zu", sid, pl->items[seen - 1].file ==
+		    file ? "plus haut" : pl->items[seen - 1].file,
+		    pl->items[seen - 1].line);
+	if ((kind == IMPORT_PROPOSAL) != (parent == 0) ||
+	    parent > pl->nitems)
+		abort();		/* a parent comes first: the format's bug */
+	slots_grow(pl);
+	if (pl->nitems == pl->icap) {
+		pl->icap = pl->icap ? pl->icap * 2 : 1024;
+		pl->items = xrealloc(pl->items, pl->icap, sizeof(*it));
+	}
+	it = &pl->items[pl->nitems];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->parent = parent;
+	it->root = parent ? pl->items[parent - 1].root : pl->nitems;
+	it->theme = parent ? pl->items[parent - 1].theme : 0;
+	it->source_id = xstrdup(sid);
+	it->file = file;
+	it->line = line;
+	if ((it->md = plain_to_markdown(text)) == NULL ||
+	    (it->html = markdown_render(it->md, strlen(it->md), 2)) == NULL)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	for (i = hash(sid) & (pl->nslots - 1); pl->slots[i] != 0;
+	    i = (i + 1) & (pl->nslots - 1))
+		;
+	pl->slots[i] = ++pl->nitems;
+	return (it);
+}
+
+/*
+ * Runs sql inside the import transaction. On error rolls back, prints the
+ * database's message with file and line, and exits 1.
+ */
+static PGresult *
+exec(PGconn *db, const char *file, size_t line, const char *sql, int n,
+    const char *const *vals)
+{
+	PGresult	*res;
+	ExecStatusType	 st;
+	char		 msg[1024];
+	size_t		 len;
+
+	res = PQexecParams(db, sql, n, NULL, vals, NULL, NULL, 0);
+	st = PQresultStatus(res);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(res));
+		len = strlen(msg);
+		while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+			msg[--len] = '\0';
+		PQclear(res);
+		import_fail(db, file, line, "refusé par la base : %s", msg);
+	}
+	return (res);
+}
+
+/* Refuses with exit 1 when the consultation was already imported. */
+static void
+refuse_duplicate(PGconn *db, const struct import_plan *pl)
+{
+	PGresult	*res;
+	const char	*p[2] = { pl->slug, pl->source };
+
+	res = exec(db, NULL, 0, sql_import_exists, 2, p);
+	if (PQntuples(res) > 0) {
+		fprintf(stderr, "agora import: déjà importé : la consultation "
+		    "« %s » existe depuis le %s. Rien n'a été modifié.\n",
+		    PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1));
+		PQclear(res);
+		PQclear(PQexec(db, "ROLLBACK"));
+		PQfinish(db);
+		exit(1);
+	}
+	PQclear(res);
+}
+
+/* Appends s, quoted, to the array literal "{..." being built in *buf. */
+static void
+array_append(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	size_t	need = strlen(s) * 2 + 4;
+
+	if (*len + need + 2 > *cap) {
+		*cap = (*cap + need) * 2;
+		*buf = xrealloc(*buf, *cap, 1);
+	}
+	if (*len > 1)
+		(*buf)[(*len)++] = ',';
+	(*buf)[(*len)++] = '"';
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			(*buf)[(*len)++] = '\\';
+		(*buf)[(*len)++] = *s;
+	}
+	(*buf)[(*len)++] = '"';
+	(*buf)[*len] = '\0';
+}
+
+/*
+ * Has PostgreSQL read every date of the plan (two per item: created,
+ * updated) before anything is inserted; refuses the first it cannot.
+ */
+static void
+check_dates(PGconn *db, const struct import_plan *pl)
+{
+	PGresult		*res;
+	const struct import_item *it;
+	const char		*p[1];
+	char			*buf;
+	size_t			 len = 1, cap = 4096, i;
+	long			 bad;
+
+	buf = xrealloc(NULL, cap, 1);
+	buf[0] = '{';
+	buf[1] = '\0';
+	for (i = 0; i < pl->nitems; i++) {
+		it = &pl->items[i];
+		array_append(&buf, &len, &cap, it->created);
+		array_append(&buf, &len, &cap, it->updated ? it->updated :
+		    it->created);
+	}
+	buf = xrealloc(buf, len + 2, 1);
+	buf[len++] = '}';
+	buf[len] = '\0';
+	p[0] = buf;
+	res = exec(db, NULL, 0, sql_import_check_dates, 1, p);
+	bad = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	free(buf);
+	if (bad > 0) {
+		it = &pl->items[(bad - 1) / 2];
+		import_fail(db, it->file, it->line, "date « %s » illisible : "
+		    "une date ISO 8601 (AAAA-MM-JJ, puis l'heure) est "
+		    "attendue", bad % 2 ? it->created : it->updated);
+	}
+}
+
+/* Inserts the consultation and its themes; stores their ids. */
+static void
+write_themes(PGconn *db, struct import_plan *pl, char cid[24])
+{
+	PGresult	*res;
+	const char	*p[8];
+	char		 pos[24];
+	size_t		 t;
+
+	p[0] = pl->slug;
+	p[1] = pl->title;
+	p[2] = pl->summary;
+	p[3] = pl->body;
+	p[4] = pl->source;
+	p[5] = pl->source_name;
+	p[6] = pl->source_url;
+	p[7] = pl->licence;
+	res = exec(db, NULL, 0, sql_import_consultation, 8, p);
+	snprintf(cid, 24, "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
+	for (t = 0; t < pl->nthemes; t++) {
+		snprintf(pos, sizeof(pos), "%zu", t + 1);
+		p[0] = cid;
+		p[1] = pl->themes[t].slug;
+		p[2] = pos;
+		p[3] = pl->themes[t].title;
+		p[4] = pl->themes[t].summary;
+		res = exec(db, NULL, 0, sql_import_theme, 5, p);
+		snprintf(pl->themes[t].id, sizeof(pl->themes[t].id), "%s",
+		    PQgetvalue(res, 0, 0));
+		PQclear(res);
+	}
+}
+
+/* Inserts item i (its parent is in already) and stores its id. */
+static void
+write_item(PGconn *db, struct import_plan *pl, const char *cid, size_t i)
+{
+	struct import_item	*it = &pl->items[i];
+	PGresult		*res;
+	const char		*p[23];
+	char			 depth[24];
+	int			 k;
+
+	memset(p, 0, sizeof(p));
+	snprintf(depth, sizeof(depth), "%d", it->depth);
+	p[0] = cid;
+	p[1] = pl->themes[it->theme].id;
+	p[2] = kinds[it->kind];
+	p[3] = it->parent ? pl->items[it->parent - 1].id : NULL;
+	p[4] = it->position;
+	p[5] = depth;
+	p[6] = it->title;
+	p[7] = it->md;
+	p[8] = it->html;
+	p[9] = it->hidden ? "hidden" : "published";
+	p[10] = pl->source;
+	p[11] = it->source_id;
+	p[12] = it->created;
+	p[13] = it->updated ? it->updated : it->created;
+	for (k = 0; k < IT__MAX; k++)
+		p[14 + k] = it->tally[k];
+	p[22] = it->url;
+	res = exec(db, it->file, it->line, sql_import_contribution, 23, p);
+	snprintf(it->id, sizeof(it->id), "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
+}
+
+void
+import_plan_write(struct import_plan *pl)
+{
+	PGconn		*db;
+	PGresult	*res;
+	const char	*p[1];
+	char		 cid[24];
+	size_t		 i;
+
+	db = cli_connect();
+	res = PQexec(db, "BEGIN");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		import_fail(db, NULL, 0, "%s", PQerrorMessage(db));
+	PQclear(res);
+	/* Every check that reads the database, before the first id. */
+	refuse_duplicate(db, pl);
+	check_dates(db, pl);
+
+	write_themes(db, pl, cid);
+	for (i = 0; i < pl->nitems; i++) {
+		write_item(db, pl, cid, i);
+		import_progress("contributions", i + 1, pl->nitems);
+	}
+	p[0] = cid;
+	PQclear(exec(db, NULL, 0, sql_import_dates, 1, p));
+	res = PQexec(db, "COMMIT");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		import_fail(db, NULL, 0, "%s", PQerrorMessage(db));
+	PQclear(res);
+	PQfinish(db);
+}
