@@ -241,26 +241,63 @@ refuse_duplicate(PGconn *db, const struct import_plan *pl)
 	PQclear(res);
 }
 
-/* Appends s, quoted, to the array literal "{..." being built in *buf. */
-static void
-array_append(char **buf, size_t *len, size_t *cap, const char *s)
-{
-	size_t	need = strlen(s) * 2 + 4;
+/* An array literal being built: "{", quoted elements or NULL, "}". */
+struct arr {
+	char	*buf;
+	size_t	 len, cap;
+};
 
-	if (*len + need + 2 > *cap) {
-		*cap = (*cap + need) * 2;
-		*buf = xrealloc(*buf, *cap, 1);
+static void
+arr_init(struct arr *a)
+{
+	a->cap = 4096;
+	a->buf = xrealloc(NULL, a->cap, 1);
+	a->buf[0] = '{';
+	a->len = 1;
+}
+
+/* Appends s quoted (NULL: an SQL NULL element). */
+static void
+arr_add(struct arr *a, const char *s)
+{
+	size_t	need = (s ? strlen(s) * 2 : 4) + 4;
+
+	if (a->len + need + 2 > a->cap) {
+		a->cap = (a->cap + need) * 2;
+		a->buf = xrealloc(a->buf, a->cap, 1);
 	}
-	if (*len > 1)
-		(*buf)[(*len)++] = ',';
-	(*buf)[(*len)++] = '"';
-	for (; *s != '\0'; s++) {
-		if (*s == '"' || *s == '\\')
-			(*buf)[(*len)++] = '\\';
-		(*buf)[(*len)++] = *s;
+	if (a->len > 1)
+		a->buf[a->len++] = ',';
+	if (s == NULL) {
+		memcpy(a->buf + a->len, "NULL", 4);
+		a->len += 4;
+	} else {
+		a->buf[a->len++] = '"';
+		for (; *s != '\0'; s++) {
+			if (*s == '"' || *s == '\\')
+				a->buf[a->len++] = '\\';
+			a->buf[a->len++] = *s;
+		}
+		a->buf[a->len++] = '"';
 	}
-	(*buf)[(*len)++] = '"';
-	(*buf)[*len] = '\0';
+	a->buf[a->len] = '\0';
+}
+
+/* Closes the literal; the text is a->buf (free it with arr_free). */
+static const char *
+arr_end(struct arr *a)
+{
+	a->buf = xrealloc(a->buf, a->len + 2, 1);
+	a->buf[a->len++] = '}';
+	a->buf[a->len] = '\0';
+	return (a->buf);
+}
+
+static void
+arr_free(struct arr *a)
+{
+	free(a->buf);
+	memset(a, 0, sizeof(*a));
 }
 
 /*
@@ -272,33 +309,28 @@ check_dates(PGconn *db, const struct import_plan *pl)
 {
 	PGresult		*res;
 	const struct import_item *it;
+	struct arr		 a;
 	const char		*p[1];
-	char			*buf;
-	size_t			 len = 1, cap = 4096, i;
+	size_t			 i;
 	long			 bad;
 
-	buf = xrealloc(NULL, cap, 1);
-	buf[0] = '{';
-	buf[1] = '\0';
+	arr_init(&a);
 	for (i = 0; i < pl->nitems; i++) {
 		it = &pl->items[i];
-		array_append(&buf, &len, &cap, it->created);
-		array_append(&buf, &len, &cap, it->updated ? it->updated :
-		    it->created);
+		arr_add(&a, it->created);
+		arr_add(&a, it->updated ? it->updated : it->created);
 	}
-	buf = xrealloc(buf, len + 2, 1);
-	buf[len++] = '}';
-	buf[len] = '\0';
-	p[0] = buf;
+	p[0] = arr_end(&a);
 	res = exec(db, NULL, 0, sql_import_check_dates, 1, p);
 	bad = strtol(PQgetvalue(res, 0, 0), NULL, 10);
 	PQclear(res);
-	free(buf);
+	arr_free(&a);
 	if (bad > 0) {
 		it = &pl->items[(bad - 1) / 2];
 		import_fail(db, it->file, it->line, "date « %s » illisible : "
 		    "une date ISO 8601 (AAAA-MM-JJ, puis l'heure) est "
-		    "attendue", bad % 2 ? it->created : it->updated);
+		    "attendue", bad % 2 ? it->created : (it->updated ?
+		    it->updated : it->created));
 	}
 }
 
@@ -336,38 +368,100 @@ write_themes(PGconn *db, struct import_plan *pl, char cid[24])
 	}
 }
 
-/* Inserts item i (its parent is in already) and stores its id. */
-static void
-write_item(PGconn *db, struct import_plan *pl, const char *cid, size_t i)
+static int
+cmp_id(const void *a, const void *b)
 {
-	struct import_item	*it = &pl->items[i];
-	PGresult		*res;
-	const char		*p[23];
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+/* Takes one contribution id per item, in item order (ascending). */
+static void
+take_ids(PGconn *db, struct import_plan *pl)
+{
+	PGresult	*res;
+	const char	*p[1];
+	char		 n[24];
+	long long	*ids;
+	size_t		 i;
+
+	snprintf(n, sizeof(n), "%zu", pl->nitems);
+	p[0] = n;
+	res = exec(db, NULL, 0, sql_import_ids, 1, p);
+	if ((size_t)PQntuples(res) != pl->nitems)
+		import_fail(db, NULL, 0, "la base n'a pas donné %zu "
+		    "identifiants", pl->nitems);
+	ids = xrealloc(NULL, pl->nitems + 1, sizeof(*ids));
+	for (i = 0; i < pl->nitems; i++)
+		ids[i] = strtoll(PQgetvalue(res, (int)i, 0), NULL, 10);
+	PQclear(res);
+	/* Ascending in item order, as the files (exports go by id). */
+	qsort(ids, pl->nitems, sizeof(*ids), cmp_id);
+	for (i = 0; i < pl->nitems; i++)
+		snprintf(pl->items[i].id, sizeof(pl->items[i].id), "%lld",
+		    ids[i]);
+	free(ids);
+}
+
+#define BATCH		500
+#define NCOLS		14	/* arrays of sql_import_contributions */
+
+/* Inserts items [from, to) and their tallies, in two statements. */
+static void
+write_batch(PGconn *db, struct import_plan *pl, const char *cid, size_t from,
+    size_t to)
+{
+	struct arr		 c[NCOLS], t[IT__MAX + 2];
+	const struct import_item *it;
+	const char		*p[16];
 	char			 depth[24];
+	size_t			 i;
 	int			 k;
 
-	memset(p, 0, sizeof(p));
-	snprintf(depth, sizeof(depth), "%d", it->depth);
+	for (k = 0; k < NCOLS; k++)
+		arr_init(&c[k]);
+	for (k = 0; k < IT__MAX + 2; k++)
+		arr_init(&t[k]);
+	for (i = from; i < to; i++) {
+		it = &pl->items[i];
+		snprintf(depth, sizeof(depth), "%d", it->depth);
+		arr_add(&c[0], it->id);
+		arr_add(&c[1], pl->themes[it->theme].id);
+		arr_add(&c[2], kinds[it->kind]);
+		arr_add(&c[3], it->parent ? pl->items[it->parent - 1].id :
+		    NULL);
+		arr_add(&c[4], pl->items[it->root].id);
+		arr_add(&c[5], it->position);
+		arr_add(&c[6], depth);
+		arr_add(&c[7], it->title);
+		arr_add(&c[8], it->md);
+		arr_add(&c[9], it->html);
+		arr_add(&c[10], it->hidden ? "hidden" : "published");
+		arr_add(&c[11], it->source_id);
+		arr_add(&c[12], it->created);
+		arr_add(&c[13], it->updated ? it->updated : it->created);
+		arr_add(&t[0], it->id);
+		for (k = 0; k < IT__MAX; k++)
+			arr_add(&t[1 + k], it->tally[k]);
+		arr_add(&t[IT__MAX + 1], it->url);
+	}
 	p[0] = cid;
-	p[1] = pl->themes[it->theme].id;
-	p[2] = kinds[it->kind];
-	p[3] = it->parent ? pl->items[it->parent - 1].id : NULL;
-	p[4] = it->position;
-	p[5] = depth;
-	p[6] = it->title;
-	p[7] = it->md;
-	p[8] = it->html;
-	p[9] = it->hidden ? "hidden" : "published";
-	p[10] = pl->source;
-	p[11] = it->source_id;
-	p[12] = it->created;
-	p[13] = it->updated ? it->updated : it->created;
-	for (k = 0; k < IT__MAX; k++)
-		p[14 + k] = it->tally[k];
-	p[22] = it->url;
-	res = exec(db, it->file, it->line, sql_import_contribution, 23, p);
-	snprintf(it->id, sizeof(it->id), "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
+	p[1] = pl->source;
+	for (k = 0; k < NCOLS; k++)
+		p[2 + k] = arr_end(&c[k]);
+	it = &pl->items[from];
+	PQclear(exec(db, it->file, it->line, sql_import_contributions, 16,
+	    p));
+	p[0] = pl->source;
+	for (k = 0; k < IT__MAX + 2; k++)
+		p[1 + k] = arr_end(&t[k]);
+	PQclear(exec(db, it->file, it->line, sql_import_tallies, IT__MAX + 3,
+	    p));
+	for (k = 0; k < NCOLS; k++)
+		arr_free(&c[k]);
+	for (k = 0; k < IT__MAX + 2; k++)
+		arr_free(&t[k]);
 }
 
 void
@@ -388,10 +482,14 @@ import_plan_write(struct import_plan *pl)
 	refuse_duplicate(db, pl);
 	check_dates(db, pl);
 
+	/* Every check has passed: only now are ids taken. */
 	write_themes(db, pl, cid);
-	for (i = 0; i < pl->nitems; i++) {
-		write_item(db, pl, cid, i);
-		import_progress("contributions", i + 1, pl->nitems);
+	take_ids(db, pl);
+	for (i = 0; i < pl->nitems; i += BATCH) {
+		write_batch(db, pl, cid, i, i + BATCH < pl->nitems ?
+		    i + BATCH : pl->nitems);
+		import_progress("contributions", i + BATCH < pl->nitems ?
+		    i + BATCH : pl->nitems, pl->nitems);
 	}
 	p[0] = cid;
 	PQclear(exec(db, NULL, 0, sql_import_dates, 1, p));
