@@ -114,16 +114,21 @@ struct import_item {
 	char		 id[24];	/* contributions.id once written */
 };
 
+/* What a format says of the consultation it imports (its literals). */
+struct import_source {
+	const char	*slug;		/* consultations.slug */
+	const char	*source;	/* consultations.source, contributions.source */
+	const char	*title;
+	const char	*summary;	/* one paragraph */
+	const char	*body;		/* Markdown: provenance */
+	const char	*name;		/* the platform: "republique-numerique.fr" */
+	const char	*url;		/* the original consultation's page */
+	const char	*licence;	/* licence and provenance of the files */
+};
+
 /* What one import writes; strings marked borrowed must outlive the plan. */
 struct import_plan {
-	const char		*slug;		/* consultations.slug */
-	const char		*title;
-	const char		*summary;	/* one paragraph */
-	const char		*body;		/* Markdown: provenance */
-	const char		*source;	/* contributions.source too */
-	const char		*source_name;	/* "republique-numerique.fr" */
-	const char		*source_url;	/* the original consultation */
-	const char		*licence;	/* licence and provenance */
+	const struct import_source *src;
 	struct import_theme	*themes;
 	size_t			 nthemes, tcap;
 	struct import_item	*items;
@@ -132,7 +137,8 @@ struct import_plan {
 	size_t			 nslots;
 };
 
-void	import_plan_init(struct import_plan *);
+/* Starts an empty plan for the consultation src (borrowed). */
+void	import_plan_init(struct import_plan *, const struct import_source *);
 void	import_plan_free(struct import_plan *);
 /*
  * The index of the theme titled title, added (with summary) when new; its

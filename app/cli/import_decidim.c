@@ -78,6 +78,11 @@ static const char dc_licence[] =
     "données n'y est indiquée). Les noms des contributeurs ne sont pas "
     "repris.";
 
+static const struct import_source dc_source = {
+	DC_SLUG, DC_SOURCE, dc_title, dc_summary, dc_body, dc_name, dc_url,
+	dc_licence
+};
+
 /* What a Decidim URL names: ".../<kind>/<id>" on a host. */
 struct dc_ref {
 	char	host[128];
@@ -472,16 +477,8 @@ import_decidim(const char *dir)
 	cc[0] = (struct dc_comments){ &cd, "le débat" };
 	cc[1] = (struct dc_comments){ &cp, "la proposition" };
 
-	import_plan_init(&pl);
+	import_plan_init(&pl, &dc_source);
 	memset(&hosts, 0, sizeof(hosts));
-	pl.slug = DC_SLUG;
-	pl.source = DC_SOURCE;
-	pl.title = dc_title;
-	pl.summary = dc_summary;
-	pl.body = dc_body;
-	pl.source_name = dc_name;
-	pl.source_url = dc_url;
-	pl.licence = dc_licence;
 	check_rows(&pl, &pr, &de, cf);
 	plan_items(&pl, &hosts, &pr, &de);
 	if ((found = calloc(pl.nitems + 1, sizeof(*found))) == NULL)

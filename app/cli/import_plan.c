@@ -55,9 +55,10 @@ hash(const char *s)
 }
 
 void
-import_plan_init(struct import_plan *pl)
+import_plan_init(struct import_plan *pl, const struct import_source *src)
 {
 	memset(pl, 0, sizeof(*pl));
+	pl->src = src;
 }
 
 void
@@ -226,7 +227,7 @@ static void
 refuse_duplicate(PGconn *db, const struct import_plan *pl)
 {
 	PGresult	*res;
-	const char	*p[2] = { pl->slug, pl->source };
+	const char	*p[2] = { pl->src->slug, pl->src->source };
 
 	res = exec(db, NULL, 0, sql_import_exists, 2, p);
 	if (PQntuples(res) > 0) {
@@ -343,14 +344,14 @@ write_themes(PGconn *db, struct import_plan *pl, char cid[24])
 	char		 pos[24];
 	size_t		 t;
 
-	p[0] = pl->slug;
-	p[1] = pl->title;
-	p[2] = pl->summary;
-	p[3] = pl->body;
-	p[4] = pl->source;
-	p[5] = pl->source_name;
-	p[6] = pl->source_url;
-	p[7] = pl->licence;
+	p[0] = pl->src->slug;
+	p[1] = pl->src->title;
+	p[2] = pl->src->summary;
+	p[3] = pl->src->body;
+	p[4] = pl->src->source;
+	p[5] = pl->src->name;
+	p[6] = pl->src->url;
+	p[7] = pl->src->licence;
 	res = exec(db, NULL, 0, sql_import_consultation, 8, p);
 	snprintf(cid, 24, "%s", PQgetvalue(res, 0, 0));
 	PQclear(res);
@@ -447,13 +448,13 @@ write_batch(PGconn *db, struct import_plan *pl, const char *cid, size_t from,
 		arr_add(&t[IT__MAX + 1], it->url);
 	}
 	p[0] = cid;
-	p[1] = pl->source;
+	p[1] = pl->src->source;
 	for (k = 0; k < NCOLS; k++)
 		p[2 + k] = arr_end(&c[k]);
 	it = &pl->items[from];
 	PQclear(exec(db, it->file, it->line, sql_import_contributions, 16,
 	    p));
-	p[0] = pl->source;
+	p[0] = pl->src->source;
 	for (k = 0; k < IT__MAX + 2; k++)
 		p[1 + k] = arr_end(&t[k]);
 	PQclear(exec(db, it->file, it->line, sql_import_tallies, IT__MAX + 3,

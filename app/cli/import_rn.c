@@ -69,6 +69,11 @@ static const char rn_licence[] =
     "(dépôt github.com/Lucas-C/republique-numerique-stats, sans licence "
     "déclarée) ; les noms des contributeurs n'y sont pas repris.";
 
+static const struct import_source rn_source = {
+	RN_SLUG, RN_SOURCE, rn_title, rn_summary, rn_body, rn_name, rn_url,
+	rn_licence
+};
+
 static int
 cmp_long(const void *a, const void *b)
 {
@@ -274,15 +279,7 @@ import_republique_numerique(const char *dir)
 	ntypes = check_opinions(&op, types);
 	check_arguments(&ar);
 
-	import_plan_init(&pl);
-	pl.slug = RN_SLUG;
-	pl.source = RN_SOURCE;
-	pl.title = rn_title;
-	pl.summary = rn_summary;
-	pl.body = rn_body;
-	pl.source_name = rn_name;
-	pl.source_url = rn_url;
-	pl.licence = rn_licence;
+	import_plan_init(&pl, &rn_source);
 	plan_themes(&pl, &op, types, ntypes, theme_of_type);
 	plan_opinions(&pl, &op, types, ntypes, theme_of_type);
 	if ((found = calloc(2 * op.nrows + 1, sizeof(*found))) == NULL)

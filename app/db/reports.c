@@ -198,5 +198,6 @@ const char sql_report_refresh_list[] =
 const char sql_report_refresh[] =
     "SELECT report_refresh($1::int)";
 
+/* The source tallies' rollup (migration 0130) is rebuilt beside them. */
 const char sql_report_rebuild[] =
-    "SELECT report_rollups_rebuild()";
+    "SELECT report_rollups_rebuild(), report_source_tallies_rebuild()";
