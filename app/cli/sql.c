@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../db/archives.h"
 #include "../db/db.h"
 #include "../db/exports.h"
 #include "../db/reports.h"
@@ -45,6 +46,14 @@ static const struct {
 	{ "report_similar",	sql_report_similar },
 	{ "report_answers",	sql_report_answers },
 	{ "report_analysis",	sql_report_analysis },
+	/* Archives (imported consultations). */
+	{ "archive_list",	sql_archive_list },
+	{ "archive_consultation", sql_archive_consultation },
+	{ "archive_themes",	sql_archive_themes },
+	{ "report_source",	sql_report_source },
+	{ "report_source_consensus", sql_report_source_consensus },
+	{ "report_source_divided", sql_report_source_divided },
+	{ "report_source_supported", sql_report_source_supported },
 };
 
 static int

@@ -13,15 +13,18 @@ const char sql_answer_for_proposal[] =
 
 const char sql_answer_proposal[] =
     "SELECT c.title, c.body_html, t.slug, t.title, a.status, a.body,"
-    " fr_date(a.updated_at)"
+    " fr_date(a.updated_at), consultation_archived(k)"
     " FROM contributions c JOIN themes t ON t.id = c.theme_id"
+    " JOIN consultations k ON k.id = c.consultation_id"
     " LEFT JOIN official_answers a ON a.contribution_id = c.id"
     " WHERE c.id = $1::bigint AND c.kind = 'proposal'"
     " AND c.status = 'published'";
 
 const char sql_answer_save[] =
-    "WITH p AS (SELECT id, author_id, title FROM contributions"
-    "  WHERE id = $1::bigint AND kind = 'proposal' AND status = 'published'),"
+    "WITH p AS (SELECT c.id, c.author_id, c.title FROM contributions c"
+    "  JOIN consultations k ON k.id = c.consultation_id"
+    "  WHERE c.id = $1::bigint AND c.kind = 'proposal'"
+    "  AND c.status = 'published' AND NOT consultation_archived(k)),"
     " a AS (INSERT INTO official_answers (contribution_id, status, body,"
     "   body_html, official_id)"
     "  SELECT id, $2, $3, $4, $5::bigint FROM p"

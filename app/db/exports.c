@@ -28,7 +28,10 @@
     " AS votes_pas_d_accord," \
     " coalesce(c.source, 'agora') AS origine, c.source_id AS id_origine," \
     " a.status AS reponse_statut, " ISO("a.updated_at") " AS reponse_date," \
-    " c.author_id::text AS auteur" \
+    " c.author_id::text AS auteur," \
+    " it.votes_total::text AS votes_origine," \
+    " CASE it.alignment WHEN 1 THEN 'pour' WHEN 0 THEN 'neutre'" \
+    "  WHEN -1 THEN 'contre' END AS alignement_origine" \
     " FROM contributions c" \
     " JOIN consultations k ON k.id = c.consultation_id" \
     " JOIN themes t ON t.id = c.theme_id" \
@@ -64,7 +67,8 @@ const char sql_export_cursor[] =
 /*
  * The CSV rows in PostgreSQL's own CSV format. Ids, numbers, dates and the
  * fixed words need no guard. The author id stays last, as an integer, for
- * export_run to turn into its pseudonym.
+ * export_run to turn into its pseudonym and put back before the columns
+ * that follow it in the file (OD_AFTER_AUTHOR, app/core/opendata.h).
  */
 #define OPENDATA_COPY(filter) \
     "COPY (SELECT x.id, " CSV_CELL("x.consultation") ", " \
@@ -73,7 +77,7 @@ const char sql_export_cursor[] =
     CSV_CELL("x.titre") ", " CSV_CELL("x.texte") ", x.votes_d_accord," \
     " x.votes_mitige, x.votes_pas_d_accord, " CSV_CELL("x.origine") ", " \
     CSV_CELL("x.id_origine") ", " CSV_CELL("x.reponse_statut") \
-    ", x.reponse_date, x.auteur" \
+    ", x.reponse_date, x.votes_origine, x.alignement_origine, x.auteur" \
     " FROM (" OPENDATA_SELECT filter " ORDER BY c.id) x)" \
     " TO STDOUT WITH (FORMAT csv)"
 

@@ -15,7 +15,9 @@
  * slug, type, parent id, position, département, status, created_at and
  * updated_at (ISO 8601 UTC), title, body (Markdown), votes d'accord / mitigé
  * / pas d'accord (live counters plus imported tallies), origin, origin id,
- * official answer status and date, author id (never published as such).
+ * official answer status and date, author id (never published as such),
+ * then the source platform's votes or supports and its comment alignment
+ * (imported contributions only).
  *
  * sql_export_cursor: $1 theme slug or NULL; declares cursor export_rows over
  * those rows (the JSON export reads it).

@@ -53,6 +53,18 @@ const char sql_part_list_random[] = LIST_SELECT LIST_WHERE
     " ORDER BY ((p.id # $6::bigint) % 4294967291) * 1103515245"
     " % 4294967291, p.id" LIST_PAGE;
 
+/* An archive's sorts: the page of ids through the tallies' indexes. */
+#define LIST_SOURCE(order) LIST_SELECT					\
+    " JOIN imported_tallies it ON it.contribution_id = p.id" LIST_WHERE	\
+    " AND it.theme_id = $1::int AND it.kind = 'proposal'"		\
+    " ORDER BY " order LIST_PAGE
+
+const char sql_part_list_source_votes[] = LIST_SOURCE(
+    "it.votes_total DESC NULLS LAST, it.contribution_id DESC");
+const char sql_part_list_source_agree[] = LIST_SOURCE(
+    "wilson_lower_bound(it.agree, it.agree + it.mixed + it.disagree)"
+    " DESC NULLS LAST, it.contribution_id DESC");
+
 /*
  * Without a search, the count comes from the report rollups (per theme,
  * kind, status and département), not from reading every proposal.
@@ -75,7 +87,8 @@ const char sql_part_proposal[] =
     " now() < p.created_at + make_interval(mins => $3::int),"
     " p.territory_code, p.body, th.position, c.moderation_mode,"
     " p.under_review, coalesce(p.moderation_rule, ''),"
-    " coalesce(p.moderation_note, ''), coalesce(r.title, '')"
+    " coalesce(p.moderation_note, ''), coalesce(r.title, ''),"
+    " consultation_archived(c)"
     " FROM contributions p"
     " JOIN themes th ON th.id = p.theme_id"
     " JOIN consultations c ON c.id = p.consultation_id"

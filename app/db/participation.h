@@ -29,6 +29,14 @@ extern const char	sql_part_list_votes[];
 extern const char	sql_part_list_agree[];
 extern const char	sql_part_list_debate[];
 extern const char	sql_part_list_random[];
+/*
+ * The sorts of an archived theme by the source platform's tallies, with the
+ * parameters and columns of sql_part_list_recent: votes or supports, and
+ * the Wilson lower bound of d'accord among the source's votes (indexes
+ * imported_proposals_votes and imported_proposals_agree, migration 0130).
+ */
+extern const char	sql_part_list_source_votes[];
+extern const char	sql_part_list_source_agree[];
 /* $1 theme id, $2 territory or NULL, $3 search or NULL. One row: count. */
 extern const char	sql_part_list_count[];
 /*
@@ -39,9 +47,11 @@ extern const char	sql_part_list_count[];
  * 15 theme title, 16 phase, 17 opens, 18 closes, 19 still editable by its
  * author (t/f), 20 territory code, 21 body (Markdown), 22 theme position,
  * 23 moderation mode, 24 under review after flags (t/f), 25 rule code of
- * the last moderation decision or "", 26 its note or "", 27 the rule's title.
+ * the last moderation decision or "", 26 its note or "", 27 the rule's title,
+ * 28 the consultation is an archive (t/f: imported, read-only).
  */
 extern const char	sql_part_proposal[];
+enum { PART_PROPOSAL_ARCHIVED = 28 };
 /*
  * $1 proposal id, $2 viewer's user id or NULL, $3 at most this many rows.
  * Arguments and comments of the thread, oldest first, published or the

@@ -26,10 +26,57 @@ const char sql_report_index[] =
     "  AND r.status = 'published') rc"
     " WHERE k.is_primary ORDER BY t.position";
 
-const char sql_report_theme[] =
+#define REPORT_THEME \
     "SELECT t.id::text, t.slug, t.title, t.position::text, k.title"
+
+const char sql_report_theme[] = REPORT_THEME
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
     " WHERE k.is_primary AND t.slug = $1";
+
+const char sql_report_theme_archive[] = REPORT_THEME
+    ", k.slug, k.is_primary, coalesce(s.split, 0) > 0,"
+    " coalesce(k.source_name, '')"
+    " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
+    " LEFT JOIN report_source_tallies s ON s.theme_id = t.id"
+    " WHERE k.slug = $1 AND t.slug = $2";
+
+const char sql_report_source[] =
+    "SELECT coalesce(s.proposals, 0), coalesce(s.split, 0),"
+    " coalesce(s.agree, 0), coalesce(s.mixed, 0), coalesce(s.disagree, 0),"
+    " coalesce(s.votes, 0), coalesce(s.comments, 0)"
+    " FROM (SELECT $1::int AS id) t"
+    " LEFT JOIN report_source_tallies s ON s.theme_id = t.id";
+
+/*
+ * The tops by the source's tallies walk the indexes of migration 0130
+ * (imported_proposals_*) in order and stop at 10 published proposals.
+ */
+#define SOURCE_TOP(cols, where, order) \
+    "SELECT c.id::text, c.title, " cols ", NULL::text" \
+    " FROM imported_tallies it JOIN contributions c" \
+    "  ON c.id = it.contribution_id" \
+    " WHERE it.theme_id = $1::int AND it.kind = 'proposal' AND " PUB \
+    where " ORDER BY " order " LIMIT 10"
+#define SPLIT_COLS \
+    "it.agree::text, it.mixed::text, it.disagree::text"
+
+const char sql_report_source_consensus[] = SOURCE_TOP(SPLIT_COLS ", "
+    PCT("wilson_lower_bound(it.agree, it.agree + it.mixed + it.disagree)"),
+    " AND it.agree + it.mixed + it.disagree > 0",
+    "wilson_lower_bound(it.agree, it.agree + it.mixed + it.disagree)"
+    " DESC NULLS LAST, it.contribution_id DESC");
+
+const char sql_report_source_divided[] = SOURCE_TOP(SPLIT_COLS ", "
+    PCT("wilson_lower_bound(least(it.agree, it.disagree),"
+    " it.agree + it.disagree)"),
+    " AND it.agree > 0 AND it.disagree > 0",
+    "wilson_lower_bound(least(it.agree, it.disagree),"
+    " it.agree + it.disagree) DESC, it.contribution_id");
+
+const char sql_report_source_supported[] = SOURCE_TOP(
+    "it.votes_total::text, NULL::text, NULL::text, NULL::text",
+    " AND it.votes_total > 0",
+    "it.votes_total DESC NULLS LAST, it.contribution_id DESC");
 
 const char sql_report_participation[] =
     "SELECT coalesce(rt.contributors, 0)::text, coalesce(rt.voters, 0)::text,"
@@ -151,5 +198,6 @@ const char sql_report_refresh_list[] =
 const char sql_report_refresh[] =
     "SELECT report_refresh($1::int)";
 
+/* The source tallies' rollup (migration 0130) is rebuilt beside them. */
 const char sql_report_rebuild[] =
-    "SELECT report_rollups_rebuild()";
+    "SELECT report_rollups_rebuild(), report_source_tallies_rebuild()";

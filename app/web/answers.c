@@ -90,7 +90,20 @@ answer_page(struct web_req *w, struct form *f, const char *status,
 	return (web_send(w, code));
 }
 
-/* GET /propositions/:id/reponse (officials). Raises 404 for no proposal. */
+/* An archive (imported consultation) gets no answer of the Region: 409. */
+static int
+archived_refuse(struct web_req *w)
+{
+	return (web_error(w, 409, "Cette proposition appartient à une "
+	    "consultation archivée, importée d'une autre plateforme : la "
+	    "Région n'y répond pas, elle se lit en lecture seule. Rien n'a "
+	    "été enregistré."));
+}
+
+/*
+ * GET /propositions/:id/reponse (officials). Raises 404 for no proposal,
+ * 409 for a proposal of an archive.
+ */
 int
 answers_form(struct web_req *w)
 {
@@ -106,6 +119,9 @@ answers_form(struct web_req *w)
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
+		if (strcmp(web_value(w, 0, 0, ANSWER_PROPOSAL_ARCHIVED),
+		    "t") == 0)
+			return (archived_refuse(w));
 		return (web_sql(w, sql_answer_for_proposal, 1, w->args[0]));
 	}
 	form_init(&f, w);
@@ -118,7 +134,8 @@ answers_form(struct web_req *w)
 
 /*
  * POST /propositions/:id/reponse (officials). Raises 403 without a valid
- * CSRF token, 404 for no proposal, 422 with the form for invalid fields.
+ * CSRF token, 404 for no proposal, 409 for a proposal of an archive, 422
+ * with the form for invalid fields.
  */
 int
 answers_save(struct web_req *w)
@@ -140,6 +157,9 @@ answers_save(struct web_req *w)
 	case 1:
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
+		if (strcmp(web_value(w, 0, 0, ANSWER_PROPOSAL_ARCHIVED),
+		    "t") == 0)
+			return (archived_refuse(w));
 		form_init(&f, w);
 		form_choice(&f, "statut", "Statut de la proposition",
 		    statuses, sizeof(statuses) / sizeof(statuses[0]), 1,

@@ -79,6 +79,16 @@ static const char *const column_docs[OD__MAX] = {
 	    "tous les fichiers, calculés par HMAC-SHA-256 avec une clé secrète "
 	    "du serveur. Ni nom, ni adresse électronique, ni identifiant de "
 	    "compte ne sont publiés. Vide pour les contributions importées.",
+	/* votes_origine */ "Contributions importées seulement : les votes ou "
+	    "soutiens comptés par la plateforme d'origine, pas des avis "
+	    "exprimés ici (nombre entier). République numérique : total des "
+	    "votes d'une opinion (d'accord + mitigé + pas d'accord), votes "
+	    "sur un argument ; Decidim : soutiens d'une proposition. Vide "
+	    "quand la plateforme n'en comptait pas (débats et commentaires "
+	    "Decidim) et pour les contributions déposées ici.",
+	/* alignement_origine */ "Commentaires importés de Decidim : la "
+	    "position que leur auteur avait indiquée sur la plateforme "
+	    "d'origine, pour, neutre ou contre. Vide sinon.",
 };
 
 /* GET /export/: the files, their columns and their licence. */

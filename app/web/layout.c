@@ -100,6 +100,7 @@ page_end(struct web_req *w)
 	    "<li><a href=\"/accessibilite\">Accessibilité : non conforme "
 	    "(audit à venir)</a></li>\n"
 	    "<li><a href=\"/rapports/\">Rapports</a></li>\n"
+	    "<li><a href=\"/consultations/\">Consultations</a></li>\n"
 	    "<li><a href=\"/export/\">Données ouvertes</a></li>\n"
 	    "</ul>\n</nav>\n<p>Agora est un logiciel libre (AGPL-3.0). "
 	    "Les contributions publiées sont diffusées en données ouvertes "

@@ -50,6 +50,11 @@ part_refuse(struct web_req *w, const char *code)
 	struct part_limits	l;
 	char			msg[256];
 
+	if (strcmp(code, "archived") == 0)
+		return (web_error(w, 409, "Cette consultation est archivée : "
+		    "elle a été importée d'une autre plateforme et se lit en "
+		    "lecture seule. Il n'est pas possible d'y voter, "
+		    "d'argumenter ni de commenter. Rien n'a été enregistré."));
 	if (strcmp(code, "upcoming") == 0)
 		return (web_error(w, 409, "La consultation n'est pas encore "
 		    "ouverte : il n'est pas encore possible de contribuer ni "

@@ -30,9 +30,10 @@ void	part_limits(struct part_limits *);
 const char *part_window_text(void);
 
 /*
- * Answers a refusal code from the database ('missing', 'upcoming',
- * 'closed', 'unpublished', 'no_parent', 'too_deep', 'not_author',
- * 'too_late') with its status (404, 409, 403, 422) and French page.
+ * Answers a refusal code from the database ('missing', 'archived',
+ * 'upcoming', 'closed', 'unpublished', 'no_parent', 'too_deep',
+ * 'not_author', 'too_late') with its status (404, 409, 403, 422) and
+ * French page.
  */
 int	part_refuse(struct web_req *, const char *);
 /* Writes why the forms are not shown when phase is not 'open'. 0 if open. */

@@ -9,6 +9,11 @@
  * the threaded comments, and the place of the Region's answer. Forms are
  * shown only while the consultation is open and to verified accounts; a
  * sentence says why otherwise. Each form works without JavaScript.
+ *
+ * A proposal of an archive (a consultation imported from another platform)
+ * is read-only: no form, no vote here, no answer of the Region; it shows
+ * the source platform's tallies, labelled as such, and links to its page
+ * on the source platform.
  */
 
 #include <stdlib.h>
@@ -16,7 +21,9 @@
 
 #include "../core/text.h"
 #include "../db/answers.h"
+#include "../db/archives.h"
 #include "../db/participation.h"
+#include "archives.h"
 #include "assets.h"
 #include "participation.h"
 #include "session.h"
@@ -26,11 +33,14 @@ int	proposal_show(struct web_req *);
 #define S_P	0	/* the proposal */
 #define S_T	1	/* its thread */
 #define S_A	2	/* the Region's official answer, if any */
+#define S_X	2	/* an archive's: the archive and the source's tallies */
+#define S_XT	3	/* an archive's: the thread's source tallies */
 #define THREAD_MAX	2000	/* rows of a thread shown on one page */
 
 /* What the page may offer this visitor, and the thread as a tree. */
 struct view {
 	int			can_act;	/* open, published, verified */
+	int			archived;	/* imported: source tallies */
 	int			npour, ncontre, ncomments;
 	struct part_limits	lim;
 	int			n;		/* rows of the thread */
@@ -94,6 +104,26 @@ view_tree(struct web_req *w, struct view *v)
 		v->last[parent] = r;
 	}
 	kore_free(ids);
+}
+
+/* The row of S_XT (ids in order) for thread row r, or -1. */
+static int
+thread_tally(struct web_req *w, int r)
+{
+	long long	 id = strtoll(web_value(w, S_T, r, 0), NULL, 10), x;
+	int		 lo = 0, hi = web_nrows(w, S_XT) - 1, mid;
+
+	while (lo <= hi) {
+		mid = lo + (hi - lo) / 2;
+		x = strtoll(web_value(w, S_XT, mid, ATT_ID), NULL, 10);
+		if (x == id)
+			return (mid);
+		if (x < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return (-1);
 }
 
 /* Published comments under node, at any depth (the proposal's section). */
@@ -223,6 +253,23 @@ write_byline(struct web_req *w, int r)
 	html_raw(H, "</p>\n");
 }
 
+/* An imported comment's position on its source platform (Decidim). */
+static void
+write_alignment(struct web_req *w, int r)
+{
+	int		 t = thread_tally(w, r);
+	const char	*a;
+
+	if (t == -1 || web_isnull(w, S_XT, t, ATT_ALIGNMENT))
+		return;
+	a = web_value(w, S_XT, t, ATT_ALIGNMENT);
+	html_raw(H, "<p class=\"meta\">Position sur la plateforme d'origine : "
+	    "<span class=\"alignment\">");
+	html_raw(H, strcmp(a, "1") == 0 ? "pour" : strcmp(a, "-1") == 0 ?
+	    "contre" : "neutre");
+	html_raw(H, "</span></p>\n");
+}
+
 /* Comments under node (a row, or v->n: the proposal), oldest first. */
 static void
 write_comments(struct web_req *w, struct view *v, int node)
@@ -239,6 +286,8 @@ write_comments(struct web_req *w, struct view *v, int node)
 		html_text(H, web_value(w, S_T, r, 0));
 		html_raw(H, "\" class=\"comment\">\n");
 		write_byline(w, r);
+		if (v->archived)
+			write_alignment(w, r);
 		html_raw(H, "<div class=\"prose\">");
 		html_raw(H, web_value(w, S_T, r, 5));	/* cmark, safe mode */
 		html_raw(H, "</div>\n");
@@ -253,6 +302,19 @@ write_comments(struct web_req *w, struct view *v, int node)
 		html_raw(H, "</ul>\n");
 }
 
+/* An imported argument's votes on its source platform. */
+static void
+write_argument_votes(struct web_req *w, int r)
+{
+	int	t = thread_tally(w, r);
+
+	if (t == -1 || web_isnull(w, S_XT, t, ATT_VOTES))
+		return;
+	html_raw(H, "<p class=\"useful\">Votes sur la plateforme d'origine : ");
+	html_text(H, web_value(w, S_XT, t, ATT_VOTES));
+	html_raw(H, "</p>\n");
+}
+
 static void
 write_argument(struct web_req *w, struct view *v, int r)
 {
@@ -265,11 +327,16 @@ write_argument(struct web_req *w, struct view *v, int r)
 	write_byline(w, r);
 	html_raw(H, "<div class=\"prose\">");
 	html_raw(H, web_value(w, S_T, r, 5));	/* cmark, safe mode */
-	html_raw(H, "</div>\n<p class=\"useful\">Utile : ");
-	html_text(H, web_value(w, S_T, r, 8));
-	if (mine)
-		html_raw(H, " (dont vous)");
-	html_raw(H, "</p>\n");
+	html_raw(H, "</div>\n");
+	if (v->archived)
+		write_argument_votes(w, r);
+	else {
+		html_raw(H, "<p class=\"useful\">Utile : ");
+		html_text(H, web_value(w, S_T, r, 8));
+		if (mine)
+			html_raw(H, " (dont vous)");
+		html_raw(H, "</p>\n");
+	}
 	if (v->can_act && strcmp(web_value(w, S_T, r, 10), "published") == 0) {
 		char	path[64];
 
@@ -308,7 +375,8 @@ write_column(struct web_req *w, struct view *v, const char *pos,
 			html_raw(H, "<ul class=\"arguments\">\n");
 		write_argument(w, v, r);
 	}
-	html_raw(H, any ? "</ul>\n" : "<p>Aucun argument pour l'instant.</p>\n");
+	html_raw(H, any ? "</ul>\n" : v->archived ? "<p>Aucun argument.</p>\n" :
+	    "<p>Aucun argument pour l'instant.</p>\n");
 	if (v->can_act) {
 		snprintf(path, sizeof(path), "/propositions/%s/arguments",
 		    web_value(w, S_P, 0, 0));
@@ -393,6 +461,32 @@ write_votes(struct web_req *w, struct view *v)
 	html_raw(H, "</section>\n");
 }
 
+static void
+write_review_notice(struct web_req *w)
+{
+	html_raw(H, "<p class=\"notice\" role=\"status\">Cette proposition a "
+	    "été signalée par plusieurs participants : elle est en cours "
+	    "d'examen par la modération.</p>\n");
+}
+
+/* The proposal's text and its link, closing the article. */
+static void
+write_body(struct web_req *w)
+{
+	html_raw(H, "<div class=\"prose\">\n");
+	html_raw(H, web_value(w, S_P, 0, 2));	/* cmark output, safe mode */
+	html_raw(H, "</div>\n");
+	if (!web_isnull(w, S_P, 0, 3) && *web_value(w, S_P, 0, 3) != '\0' &&
+	    part_link_valid(web_value(w, S_P, 0, 3))) {
+		html_raw(H, "<p class=\"link\">Lien proposé : <a href=\"");
+		html_text(H, web_value(w, S_P, 0, 3));
+		html_raw(H, "\" rel=\"nofollow ugc noopener\">");
+		html_text(H, web_value(w, S_P, 0, 3));
+		html_raw(H, "</a></p>\n");
+	}
+	html_raw(H, "</article>\n");
+}
+
 /* Why the forms are missing for this visitor (when the phase allows). */
 static void
 write_who_notice(struct web_req *w)
@@ -407,58 +501,10 @@ write_who_notice(struct web_req *w)
 		    "pour voter, argumenter et commenter.</p>\n");
 }
 
-/* GET /propositions/:id. 404 for a malformed id or one not visible. */
-int
-proposal_show(struct web_req *w)
+/* Crumbs, moderation notices, the text and the Region's answer. */
+static void
+write_head(struct web_req *w, const char *status, int mine)
 {
-	struct view	 v;
-	long long	 id;
-	char		 uid[24], uid2[24];
-	const char	*status, *viewer;
-	int		 r, mine;
-
-	viewer = w->sess.user_id ? part_itoa(w->sess.user_id, uid) : NULL;
-	switch (w->step) {
-	case 0:
-		if (!text_parse_id(w->args[0], &id))
-			return (web_error(w, 404, NULL));
-		return (web_sql(w, sql_part_proposal, 3, w->args[0], viewer,
-		    part_window_text()));
-	case 1:
-		if (web_nrows(w, S_P) != 1)
-			return (web_error(w, 404, NULL));
-		mine = w->sess.user_id != 0 &&
-		    strtoll(web_value(w, S_P, 0, 5), NULL, 10) ==
-		    w->sess.user_id;
-		if (strcmp(web_value(w, S_P, 0, 4), "published") != 0 && !mine)
-			return (web_error(w, 404, NULL));
-		return (web_sql(w, sql_part_thread, 3, w->args[0], viewer,
-		    part_itoa(THREAD_MAX + 1, uid2)));
-	case 2:
-		return (web_sql(w, sql_answer_for_proposal, 1, w->args[0]));
-	}
-
-	memset(&v, 0, sizeof(v));
-	part_limits(&v.lim);
-	view_tree(w, &v);
-	status = web_value(w, S_P, 0, 4);
-	mine = w->sess.user_id != 0 &&
-	    strtoll(web_value(w, S_P, 0, 5), NULL, 10) == w->sess.user_id;
-	v.can_act = w->sess.user_id != 0 && w->sess.verified &&
-	    strcmp(status, "published") == 0 &&
-	    strcmp(web_value(w, S_P, 0, 16), "open") == 0;
-	for (r = v.first[v.n]; r != -1; r = v.next[r]) {
-		if (strcmp(web_value(w, S_T, r, 10), "published") != 0)
-			continue;
-		if (strcmp(web_value(w, S_T, r, 1), "comment") == 0)
-			v.ncomments += 1 + count_comments(w, &v, r);
-		else if (strcmp(web_value(w, S_T, r, 2), "pour") == 0)
-			v.npour++;
-		else
-			v.ncontre++;
-	}
-
-	page_begin(w, web_value(w, S_P, 0, 1));
 	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
 	    "<li><a href=\"/\">Accueil</a></li><li><a href=\"/themes/");
 	html_url_arg(H, web_value(w, S_P, 0, 14));
@@ -495,9 +541,7 @@ proposal_show(struct web_req *w)
 		}
 		html_raw(H, "</div>\n");
 	} else if (strcmp(web_value(w, S_P, 0, 24), "t") == 0)
-		html_raw(H, "<p class=\"notice\" role=\"status\">Cette "
-		    "proposition a été signalée par plusieurs participants : "
-		    "elle est en cours d'examen par la modération.</p>\n");
+		write_review_notice(w);
 	html_raw(H, "<article class=\"proposal-full\">\n<h1>");
 	html_text(H, web_value(w, S_P, 0, 1));
 	html_raw(H, "</h1>\n<p class=\"meta\">Proposée par ");
@@ -525,26 +569,195 @@ proposal_show(struct web_req *w)
 		html_text(H, part_window_text());
 		html_raw(H, " minutes après la publication)</p>\n");
 	}
-	html_raw(H, "<div class=\"prose\">\n");
-	html_raw(H, web_value(w, S_P, 0, 2));	/* cmark output, safe mode */
-	html_raw(H, "</div>\n");
-	if (!web_isnull(w, S_P, 0, 3) && *web_value(w, S_P, 0, 3) != '\0' &&
-	    part_link_valid(web_value(w, S_P, 0, 3))) {
-		html_raw(H, "<p class=\"link\">Lien proposé : <a href=\"");
-		html_text(H, web_value(w, S_P, 0, 3));
-		html_raw(H, "\" rel=\"nofollow ugc noopener\">");
-		html_text(H, web_value(w, S_P, 0, 3));
-		html_raw(H, "</a></p>\n");
-	}
-	html_raw(H, "</article>\n");
+	write_body(w);
 	/* What the Region decided matters most: right under the proposal. */
 	write_answer(w);
+}
 
-	if (!part_phase_notice(w, web_value(w, S_P, 0, 16),
-	    web_value(w, S_P, 0, 17), web_value(w, S_P, 0, 18)) &&
-	    strcmp(status, "published") == 0)
-		write_who_notice(w);
-	write_votes(w, &v);
+/* An archive's proposal: its place in the archive, text, source page. */
+static void
+write_archive_head(struct web_req *w)
+{
+	const char	*url = web_value(w, S_X, 0, ARP_URL);
+
+	archive_crumbs(w, web_value(w, S_X, 0, ARP_CONSULTATION),
+	    web_value(w, S_X, 0, ARP_CONSULTATION_TITLE), 1);
+	html_raw(H, "<li><a href=\"");
+	archive_href(w, web_value(w, S_X, 0, ARP_CONSULTATION));
+	html_raw(H, "/themes/");
+	html_url_arg(H, web_value(w, S_P, 0, 14));
+	html_raw(H, "\">");
+	html_text(H, web_value(w, S_P, 0, 15));
+	html_raw(H, "</a></li><li aria-current=\"page\">Proposition</li></ol>"
+	    "</nav>\n");
+	if (strcmp(web_value(w, S_P, 0, 24), "t") == 0)
+		write_review_notice(w);
+	html_raw(H, "<article class=\"proposal-full\">\n<h1>");
+	html_text(H, web_value(w, S_P, 0, 1));
+	html_raw(H, "</h1>\n<p class=\"meta\">Déposée");
+	if (*web_value(w, S_X, 0, ARP_SOURCE_NAME) != '\0') {
+		html_raw(H, " sur ");
+		html_text(H, web_value(w, S_X, 0, ARP_SOURCE_NAME));
+	}
+	html_raw(H, " le ");
+	html_text(H, web_value(w, S_P, 0, 8));
+	write_flag_link(w, web_value(w, S_P, 0, 0), 0);
+	html_raw(H, "</p>\n");
+	if (part_link_valid(url)) {
+		html_raw(H, "<p class=\"link\">Page d'origine : <a href=\"");
+		html_text(H, url);
+		html_raw(H, "\" rel=\"noopener\">");
+		html_text(H, url);
+		html_raw(H, "</a></p>\n");
+	}
+	write_body(w);
+	archive_notice(w, web_value(w, S_X, 0, ARP_SOURCE_NAME));
+}
+
+/* "N label" in a list of counts the source declared. */
+static void
+declared(struct web_req *w, int col, const char *one, const char *many,
+    int *any)
+{
+	if (web_isnull(w, S_X, 0, col))
+		return;
+	html_raw(H, *any ? ", " : "<p>La plateforme d'origine comptait ");
+	archive_count(w, web_value(w, S_X, 0, col), one, many);
+	*any = 1;
+}
+
+/* The source platform's tallies, never mixed up with votes cast here. */
+static void
+write_source_tallies(struct web_req *w)
+{
+	static const struct {
+		int		 col;
+		const char	*label;
+	} split[] = {
+		{ ARP_AGREE,	"D'accord" },
+		{ ARP_MIXED,	"Mitigé" },
+		{ ARP_DISAGREE,	"Pas d'accord" },
+	};
+	size_t	i;
+	int	any = 0;
+
+	html_raw(H, "<section id=\"votes\" aria-labelledby=\"votes-titre\">\n"
+	    "<h2 id=\"votes-titre\">Votes sur la plateforme d'origine</h2>\n"
+	    "<div class=\"source-tally\">\n<p><strong>Décomptes de la "
+	    "plateforme d'origine, pas des avis exprimés ici.</strong></p>\n");
+	if (!web_isnull(w, S_X, 0, ARP_AGREE)) {
+		html_raw(H, "<ul class=\"tally\">\n");
+		for (i = 0; i < 3; i++) {
+			html_raw(H, "<li>");
+			html_text(H, split[i].label);
+			html_raw(H, " : <strong>");
+			html_text(H, web_value(w, S_X, 0, split[i].col));
+			html_raw(H, "</strong></li>\n");
+		}
+		html_raw(H, "</ul>\n<p>");
+		archive_count(w, web_value(w, S_X, 0, ARP_VOTES), "vote",
+		    "votes");
+		html_raw(H, " au total.</p>\n");
+	} else if (!web_isnull(w, S_X, 0, ARP_VOTES)) {
+		html_raw(H, "<p><strong>");
+		html_text(H, web_value(w, S_X, 0, ARP_VOTES));
+		html_raw(H, strcmp(web_value(w, S_X, 0, ARP_VOTES), "0") == 0 ||
+		    strcmp(web_value(w, S_X, 0, ARP_VOTES), "1") == 0 ?
+		    "</strong> soutien.</p>\n" : "</strong> soutiens.</p>\n");
+	} else
+		html_raw(H, "<p>La plateforme d'origine ne comptait pas de "
+		    "votes sur cette contribution.</p>\n");
+	declared(w, ARP_ARGS_YES, "argument pour", "arguments pour", &any);
+	declared(w, ARP_ARGS_NO, "argument contre", "arguments contre", &any);
+	declared(w, ARP_COMMENTS, "commentaire", "commentaires", &any);
+	if (any)
+		html_raw(H, ".</p>\n");
+	html_raw(H, "</div>\n</section>\n");
+}
+
+/* Counts the published arguments and comments of the thread. */
+static void
+view_count(struct web_req *w, struct view *v)
+{
+	int	r;
+
+	for (r = v->first[v->n]; r != -1; r = v->next[r]) {
+		if (strcmp(web_value(w, S_T, r, 10), "published") != 0)
+			continue;
+		if (strcmp(web_value(w, S_T, r, 1), "comment") == 0)
+			v->ncomments += 1 + count_comments(w, v, r);
+		else if (strcmp(web_value(w, S_T, r, 2), "pour") == 0)
+			v->npour++;
+		else
+			v->ncontre++;
+	}
+}
+
+/* GET /propositions/:id. 404 for a malformed id or one not visible. */
+int
+proposal_show(struct web_req *w)
+{
+	struct view	 v;
+	long long	 id;
+	char		 uid[24], uid2[24];
+	const char	*status, *viewer;
+	int		 mine, archived;
+
+	viewer = w->sess.user_id ? part_itoa(w->sess.user_id, uid) : NULL;
+	archived = w->step > S_P && web_nrows(w, S_P) == 1 &&
+	    strcmp(web_value(w, S_P, 0, PART_PROPOSAL_ARCHIVED), "t") == 0;
+	switch (w->step) {
+	case 0:
+		if (!text_parse_id(w->args[0], &id))
+			return (web_error(w, 404, NULL));
+		return (web_sql(w, sql_part_proposal, 3, w->args[0], viewer,
+		    part_window_text()));
+	case 1:
+		if (web_nrows(w, S_P) != 1)
+			return (web_error(w, 404, NULL));
+		mine = w->sess.user_id != 0 &&
+		    strtoll(web_value(w, S_P, 0, 5), NULL, 10) ==
+		    w->sess.user_id;
+		if (strcmp(web_value(w, S_P, 0, 4), "published") != 0 && !mine)
+			return (web_error(w, 404, NULL));
+		return (web_sql(w, sql_part_thread, 3, w->args[0], viewer,
+		    part_itoa(THREAD_MAX + 1, uid2)));
+	case 2:
+		if (archived)
+			return (web_sql(w, sql_archive_proposal, 1,
+			    w->args[0]));
+		return (web_sql(w, sql_answer_for_proposal, 1, w->args[0]));
+	case 3:
+		if (archived)
+			return (web_sql(w, sql_archive_thread_tallies, 1,
+			    w->args[0]));
+		break;
+	}
+
+	memset(&v, 0, sizeof(v));
+	part_limits(&v.lim);
+	view_tree(w, &v);
+	v.archived = archived;
+	status = web_value(w, S_P, 0, 4);
+	mine = w->sess.user_id != 0 &&
+	    strtoll(web_value(w, S_P, 0, 5), NULL, 10) == w->sess.user_id;
+	v.can_act = !archived && w->sess.user_id != 0 && w->sess.verified &&
+	    strcmp(status, "published") == 0 &&
+	    strcmp(web_value(w, S_P, 0, 16), "open") == 0;
+	view_count(w, &v);
+
+	page_begin(w, web_value(w, S_P, 0, 1));
+	if (archived) {
+		write_archive_head(w);
+		write_source_tallies(w);
+	} else {
+		write_head(w, status, mine);
+		if (!part_phase_notice(w, web_value(w, S_P, 0, 16),
+		    web_value(w, S_P, 0, 17), web_value(w, S_P, 0, 18)) &&
+		    strcmp(status, "published") == 0)
+			write_who_notice(w);
+		write_votes(w, &v);
+	}
 	if (web_nrows(w, S_T) > THREAD_MAX)
 		html_rawf(H, "<p class=\"notice\">Ce débat est très fourni : "
 		    "seules ses %d premières contributions sont affichées."

@@ -8,6 +8,12 @@
  * public, one per theme of the primary consultation, printable on A4. Every
  * figure comes from one plain SQL count (app/db/reports.c) so that it can be
  * recounted from the open data; the page says how each one is computed.
+ *
+ * The same code writes the report of an archive's theme
+ * (/consultations/<slug>/rapports/<slug>): there the vote tables rank by
+ * the source platform's tallies and say so, and what an archive cannot
+ * have (départements, mediators, official answers, people registered
+ * here) is left out.
  */
 
 #include <stdio.h>
@@ -17,13 +23,25 @@
 #include "../core/svg_chart.h"
 #include "../core/text.h"
 #include "../db/reports.h"
+#include "archives.h"
 #include "web.h"
 
 int	reports_index(struct web_req *);
 int	reports_show(struct web_req *);
+int	archive_reports_index(struct web_req *);
+int	archive_report_show(struct web_req *);
 
+/* The results of each step; S_SOURCE only for an archive. */
 enum { S_THEME, S_PART, S_WEEKS, S_TERR, S_CONSENSUS, S_DIVIDED, S_DEBATED,
-    S_TERMS, S_SIMILAR, S_ANSWERS, S_ANALYSIS, S__MAX };
+    S_TERMS, S_SIMILAR, S_ANSWERS, S_ANALYSIS, S_SOURCE, S__MAX };
+
+/* Which report: a theme of the primary consultation, or of an archive. */
+struct report {
+	const char	*consultation;	/* an archive's slug; NULL: primary */
+	const char	*theme;		/* the theme's slug */
+	int		 archived;
+	int		 split;		/* the source's tallies are split */
+};
 
 
 /* GET /rapports/: the themes with their key figures. */
@@ -66,7 +84,10 @@ reports_index(struct web_req *w)
 		}
 		html_raw(H, "</tr>\n");
 	}
-	html_raw(H, "</tbody>\n</table>\n");
+	html_raw(H, "</tbody>\n</table>\n<p>Les rapports des consultations "
+	    "archivées (importées d'autres plateformes) sont sur la page de "
+	    "chacune : voir les <a href=\"/consultations/\">consultations</a>."
+	    "</p>\n");
 	page_end(w);
 	return (web_send(w, 200));
 }
@@ -312,65 +333,123 @@ similar_groups(struct web_req *w)
 	kore_free(parent);
 }
 
-/* GET /rapports/:slug. Raises 404 for an unknown or malformed slug. */
-int
-reports_show(struct web_req *w)
+/* The statement of step: the same report, an archive's tops swapped. */
+static const char *
+report_sql(const struct report *r, int step)
 {
-	const char	*tid, *sql = NULL;
-	char		 pct[32], title[512];
-	int		 i, published, assisted, counts[4] = { 0 };
-
-	if (w->step == 0) {
-		if (!text_slug_valid(w->args[0]))
-			return (web_error(w, 404, NULL));
-		return (web_sql(w, sql_report_theme, 1, w->args[0]));
+	switch (step) {
+	case S_PART:		return (sql_report_participation);
+	case S_WEEKS:		return (sql_report_weeks);
+	case S_TERR:		return (sql_report_territories);
+	case S_CONSENSUS:
+		if (!r->archived)
+			return (sql_report_consensus);
+		return (r->split ? sql_report_source_consensus :
+		    sql_report_source_supported);
+	case S_DIVIDED:
+		return (r->archived ? sql_report_source_divided :
+		    sql_report_divided);
+	case S_DEBATED:		return (sql_report_debated);
+	case S_TERMS:		return (sql_report_terms);
+	case S_SIMILAR:		return (sql_report_similar);
+	case S_ANSWERS:		return (sql_report_answers);
+	case S_ANALYSIS:	return (sql_report_analysis);
+	case S_SOURCE:
+		return (r->archived ? sql_report_source : NULL);
 	}
-	if (w->step == 1 && web_nrows(w, S_THEME) != 1)
-		return (web_error(w, 404, NULL));
-	tid = web_value(w, S_THEME, 0, 0);
-	switch (w->step) {
-	case S_PART:		sql = sql_report_participation; break;
-	case S_WEEKS:		sql = sql_report_weeks; break;
-	case S_TERR:		sql = sql_report_territories; break;
-	case S_CONSENSUS:	sql = sql_report_consensus; break;
-	case S_DIVIDED:		sql = sql_report_divided; break;
-	case S_DEBATED:		sql = sql_report_debated; break;
-	case S_TERMS:		sql = sql_report_terms; break;
-	case S_SIMILAR:		sql = sql_report_similar; break;
-	case S_ANSWERS:		sql = sql_report_answers; break;
-	case S_ANALYSIS:	sql = sql_report_analysis; break;
-	}
-	if (sql != NULL)
-		return (web_sql(w, sql, 1, tid));
+	return (NULL);
+}
 
-	snprintf(title, sizeof(title), "Rapport : %s",
-	    web_value(w, S_THEME, 0, 2));
-	page_begin(w, title);
-	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
-	    "<li><a href=\"/\">Accueil</a></li><li><a href=\"/rapports/\">"
-	    "Rapports</a></li><li aria-current=\"page\">Enjeu ");
-	html_text(H, web_value(w, S_THEME, 0, 3));
-	html_raw(H, "</li></ol></nav>\n<h1>Rapport : ");
-	html_text(H, web_value(w, S_THEME, 0, 2));
+/* Writes the listing path of the report's theme. */
+static void
+theme_href(struct web_req *w, const struct report *r)
+{
+	if (r->archived) {
+		archive_href(w, r->consultation);
+		html_raw(H, "/themes/");
+	} else
+		html_raw(H, "/themes/");
+	html_url_arg(H, r->theme);
+}
+
+static void
+write_head(struct web_req *w, const struct report *r)
+{
+	if (r->archived) {
+		archive_crumbs(w, r->consultation, web_value(w, S_THEME, 0,
+		    RTA_CONSULTATION_TITLE), 1);
+		html_raw(H, "<li><a href=\"");
+		theme_href(w, r);
+		html_raw(H, "\">");
+		html_text(H, web_value(w, S_THEME, 0, RTA_TITLE));
+		html_raw(H, "</a></li><li aria-current=\"page\">Rapport</li>"
+		    "</ol></nav>\n");
+	} else {
+		html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\">"
+		    "<ol><li><a href=\"/\">Accueil</a></li><li><a href=\""
+		    "/rapports/\">Rapports</a></li><li aria-current=\"page\">"
+		    "Enjeu ");
+		html_text(H, web_value(w, S_THEME, 0, RTA_POSITION));
+		html_raw(H, "</li></ol></nav>\n");
+	}
+	html_raw(H, "<h1>Rapport : ");
+	html_text(H, web_value(w, S_THEME, 0, RTA_TITLE));
 	html_raw(H, "</h1>\n<p class=\"lead\">");
-	html_text(H, web_value(w, S_THEME, 0, 4));
-	html_raw(H, ". Contributions publiées à ce jour ; <a href=\"/themes/");
-	html_url_arg(H, web_value(w, S_THEME, 0, 1));
-	html_raw(H, "\">lire l'enjeu et ses contributions</a>, <a "
+	html_text(H, web_value(w, S_THEME, 0, RTA_CONSULTATION_TITLE));
+	html_raw(H, ". Contributions publiées à ce jour ; <a href=\"");
+	theme_href(w, r);
+	html_raw(H, r->archived ? "\">lire le thème et ses contributions</a>, "
+	    "<a href=\"/export/contributions.csv\">télécharger les données "
+	    "(CSV, colonnes consultation et theme)</a>.</p>\n" :
+	    "\">lire l'enjeu et ses contributions</a>, <a "
 	    "href=\"/export/themes/");
-	html_url_arg(H, web_value(w, S_THEME, 0, 1));
-	html_raw(H, ".csv\">télécharger les données (CSV)</a>.</p>\n");
+	if (!r->archived) {
+		html_url_arg(H, r->theme);
+		html_raw(H, ".csv\">télécharger les données (CSV)</a>.</p>\n");
+	} else
+		archive_notice(w, web_value(w, S_THEME, 0, RTA_SOURCE_NAME));
+}
 
-	/* Participation. */
+/* The source platform's sums (archives): labelled as the source's. */
+static void
+write_source_figures(struct web_req *w, const struct report *r)
+{
+	html_raw(H, "<h3>Sur la plateforme d'origine</h3>\n<p>Votes comptés "
+	    "par la plateforme d'origine sur les propositions publiées de ce "
+	    "thème (" ARCHIVE_TALLY_LABEL ").</p>\n<dl class=\"figures\">\n");
+	if (r->split) {
+		figure(w, "Votes", web_value(w, S_SOURCE, 0, RSO_VOTES));
+		figure(w, "D'accord", web_value(w, S_SOURCE, 0, RSO_AGREE));
+		figure(w, "Mitigé", web_value(w, S_SOURCE, 0, RSO_MIXED));
+		figure(w, "Pas d'accord", web_value(w, S_SOURCE, 0,
+		    RSO_DISAGREE));
+	} else
+		figure(w, "Soutiens", web_value(w, S_SOURCE, 0, RSO_VOTES));
+	html_raw(H, "</dl>\n<p>Les contributeurs et votants de la plateforme "
+	    "d'origine ne sont pas repris : ils ne sont comptés ni comme "
+	    "contributeurs ni comme votants ici.</p>\n");
+}
+
+static void
+write_participation(struct web_req *w, const struct report *r)
+{
+	char	pct[32];
+	int	published, assisted;
+
 	html_raw(H, "<section aria-labelledby=\"participation\">\n"
 	    "<h2 id=\"participation\">Participation</h2>\n<dl class=\"figures\">\n");
-	figure(w, "Contributeurs", web_value(w, S_PART, 0, 0));
-	figure(w, "Votants", web_value(w, S_PART, 0, 1));
+	if (!r->archived) {
+		figure(w, "Contributeurs", web_value(w, S_PART, 0, 0));
+		figure(w, "Votants", web_value(w, S_PART, 0, 1));
+	}
 	figure(w, "Propositions", web_value(w, S_PART, 0, 2));
 	figure(w, "Arguments", web_value(w, S_PART, 0, 3));
 	figure(w, "Commentaires", web_value(w, S_PART, 0, 4));
-	figure(w, "Votes", web_value(w, S_PART, 0, 5));
+	if (!r->archived)
+		figure(w, "Votes", web_value(w, S_PART, 0, 5));
 	html_raw(H, "</dl>\n");
+	if (r->archived)
+		write_source_figures(w, r);
 	published = atoi(web_value(w, S_PART, 0, 7));
 	assisted = atoi(web_value(w, S_PART, 0, 6));
 	if (published > 0)
@@ -378,31 +457,28 @@ reports_show(struct web_req *w)
 		    published + 5) / 10));
 	else
 		snprintf(pct, sizeof(pct), "0");
-	html_raw(H, "<p>Contributions saisies par un médiateur numérique "
-	    "(EPN) pour une personne : ");
-	html_text(H, web_value(w, S_PART, 0, 6));
-	html_raw(H, " sur ");
-	html_text(H, web_value(w, S_PART, 0, 7));
-	html_raw(H, " (");
-	html_text(H, pct);
-	html_raw(H, " %).</p>\n<p>Modération : ");
+	if (!r->archived) {
+		html_raw(H, "<p>Contributions saisies par un médiateur "
+		    "numérique (EPN) pour une personne : ");
+		html_text(H, web_value(w, S_PART, 0, 6));
+		html_raw(H, " sur ");
+		html_text(H, web_value(w, S_PART, 0, 7));
+		html_raw(H, " (");
+		html_text(H, pct);
+		html_raw(H, " %).</p>\n");
+	}
+	html_raw(H, "<p>Modération : ");
 	html_text(H, web_value(w, S_PART, 0, 8));
 	html_raw(H, " contribution(s) masquée(s) ou refusée(s), ");
 	html_text(H, web_value(w, S_PART, 0, 9));
 	html_raw(H, " en attente de modération.</p>\n</section>\n");
+}
 
-	/* Per week. */
-	html_raw(H, "<section aria-labelledby=\"semaines\">\n<h2 id=\"semaines\">"
-	    "Contributions par semaine</h2>\n");
-	if (web_nrows(w, S_WEEKS) == 0)
-		html_raw(H, "<p>Aucune contribution publiée.</p>\n");
-	else
-		chart_and_table(w, S_WEEKS, "c-semaines",
-		    "Contributions publiées par semaine", "Semaine du", 1, 2,
-		    "Contributions", NULL, 0);
-	html_raw(H, "</section>\n");
+static void
+write_territories(struct web_req *w)
+{
+	int	i;
 
-	/* Per département. */
 	html_raw(H, "<section aria-labelledby=\"departements\">\n"
 	    "<h2 id=\"departements\">Contributions par département</h2>\n<p>"
 	    "Selon le département déclaré par chaque contributeur. Taux pour "
@@ -417,81 +493,135 @@ reports_show(struct web_req *w)
 	    "Contributions publiées par département", "Département", 1, 4,
 	    "Contributions", "Pour 10 000 habitants", 5);
 	html_raw(H, "</section>\n");
+}
 
+/* The most supported proposals of a platform of supports (archives). */
+static void
+supported_table(struct web_req *w)
+{
+	static const char *const cols[] = { "Proposition",
+	    "Soutiens (plateforme d'origine)" };
+	int	i;
+
+	html_raw(H, "<section aria-labelledby=\"consensus\">\n<h2 "
+	    "id=\"consensus\">Propositions les plus soutenues</h2>\n<p>"
+	    "Classées par le nombre de soutiens comptés sur la plateforme "
+	    "d'origine (" ARCHIVE_TALLY_LABEL ").</p>\n");
+	if (web_nrows(w, S_CONSENSUS) == 0) {
+		html_raw(H, "<p>Aucun soutien.</p>\n</section>\n");
+		return;
+	}
+	table_open(w, "Les 10 propositions les plus soutenues", cols, 2);
+	for (i = 0; i < web_nrows(w, S_CONSENSUS); i++) {
+		html_raw(H, "<tr><th scope=\"row\">");
+		proposal_link(w, S_CONSENSUS, i);
+		html_raw(H, "</th><td class=\"num\">");
+		html_text(H, web_value(w, S_CONSENSUS, i, 2));
+		html_raw(H, "</td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n</section>\n");
+}
+
+static void
+write_votes(struct web_req *w, const struct report *r)
+{
+	if (r->archived && !r->split) {
+		supported_table(w);
+		return;
+	}
 	vote_table(w, S_CONSENSUS, "consensus", "Propositions qui rassemblent",
 	    "Les 10 propositions à l'accord le plus large",
+	    r->archived ? "Votes de la plateforme d'origine (" 
+	    ARCHIVE_TALLY_LABEL "), classés par la borne basse de "
+	    "l'intervalle de Wilson à 95 % de la part de « d'accord » parmi "
+	    "tous les votes." :
 	    "Classées par la borne basse de l'intervalle de Wilson à 95 % de "
 	    "la part de « d'accord » parmi tous les votes : une proposition "
 	    "approuvée par beaucoup de votants passe devant une proposition "
 	    "approuvée par très peu.");
 	vote_table(w, S_DIVIDED, "divisent", "Propositions qui divisent",
 	    "Les 10 propositions les plus partagées",
+	    r->archived ? "Votes de la plateforme d'origine (" 
+	    ARCHIVE_TALLY_LABEL "), classés par la borne basse de Wilson à "
+	    "95 % de la part minoritaire entre « d'accord » et « pas "
+	    "d'accord »." :
 	    "Classées par la borne basse de Wilson à 95 % de la part "
 	    "minoritaire entre « d'accord » et « pas d'accord » : en tête, "
 	    "les propositions proches du partage égal sur un nombre suffisant "
 	    "de votes.");
+}
 
-	/* Most debated. */
+static void
+write_debated(struct web_req *w)
+{
+	static const char *const cols[] = { "Proposition", "Arguments pour",
+	    "Arguments contre", "Commentaires", "Total" };
+	int	i, c;
+
 	html_raw(H, "<section aria-labelledby=\"debattues\">\n"
 	    "<h2 id=\"debattues\">Propositions les plus débattues</h2>\n");
-	if (web_nrows(w, S_DEBATED) == 0)
-		html_raw(H, "<p>Aucun argument ni commentaire publié.</p>\n");
-	else {
-		static const char *const cols[] = { "Proposition",
-		    "Arguments pour", "Arguments contre", "Commentaires",
-		    "Total" };
-		int	c;
-
-		table_open(w, "Les 10 propositions qui ont reçu le plus "
-		    "d'arguments et de commentaires", cols, 5);
-		for (i = 0; i < web_nrows(w, S_DEBATED); i++) {
-			html_raw(H, "<tr><th scope=\"row\">");
-			proposal_link(w, S_DEBATED, i);
-			html_raw(H, "</th>");
-			for (c = 2; c <= 5; c++) {
-				html_raw(H, "<td class=\"num\">");
-				html_text(H, web_value(w, S_DEBATED, i, c));
-				html_raw(H, "</td>");
-			}
-			html_raw(H, "</tr>\n");
-		}
-		html_raw(H, "</tbody>\n</table>\n");
+	if (web_nrows(w, S_DEBATED) == 0) {
+		html_raw(H, "<p>Aucun argument ni commentaire publié.</p>\n"
+		    "</section>\n");
+		return;
 	}
-	html_raw(H, "</section>\n");
+	table_open(w, "Les 10 propositions qui ont reçu le plus d'arguments "
+	    "et de commentaires", cols, 5);
+	for (i = 0; i < web_nrows(w, S_DEBATED); i++) {
+		html_raw(H, "<tr><th scope=\"row\">");
+		proposal_link(w, S_DEBATED, i);
+		html_raw(H, "</th>");
+		for (c = 2; c <= 5; c++) {
+			html_raw(H, "<td class=\"num\">");
+			html_text(H, web_value(w, S_DEBATED, i, c));
+			html_raw(H, "</td>");
+		}
+		html_raw(H, "</tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n</section>\n");
+}
 
-	/* Recurring terms. */
+static void
+write_terms(struct web_req *w, const struct report *r)
+{
+	int	i;
+
 	html_raw(H, "<section aria-labelledby=\"termes\">\n<h2 id=\"termes\">"
 	    "Termes récurrents</h2>\n<p>Les mots les plus fréquents des titres "
 	    "et des textes (mots vides du français exclus), avec leur nombre "
 	    "d'occurrences. Chaque mot mène aux contributions qui "
 	    "l'emploient.</p>\n");
 	analysis_note(w);
-	if (web_nrows(w, S_TERMS) == 0)
-		html_raw(H, "<p>Pas encore de texte à analyser.</p>\n");
-	else {
-		html_raw(H, "<ul class=\"terms\">\n");
-		for (i = 0; i < web_nrows(w, S_TERMS); i++) {
-			html_raw(H, "<li><a href=\"/themes/");
-			html_url_arg(H, web_value(w, S_THEME, 0, 1));
-			html_raw(H, "?q=");
-			html_url_arg(H, web_value(w, S_TERMS, i, 0));
-			html_raw(H, "\">");
-			html_text(H, web_value(w, S_TERMS, i, 0));
-			html_raw(H, "</a> (");
-			html_text(H, web_value(w, S_TERMS, i, 1));
-			html_raw(H, ")</li>\n");
-		}
-		html_raw(H, "</ul>\n");
+	if (web_nrows(w, S_TERMS) == 0) {
+		html_raw(H, "<p>Pas encore de texte à analyser.</p>\n"
+		    "</section>\n");
+		return;
 	}
-	html_raw(H, "</section>\n");
+	html_raw(H, "<ul class=\"terms\">\n");
+	for (i = 0; i < web_nrows(w, S_TERMS); i++) {
+		html_raw(H, "<li><a href=\"");
+		theme_href(w, r);
+		html_raw(H, "?q=");
+		html_url_arg(H, web_value(w, S_TERMS, i, 0));
+		html_raw(H, "\">");
+		html_text(H, web_value(w, S_TERMS, i, 0));
+		html_raw(H, "</a> (");
+		html_text(H, web_value(w, S_TERMS, i, 1));
+		html_raw(H, ")</li>\n");
+	}
+	html_raw(H, "</ul>\n</section>\n");
+}
 
-	similar_groups(w);
+static void
+write_answers(struct web_req *w)
+{
+	int		 i, counts[4] = { 0 };
+	const char	*s;
 
-	/* Official answers. */
 	html_raw(H, "<section aria-labelledby=\"reponses\">\n"
 	    "<h2 id=\"reponses\">Réponses officielles</h2>\n");
 	for (i = 0; i < web_nrows(w, S_ANSWERS); i++) {
-		const char *s = web_value(w, S_ANSWERS, i, 2);
+		s = web_value(w, S_ANSWERS, i, 2);
 		counts[strcmp(s, "retenue") == 0 ? 0 : strcmp(s, "a_l_etude")
 		    == 0 ? 1 : strcmp(s, "non_retenue") == 0 ? 2 : 3]++;
 	}
@@ -513,6 +643,111 @@ reports_show(struct web_req *w)
 		html_raw(H, "</ul>\n");
 	}
 	html_raw(H, "</section>\n");
+}
+
+/*
+ * The report of theme r->theme: its queries step by step, then the page.
+ * Raises 404 for an unknown or malformed slug; an archive's report of a
+ * theme of the primary consultation redirects to /rapports/<slug>.
+ */
+static int
+report_show(struct web_req *w, struct report *r)
+{
+	const char	*sql;
+	char		 title[512], path[160];
+
+	if (w->step == 0) {
+		if (!text_slug_valid(r->theme) || (r->consultation != NULL &&
+		    !text_slug_valid(r->consultation)))
+			return (web_error(w, 404, NULL));
+		if (r->consultation == NULL)
+			return (web_sql(w, sql_report_theme, 1, r->theme));
+		return (web_sql(w, sql_report_theme_archive, 2,
+		    r->consultation, r->theme));
+	}
+	if (w->step == 1) {
+		if (web_nrows(w, S_THEME) != 1)
+			return (web_error(w, 404, NULL));
+		if (r->consultation != NULL && strcmp(web_value(w, S_THEME, 0,
+		    RTA_PRIMARY), "t") == 0) {
+			snprintf(path, sizeof(path), "/rapports/%s", r->theme);
+			return (web_redirect(w, path));
+		}
+		r->archived = r->consultation != NULL;
+		r->split = r->archived && strcmp(web_value(w, S_THEME, 0,
+		    RTA_SPLIT), "t") == 0;
+	}
+	if (w->step < S__MAX && (sql = report_sql(r, w->step)) != NULL)
+		return (web_sql(w, sql, 1, web_value(w, S_THEME, 0,
+		    RTA_ID)));
+
+	snprintf(title, sizeof(title), "Rapport : %s",
+	    web_value(w, S_THEME, 0, RTA_TITLE));
+	page_begin(w, title);
+	write_head(w, r);
+	write_participation(w, r);
+	html_raw(H, "<section aria-labelledby=\"semaines\">\n<h2 id=\"semaines\">"
+	    "Contributions par semaine</h2>\n");
+	if (web_nrows(w, S_WEEKS) == 0)
+		html_raw(H, "<p>Aucune contribution publiée.</p>\n");
+	else
+		chart_and_table(w, S_WEEKS, "c-semaines",
+		    "Contributions publiées par semaine", "Semaine du", 1, 2,
+		    "Contributions", NULL, 0);
+	html_raw(H, "</section>\n");
+	/* Imported contributions have no département. */
+	if (!r->archived)
+		write_territories(w);
+	write_votes(w, r);
+	write_debated(w);
+	write_terms(w, r);
+	similar_groups(w);
+	/* The Region answers its own consultation's proposals only. */
+	if (!r->archived)
+		write_answers(w);
 	page_end(w);
 	return (web_send(w, 200));
+}
+
+static struct report *
+report_new(struct web_req *w, const char *consultation, const char *theme)
+{
+	struct report	*r = w->data;
+
+	if (r == NULL) {
+		r = w->data = kore_calloc(1, sizeof(*r));
+		w->data_free = kore_free;
+		r->consultation = consultation;
+		r->theme = theme;
+	}
+	return (r);
+}
+
+/* GET /rapports/:slug. Raises 404 for an unknown or malformed slug. */
+int
+reports_show(struct web_req *w)
+{
+	return (report_show(w, report_new(w, NULL, w->args[0])));
+}
+
+/* GET /consultations/:consultation/rapports/:theme: an archive's report. */
+int
+archive_report_show(struct web_req *w)
+{
+	return (report_show(w, report_new(w, w->args[0], w->args[1])));
+}
+
+/*
+ * GET /consultations/:consultation/rapports/: an archive's reports are
+ * listed, one per theme, on its page.
+ */
+int
+archive_reports_index(struct web_req *w)
+{
+	char	path[128];
+
+	if (!text_slug_valid(w->args[0]))
+		return (web_error(w, 404, NULL));
+	snprintf(path, sizeof(path), "/consultations/%s#themes", w->args[0]);
+	return (web_redirect(w, path));
 }

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "../db/archives.h"
 #include "../db/themes.h"
 #include "web.h"
 
@@ -48,6 +49,34 @@ write_count(struct web_req *w, const char *n, const char *one,
 	html_raw(H, strcmp(n, "0") == 0 || strcmp(n, "1") == 0 ? one : many);
 }
 
+/* The archived consultations (imported, read-only), when there are some. */
+static void
+write_archives(struct web_req *w)
+{
+	int	i;
+
+	if (web_nrows(w, 2) == 0)
+		return;
+	html_raw(H, "<h2 id=\"consultations\">Consultations archivées</h2>\n"
+	    "<p>Menées sur d'autres plateformes et importées ici en lecture "
+	    "seule, avec leurs thèmes, leurs rapports et les votes comptés "
+	    "sur leur plateforme d'origine :</p>\n<ul>\n");
+	for (i = 0; i < web_nrows(w, 2); i++) {
+		html_raw(H, "<li><a href=\"/consultations/");
+		html_url_arg(H, web_value(w, 2, i, ATI_SLUG));
+		html_raw(H, "\">");
+		html_text(H, web_value(w, 2, i, ATI_TITLE));
+		html_raw(H, "</a>");
+		if (*web_value(w, 2, i, ATI_SOURCE_NAME) != '\0') {
+			html_raw(H, ", importée de ");
+			html_text(H, web_value(w, 2, i, ATI_SOURCE_NAME));
+		}
+		html_raw(H, "</li>\n");
+	}
+	html_raw(H, "</ul>\n<p><a href=\"/consultations/\">Toutes les "
+	    "consultations</a></p>\n");
+}
+
 /* GET /. Raises 503 when the database does not answer. */
 int
 home_show(struct web_req *w)
@@ -62,6 +91,8 @@ home_show(struct web_req *w)
 			return (web_error(w, 500, "Aucune consultation n'est "
 			    "publiée : appliquez les migrations."));
 		return (web_sql(w, sql_home_themes, 1, web_value(w, 0, 0, 0)));
+	case 2:
+		return (web_sql(w, sql_archive_titles, 0));
 	}
 
 	page_begin(w, web_value(w, 0, 0, 1));
@@ -98,6 +129,7 @@ home_show(struct web_req *w)
 		html_raw(H, "</p></li>\n");
 	}
 	html_raw(H, "</ol>\n");
+	write_archives(w);
 	page_end(w);
 	return (web_send(w, 200));
 }
