@@ -116,6 +116,10 @@ enum oidc_err	 oidc_discover(struct oidc_provider *);
 enum oidc_err	 oidc_jwks_refresh(struct oidc_provider *, int force,
 		    time_t now);
 
+/* Installs a JWKS given as JSON (a provider that publishes none, tests). */
+enum oidc_err	 oidc_jwks_set(struct oidc_provider *, const char *json,
+		    time_t now);
+
 #define OIDC_TOKEN_LEN	43	/* base64url of 32 random bytes */
 
 /* The secrets of one authorization request, kept server-side. */

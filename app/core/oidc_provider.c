@@ -210,6 +210,26 @@ jwks_fetch(struct oidc_provider *p, time_t now)
 }
 
 enum oidc_err
+oidc_jwks_set(struct oidc_provider *p, const char *json, time_t now)
+{
+	jwks_t	*jwks = NULL;
+
+	if (r_jwks_init(&jwks) != RHN_OK ||
+	    r_jwks_import_from_json_str(jwks, json) != RHN_OK ||
+	    r_jwks_size(jwks) == 0) {
+		r_jwks_free(jwks);
+		return (OIDC_ERR_RESPONSE);
+	}
+	pthread_mutex_lock(&p->lock);
+	if (p->jwks != NULL)
+		r_jwks_free(p->jwks);
+	p->jwks = jwks;
+	p->jwks_fetched = p->jwks_tried = now;
+	pthread_mutex_unlock(&p->lock);
+	return (OIDC_OK);
+}
+
+enum oidc_err
 oidc_jwks_refresh(struct oidc_provider *p, int force, time_t now)
 {
 	enum oidc_err	err = OIDC_OK;
