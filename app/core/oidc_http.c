@@ -96,18 +96,22 @@ oidc_buf_take(struct oidc_buf *b)
 void
 oidc_b64url(const unsigned char *in, size_t n, char *out)
 {
-	int	len, i;
+	unsigned char	 tmp[4 * ((OIDC_B64_IN_MAX + 2) / 3) + 1];
+	int		 len, i;
 
-	len = EVP_EncodeBlock((unsigned char *)out, in, (int)n);
-	while (len > 0 && out[len - 1] == '=')
-		len--;
-	out[len] = '\0';
-	for (i = 0; i < len; i++) {
-		if (out[i] == '+')
-			out[i] = '-';
-		else if (out[i] == '/')
-			out[i] = '_';
+	/* EVP_EncodeBlock pads with '=' and writes a NUL after the padding,
+	 * which may not fit in out: encode aside, copy what is kept. */
+	if (n > OIDC_B64_IN_MAX) {
+		out[0] = '\0';
+		return;
 	}
+	len = EVP_EncodeBlock(tmp, in, (int)n);
+	while (len > 0 && tmp[len - 1] == '=')
+		len--;
+	for (i = 0; i < len; i++)
+		out[i] = tmp[i] == '+' ? '-' : tmp[i] == '/' ? '_' : (char)tmp[i];
+	out[len] = '\0';
+	OPENSSL_cleanse(tmp, sizeof(tmp));
 }
 
 int

@@ -48,7 +48,10 @@ enum oidc_err	oidc_http_post(const struct oidc_config *, const char *url,
 		    struct oidc_http *);
 void		oidc_http_cleanup(struct oidc_http *);
 
-/* base64url without padding of n bytes into out (4n/3 + 1 bytes). */
+#define OIDC_B64_IN_MAX	1024	/* largest input of oidc_b64url() */
+
+/* base64url without padding of n <= OIDC_B64_IN_MAX bytes into out
+ * (ceil(4n/3) + 1 bytes). */
 void		oidc_b64url(const unsigned char *in, size_t n, char *out);
 /* Constant-time equality of two strings. */
 int		oidc_equal(const char *, const char *);

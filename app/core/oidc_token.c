@@ -304,10 +304,11 @@ oidc_identity_complete(const struct oidc_identity *id)
 	    id->birthdate[0] == '\0' || id->gender[0] == '\0' ||
 	    id->birthcountry[0] == '\0')
 		return (0);
-	/* Born in France: the commune; born abroad: FranceConnect sends "". */
+	/* Born in France: the commune; born abroad: FranceConnect sends "",
+	 * some providers leave the claim out. */
 	if (strcmp(id->birthcountry, "99100") == 0)
 		return (id->birthplace[0] != '\0');
-	return (id->has_birthplace);
+	return (1);
 }
 
 /* A signed userinfo: signature as an ID token's, iss and aud if present. */
