@@ -16,6 +16,11 @@
 PGconn	*cli_connect(void);
 /* Runs sql with text parameters; exits with a message unless it succeeds. */
 PGresult *cli_exec(PGconn *, const char *, int, const char *const *);
+/*
+ * Reads the server secret (setting secret_file, as the kore module does)
+ * into key (keysize bytes at most; 64 is enough). 0, or -1 with a message.
+ */
+int	cli_secret_load(unsigned char *, size_t, size_t *);
 
 int	cmd_migrate(int, char **);
 int	cmd_status(int, char **);
@@ -40,5 +45,7 @@ int	cmd_import(int, char **);
 int	cmd_export(int, char **);
 int	cmd_generate(int, char **);
 int	cmd_refresh_reports(int, char **);
+/* Erasure (purge.c): limiter events, inactive accounts. */
+int	cmd_purge(int, char **);
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../db/people.h"
+#include "account.h"
 #include "form.h"
 #include "session.h"
 #include "web.h"
@@ -101,7 +102,7 @@ account_delete(struct web_req *w)
 {
 	struct form	 f;
 	const char	*pw;
-	char		 uid[32];
+	char		 uid[32], ek[TOKEN_LEN + 1];
 
 	form_init(&f, w);
 	if (w->req->method != HTTP_METHOD_POST) {
@@ -128,7 +129,7 @@ account_delete(struct web_req *w)
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
 		return (web_password_verify(w, pw ? pw : "",
-		    web_value(w, 0, 0, 0)));
+		    web_value(w, 0, 0, ACCPW_HASH)));
 	case 2:
 		if (strcmp(w->task_out, "1") != 0) {
 			form_error(&f, PW_FIELD, "Mot de passe incorrect. "
@@ -136,17 +137,22 @@ account_delete(struct web_req *w)
 			write_page(w, &f, 422);
 			return (WEB_DONE);
 		}
-		return (web_query(w, sql_account_delete, 2, uid,
-		    web_value(w, 0, 0, 0)));
+		return (web_query(w, sql_account_delete, 4, uid,
+		    web_value(w, 0, 0, ACCPW_HASH),
+		    web_value(w, 0, 0, ACCPW_EMAIL),
+		    account_email_key(web_value(w, 0, 0, ACCPW_EMAIL), ek)));
 	}
-	if (strcmp(web_value(w, 2, 0, 0), "last_admin") == 0)
+	if (strcmp(web_value(w, 2, 0, ACCDEL_STATUS), "last_admin") == 0)
 		return (web_error(w, 409, "Vous êtes le seul administrateur·rice "
 		    "de la plateforme : nommez-en un autre (page « Rôles des "
 		    "comptes ») avant de supprimer votre compte. Rien n'a été "
 		    "effacé."));
-	if (strcmp(web_value(w, 2, 0, 0), "deleted") != 0)
+	if (strcmp(web_value(w, 2, 0, ACCDEL_STATUS), "deleted") != 0)
 		return (web_error(w, 409, "Votre compte a changé entre-temps "
-		    "(mot de passe modifié ?). Rien n'a été effacé : "
-		    "recommencez."));
+		    "(mot de passe ou adresse modifiés ?). Rien n'a été "
+		    "effacé : recommencez."));
+	/* The id only: to redo the erasure after restoring an older backup. */
+	kore_log(LOG_NOTICE, "account %lld deleted by its owner",
+	    w->sess.user_id);
 	return (write_done(w));
 }
