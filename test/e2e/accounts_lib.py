@@ -103,3 +103,24 @@ def field_error(r, field):
 
 def signed_in_as(c):
     return "Se déconnecter" in c.get("/").visible_text()
+
+
+def member(addr=None, name=None):
+    """Signs up through the site with addr, confirms from the mail, signs in:
+    returns (signed-in client, address, user id)."""
+    c = Visitor()
+    r, f = signup(c, name=name, addr=addr or unique_email())
+    eq(r.status, 303, "sign-up: " + r.visible_text()[:200])
+    _, msg, _ = wait_mail(f["courriel"], "verify")
+    eq(c.get(link_in(msg, "/verification")).status, 200, "verification")
+    eq(sign_in(c, f["courriel"]).status, 303, "sign-in")
+    uid = int(sql_value("SELECT id FROM users WHERE email = '%s'" % f["courriel"]))
+    return c, f["courriel"], uid
+
+
+def delete_account(c, password=PASSWORD):
+    """Deletes the signed-in account through /compte/suppression."""
+    r = c.submit("/compte/suppression", "/compte/suppression",
+                 {"mot_de_passe_actuel": password})
+    eq(r.status, 200, "deletion: " + r.visible_text()[:200])
+    return r
