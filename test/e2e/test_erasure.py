@@ -31,6 +31,17 @@ def dump():
     return r.stdout.decode("utf-8").lower()
 
 
+def tables_holding(text, needles):
+    """The tables (COPY blocks of a dump) whose rows hold one of needles."""
+    found = set()
+    for block in re.split(r"\ncopy ", text)[1:]:
+        table = block.split(" ", 1)[0]
+        rows = block.split("\n\\.\n", 1)[0]
+        if any(n in rows for n in needles):
+            found.add(table)
+    return sorted(found)
+
+
 def mail_files_holding(needles):
     """Files under the test mail directory holding one of needles (any case)."""
     found = []
@@ -99,6 +110,7 @@ def a_deleted_person_leaves_neither_address_nor_name_in_a_dump_or_a_mail_file():
     before = dump()
     for n in needles:
         contains(before, n, "the dump before the deletion (the search works)")
+    assert "public.users" in tables_holding(before, needles), "the search sees tables"
     assert mail_files_holding([first, second]), "mail files before the deletion"
 
     delete_account(c)
@@ -107,10 +119,11 @@ def a_deleted_person_leaves_neither_address_nor_name_in_a_dump_or_a_mail_file():
     while (mail_files_holding([first, second]) or sql_value(
             "SELECT count(*) FROM outbox_erased") != "0") and time.time() < deadline:
         time.sleep(0.1)
-    eq(mail_files_holding(needles), [], "no mail file holds the address or the name")
     after = dump()
+    leftovers = tables_holding(after, needles) + mail_files_holding(needles)
+    eq(leftovers, [], "tables of the dump and mail files holding the address or the name")
     for n in needles:
-        lacks(after, n, "the dump after the deletion")
+        lacks(after, n, "the dump after the deletion (outside any table too)")
     # What stays, as documented: the text the person wrote (under the
     # pseudonym), the vote, the flag without its note.
     contains(after, body.lower(), "the proposal's text")
