@@ -47,3 +47,7 @@ const char sql_purge_candidates[] =
 
 const char sql_purge_account[] =
     "SELECT user_purge($1::bigint, $2, $3, $4::interval)";
+
+const char sql_purge_vacuum[] =
+    "VACUUM users, sessions, user_roles, outbox, outbox_erased,"
+    " account_tokens, notifications, flags, rate_events, departed_accounts";

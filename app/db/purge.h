@@ -55,4 +55,10 @@ enum { PURGE_CAND_ID, PURGE_CAND_EMAIL, PURGE_CAND__MAX };
 extern const char	sql_purge_account[];
 enum { PURGE_ACCOUNT_STATUS, PURGE_ACCOUNT__MAX };
 
+/*
+ * No parameters, no rows: VACUUM of the tables user_erase() and the purge
+ * change (run outside a transaction).
+ */
+extern const char	sql_purge_vacuum[];
+
 #endif

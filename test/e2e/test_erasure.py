@@ -229,6 +229,20 @@ def purge_warns_a_month_before_three_years_without_sign_in_then_deletes():
     for uid in (back, recent):
         eq(sql_value("SELECT deleted_at IS NULL FROM users WHERE id = %d" % uid), "t", "kept")
     lacks(r.stdout, "account %d deleted" % back)
+    contains(r.stdout, "erased rows vacuumed")
+
+
+@test
+def the_privacy_notice_says_what_is_kept_and_for_how_long():
+    t = harness.Client().get("/confidentialite").visible_text()
+    for text in ["Une personne, une voix", "empreinte de votre adresse électronique",
+                 "HMAC-SHA256", "30 jours après la clôture",
+                 "un message vous prévient 30 jours avant la suppression",
+                 "Sauvegardes de la base de données : 35 jours au plus",
+                 "journal des transactions", "au plus deux heures",
+                 "ni l'adresse électronique ni l'adresse IP",
+                 "plusieurs adresses", "étiquette placée après un « + »"]:
+        contains(t, text, "privacy notice")
 
 
 @test
