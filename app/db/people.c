@@ -19,7 +19,8 @@ const char sql_account_summary[] =
     " (SELECT count(*) FROM votes v WHERE v.user_id = u.id),"
     " (SELECT count(*) FROM contributions c WHERE c.author_id = u.id),"
     " (SELECT count(*) FROM notifications n WHERE n.user_id = u.id"
-    "  AND n.read_at IS NULL)"
+    "  AND n.read_at IS NULL),"
+    " fr_date(u.last_signin_at)"
     " FROM users u LEFT JOIN territories t ON t.code = u.territory_code"
     " WHERE u.id = $1::bigint AND u.deleted_at IS NULL";
 
@@ -44,6 +45,8 @@ const char sql_account_export[] =
     "   json_build_object('code', u.territory_code, 'name', t.name) END,"
     "  'created_at', u.created_at, 'verified_at', u.verified_at,"
     "  'privacy_accepted_at', u.privacy_accepted_at,"
+    "  'last_signin_at', u.last_signin_at,"
+    "  'inactivity_warned_at', u.inactivity_warned_at,"
     "  'password', CASE WHEN u.password_hash IS NULL THEN 'none'"
     "   ELSE 'set (stored as a scrypt hash, not exported)' END),"
     " 'roles', (SELECT coalesce(json_agg(json_build_object("

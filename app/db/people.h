@@ -12,7 +12,7 @@
  * $1 user id. One row: display name, e-mail, territory code, territory
  * name, roles (comma-separated), created (French date), verified (French
  * date or NULL), consent (French date or NULL), votes, contributions,
- * unread moderation notifications.
+ * unread moderation notifications, last sign-in (French date or NULL).
  */
 extern const char	sql_account_summary[];
 /*

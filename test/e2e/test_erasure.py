@@ -214,7 +214,10 @@ def purge_warns_a_month_before_three_years_without_sign_in_then_deletes():
     # One of them signs in: the count starts again.
     r = harness.agora("hash-password", env={"AGORA_NEW_PASSWORD": PASSWORD})
     sql("UPDATE users SET password_hash = '%s' WHERE id = %d" % (r.stdout.strip(), back))
-    eq(sign_in(Visitor(), back_addr).status, 303)
+    v = Visitor()
+    eq(sign_in(v, back_addr).status, 303)
+    contains(v.get("/compte/").visible_text(),
+             "Dernière connexion le " + sql_value("SELECT fr_date(now())"), "shown to the person")
     eq(sql_value("SELECT inactivity_warned_at IS NULL AND last_signin_at > now() - interval"
                  " '1 minute' FROM users WHERE id = %d" % back), "t", "sign-in dated")
     # The other lets the month pass.

@@ -266,6 +266,7 @@ def my_data_download_is_complete_json():
     eq(acc["email"], sql_value("SELECT email FROM users WHERE id = %d" % uid))
     eq(acc["territory"], {"code": "37", "name": "Indre-et-Loire"})
     assert acc["created_at"] and acc["verified_at"] and acc["privacy_accepted_at"], acc
+    assert "last_signin_at" in acc and "inactivity_warned_at" in acc, acc
     eq(acc["password"], "none")
     eq(sorted(x["role"] for x in d["roles"]), ["citizen", "mediator", "moderator"])
     eq([(x["role"], x["granted"], x["by_user_id"]) for x in d["role_changes"]],
