@@ -38,6 +38,14 @@ CREATE TABLE outbox_erased (
 	erased_at	timestamptz NOT NULL DEFAULT now() -- when the row was erased
 );
 
+-- What an erasure looks up by account, indexed: at 2.5 million people and
+-- their mail, a scan of outbox or sessions per deletion would take seconds.
+CREATE INDEX outbox_user ON outbox (user_id);
+CREATE INDEX outbox_recipient ON outbox (lower(recipient));
+CREATE INDEX sessions_user_all ON sessions (user_id);
+CREATE INDEX account_tokens_user_all ON account_tokens (user_id);
+CREATE INDEX flags_user ON flags (user_id);
+
 -- True when p_user is an administrator and no other live account is: the
 -- site must keep one. Serialises concurrent deletions on an advisory lock
 -- held to the end of the transaction (as user_delete of 0020 did).

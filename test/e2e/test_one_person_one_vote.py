@@ -244,3 +244,28 @@ def no_keyed_address_without_votes_and_none_after_the_consultation_closed():
     finally:
         sql("UPDATE consultations SET opens_at = '%s', closes_at = '%s' WHERE is_primary"
             % tuple(saved))
+
+
+@test
+def agora_user_create_verified_takes_over_too():
+    pid = db_proposal("Retour en ligne de commande " + word())
+    c, addr, old = member()
+    eq(vote(c, pid, "agree").status, 303)
+    before = counts(pid)
+    delete_account(c)
+    r = harness.agora("user", "create", "--email", addr, "--name", "Revenue Par Commande",
+                      "--verified", env={"AGORA_NEW_PASSWORD": PASSWORD})
+    eq(r.returncode, 0, r.stderr)
+    new = int(r.stdout.strip())
+    eq(sql_value("SELECT choice FROM votes WHERE user_id = %d AND contribution_id = %d"
+                 % (new, pid)), "agree", "taken over")
+    eq(counts(pid), before)
+    # Without --verified the address is not proved: nothing is taken over.
+    c, addr, old = member()
+    eq(vote(c, pid, "mixed").status, 303)
+    delete_account(c)
+    r = harness.agora("user", "create", "--email", addr, "--name", "Pas Encore Vérifiée",
+                      env={"AGORA_NEW_PASSWORD": PASSWORD})
+    eq(r.returncode, 0, r.stderr)
+    eq(sql_value("SELECT count(*) FROM votes WHERE user_id = %d" % old), "1",
+       "still the departed account's")
