@@ -6,8 +6,10 @@
 /*
  * "Supprimer mon compte": a page that says what is erased and what is kept,
  * and a form that asks for the current password again. The erasure itself
- * is one SQL function (user_delete, migration 0020), which checks that the
- * password hash is still the one verified here.
+ * is one SQL function (user_delete, migration 0152), which checks that the
+ * password hash and the address are still the ones read here, then erases
+ * through user_erase(), the one erasure path (agora purge uses it too). The
+ * keyed hash of the address goes with it (one person, one vote).
  */
 
 #include <string.h>
