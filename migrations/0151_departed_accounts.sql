@@ -44,6 +44,19 @@ LANGUAGE sql STABLE AS $$
 		WHERE k.closes_at > now() - interval '30 days')
 $$;
 
+-- The vote counters of contributions (votes_count(), migration 0004) move
+-- only when a vote's proposal or choice changes: a vote handed from one
+-- account to another (below) leaves them as they are, and updating the
+-- proposal row twice per vote (its generated search vector, its indexes)
+-- made taking over 1,400 votes last 6 s. Same function, same effect.
+DROP TRIGGER votes_count ON votes;
+CREATE TRIGGER votes_count AFTER INSERT OR DELETE ON votes
+	FOR EACH ROW EXECUTE FUNCTION votes_count();
+CREATE TRIGGER votes_count_change AFTER UPDATE ON votes
+	FOR EACH ROW WHEN (OLD.choice IS DISTINCT FROM NEW.choice
+	    OR OLD.contribution_id IS DISTINCT FROM NEW.contribution_id)
+	EXECUTE FUNCTION votes_count();
+
 -- Gives account p_user what the departed account with key p_key left: its
 -- votes, "utile" marks and flags. Where both have one on the same
 -- contribution, p_user's own stands (it is the latest word of the same
