@@ -32,7 +32,8 @@ COMMENT ON COLUMN rate_events.key IS
 
 -- Outbox messages erased with their account: the mail sender of each kore
 -- worker removes <mail_dir>/<id>.eml for each (development and tests, where
--- mail is written to files), then the row. Ids only.
+-- mail is written to files), then the row; `agora purge` drops rows left
+-- after a day (with an SMTP relay there is no file). Ids only.
 CREATE TABLE outbox_erased (
 	outbox_id	bigint PRIMARY KEY,	-- id the erased outbox row had (its file's name)
 	erased_at	timestamptz NOT NULL DEFAULT now() -- when the row was erased

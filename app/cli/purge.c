@@ -7,9 +7,10 @@
  * agora purge: what the privacy notice says is kept only for a while.
  * Meant for a timer (conf/production/agora-purge.timer, hourly); each run:
  *   1. forgets abuse-limiter events older than a day, sessions over for 90
- *      days, and the keyed addresses of deleted accounts no longer needed
+ *      days, the keyed addresses of deleted accounts no longer needed
  *      (one person, one vote: no consultation they voted in is open, or
- *      closed less than 30 days ago);
+ *      closed less than 30 days ago), and the ids of erased messages left
+ *      after a day (outbox_erased: no mail file to remove with a relay);
  *   2. warns by mail, once, every account without a sign-in for three years
  *      less 30 days (a sign-in cancels the warning and restarts the count);
  *   3. deletes every account without a sign-in for three years, through
@@ -43,19 +44,22 @@
 static void
 forget(PGconn *db)
 {
-	PGresult	*r1, *r2, *r3;
+	PGresult	*r1, *r2, *r3, *r4;
 
 	r1 = cli_exec(db, sql_purge_rate_events, 0, NULL);
 	r2 = cli_exec(db, sql_purge_sessions, 0, NULL);
 	r3 = cli_exec(db, sql_purge_departed, 0, NULL);
+	r4 = cli_exec(db, sql_purge_outbox_erased, 0, NULL);
 	printf("purge: %s limiter event(s), %s session(s), %s departed "
-	    "address key(s) forgotten\n",
+	    "address key(s), %s erased message id(s) forgotten\n",
 	    PQgetvalue(r1, 0, PURGE_RATE_N),
 	    PQgetvalue(r2, 0, PURGE_SESSIONS_N),
-	    PQgetvalue(r3, 0, PURGE_DEPARTED_N));
+	    PQgetvalue(r3, 0, PURGE_DEPARTED_N),
+	    PQgetvalue(r4, 0, PURGE_OUTBOX_N));
 	PQclear(r1);
 	PQclear(r2);
 	PQclear(r3);
+	PQclear(r4);
 }
 
 static void

@@ -15,6 +15,11 @@ const char sql_purge_departed[] =
     " WHERE NOT departed_needed(user_id) RETURNING 1)"
     " SELECT count(*) FROM d";
 
+const char sql_purge_outbox_erased[] =
+    "WITH d AS (DELETE FROM outbox_erased"
+    " WHERE erased_at < now() - interval '1 day' RETURNING 1)"
+    " SELECT count(*) FROM d";
+
 const char sql_purge_sessions[] =
     "WITH d AS (DELETE FROM sessions"
     " WHERE coalesce(ended_at, last_seen_at) < now() - interval '90 days'"

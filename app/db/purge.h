@@ -26,6 +26,13 @@ enum { PURGE_RATE_N, PURGE_RATE__MAX };
 extern const char	sql_purge_departed[];
 enum { PURGE_DEPARTED_N, PURGE_DEPARTED__MAX };
 /*
+ * No parameters. Forgets the ids of erased outbox messages older than a
+ * day: where mail is written to files, the sender has removed them long
+ * since; with a relay there were none. One row: rows deleted.
+ */
+extern const char	sql_purge_outbox_erased[];
+enum { PURGE_OUTBOX_N, PURGE_OUTBOX__MAX };
+/*
  * No parameters. Forgets sessions ended, or last used, more than 90 days
  * ago (no session lives that long idle). One row: rows deleted.
  */

@@ -286,9 +286,9 @@ mail_batch(const char *smtp, const char *dir, const char *from)
 }
 
 /*
- * The files of messages erased with their account (mail_dir only: with
- * smtp_url nothing was written here, the rows are just dropped). Returns
- * the number of ids handled, or -1.
+ * Removes the files of messages erased with their account, then their
+ * rows (mail_dir only: with smtp_url nothing was written, and `agora purge`
+ * drops the rows after a day). Returns the number of ids handled, or -1.
  */
 static int
 mail_erased(const char *dir)
@@ -306,9 +306,7 @@ mail_erased(const char *dir)
 	n = PQntuples(res);
 	ids[off++] = '{';
 	for (i = 0; i < n; i++) {
-		if (dir != NULL)
-			erased_file_remove(dir,
-			    PQgetvalue(res, i, MAIL_ERASED_ID));
+		erased_file_remove(dir, PQgetvalue(res, i, MAIL_ERASED_ID));
 		off += (size_t)snprintf(ids + off, sizeof(ids) - off, "%s%s",
 		    i > 0 ? "," : "", PQgetvalue(res, i, MAIL_ERASED_ID));
 	}
@@ -337,8 +335,8 @@ mail_run(struct kore_task *t)
 		return (KORE_RESULT_OK);
 	if (!db_ok())
 		return (KORE_RESULT_OK);
-	for (round = 0; round < MAIL_ROUNDS; round++)
-		if ((n = mail_erased(smtp == NULL ? dir : NULL)) < ERASED_BATCH)
+	for (round = 0; smtp == NULL && round < MAIL_ROUNDS; round++)
+		if ((n = mail_erased(dir)) < ERASED_BATCH)
 			break;
 	for (round = 0; round < MAIL_ROUNDS; round++) {
 		n = mail_batch(smtp, dir, from);
