@@ -51,9 +51,16 @@ if [ -n "${SNAPSHOT_DIR:-}" ]; then
 	exit $rc
 fi
 
+# The OpenID provider (glewlwyd on 127.0.0.1:OIDC_PORT), for the OpenID
+# flow and the end-to-end tests; stopped at the end unless KEEP_DB is set.
+sh test/oidc/provider.sh start || echo "0 1" > "$RESULTS/oidc-provider"
 sh test/run-unit.sh "$@"
 sh test/opinion/run.sh
+sh test/oidc/run.sh
 python3 test/e2e/run.py ${E2E_ONLY:-}
+if [ -z "${KEEP_DB:-}" ]; then
+	sh test/oidc/provider.sh stop
+fi
 
 if [ "$started_db" = 1 ] && [ -z "${KEEP_DB:-}" ]; then
 	sh conf/devdb.sh stop

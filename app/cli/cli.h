@@ -27,6 +27,11 @@ PGresult *cli_exec(PGconn *, const char *, int, const char *const *);
 	cli_query_argv((db), (st), DB_ARGV(__VA_ARGS__), DB_NARGS(__VA_ARGS__))
 struct db_rows	 cli_query_argv(PGconn *, const struct db_stmt *,
 		    const struct db_arg *, int);
+/*
+ * Reads the server secret (setting secret_file, as the kore module does)
+ * into key (keysize bytes at most; 64 is enough). 0, or -1 with a message.
+ */
+int	cli_secret_load(unsigned char *, size_t, size_t *);
 
 int	cmd_migrate(int, char **);
 int	cmd_status(int, char **);
@@ -52,5 +57,7 @@ int	cmd_import(int, char **);
 int	cmd_export(int, char **);
 int	cmd_generate(int, char **);
 int	cmd_refresh_reports(int, char **);
+/* Erasure (purge.c): limiter events, inactive accounts. */
+int	cmd_purge(int, char **);
 
 #endif

@@ -6,7 +6,10 @@
 /*
  * agora user create --email E --name N [--territory CODE] [--role R]...
  * [--verified]: creates an account with the rules of the web sign-up
- * (app/core/account_rules.h). It never prompts: the password comes from
+ * (app/core/account_rules.h; one account per address, ignoring case and
+ * +tags). A verified account takes over the votes of a deleted account
+ * with the same address, as a confirmed sign-up does (one person, one
+ * vote: migration 0151). It never prompts: the password comes from
  * $AGORA_NEW_PASSWORD or one line of standard input. Without --role the
  * account is a citizen. Exit 0 and prints the new id; 1 with a message.
  */
@@ -18,8 +21,10 @@
 #include <openssl/crypto.h>
 
 #include "../core/account_rules.h"
+#include "../core/keyed_hash.h"
 #include "../core/password.h"
 #include "../core/roles.h"
+#include "../db/accounts.h"
 #include "../db/people.h"
 #include "cli.h"
 
@@ -36,8 +41,11 @@ int
 cmd_user_create(int argc, char **argv)
 {
 	const char	*email = NULL, *name = NULL, *territory = NULL, *msg;
-	const char	*vals[6];
+	const char	*vals[7];
 	char		 pw[PW_BUF], hash[PASSWORD_HASH_MAX], roles[128];
+	char		 ekey[TOKEN_LEN + 1];
+	unsigned char	 secret[64];
+	size_t		 secretlen;
 	unsigned int	 bits = 0, bit;
 	int		 i, verified = 0, rc = 1;
 	size_t		 k;
@@ -86,6 +94,15 @@ cmd_user_create(int argc, char **argv)
 		OPENSSL_cleanse(pw, sizeof(pw));
 		return (fail(msg));
 	}
+	ekey[0] = '\0';
+	if (verified) {
+		if (cli_secret_load(secret, sizeof(secret), &secretlen) == -1) {
+			OPENSSL_cleanse(pw, sizeof(pw));
+			return (1);
+		}
+		keyed_email(secret, secretlen, email, ekey);
+		OPENSSL_cleanse(secret, sizeof(secret));
+	}
 
 	db = cli_connect();
 	if (territory != NULL) {
@@ -100,12 +117,12 @@ cmd_user_create(int argc, char **argv)
 		}
 	}
 	vals[0] = email;
-	res = cli_exec(db, sql_user_by_email, 1, vals);
+	res = cli_exec(db, sql_email_taken, 1, vals);
 	k = (size_t)PQntuples(res);
 	PQclear(res);
 	if (k != 0) {
 		fprintf(stderr, "agora user create: an account already uses "
-		    "%s\n", email);
+		    "%s (ignoring case and +tags)\n", email);
 		goto out;
 	}
 	if (password_hash(pw, cli_password_cost(), hash) == -1) {
@@ -118,7 +135,8 @@ cmd_user_create(int argc, char **argv)
 	vals[3] = territory;
 	vals[4] = roles;
 	vals[5] = verified ? "t" : "f";
-	res = cli_exec(db, sql_user_create, 6, vals);
+	vals[6] = ekey[0] != '\0' ? ekey : NULL;
+	res = cli_exec(db, sql_user_create, 7, vals);
 	if (PQntuples(res) == 1) {
 		printf("%s\n", PQgetvalue(res, 0, 0));
 		rc = 0;

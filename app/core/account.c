@@ -21,6 +21,31 @@ account_email_valid(const char *s)
 	return (account_email_check(s) == NULL);
 }
 
+int
+account_email_canonical(const char *email, char *out, size_t outlen)
+{
+	const char	*at, *plus, *cut;
+	size_t		 i, o = 0;
+
+	at = strchr(email, '@');
+	plus = strchr(email, '+');
+	/* A tag only in the local part, and only after a first character. */
+	cut = (at != NULL && plus != NULL && plus > email && plus < at) ?
+	    plus : NULL;
+	for (i = 0; email[i] != '\0'; i++) {
+		if (cut != NULL && email + i >= cut && email + i < at)
+			continue;
+		if (o + 1 >= outlen)
+			return (-1);
+		out[o++] = (email[i] >= 'A' && email[i] <= 'Z') ?
+		    (char)(email[i] + 32) : email[i];
+	}
+	if (outlen == 0)
+		return (-1);
+	out[o] = '\0';
+	return (0);
+}
+
 /* Decodes one code point of valid UTF-8; advances *s. */
 static unsigned int
 utf8_next(const unsigned char **s)

@@ -39,6 +39,17 @@ enum account_pw {
  */
 int		account_email_valid(const char *s);
 /*
+ * The normalised form of an address, for uniqueness only (one person, one
+ * account): ASCII lower case, and the local part cut at its first '+' when
+ * something precedes it ("Camille+agora@Example.org" -> "camille@example.org").
+ * Dots are kept: only some providers ignore them. Writes at most outlen - 1
+ * bytes and a NUL into out; 0, or -1 when out is too small. The SQL function
+ * email_canonical() (migration 0150) applies the same rule; both are checked
+ * against test/data/email_canonical.tsv.
+ */
+int		account_email_canonical(const char *email, char *out,
+		    size_t outlen);
+/*
  * Checks a new password against the only rules there are: length, encoding,
  * and that it contains neither the display name nor the local part of the
  * e-mail (case-insensitively, accents included, when those are at least

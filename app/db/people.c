@@ -19,7 +19,8 @@ const char sql_account_summary[] =
     " (SELECT count(*) FROM votes v WHERE v.user_id = u.id),"
     " (SELECT count(*) FROM contributions c WHERE c.author_id = u.id),"
     " (SELECT count(*) FROM notifications n WHERE n.user_id = u.id"
-    "  AND n.read_at IS NULL)"
+    "  AND n.read_at IS NULL),"
+    " fr_date(u.last_signin_at)"
     " FROM users u LEFT JOIN territories t ON t.code = u.territory_code"
     " WHERE u.id = $1::bigint AND u.deleted_at IS NULL";
 
@@ -44,6 +45,8 @@ const char sql_account_export[] =
     "   json_build_object('code', u.territory_code, 'name', t.name) END,"
     "  'created_at', u.created_at, 'verified_at', u.verified_at,"
     "  'privacy_accepted_at', u.privacy_accepted_at,"
+    "  'last_signin_at', u.last_signin_at,"
+    "  'inactivity_warned_at', u.inactivity_warned_at,"
     "  'password', CASE WHEN u.password_hash IS NULL THEN 'none'"
     "   ELSE 'set (stored as a scrypt hash, not exported)' END),"
     " 'roles', (SELECT coalesce(json_agg(json_build_object("
@@ -104,11 +107,11 @@ const char sql_account_export[] =
     " WHERE u.id = $1::bigint AND u.deleted_at IS NULL";
 
 const char sql_account_password[] =
-    "SELECT coalesce(password_hash, '') FROM users"
+    "SELECT coalesce(password_hash, ''), email FROM users"
     " WHERE id = $1::bigint AND deleted_at IS NULL";
 
 const char sql_account_delete[] =
-    "SELECT user_delete($1::bigint, $2)";
+    "SELECT user_delete($1::bigint, $2, $3, $4)";
 
 const char sql_admin_accounts[] =
     "SELECT u.id, u.email, u.display_name, " ROLES_OF("u.id") ","
@@ -131,7 +134,8 @@ const char sql_user_create[] =
     " INSERT INTO users (email, display_name, password_hash, territory_code,"
     "  verified_at)"
     " VALUES ($1, $2, $3, $4, CASE WHEN $6::boolean THEN now() END)"
-    " ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING"
+    " ON CONFLICT (email_canonical(email)) WHERE email IS NOT NULL"
+    " DO NOTHING"
     " RETURNING id"
     "), r AS ("
     " INSERT INTO user_roles (user_id, role)"
@@ -140,8 +144,10 @@ const char sql_user_create[] =
     "), c AS ("
     " INSERT INTO role_changes (user_id, role, granted, by_user)"
     " SELECT user_id, role, true, NULL FROM r"
+    "), k AS ("
+    " SELECT account_takeover(u.id, $7) AS n FROM u WHERE $6::boolean"
     ")"
-    " SELECT id FROM u";
+    " SELECT id, (SELECT count(*) FROM k) FROM u";
 
 const char sql_user_by_email[] =
     "SELECT id FROM users"

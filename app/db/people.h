@@ -12,7 +12,7 @@
  * $1 user id. One row: display name, e-mail, territory code, territory
  * name, roles (comma-separated), created (French date), verified (French
  * date or NULL), consent (French date or NULL), votes, contributions,
- * unread moderation notifications.
+ * unread moderation notifications, last sign-in (French date or NULL).
  */
 extern const char	sql_account_summary[];
 /*
@@ -26,14 +26,20 @@ extern const char	sql_account_contributions[];
  * JSON document built by PostgreSQL.
  */
 extern const char	sql_account_export[];
-/* $1 user id. Zero or one row: the password hash ("" when none). */
-extern const char	sql_account_password[];
 /*
- * $1 user id, $2 the password hash just verified. One row: 'deleted',
- * 'changed' (nothing done: password changed meanwhile) or 'last_admin'
- * (nothing done) (function user_delete, migration 0020).
+ * $1 user id. Zero or one row: the password hash ("" when none), the
+ * e-mail address (for its keyed hash, kept when the account is deleted).
+ */
+extern const char	sql_account_password[];
+enum { ACCPW_HASH, ACCPW_EMAIL, ACCPW__MAX };
+/*
+ * $1 user id, $2 the password hash just verified, $3 the address read with
+ * it, $4 its keyed hash (account_email_key()). One row: 'deleted',
+ * 'changed' (nothing done: password or address changed meanwhile) or
+ * 'last_admin' (nothing done) (function user_delete, migration 0152).
  */
 extern const char	sql_account_delete[];
+enum { ACCDEL_STATUS, ACCDEL__MAX };
 
 /*
  * $1 search text ("" for all: matches e-mail or name, ignoring case and
@@ -53,9 +59,12 @@ extern const char	sql_account_name[];
 
 /*
  * $1 e-mail, $2 display name, $3 password hash, $4 territory code or NULL,
- * $5 roles as a text array literal ("{citizen,admin}"), $6 verified (t/f).
- * One row with the new id, or none when the e-mail is already used. The
- * roles granted are recorded in role_changes as made by the command line.
+ * $5 roles as a text array literal ("{citizen,admin}"), $6 verified (t/f),
+ * $7 e-mail key of $1 (NULL unless verified). One row with the new id, or
+ * none when the e-mail is already used, ignoring case and +tags. The roles
+ * granted are recorded in role_changes as made by the command line; a
+ * verified account takes over a departed account with key $7 (one person,
+ * one vote).
  */
 extern const char	sql_user_create[];
 /* $1 e-mail (any case). Zero or one row: id of the live account. */

@@ -12,6 +12,7 @@
 #define AGORA_WEB_ACCOUNT_H
 
 #include "../core/account.h"
+#include "../core/token.h"
 #include "form.h"
 #include "web.h"
 
@@ -43,8 +44,25 @@ enum rate_kind {
 void		 account_client_addr(struct web_req *, char out[ADDR_LEN]);
 /* Fills the limit for kind from settings (defaults in account_util.c). */
 void		 account_rate(enum rate_kind, struct rate_limit *);
-/* Queues sql_rate_wait for two limits (a and b may be the same kind). */
+/*
+ * The rate_events.key of raw (an e-mail address, a network address or an
+ * account id; case is ignored) for kind: a keyed hash, never raw itself.
+ */
+void		 account_rate_key(enum rate_kind, const char *,
+		    char out[TOKEN_LEN + 1]);
+/*
+ * The keyed hash of an address once normalised (departed_accounts,
+ * account_tokens.email_key); NULL when it cannot be computed, else out.
+ */
+const char	*account_email_key(const char *, char out[TOKEN_LEN + 1]);
+/*
+ * Queues sql_rate_wait for two limits (a and b may be the same kind), raw
+ * values akey and bkey (hashed here).
+ */
 int		 account_rate_query(struct web_req *, enum rate_kind,
+		    const char *, enum rate_kind, const char *);
+/* Queues sql_rate_hit: one event for each limit, raw values as above. */
+int		 account_rate_hit(struct web_req *, enum rate_kind,
 		    const char *, enum rate_kind, const char *);
 /* Raises 429 with "Réessayez dans N minutes" and Retry-After. */
 int		 account_rate_refuse(struct web_req *, long long);

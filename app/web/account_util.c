@@ -10,6 +10,7 @@
 
 #include <openssl/crypto.h>
 
+#include "../core/keyed_hash.h"
 #include "../core/settings.h"
 #include "../core/text.h"
 #include "../core/token.h"
@@ -94,16 +95,45 @@ account_rate(enum rate_kind kind, struct rate_limit *r)
 	    settings_get_int(key, rate_defaults[kind].minutes, 1, 60 * 24));
 }
 
+void
+account_rate_key(enum rate_kind kind, const char *raw, char out[TOKEN_LEN + 1])
+{
+	keyed_rate(app.secret, app.secret_len, rate_defaults[kind].bucket, raw,
+	    out);
+}
+
+const char *
+account_email_key(const char *email, char out[TOKEN_LEN + 1])
+{
+	keyed_email(app.secret, app.secret_len, email, out);
+	return (out[0] != '\0' ? out : NULL);
+}
+
 int
 account_rate_query(struct web_req *w, enum rate_kind a, const char *akey,
     enum rate_kind b, const char *bkey)
 {
 	struct rate_limit	ra, rb;
+	char			ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
 
 	account_rate(a, &ra);
 	account_rate(b, &rb);
-	return (web_sql(w, sql_rate_wait, 8, ra.bucket, akey, ra.max,
-	    ra.minutes, rb.bucket, bkey, rb.max, rb.minutes));
+	account_rate_key(a, akey, ka);
+	account_rate_key(b, bkey, kb);
+	return (web_sql(w, sql_rate_wait, 8, ra.bucket, ka, ra.max,
+	    ra.minutes, rb.bucket, kb, rb.max, rb.minutes));
+}
+
+int
+account_rate_hit(struct web_req *w, enum rate_kind a, const char *akey,
+    enum rate_kind b, const char *bkey)
+{
+	char	ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
+
+	account_rate_key(a, akey, ka);
+	account_rate_key(b, bkey, kb);
+	return (web_sql(w, sql_rate_hit, 4, rate_defaults[a].bucket, ka,
+	    rate_defaults[b].bucket, kb));
 }
 
 int

@@ -8,7 +8,6 @@
  * (/verification), signing in (/connexion) and out (/deconnexion).
  */
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,7 +47,6 @@ struct signup {
 struct signin {
 	struct form	 f;
 	const char	*email;
-	char		 key[ACCOUNT_EMAIL_MAX + 1]; /* lower-cased e-mail */
 	const char	*retour;
 	char		 addr[ADDR_LEN];
 	char		 token[TOKEN_LEN + 1];
@@ -194,6 +192,7 @@ signup_submit(struct web_req *w)
 {
 	struct signup	*s = w->data;
 	char		 th[TOKEN_HEX_LEN + 1], *url, *body;
+	char		 rk[TOKEN_LEN + 1], ek[TOKEN_LEN + 1];
 	int		 r;
 
 	switch (w->step) {
@@ -230,10 +229,11 @@ signup_submit(struct web_req *w)
 			return (web_error(w, 500, NULL));
 		url = account_link("/verification", th);
 		body = signup_mail(s->name, url, s->hours);
-		r = web_sql(w, sql_signup, 9, s->email, s->name, w->task_out,
+		account_rate_key(RATE_SIGNUP_IP, s->addr, rk);
+		r = web_sql(w, sql_signup, 10, s->email, s->name, w->task_out,
 		    s->territory, th, s->hours,
 		    "Confirmez votre adresse électronique – Agora", body,
-		    s->addr);
+		    rk, account_email_key(s->email, ek));
 		OPENSSL_cleanse(url, strlen(url));
 		kore_free(url);
 		kore_free(body);
@@ -312,6 +312,7 @@ int
 verify_resend(struct web_req *w)
 {
 	char		 uid[24], hours[24], th[TOKEN_HEX_LEN + 1], *url, *body;
+	char		 rk[TOKEN_LEN + 1], ek[TOKEN_LEN + 1];
 	long long	 wait;
 	int		 r;
 
@@ -326,28 +327,24 @@ verify_resend(struct web_req *w)
 	case 1:
 		if ((wait = atoll(web_value(w, 0, 0, 0))) > 0)
 			return (account_rate_refuse(w, wait));
+		/* The address, for the link's e-mail key. */
+		return (web_sql(w, sql_user_credentials, 1, uid));
+	case 2:
+		if (web_nrows(w, 1) != 1)
+			return (web_error(w, 403, NULL));
 		url = account_link("/verification", th);
 		body = signup_mail(w->sess.name, url, hours);
-		r = web_sql(w, sql_verify_resend, 5, uid, th, hours,
-		    "Confirmez votre adresse électronique – Agora", body);
+		account_rate_key(RATE_VERIFY_RESEND, uid, rk);
+		r = web_sql(w, sql_verify_resend, 7, uid, th, hours,
+		    "Confirmez votre adresse électronique – Agora", body,
+		    account_email_key(web_value(w, 1, 0, CRED_EMAIL), ek), rk);
 		OPENSSL_cleanse(url, strlen(url));
 		kore_free(url);
 		kore_free(body);
 		return (r);
 	}
-	web_flash(w, web_nrows(w, 1) == 1 ? "verify_resent" : "verified");
+	web_flash(w, web_nrows(w, 2) == 1 ? "verify_resent" : "verified");
 	return (web_redirect(w, "/"));
-}
-
-/* Lower-cases an ASCII e-mail into out (a rate-limit key). */
-static void
-email_key(const char *email, char *out, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; email[i] != '\0' && i + 1 < len; i++)
-		out[i] = (char)tolower((unsigned char)email[i]);
-	out[i] = '\0';
 }
 
 static int
@@ -405,7 +402,6 @@ signin_submit(struct web_req *w)
 	struct signin	*s = w->data;
 	const char	*pw = web_arg(w, "mot_de_passe"), *stored;
 	char		 th[TOKEN_HEX_LEN + 1], old[TOKEN_HEX_LEN + 1];
-	struct rate_limit ra, rb;
 	long long	 wait;
 
 	switch (w->step) {
@@ -424,8 +420,7 @@ signin_submit(struct web_req *w)
 			    "de passe.");
 		if (s->f.nerrors > 0)
 			return (signin_page(w, s, 422));
-		email_key(s->email, s->key, sizeof(s->key));
-		return (account_rate_query(w, RATE_SIGNIN_ACCOUNT, s->key,
+		return (account_rate_query(w, RATE_SIGNIN_ACCOUNT, s->email,
 		    RATE_SIGNIN_IP, s->addr));
 	case 1:
 		if ((wait = atoll(web_value(w, 0, 0, 0))) > 0)
@@ -447,10 +442,8 @@ signin_submit(struct web_req *w)
 			    web_value(w, 1, 0, 0), th,
 			    w->sess.user_id != 0 ? old : NULL));
 		}
-		account_rate(RATE_SIGNIN_ACCOUNT, &ra);
-		account_rate(RATE_SIGNIN_IP, &rb);
-		return (web_sql(w, sql_rate_hit, 4, ra.bucket, s->key,
-		    rb.bucket, s->addr));
+		return (account_rate_hit(w, RATE_SIGNIN_ACCOUNT, s->email,
+		    RATE_SIGNIN_IP, s->addr));
 	case 4:
 		/* A hash made with an older cost is replaced now. */
 		if (s->token[0] != '\0' && password_needs_rehash(

@@ -14,8 +14,12 @@
  *   - else mail_dir set (development, tests): as <dir>/<id>.eml, written
  *     to a temporary name then renamed, so a reader never sees half a file.
  * A failure counts an attempt, keeps the error and retries later with an
- * exponential backoff; nothing is ever deleted. The task is blocking code
- * (libpq, libcurl) in a task thread: request handling is never blocked.
+ * exponential backoff; nothing is deleted, except with the account: the
+ * erasure of an account (user_erase, migration 0152) deletes its messages
+ * and lists their ids in outbox_erased, and the task removes their files
+ * from mail_dir (and a file written while its message was being erased).
+ * The task is blocking code (libpq, libcurl) in a task thread: request
+ * handling is never blocked.
  */
 
 #include <fcntl.h>
@@ -36,6 +40,7 @@
 #define MAIL_LEASE	"900"	/* seconds a claimed message is ours: more
 				   than MAIL_BATCH x the 30 s SMTP timeout */
 #define MAIL_ROUNDS	10	/* batches per task at most */
+#define ERASED_BATCH	200	/* erased messages' files removed at once */
 
 void	mail_start(void);
 int	agora_onload(int);
@@ -153,6 +158,20 @@ deliver_file(const char *dir, const char *id, const char *msg, char *err,
 	}
 }
 
+/* Removes the file of an erased message, and a temporary copy if any. */
+static void
+erased_file_remove(const char *dir, const char *id)
+{
+	char	path[1024];
+
+	snprintf(path, sizeof(path), "%s/%s.eml", dir, id);
+	if (unlink(path) == -1 && errno != ENOENT)
+		snprintf(mail_report, sizeof(mail_report), "mail: cannot remove "
+		    "the file of erased message %s: %s", id, strerror(errno));
+	snprintf(path, sizeof(path), "%s/.%s.eml.tmp", dir, id);
+	(void)unlink(path);
+}
+
 /* The domain part of an address, for Message-IDs. */
 static const char *
 domain_of(const char *from)
@@ -221,7 +240,7 @@ static int
 mail_batch(const char *smtp, const char *dir, const char *from)
 {
 	const char	*claim[2] = { MAIL_BATCH, MAIL_LEASE }, *vals[2];
-	PGresult	*res;
+	PGresult	*res, *sent;
 	char		 err[512], msgid[320], *msg;
 	int		 i, n;
 	unsigned int	 rnd;
@@ -249,8 +268,12 @@ mail_batch(const char *smtp, const char *dir, const char *from)
 		vals[0] = PQgetvalue(res, i, 0);
 		vals[1] = err;
 		if (err[0] == '\0') {
-			if (!db_exec(sql_mail_sent, 1, vals, NULL))
+			if (!db_exec(sql_mail_sent, 1, vals, &sent))
 				break;
+			/* Erased with its account while we wrote it. */
+			if (PQntuples(sent) == 0 && smtp == NULL)
+				erased_file_remove(dir, vals[0]);
+			PQclear(sent);
 		} else {
 			snprintf(mail_report, sizeof(mail_report),
 			    "mail: message %s not delivered: %s", vals[0], err);
@@ -259,6 +282,40 @@ mail_batch(const char *smtp, const char *dir, const char *from)
 		}
 	}
 	PQclear(res);
+	return (n);
+}
+
+/*
+ * Removes the files of messages erased with their account, then their
+ * rows (mail_dir only: with smtp_url nothing was written, and `agora purge`
+ * drops the rows after a day). Returns the number of ids handled, or -1.
+ */
+static int
+mail_erased(const char *dir)
+{
+	char		 lim[16], ids[ERASED_BATCH * 21 + 3];
+	const char	*vals[1];
+	PGresult	*res;
+	size_t		 off = 0;
+	int		 i, n;
+
+	snprintf(lim, sizeof(lim), "%d", ERASED_BATCH);
+	vals[0] = lim;
+	if (!db_exec(sql_mail_erased_list, 1, vals, &res))
+		return (-1);
+	n = PQntuples(res);
+	ids[off++] = '{';
+	for (i = 0; i < n; i++) {
+		erased_file_remove(dir, PQgetvalue(res, i, MAIL_ERASED_ID));
+		off += (size_t)snprintf(ids + off, sizeof(ids) - off, "%s%s",
+		    i > 0 ? "," : "", PQgetvalue(res, i, MAIL_ERASED_ID));
+	}
+	ids[off++] = '}';
+	ids[off] = '\0';
+	PQclear(res);
+	vals[0] = ids;
+	if (n > 0 && !db_exec(sql_mail_erased_done, 1, vals, NULL))
+		return (-1);
 	return (n);
 }
 
@@ -278,6 +335,9 @@ mail_run(struct kore_task *t)
 		return (KORE_RESULT_OK);
 	if (!db_ok())
 		return (KORE_RESULT_OK);
+	for (round = 0; smtp == NULL && round < MAIL_ROUNDS; round++)
+		if ((n = mail_erased(dir)) < ERASED_BATCH)
+			break;
 	for (round = 0; round < MAIL_ROUNDS; round++) {
 		n = mail_batch(smtp, dir, from);
 		if (n == -1) {

@@ -169,6 +169,9 @@ account_show(struct web_req *w)
 	    "pas encore confirmée");
 	write_item(w, "Politique de confidentialité acceptée le",
 	    web_value(w, 0, 0, 7), "non enregistré");
+	/* Three years without one delete the account (agora purge). */
+	write_item(w, "Dernière connexion le", web_value(w, 0, 0, 11),
+	    "non enregistrée");
 	html_raw(H, "</dl>\n<ul>\n"
 	    "<li><a href=\"/compte/mot-de-passe\">Changer mon mot de passe"
 	    "</a></li>\n"

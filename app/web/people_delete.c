@@ -6,13 +6,16 @@
 /*
  * "Supprimer mon compte": a page that says what is erased and what is kept,
  * and a form that asks for the current password again. The erasure itself
- * is one SQL function (user_delete, migration 0020), which checks that the
- * password hash is still the one verified here.
+ * is one SQL function (user_delete, migration 0152), which checks that the
+ * password hash and the address are still the ones read here, then erases
+ * through user_erase(), the one erasure path (agora purge uses it too). The
+ * keyed hash of the address goes with it (one person, one vote).
  */
 
 #include <string.h>
 
 #include "../db/people.h"
+#include "account.h"
 #include "form.h"
 #include "session.h"
 #include "web.h"
@@ -44,16 +47,31 @@ write_page(struct web_req *w, struct form *f, int status)
 	html_raw(H, " » ;</li>\n"
 	    "<li>vos sessions de connexion (vous serez déconnecté·e) ;</li>\n"
 	    "<li>vos rôles ;</li>\n"
-	    "<li>les messages qui vous ont été envoyés et les liens de "
-	    "confirmation ou de réinitialisation en attente.</li>\n</ul>\n"
+	    "<li>les messages qui vous ont été envoyés, les notifications de "
+	    "modération et les liens de confirmation ou de réinitialisation "
+	    "en attente ;</li>\n"
+	    "<li>les notes que vous avez jointes à vos signalements.</li>\n"
+	    "</ul>\n"
 	    "<h2>Ce qui est conservé</h2>\n<ul>\n"
-	    "<li>vos propositions, arguments et commentaires, sous le "
-	    "pseudonyme : ils font partie du débat public et d'autres "
-	    "personnes y ont répondu ;</li>\n"
-	    "<li>vos votes, sans lien avec votre identité, pour que les "
+	    "<li>vos propositions, arguments et commentaires (et leurs "
+	    "versions antérieures), sous le pseudonyme : ils font partie du "
+	    "débat public et d'autres personnes y ont répondu. Ce que vous y "
+	    "avez écrit reste tel quel : si vous y avez mis votre nom ou "
+	    "votre adresse, demandez le retrait avant ;</li>\n"
+	    "<li>vos votes, vos mentions « utile » et vos signalements (sans "
+	    "leur note), sans lien avec votre identité, pour que les "
 	    "décomptes restent exacts ;</li>\n"
 	    "<li>votre département, qui n'identifie personne et garde exactes "
-	    "les statistiques par territoire.</li>\n</ul>\n"
+	    "les statistiques par territoire ;</li>\n"
+	    "<li>si vous avez voté dans une consultation ouverte : une "
+	    "empreinte de votre adresse électronique, calculée avec une clé "
+	    "secrète (elle ne permet pas de retrouver l'adresse), jusqu'à 30 "
+	    "jours après la clôture de la consultation. Si vous créez plus "
+	    "tard un compte avec la même adresse, vos anciens votes lui "
+	    "reviennent au lieu de compter une seconde fois : une personne, "
+	    "une voix.</li>\n</ul>\n"
+	    "<p>Les sauvegardes de la base en gardent une copie au plus 35 "
+	    "jours (voir la <a href=\"/confidentialite\">notice</a>).</p>\n"
 	    "<p>Si vous souhaitez aussi le retrait d'une contribution, "
 	    "demandez-le à la modération <em>avant</em> de supprimer votre "
 	    "compte (voir la <a href=\"/confidentialite\">politique de "
@@ -101,7 +119,7 @@ account_delete(struct web_req *w)
 {
 	struct form	 f;
 	const char	*pw;
-	char		 uid[32];
+	char		 uid[32], ek[TOKEN_LEN + 1];
 
 	form_init(&f, w);
 	if (w->req->method != HTTP_METHOD_POST) {
@@ -128,7 +146,7 @@ account_delete(struct web_req *w)
 		if (web_nrows(w, 0) != 1)
 			return (web_error(w, 404, NULL));
 		return (web_password_verify(w, pw ? pw : "",
-		    web_value(w, 0, 0, 0)));
+		    web_value(w, 0, 0, ACCPW_HASH)));
 	case 2:
 		if (strcmp(w->task_out, "1") != 0) {
 			form_error(&f, PW_FIELD, "Mot de passe incorrect. "
@@ -136,17 +154,22 @@ account_delete(struct web_req *w)
 			write_page(w, &f, 422);
 			return (WEB_DONE);
 		}
-		return (web_sql(w, sql_account_delete, 2, uid,
-		    web_value(w, 0, 0, 0)));
+		return (web_sql(w, sql_account_delete, 4, uid,
+		    web_value(w, 0, 0, ACCPW_HASH),
+		    web_value(w, 0, 0, ACCPW_EMAIL),
+		    account_email_key(web_value(w, 0, 0, ACCPW_EMAIL), ek)));
 	}
-	if (strcmp(web_value(w, 2, 0, 0), "last_admin") == 0)
+	if (strcmp(web_value(w, 2, 0, ACCDEL_STATUS), "last_admin") == 0)
 		return (web_error(w, 409, "Vous êtes le seul administrateur·rice "
 		    "de la plateforme : nommez-en un autre (page « Rôles des "
 		    "comptes ») avant de supprimer votre compte. Rien n'a été "
 		    "effacé."));
-	if (strcmp(web_value(w, 2, 0, 0), "deleted") != 0)
+	if (strcmp(web_value(w, 2, 0, ACCDEL_STATUS), "deleted") != 0)
 		return (web_error(w, 409, "Votre compte a changé entre-temps "
-		    "(mot de passe modifié ?). Rien n'a été effacé : "
-		    "recommencez."));
+		    "(mot de passe ou adresse modifiés ?). Rien n'a été "
+		    "effacé : recommencez."));
+	/* The id only: to redo the erasure after restoring an older backup. */
+	kore_log(LOG_NOTICE, "account %lld deleted by its owner",
+	    w->sess.user_id);
 	return (write_done(w));
 }

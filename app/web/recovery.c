@@ -9,7 +9,6 @@
  * and change of address confirmed from the new one (/compte/adresse).
  */
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +33,6 @@ int	email_submit(struct web_req *);
 struct state {
 	struct form	 f;
 	const char	*email;
-	char		 key[ACCOUNT_EMAIL_MAX + 1];
 	char		 addr[ADDR_LEN];
 	char		 setting[24];
 	int		 failed;	/* wrong current password */
@@ -49,16 +47,6 @@ state_new(struct web_req *w)
 	w->data_free = kore_free;
 	form_init(&s->f, w);
 	return (s);
-}
-
-static void
-lower_key(const char *email, char *out, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; email[i] != '\0' && i + 1 < len; i++)
-		out[i] = (char)tolower((unsigned char)email[i]);
-	out[i] = '\0';
 }
 
 static char *
@@ -124,6 +112,7 @@ forgot_submit(struct web_req *w)
 {
 	struct state	*s = w->data;
 	char		 th[TOKEN_HEX_LEN + 1], *url, *body;
+	char		 ik[TOKEN_LEN + 1], mk[TOKEN_LEN + 1], ek[TOKEN_LEN + 1];
 	long long	 wait;
 	int		 r;
 
@@ -141,9 +130,8 @@ forgot_submit(struct web_req *w)
 			    "prenom.nom@exemple.fr).");
 		if (s->f.nerrors > 0)
 			return (forgot_page(w, s, 422));
-		lower_key(s->email, s->key, sizeof(s->key));
 		return (account_rate_query(w, RATE_RESET_IP, s->addr,
-		    RATE_RESET_EMAIL, s->key));
+		    RATE_RESET_EMAIL, s->email));
 	case 1:
 		if ((wait = atoll(web_value(w, 0, 0, 0))) > 0)
 			return (account_rate_refuse(w, wait));
@@ -160,8 +148,11 @@ forgot_submit(struct web_req *w)
 		    "ce message : votre mot de passe actuel reste valable.\n\n"
 		    "-- \nAgora, Région Centre-Val de Loire\n", s->setting,
 		    url);
-		r = web_sql(w, sql_reset_request, 6, s->email, th,
-		    s->setting, "Nouveau mot de passe – Agora", body, s->addr);
+		account_rate_key(RATE_RESET_IP, s->addr, ik);
+		account_rate_key(RATE_RESET_EMAIL, s->email, mk);
+		r = web_sql(w, sql_reset_request, 8, s->email, th,
+		    s->setting, "Nouveau mot de passe – Agora", body, ik, mk,
+		    account_email_key(s->email, ek));
 		free_secret(url);
 		free_secret(body);
 		return (r);
@@ -319,7 +310,6 @@ password_submit(struct web_req *w)
 	struct state	*s = w->data;
 	const char	*cur = web_arg(w, "actuel");
 	char		 uid[24], th[TOKEN_HEX_LEN + 1];
-	struct rate_limit ra;
 	long long	 wait;
 
 	snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
@@ -339,9 +329,9 @@ password_submit(struct web_req *w)
 		    web_value(w, 0, 0, 2), web_value(w, 0, 0, 1));
 		if (s->f.nerrors > 0)
 			return (password_page(w, &s->f, 422));
-		lower_key(web_value(w, 0, 0, 1), s->key, sizeof(s->key));
-		return (account_rate_query(w, RATE_SIGNIN_ACCOUNT, s->key,
-		    RATE_SIGNIN_ACCOUNT, s->key));
+		return (account_rate_query(w, RATE_SIGNIN_ACCOUNT,
+		    web_value(w, 0, 0, CRED_EMAIL), RATE_SIGNIN_ACCOUNT,
+		    web_value(w, 0, 0, CRED_EMAIL)));
 	case 2:
 		if ((wait = atoll(web_value(w, 1, 0, 0))) > 0)
 			return (account_rate_refuse(w, wait));
@@ -350,9 +340,9 @@ password_submit(struct web_req *w)
 	case 3:
 		if (strcmp(w->task_out, "1") != 0) {
 			s->failed = 1;
-			account_rate(RATE_SIGNIN_ACCOUNT, &ra);
-			return (web_sql(w, sql_rate_hit, 4, ra.bucket, s->key,
-			    ra.bucket, s->key));
+			return (account_rate_hit(w, RATE_SIGNIN_ACCOUNT,
+			    web_value(w, 0, 0, CRED_EMAIL), RATE_SIGNIN_ACCOUNT,
+			    web_value(w, 0, 0, CRED_EMAIL)));
 		}
 		return (web_password_hash(w, web_arg(w, "nouveau")));
 	case 4:
@@ -416,7 +406,7 @@ email_submit(struct web_req *w)
 	struct state	*s = w->data;
 	const char	*pw = web_arg(w, "mot_de_passe"), *name, *old;
 	char		 uid[24], th[TOKEN_HEX_LEN + 1], *url, *b1, *b2;
-	struct rate_limit ra;
+	char		 ek[TOKEN_LEN + 1];
 	long long	 wait;
 	int		 r;
 
@@ -446,13 +436,17 @@ email_submit(struct web_req *w)
 			    "de passe actuel.");
 		if (s->f.nerrors > 0)
 			return (email_page(w, s, 422));
-		lower_key(web_value(w, 0, 0, 1), s->key, sizeof(s->key));
-		return (account_rate_query(w, RATE_SIGNIN_ACCOUNT, s->key,
-		    RATE_SIGNIN_ACCOUNT, s->key));
+		return (account_rate_query(w, RATE_SIGNIN_ACCOUNT,
+		    web_value(w, 0, 0, CRED_EMAIL), RATE_SIGNIN_ACCOUNT,
+		    web_value(w, 0, 0, CRED_EMAIL)));
 	case 2:
 		if ((wait = atoll(web_value(w, 1, 0, 0))) > 0)
 			return (account_rate_refuse(w, wait));
-		return (web_sql(w, sql_email_taken, 1, s->email));
+		/*
+		 * Another account with this address once normalised: the
+		 * account's own address with a +tag stays allowed.
+		 */
+		return (web_sql(w, sql_email_taken_other, 2, s->email, uid));
 	case 3:
 		if (web_nrows(w, 2) > 0) {
 			form_error(&s->f, "courriel", "Cette adresse est déjà "
@@ -464,9 +458,9 @@ email_submit(struct web_req *w)
 	case 4:
 		if (strcmp(w->task_out, "1") != 0) {
 			s->failed = 1;
-			account_rate(RATE_SIGNIN_ACCOUNT, &ra);
-			return (web_sql(w, sql_rate_hit, 4, ra.bucket, s->key,
-			    ra.bucket, s->key));
+			return (account_rate_hit(w, RATE_SIGNIN_ACCOUNT,
+			    web_value(w, 0, 0, CRED_EMAIL), RATE_SIGNIN_ACCOUNT,
+			    web_value(w, 0, 0, CRED_EMAIL)));
 		}
 		name = web_value(w, 0, 0, 2);
 		old = web_value(w, 0, 0, 1);
@@ -489,9 +483,10 @@ email_submit(struct web_req *w)
 		    "votre mot de passe : %s/compte/mot-de-passe\n\n"
 		    "-- \nAgora, Région Centre-Val de Loire\n", name, old,
 		    s->email, app.base_url);
-		r = web_sql(w, sql_email_change, 8, uid, s->email, th,
+		r = web_sql(w, sql_email_change, 9, uid, s->email, th,
 		    s->setting, "Confirmez votre nouvelle adresse – Agora", b1,
-		    "Changement d'adresse demandé – Agora", b2);
+		    "Changement d'adresse demandé – Agora", b2,
+		    account_email_key(s->email, ek));
 		free_secret(url);
 		free_secret(b1);
 		kore_free(b2);

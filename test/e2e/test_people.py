@@ -266,6 +266,7 @@ def my_data_download_is_complete_json():
     eq(acc["email"], sql_value("SELECT email FROM users WHERE id = %d" % uid))
     eq(acc["territory"], {"code": "37", "name": "Indre-et-Loire"})
     assert acc["created_at"] and acc["verified_at"] and acc["privacy_accepted_at"], acc
+    assert "last_signin_at" in acc and "inactivity_warned_at" in acc, acc
     eq(acc["password"], "none")
     eq(sorted(x["role"] for x in d["roles"]), ["citizen", "mediator", "moderator"])
     eq([(x["role"], x["granted"], x["by_user_id"]) for x in d["role_changes"]],
@@ -313,6 +314,10 @@ def deletion_page_says_what_is_erased_and_kept():
     contains(t, "« Participant·e n°%d »" % uid)
     contains(t, "vos votes")
     contains(t, "votre département")
+    contains(t, "les notes que vous avez jointes à vos signalements")
+    contains(t, "une empreinte de votre adresse électronique")
+    contains(t, "30 jours après la clôture de la consultation")
+    contains(t, "au plus 35 jours")
     contains(r.text, '<label for="f-mot_de_passe_actuel">Mot de passe actuel</label>')
     contains(r.text, 'type="password" id="f-mot_de_passe_actuel" name="mot_de_passe_actuel"')
     contains(r.text, 'autocomplete="current-password"')

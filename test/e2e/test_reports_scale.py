@@ -298,3 +298,34 @@ def big_theme_analyses_come_from_a_dated_cache():
         eq(harness.agora("refresh-reports", "--max-age", "x").returncode, 2)
     finally:
         sql("UPDATE report_config SET live_limit = 2000")
+
+
+@test
+def a_returning_person_s_votes_keep_rollups_equal_to_recounts():
+    """One person, one vote (issue 10): an account deleted and made again
+    with the same address takes over its votes (account_takeover()); every
+    rollup and figure still equals a recount, and the person is one voter."""
+    from accounts_lib import delete_account, member
+    slug = "ethique"
+    tid = int(sql_value("SELECT id FROM themes WHERE slug = '%s'" % slug))
+    pid, other = busiest_proposal(slug), busiest_proposal("sante")
+    before = recount(tid)
+    c, addr, old = member()
+    eq(vote(c, pid, "agree").status, 303)
+    eq(vote(c, other, "mixed").status, 303)
+    voted = recount(tid)
+    eq(int(voted["Votants"]), int(before["Votants"]) + 1)
+    delete_account(c)
+    rollups_equal_recounts("after the deletion of a voter")
+    local, domain = addr.split("@")
+    c2, _, new = member(addr="%s+retour@%s" % (local.upper(), domain))
+    rollups_equal_recounts("after the takeover of a departed account's votes")
+    eq(recount(tid), voted, "the same person is still one voter with one vote")
+    page_equals_recount(slug, "after a takeover")
+    eq(vote(c2, pid, "disagree").status, 303)
+    rollups_equal_recounts("after a vote that replaces the earlier one")
+    eq(recount(tid)["Votes"], voted["Votes"], "replaced, not added")
+    page_equals_recount(slug, "after a replaced vote")
+    r = harness.agora("refresh-reports", "--rebuild")
+    eq(r.returncode, 0, r.stderr)
+    rollups_equal_recounts("after a rebuild")

@@ -10,7 +10,7 @@ for src in test/fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
 	    -o "build/fuzz/$name" "$src" app/core/*.c \
-	    -I/usr/include/postgresql -lcmark -lcrypto -lm
+	    -I/usr/include/postgresql -lcmark -lcrypto -lm -ljansson -lrhonabwy -lcurl
 	mkdir -p "build/fuzz/$name.corpus"
 	echo "fuzzing $name for ${SECONDS_EACH}s"
 	"build/fuzz/$name" -max_total_time="$SECONDS_EACH" -print_final_stats=0 \

@@ -7,13 +7,17 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "../../app/core/account.h"
+#include "../../app/core/keyed_hash.h"
 #include "../../app/core/mail.h"
+
+#define CANONICAL_CASES	"test/data/email_canonical.tsv"
 
 static void
 email_valid_shapes(void **state)
@@ -156,6 +160,58 @@ mail_message_shape(void **state)
 	free(m);
 }
 
+/* Every case of the file the SQL rule is checked against too. */
+static void
+email_canonical_cases(void **state)
+{
+	FILE	*f;
+	char	 line[512], out[ACCOUNT_EMAIL_MAX + 1], *tab, *nl;
+	int	 n = 0;
+
+	f = fopen(CANONICAL_CASES, "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl = '\0';
+		tab = strchr(line, '\t');
+		assert_non_null(tab);
+		*tab++ = '\0';
+		assert_int_equal(account_email_canonical(line, out, sizeof(out)),
+		    0);
+		assert_string_equal(out, tab);
+		n++;
+	}
+	fclose(f);
+	assert_true(n >= 10);
+	/* Too small a buffer is refused, never cut. */
+	assert_int_equal(account_email_canonical("camille@example.org", out, 8),
+	    -1);
+}
+
+/* Vectors computed with Python's hmac module (the tests compute the same). */
+static void
+keyed_hashes(void **state)
+{
+	unsigned char	key[32];
+	char		out[TOKEN_LEN + 1], other[TOKEN_LEN + 1];
+
+	memset(key, 'k', sizeof(key));
+	keyed_email(key, sizeof(key), "Camille+Agora@Example.org", out);
+	assert_string_equal(out, "A9n2HfFECB7cPcBpYgt1kBxMePkmHSIXRL0JXcPlsZk");
+	keyed_email(key, sizeof(key), "camille@example.org", other);
+	assert_string_equal(out, other);
+	keyed_rate(key, sizeof(key), "signin_account", "Camille+X@Example.ORG",
+	    out);
+	assert_string_equal(out, "0GnOqcGjEmp7U6AcwgJlTOmMBn9tGFO8WvnwIxzUqzw");
+	keyed_rate(key, sizeof(key), "signup_ip", "10.0.0.1", out);
+	assert_string_equal(out, "MD0nmIlJ1eyljeCjplUwq10orN7HKFxtFq67lfwXE6c");
+	/* Another bucket, another key for the same value. */
+	keyed_rate(key, sizeof(key), "signin_ip", "10.0.0.1", other);
+	assert_string_not_equal(out, other);
+}
+
 int
 main(void)
 {
@@ -166,6 +222,8 @@ main(void)
 		cmocka_unit_test(password_not_name_nor_email),
 		cmocka_unit_test(mail_subject_encoding),
 		cmocka_unit_test(mail_message_shape),
+		cmocka_unit_test(email_canonical_cases),
+		cmocka_unit_test(keyed_hashes),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
