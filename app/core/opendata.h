@@ -10,7 +10,7 @@
  * byte-identical files. PostgreSQL writes the CSV cells (COPY); these
  * functions replace the author id by its pseudonym and end lines in CRLF.
  * Column names and meanings are documented on /export/
- * (app/web/exports.c); keep the two in step.
+ * (app/web/opendata/exports.c); keep the two in step.
  */
 
 #ifndef AGORA_CORE_OPENDATA_H

@@ -16,7 +16,7 @@
 #ifndef AGORA_WEB_SHARED_UI_H
 #define AGORA_WEB_SHARED_UI_H
 
-#include "../web.h"
+#include "../kernel/web.h"
 
 /* /propositions/<id>, and /propositions/<id>/<part> ("vote", "reponse"). */
 const char	*ui_proposal(struct web_req *, long long);

@@ -1,0 +1,291 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * The one kore handler. Every request comes here (conf/routes.conf has a
+ * single catch-all route), is matched against the table in routes.c, gets
+ * its session loaded, is checked against the route's allow mask, then runs
+ * its handler step by step, each query asynchronous.
+ */
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "../../core/fields.h"
+#include "../../core/text.h"
+#include "../../db/sessions.h"
+#include "query.h"
+#include "session.h"
+#include "web.h"
+
+#define PATH_MAX_LEN	1024	/* longer URLs get 414 */
+
+enum phase {
+	PHASE_SESSION,		/* waiting for the session row */
+	PHASE_HANDLER		/* running the route's handler */
+};
+
+int	agora_dispatch(struct http_request *);
+
+static int	web_run(struct web_req *);
+static int	web_start(struct web_req *);
+static const struct field_def *field_too_long(struct http_request *);
+
+/*
+ * kore_buf_append grows the buffer by exactly what is appended, so a page
+ * written in many small pieces was copied again at each one (quadratic:
+ * 170 ms for a 240 KB page). Grow geometrically instead.
+ */
+static void
+buf_write(void *arg, const void *p, size_t len)
+{
+	struct kore_buf	*b = arg;
+	size_t		 want;
+
+	if (b->offset + len > b->length) {
+		want = b->length * 2;
+		if (want < b->offset + len)
+			want = b->offset + len;
+		b->data = kore_realloc(b->data, want);
+		b->length = want;
+	}
+	kore_buf_append(b, p, len);
+}
+
+static void
+web_req_free(struct http_request *req)
+{
+	struct web_req	*w;
+
+	if ((w = http_state_get(req)) == NULL)
+		return;
+	/* kore may call onfree more than once (pending tasks): be idempotent. */
+	queries_free(w);
+	if (w->task_in != NULL) {
+		OPENSSL_cleanse(w->task_in, w->task_in_len);
+		kore_free(w->task_in);
+		w->task_in = NULL;
+	}
+	OPENSSL_cleanse(w->task_out, sizeof(w->task_out));
+	if (w->data != NULL && w->data_free != NULL)
+		w->data_free(w->data);
+	w->data = NULL;
+	if (w->body != NULL)
+		kore_buf_free(w->body);
+	w->body = NULL;
+	web_arena_free(w);
+	session_clear(&w->sess);
+}
+
+int
+agora_dispatch(struct http_request *req)
+{
+	struct web_req	*w;
+
+	if (!http_state_exists(req)) {
+		w = http_state_create(req, sizeof(*w), web_req_free);
+		w->req = req;
+		w->body = kore_buf_alloc(8192);
+		w->html.write = buf_write;
+		w->html.arg = w->body;
+		if (web_start(w) == WEB_DONE)
+			return (KORE_RESULT_OK);
+	}
+	w = http_state_get(req);
+	return (web_run(w));
+}
+
+/* Matches path against pattern; fills captures. 1 on a match. */
+static int
+route_match(struct web_req *w, const char *pattern, const char *path)
+{
+	const char	*p = pattern, *s = path, *end;
+	size_t		 len, used = 0;
+	int		 nargs = 0;
+
+	while (*p != '\0') {
+		if (*p == ':') {
+			end = strchr(s, '/');
+			len = end ? (size_t)(end - s) : strlen(s);
+			if (len == 0 || nargs == WEB_MAX_ARGS ||
+			    used + len + 1 > sizeof(w->pathbuf))
+				return (0);
+			memcpy(w->pathbuf + used, s, len);
+			w->pathbuf[used + len] = '\0';
+			w->args[nargs++] = w->pathbuf + used;
+			used += len + 1;
+			s += len;
+			while (*p != '\0' && *p != '/')
+				p++;
+			continue;
+		}
+		if (*p != *s)
+			return (0);
+		p++;
+		s++;
+	}
+	return (*s == '\0');
+}
+
+/*
+ * First call: size checks, route, method, arguments, then either the session
+ * query or straight to the handler.
+ */
+static int
+web_start(struct web_req *w)
+{
+	struct http_request	*req = w->req;
+	const struct route	*r;
+	const struct field_def	*f;
+	size_t			 i;
+	int			 path_found = 0;
+	const char		*ctype, *cookie;
+
+	w->phase = PHASE_HANDLER;
+	if (strlen(req->path) > PATH_MAX_LEN ||
+	    (req->query_string != NULL &&
+	    strlen(req->query_string) > PATH_MAX_LEN))
+		return (web_error(w, 414, NULL));
+	if (!text_utf8_valid(req->path, strlen(req->path)))
+		return (web_error(w, 400, NULL));
+
+	for (i = 0; i < nroutes; i++) {
+		r = &routes[i];
+		memset(w->args, 0, sizeof(w->args));
+		if (!route_match(w, r->pattern, req->path))
+			continue;
+		path_found = 1;
+		if (r->methods & req->method) {
+			w->route = r;
+			break;
+		}
+	}
+	if (w->route == NULL) {
+		if (path_found) {
+			http_response_header(req, "allow", "GET, HEAD, POST");
+			return (web_error(w, 405, NULL));
+		}
+		return (web_error(w, 404, NULL));
+	}
+
+	if (req->method == HTTP_METHOD_POST) {
+		if (http_request_header(req, "content-type", &ctype) &&
+		    strncasecmp(ctype, "multipart/form-data", 19) == 0)
+			http_populate_multipart_form(req);
+		else
+			return (web_error(w, 415, NULL));
+	} else
+		http_populate_get(req);
+
+	if ((f = field_too_long(req)) != NULL)
+		return (web_error(w, 413, web_printf(w, "Le champ « %s » "
+		    "dépasse la taille permise : rien n'a été enregistré.",
+		    f->label)));
+	http_populate_cookies(req);
+	if (http_request_cookie(req, SESSION_COOKIE, (char **)&cookie) &&
+	    session_token_valid(cookie)) {
+		snprintf(w->sess.token, sizeof(w->sess.token), "%s", cookie);
+		w->phase = PHASE_SESSION;
+		return (session_query(w));
+	}
+	return (WEB_QUERY);
+}
+
+/* The first field longer than fields.def allows (kore kept only those). */
+static const struct field_def *
+field_too_long(struct http_request *req)
+{
+	const struct field_def	*f;
+	struct http_arg		*a;
+
+	TAILQ_FOREACH(a, &req->arguments, list) {
+		if ((f = field_find(a->name)) != NULL && a->s_value != NULL &&
+		    strlen(a->s_value) > f->max)
+			return (f);
+	}
+	return (NULL);
+}
+
+static int
+web_allowed(struct web_req *w)
+{
+	unsigned int	mask;
+
+	if (w->sess.user_id == 0)
+		mask = ALLOW_ANON;
+	else
+		mask = (w->sess.verified ? ALLOW_VERIFIED : ALLOW_USER) |
+		    w->sess.roles;
+	return ((w->route->allow & mask) != 0);
+}
+
+static int
+web_run(struct web_req *w)
+{
+	int	r;
+
+	for (;;) {
+		if (w->task_live) {
+			if (!kore_task_finished(&w->task))
+				return (KORE_RESULT_RETRY);
+			memset(w->task_out, 0, sizeof(w->task_out));
+			kore_task_channel_read(&w->task, w->task_out,
+			    sizeof(w->task_out) - 1);
+			kore_task_destroy(&w->task);
+			w->task_live = 0;
+			w->step++;
+		} else if (w->nqueued > 0) {
+			switch (queries_poll(w)) {
+			case POLL_WAIT:
+				return (KORE_RESULT_RETRY);
+			case POLL_FAIL:
+				return (KORE_RESULT_OK);
+			case POLL_READY:
+				break;
+			}
+			if (w->phase == PHASE_HANDLER)
+				w->step++;
+		}
+		if (w->phase == PHASE_SESSION) {
+			w->phase = PHASE_HANDLER;
+			session_fill(w);
+			if (w->sess.user_id == 0)
+				session_cookie_clear(w);
+		}
+		if (w->step == 0 && !web_allowed(w)) {
+			r = session_refuse(w);
+		} else if (w->step == 0 &&
+		    w->req->method == HTTP_METHOD_POST && !csrf_valid(w)) {
+			/* Every POST changes something: no exception. */
+			r = web_error(w, 403, "Le formulaire a expiré ou "
+			    "ne vient pas de ce site : rien n'a été "
+			    "enregistré. Rechargez la page et réessayez.");
+		} else
+			r = w->route->handler(w);
+		if (r == WEB_DONE)
+			return (KORE_RESULT_OK);
+		if (r == WEB_TASK && w->task_live)
+			return (KORE_RESULT_RETRY);
+		if (w->fault || w->nqueued == 0) {
+			kore_log(LOG_ERR, "%s: %s", w->req->path, w->fault ?
+			    "a query was asked wrongly" :
+			    "handler returned without query");
+			web_error(w, 500, NULL);
+			return (KORE_RESULT_OK);
+		}
+	}
+}
+
+const char *
+web_arg(struct web_req *w, const char *name)
+{
+	char	*v;
+
+	if (!http_argument_get_string(w->req, name, &v))
+		return (NULL);
+	return (v);
+}

@@ -1,0 +1,112 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * Module set-up: settings and secrets are read in the parent (before the
+ * workers chroot and drop privileges), the database is registered there, and
+ * each worker builds its asset table.
+ */
+
+#include <kore/kore.h>
+#include <kore/pgsql.h>
+#include <kore/seccomp.h>
+
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../core/settings.h"
+#include "../../db/db.h"
+#include "app.h"
+#include "assets.h"
+
+/* Syscalls glibc 2.36 and libpq need under Debian's kore (see README). */
+KORE_SECCOMP_FILTER("agora",
+	KORE_SYSCALL_ALLOW(newfstatat),
+	KORE_SYSCALL_ALLOW(faccessat2),
+	KORE_SYSCALL_DENY(clone3, ENOSYS),
+	KORE_SYSCALL_ALLOW(rseq),
+	/* The outbox sender (mail.c): files in mail_dir, libcurl SMTP. */
+	KORE_SYSCALL_ALLOW(rename),
+	KORE_SYSCALL_ALLOW(fsync),
+	KORE_SYSCALL_ALLOW(getpeername),	/* libcurl, after connect */
+	KORE_SYSCALL_ALLOW(uname),		/* libcurl: EHLO hostname */
+	/* realloc() of a large block (a big query result, an export). */
+	KORE_SYSCALL_ALLOW(mremap),
+	KORE_SYSCALL_ALLOW(madvise),
+);
+
+struct app_config	app;
+
+void	kore_parent_configure(int, char **);
+void	kore_worker_configure(void);
+void	mail_start(void);
+int	v_field(struct http_request *, char *);
+
+/* Reads the HMAC key: at least 32 bytes of a file nobody else can read. */
+static void
+secret_load(const char *path)
+{
+	int	fd;
+	ssize_t	n;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		fatal("secret_file %s: %s", path, strerror(errno));
+	n = read(fd, app.secret, sizeof(app.secret));
+	close(fd);
+	if (n < 32)
+		fatal("secret_file %s: needs at least 32 bytes", path);
+	app.secret_len = (size_t)n;
+}
+
+void
+kore_parent_configure(int argc, char **argv)
+{
+	char		 err[512];
+	const char	*dsn;
+
+	if (settings_load(NULL, err, sizeof(err)) == -1)
+		fatal("settings: %s", err);
+	if ((dsn = settings_get("database", NULL)) == NULL)
+		fatal("settings %s: no database", settings_path());
+	if (!kore_pgsql_register("db", dsn))
+		fatal("cannot register the database");
+	secret_load(settings_get("secret_file", "var/secret"));
+	app.cookie_secure = settings_get_int("cookie_secure", 1, 0, 1);
+	snprintf(app.idle_minutes, sizeof(app.idle_minutes), "%lld",
+	    settings_get_int("session_idle_minutes", 120, 5, 60 * 24 * 30));
+	snprintf(app.absolute_minutes, sizeof(app.absolute_minutes), "%lld",
+	    settings_get_int("session_absolute_minutes", 60 * 24 * 7, 60,
+	    60 * 24 * 90));
+	snprintf(app.base_url, sizeof(app.base_url), "%s",
+	    settings_get("base_url", "http://127.0.0.1:8888"));
+	kore_log(LOG_NOTICE, "agora: settings from %s", settings_path());
+}
+
+/* A read that does not fit its statement's declaration (app/db/db.h). */
+static void
+db_fault_log(const char *msg)
+{
+	kore_log(LOG_ERR, "%s", msg);
+}
+
+void
+kore_worker_configure(void)
+{
+	db_fault_hook = db_fault_log;
+	assets_init();
+	mail_start();
+}
+
+/*
+ * Kore keeps only declared form fields (conf/routes.conf). Their content is
+ * checked by each handler, which can answer in French and keep what was
+ * typed, so the kore-level validator accepts everything.
+ */
+int
+v_field(struct http_request *req, char *data)
+{
+	return (KORE_RESULT_OK);
+}

@@ -1,0 +1,288 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * Open data: /export/ documents the files and their licence;
+ * /export/contributions.csv|json hold every published contribution of every
+ * consultation (with a consultation column), /export/themes/<slug>.csv|json
+ * those of one theme of the primary consultation.
+ *
+ * The file is built by a kore task (a thread with its own synchronous
+ * connection) with export_run(), the very function `agora export` uses: the
+ * worker's event loop keeps serving other requests while the file is
+ * written, and the web and the CLI share every line of the export code.
+ * Kore 4.1 has no chunked responses, so the whole file is built before it
+ * is sent: in an unnamed file, else in memory (export_sink.c).
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/csv.h"
+#include "../../core/opendata.h"
+#include "../../core/settings.h"
+#include "../../core/text.h"
+#include "../../db/export_run.h"
+#include "../../db/exports.h"
+#include "../kernel/app.h"
+#include "../kernel/web.h"
+#include "export_sink.h"
+
+int	exports_index(struct web_req *);
+int	exports_file(struct web_req *);
+
+/* What each column holds, in the order of opendata_names. */
+static const char *const column_docs[OD__MAX] = {
+	/* id */ "Identifiant de la contribution sur Agora (nombre entier). "
+	    "L'adresse d'une proposition est /propositions/<id>.",
+	/* consultation */ "Identifiant court (slug) de la consultation : "
+	    "strategie-numerique pour la consultation régionale, ou celui "
+	    "d'une consultation importée.",
+	/* theme */ "Identifiant court (slug) du thème ou de l'enjeu.",
+	/* type */ "proposition, argument (pour ou contre une proposition) ou "
+	    "commentaire.",
+	/* parent_id */ "Pour un argument ou un commentaire : l'identifiant de "
+	    "la contribution à laquelle il répond. Vide pour une proposition.",
+	/* position */ "Pour un argument : pour ou contre. Vide sinon.",
+	/* departement */ "Code INSEE du département déclaré par l'auteur "
+	    "(18, 28, 36, 37, 41, 45), HR hors région, vide si inconnu.",
+	/* statut */ "Statut de modération ; seules les contributions publiées "
+	    "(publiee) figurent dans les fichiers.",
+	/* cree_le */ "Date et heure de dépôt, ISO 8601 en temps universel "
+	    "(2026-11-20T14:03:00Z).",
+	/* modifie_le */ "Date et heure de la dernière modification, ISO 8601 "
+	    "en temps universel.",
+	/* titre */ "Titre d'une proposition ; vide pour les arguments et "
+	    "commentaires.",
+	/* texte */ "Texte de la contribution tel que saisi, au format "
+	    "Markdown.",
+	/* votes_d_accord */ "Nombre d'avis « d'accord » (une personne, une "
+	    "voix ; pour une contribution importée, le décompte de la "
+	    "plateforme d'origine).",
+	/* votes_mitige */ "Nombre d'avis « mitigé », même règle.",
+	/* votes_pas_d_accord */ "Nombre d'avis « pas d'accord », même règle.",
+	/* origine */ "agora pour une contribution déposée ici ; sinon la "
+	    "plateforme dont elle a été importée (republique-numerique-2015, "
+	    "decidim-grand-debat-2019).",
+	/* id_origine */ "Identifiant sur la plateforme d'origine (importées "
+	    "seulement).",
+	/* reponse_statut */ "Réponse officielle de la Région à une proposition "
+	    ": retenue, a_l_etude, non_retenue ou deja_en_cours ; vide sans "
+	    "réponse.",
+	/* reponse_date */ "Date de la dernière version de la réponse "
+	    "officielle, ISO 8601 en temps universel.",
+	/* auteur */ "Pseudonyme stable de l'auteur : 12 caractères "
+	    "hexadécimaux, les mêmes pour toutes ses contributions et dans "
+	    "tous les fichiers, calculés par HMAC-SHA-256 avec une clé secrète "
+	    "du serveur. Ni nom, ni adresse électronique, ni identifiant de "
+	    "compte ne sont publiés. Vide pour les contributions importées.",
+	/* votes_origine */ "Contributions importées seulement : les votes ou "
+	    "soutiens comptés par la plateforme d'origine, pas des avis "
+	    "exprimés ici (nombre entier). République numérique : total des "
+	    "votes d'une opinion (d'accord + mitigé + pas d'accord), votes "
+	    "sur un argument ; Decidim : soutiens d'une proposition. Vide "
+	    "quand la plateforme n'en comptait pas (débats et commentaires "
+	    "Decidim) et pour les contributions déposées ici.",
+	/* alignement_origine */ "Commentaires importés de Decidim : la "
+	    "position que leur auteur avait indiquée sur la plateforme "
+	    "d'origine, pour, neutre ou contre. Vide sinon.",
+};
+
+/* GET /export/: the files, their columns and their licence. */
+int
+exports_index(struct web_req *w)
+{
+	int	i;
+
+	switch (w->step) {
+	case 0:
+		return (web_sql(w, sql_export_themes, 0));
+	case 1:
+		return (web_sql(w, sql_export_consultations, 0));
+	}
+	page_begin(w, "Données ouvertes");
+	html_raw(H, "<h1>Données ouvertes</h1>\n"
+	    "<p class=\"lead\">Toutes les contributions publiées sont "
+	    "téléchargeables librement, pour être relues, recomptées et "
+	    "réutilisées. Les rapports remis aux élus se recalculent à "
+	    "partir de ces fichiers.</p>\n"
+	    "<h2 id=\"licence\">Licence</h2>\n"
+	    "<p>Les fichiers sont publiés sous la <a href=\"https://www.etalab."
+	    "gouv.fr/licence-ouverte-open-licence/\">Licence Ouverte / Open "
+	    "Licence version 2.0</a> (Etalab) : vous pouvez les copier, les "
+	    "modifier et les diffuser, y compris à des fins commerciales, à "
+	    "condition de mentionner la source (« Région Centre-Val de Loire, "
+	    "consultation Agora ») et la date de téléchargement.</p>\n"
+	    "<h2 id=\"fichiers\">Fichiers</h2>\n<ul>\n"
+	    "<li><a href=\"/export/contributions.csv\">Toutes les "
+	    "contributions, CSV</a></li>\n"
+	    "<li><a href=\"/export/contributions.json\">Toutes les "
+	    "contributions, JSON</a></li>\n</ul>\n"
+	    "<p>Ces deux fichiers couvrent toutes les consultations "
+	    "(colonne <code>consultation</code>) :</p>\n<ul>\n");
+	for (i = 0; i < web_nrows(w, 1); i++) {
+		html_raw(H, "<li><code>");
+		html_text(H, web_value(w, 1, i, 0));
+		html_raw(H, "</code> : ");
+		html_text(H, web_value(w, 1, i, 1));
+		html_raw(H, " (");
+		html_text(H, web_value(w, 1, i, 3));
+		html_raw(H, " contributions publiées");
+		if (!web_isnull(w, 1, i, 2))
+			html_raw(H, ", importées");
+		html_raw(H, ")</li>\n");
+	}
+	html_raw(H, "</ul>\n<h3>Par enjeu de la consultation régionale</h3>\n"
+	    "<table>\n<caption>Fichiers par enjeu</caption>\n<thead><tr>"
+	    "<th scope=\"col\">Enjeu</th><th scope=\"col\">Contributions "
+	    "publiées</th><th scope=\"col\">Fichiers</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < web_nrows(w, 0); i++) {
+		html_raw(H, "<tr><th scope=\"row\">");
+		html_text(H, web_value(w, 0, i, 1));
+		html_raw(H, "</th><td>");
+		html_text(H, web_value(w, 0, i, 2));
+		html_raw(H, "</td><td><a href=\"/export/themes/");
+		html_url_arg(H, web_value(w, 0, i, 0));
+		html_raw(H, ".csv\">CSV</a> · <a href=\"/export/themes/");
+		html_url_arg(H, web_value(w, 0, i, 0));
+		html_raw(H, ".json\">JSON</a></td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n"
+	    "<h2 id=\"format\">Format</h2>\n<ul>\n"
+	    "<li>CSV selon la RFC 4180 : séparateur virgule, champs entre "
+	    "guillemets doubles quand il le faut (un guillemet y est doublé), "
+	    "fin de ligne CRLF, encodage UTF-8 sans BOM, une ligne d'en-tête."
+	    "</li>\n"
+	    "<li>Protection des tableurs : une cellule qui commencerait par "
+	    "<code>=</code>, <code>+</code>, <code>-</code> ou <code>@</code> "
+	    "est précédée d'une apostrophe (<code>'</code>), pour qu'aucun "
+	    "tableur ne l'exécute comme une formule. Retirez-la si vous lisez "
+	    "le fichier avec un programme.</li>\n"
+	    "<li>JSON : un tableau d'objets, une contribution par ligne, avec "
+	    "les mêmes noms de champs ; nombres pour les identifiants et les "
+	    "votes, <code>null</code> pour une valeur absente.</li>\n"
+	    "<li>Une ligne par contribution publiée, par identifiant "
+	    "croissant.</li>\n</ul>\n"
+	    "<h2 id=\"colonnes\">Colonnes</h2>\n<table>\n<caption>Colonnes des "
+	    "fichiers CSV et JSON</caption>\n<thead><tr><th scope=\"col\">"
+	    "Colonne</th><th scope=\"col\">Contenu</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < OD__MAX; i++) {
+		html_raw(H, "<tr><th scope=\"row\"><code>");
+		html_text(H, opendata_names[i]);
+		html_raw(H, "</code></th><td>");
+		html_text(H, column_docs[i]);
+		html_raw(H, "</td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n"
+	    "<p>Les mêmes fichiers s'obtiennent en ligne de commande sur le "
+	    "serveur : <code>agora export --format csv --theme ethique "
+	    "--output ethique.csv</code>. Une <a href=\"/api/v1/themes\">API "
+	    "JSON</a> en lecture seule est aussi disponible.</p>\n");
+	page_end(w);
+	return (web_send(w, 200));
+}
+
+struct export_req {
+	char	slug[65];	/* theme, "" for all */
+	int	json;		/* 1: JSON, 0: CSV */
+	char	task_in[80];	/* "j:slug" or "c:slug" */
+};
+
+/*
+ * Kore task (a thread of the worker): builds the whole file with its own
+ * synchronous connection, through export_run() like `agora export`, so a
+ * large export neither blocks the worker's event loop nor goes through one
+ * huge async result, into an export sink (export_sink.c). Answers what the
+ * handler passes to export_sink_send(), or "err".
+ */
+static int
+export_task(struct kore_task *t)
+{
+	struct export_sink	 s;
+	struct html_out		 o = { export_sink_write, &s };
+	PGconn			*db;
+	char			 in[81], msg[64], err[512];
+	const char		*theme;
+	u_int32_t		 len;
+	long			 n = -1;
+
+	len = kore_task_channel_read(t, in, sizeof(in) - 1);
+	in[len < sizeof(in) ? len : sizeof(in) - 1] = '\0';
+	theme = in[2] != '\0' ? in + 2 : NULL;
+	export_sink_open(&s);
+	db = PQconnectdb(settings_get("database", ""));
+	if (PQstatus(db) == CONNECTION_OK)
+		n = export_run(db, theme, in[0] == 'j', app.secret,
+		    app.secret_len, &o, NULL, err, sizeof(err));
+	else
+		snprintf(err, sizeof(err), "%s", PQerrorMessage(db));
+	PQfinish(db);
+	/* The visitor gets a French 503; the log says why. */
+	if (n < 0)
+		kore_log(LOG_ERR, "export %s: %s", in, err);
+	export_sink_close(&s, n >= 0, msg, sizeof(msg));
+	kore_task_channel_write(t, msg, strlen(msg) + 1);
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * GET /export/contributions.(csv|json) and /export/themes/:file where file
+ * is <slug>.(csv|json). Raises 404 for another name or an unknown theme,
+ * 503 when the export fails.
+ */
+int
+exports_file(struct web_req *w)
+{
+	struct export_req	*x = w->data;
+	const char		*file, *dot;
+	char			 disp[128];
+
+	switch (w->step) {
+	case 0:
+		x = kore_calloc(1, sizeof(*x));
+		w->data = x;
+		w->data_free = kore_free;
+		file = w->args[0] != NULL ? w->args[0] : strrchr(
+		    w->req->path, '/') + 1;
+		if ((dot = strrchr(file, '.')) == NULL)
+			return (web_error(w, 404, NULL));
+		if (strcmp(dot, ".json") == 0)
+			x->json = 1;
+		else if (strcmp(dot, ".csv") != 0)
+			return (web_error(w, 404, NULL));
+		if (w->args[0] != NULL) {
+			if ((size_t)(dot - file) >= sizeof(x->slug))
+				return (web_error(w, 404, NULL));
+			memcpy(x->slug, file, dot - file);
+			x->slug[dot - file] = '\0';
+			if (!text_slug_valid(x->slug))
+				return (web_error(w, 404, NULL));
+		}
+		/* With no theme the check finds no row and is ignored. */
+		return (web_sql(w, sql_export_theme, 1,
+		    x->slug[0] ? x->slug : NULL));
+	case 1:
+		if (x->slug[0] && web_nrows(w, 0) != 1)
+			return (web_error(w, 404, NULL));
+		snprintf(x->task_in, sizeof(x->task_in), "%c:%s",
+		    x->json ? 'j' : 'c', x->slug);
+		return (web_task_start(w, export_task, x->task_in,
+		    strlen(x->task_in) + 1));
+	}
+	if (strcmp(w->task_out, "err") == 0)
+		return (web_error(w, 503, NULL));
+	snprintf(disp, sizeof(disp), "inline; filename=\"%s.%s\"",
+	    x->slug[0] ? x->slug : "contributions", x->json ? "json" : "csv");
+	web_headers(w->req, x->json ? "application/json; charset=utf-8" :
+	    "text/csv; charset=utf-8");
+	http_response_header(w->req, "content-disposition", disp);
+	http_response_header(w->req, "access-control-allow-origin", "*");
+	if (export_sink_send(w->req, w->task_out) == -1)
+		return (web_error(w, 503, NULL));
+	return (WEB_DONE);
+}
