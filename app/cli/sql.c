@@ -15,11 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../db/archives.h"
 #include "../db/db.h"
 #include "../db/exports.h"
 #include "../db/reports.h"
-#include "../db/themes.h"
 #include "cli.h"
 
 /*
@@ -30,9 +28,6 @@ static const struct {
 	const char	*name;
 	const char	*sql;
 } raw[] = {
-	{ "home_consultation",	sql_home_consultation },
-	{ "home_themes",	sql_home_themes },
-	{ "theme_by_slug",	sql_theme_by_slug },
 	{ "export_copy_all",	sql_export_copy_all },
 	{ "export_plain_all",	sql_export_plain_all },
 	{ "report_index",	sql_report_index },
@@ -47,9 +42,6 @@ static const struct {
 	{ "report_answers",	sql_report_answers },
 	{ "report_analysis",	sql_report_analysis },
 	/* Archives (imported consultations). */
-	{ "archive_list",	sql_archive_list },
-	{ "archive_consultation", sql_archive_consultation },
-	{ "archive_themes",	sql_archive_themes },
 	{ "report_source",	sql_report_source },
 	{ "report_source_consensus", sql_report_source_consensus },
 	{ "report_source_divided", sql_report_source_divided },

@@ -25,5 +25,10 @@ int	text_blank(const char *s);
 int	text_parse_id(const char *s, long long *out);
 /* 1 when s is a slug: 1 to 64 of [a-z0-9-], not starting with '-'. */
 int	text_slug_valid(const char *s);
+/*
+ * 1 when s is an absolute http(s) URL with a host, no space, no quote or
+ * angle bracket or backslash, at most 500 bytes: a link we may print.
+ */
+int	text_link_valid(const char *s);
 
 #endif

@@ -14,70 +14,70 @@
     "  FROM report_counts r JOIN themes t ON t.id = r.theme_id" \
     "  WHERE t.consultation_id = k.id AND r.status = 'published') n ON true"
 
-const char sql_archive_list[] =
+DB_STMT(sql_archive_list, 0, ARCHIVE_LIST_COLS,
     "SELECT k.slug, k.title, k.summary, k.is_primary,"
-    " coalesce(k.source_name, ''), fr_date(k.opens_at),"
-    " fr_date(k.closes_at - interval '1 second'),"
-    " (SELECT count(*) FROM themes t WHERE t.consultation_id = k.id),"
-    " coalesce(n.p, 0), coalesce(n.a, 0) + coalesce(n.c, 0)"
+    " coalesce(k.source_name, '') AS source_name, fr_date(k.opens_at) AS opens,"
+    " fr_date(k.closes_at - interval '1 second') AS closes,"
+    " (SELECT count(*) FROM themes t WHERE t.consultation_id = k.id)"
+    " AS themes, coalesce(n.p, 0)::bigint AS proposals,"
+    " (coalesce(n.a, 0) + coalesce(n.c, 0))::bigint AS replies"
     " FROM consultations k" COUNTS
-    " ORDER BY k.is_primary DESC, k.opens_at DESC, k.id";
+    " ORDER BY k.is_primary DESC, k.opens_at DESC, k.id");
 
-const char sql_archive_titles[] =
-    "SELECT k.slug, k.title, coalesce(k.source_name, '')"
+DB_STMT(sql_archive_titles, 0, ARCHIVE_TITLE_COLS,
+    "SELECT k.slug, k.title, coalesce(k.source_name, '') AS source_name"
     " FROM consultations k WHERE NOT k.is_primary"
-    " ORDER BY k.opens_at DESC, k.id";
+    " ORDER BY k.opens_at DESC, k.id");
 
-const char sql_archive_consultation[] =
+DB_STMT(sql_archive_consultation, 1, ARCHIVE_COLS,
     "SELECT k.id, k.slug, k.title, k.summary, k.body, k.is_primary,"
-    " consultation_archived(k), coalesce(k.source_name, ''),"
-    " coalesce(k.source_url, ''), coalesce(k.source_licence, ''),"
-    " fr_date(k.opens_at), fr_date(k.closes_at - interval '1 second'),"
-    " fr_date(k.created_at), coalesce(n.p, 0), coalesce(n.a, 0),"
-    " coalesce(n.c, 0)"
+    " consultation_archived(k) AS archived,"
+    " coalesce(k.source_name, '') AS source_name,"
+    " coalesce(k.source_url, '') AS source_url,"
+    " coalesce(k.source_licence, '') AS licence,"
+    " fr_date(k.opens_at) AS opens,"
+    " fr_date(k.closes_at - interval '1 second') AS closes,"
+    " fr_date(k.created_at) AS imported,"
+    " coalesce(n.p, 0)::bigint AS proposals,"
+    " coalesce(n.a, 0)::bigint AS arguments,"
+    " coalesce(n.c, 0)::bigint AS comments"
     " FROM consultations k" COUNTS
-    " WHERE k.slug = $1";
+    " WHERE k.slug = $1");
 
-const char sql_archive_themes[] =
+DB_STMT(sql_archive_themes, 1, ARCHIVE_THEME_COLS,
     "SELECT t.slug, t.title, t.summary,"
-    " coalesce(sum(r.n) FILTER (WHERE r.kind = 'proposal'), 0),"
-    " coalesce(sum(r.n) FILTER (WHERE r.kind = 'argument'), 0),"
-    " coalesce(sum(r.n) FILTER (WHERE r.kind = 'comment'), 0),"
-    " coalesce(s.votes, 0)"
+    " coalesce(sum(r.n) FILTER (WHERE r.kind = 'proposal'), 0)::bigint"
+    " AS proposals,"
+    " coalesce(sum(r.n) FILTER (WHERE r.kind = 'argument'), 0)::bigint"
+    " AS arguments,"
+    " coalesce(sum(r.n) FILTER (WHERE r.kind = 'comment'), 0)::bigint"
+    " AS comments,"
+    " coalesce(s.votes, 0) AS source_votes"
     " FROM themes t LEFT JOIN report_counts r"
     "  ON r.theme_id = t.id AND r.status = 'published'"
     " LEFT JOIN report_source_tallies s ON s.theme_id = t.id"
     " WHERE t.consultation_id = $1::bigint"
-    " GROUP BY t.id, s.votes ORDER BY t.position";
+    " GROUP BY t.id, s.votes ORDER BY t.position");
 
-/* Theme slugs repeat across consultations: always with the consultation. */
-const char sql_archive_theme[] =
-    "SELECT t.id, t.slug, t.title, t.summary, t.body, t.position,"
-    " consultation_phase(c), fr_date(c.opens_at),"
-    " fr_date(c.closes_at - interval '1 second'), c.moderation_mode,"
-    " c.slug, c.title, c.is_primary, coalesce(s.split, 0) > 0,"
-    " coalesce(c.source_name, '')"
-    " FROM themes t JOIN consultations c ON c.id = t.consultation_id"
-    " LEFT JOIN report_source_tallies s ON s.theme_id = t.id"
-    " WHERE c.slug = $1 AND t.slug = $2";
-
-const char sql_archive_list_tallies[] =
-    "SELECT contribution_id, agree, mixed, disagree, votes_total, comments"
+DB_STMT(sql_archive_list_tallies, 1, ARCHIVE_TALLY_COLS,
+    "SELECT contribution_id AS id, agree, mixed, disagree,"
+    " votes_total AS votes, comments"
     " FROM imported_tallies WHERE contribution_id = ANY ($1::bigint[])"
-    " ORDER BY contribution_id";
+    " ORDER BY contribution_id");
 
-const char sql_archive_proposal[] =
-    "SELECT k.slug, k.title, coalesce(k.source_name, ''), it.agree,"
-    " it.mixed, it.disagree, it.votes_total, it.arguments_yes,"
-    " it.arguments_no, it.comments, coalesce(it.url, '')"
+DB_STMT(sql_archive_proposal, 1, ARCHIVE_PROPOSAL_COLS,
+    "SELECT k.slug AS consultation, k.title AS consultation_title,"
+    " coalesce(k.source_name, '') AS source_name, it.agree,"
+    " it.mixed, it.disagree, it.votes_total AS votes, it.arguments_yes,"
+    " it.arguments_no, it.comments, coalesce(it.url, '') AS url"
     " FROM contributions p JOIN consultations k ON k.id = p.consultation_id"
     " LEFT JOIN imported_tallies it ON it.contribution_id = p.id"
-    " WHERE p.id = $1::bigint";
+    " WHERE p.id = $1::bigint");
 
 /* Through the index contributions_proposal: the thread's rows only. */
-const char sql_archive_thread_tallies[] =
-    "SELECT it.contribution_id, it.votes_total, it.alignment"
+DB_STMT(sql_archive_thread_tallies, 1, ARCHIVE_THREAD_COLS,
+    "SELECT it.contribution_id AS id, it.votes_total AS votes, it.alignment"
     " FROM contributions c JOIN imported_tallies it"
     "  ON it.contribution_id = c.id"
     " WHERE c.proposal_id = $1::bigint AND c.kind <> 'proposal'"
-    " ORDER BY 1";
+    " ORDER BY 1");

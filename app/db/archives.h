@@ -4,141 +4,119 @@
  */
 
 /*
- * SQL of the consultations list and of the archived consultations
- * (imported from another platform, read-only): their page, the source
- * platform's tallies on their listings and proposal pages. Counts come from
- * the rollups (report_counts, report_source_tallies), never from reading
- * every contribution. Each statement's columns are named by the enum beside
- * it.
+ * The consultations list and the archived consultations (imported from
+ * another platform, read-only): their page, and the source platform's
+ * tallies on their listings and proposal pages. Counts come from the
+ * rollups (report_counts, report_source_tallies), never from reading every
+ * contribution. An archive's theme is found with sql_part_theme.
  */
 
 #ifndef AGORA_DB_ARCHIVES_H
 #define AGORA_DB_ARCHIVES_H
 
+#include "db.h"
+
 /*
  * No parameters. Every consultation, the primary one first, then the
  * archives, latest first.
  */
-extern const char	sql_archive_list[];
-enum {
-	ARL_SLUG,		/* consultations.slug */
-	ARL_TITLE,
-	ARL_SUMMARY,
-	ARL_PRIMARY,		/* "t" for the Region's own consultation */
-	ARL_SOURCE_NAME,	/* the platform it was imported from, or "" */
-	ARL_OPENS,		/* French date */
-	ARL_CLOSES,		/* French date, last open day */
-	ARL_THEMES,		/* number of themes */
-	ARL_PROPOSALS,		/* published proposals */
-	ARL_REPLIES,		/* published arguments and comments */
-	ARL__MAX
-};
+#define ARCHIVE_LIST_COLS(C)						\
+	C(ARL_SLUG,		"slug",			TEXT)		\
+	C(ARL_TITLE,		"title",		TEXT)		\
+	C(ARL_SUMMARY,		"summary",		TEXT)		\
+	C(ARL_PRIMARY,		"is_primary",		BOOL)	/* the Region's */\
+	C(ARL_SOURCE_NAME,	"source_name",		TEXT)	/* or "" */\
+	C(ARL_OPENS,		"opens",		TEXT)	/* French date */\
+	C(ARL_CLOSES,		"closes",		TEXT)	/* last open day */\
+	C(ARL_THEMES,		"themes",		INT)		\
+	C(ARL_PROPOSALS,	"proposals",		INT)	/* published */\
+	C(ARL_REPLIES,		"replies",		INT)	/* published */
+DB_COLUMNS(ARCHIVE_LIST_COLS, ARL__MAX);
+extern const struct db_stmt	sql_archive_list;
 
 /* No parameters. The archives, latest first (the home page links them). */
-extern const char	sql_archive_titles[];
-enum {
-	ATI_SLUG,
-	ATI_TITLE,
-	ATI_SOURCE_NAME,	/* or "" */
-	ATI__MAX
-};
+#define ARCHIVE_TITLE_COLS(C)						\
+	C(ATI_SLUG,		"slug",			TEXT)		\
+	C(ATI_TITLE,		"title",		TEXT)		\
+	C(ATI_SOURCE_NAME,	"source_name",		TEXT)	/* or "" */
+DB_COLUMNS(ARCHIVE_TITLE_COLS, ATI__MAX);
+extern const struct db_stmt	sql_archive_titles;
 
 /* $1 slug. Zero or one row: a consultation with its published counts. */
-extern const char	sql_archive_consultation[];
-enum {
-	ARC_ID,
-	ARC_SLUG,
-	ARC_TITLE,
-	ARC_SUMMARY,
-	ARC_BODY,		/* Markdown */
-	ARC_PRIMARY,		/* "t": the Region's own (redirected to /) */
-	ARC_ARCHIVED,		/* "t": imported, read-only */
-	ARC_SOURCE_NAME,	/* or "" */
-	ARC_SOURCE_URL,		/* or "" */
-	ARC_LICENCE,		/* or "" */
-	ARC_OPENS,		/* French date */
-	ARC_CLOSES,		/* French date, last open day */
-	ARC_IMPORTED,		/* French date of the import */
-	ARC_PROPOSALS,
-	ARC_ARGUMENTS,
-	ARC_COMMENTS,
-	ARC__MAX
-};
+#define ARCHIVE_COLS(C)							\
+	C(ARC_ID,		"id",			INT)		\
+	C(ARC_SLUG,		"slug",			TEXT)		\
+	C(ARC_TITLE,		"title",		TEXT)		\
+	C(ARC_SUMMARY,		"summary",		TEXT)		\
+	C(ARC_BODY,		"body",			TEXT)	/* Markdown */\
+	C(ARC_PRIMARY,		"is_primary",		BOOL)	/* go to / */\
+	C(ARC_ARCHIVED,		"archived",		BOOL)	/* read-only */\
+	C(ARC_SOURCE_NAME,	"source_name",		TEXT)	/* or "" */\
+	C(ARC_SOURCE_URL,	"source_url",		TEXT)	/* or "" */\
+	C(ARC_LICENCE,		"licence",		TEXT)	/* or "" */\
+	C(ARC_OPENS,		"opens",		TEXT)	/* French date */\
+	C(ARC_CLOSES,		"closes",		TEXT)	/* last open day */\
+	C(ARC_IMPORTED,		"imported",		TEXT)	/* French date */\
+	C(ARC_PROPOSALS,	"proposals",		INT)		\
+	C(ARC_ARGUMENTS,	"arguments",		INT)		\
+	C(ARC_COMMENTS,		"comments",		INT)
+DB_COLUMNS(ARCHIVE_COLS, ARC__MAX);
+extern const struct db_stmt	sql_archive_consultation;
 
 /* $1 consultation id. Its themes in order, with their published counts. */
-extern const char	sql_archive_themes[];
-enum {
-	ART_SLUG,
-	ART_TITLE,
-	ART_SUMMARY,
-	ART_PROPOSALS,
-	ART_ARGUMENTS,
-	ART_COMMENTS,
-	ART_SOURCE_VOTES,	/* votes or supports on the source, summed */
-	ART__MAX
-};
-
-/*
- * $1 consultation slug, $2 theme slug. Zero or one row: the theme as
- * sql_part_theme gives it (the first ten columns), then its consultation.
- */
-extern const char	sql_archive_theme[];
-enum {
-	ATH_ID, ATH_SLUG, ATH_TITLE, ATH_SUMMARY, ATH_BODY, ATH_POSITION,
-	ATH_PHASE, ATH_OPENS, ATH_CLOSES, ATH_MODE,	/* as sql_part_theme */
-	ATH_CONSULTATION,	/* consultation slug */
-	ATH_CONSULTATION_TITLE,
-	ATH_PRIMARY,		/* "t": the Region's own consultation */
-	ATH_SPLIT,		/* "t": tallies have d'accord/mitigé/pas d'accord */
-	ATH_SOURCE_NAME,	/* or "" */
-	ATH__MAX
-};
+#define ARCHIVE_THEME_COLS(C)						\
+	C(ART_SLUG,		"slug",			TEXT)		\
+	C(ART_TITLE,		"title",		TEXT)		\
+	C(ART_SUMMARY,		"summary",		TEXT)		\
+	C(ART_PROPOSALS,	"proposals",		INT)		\
+	C(ART_ARGUMENTS,	"arguments",		INT)		\
+	C(ART_COMMENTS,		"comments",		INT)		\
+	C(ART_SOURCE_VOTES,	"source_votes",		INT)	/* summed */
+DB_COLUMNS(ARCHIVE_THEME_COLS, ART__MAX);
+extern const struct db_stmt	sql_archive_themes;
 
 /*
  * $1 an array literal of proposal ids ("{12,7}"). Their source tallies:
- * one row per id that has some.
+ * one row per id that has some, in id order.
  */
-extern const char	sql_archive_list_tallies[];
-enum {
-	ALT_ID,
-	ALT_AGREE,		/* NULL when the source has no split */
-	ALT_MIXED,
-	ALT_DISAGREE,
-	ALT_VOTES,		/* votes or supports; NULL: none */
-	ALT_COMMENTS,		/* comments declared by the source; NULL */
-	ALT__MAX
-};
+#define ARCHIVE_TALLY_COLS(C)						\
+	C(ALT_ID,		"id",			INT)		\
+	C(ALT_AGREE,		"agree",		INT)	/* NULL: no split */\
+	C(ALT_MIXED,		"mixed",		INT)		\
+	C(ALT_DISAGREE,		"disagree",		INT)		\
+	C(ALT_VOTES,		"votes",		INT)	/* or supports; NULL */\
+	C(ALT_COMMENTS,		"comments",		INT)	/* declared; NULL */
+DB_COLUMNS(ARCHIVE_TALLY_COLS, ALT__MAX);
+extern const struct db_stmt	sql_archive_list_tallies;
 
 /*
  * $1 proposal id. Zero or one row: the archive it belongs to and the
  * source platform's tallies of the proposal.
  */
-extern const char	sql_archive_proposal[];
-enum {
-	ARP_CONSULTATION,	/* slug */
-	ARP_CONSULTATION_TITLE,
-	ARP_SOURCE_NAME,	/* or "" */
-	ARP_AGREE,		/* NULL when the source has no split */
-	ARP_MIXED,
-	ARP_DISAGREE,
-	ARP_VOTES,		/* votes or supports; NULL: none */
-	ARP_ARGS_YES,		/* arguments pour declared; NULL */
-	ARP_ARGS_NO,
-	ARP_COMMENTS,		/* comments declared; NULL */
-	ARP_URL,		/* the page on the source, or "" */
-	ARP__MAX
-};
+#define ARCHIVE_PROPOSAL_COLS(C)					\
+	C(ARP_CONSULTATION,	"consultation",		TEXT)	/* slug */\
+	C(ARP_CONSULTATION_TITLE, "consultation_title",	TEXT)		\
+	C(ARP_SOURCE_NAME,	"source_name",		TEXT)	/* or "" */\
+	C(ARP_AGREE,		"agree",		INT)	/* NULL: no split */\
+	C(ARP_MIXED,		"mixed",		INT)		\
+	C(ARP_DISAGREE,		"disagree",		INT)		\
+	C(ARP_VOTES,		"votes",		INT)	/* or supports; NULL */\
+	C(ARP_ARGS_YES,		"arguments_yes",	INT)	/* declared; NULL */\
+	C(ARP_ARGS_NO,		"arguments_no",		INT)		\
+	C(ARP_COMMENTS,		"comments",		INT)	/* declared; NULL */\
+	C(ARP_URL,		"url",			TEXT)	/* or "" */
+DB_COLUMNS(ARCHIVE_PROPOSAL_COLS, ARP__MAX);
+extern const struct db_stmt	sql_archive_proposal;
 
 /*
  * $1 proposal id. The source tallies of its thread's arguments and
  * comments, in id order.
  */
-extern const char	sql_archive_thread_tallies[];
-enum {
-	ATT_ID,
-	ATT_VOTES,		/* votes on an argument; NULL: none */
-	ATT_ALIGNMENT,		/* comment: 1 pour, 0 neutre, -1 contre; NULL */
-	ATT__MAX
-};
+#define ARCHIVE_THREAD_COLS(C)						\
+	C(ATT_ID,		"id",			INT)		\
+	C(ATT_VOTES,		"votes",		INT)	/* argument; NULL */\
+	C(ATT_ALIGNMENT,	"alignment",		TEXT)	/* 1, 0, -1; NULL */
+DB_COLUMNS(ARCHIVE_THREAD_COLS, ATT__MAX);
+extern const struct db_stmt	sql_archive_thread_tallies;
 
 #endif

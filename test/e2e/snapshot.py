@@ -102,6 +102,10 @@ def seed():
           "statut_vu": st[0], "version": st[1]})
     post(off, "/propositions/%d/reponse" % p2, "/propositions/%d/reponse" % p2,
          {"statut": "retenue", "reponse": "La Région **retient** cette proposition."})
+    # An archive: the real Decidim export (small), read-only pages.
+    r = harness.agora("import", "decidim", os.path.join(
+        harness.ROOT, "..", "shared", "data", "decidim_grand_debat_mel_nancy_2019"))
+    assert r.returncode == 0, r.stderr
     return who, ids
 
 
@@ -120,7 +124,18 @@ def pages(who, ids):
               "/export/contributions.json", "/export/themes/ethique.csv",
               "/moderation/transparence", "/charte", "/confidentialite",
               "/accessibilite", "/connexion", "/inscription", "/mot-de-passe-oublie",
-              "/themes/inconnu", "/propositions/999999", "/healthz"]
+              "/themes/inconnu", "/propositions/999999", "/healthz",
+              "/consultations/", "/consultations/grand-debat-2019"]
+    theme = sql_value("SELECT t.slug FROM themes t JOIN consultations c ON"
+                      " c.id = t.consultation_id WHERE c.slug = 'grand-debat-2019'"
+                      " ORDER BY t.position LIMIT 1")
+    debate = sql_value("SELECT min(p.id) FROM contributions p JOIN consultations c"
+                       " ON c.id = p.consultation_id WHERE c.slug = 'grand-debat-2019'"
+                       " AND p.kind = 'proposal' AND p.replies > 3")
+    public += ["/consultations/grand-debat-2019/themes/" + theme,
+               "/consultations/grand-debat-2019/themes/%s?tri=votes" % theme,
+               "/consultations/grand-debat-2019/rapports/" + theme,
+               "/propositions/%s" % debate]
     views = [("anonyme", anon, public)]
     views.append(("alice", who["alice"], [
         "/propositions/%d" % p1, "/propositions/%d" % p3,

@@ -11,182 +11,188 @@
  * (app/db/answers.h).
  */
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../core/markdown.h"
 #include "../../core/text.h"
+#include "../../core/vocab.h"
 #include "../../db/answers.h"
 #include "../kernel/app.h"
 #include "../kernel/form.h"
-#include "../kernel/session.h"
-#include "../kernel/web.h"
+#include "../shared/ui.h"
 
 int	answers_form(struct web_req *);
 int	answers_save(struct web_req *);
 
 #define ANSWER_MAX	5000
 
-static const struct form_option statuses[] = {
-	{ "retenue",		"Retenue" },
-	{ "a_l_etude",		"À l'étude" },
-	{ "non_retenue",	"Non retenue" },
-	{ "deja_en_cours",	"Déjà en cours" },
+enum { Q_PROPOSAL, Q_CURRENT, Q_SAVE };
+
+/* What the steps share (web_state). */
+struct answer {
+	long long	 id;
+	struct form	 f;
+	const char	*status;	/* as chosen, or as it stands */
+	const char	*body;
 };
 
-/* Writes the page: the proposal (slot 0), then the form. */
-static int
-answer_page(struct web_req *w, struct form *f, const char *status,
-    const char *body, int code, int current)
+/* The statuses of vocab_answer as the select's options. */
+static void
+status_options(struct form_option *opts)
 {
-	char	action[64];
+	int	i;
 
-	snprintf(action, sizeof(action), "/propositions/%s/reponse",
-	    w->args[0]);
+	for (i = 0; i < ANS__MAX; i++) {
+		opts[i].value = vocab_answer[i].code;
+		opts[i].label = vocab_answer[i].label;
+	}
+}
+
+/* The answer as the proposal page shows it, above the form. */
+static void
+write_current(struct web_req *w)
+{
+	html_raw(H, "<section aria-labelledby=\"actuelle\">\n"
+	    "<h2 id=\"actuelle\">Réponse actuelle : ");
+	html_text(H, web_text(w, Q_CURRENT, 0, OA_LABEL));
+	html_raw(H, "</h2>\n<p>Publiée le ");
+	html_text(H, web_text(w, Q_CURRENT, 0, OA_DATE));
+	html_raw(H, " par ");
+	html_text(H, web_text(w, Q_CURRENT, 0, OA_OFFICIAL));
+	html_raw(H, ".</p>\n<div class=\"prose\">");
+	html_raw(H, web_text(w, Q_CURRENT, 0, OA_BODY_HTML));	/* cmark */
+	html_raw(H, "</div>\n<p>Enregistrer remplace cette réponse et "
+	    "prévient à nouveau l'auteur et les votants.</p>\n</section>\n");
+}
+
+/* Writes the page: the proposal, its answer so far (current), the form. */
+static int
+answer_page(struct web_req *w, struct answer *a, int status, int current)
+{
+	struct form_option	opts[ANS__MAX];
+	const struct ui_crumb	steps[] = {
+		{ ui_theme(w, NULL, web_text(w, Q_PROPOSAL, 0, AP_THEME)),
+		    web_text(w, Q_PROPOSAL, 0, AP_THEME_TITLE) },
+		{ ui_proposal(w, a->id), "Proposition" } };
+
 	page_begin(w, "Répondre à une proposition");
-	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
-	    "<li><a href=\"/\">Accueil</a></li><li><a href=\"/themes/");
-	html_url_arg(H, web_value(w, 0, 0, 2));
-	html_raw(H, "\">");
-	html_text(H, web_value(w, 0, 0, 3));
-	html_raw(H, "</a></li><li><a href=\"/propositions/");
-	html_text(H, w->args[0]);
-	html_raw(H, "\">Proposition</a></li><li aria-current=\"page\">"
-	    "Réponse officielle</li></ol></nav>\n"
-	    "<h1>Réponse officielle de la Région</h1>\n<section "
+	ui_crumbs(w, steps, 2, "Réponse officielle");
+	html_raw(H, "<h1>Réponse officielle de la Région</h1>\n<section "
 	    "aria-labelledby=\"proposition\" class=\"quoted\">\n"
 	    "<h2 id=\"proposition\">");
-	html_text(H, web_value(w, 0, 0, 0));
+	html_text(H, web_text(w, Q_PROPOSAL, 0, AP_TITLE));
 	html_raw(H, "</h2>\n<div class=\"prose\">");
-	html_raw(H, web_value(w, 0, 0, 1));	/* cmark safe output */
+	html_raw(H, web_text(w, Q_PROPOSAL, 0, AP_BODY_HTML));	/* cmark */
 	html_raw(H, "</div>\n</section>\n");
-	/* The current answer, as the proposal page shows it (slot 1). */
-	if (current && web_nrows(w, 1) == 1) {
-		html_raw(H, "<section aria-labelledby=\"actuelle\">\n"
-		    "<h2 id=\"actuelle\">Réponse actuelle : ");
-		html_text(H, web_value(w, 1, 0, 1));
-		html_raw(H, "</h2>\n<p>Publiée le ");
-		html_text(H, web_value(w, 1, 0, 3));
-		html_raw(H, " par ");
-		html_text(H, web_value(w, 1, 0, 4));
-		html_raw(H, ".</p>\n<div class=\"prose\">");
-		html_raw(H, web_value(w, 1, 0, 2));	/* cmark safe output */
-		html_raw(H, "</div>\n<p>Enregistrer remplace cette réponse et "
-		    "prévient à nouveau l'auteur et les votants.</p>\n"
-		    "</section>\n");
-	}
-	form_summary(f);
-	form_begin(w, action, "Réponse officielle");
-	form_select(f, "statut", "Statut de la proposition", statuses,
-	    sizeof(statuses) / sizeof(statuses[0]), status,
-	    "Ce que la Région fait de cette proposition.", 1);
-	form_textarea(f, "reponse", "Texte de la réponse", body,
+	if (current && web_rows(w, Q_CURRENT) == 1)
+		write_current(w);
+	form_summary(&a->f);
+	form_begin(w, ui_proposal_part(w, a->id, "reponse"),
+	    "Réponse officielle");
+	status_options(opts);
+	form_select(&a->f, "statut", "Statut de la proposition", opts,
+	    ANS__MAX, a->status, "Ce que la Région fait de cette proposition.",
+	    1);
+	form_textarea(&a->f, "reponse", "Texte de la réponse", a->body,
 	    "5 000 caractères au plus. Markdown accepté (listes, liens, "
 	    "gras). L'auteur et les personnes qui ont voté reçoivent un "
 	    "courriel.", 1, 12);
 	form_end(w, "Publier la réponse");
 	page_end(w);
-	return (web_send(w, code));
-}
-
-/* An archive (imported consultation) gets no answer of the Region: 409. */
-static int
-archived_refuse(struct web_req *w)
-{
-	return (web_error(w, 409, "Cette proposition appartient à une "
-	    "consultation archivée, importée d'une autre plateforme : la "
-	    "Région n'y répond pas, elle se lit en lecture seule. Rien n'a "
-	    "été enregistré."));
+	return (web_send(w, status));
 }
 
 /*
- * GET /propositions/:id/reponse (officials). Raises 404 for no proposal,
- * 409 for a proposal of an archive.
+ * The proposal, once found: 404 for none, 409 for a proposal of an
+ * archive (an imported consultation gets no answer of the Region).
  */
+static int
+answer_refused(struct web_req *w)
+{
+	if (web_rows(w, Q_PROPOSAL) != 1)
+		return (web_error(w, 404, NULL));
+	if (web_bool(w, Q_PROPOSAL, 0, AP_ARCHIVED))
+		return (web_error(w, 409, "Cette proposition appartient à une "
+		    "consultation archivée, importée d'une autre plateforme : "
+		    "la Région n'y répond pas, elle se lit en lecture seule. "
+		    "Rien n'a été enregistré."));
+	return (0);
+}
+
+/* GET /propositions/:id/reponse (officials). */
 int
 answers_form(struct web_req *w)
 {
-	struct form	 f;
-	long long	 id;
-	const char	*status = NULL, *body = NULL;
+	struct answer	*a = web_state(w, sizeof(*a));
 
-	switch (w->step) {
-	case 0:
-		if (!text_parse_id(w->args[0], &id))
+	if (w->step == 0) {
+		if (!text_parse_id(w->args[0], &a->id))
 			return (web_error(w, 404, NULL));
-		return (web_sql(w, sql_answer_proposal, 1, w->args[0]));
-	case 1:
-		if (web_nrows(w, 0) != 1)
-			return (web_error(w, 404, NULL));
-		if (strcmp(web_value(w, 0, 0, ANSWER_PROPOSAL_ARCHIVED),
-		    "t") == 0)
-			return (archived_refuse(w));
-		return (web_sql(w, sql_answer_for_proposal, 1, w->args[0]));
+		web_query(w, Q_CURRENT, &sql_answer_for_proposal,
+		    DB_INT(a->id));
+		return (web_query(w, Q_PROPOSAL, &sql_answer_proposal,
+		    DB_INT(a->id)));
 	}
-	form_init(&f, w);
-	if (!web_isnull(w, 0, 0, 4)) {
-		status = web_value(w, 0, 0, 4);
-		body = web_value(w, 0, 0, 5);
+	if (answer_refused(w))
+		return (WEB_DONE);
+	form_init(&a->f, w);
+	if (!web_null(w, Q_PROPOSAL, 0, AP_STATUS)) {
+		a->status = web_text(w, Q_PROPOSAL, 0, AP_STATUS);
+		a->body = web_text(w, Q_PROPOSAL, 0, AP_BODY);
 	}
-	return (answer_page(w, &f, status, body, 200, 1));
+	return (answer_page(w, a, 200, 1));
+}
+
+/* Step 1 of a save: the fields, then the answer and its e-mails. */
+static int
+answer_write(struct web_req *w, struct answer *a)
+{
+	struct form_option	 opts[ANS__MAX];
+	char			*html;
+	int			 q;
+
+	form_init(&a->f, w);
+	status_options(opts);
+	form_choice(&a->f, "statut", "Statut de la proposition", opts,
+	    ANS__MAX, 1, &a->status);
+	form_text(&a->f, "reponse", "Texte de la réponse", 1, ANSWER_MAX, 1,
+	    &a->body);
+	if (a->f.nerrors > 0) {
+		a->status = web_arg(w, "statut");
+		return (answer_page(w, a, 422, 0));
+	}
+	if ((html = markdown_render(a->body, strlen(a->body), 2)) == NULL)
+		fatal("markdown_render: out of memory");
+	q = web_query(w, Q_SAVE, &sql_answer_save, DB_INT(a->id),
+	    DB_TEXT(a->status), DB_TEXT(a->body), DB_TEXT(html),
+	    DB_ID(w->sess.user_id), DB_TEXT(app.base_url));
+	free(html);
+	return (q);
 }
 
 /*
- * POST /propositions/:id/reponse (officials). Raises 403 without a valid
- * CSRF token, 404 for no proposal, 409 for a proposal of an archive, 422
- * with the form for invalid fields.
+ * POST /propositions/:id/reponse (officials). Raises 404 for no proposal,
+ * 409 for a proposal of an archive, 422 with the form for invalid fields.
  */
 int
 answers_save(struct web_req *w)
 {
-	struct form	 f;
-	long long	 id;
-	const char	*status, *body;
-	char		*html, uid[24];
+	struct answer	*a = web_state(w, sizeof(*a));
 
 	switch (w->step) {
 	case 0:
-		if (!csrf_valid(w))
-			return (web_error(w, 403, "Le formulaire a expiré ou "
-			    "ne vient pas de ce site : rechargez la page et "
-			    "recommencez."));
-		if (!text_parse_id(w->args[0], &id))
+		if (!text_parse_id(w->args[0], &a->id))
 			return (web_error(w, 404, NULL));
-		return (web_sql(w, sql_answer_proposal, 1, w->args[0]));
+		return (web_query(w, Q_PROPOSAL, &sql_answer_proposal,
+		    DB_INT(a->id)));
 	case 1:
-		if (web_nrows(w, 0) != 1)
-			return (web_error(w, 404, NULL));
-		if (strcmp(web_value(w, 0, 0, ANSWER_PROPOSAL_ARCHIVED),
-		    "t") == 0)
-			return (archived_refuse(w));
-		form_init(&f, w);
-		form_choice(&f, "statut", "Statut de la proposition",
-		    statuses, sizeof(statuses) / sizeof(statuses[0]), 1,
-		    &status);
-		form_text(&f, "reponse", "Texte de la réponse", 1, ANSWER_MAX,
-		    1, &body);
-		if (f.nerrors > 0) {
-			http_argument_get_string(w->req, "statut",
-			    (char **)&status);
-			return (answer_page(w, &f, status, body, 422, 0));
-		}
-		if ((html = markdown_render(body, strlen(body), 2)) == NULL)
-			fatal("markdown_render: out of memory");
-		snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-		web_sql(w, sql_answer_save, 6, w->args[0], status, body,
-		    html, uid, app.base_url);
-		free(html);
-		return (WEB_QUERY);
+		if (answer_refused(w))
+			return (WEB_DONE);
+		return (answer_write(w, a));
 	}
-	if (strcmp(web_value(w, 1, 0, 0), "1") != 0)
+	if (web_int(w, Q_SAVE, 0, AS_WRITTEN) != 1)
 		return (web_error(w, 404, NULL));
 	web_flash(w, "answer_saved");
-	{
-		char	path[64];
-
-		snprintf(path, sizeof(path), "/propositions/%s/reponse",
-		    w->args[0]);
-		return (web_redirect(w, path));
-	}
+	return (web_redirect(w, ui_proposal_part(w, a->id, "reponse")));
 }

@@ -364,26 +364,21 @@ report_sql(const struct report *r, int step)
 static void
 theme_href(struct web_req *w, const struct report *r)
 {
-	if (r->archived) {
-		archive_href(w, r->consultation);
-		html_raw(H, "/themes/");
-	} else
-		html_raw(H, "/themes/");
-	html_url_arg(H, r->theme);
+	html_text(H, ui_theme(w, r->archived ? r->consultation : NULL,
+	    r->theme));
 }
 
 static void
 write_head(struct web_req *w, const struct report *r)
 {
 	if (r->archived) {
+		const struct ui_crumb	theme[] = { { ui_theme(w,
+					    r->consultation, r->theme),
+					    web_value(w, S_THEME, 0,
+					    RTA_TITLE) } };
+
 		archive_crumbs(w, r->consultation, web_value(w, S_THEME, 0,
-		    RTA_CONSULTATION_TITLE), 1);
-		html_raw(H, "<li><a href=\"");
-		theme_href(w, r);
-		html_raw(H, "\">");
-		html_text(H, web_value(w, S_THEME, 0, RTA_TITLE));
-		html_raw(H, "</a></li><li aria-current=\"page\">Rapport</li>"
-		    "</ol></nav>\n");
+		    RTA_CONSULTATION_TITLE), theme, 1, "Rapport");
 	} else {
 		html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\">"
 		    "<ol><li><a href=\"/\">Accueil</a></li><li><a href=\""

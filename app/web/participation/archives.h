@@ -5,8 +5,8 @@
 
 /*
  * What the pages of an archived consultation share (archives.c,
- * theme_page.c, reports.c, proposal_page.c): an archive is a consultation
- * imported from another platform, shown read-only under
+ * theme_listing.c, proposal_archive.c, opendata/reports.c): an archive is
+ * a consultation imported from another platform, shown read-only under
  * /consultations/<slug>, with the source platform's tallies labelled as
  * such.
  */
@@ -15,23 +15,19 @@
 #define AGORA_WEB_ARCHIVES_H
 
 #include "../kernel/web.h"
+#include "../shared/ui.h"
 
 /* The label every source tally carries. */
 #define ARCHIVE_TALLY_LABEL \
 	"décomptes de la plateforme d'origine, pas des avis exprimés ici"
 
-/* Writes the path /consultations/<slug> (slug escaped for a URL). */
-void	archive_href(struct web_req *, const char *);
 /*
- * Opens the breadcrumb of an archive's page: Accueil, Consultations, then
- * the consultation (a link when linked). The caller adds its own items and
- * closes with "</ol></nav>".
+ * The breadcrumb of an archive's page: Accueil, Consultations, the
+ * consultation (slug, title; NULL: not shown), the more steps, then here.
  */
-void	archive_crumbs(struct web_req *, const char *, const char *, int);
+void	archive_crumbs(struct web_req *, const char *, const char *,
+	    const struct ui_crumb *, int, const char *);
 /* The notice every archive page shows: read-only, imported from name. */
 void	archive_notice(struct web_req *, const char *);
-/* Writes n with "singular" or "plural" after it, as French counts. */
-void	archive_count(struct web_req *, const char *, const char *,
-	    const char *);
 
 #endif

@@ -4,9 +4,10 @@
  */
 
 #include <string.h>
-#include <strings.h>
 
 #include "../../core/settings.h"
+#include "../../core/text.h"
+#include "../../core/vocab.h"
 #include "participation.h"
 
 void
@@ -27,79 +28,79 @@ part_limits(struct part_limits *l)
 		l->body_min = l->body_max;
 }
 
-const char *
-part_window_text(void)
-{
-	static char		buf[24];
-	struct part_limits	l;
+/*
+ * Every refusal the participation functions return (participation_refusal
+ * and the participation_* functions in SQL), with its status and its
+ * French page; "%d" is the limit the refusal is about.
+ */
+enum { LIMIT_NONE, LIMIT_DEPTH, LIMIT_WINDOW };
 
-	part_limits(&l);
-	return (part_itoa(l.edit_window, buf));
-}
-
-const char *
-part_itoa(long long n, char *buf)
-{
-	snprintf(buf, 24, "%lld", n);
-	return (buf);
-}
+static const struct {
+	const char	*code;
+	int		 status;
+	int		 limit;
+	const char	*msg;
+} refusals[] = {
+	{ "archived", 409, LIMIT_NONE, "Cette consultation est archivée : "
+	    "elle a été importée d'une autre plateforme et se lit en lecture "
+	    "seule. Il n'est pas possible d'y voter, d'argumenter ni de "
+	    "commenter. Rien n'a été enregistré." },
+	{ "upcoming", 409, LIMIT_NONE, "La consultation n'est pas encore "
+	    "ouverte : il n'est pas encore possible de contribuer ni de "
+	    "voter. Rien n'a été enregistré." },
+	{ "closed", 409, LIMIT_NONE, "La consultation est close : il n'est "
+	    "plus possible de contribuer ni de voter. Tout reste "
+	    "consultable. Rien n'a été enregistré." },
+	{ "unpublished", 403, LIMIT_NONE, "Cette contribution n'est pas "
+	    "publiée (en attente de modération ou masquée) : on ne peut pas "
+	    "y participer. Rien n'a été enregistré." },
+	{ "no_parent", 404, LIMIT_NONE, "Le message auquel vous répondez "
+	    "n'existe pas ou n'est plus publié. Rien n'a été enregistré." },
+	{ "too_deep", 422, LIMIT_DEPTH, "Impossible de répondre à ce "
+	    "commentaire : les réponses sont limitées à %d niveaux. Répondez "
+	    "plutôt au commentaire de niveau supérieur. Rien n'a été "
+	    "enregistré." },
+	{ "not_author", 403, LIMIT_NONE, "Seule l'autrice ou l'auteur d'une "
+	    "proposition peut la modifier." },
+	{ "too_late", 403, LIMIT_WINDOW, "Le délai de modification (%d "
+	    "minutes après la publication) est dépassé : la proposition ne "
+	    "peut plus être modifiée." },
+	{ "missing", 404, LIMIT_NONE, NULL },
+};
 
 int
 part_refuse(struct web_req *w, const char *code)
 {
 	struct part_limits	l;
-	char			msg[256];
+	size_t			i;
 
-	if (strcmp(code, "archived") == 0)
-		return (web_error(w, 409, "Cette consultation est archivée : "
-		    "elle a été importée d'une autre plateforme et se lit en "
-		    "lecture seule. Il n'est pas possible d'y voter, "
-		    "d'argumenter ni de commenter. Rien n'a été enregistré."));
-	if (strcmp(code, "upcoming") == 0)
-		return (web_error(w, 409, "La consultation n'est pas encore "
-		    "ouverte : il n'est pas encore possible de contribuer ni "
-		    "de voter. Rien n'a été enregistré."));
-	if (strcmp(code, "closed") == 0)
-		return (web_error(w, 409, "La consultation est close : il "
-		    "n'est plus possible de contribuer ni de voter. Tout reste "
-		    "consultable. Rien n'a été enregistré."));
-	if (strcmp(code, "unpublished") == 0)
-		return (web_error(w, 403, "Cette contribution n'est pas "
-		    "publiée (en attente de modération ou masquée) : on ne "
-		    "peut pas y participer. Rien n'a été enregistré."));
-	if (strcmp(code, "no_parent") == 0)
-		return (web_error(w, 404, "Le message auquel vous répondez "
-		    "n'existe pas ou n'est plus publié. Rien n'a été "
-		    "enregistré."));
-	if (strcmp(code, "too_deep") == 0) {
-		part_limits(&l);
-		snprintf(msg, sizeof(msg), "Impossible de répondre à ce "
-		    "commentaire : les réponses sont limitées à %d niveaux. "
-		    "Répondez plutôt au commentaire de niveau supérieur. Rien "
-		    "n'a été enregistré.", l.max_depth);
-		return (web_error(w, 422, msg));
+	for (i = 0; i < sizeof(refusals) / sizeof(refusals[0]); i++)
+		if (strcmp(code, refusals[i].code) == 0)
+			break;
+	if (i == sizeof(refusals) / sizeof(refusals[0]))
+		return (web_error(w, 404, NULL));
+	part_limits(&l);
+	switch (refusals[i].limit) {
+	case LIMIT_DEPTH:
+		return (web_error(w, refusals[i].status, web_printf(w,
+		    refusals[i].msg, l.max_depth)));
+	case LIMIT_WINDOW:
+		return (web_error(w, refusals[i].status, web_printf(w,
+		    refusals[i].msg, l.edit_window)));
 	}
-	if (strcmp(code, "not_author") == 0)
-		return (web_error(w, 403, "Seule l'autrice ou l'auteur d'une "
-		    "proposition peut la modifier."));
-	if (strcmp(code, "too_late") == 0) {
-		part_limits(&l);
-		snprintf(msg, sizeof(msg), "Le délai de modification (%d "
-		    "minutes après la publication) est dépassé : la "
-		    "proposition ne peut plus être modifiée.", l.edit_window);
-		return (web_error(w, 403, msg));
-	}
-	return (web_error(w, 404, NULL));
+	return (web_error(w, refusals[i].status, refusals[i].msg));
 }
 
 int
 part_phase_notice(struct web_req *w, const char *phase, const char *opens,
     const char *closes)
 {
-	if (strcmp(phase, "open") == 0)
+	int	p = vocab_find(vocab_phase, PHASE__MAX, phase);
+
+	if (p == PHASE_OPEN)
 		return (0);
 	html_raw(H, "<p class=\"notice phase-closed\">");
-	if (strcmp(phase, "upcoming") == 0) {
+	if (p == PHASE_UPCOMING) {
 		html_raw(H, "La consultation ouvrira le ");
 		html_text(H, opens);
 		html_raw(H, " : vous pourrez alors proposer, argumenter, "
@@ -112,29 +113,5 @@ part_phase_notice(struct web_req *w, const char *phase, const char *opens,
 		    "consultable.");
 	}
 	html_raw(H, "</p>\n");
-	return (1);
-}
-
-int
-part_link_valid(const char *s)
-{
-	const char	*host;
-	size_t		 i, len = strlen(s);
-
-	if (len > 500)
-		return (0);
-	if (strncasecmp(s, "https://", 8) == 0)
-		host = s + 8;
-	else if (strncasecmp(s, "http://", 7) == 0)
-		host = s + 7;
-	else
-		return (0);
-	if (*host == '\0' || *host == '/' || *host == '.' || *host == ':' ||
-	    *host == '@')
-		return (0);
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f ||
-		    s[i] == '"' || s[i] == '<' || s[i] == '>' || s[i] == '\\')
-			return (0);
 	return (1);
 }

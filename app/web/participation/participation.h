@@ -4,9 +4,9 @@
  */
 
 /*
- * What the participation pages share (theme_page.c, proposal_page.c,
- * proposal_form.c, participation_post.c): limits from the settings, the
- * French refusals, the sentence that says why forms are not shown.
+ * What the participation pages share (theme_listing.c, proposal_*.c,
+ * votes_replies.c, archives.c): limits from the settings, the French
+ * refusals, the sentence that says why forms are not shown.
  */
 
 #ifndef AGORA_WEB_PARTICIPATION_H
@@ -26,8 +26,6 @@ struct part_limits {
 };
 
 void	part_limits(struct part_limits *);
-/* The edit window as decimal text, for SQL parameters. */
-const char *part_window_text(void);
 
 /*
  * Answers a refusal code from the database ('missing', 'archived',
@@ -39,10 +37,5 @@ int	part_refuse(struct web_req *, const char *);
 /* Writes why the forms are not shown when phase is not 'open'. 0 if open. */
 int	part_phase_notice(struct web_req *, const char *, const char *,
 	    const char *);
-/* Writes Markdown rendered (safe mode) with heading_shift. */
-/* 1 when s is an absolute http(s) URL with a host, no space, <= 500 bytes. */
-int	part_link_valid(const char *);
-/* A number as text, for SQL parameters. buf holds at least 24 bytes. */
-const char *part_itoa(long long, char *);
 
 #endif

@@ -16,15 +16,16 @@
  * tallies, labelled as such, and it has no départements.
  */
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "../../core/text.h"
 #include "../../core/token.h"
+#include "../../core/vocab.h"
 #include "../../db/archives.h"
 #include "../../db/participation.h"
 #include "../kernel/app.h"
 #include "../kernel/session.h"
+#include "../shared/ui.h"
 #include "archives.h"
 #include "participation.h"
 
@@ -35,33 +36,34 @@
 int	themes_show(struct web_req *);
 int	archive_theme_show(struct web_req *);
 
-/* The results of each step. */
-enum { S_THEME, S_TERR, S_COUNT, S_LIST, S_TALLIES };
+enum { Q_THEME, Q_TERR, Q_COUNT, Q_LIST, Q_TALLIES };
 
 static const struct {
-	const char	*value;		/* tri=... */
-	const char	*label;
-	const char	*sql;
-	const char	*archive_label;	/* an archive's; NULL: the same */
-	const char	*archive_sql;
+	const char		*value;		/* tri=... */
+	const char		*label;
+	const struct db_stmt	*sql;
+	const char		*archive_label;	/* an archive's; NULL: same */
+	const struct db_stmt	*archive_sql;
 } sorts[] = {
-	{ "recent",	"Les plus récentes",	sql_part_list_recent,
+	{ "recent",	"Les plus récentes",	&sql_part_list_recent,
 	    NULL, NULL },
-	{ "votes",	"Les plus votées",	sql_part_list_votes,
+	{ "votes",	"Les plus votées",	&sql_part_list_votes,
 	    "Les plus votées sur la plateforme d'origine",
-	    sql_part_list_source_votes },
-	{ "accord",	"Le plus large accord",	sql_part_list_agree,
+	    &sql_part_list_source_votes },
+	{ "accord",	"Le plus large accord",	&sql_part_list_agree,
 	    "Le plus large accord sur la plateforme d'origine",
-	    sql_part_list_source_agree },
-	{ "debat",	"Les plus débattues",	sql_part_list_debate,
+	    &sql_part_list_source_agree },
+	{ "debat",	"Les plus débattues",	&sql_part_list_debate,
 	    NULL, NULL },
-	{ "hasard",	"Au hasard",		sql_part_list_random,
+	{ "hasard",	"Au hasard",		&sql_part_list_random,
 	    NULL, NULL },
 };
 #define NSORTS		(sizeof(sorts) / sizeof(sorts[0]))
 #define SORT_VOTES	1
 #define SORT_AGREE	2
+#define SORT_RANDOM	4
 
+/* What the steps of one listing share (web_state). */
 struct listing {
 	const char	*consultation;	/* an archive's slug; NULL: primary */
 	const char	*theme;		/* the theme's slug */
@@ -71,22 +73,11 @@ struct listing {
 	long long	 page;
 	const char	*territory;	/* NULL: all */
 	const char	*q;		/* NULL: no search */
-	char		 qbuf[4 * Q_MAX + 1];
-	char		 seed[24];	/* decimal, 0 .. 2^31 - 1 */
-	char		*ids;		/* "{id,...}" of the page (archives) */
+	long long	 seed;		/* 0 .. 2^31 - 1 (hasard) */
 };
 
-static void
-listing_free(void *p)
-{
-	struct listing	*l = p;
-
-	kore_free(l->ids);
-	kore_free(l);
-}
-
 /* The statement of the listing's sort. */
-static const char *
+static const struct db_stmt *
 listing_sql(const struct listing *l)
 {
 	if (l->archived && sorts[l->sort].archive_sql != NULL)
@@ -104,28 +95,13 @@ sort_label(const struct listing *l, size_t k)
 	return (sorts[k].archive_label);
 }
 
-/* Writes the path of the listing, /themes/<t> or an archive's. */
-static void
-listing_base(struct web_req *w, const struct listing *l)
-{
-	if (l->consultation != NULL) {
-		archive_href(w, l->consultation);
-		html_raw(H, "/themes/");
-	} else
-		html_raw(H, "/themes/");
-	html_url_arg(H, l->theme);
-}
-
-/* Reads and checks the query string. 0, or -1 with msg set. */
+/* Reads tri=, page= and statut=. 0, or -1 with msg set. */
 static int
-listing_parse(struct web_req *w, struct listing *l, const char **msg)
+parse_order(struct web_req *w, struct listing *l, const char **msg)
 {
 	const char	*v;
-	char		*s, *e;
 	size_t		 i;
 
-	l->sort = 0;
-	l->page = 1;
 	if ((v = web_arg(w, "tri")) != NULL && *v != '\0') {
 		for (i = 0; i < NSORTS; i++)
 			if (strcmp(v, sorts[i].value) == 0)
@@ -149,6 +125,16 @@ listing_parse(struct web_req *w, struct listing *l, const char **msg)
 		*msg = "Le statut demandé (paramètre « statut ») n'existe pas.";
 		return (-1);
 	}
+	return (0);
+}
+
+/* Reads territoire= and q=. 0, or -1 with msg set. */
+static int
+parse_filters(struct web_req *w, struct listing *l, const char **msg)
+{
+	const char	*v;
+	char		*s, *e;
+
 	if ((v = web_arg(w, "territoire")) != NULL && *v != '\0') {
 		if (strlen(v) > 3) {
 			*msg = "Le département demandé (paramètre "
@@ -157,30 +143,28 @@ listing_parse(struct web_req *w, struct listing *l, const char **msg)
 		}
 		l->territory = v;	/* checked against the list later */
 	}
-	if ((v = web_arg(w, "q")) != NULL) {
-		if (strlen(v) >= sizeof(l->qbuf) ||
-		    !text_utf8_valid(v, strlen(v))) {
-			*msg = "La recherche (paramètre « q ») n'est pas "
-			    "valide : texte UTF-8 de 200 caractères au plus.";
-			return (-1);
-		}
-		snprintf(l->qbuf, sizeof(l->qbuf), "%s", v);
-		for (s = l->qbuf; *s == ' ' || *s == '\t'; s++)
-			;
-		e = s + strlen(s);
-		while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-			*--e = '\0';
-		for (e = s; *e != '\0'; e++)
-			if ((unsigned char)*e < 0x20)
-				*e = ' ';
-		if (text_utf8_chars(s) > Q_MAX) {
-			*msg = "La recherche (paramètre « q ») ne doit pas "
-			    "dépasser 200 caractères.";
-			return (-1);
-		}
-		if (*s != '\0')
-			l->q = s;
+	if ((v = web_arg(w, "q")) == NULL)
+		return (0);
+	if (strlen(v) > 4 * Q_MAX || !text_utf8_valid(v, strlen(v))) {
+		*msg = "La recherche (paramètre « q ») n'est pas valide : "
+		    "texte UTF-8 de 200 caractères au plus.";
+		return (-1);
 	}
+	for (s = web_strdup(w, v); *s == ' ' || *s == '\t'; s++)
+		;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	for (e = s; *e != '\0'; e++)
+		if ((unsigned char)*e < 0x20)
+			*e = ' ';
+	if (text_utf8_chars(s) > Q_MAX) {
+		*msg = "La recherche (paramètre « q ») ne doit pas dépasser "
+		    "200 caractères.";
+		return (-1);
+	}
+	if (*s != '\0')
+		l->q = s;
 	return (0);
 }
 
@@ -189,7 +173,7 @@ static void
 listing_seed(struct web_req *w, struct listing *l)
 {
 	char		*v, msg[96], mac[TOKEN_LEN + 1];
-	char		 fresh[TOKEN_LEN + 1], cookie[160];
+	char		 fresh[TOKEN_LEN + 1];
 	unsigned int	 h = 0;
 	size_t		 i;
 
@@ -204,81 +188,71 @@ listing_seed(struct web_req *w, struct listing *l)
 		 * one CSRF tokens derive from, session.h), so the order stays
 		 * the same on the next pages.
 		 */
-		snprintf(cookie, sizeof(cookie), ANON_COOKIE "=%s; Path=/; "
-		    "Max-Age=86400; HttpOnly; SameSite=Lax%s", fresh,
-		    app.cookie_secure ? "; Secure" : "");
-		http_response_header(w->req, "set-cookie", cookie);
+		http_response_header(w->req, "set-cookie", web_printf(w,
+		    ANON_COOKIE "=%s; Path=/; Max-Age=86400; HttpOnly; "
+		    "SameSite=Lax%s", fresh, app.cookie_secure ?
+		    "; Secure" : ""));
 		snprintf(msg, sizeof(msg), "seed:%s", fresh);
 	} else
 		snprintf(msg, sizeof(msg), "seed:anonymous");
 	token_mac(app.secret, app.secret_len, msg, mac);
 	for (i = 0; mac[i] != '\0'; i++)
 		h = h * 31 + (unsigned char)mac[i];
-	part_itoa(h & 0x7fffffff, l->seed);
+	l->seed = h & 0x7fffffff;
 }
 
-/* Writes the href of the listing with page p and the current filters. */
-static void
-listing_href(struct web_req *w, struct listing *l, long long p)
+/* The address of the listing's page n, with its filters (ui_pager). */
+static const char *
+listing_href(struct web_req *w, void *arg, long long n)
 {
-	listing_base(w, l);
-	html_raw(H, "?tri=");
-	html_url_arg(H, sorts[l->sort].value);
-	if (l->territory != NULL) {
-		html_raw(H, "&amp;territoire=");
-		html_url_arg(H, l->territory);
-	}
-	if (l->q != NULL) {
-		html_raw(H, "&amp;q=");
-		html_url_arg(H, l->q);
-	}
-	html_rawf(H, "&amp;page=%lld", p);
+	struct listing	*l = arg;
+	struct kore_buf	 b;
+	const char	*s;
+
+	kore_buf_init(&b, 128);
+	kore_buf_appendf(&b, "%s?tri=%s", ui_theme(w, l->consultation,
+	    l->theme), sorts[l->sort].value);
+	if (l->territory != NULL)
+		kore_buf_appendf(&b, "&territoire=%s",
+		    ui_url_part(w, l->territory));
+	if (l->q != NULL)
+		kore_buf_appendf(&b, "&q=%s", ui_url_part(w, l->q));
+	kore_buf_appendf(&b, "&page=%lld", n);
+	s = web_strdup(w, kore_buf_stringify(&b, NULL));
+	kore_buf_cleanup(&b);
+	return (s);
 }
 
 static void
 write_territories(struct web_req *w, struct listing *l)
 {
-	int	i;
+	const char	*code;
+	int		 i;
 
 	html_raw(H, "<div class=\"field\"><label for=\"f-territoire"
 	    "\">Département</label>\n<select id=\"f-territoire\" "
 	    "name=\"territoire\">\n<option value=\"\">Tous</option>\n");
-	for (i = 0; i < web_nrows(w, S_TERR); i++) {
+	for (i = 0; i < web_rows(w, Q_TERR); i++) {
+		code = web_text(w, Q_TERR, i, TERR_CODE);
 		html_raw(H, "<option value=\"");
-		html_text(H, web_value(w, S_TERR, i, 0));
+		html_text(H, code);
 		html_raw(H, "\"");
-		if (l->territory && strcmp(l->territory,
-		    web_value(w, S_TERR, i, 0)) == 0)
+		if (l->territory && strcmp(l->territory, code) == 0)
 			html_raw(H, " selected");
 		html_raw(H, ">");
-		html_text(H, web_value(w, S_TERR, i, 1));
+		html_text(H, web_text(w, Q_TERR, i, TERR_NAME));
 		html_raw(H, "</option>\n");
 	}
 	html_raw(H, "</select></div>\n");
 }
 
 static void
-write_filters(struct web_req *w, struct listing *l)
+write_sorts(struct web_req *w, struct listing *l)
 {
 	size_t	k;
 
-	html_raw(H, "<form method=\"get\" action=\"");
-	listing_base(w, l);
-	html_raw(H, "#propositions\" class=\"filters\" role=\"search\" "
-	    "aria-label=\"Chercher et trier les propositions\">\n"
-	    "<div class=\"field\"><label for=\"f-q\">Rechercher</label>\n"
-	    "<input type=\"search\" id=\"f-q\" name=\"q\" maxlength=\"200\" "
-	    "value=\"");
-	html_text(H, l->q ? l->q : "");
-	html_raw(H, "\"></div>\n");
-	/* Imported contributions have no département. */
-	if (!l->archived || l->territory != NULL)
-		write_territories(w, l);
-	html_raw(H, "<div class=\"field\"><label for=\""
-	    "f-statut\">Statut</label>\n<select id=\"f-statut\" name=\"statut\">"
-	    "\n<option value=\"publiees\">Publiées</option>\n</select></div>\n"
-	    "<div class=\"field\"><label for=\"f-tri\">Trier par</label>\n"
-	    "<select id=\"f-tri\" name=\"tri\">\n");
+	html_raw(H, "<div class=\"field\"><label for=\"f-tri\">Trier par"
+	    "</label>\n<select id=\"f-tri\" name=\"tri\">\n");
 	for (k = 0; k < NSORTS; k++) {
 		/* Without a split, "accord" would order by nothing. */
 		if (l->archived && k == SORT_AGREE && !l->split &&
@@ -293,18 +267,40 @@ write_filters(struct web_req *w, struct listing *l)
 		html_text(H, sort_label(l, k));
 		html_raw(H, "</option>\n");
 	}
-	html_raw(H, "</select></div>\n<p><button type=\"submit\">Afficher"
-	    "</button></p>\n</form>\n");
+	html_raw(H, "</select></div>\n");
 }
 
-/* The source tallies row of proposal id (step S_TALLIES), or -1. */
+static void
+write_filters(struct web_req *w, struct listing *l)
+{
+	html_raw(H, "<form method=\"get\" action=\"");
+	html_text(H, ui_theme(w, l->consultation, l->theme));
+	html_raw(H, "#propositions\" class=\"filters\" role=\"search\" "
+	    "aria-label=\"Chercher et trier les propositions\">\n"
+	    "<div class=\"field\"><label for=\"f-q\">Rechercher</label>\n"
+	    "<input type=\"search\" id=\"f-q\" name=\"q\" maxlength=\"200\" "
+	    "value=\"");
+	html_text(H, l->q ? l->q : "");
+	html_raw(H, "\"></div>\n");
+	/* Imported contributions have no département. */
+	if (!l->archived || l->territory != NULL)
+		write_territories(w, l);
+	html_raw(H, "<div class=\"field\"><label for=\""
+	    "f-statut\">Statut</label>\n<select id=\"f-statut\" name=\"statut\">"
+	    "\n<option value=\"publiees\">Publiées</option>\n</select></div>\n");
+	write_sorts(w, l);
+	html_raw(H, "<p><button type=\"submit\">Afficher</button></p>\n"
+	    "</form>\n");
+}
+
+/* The source tallies row of proposal id, or -1. */
 static int
-tallies_row(struct web_req *w, const char *id)
+tallies_row(struct web_req *w, long long id)
 {
 	int	r;
 
-	for (r = 0; r < web_nrows(w, S_TALLIES); r++)
-		if (strcmp(web_value(w, S_TALLIES, r, ALT_ID), id) == 0)
+	for (r = 0; r < web_rows(w, Q_TALLIES); r++)
+		if (web_int(w, Q_TALLIES, r, ALT_ID) == id)
 			return (r);
 	return (-1);
 }
@@ -313,21 +309,21 @@ tallies_row(struct web_req *w, const char *id)
 static void
 write_source_counts(struct web_req *w, int r)
 {
-	int	t = tallies_row(w, web_value(w, S_LIST, r, 0));
+	int	t = tallies_row(w, web_int(w, Q_LIST, r, LI_ID));
 
 	html_raw(H, "<p class=\"counts\">");
-	if (t != -1 && !web_isnull(w, S_TALLIES, t, ALT_AGREE)) {
+	if (t != -1 && !web_null(w, Q_TALLIES, t, ALT_AGREE)) {
 		html_raw(H, "Plateforme d'origine : ");
-		html_text(H, web_value(w, S_TALLIES, t, ALT_AGREE));
+		ui_number(w, web_int(w, Q_TALLIES, t, ALT_AGREE));
 		html_raw(H, " d'accord · ");
-		html_text(H, web_value(w, S_TALLIES, t, ALT_MIXED));
+		ui_number(w, web_int(w, Q_TALLIES, t, ALT_MIXED));
 		html_raw(H, " mitigé · ");
-		html_text(H, web_value(w, S_TALLIES, t, ALT_DISAGREE));
+		ui_number(w, web_int(w, Q_TALLIES, t, ALT_DISAGREE));
 		html_raw(H, " pas d'accord · ");
-	} else if (t != -1 && !web_isnull(w, S_TALLIES, t, ALT_VOTES)) {
+	} else if (t != -1 && !web_null(w, Q_TALLIES, t, ALT_VOTES)) {
 		html_raw(H, "Plateforme d'origine : ");
-		archive_count(w, web_value(w, S_TALLIES, t, ALT_VOTES),
-		    "soutien", "soutiens");
+		ui_count(w, web_int(w, Q_TALLIES, t, ALT_VOTES), "soutien",
+		    "soutiens");
 		html_raw(H, " · ");
 	}
 }
@@ -340,7 +336,7 @@ write_source_counts(struct web_req *w, int r)
 static void
 write_excerpt(struct web_req *w, const char *md)
 {
-	char	*t = kore_strdup(md), *o = t;
+	char	*t = web_alloc(w, strlen(md) + 1), *o = t;
 	size_t	 i;
 
 	for (i = 0; md[i] != '\0'; i++) {
@@ -352,265 +348,241 @@ write_excerpt(struct web_req *w, const char *md)
 	}
 	*o = '\0';
 	html_text(H, t);
-	kore_free(t);
+}
+
+/* Who proposed it and when, then its votes here. */
+static void
+write_byline_counts(struct web_req *w, int r)
+{
+	html_raw(H, "</p>\n<p class=\"meta\">Par ");
+	html_text(H, web_text(w, Q_LIST, r, LI_AUTHOR));
+	if (*web_text(w, Q_LIST, r, LI_TERRITORY) != '\0') {
+		html_raw(H, " (");
+		html_text(H, web_text(w, Q_LIST, r, LI_TERRITORY));
+		html_raw(H, ")");
+	}
+	html_raw(H, ", le ");
+	html_text(H, web_text(w, Q_LIST, r, LI_DATE));
+	html_raw(H, "</p>\n<p class=\"counts\">");
+	ui_number(w, web_int(w, Q_LIST, r, LI_AGREE));
+	html_raw(H, " d'accord · ");
+	ui_number(w, web_int(w, Q_LIST, r, LI_MIXED));
+	html_raw(H, " mitigé · ");
+	ui_number(w, web_int(w, Q_LIST, r, LI_DISAGREE));
+	html_raw(H, " pas d'accord · ");
 }
 
 static void
 write_item(struct web_req *w, const struct listing *l, int r)
 {
-	html_raw(H, "<li class=\"proposal\">\n<h3><a href=\"/propositions/");
-	html_text(H, web_value(w, S_LIST, r, 0));
-	html_raw(H, "\">");
-	html_text(H, web_value(w, S_LIST, r, 1));
-	html_raw(H, "</a></h3>\n<p class=\"excerpt\">");
-	write_excerpt(w, web_value(w, S_LIST, r, 2));
-	if (text_utf8_chars(web_value(w, S_LIST, r, 2)) >= 240)
+	const char	*excerpt = web_text(w, Q_LIST, r, LI_EXCERPT);
+	long long	 n;
+
+	html_raw(H, "<li class=\"proposal\">\n<h3>");
+	ui_link(w, ui_proposal(w, web_int(w, Q_LIST, r, LI_ID)),
+	    web_text(w, Q_LIST, r, LI_TITLE));
+	html_raw(H, "</h3>\n<p class=\"excerpt\">");
+	write_excerpt(w, excerpt);
+	if (text_utf8_chars(excerpt) >= 240)
 		html_raw(H, "…");
 	if (l->archived) {
 		html_raw(H, "</p>\n<p class=\"meta\">Déposée le ");
-		html_text(H, web_value(w, S_LIST, r, 10));
+		html_text(H, web_text(w, Q_LIST, r, LI_DATE));
 		html_raw(H, "</p>\n");
 		write_source_counts(w, r);
-	} else {
-		html_raw(H, "</p>\n<p class=\"meta\">Par ");
-		html_text(H, web_value(w, S_LIST, r, 3));
-		if (*web_value(w, S_LIST, r, 4) != '\0') {
-			html_raw(H, " (");
-			html_text(H, web_value(w, S_LIST, r, 4));
-			html_raw(H, ")");
-		}
-		html_raw(H, ", le ");
-		html_text(H, web_value(w, S_LIST, r, 10));
-		html_raw(H, "</p>\n<p class=\"counts\">");
-		html_text(H, web_value(w, S_LIST, r, 5));
-		html_raw(H, " d'accord · ");
-		html_text(H, web_value(w, S_LIST, r, 6));
-		html_raw(H, " mitigé · ");
-		html_text(H, web_value(w, S_LIST, r, 7));
-		html_raw(H, " pas d'accord · ");
-	}
-	html_text(H, web_value(w, S_LIST, r, 8));
-	html_raw(H, strtoll(web_value(w, S_LIST, r, 8), NULL, 10) > 1 ?
-	    " arguments · " : " argument · ");
-	html_text(H, web_value(w, S_LIST, r, 9));
-	html_raw(H, strtoll(web_value(w, S_LIST, r, 9), NULL, 10) > 1 ?
-	    " contributions au débat</p>\n</li>\n" :
+	} else
+		write_byline_counts(w, r);
+	n = web_int(w, Q_LIST, r, LI_ARGUMENTS);
+	ui_number(w, n);
+	html_raw(H, n > 1 ? " arguments · " : " argument · ");
+	n = web_int(w, Q_LIST, r, LI_REPLIES);
+	ui_number(w, n);
+	html_raw(H, n > 1 ? " contributions au débat</p>\n</li>\n" :
 	    " contribution au débat</p>\n</li>\n");
-}
-
-static void
-write_pages(struct web_req *w, struct listing *l, long long total)
-{
-	long long	last = (total + PAGE_SIZE - 1) / PAGE_SIZE;
-
-	if (last <= 1)
-		return;
-	html_raw(H, "<nav aria-label=\"Pages de résultats\" class=\"pages\">"
-	    "<ul>\n");
-	if (l->page > 1) {
-		html_raw(H, "<li><a rel=\"prev\" href=\"");
-		listing_href(w, l, l->page - 1 > last ? last : l->page - 1);
-		html_raw(H, "\">Page précédente</a></li>\n");
-	}
-	html_rawf(H, "<li aria-current=\"page\">Page %lld sur %lld</li>\n",
-	    l->page, last);
-	if (l->page < last) {
-		html_raw(H, "<li><a rel=\"next\" href=\"");
-		listing_href(w, l, l->page + 1);
-		html_raw(H, "\">Page suivante</a></li>\n");
-	}
-	html_raw(H, "</ul></nav>\n");
-}
-
-/* The ids of the page's proposals as an array literal (archives). */
-static void
-listing_ids(struct web_req *w, struct listing *l)
-{
-	struct kore_buf	 b;
-	int		 i;
-
-	kore_buf_init(&b, 256);
-	kore_buf_append(&b, "{", 1);
-	for (i = 0; i < web_nrows(w, S_LIST); i++)
-		kore_buf_appendf(&b, "%s%s", i ? "," : "",
-		    web_value(w, S_LIST, i, 0));
-	kore_buf_append(&b, "}", 2);		/* with the NUL */
-	l->ids = kore_strdup((const char *)b.data);
-	kore_buf_cleanup(&b);
-}
-
-/* The theme's first steps: the theme, then its consultation's checks. */
-static int
-listing_start(struct web_req *w, struct listing *l)
-{
-	const char	*msg = NULL;
-	char		 path[160];
-
-	if (w->step == 0) {
-		if (!text_slug_valid(l->theme) || (l->consultation != NULL &&
-		    !text_slug_valid(l->consultation)))
-			return (web_error(w, 404, NULL));
-		if (listing_parse(w, l, &msg) == -1)
-			return (web_error(w, 400, msg));
-		if (sorts[l->sort].sql == sql_part_list_random)
-			listing_seed(w, l);
-		if (l->consultation == NULL)
-			return (web_sql(w, sql_part_theme, 1, l->theme));
-		return (web_sql(w, sql_archive_theme, 2, l->consultation,
-		    l->theme));
-	}
-	if (web_nrows(w, S_THEME) != 1)
-		return (web_error(w, 404, NULL));
-	if (l->consultation != NULL) {
-		/* The primary consultation's themes live at /themes/. */
-		if (strcmp(web_value(w, S_THEME, 0, ATH_PRIMARY), "t") == 0) {
-			snprintf(path, sizeof(path), "/themes/%s", l->theme);
-			return (web_redirect(w, path));
-		}
-		l->archived = 1;
-		l->split = strcmp(web_value(w, S_THEME, 0, ATH_SPLIT),
-		    "t") == 0;
-	}
-	return (web_sql(w, sql_part_territories, 0));
 }
 
 /* The heading of the page, and why one cannot take part, if so. */
 static void
 write_head(struct web_req *w, const struct listing *l)
 {
+	const char	*title = web_text(w, Q_THEME, 0, TH_TITLE);
+
 	if (l->archived) {
-		archive_crumbs(w, l->consultation, web_value(w, S_THEME, 0,
-		    ATH_CONSULTATION_TITLE), 1);
-		html_raw(H, "<li aria-current=\"page\">");
-		html_text(H, web_value(w, S_THEME, 0, ATH_TITLE));
-		html_raw(H, "</li></ol></nav>\n");
-	} else {
-		html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\">"
-		    "<ol><li><a href=\"/\">Accueil</a></li><li "
-		    "aria-current=\"page\">Enjeu ");
-		html_text(H, web_value(w, S_THEME, 0, ATH_POSITION));
-		html_raw(H, "</li></ol></nav>\n");
-	}
+		archive_crumbs(w, l->consultation, web_text(w, Q_THEME, 0,
+		    TH_CONSULTATION_TITLE), NULL, 0, title);
+	} else
+		ui_crumbs(w, NULL, 0, web_printf(w, "Enjeu %lld",
+		    web_int(w, Q_THEME, 0, TH_POSITION)));
 	html_raw(H, "<h1>");
-	html_text(H, web_value(w, S_THEME, 0, ATH_TITLE));
+	html_text(H, title);
 	html_raw(H, "</h1>\n<p class=\"lead\">");
-	html_text(H, web_value(w, S_THEME, 0, ATH_SUMMARY));
+	html_text(H, web_text(w, Q_THEME, 0, TH_SUMMARY));
 	html_raw(H, "</p>\n<div class=\"prose\">\n");
-	web_markdown(w, web_value(w, S_THEME, 0, ATH_BODY), 1);
+	web_markdown(w, web_text(w, Q_THEME, 0, TH_BODY), 1);
 	html_raw(H, "</div>\n");
 	if (l->archived) {
-		archive_notice(w, web_value(w, S_THEME, 0, ATH_SOURCE_NAME));
-		html_raw(H, "<p><a href=\"");
-		archive_href(w, l->consultation);
-		html_raw(H, "/rapports/");
-		html_url_arg(H, l->theme);
-		html_raw(H, "\">Rapport de ce thème</a></p>\n");
+		archive_notice(w, web_text(w, Q_THEME, 0, TH_SOURCE_NAME));
+		html_raw(H, "<p>");
+		ui_link(w, ui_report(w, l->consultation, l->theme),
+		    "Rapport de ce thème");
+		html_raw(H, "</p>\n");
 	}
 	html_raw(H, "<h2 id=\"propositions\">Propositions</h2>\n");
 	if (l->archived)
 		return;
-	if (!part_phase_notice(w, web_value(w, S_THEME, 0, ATH_PHASE),
-	    web_value(w, S_THEME, 0, ATH_OPENS), web_value(w, S_THEME, 0,
-	    ATH_CLOSES))) {
-		html_raw(H, "<p class=\"action\"><a class=\"button\" "
-		    "href=\"/themes/");
-		html_url_arg(H, l->theme);
-		html_raw(H, "/proposer\">Déposer une proposition</a></p>\n");
+	if (!part_phase_notice(w, web_text(w, Q_THEME, 0, TH_PHASE),
+	    web_text(w, Q_THEME, 0, TH_OPENS), web_text(w, Q_THEME, 0,
+	    TH_CLOSES))) {
+		html_raw(H, "<p class=\"action\"><a class=\"button\" href=\"");
+		html_text(H, ui_theme_propose(w, l->theme));
+		html_raw(H, "\">Déposer une proposition</a></p>\n");
 	}
 }
 
-/*
- * The listing of theme l->theme, steps 1 to 4 and the page. Raises 404 for
- * a malformed or unknown slug, 400 for a query parameter that is not valid.
- */
 static int
-listing_show(struct web_req *w, struct listing *l)
+listing_render(struct web_req *w, struct listing *l)
 {
-	const char	*tid;
-	char		 lim[24], off[24];
-	long long	 total;
-	int		 i, found;
+	long long	total = web_int(w, Q_COUNT, 0, COUNT_N);
+	int		i;
 
-	if (w->step <= S_THEME + 1)
-		return (listing_start(w, l));
-	tid = web_value(w, S_THEME, 0, ATH_ID);
-	switch (w->step) {
-	case S_COUNT:
-		if (l->territory != NULL) {
-			for (found = 0, i = 0; i < web_nrows(w, S_TERR); i++)
-				if (strcmp(web_value(w, S_TERR, i, 0),
-				    l->territory) == 0)
-					found = 1;
-			if (!found)
-				return (web_error(w, 400, "Le département "
-				    "demandé (paramètre « territoire ») "
-				    "n'existe pas."));
-		}
-		return (web_sql(w, sql_part_list_count, 3, tid,
-		    l->territory, l->q));
-	case S_LIST:
-		part_itoa(PAGE_SIZE, lim);
-		part_itoa((l->page - 1) * PAGE_SIZE, off);
-		if (sorts[l->sort].sql == sql_part_list_random)
-			return (web_sql(w, sql_part_list_random, 6, tid,
-			    l->territory, l->q, lim, off, l->seed));
-		return (web_sql(w, listing_sql(l), 5, tid, l->territory,
-		    l->q, lim, off));
-	case S_TALLIES:
-		if (l->archived) {
-			listing_ids(w, l);
-			return (web_sql(w, sql_archive_list_tallies, 1,
-			    l->ids));
-		}
-		break;
-	}
-
-	total = strtoll(web_value(w, S_COUNT, 0, 0), NULL, 10);
-	page_begin(w, web_value(w, S_THEME, 0, ATH_TITLE));
+	page_begin(w, web_text(w, Q_THEME, 0, TH_TITLE));
 	write_head(w, l);
 	write_filters(w, l);
 	html_raw(H, "<p class=\"results\" role=\"status\">");
-	html_rawf(H, "%lld", total);
-	html_raw(H, total > 1 ? " propositions" : " proposition");
+	ui_count(w, total, "proposition", "propositions");
 	if (l->q != NULL) {
 		html_raw(H, " pour la recherche « ");
 		html_text(H, l->q);
 		html_raw(H, " »");
 	}
 	html_raw(H, ".</p>\n");
-	if (web_nrows(w, S_LIST) == 0) {
+	if (web_rows(w, Q_LIST) == 0) {
 		html_raw(H, total > 0 ? "<p>Aucune proposition sur cette page."
 		    "</p>\n" : "<p>Aucune proposition ne correspond.</p>\n");
 	} else {
 		html_raw(H, "<ol class=\"proposals\">\n");
-		for (i = 0; i < web_nrows(w, S_LIST); i++)
+		for (i = 0; i < web_rows(w, Q_LIST); i++)
 			write_item(w, l, i);
 		html_raw(H, "</ol>\n");
 	}
-	write_pages(w, l, total);
+	ui_pager(w, "Pages de résultats", l->page,
+	    (total + PAGE_SIZE - 1) / PAGE_SIZE, listing_href, l);
 	page_end(w);
 	return (web_send(w, 200));
 }
 
-static struct listing *
-listing_new(struct web_req *w, const char *consultation, const char *theme)
+/* Step 0: what was asked, then the theme. */
+static int
+listing_ask_theme(struct web_req *w, struct listing *l)
 {
-	struct listing	*l = w->data;
+	const char	*msg = NULL;
 
-	if (l == NULL) {
-		l = w->data = kore_calloc(1, sizeof(*l));
-		w->data_free = listing_free;
-		l->consultation = consultation;
-		l->theme = theme;
+	if (!text_slug_valid(l->theme) || (l->consultation != NULL &&
+	    !text_slug_valid(l->consultation)))
+		return (web_error(w, 404, NULL));
+	l->page = 1;
+	if (parse_order(w, l, &msg) == -1 || parse_filters(w, l, &msg) == -1)
+		return (web_error(w, 400, msg));
+	if (l->sort == SORT_RANDOM)
+		listing_seed(w, l);
+	return (web_query(w, Q_THEME, &sql_part_theme,
+	    DB_TEXT(l->consultation), DB_TEXT(l->theme)));
+}
+
+/* Step 1: the theme's territories, count and page, together. */
+static int
+listing_ask_page(struct web_req *w, struct listing *l)
+{
+	long long	tid;
+
+	if (web_rows(w, Q_THEME) != 1)
+		return (web_error(w, 404, NULL));
+	/* The primary consultation's themes live at /themes/. */
+	if (l->consultation != NULL && web_bool(w, Q_THEME, 0, TH_PRIMARY))
+		return (web_redirect(w, ui_theme(w, NULL, l->theme)));
+	l->archived = web_bool(w, Q_THEME, 0, TH_ARCHIVED);
+	l->split = web_bool(w, Q_THEME, 0, TH_SPLIT);
+	tid = web_int(w, Q_THEME, 0, TH_ID);
+	web_query(w, Q_TERR, &sql_part_territories);
+	web_query(w, Q_COUNT, &sql_part_list_count, DB_INT(tid),
+	    DB_TEXT(l->territory), DB_TEXT(l->q));
+	if (l->sort == SORT_RANDOM)
+		return (web_query(w, Q_LIST, &sql_part_list_random,
+		    DB_INT(tid), DB_TEXT(l->territory), DB_TEXT(l->q),
+		    DB_INT(PAGE_SIZE), DB_INT((l->page - 1) * PAGE_SIZE),
+		    DB_INT(l->seed)));
+	return (web_query(w, Q_LIST, listing_sql(l), DB_INT(tid),
+	    DB_TEXT(l->territory), DB_TEXT(l->q), DB_INT(PAGE_SIZE),
+	    DB_INT((l->page - 1) * PAGE_SIZE)));
+}
+
+/* The ids of the page's proposals as an array literal (archives). */
+static const char *
+listing_ids(struct web_req *w)
+{
+	struct kore_buf	 b;
+	const char	*s;
+	int		 i;
+
+	kore_buf_init(&b, 256);
+	kore_buf_append(&b, "{", 1);
+	for (i = 0; i < web_rows(w, Q_LIST); i++)
+		kore_buf_appendf(&b, "%s%lld", i ? "," : "",
+		    web_int(w, Q_LIST, i, LI_ID));
+	kore_buf_append(&b, "}", 1);
+	s = web_strdup(w, kore_buf_stringify(&b, NULL));
+	kore_buf_cleanup(&b);
+	return (s);
+}
+
+/* Step 2: a territory that is not in the list; an archive's tallies. */
+static int
+listing_check(struct web_req *w, struct listing *l)
+{
+	int	i, found = 0;
+
+	if (l->territory != NULL) {
+		for (i = 0; i < web_rows(w, Q_TERR); i++)
+			if (strcmp(web_text(w, Q_TERR, i, TERR_CODE),
+			    l->territory) == 0)
+				found = 1;
+		if (!found)
+			return (web_error(w, 400, "Le département demandé "
+			    "(paramètre « territoire ») n'existe pas."));
 	}
-	return (l);
+	if (l->archived)
+		return (web_query(w, Q_TALLIES, &sql_archive_list_tallies,
+		    DB_TEXT(listing_ids(w))));
+	return (listing_render(w, l));
+}
+
+/*
+ * The listing of theme l->theme. Raises 404 for a malformed or unknown
+ * slug, 400 for a query parameter that is not valid.
+ */
+static int
+listing_show(struct web_req *w, const char *consultation, const char *theme)
+{
+	struct listing	*l = web_state(w, sizeof(*l));
+
+	l->consultation = consultation;
+	l->theme = theme;
+	switch (w->step) {
+	case 0:
+		return (listing_ask_theme(w, l));
+	case 1:
+		return (listing_ask_page(w, l));
+	case 2:
+		return (listing_check(w, l));
+	}
+	return (listing_render(w, l));
 }
 
 /* GET /themes/:slug: a theme of the primary consultation. */
 int
 themes_show(struct web_req *w)
 {
-	return (listing_show(w, listing_new(w, NULL, w->args[0])));
+	return (listing_show(w, NULL, w->args[0]));
 }
 
 /*
@@ -620,5 +592,5 @@ themes_show(struct web_req *w)
 int
 archive_theme_show(struct web_req *w)
 {
-	return (listing_show(w, listing_new(w, w->args[0], w->args[1])));
+	return (listing_show(w, w->args[0], w->args[1]));
 }

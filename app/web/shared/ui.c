@@ -8,9 +8,8 @@
 #include "../../core/vocab.h"
 #include "ui.h"
 
-/* An arena copy of s, URL-encoded (html_url_arg's rule). */
-static const char *
-url_part(struct web_req *w, const char *s)
+const char *
+ui_url_part(struct web_req *w, const char *s)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
 	const unsigned char	*p;
@@ -41,7 +40,7 @@ ui_proposal(struct web_req *w, long long id)
 const char *
 ui_proposal_part(struct web_req *w, long long id, const char *part)
 {
-	return (web_printf(w, "/propositions/%lld/%s", id, url_part(w, part)));
+	return (web_printf(w, "/propositions/%lld/%s", id, ui_url_part(w, part)));
 }
 
 const char *
@@ -55,43 +54,43 @@ ui_contribution(struct web_req *w, long long proposal, long long id)
 const char *
 ui_contribution_part(struct web_req *w, long long id, const char *part)
 {
-	return (web_printf(w, "/contributions/%lld/%s", id, url_part(w, part)));
+	return (web_printf(w, "/contributions/%lld/%s", id, ui_url_part(w, part)));
 }
 
 const char *
 ui_argument_part(struct web_req *w, long long id, const char *part)
 {
-	return (web_printf(w, "/arguments/%lld/%s", id, url_part(w, part)));
+	return (web_printf(w, "/arguments/%lld/%s", id, ui_url_part(w, part)));
 }
 
 const char *
 ui_theme(struct web_req *w, const char *consultation, const char *theme)
 {
 	if (consultation == NULL)
-		return (web_printf(w, "/themes/%s", url_part(w, theme)));
+		return (web_printf(w, "/themes/%s", ui_url_part(w, theme)));
 	return (web_printf(w, "/consultations/%s/themes/%s",
-	    url_part(w, consultation), url_part(w, theme)));
+	    ui_url_part(w, consultation), ui_url_part(w, theme)));
 }
 
 const char *
 ui_theme_propose(struct web_req *w, const char *theme)
 {
-	return (web_printf(w, "/themes/%s/proposer", url_part(w, theme)));
+	return (web_printf(w, "/themes/%s/proposer", ui_url_part(w, theme)));
 }
 
 const char *
 ui_report(struct web_req *w, const char *consultation, const char *theme)
 {
 	if (consultation == NULL)
-		return (web_printf(w, "/rapports/%s", url_part(w, theme)));
+		return (web_printf(w, "/rapports/%s", ui_url_part(w, theme)));
 	return (web_printf(w, "/consultations/%s/rapports/%s",
-	    url_part(w, consultation), url_part(w, theme)));
+	    ui_url_part(w, consultation), ui_url_part(w, theme)));
 }
 
 const char *
 ui_consultation(struct web_req *w, const char *slug)
 {
-	return (web_printf(w, "/consultations/%s", url_part(w, slug)));
+	return (web_printf(w, "/consultations/%s", ui_url_part(w, slug)));
 }
 
 const char *
@@ -165,5 +164,5 @@ ui_count(struct web_req *w, long long n, const char *one, const char *many)
 {
 	ui_number(w, n);
 	html_raw(H, " ");
-	html_text(H, vocab_plural(n, one, many));
+	html_raw(H, vocab_plural(n, one, many));	/* literals */
 }

@@ -18,6 +18,8 @@
 
 #include "../kernel/web.h"
 
+/* An arena copy of s, URL-encoded (html_url_arg's rule): a path or query part. */
+const char	*ui_url_part(struct web_req *, const char *);
 /* /propositions/<id>, and /propositions/<id>/<part> ("vote", "reponse"). */
 const char	*ui_proposal(struct web_req *, long long);
 const char	*ui_proposal_part(struct web_req *, long long, const char *);
@@ -62,7 +64,10 @@ void		 ui_pager(struct web_req *, const char *, long long, long long,
 		    const char *(*)(struct web_req *, void *, long long),
 		    void *);
 
-/* A number as pages show it, and "n thing" / "n things" (vocab_plural). */
+/*
+ * A number as pages show it, and "n thing" / "n things" (vocab_plural;
+ * both words are literals of our own sources, written as they are).
+ */
 void		 ui_number(struct web_req *, long long);
 void		 ui_count(struct web_req *, long long, const char *,
 		    const char *);
