@@ -50,3 +50,21 @@ const char sql_status_operations[] =
     " UNION ALL SELECT 'reports stale', count(*)::text FROM report_themes r"
     "  JOIN report_cache_state s ON s.theme_id = r.theme_id"
     "  WHERE r.changed_at > s.computed_at";
+
+/* Extension members are the extension's own (pg_trgm, unaccent). */
+#define NOT_EXTENSION(cat, oid) \
+    " NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" cat \
+    "'::regclass AND d.objid = " oid " AND d.deptype = 'e')"
+
+const char sql_privileges_undecided[] =
+    "SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view'"
+    " WHEN 'm' THEN 'materialized view' ELSE 'table' END || ' ' || c.relname"
+    " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v', 'm', 'f')"
+    " AND c.relacl IS NULL AND" NOT_EXTENSION("pg_class", "c.oid")
+    " UNION ALL"
+    " SELECT 'function ' || p.oid::regprocedure::text"
+    " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+    " WHERE n.nspname = 'public' AND p.proacl IS NULL AND"
+    NOT_EXTENSION("pg_proc", "p.oid")
+    " ORDER BY 1";

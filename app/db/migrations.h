@@ -18,5 +18,13 @@ extern const char	sql_status_counts[];	/* (what, count) rows */
  * of the oldest), themes whose cached report analyses are out of date.
  */
 extern const char	sql_status_operations[];
+/*
+ * No parameters. The tables, sequences, views and functions of the schema
+ * that no GRANT or REVOKE ever touched (their ACL is still PostgreSQL's
+ * default: no line in migrations/privileges.sql), one column: "table x",
+ * "sequence x", "function f(args)".
+ */
+enum { UNDECIDED_OBJECT, UNDECIDED__MAX };
+extern const char	sql_privileges_undecided[];
 
 #endif

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../core/settings.h"
+#include "../core/signkey.h"
 #include "app.h"
 #include "assets.h"
 
@@ -60,6 +61,29 @@ secret_load(const char *path)
 	app.secret_len = (size_t)n;
 }
 
+/*
+ * Reads the log's signing key (before the chroot, like the secret) and
+ * keeps only its public half: kore publishes it and never signs, so a
+ * worker taken over cannot sign a rewritten log (agora sign-log, which
+ * checks the whole chain first, is the only signer).
+ */
+static void
+log_key_load(const char *path)
+{
+	EVP_PKEY	*k, *pub;
+	char		 err[512];
+
+	if ((k = signkey_load(path, 1, err, sizeof(err))) == NULL)
+		fatal("log_signing_key %s", err);
+	pub = signkey_public(k);
+	EVP_PKEY_free(k);
+	if (pub == NULL || signkey_public_pem(pub, app.log_key_pem,
+	    sizeof(app.log_key_pem)) == -1 ||
+	    signkey_fingerprint(pub, app.log_key_fpr) == -1)
+		fatal("log_signing_key %s: unusable", path);
+	EVP_PKEY_free(pub);
+}
+
 void
 kore_parent_configure(int argc, char **argv)
 {
@@ -73,6 +97,8 @@ kore_parent_configure(int argc, char **argv)
 	if (!kore_pgsql_register("db", dsn))
 		fatal("cannot register the database");
 	secret_load(settings_get("secret_file", "var/secret"));
+	log_key_load(settings_get("log_signing_key",
+	    "var/log-signing-key.pem"));
 	app.cookie_secure = settings_get_int("cookie_secure", 1, 0, 1);
 	snprintf(app.idle_minutes, sizeof(app.idle_minutes), "%lld",
 	    settings_get_int("session_idle_minutes", 120, 5, 60 * 24 * 30));

@@ -139,8 +139,10 @@ END $$"""
 def restored_log():
     """Whatever the block does to the log, its notes, its signed heads and
     its canonical function, they are put back exactly afterwards."""
-    canon = sql_value("SELECT pg_get_functiondef("
-                      "'moderation_log_canonical(moderation_log)'::regprocedure)")
+    r = psql_as("postgres", "SELECT pg_get_functiondef("
+                "'moderation_log_canonical(moderation_log)'::regprocedure)")
+    eq(r.returncode, 0, r.stderr)
+    canon = r.stdout
     sql("DROP TABLE IF EXISTS e2e_log_b, e2e_notes_b, e2e_heads_b;"
         " CREATE TABLE e2e_log_b AS SELECT * FROM moderation_log;"
         " CREATE TABLE e2e_notes_b AS SELECT * FROM moderation_notes;"

@@ -199,7 +199,8 @@ def data_survives_a_restart_of_kore_and_postgresql():
     eq(r.status, 200, "after restart")
     contains(r.visible_text(), "Résumé modifié avant redémarrage")
     eq(sql_value("SELECT count(*) FROM schema_migrations"),
-       str(len([f for f in os.listdir(os.path.join(harness.ROOT, "migrations")) if f.endswith(".sql")])))
+       str(len([f for f in os.listdir(os.path.join(harness.ROOT, "migrations"))
+                if re.match(r"^[0-9]{4}_.*\.sql$", f)])))
 
 
 @test

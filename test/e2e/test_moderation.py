@@ -530,29 +530,42 @@ def verify_log_detects_a_row_altered_behind_the_triggers():
     contains(r.stdout, "OK: %d rows" % log_count())
     lid = sql_value("SELECT min(id) FROM moderation_log WHERE contribution_id = %d" % cid)
     tamper = ("ALTER TABLE moderation_log DISABLE TRIGGER ALL;"
-              " UPDATE moderation_log SET note = %s WHERE id = %s;"
+              " UPDATE moderation_log SET rule_code = %s WHERE id = %s;"
               " ALTER TABLE moderation_log ENABLE TRIGGER ALL;")
-    sql(tamper % ("'note falsifiée'", lid))
+    sql(tamper % ("'R1'", lid))
     try:
         r = harness.agora("verify-log")
         eq(r.returncode, 1, "altered row detected")
         contains(r.stdout, "row %s" % lid)
     finally:
-        sql(tamper % ("'note d''origine'", lid))
+        sql(tamper % ("'R3'", lid))
     eq(harness.agora("verify-log").returncode, 0, "restored")
+    # The note lives apart from the chain, which holds its commitment.
+    sql("UPDATE moderation_notes SET note = 'note falsifiée' WHERE log_id = %s" % lid)
+    try:
+        r = harness.agora("verify-log")
+        eq(r.returncode, 1, "altered note detected")
+        contains(r.stdout, "row %s" % lid)
+    finally:
+        sql("UPDATE moderation_notes SET note = 'note d''origine' WHERE log_id = %s" % lid)
+    eq(harness.agora("verify-log").returncode, 0, "note restored")
     # a deleted row breaks the chain at the next row
     nxt = sql_value("SELECT min(id) FROM moderation_log WHERE id > %s" % lid)
     image = sql_value("SELECT row_to_json(l) FROM moderation_log l WHERE id = %s" % lid)
+    note = sql_value("SELECT row_to_json(n) FROM moderation_notes n WHERE log_id = %s" % lid)
     sql("ALTER TABLE moderation_log DISABLE TRIGGER ALL;"
+        " DELETE FROM moderation_notes WHERE log_id = %s;"
         " DELETE FROM moderation_log WHERE id = %s;"
-        " ALTER TABLE moderation_log ENABLE TRIGGER ALL;" % lid)
+        " ALTER TABLE moderation_log ENABLE TRIGGER ALL;" % (lid, lid))
     try:
         r = harness.agora("verify-log")
         eq(r.returncode, 1, "deleted row detected")
         contains(r.stdout, "row %s" % nxt)
     finally:
         sql("INSERT INTO moderation_log SELECT * FROM"
-            " json_populate_record(NULL::moderation_log, %s::json)" % q(image))
+            " json_populate_record(NULL::moderation_log, %s::json);"
+            " INSERT INTO moderation_notes SELECT * FROM"
+            " json_populate_record(NULL::moderation_notes, %s::json)" % (q(image), q(note)))
     eq(harness.agora("verify-log").returncode, 0, "row put back")
 
 

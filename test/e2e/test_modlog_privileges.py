@@ -129,7 +129,7 @@ APP_ATTACKS = [
     ("SELECT moderation_log_append(NULL, NULL, NULL, NULL, 'hide', 'published', 'hidden',"
      " 'R1', NULL, NULL, NULL)", "permission denied for function moderation_log_append"),
     ("CREATE OR REPLACE FUNCTION moderation_log_canonical(l moderation_log) RETURNS text"
-     " LANGUAGE sql IMMUTABLE AS $$ SELECT 'x' $$", "must be owner"),
+     " LANGUAGE sql IMMUTABLE AS $$ SELECT 'x' $$", "permission denied for schema public"),
     ("CREATE FUNCTION public.e2e_mine() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$",
      "permission denied for schema public"),
     ("SET ROLE agora_owner", "permission denied"),
