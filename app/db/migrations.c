@@ -15,6 +15,9 @@ const char sql_migration_table[] =
     " file text NOT NULL,"
     " applied_at timestamptz NOT NULL DEFAULT now())";
 
+const char sql_migration_exists[] =
+    "SELECT to_regclass('schema_migrations') IS NOT NULL";
+
 const char sql_migration_applied[] =
     "SELECT 1 FROM schema_migrations WHERE version = $1";
 

@@ -4,9 +4,9 @@
  */
 
 /*
- * The moderation log in the open data (/export/journal-moderation.json and
- * `agora export --journal`): every row with its fields, its previous hash
- * and its hash, the moderators as pseudonyms, never a note (notes can name
+ * The moderation log in the open data (/export/journal-moderation.json,
+ * built by a kore task): every row with its fields, its previous hash and
+ * its hash, the moderators as pseudonyms, never a note (notes can name
  * people: only their commitment is published). A JSON array, one object
  * per row in id order; the fields are documented on /export/
  * (app/web/exports.c). A form-2 row's hash is the SHA-256 of its fields

@@ -96,6 +96,16 @@ kore_parent_configure(int argc, char **argv)
 		fatal("settings %s: no database", settings_path());
 	if (!kore_pgsql_register("db", dsn))
 		fatal("cannot register the database");
+	/*
+	 * kore reads this file too: the owner role's password would then be
+	 * in every worker's memory, and the workers could alter the schema.
+	 */
+	if ((dsn = settings_get("owner_database", NULL)) != NULL &&
+	    strstr(dsn, "password") != NULL)
+		fatal("settings %s: owner_database holds a password; the owner "
+		    "must sign in without one (peer authentication or "
+		    "~/.pgpass: README, \"Running in production\")",
+		    settings_path());
 	secret_load(settings_get("secret_file", "var/secret"));
 	log_key_load(settings_get("log_signing_key",
 	    "var/log-signing-key.pem"));

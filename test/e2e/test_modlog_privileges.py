@@ -11,7 +11,7 @@ import shutil
 import tempfile
 
 import harness
-from harness import contains, eq, sql, sql_value, test
+from harness import contains, eq, lacks, sql, sql_value, test
 from modlog_lib import APP_ROLE, OWNER_ROLE, psql_as, some_decisions
 
 # Objects of the schema without any GRANT or REVOKE since their creation:
@@ -182,3 +182,20 @@ def kore_and_the_everyday_commands_connect_as_the_application_role():
     contains(ini, "user=%s " % APP_ROLE, "database = … the application role")
     contains(ini, "owner_database = ", "a second connection string for migrations")
     contains(ini, "user=%s " % OWNER_ROLE, "owner_database = … the owner role")
+
+
+@test
+def kore_refuses_an_owner_connection_string_holding_a_password():
+    """kore reads the settings file too: with the owner's password in it,
+    every worker could alter the schema. It refuses to start."""
+    k = harness.Kore("ownerpw", port=harness.PORT + 1, env={
+        "AGORA_OWNER_DATABASE": "host=127.0.0.1 dbname=agora_test user=agora_owner"
+                                " password=secret-du-proprietaire"})
+    try:
+        k.start()
+        raise AssertionError("kore started with the owner's password")
+    except RuntimeError as e:
+        contains(str(e), "owner_database holds a password")
+    finally:
+        k.stop()
+    lacks(k.log_text(), "secret-du-proprietaire", "the password is not logged")
