@@ -117,6 +117,9 @@ report(const struct modlog_check *c, const char *head)
 		printf("%lld signed head(s) stored in the database, all in the "
 		    "log%s\n", c->stored, c->stored_other > 0 ?
 		    " (others, signed by another key, not checked)" : "");
+	else
+		printf("signed heads not checked (no public key: --key FILE, "
+		    "or the setting log_signing_key)\n");
 	if (head == NULL)
 		return;
 	printf("OK: contains the head signed %s (%lld rows up to row %lld)\n",

@@ -40,6 +40,10 @@ const char sql_status_counts[] =
     "coalesce(floor(extract(epoch FROM now() - min(" col ")) / 60)::text" \
     " || ' min', '-')"
 
+#define MINUTES_SINCE_MAX(col) \
+    "coalesce(floor(extract(epoch FROM now() - max(" col ")) / 60)::text" \
+    " || ' min', '-')"
+
 const char sql_status_operations[] =
     "SELECT 'mail waiting', count(*)::text FROM outbox WHERE sent_at IS NULL"
     " UNION ALL SELECT 'mail failing', count(*)::text FROM outbox"
@@ -52,7 +56,10 @@ const char sql_status_operations[] =
     "  FROM contributions WHERE status = 'pending'"
     " UNION ALL SELECT 'reports stale', count(*)::text FROM report_themes r"
     "  JOIN report_cache_state s ON s.theme_id = r.theme_id"
-    "  WHERE r.changed_at > s.computed_at";
+    "  WHERE r.changed_at > s.computed_at"
+    /* agora-sign-log.timer signs every hour: more means it stopped. */
+    " UNION ALL SELECT 'log head age', " MINUTES_SINCE_MAX("signed_at")
+    "  FROM moderation_log_heads";
 
 /* Extension members are the extension's own (pg_trgm, unaccent). */
 #define NOT_EXTENSION(cat, oid) \
