@@ -50,7 +50,7 @@ sign_store(PGconn *db, EVP_PKEY *priv, struct modlog_head *h)
 	res = cli_exec(db, sql_log_head_add, 7, p);
 	printf("signed: %lld rows up to row %lld, hash %s, at %s (head n°%s)\n",
 	    h->rows, h->last_id, h->last_hash, h->signed_at,
-	    PQgetvalue(res, 0, 0));
+	    PQgetvalue(res, 0, HEADADD_ID));
 	PQclear(res);
 	return (0);
 }

@@ -127,6 +127,7 @@ extern const char	sql_log_heads[];
  * fingerprint, $6 signed text, $7 signature (moderation_log_head_add()).
  * One row: the new head's id.
  */
+enum { HEADADD_ID, HEADADD__MAX };
 extern const char	sql_log_head_add[];
 /*
  * No parameters. Zero or one row, the latest signed head: LATEST_*
