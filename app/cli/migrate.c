@@ -155,6 +155,17 @@ privileges(PGconn *db, const char *dir)
 	return (0);
 }
 
+/* 1 when db's role is a superuser. */
+static int
+superuser(PGconn *db)
+{
+	PGresult	*res = cli_exec(db, sql_migration_superuser, 0, NULL);
+	int		 yes = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+
+	PQclear(res);
+	return (yes);
+}
+
 int
 cmd_migrate(int argc, char **argv)
 {
@@ -176,6 +187,14 @@ cmd_migrate(int argc, char **argv)
 	}
 
 	db = cli_connect_owner();
+	if (superuser(db)) {
+		fprintf(stderr, "agora migrate: owner_database signs in as a "
+		    "superuser: the new objects, and the SECURITY DEFINER "
+		    "functions, would belong to it; use the owner role "
+		    "(agora_owner)\n");
+		PQfinish(db);
+		return (1);
+	}
 	PQclear(cli_exec(db, sql_migration_lock, 0, NULL));
 	PQclear(cli_exec(db, sql_migration_table, 0, NULL));
 	for (i = 0; i < n; i++) {

@@ -15,6 +15,9 @@ const char sql_migration_table[] =
     " file text NOT NULL,"
     " applied_at timestamptz NOT NULL DEFAULT now())";
 
+const char sql_migration_superuser[] =
+    "SELECT rolsuper FROM pg_roles WHERE rolname = current_user";
+
 const char sql_migration_exists[] =
     "SELECT to_regclass('schema_migrations') IS NOT NULL";
 

@@ -9,6 +9,7 @@
 extern const char	sql_migration_lock[];	/* one migrator at a time */
 extern const char	sql_migration_table[];	/* creates schema_migrations */
 extern const char	sql_migration_exists[];	/* one row: 't' or 'f' */
+extern const char	sql_migration_superuser[]; /* one row: 't' or 'f' */
 extern const char	sql_migration_applied[]; /* $1 version: 0 or 1 row */
 extern const char	sql_migration_record[];	/* $1 version, $2 file */
 extern const char	sql_migration_list[];	/* version, file name */

@@ -199,3 +199,14 @@ def kore_refuses_an_owner_connection_string_holding_a_password():
     finally:
         k.stop()
     lacks(k.log_text(), "secret-du-proprietaire", "the password is not logged")
+
+
+@test
+def migrate_refuses_to_run_as_a_superuser():
+    """Objects, and SECURITY DEFINER functions above all, must belong to the
+    owner role, never to a superuser."""
+    r = harness.agora("migrate", env={"AGORA_OWNER_DATABASE":
+                                      "host=127.0.0.1 port=%s dbname=agora_test user=postgres"
+                                      " sslmode=disable gssencmode=disable" % harness.PG_PORT})
+    eq(r.returncode, 1, r.stdout + r.stderr)
+    contains(r.stderr, "superuser")
