@@ -52,6 +52,31 @@ public_key(const char *path, int needed)
 }
 
 /*
+ * The readable copies of a head's values in tete.json, when present, say
+ * what its signed text says (only the signed text is trusted).
+ */
+static int
+fields_match(const char *json, const struct modlog_head *h)
+{
+	static const char	*keys[] = { "derniere_empreinte", "signe_le",
+				    "cle_empreinte_sha256" };
+	const char		*want[3];
+	char			*v;
+	int			 i, ok = 1;
+
+	want[0] = h->last_hash;
+	want[1] = h->signed_at;
+	want[2] = h->key;
+	for (i = 0; i < 3; i++) {
+		if ((v = modlog_json_string(json, keys[i])) != NULL &&
+		    strcmp(v, want[i]) != 0)
+			ok = 0;
+		free(v);
+	}
+	return (ok);
+}
+
+/*
  * Reads a saved head: 0, 1 when it does not hold (message printed), 2 when
  * the file is unreadable or not a head.
  */
@@ -80,6 +105,10 @@ read_head(const char *path, EVP_PKEY *key, const char *fpr,
 		    "(tete.json)\n", path);
 	else if (modlog_head_parse(text, h) == -1) {
 		printf("BROKEN: head %s: its signed text is not a head\n", path);
+		rc = 1;
+	} else if (!fields_match(buf, h)) {
+		printf("BROKEN: head %s: its fields say another head than its "
+		    "signed text\n", path);
 		rc = 1;
 	} else if (strcmp(h->key, fpr) != 0) {
 		printf("BROKEN: head %s: signed by the key %s, not by this key "

@@ -54,7 +54,7 @@ modlog_time(long long t, char out[MODLOG_TIME_MAX])
 int
 modlog_time_parse(const char *s, long long *t)
 {
-	struct tm	tm;
+	struct tm	tm, out;
 	char		back[21];
 	time_t		u;
 
@@ -68,7 +68,9 @@ modlog_time_parse(const char *s, long long *t)
 	if ((u = timegm(&tm)) == (time_t)-1)
 		return (-1);
 	/* Only the one spelling (no 25:61, no missing zero). */
-	strftime(back, sizeof(back), "%Y-%m-%dT%H:%M:%SZ", gmtime(&u));
+	if (gmtime_r(&u, &out) == NULL ||
+	    strftime(back, sizeof(back), "%Y-%m-%dT%H:%M:%SZ", &out) == 0)
+		return (-1);
 	if (strcmp(back, s) != 0)
 		return (-1);
 	*t = ((long long)u - PG_EPOCH) * 1000000;

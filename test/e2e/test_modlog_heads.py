@@ -55,6 +55,12 @@ def an_altered_head_or_another_key_is_refused():
     with open(bad, "w") as f:
         json.dump(forged, f)
     assert_broken(verify_head(bad), "altered head", "signature")
+    # Readable fields that say another head than the signed text.
+    misleading = dict(head)
+    misleading["derniere_empreinte"] = "0" * 64
+    with open(bad, "w") as f:
+        json.dump(misleading, f)
+    assert_broken(verify_head(bad), "misleading fields", "fields")
     # A head verified against another public key (a stolen-key substitute).
     other = os.path.join(harness.TEST_DIR, "other-key.pem")
     subprocess.run(["openssl", "genpkey", "-algorithm", "ED25519", "-out", other], check=True)
