@@ -17,8 +17,12 @@ sh conf/devdb.sh start || exit 1
 sh conf/devdb.sh recreate agora_test >/dev/null || exit 1
 
 cat > var/test/agora.ini <<INI
+# kore and the everyday commands: the application's role, which owns nothing;
+# agora migrate (and generate): the owner role (conf/devdb.sh makes both).
 database = host=127.0.0.1 port=${PG_PORT:-25432} dbname=agora_test user=agora sslmode=disable gssencmode=disable
+owner_database = host=127.0.0.1 port=${PG_PORT:-25432} dbname=agora_test user=agora_owner sslmode=disable gssencmode=disable
 secret_file = var/secret
+log_signing_key = var/log-signing-key.pem
 cookie_secure = 0
 base_url = http://127.0.0.1:${TEST_HTTP_PORT:-8898}
 mail_dir = var/test/mail

@@ -8,14 +8,29 @@
 #ifndef AGORA_CLI_H
 #define AGORA_CLI_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 #include <libpq-fe.h>
 
 #include "../db/db.h"
 
-/* Connects with the "database" setting; exits with a message on failure. */
+/*
+ * Connects with the "database" setting (the application's role, which owns
+ * nothing); exits with a message on failure.
+ */
 PGconn	*cli_connect(void);
+/*
+ * Connects with the "owner_database" setting (the role that owns the
+ * schema): migrate, and generate, which disables triggers.
+ */
+PGconn	*cli_connect_owner(void);
+/*
+ * Reads the server's secret (setting secret_file) into key, at most cap
+ * bytes. Its length, or -1 when unreadable or shorter than 32 bytes.
+ */
+ssize_t	 cli_secret(unsigned char *, size_t);
 /* Runs sql with text parameters; exits with a message unless it succeeds. */
 PGresult *cli_exec(PGconn *, const char *, int, const char *const *);
 /*
@@ -37,6 +52,7 @@ int	cmd_migrate(int, char **);
 int	cmd_status(int, char **);
 int	cmd_sql(int, char **);
 int	cmd_verify_log(int, char **);
+int	cmd_sign_log(int, char **);
 
 /* People (user.c and friends, routes.c, hash_password.c). */
 int	cmd_user(int, char **);

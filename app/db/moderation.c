@@ -86,13 +86,17 @@ const char sql_item_history[] =
 const char sql_item_log[] =
     "SELECT fr_date(l.at) || ' à ' || to_char(l.at AT TIME ZONE"
     " 'Europe/Paris', 'HH24:MI'), l.action, l.from_status, l.to_status,"
-    " l.rule_code, l.note, u.display_name"
+    " l.rule_code, CASE WHEN l.form = 1 THEN l.note ELSE n.note END,"
+    " u.display_name,"
+    " (l.form = 1 AND l.note_erased_at IS NOT NULL)"
+    "  OR (l.note_mac IS NOT NULL AND n.note IS NULL)"
     " FROM moderation_log l LEFT JOIN users u ON u.id = l.moderator_id"
+    " LEFT JOIN moderation_notes n ON n.log_id = l.id"
     " WHERE l.contribution_id = $1::bigint ORDER BY l.id";
 
 const char sql_decide[] =
-    "SELECT moderation_decide($1::bigint, $2::bigint, $3, $4, $5::integer,"
-    " $6, $7, $8)";
+    "SELECT moderation_decide($1::bigint, $2::bigint, $3, $4, $5,"
+    " $6::integer, $7, $8, $9, $10)";
 
 const char sql_notifications[] =
     "WITH seen AS (UPDATE notifications SET read_at = now()"
@@ -150,11 +154,36 @@ const char sql_consultation_modes[] =
     " ORDER BY is_primary DESC, opens_at DESC, id";
 
 const char sql_consultation_set_mode[] =
-    "SELECT consultation_set_mode($1::bigint, $2::bigint, $3)";
+    "SELECT consultation_set_mode($1::bigint, $2::bigint, $3, $4)";
 
-const char sql_log_chain[] =
-    "SELECT l.id, moderation_log_canonical(l), l.prev_hash, l.hash"
-    " FROM moderation_log l ORDER BY l.id";
+/* The columns in the order of LOGROW_*. */
+const char sql_log_rows_open[] =
+    "DECLARE modlog_rows BINARY NO SCROLL CURSOR FOR"
+    " SELECT l.id, l.form, l.at, l.moderator_id, l.moderator_ref,"
+    " l.contribution_id, l.consultation_id, l.action, l.from_status,"
+    " l.to_status, l.rule_code, l.note, l.note_mac, l.queued_at,"
+    " l.prev_hash, l.hash, l.note_erased_at IS NOT NULL, n.note"
+    " FROM moderation_log l LEFT JOIN moderation_notes n ON n.log_id = l.id"
+    " ORDER BY l.id";
+
+const char sql_log_rows_fetch[] =
+    "FETCH 10000 FROM modlog_rows";
+
+const char sql_log_rows_close[] =
+    "CLOSE modlog_rows";
+
+const char sql_log_heads[] =
+    "SELECT id, signed_text, signature FROM moderation_log_heads"
+    " ORDER BY id";
+
+const char sql_log_head_add[] =
+    "SELECT moderation_log_head_add($1::timestamptz, $2::bigint, $3::bigint,"
+    " $4, $5, $6, $7)";
+
+const char sql_log_head_latest[] =
+    "SELECT signed_text, signature, fr_date(signed_at) || ' à ' ||"
+    " to_char(signed_at AT TIME ZONE 'Europe/Paris', 'HH24:MI')"
+    " FROM moderation_log_heads ORDER BY id DESC LIMIT 1";
 
 const char sql_item_versions[] =
     "SELECT version, title, body, fr_date(edited_at) || ' à ' ||"

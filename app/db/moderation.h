@@ -58,14 +58,20 @@ extern const char	sql_item_flags[];
 extern const char	sql_item_history[];
 /*
  * $1 contribution id. The log rows of this contribution, in order: date,
- * action, from, to, rule code, note, moderator display name (or NULL).
+ * action, from, to, rule code, note (NULL when none or erased), moderator
+ * display name (or NULL), 't' when its note was erased.
  */
+enum {
+	ITEMLOG_WHEN, ITEMLOG_ACTION, ITEMLOG_FROM, ITEMLOG_TO, ITEMLOG_RULE,
+	ITEMLOG_NOTE, ITEMLOG_MODERATOR, ITEMLOG_ERASED, ITEMLOG__MAX
+};
 extern const char	sql_item_log[];
 /*
- * $1 contribution, $2 moderator, $3 action, $4 expected status,
- * $5 expected version, $6 rule (or NULL), $7 note (or NULL), $8 base URL.
- * One row: 'ok', 'not_found', 'conflict', 'own', 'rule_required',
- * 'invalid'.
+ * $1 contribution, $2 moderator, $3 moderator's pseudonym
+ * (modlog_pseudonym()), $4 action, $5 expected status, $6 expected
+ * version, $7 rule (or NULL), $8 note (or NULL), $9 the note's commitment
+ * (modlog_note_mac(), NULL without a note), $10 base URL. One row: 'ok',
+ * 'not_found', 'conflict', 'own', 'rule_required', 'invalid'.
  */
 extern const char	sql_decide[];
 
@@ -89,16 +95,46 @@ extern const char	sql_transparency_total[];
 /* No parameters. Consultations: id, title, moderation_mode. */
 extern const char	sql_consultation_modes[];
 /*
- * $1 consultation, $2 admin, $3 mode. One row: 'ok', 'unchanged',
- * 'not_found' (consultation_set_mode()).
+ * $1 consultation, $2 admin, $3 the admin's pseudonym, $4 mode. One row:
+ * 'ok', 'unchanged', 'not_found' (consultation_set_mode()).
  */
 extern const char	sql_consultation_set_mode[];
 
 /*
- * No parameters (CLI). The log in order: id, canonical text, prev_hash,
- * hash.
+ * The log as agora verify-log, sign-log and the open-data file read it:
+ * raw columns, never a function of the database. Inside a transaction,
+ * sql_log_rows_open declares a binary cursor (app/db/modlog_read.c decodes
+ * its rows) and each sql_log_rows_fetch reads the next batch: every row in
+ * id order, the LOGROW_* columns.
  */
-extern const char	sql_log_chain[];
+enum {
+	LOGROW_ID, LOGROW_FORM, LOGROW_AT, LOGROW_MODERATOR,
+	LOGROW_MODERATOR_REF, LOGROW_CONTRIBUTION, LOGROW_CONSULTATION,
+	LOGROW_ACTION, LOGROW_FROM, LOGROW_TO, LOGROW_RULE, LOGROW_NOTE,
+	LOGROW_NOTE_MAC, LOGROW_QUEUED, LOGROW_PREV, LOGROW_HASH,
+	LOGROW_ERASED, LOGROW_KEPT_NOTE,
+	LOGROW__MAX
+};
+extern const char	sql_log_rows_open[];
+extern const char	sql_log_rows_fetch[];
+extern const char	sql_log_rows_close[];
+
+/* No parameters. The stored signed heads, oldest first: HEADROW_*. */
+enum { HEADROW_ID, HEADROW_TEXT, HEADROW_SIGNATURE, HEADROW__MAX };
+extern const char	sql_log_heads[];
+/*
+ * $1 signed at (ISO), $2 rows, $3 last id, $4 last hash, $5 key
+ * fingerprint, $6 signed text, $7 signature (moderation_log_head_add()).
+ * One row: the new head's id.
+ */
+enum { HEADADD_ID, HEADADD__MAX };
+extern const char	sql_log_head_add[];
+/*
+ * No parameters. Zero or one row, the latest signed head: LATEST_*
+ * (signed text, signature, when in French: "29 novembre 2026 à 10 h 00").
+ */
+enum { LATEST_TEXT, LATEST_SIGNATURE, LATEST_WHEN, LATEST__MAX };
+extern const char	sql_log_head_latest[];
 
 /*
  * $1 contribution id. The texts it had before each edit, oldest first:

@@ -27,7 +27,9 @@ psql_db() { psql -X -q -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U post
 sh conf/devdb.sh start >/dev/null
 cat > "$OUT/votes.ini" <<INI
 database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora sslmode=disable gssencmode=disable
+owner_database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora_owner sslmode=disable gssencmode=disable
 secret_file = var/secret
+log_signing_key = var/log-signing-key.pem
 INI
 export AGORA_CONFIG="$OUT/votes.ini"
 build/agora migrate >/dev/null

@@ -17,6 +17,14 @@ struct app_config {
 	char		idle_minutes[16];	/* session idle expiry */
 	char		absolute_minutes[16];	/* session absolute expiry */
 	char		base_url[256];	/* e.g. https://consultation... */
+	/*
+	 * The public half of the key that signs the moderation log's heads
+	 * (setting log_signing_key), published at
+	 * /export/journal-moderation/cle-publique.pem. The private half is
+	 * never kept: agora sign-log signs, kore only publishes.
+	 */
+	char		log_key_pem[512];	/* PEM */
+	char		log_key_fpr[65];	/* SHA-256 of its DER, hex */
 };
 
 extern struct app_config	app;

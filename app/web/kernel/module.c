@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../../core/settings.h"
+#include "../../core/signkey.h"
 #include "../../db/db.h"
 #include "app.h"
 #include "assets.h"
@@ -61,6 +62,29 @@ secret_load(const char *path)
 	app.secret_len = (size_t)n;
 }
 
+/*
+ * Reads the log's signing key (before the chroot, like the secret) and
+ * keeps only its public half: kore publishes it and never signs, so a
+ * worker taken over cannot sign a rewritten log (agora sign-log, which
+ * checks the whole chain first, is the only signer).
+ */
+static void
+log_key_load(const char *path)
+{
+	EVP_PKEY	*k, *pub;
+	char		 err[512];
+
+	if ((k = signkey_load(path, 1, err, sizeof(err))) == NULL)
+		fatal("log_signing_key %s", err);
+	pub = signkey_public(k);
+	EVP_PKEY_free(k);
+	if (pub == NULL || signkey_public_pem(pub, app.log_key_pem,
+	    sizeof(app.log_key_pem)) == -1 ||
+	    signkey_fingerprint(pub, app.log_key_fpr) == -1)
+		fatal("log_signing_key %s: unusable", path);
+	EVP_PKEY_free(pub);
+}
+
 void
 kore_parent_configure(int argc, char **argv)
 {
@@ -73,7 +97,19 @@ kore_parent_configure(int argc, char **argv)
 		fatal("settings %s: no database", settings_path());
 	if (!kore_pgsql_register("db", dsn))
 		fatal("cannot register the database");
+	/*
+	 * kore reads this file too: the owner role's password would then be
+	 * in every worker's memory, and the workers could alter the schema.
+	 */
+	if ((dsn = settings_get("owner_database", NULL)) != NULL &&
+	    strstr(dsn, "password") != NULL)
+		fatal("settings %s: owner_database holds a password; the owner "
+		    "must sign in without one (peer authentication or "
+		    "~/.pgpass: README, \"Running in production\")",
+		    settings_path());
 	secret_load(settings_get("secret_file", "var/secret"));
+	log_key_load(settings_get("log_signing_key",
+	    "var/log-signing-key.pem"));
 	app.cookie_secure = settings_get_int("cookie_secure", 1, 0, 1);
 	snprintf(app.idle_minutes, sizeof(app.idle_minutes), "%lld",
 	    settings_get_int("session_idle_minutes", 120, 5, 60 * 24 * 30));

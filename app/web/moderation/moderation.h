@@ -28,4 +28,10 @@ size_t		 mod_rule_options(struct web_req *, int, struct form_option *,
 
 #define MOD_MAX_RULES	32
 
+/*
+ * The transparency page's section on the signed log (modlog_pages.c):
+ * slot holds the row of sql_log_head_latest, or none.
+ */
+void		 modlog_transparency(struct web_req *, int);
+
 #endif

@@ -12,8 +12,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../core/modlog.h"
 #include "../../core/text.h"
 #include "../../db/moderation.h"
+#include "../kernel/app.h"
 #include "../kernel/assets.h"
 #include "../kernel/session.h"
 #include "moderation.h"
@@ -82,6 +84,8 @@ transparency_show(struct web_req *w)
 		return (web_sql(w, sql_transparency_rules, 0));
 	case 2:
 		return (web_sql(w, sql_transparency_total, 0));
+	case 3:
+		return (web_sql(w, sql_log_head_latest, 0));
 	}
 	page_begin(w, "Transparence de la modération");
 	html_raw(H, "<h1>Transparence de la modération</h1>\n<p>Combien de "
@@ -91,7 +95,8 @@ transparency_show(struct web_req *w)
 	    "de modération, au dépôt ou au seuil de signalements, et la "
 	    "décision). Une contribution masquée puis rétablie reste comptée "
 	    "parmi les masquées. Rien n'est jamais supprimé : chaque décision "
-	    "est inscrite dans un journal chaîné et vérifiable.</p>\n");
+	    "est inscrite dans un <a href=\"#journal\">journal chaîné et "
+	    "vérifiable</a>.</p>\n");
 	html_raw(H, "<p>En tout : ");
 	html_text(H, web_value(w, 2, 0, 0));
 	html_raw(H, " contribution(s) masquée(s), ");
@@ -139,6 +144,7 @@ transparency_show(struct web_req *w)
 		html_raw(H, "</td></tr>\n");
 	}
 	html_raw(H, "</tbody>\n</table>\n");
+	modlog_transparency(w, 3);
 	page_end(w);
 	return (web_send(w, 200));
 }
@@ -277,7 +283,7 @@ admin_consultation(struct web_req *w)
 {
 	struct form	 f;
 	const char	*mode, *which, *r;
-	char		 uid[24];
+	char		 uid[24], ref[13];
 	long long	 id;
 
 	form_init(&f, w);
@@ -300,8 +306,10 @@ admin_consultation(struct web_req *w)
 		if (f.nerrors > 0)
 			return (admin_page(w, &f, which, "", 422));
 		snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-		return (web_sql(w, sql_consultation_set_mode, 3, which, uid,
-		    mode));
+		modlog_pseudonym(app.secret, app.secret_len, w->sess.user_id,
+		    ref);
+		return (web_sql(w, sql_consultation_set_mode, 4, which, uid,
+		    ref, mode));
 	}
 	r = web_value(w, 1, 0, 0);
 	if (strcmp(r, "not_found") == 0)

@@ -15,9 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../core/modlog.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../db/moderation.h"
+#include "../kernel/app.h"
 #include "../kernel/session.h"
 #include "moderation.h"
 
@@ -252,20 +254,25 @@ item_context(struct web_req *w)
 	    "<th scope=\"col\">Par</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < web_nrows(w, 4); i++) {
 		html_raw(H, "<tr><td>");
-		html_text(H, web_value(w, 4, i, 0));
+		html_text(H, web_value(w, 4, i, ITEMLOG_WHEN));
 		html_raw(H, "</td><td>");
-		html_text(H, mod_action_label(web_value(w, 4, i, 1)));
+		html_text(H, mod_action_label(web_value(w, 4, i,
+		    ITEMLOG_ACTION)));
 		html_raw(H, "</td><td>");
-		html_text(H, mod_status_label(web_value(w, 4, i, 2)));
+		html_text(H, mod_status_label(web_value(w, 4, i, ITEMLOG_FROM)));
 		html_raw(H, " → ");
-		html_text(H, mod_status_label(web_value(w, 4, i, 3)));
+		html_text(H, mod_status_label(web_value(w, 4, i, ITEMLOG_TO)));
 		html_raw(H, "</td><td>");
-		html_text(H, web_value(w, 4, i, 4));
+		html_text(H, web_value(w, 4, i, ITEMLOG_RULE));
 		html_raw(H, "</td><td>");
-		html_text(H, web_value(w, 4, i, 5));
+		if (strcmp(web_value(w, 4, i, ITEMLOG_ERASED), "t") == 0)
+			html_raw(H, "<em>note effacée à la suppression du compte "
+			    "de l'auteur</em>");
+		else
+			html_text(H, web_value(w, 4, i, ITEMLOG_NOTE));
 		html_raw(H, "</td><td>");
-		html_text(H, web_isnull(w, 4, i, 6) ? "automatique" :
-		    web_value(w, 4, i, 6));
+		html_text(H, web_isnull(w, 4, i, ITEMLOG_MODERATOR) ?
+		    "automatique" : web_value(w, 4, i, ITEMLOG_MODERATOR));
 		html_raw(H, "</td></tr>\n");
 	}
 	html_raw(H, "</tbody>\n</table>\n");
@@ -406,7 +413,7 @@ moderation_item(struct web_req *w)
 	struct form		 f;
 	struct form_option	 opts[MOD_MAX_RULES + 1];
 	const char		*decision, *rule, *note, *seen, *version, *r;
-	char			 uid[24];
+	char			 uid[24], ref[13], mac[65];
 	long long		 id, v;
 	size_t			 n;
 	int			 post = w->req->method == HTTP_METHOD_POST;
@@ -462,9 +469,19 @@ moderation_item(struct web_req *w)
 			return (item_page(w, &f, decision, r ? r : "", note,
 			    422));
 		}
+		/*
+		 * The log chains the moderator's pseudonym and a commitment
+		 * to the note, both keyed with the server's secret, which the
+		 * database never sees (migration 0140).
+		 */
 		snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-		return (web_sql(w, sql_decide, 8, w->args[0], uid, decision,
-		    seen, version, *rule ? rule : NULL, *note ? note : NULL,
+		modlog_pseudonym(app.secret, app.secret_len, w->sess.user_id,
+		    ref);
+		if (*note)
+			modlog_note_mac(app.secret, app.secret_len, note, mac);
+		return (web_sql(w, sql_decide, 10, w->args[0], uid, ref,
+		    decision, seen, version, *rule ? rule : NULL,
+		    *note ? note : NULL, *note ? mac : NULL,
 		    settings_get("base_url", "")));
 	}
 	r = web_value(w, 7, 0, 0);

@@ -91,6 +91,102 @@ static const char *const column_docs[OD__MAX] = {
 	    "d'origine, pour, neutre ou contre. Vide sinon.",
 };
 
+/* The fields of /export/journal-moderation.json, in order. */
+static const char *const log_docs[][2] = {
+	{ "id", "Numéro de la ligne (nombre entier croissant)." },
+	{ "forme", "Forme du texte que couvre l'empreinte : 2 pour les lignes "
+	    "écrites depuis la mise en place du journal signé, 1 pour les "
+	    "précédentes (voir plus bas)." },
+	{ "date", "Date et heure de la décision, ISO 8601 en temps universel, "
+	    "à la microseconde (2026-11-20T14:03:00.123456Z)." },
+	{ "moderateur", "Pseudonyme du modérateur : 12 caractères "
+	    "hexadécimaux, calculés par HMAC-SHA-256 avec une clé secrète du "
+	    "serveur, différents du pseudonyme d'auteur de la même personne ; "
+	    "null pour une décision automatique (seuil de signalements)." },
+	{ "contribution", "Identifiant de la contribution concernée (colonne "
+	    "id des fichiers de contributions), ou null." },
+	{ "consultation", "Identifiant de la consultation, pour un changement "
+	    "de mode de modération, ou null." },
+	{ "action", "publish (publier), hide (masquer), reject (refuser), "
+	    "restore (rétablir), threshold (seuil de signalements atteint) ou "
+	    "mode (changement de mode de modération)." },
+	{ "statut_avant", "Statut (pending, published, hidden, rejected) ou "
+	    "mode (a_priori, a_posteriori) avant la décision." },
+	{ "statut_apres", "Statut ou mode après la décision." },
+	{ "regle", "Code de la règle de la charte citée (R1 à R8), ou null." },
+	{ "note_empreinte", "Empreinte de la note du modérateur "
+	    "(HMAC-SHA-256 avec une clé secrète du serveur, 64 caractères "
+	    "hexadécimaux), ou null sans note. La note elle-même n'est jamais "
+	    "publiée : elle peut nommer des personnes, et elle est effacée "
+	    "quand l'auteur supprime son compte ; son empreinte reste." },
+	{ "entree_file", "Date et heure d'entrée dans la file de modération, "
+	    "ou null." },
+	{ "empreinte_precedente", "Empreinte de la ligne précédente (64 zéros "
+	    "pour la première)." },
+	{ "empreinte", "SHA-256, en hexadécimal, du texte de la ligne décrit "
+	    "ci-dessous." },
+};
+
+/* The moderation log's files and how to check them (/export/#journal). */
+static void
+log_section(struct web_req *w)
+{
+	size_t	i;
+
+	html_raw(H, "<h2 id=\"journal\">Journal de modération</h2>\n"
+	    "<p>Toutes les décisions de modération, dans l'ordre, chacune "
+	    "chaînée à la précédente par son empreinte ; toutes les heures, "
+	    "le serveur signe la tête du journal avec une clé Ed25519 "
+	    "conservée hors de la base de données (voir la <a href=\""
+	    "/moderation/transparence#journal\">page de transparence</a>).</p>"
+	    "\n<ul>\n<li><a href=\"/export/journal-moderation.json\">Le journal "
+	    "complet, JSON</a> : un tableau d'objets, une ligne du journal par "
+	    "objet, par numéro croissant.</li>\n"
+	    "<li><a href=\"/export/journal-moderation/tete.json\">La dernière "
+	    "tête signée, JSON</a> : <code>lignes</code>, "
+	    "<code>dernier_id</code>, <code>derniere_empreinte</code>, "
+	    "<code>signe_le</code>, <code>cle_empreinte_sha256</code>, le "
+	    "texte signé (<code>texte_signe</code>) et sa signature "
+	    "(<code>signature_ed25519</code>, en base64).</li>\n"
+	    "<li><a href=\"/export/journal-moderation/cle-publique.pem\">La clé "
+	    "publique Ed25519, PEM</a> ; son empreinte est le SHA-256 de sa "
+	    "forme DER : <code>openssl pkey -pubin -in cle-publique.pem "
+	    "-outform DER | sha256sum</code>.</li>\n</ul>\n"
+	    "<table>\n<caption>Champs du journal</caption>\n<thead><tr>"
+	    "<th scope=\"col\">Champ</th><th scope=\"col\">Contenu</th></tr>"
+	    "</thead>\n<tbody>\n");
+	for (i = 0; i < sizeof(log_docs) / sizeof(log_docs[0]); i++) {
+		html_raw(H, "<tr><th scope=\"row\"><code>");
+		html_text(H, log_docs[i][0]);
+		html_raw(H, "</code></th><td>");
+		html_text(H, log_docs[i][1]);
+		html_raw(H, "</td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n"
+	    "<h3>Vérifier le journal</h3>\n<ul>\n"
+	    "<li>Empreinte d'une ligne de forme 2 : le SHA-256 (en "
+	    "hexadécimal) du texte <code>2|id|date|moderateur|contribution|"
+	    "consultation|action|statut_avant|statut_apres|regle|"
+	    "note_empreinte|entree_file|empreinte_precedente</code>, les "
+	    "valeurs telles qu'elles figurent dans le fichier, une valeur "
+	    "null remplacée par un texte vide.</li>\n"
+	    "<li>Lignes de forme 1 (antérieures au journal signé) : leur "
+	    "empreinte couvre aussi l'identifiant du modérateur et la note, "
+	    "qui ne sont pas publiés ; vérifiez leur chaînage "
+	    "(<code>empreinte_precedente</code>), le programme "
+	    "<code>agora verify-log</code> les recalcule sur le serveur.</li>\n"
+	    "<li>Tête signée : le texte signé est exactement "
+	    "<code>texte_signe</code> ; vérifiez la signature avec "
+	    "<code>openssl pkeyutl -verify -pubin -inkey cle-publique.pem "
+	    "-rawin -in texte.txt -sigfile signature.bin</code> (la signature "
+	    "décodée du base64), puis que la ligne <code>dernier_id</code> du "
+	    "journal a bien l'empreinte <code>derniere_empreinte</code> et "
+	    "qu'il y a <code>lignes</code> lignes jusqu'à elle.</li>\n"
+	    "<li>Une tête gardée aujourd'hui permet de vérifier demain que "
+	    "rien de ce qu'elle couvre n'a été supprimé, modifié, réordonné "
+	    "ou précédé d'une ligne inventée.</li>\n</ul>\n");
+}
+
 /* GET /export/: the files, their columns and their licence. */
 int
 exports_index(struct web_req *w)
@@ -178,8 +274,10 @@ exports_index(struct web_req *w)
 		html_text(H, column_docs[i]);
 		html_raw(H, "</td></tr>\n");
 	}
-	html_raw(H, "</tbody>\n</table>\n"
-	    "<p>Les mêmes fichiers s'obtiennent en ligne de commande sur le "
+	html_raw(H, "</tbody>\n</table>\n");
+	log_section(w);
+	html_raw(H, "<p>Les mêmes fichiers s'obtiennent en ligne de commande "
+	    "sur le "
 	    "serveur : <code>agora export --format csv --theme ethique "
 	    "--output ethique.csv</code>. Une <a href=\"/api/v1/themes\">API "
 	    "JSON</a> en lecture seule est aussi disponible.</p>\n");
