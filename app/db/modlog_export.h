@@ -9,7 +9,7 @@
  * its hash, the moderators as pseudonyms, never a note (notes can name
  * people: only their commitment is published). A JSON array, one object
  * per row in id order; the fields are documented on /export/
- * (app/web/exports.c). A form-2 row's hash is the SHA-256 of its fields
+ * (app/web/opendata/exports.c). A form-2 row's hash is the SHA-256 of its fields
  * joined as app/core/modlog.h says, so anyone can recompute it.
  */
 
