@@ -6,7 +6,7 @@
 /*
  * agora user create --email E --name N [--territory CODE] [--role R]...
  * [--verified]: creates an account with the rules of the web sign-up
- * (app/core/account_rules.h; one account per address, ignoring case and
+ * (app/core/account.h; one account per address, ignoring case and
  * +tags). A verified account takes over the votes of a deleted account
  * with the same address, as a confirmed sign-up does (one person, one
  * vote: migration 0151). It never prompts: the password comes from
@@ -20,7 +20,7 @@
 
 #include <openssl/crypto.h>
 
-#include "../core/account_rules.h"
+#include "../core/account.h"
 #include "../core/keyed_hash.h"
 #include "../core/password.h"
 #include "../core/roles.h"

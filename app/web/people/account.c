@@ -156,35 +156,11 @@ int
 account_password_field(struct form *f, const char *field, const char *pw,
     const char *name, const char *email)
 {
-	if (pw == NULL || *pw == '\0') {
-		form_error(f, field, "Choisissez un mot de passe.");
-		return (0);
-	}
-	switch (account_password_check(pw, name, email)) {
-	case ACCOUNT_PW_OK:
+	const char	*msg;
+
+	if ((msg = account_password_message(pw, name, email)) == NULL)
 		return (1);
-	case ACCOUNT_PW_SHORT:
-		form_error(f, field, "Le mot de passe doit contenir au moins "
-		    "%d caractères.", ACCOUNT_PASSWORD_MIN);
-		break;
-	case ACCOUNT_PW_LONG:
-		form_error(f, field, "Le mot de passe ne doit pas dépasser "
-		    "%d caractères.", ACCOUNT_PASSWORD_MAX);
-		break;
-	case ACCOUNT_PW_ENCODING:
-		form_error(f, field, "Le mot de passe contient des caractères "
-		    "invalides (encodage non UTF-8 ou caractères de "
-		    "contrôle).");
-		break;
-	case ACCOUNT_PW_NAME:
-		form_error(f, field, "Le mot de passe ne doit pas contenir "
-		    "votre nom d'affichage.");
-		break;
-	case ACCOUNT_PW_EMAIL:
-		form_error(f, field, "Le mot de passe ne doit pas contenir "
-		    "votre adresse électronique (la partie avant « @ »).");
-		break;
-	}
+	form_error(f, field, "%s", msg);
 	return (0);
 }
 

@@ -67,8 +67,8 @@ int		 account_rate_hit(struct web_req *, enum rate_kind,
 /* Raises 429 with "Réessayez dans N minutes" and Retry-After. */
 int		 account_rate_refuse(struct web_req *, long long);
 /*
- * Records the French message for a password rule under field, 1 if the
- * password is acceptable.
+ * Records the French message for a password rule (app/core/account.h)
+ * under field, or 1 if the password is acceptable.
  */
 int		 account_password_field(struct form *, const char *,
 		    const char *, const char *, const char *);
