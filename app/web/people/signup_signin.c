@@ -160,12 +160,15 @@ signup_read(struct web_req *w, struct signup *s)
 {
 	struct form		*f = &s->f;
 	struct form_option	 opts[MAX_TERRITORIES];
-	const char		*pw, *c;
+	const char		*pw, *c, *msg;
 	size_t			 n;
 
 	n = territory_options(w, opts, MAX_TERRITORIES);
-	form_text(f, "nom", "Nom d'affichage", ACCOUNT_NAME_MIN,
-	    ACCOUNT_NAME_MAX, 0, &s->name);
+	/* Past form_text, only the pseudonym of deleted accounts is left. */
+	if (form_text(f, "nom", "Nom d'affichage", ACCOUNT_NAME_MIN,
+	    ACCOUNT_NAME_MAX, 0, &s->name) &&
+	    (msg = account_name_check(s->name)) != NULL)
+		form_error(f, "nom", "%s", msg);
 	if (form_text(f, "courriel", "Adresse électronique", 1,
 	    ACCOUNT_EMAIL_MAX, 0, &s->email) && !account_email_valid(s->email))
 		form_error(f, "courriel", ACCOUNT_EMAIL_MSG);
