@@ -11,6 +11,7 @@
 #include <openssl/crypto.h>
 
 #include "../../core/keyed_hash.h"
+#include "../../core/roles.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../core/token.h"
@@ -74,6 +75,7 @@ account_client_addr(struct web_req *w, char out[ADDR_LEN])
 		inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, out, ADDR_LEN);
 }
 
+/* The limit of kind: limit_<bucket>_max and _minutes, else the defaults. */
 static void
 rate_limit(enum rate_kind kind, long long *max, long long *minutes)
 {
@@ -176,6 +178,24 @@ account_link(struct web_req *w, const char *path, char tok_hash[65])
 	url = web_printf(w, "%s%s?jeton=%s", app.base_url, path, tok);
 	OPENSSL_cleanse(tok, sizeof(tok));
 	return (url);
+}
+
+void
+account_roles_write(struct web_req *w, const char *csv)
+{
+	unsigned int	bits = roles_parse(csv);
+	size_t		i;
+	int		n = 0;
+
+	for (i = 0; i < ROLES_COUNT; i++) {
+		if (!(bits & role_at(i)))
+			continue;
+		if (n++ > 0)
+			html_raw(H, ", ");
+		html_text(H, role_label_fr(role_at(i)));
+	}
+	if (n == 0)
+		html_raw(H, "aucun");
 }
 
 void

@@ -4,9 +4,10 @@
  */
 
 /*
- * What the account pages share (signup_signin.c, recovery.c, deletion.c):
- * the client's address, abuse limits, the links sent by e-mail, the
- * password field's message, the local path to return to.
+ * What the people pages share (sign-up, recovery, my account, deletion,
+ * roles): the client's address, abuse limits, the links sent by e-mail,
+ * the password field's message, the local path to return to, roles in
+ * French.
  */
 
 #ifndef AGORA_WEB_PEOPLE_ACCOUNT_H
@@ -18,6 +19,9 @@
 #include "../kernel/web.h"
 
 #define ADDR_LEN	64	/* an IPv6 address in text, with room */
+/* A link sent by e-mail that is malformed or unknown. */
+#define LINK_BAD_MSG	"Ce lien n'est pas valide. Vérifiez que vous avez " \
+			"copié l'adresse en entier depuis le courriel."
 
 /* The limits, from settings (limit_<name>_max / limit_<name>_minutes). */
 enum rate_kind {
@@ -73,6 +77,8 @@ int		 account_password_field(struct form *, const char *,
 char		*account_link(struct web_req *, const char *, char tok_hash[65]);
 /* A local path for retour (never another site), or NULL. */
 const char	*account_local_path(const char *);
+/* Writes the French labels of roles ("citizen,admin"), or "aucun". */
+void		 account_roles_write(struct web_req *, const char *);
 /* Wipes a secret string of the arena once it has been queued. */
 void		 account_forget(char *);
 

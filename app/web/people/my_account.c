@@ -16,6 +16,7 @@
 #include "../../db/people.h"
 #include "../kernel/web.h"
 #include "../shared/ui.h"
+#include "account.h"
 
 int	account_redirect(struct web_req *);
 int	account_show(struct web_req *);
@@ -73,20 +74,8 @@ write_item(struct web_req *w, const char *term, const char *text,
 static void
 write_roles(struct web_req *w, const char *csv)
 {
-	unsigned int	bits = roles_parse(csv);
-	size_t		i;
-	int		n = 0;
-
 	html_raw(H, "<dt>Rôles</dt><dd>");
-	for (i = 0; i < ROLES_COUNT; i++) {
-		if (!(bits & role_at(i)))
-			continue;
-		if (n++ > 0)
-			html_raw(H, ", ");
-		html_text(H, role_label_fr(role_at(i)));
-	}
-	if (n == 0)
-		html_raw(H, "aucun");
+	account_roles_write(w, csv);
 	html_raw(H, "</dd>\n");
 }
 

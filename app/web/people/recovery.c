@@ -30,8 +30,6 @@ int	password_submit(struct web_req *);
 int	email_form(struct web_req *);
 int	email_submit(struct web_req *);
 
-#define LINK_BAD_MSG	"Ce lien n'est pas valide. Vérifiez que vous avez " \
-			"copié l'adresse en entier depuis le courriel."
 #define NEW_PW_HINT	"Au moins 12 caractères, sans votre nom ni votre " \
 			"adresse."
 

@@ -19,6 +19,7 @@
 #include "../kernel/session.h"
 #include "../kernel/web.h"
 #include "../shared/ui.h"
+#include "account.h"
 
 #define PAGE_SIZE	50
 #define SEARCH_MAX	100	/* characters */
@@ -90,24 +91,6 @@ write_role_form(struct web_req *w, long long id, const char *name,
 	html_raw(H, "</span></button></form>");
 }
 
-static void
-write_roles_cell(struct web_req *w, const char *csv)
-{
-	unsigned int	bits = roles_parse(csv);
-	size_t		i;
-	int		n = 0;
-
-	for (i = 0; i < ROLES_COUNT; i++) {
-		if (!(bits & role_at(i)))
-			continue;
-		if (n++ > 0)
-			html_raw(H, ", ");
-		html_text(H, role_label_fr(role_at(i)));
-	}
-	if (n == 0)
-		html_raw(H, "aucun");
-}
-
 /* The search form, q in it. */
 static void
 write_search(struct web_req *w, const char *q)
@@ -152,7 +135,7 @@ write_account(struct web_req *w, int i, const char *q, long long page)
 	html_raw(H, "</th><td>");
 	html_text(H, web_text(w, Q_ACCOUNTS, i, PAA_EMAIL));
 	html_raw(H, "</td><td>");
-	write_roles_cell(w, web_text(w, Q_ACCOUNTS, i, PAA_ROLES));
+	account_roles_write(w, web_text(w, Q_ACCOUNTS, i, PAA_ROLES));
 	html_raw(H, "</td><td>");
 	html_raw(H, web_bool(w, Q_ACCOUNTS, i, PAA_VERIFIED) ? "oui" : "non");
 	html_raw(H, "</td><td>");

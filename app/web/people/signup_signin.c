@@ -33,8 +33,6 @@ int	signout_submit(struct web_req *);
 #define MAX_TERRITORIES	16
 #define DUPLICATE_MSG	"Un compte existe déjà avec cette adresse. " \
 			"Connectez-vous, ou utilisez « Mot de passe oublié »."
-#define LINK_BAD_MSG	"Ce lien n'est pas valide. Vérifiez que vous avez " \
-			"copié l'adresse en entier depuis le courriel."
 #define VERIFY_SUBJECT	"Confirmez votre adresse électronique – Agora"
 
 /* The queries of this file's handlers, by name. */
