@@ -34,40 +34,44 @@
 
 #include "../core/keyed_hash.h"
 #include "../core/settings.h"
+#include "../core/vocab.h"
 #include "../db/purge.h"
 #include "cli.h"
 
 #define INACTIVE	"3 years"	/* the privacy notice's promise */
 #define NOTICE		"30 days"	/* warning before the deletion */
-#define BATCH		"200"
+#define BATCH		200
+
+/* Runs a statement that counts what it did (PURGE_COUNT_COLS). */
+static long long
+count_of(PGconn *db, const struct db_stmt *st)
+{
+	struct db_rows	r = cli_query(db, st);
+	long long	n = db_int(&r, 0, PURGE_N);
+
+	PQclear(r.res);
+	return (n);
+}
 
 static void
 forget(PGconn *db)
 {
-	PGresult	*r1, *r2, *r3, *r4;
+	long long	rate, sessions, departed, outbox;
 
-	r1 = cli_exec(db, sql_purge_rate_events, 0, NULL);
-	r2 = cli_exec(db, sql_purge_sessions, 0, NULL);
-	r3 = cli_exec(db, sql_purge_departed, 0, NULL);
-	r4 = cli_exec(db, sql_purge_outbox_erased, 0, NULL);
-	printf("purge: %s limiter event(s), %s session(s), %s departed "
-	    "address key(s), %s erased message id(s) forgotten\n",
-	    PQgetvalue(r1, 0, PURGE_RATE_N),
-	    PQgetvalue(r2, 0, PURGE_SESSIONS_N),
-	    PQgetvalue(r3, 0, PURGE_DEPARTED_N),
-	    PQgetvalue(r4, 0, PURGE_OUTBOX_N));
-	PQclear(r1);
-	PQclear(r2);
-	PQclear(r3);
-	PQclear(r4);
+	rate = count_of(db, &sql_purge_rate_events);
+	sessions = count_of(db, &sql_purge_sessions);
+	departed = count_of(db, &sql_purge_departed);
+	outbox = count_of(db, &sql_purge_outbox_erased);
+	printf("purge: %lld limiter event(s), %lld session(s), %lld departed "
+	    "address key(s), %lld erased message id(s) forgotten\n", rate,
+	    sessions, departed, outbox);
 }
 
 static void
 warn(PGconn *db)
 {
-	const char	*p[4];
+	struct db_rows	 r;
 	char		 body[2048];
-	PGresult	*r;
 
 	snprintf(body, sizeof(body), "Bonjour @NOM@,\n\n"
 	    "Vous ne vous êtes pas connecté·e à votre compte sur Agora, la "
@@ -83,58 +87,67 @@ warn(PGconn *db)
 	    "Si vous ne souhaitez pas le garder, vous n'avez rien à faire.\n\n"
 	    "-- \nAgora, Région Centre-Val de Loire\n",
 	    settings_get("base_url", "http://127.0.0.1:8888"));
-	p[0] = INACTIVE;
-	p[1] = NOTICE;
-	p[2] = "Votre compte Agora sera bientôt supprimé";
-	p[3] = body;
-	r = cli_exec(db, sql_purge_warn, 4, p);
-	printf("purge: %s warning(s) of a deletion in %s queued\n",
-	    PQgetvalue(r, 0, PURGE_WARN_N), NOTICE);
-	PQclear(r);
+	r = cli_query(db, &sql_purge_warn, DB_TEXT(INACTIVE), DB_TEXT(NOTICE),
+	    DB_TEXT("Votre compte Agora sera bientôt supprimé"),
+	    DB_TEXT(body));
+	printf("purge: %lld warning(s) of a deletion in %s queued\n",
+	    db_int(&r, 0, PURGE_N), NOTICE);
+	PQclear(r.res);
+}
+
+/* Erases one candidate of c (row i); 1 when it was deleted. */
+static int
+delete_one(PGconn *db, struct db_rows *c, int i, const unsigned char *secret,
+    size_t secretlen)
+{
+	struct db_rows	 r;
+	const char	*email;
+	char		 key[TOKEN_LEN + 1] = "";
+	long long	 id = db_int(c, i, PURGE_CAND_ID);
+	int		 deleted = 0;
+
+	email = db_null(c, i, PURGE_CAND_EMAIL) ? NULL :
+	    db_text(c, i, PURGE_CAND_EMAIL);
+	if (email != NULL)
+		keyed_email(secret, secretlen, email, key);
+	r = cli_query(db, &sql_purge_account, DB_INT(id), DB_TEXT(email),
+	    DB_TEXT(key[0] != '\0' ? key : NULL), DB_TEXT(INACTIVE));
+	switch (vocab_find(vocab_erasure, ERASE__MAX,
+	    db_text(&r, 0, PURGE_ACCOUNT_STATUS))) {
+	case ERASE_DELETED:
+		printf("purge: account %lld deleted (no sign-in for %s)\n", id,
+		    INACTIVE);
+		deleted = 1;
+		break;
+	case ERASE_LAST_ADMIN:
+		printf("purge: account %lld kept: it is the last "
+		    "administrator\n", id);
+		break;
+	}
+	PQclear(r.res);
+	OPENSSL_cleanse(key, sizeof(key));
+	return (deleted);
 }
 
 /* Deletes the accounts inactive for INACTIVE; returns how many. */
 static long
 delete_inactive(PGconn *db, const unsigned char *secret, size_t secretlen)
 {
-	const char	*p[4];
-	char		 after[24] = "0", key[TOKEN_LEN + 1];
-	const char	*email, *st;
-	PGresult	*cand, *r;
+	struct db_rows	 c;
+	long long	 after = 0;
 	long		 deleted = 0;
 	int		 i, n;
 
 	do {
-		p[0] = INACTIVE;
-		p[1] = after;
-		p[2] = BATCH;
-		cand = cli_exec(db, sql_purge_candidates, 3, p);
-		n = PQntuples(cand);
+		c = cli_query(db, &sql_purge_candidates, DB_TEXT(INACTIVE),
+		    DB_INT(after), DB_INT(BATCH));
+		n = db_nrows(&c);
 		for (i = 0; i < n; i++) {
-			email = PQgetisnull(cand, i, PURGE_CAND_EMAIL) ? NULL :
-			    PQgetvalue(cand, i, PURGE_CAND_EMAIL);
-			key[0] = '\0';
-			if (email != NULL)
-				keyed_email(secret, secretlen, email, key);
-			p[0] = PQgetvalue(cand, i, PURGE_CAND_ID);
-			p[1] = email;
-			p[2] = key[0] != '\0' ? key : NULL;
-			p[3] = INACTIVE;
-			r = cli_exec(db, sql_purge_account, 4, p);
-			st = PQgetvalue(r, 0, PURGE_ACCOUNT_STATUS);
-			if (strcmp(st, "deleted") == 0) {
-				printf("purge: account %s deleted (no sign-in "
-				    "for %s)\n", p[0], INACTIVE);
-				deleted++;
-			} else if (strcmp(st, "last_admin") == 0)
-				printf("purge: account %s kept: it is the last "
-				    "administrator\n", p[0]);
-			PQclear(r);
-			snprintf(after, sizeof(after), "%s", p[0]);
+			deleted += delete_one(db, &c, i, secret, secretlen);
+			after = db_int(&c, i, PURGE_CAND_ID);
 		}
-		PQclear(cand);
-	} while (n == atoi(BATCH));
-	OPENSSL_cleanse(key, sizeof(key));
+		PQclear(c.res);
+	} while (n == BATCH);
 	return (deleted);
 }
 

@@ -21,6 +21,12 @@ const struct vocab vocab_log_action[LOG__MAX] =
 const struct vocab vocab_reason[REASON__MAX] = { VOCAB_REASON(VOCAB_ROW_) };
 const struct vocab vocab_alignment[ALIGN__MAX] =
     { VOCAB_ALIGNMENT(VOCAB_ROW_) };
+const struct vocab vocab_status_own[ST__MAX] =
+    { VOCAB_STATUS_OWN(VOCAB_ROW_) };
+const struct vocab vocab_link[LINK__MAX] = { VOCAB_LINK(VOCAB_ROW_) };
+const struct vocab vocab_erasure[ERASE__MAX] = { VOCAB_ERASURE(VOCAB_ROW_) };
+const struct vocab vocab_role_change[RC__MAX] =
+    { VOCAB_ROLE_CHANGE(VOCAB_ROW_) };
 
 int
 vocab_find(const struct vocab *t, int n, const char *code)

@@ -110,6 +110,46 @@ extern const struct vocab	vocab_reason[REASON__MAX];
 enum { VOCAB_ALIGNMENT(VOCAB_ENUM_) ALIGN__MAX };
 extern const struct vocab	vocab_alignment[ALIGN__MAX];
 
+/*
+ * A contribution's status as its author reads it in "Mon compte": the codes
+ * of vocab_status, indexed by ST_*, each saying who decided.
+ */
+#define VOCAB_STATUS_OWN(X)						\
+	X(ST_PENDING,	"pending",	"en attente de modération")	\
+	X(ST_PUBLISHED,	"published",	"publiée")			\
+	X(ST_HIDDEN,	"hidden",	"masquée par la modération")	\
+	X(ST_REJECTED,	"rejected",	"refusée par la modération")
+extern const struct vocab	vocab_status_own[ST__MAX];
+
+/* A link sent by e-mail, once followed (account_link_use(), reset links). */
+#define VOCAB_LINK(X)							\
+	X(LINK_OK,	"ok",		"Lien valable")			\
+	X(LINK_USED,	"used",		"Lien déjà utilisé")		\
+	X(LINK_EXPIRED,	"expired",	"Lien expiré")			\
+	X(LINK_TAKEN,	"taken",	"Adresse prise entre-temps")	\
+	X(LINK_UNKNOWN,	"unknown",	"Lien inconnu")
+enum { VOCAB_LINK(VOCAB_ENUM_) LINK__MAX };
+extern const struct vocab	vocab_link[LINK__MAX];
+
+/* What an account's erasure did (user_delete(), user_purge()). */
+#define VOCAB_ERASURE(X)						\
+	X(ERASE_DELETED, "deleted",	"Compte supprimé")		\
+	X(ERASE_CHANGED, "changed",	"Compte modifié entre-temps")	\
+	X(ERASE_KEPT,	"kept",		"Compte conservé")		\
+	X(ERASE_LAST_ADMIN, "last_admin", "Dernier administrateur")
+enum { VOCAB_ERASURE(VOCAB_ENUM_) ERASE__MAX };
+extern const struct vocab	vocab_erasure[ERASE__MAX];
+
+/* What a change of role did (user_role_set()). */
+#define VOCAB_ROLE_CHANGE(X)						\
+	X(RC_GRANTED,	"granted",	"Rôle accordé")			\
+	X(RC_REVOKED,	"revoked",	"Rôle retiré")			\
+	X(RC_UNCHANGED,	"unchanged",	"Aucun changement")		\
+	X(RC_SELF,	"self",		"Son propre rôle d'administrateur")\
+	X(RC_NO_USER,	"no_user",	"Compte inconnu")
+enum { VOCAB_ROLE_CHANGE(VOCAB_ENUM_) RC__MAX };
+extern const struct vocab	vocab_role_change[RC__MAX];
+
 /* The index of code in table (n entries), or -1: unknown or NULL. */
 int		 vocab_find(const struct vocab *, int, const char *);
 /* The label of code, or "" when unknown. */

@@ -106,7 +106,39 @@ def seed():
     r = harness.agora("import", "decidim", os.path.join(
         harness.ROOT, "..", "shared", "data", "decidim_grand_debat_mel_nancy_2019"))
     assert r.returncode == 0, r.stderr
+    who["felix"] = people_seed()
     return who, ids
+
+
+def token(key):
+    """A well-formed link token (43 characters) and its stored hash."""
+    t = (hashlib.sha256(("jeton " + key).encode()).hexdigest() + "A" * 43)[:43]
+    return t, hashlib.sha256(t.encode()).hexdigest()
+
+
+def people_seed():
+    """The people room's own content, added last so that no id above moves:
+    an account not yet verified (with its link), links sent by e-mail in
+    each state, and enough accounts for a second page of /admin/roles."""
+    felix = person("felix", "Félix Morel", ("citizen",), "36")
+    fid = sql_value("SELECT id FROM users WHERE email = 'felix@exemple.fr'")
+    bid = sql_value("SELECT id FROM users WHERE email = 'bruno@exemple.fr'")
+    sql("UPDATE users SET verified_at = NULL WHERE id = %s" % fid)
+    for key, kind, uid, expires, used in (
+            ("verify", "verify", fid, "now() + interval '1 day'", "NULL"),
+            ("verify-used", "verify", fid, "now() + interval '1 day'", "now()"),
+            ("reset", "reset", bid, "now() + interval '1 hour'", "NULL"),
+            ("reset-used", "reset", bid, "now() + interval '1 hour'", "now()"),
+            ("reset-expired", "reset", bid, "now() - interval '1 hour'", "NULL")):
+        sql("INSERT INTO account_tokens (kind, user_id, token_hash, expires_at, used_at)"
+            " VALUES ('%s', %s, '%s', %s, %s)" % (kind, uid, token(key)[1], expires, used))
+    sql("INSERT INTO users (email, display_name, territory_code, privacy_accepted_at,"
+        " verified_at, created_at) SELECT 'membre' || i || '@exemple.fr', 'Membre ' || i,"
+        " '45', now() - interval '20 days', now() - interval '20 days',"
+        " now() - interval '20 days' FROM generate_series(1, 50) AS i")
+    sql("INSERT INTO user_roles (user_id, role) SELECT id, 'citizen' FROM users"
+        " WHERE email LIKE 'membre%@exemple.fr'")
+    return felix
 
 
 def pages(who, ids):
@@ -150,11 +182,133 @@ def pages(who, ids):
                                           "/propositions/%d" % p2]))
     views.append(("emma", who["emma"], ["/admin/roles", "/admin/consultation",
                                         "/admin/roles?q=bruno"]))
+    views += people_pages(who)
     return views
+
+
+def people_pages(who):
+    """The people room's pages: links sent by e-mail in each state, the
+    account pages of a signed-in and of an unverified person, the roles
+    list searched and paged."""
+    anon = Client()
+    links = ["/compte", "/compte/", "/verification", "/verification?jeton=mauvais",
+             "/verification?jeton=" + token("verify-used")[0],
+             "/reinitialisation", "/reinitialisation?jeton=" + token("reset")[0],
+             "/reinitialisation?jeton=" + token("reset-used")[0],
+             "/reinitialisation?jeton=" + token("reset-expired")[0],
+             "/connexion?retour=/compte/", "/connexion?retour=//ailleurs.example"]
+    return [
+        ("personnes-anonyme", anon, links),
+        ("personnes-alice", who["alice"], ["/compte", "/compte/donnees.json",
+                                           "/connexion", "/inscription"]),
+        ("personnes-felix", who["felix"], ["/", "/compte/"]),
+        ("personnes-emma", who["emma"], [
+            "/admin/roles?page=2", "/admin/roles?page=3", "/admin/roles?q=zzz",
+            "/admin/roles?q=MEMBRE%201&page=1", "/admin/roles?q=%C3%A9",
+            "/admin/roles?page=abc", "/compte/"]),
+    ]
+
+
+def forms(who):
+    """What the people room's forms answer, refusals first: (name, client,
+    form page, action, fields), in the order they are sent; an action of
+    None GETs the page instead (a link followed between two forms)."""
+    anon, alice, emma, felix = Client(), who["alice"], who["emma"], who["felix"]
+    reset = "/reinitialisation?jeton=" + token("reset")[0]
+    pw = "une phrase de passe assez longue"
+    return [
+        ("inscription-vide", anon, "/inscription", "/inscription", {}),
+        ("inscription-erreurs", anon, "/inscription", "/inscription",
+         {"nom": "Z", "courriel": "pas-une-adresse", "mot_de_passe": "court",
+          "departement": "99"}),
+        ("inscription-mot-de-passe-nom", anon, "/inscription", "/inscription",
+         {"nom": "Gaspard Lenoir", "courriel": "gaspard@exemple.fr",
+          "mot_de_passe": "gaspard lenoir 2026", "departement": "37",
+          "consentement": "1"}),
+        ("inscription-doublon", anon, "/inscription", "/inscription",
+         {"nom": "Alice Bis", "courriel": "Alice+bis@Exemple.fr",
+          "mot_de_passe": pw, "departement": "37", "consentement": "1"}),
+        ("inscription", anon, "/inscription", "/inscription",
+         {"nom": "Gaspard Lenoir", "courriel": "gaspard@exemple.fr",
+          "mot_de_passe": pw, "departement": "37", "consentement": "1"}),
+        ("connexion-vide", anon, "/connexion", "/connexion", {}),
+        ("connexion-echec", anon, "/connexion", "/connexion",
+         {"courriel": "gaspard@exemple.fr", "mot_de_passe": "pas le bon mot"}),
+        ("connexion-inconnu", anon, "/connexion", "/connexion",
+         {"courriel": "personne@exemple.fr", "mot_de_passe": pw}),
+        ("connexion", anon, "/connexion", "/connexion",
+         {"courriel": "gaspard@exemple.fr", "mot_de_passe": pw,
+          "retour": "/compte/"}),
+        ("connexion-deja", anon, "/compte/", "/connexion",
+         {"courriel": "gaspard@exemple.fr", "mot_de_passe": pw}),
+        ("deconnexion", anon, "/compte/", "/deconnexion", {}),
+        ("oubli-erreur", anon, "/mot-de-passe-oublie", "/mot-de-passe-oublie",
+         {"courriel": "pas une adresse"}),
+        ("oubli-inconnu", anon, "/mot-de-passe-oublie", "/mot-de-passe-oublie",
+         {"courriel": "personne@exemple.fr"}),
+        ("oubli", anon, "/mot-de-passe-oublie", "/mot-de-passe-oublie",
+         {"courriel": "bruno@exemple.fr"}),
+        ("reinitialisation-court", anon, reset, "/reinitialisation",
+         {"jeton": token("reset")[0], "nouveau": "court"}),
+        ("reinitialisation-nom", anon, reset, "/reinitialisation",
+         {"jeton": token("reset")[0], "nouveau": "bruno petit de loire"}),
+        ("reinitialisation-mauvais-jeton", anon, reset, "/reinitialisation",
+         {"jeton": "mauvais", "nouveau": pw}),
+        ("reinitialisation-jeton-use", anon, reset, "/reinitialisation",
+         {"jeton": token("reset-used")[0], "nouveau": pw}),
+        ("reinitialisation", anon, reset, "/reinitialisation",
+         {"jeton": token("reset")[0], "nouveau": pw}),
+        ("mot-de-passe-vide", alice, "/compte/mot-de-passe", "/compte/mot-de-passe",
+         {}),
+        ("mot-de-passe-court", alice, "/compte/mot-de-passe", "/compte/mot-de-passe",
+         {"actuel": "quelque chose", "nouveau": "court"}),
+        ("mot-de-passe-faux", alice, "/compte/mot-de-passe", "/compte/mot-de-passe",
+         {"actuel": "pas le bon mot", "nouveau": pw}),
+        ("adresse-vide", alice, "/compte/adresse", "/compte/adresse", {}),
+        ("adresse-meme", alice, "/compte/adresse", "/compte/adresse",
+         {"courriel": "ALICE@exemple.fr", "mot_de_passe": "x"}),
+        ("adresse-prise", alice, "/compte/adresse", "/compte/adresse",
+         {"courriel": "bruno+x@exemple.fr", "mot_de_passe": "x"}),
+        ("adresse-mot-de-passe-faux", alice, "/compte/adresse", "/compte/adresse",
+         {"courriel": "alice.nouvelle@exemple.fr", "mot_de_passe": "pas le bon"}),
+        ("suppression-vide", alice, "/compte/suppression", "/compte/suppression", {}),
+        ("suppression-faux", alice, "/compte/suppression", "/compte/suppression",
+         {"mot_de_passe_actuel": "pas le bon mot"}),
+        ("renvoi", felix, "/", "/verification/renvoi", {}),
+        ("verification", felix, "/verification?jeton=" + token("verify")[0], None,
+         None),
+        ("verification-compte", felix, "/compte/", None, None),
+        ("renvoi-deja", felix, "/", "/verification/renvoi", {}),
+        ("renvoi-accueil", felix, "/", None, None),
+        ("roles-mauvais", emma, "/admin/roles", "/admin/roles",
+         {"utilisateur": "x", "role": "roi", "action": "couronner"}),
+        ("roles-soi", emma, "/admin/roles", "/admin/roles",
+         {"utilisateur": sql_value("SELECT id FROM users WHERE email = 'emma@exemple.fr'"),
+          "role": "admin", "action": "retirer"}),
+        ("roles-inconnu", emma, "/admin/roles", "/admin/roles",
+         {"utilisateur": "999999", "role": "admin", "action": "accorder"}),
+        ("roles-accorder", emma, "/admin/roles?q=bruno", "/admin/roles",
+         {"utilisateur": sql_value("SELECT id FROM users WHERE email = 'bruno@exemple.fr'"),
+          "role": "moderator", "action": "accorder", "q": "bruno", "page": "1"}),
+        ("roles-inchange", emma, "/admin/roles", "/admin/roles",
+         {"utilisateur": sql_value("SELECT id FROM users WHERE email = 'bruno@exemple.fr'"),
+          "role": "moderator", "action": "accorder", "q": "é è", "page": "2"}),
+        ("roles-retirer", emma, "/admin/roles", "/admin/roles",
+         {"utilisateur": sql_value("SELECT id FROM users WHERE email = 'bruno@exemple.fr'"),
+          "role": "moderator", "action": "retirer"}),
+    ]
 
 
 def name_of(path):
     return re.sub(r"[^A-Za-z0-9._-]", "_", path.strip("/") or "accueil")
+
+
+def save(path, r):
+    with open(path, "wb") as f:
+        f.write(("%d %s\n" % (r.status, r.header("content-type") or "")).encode())
+        if r.header("location"):
+            f.write(("location: %s\n" % r.header("location")).encode())
+        f.write(r.body)
 
 
 def take(out):
@@ -162,17 +316,18 @@ def take(out):
     for view, client, paths in pages(who, ids):
         os.makedirs(os.path.join(out, view), exist_ok=True)
         for path in paths:
-            r = client.get(path)
-            with open(os.path.join(out, view, name_of(path)), "wb") as f:
-                f.write(("%d %s\n" % (r.status, r.header("content-type") or "")).encode())
-                f.write(r.body)
+            save(os.path.join(out, view, name_of(path)), client.get(path))
+    os.makedirs(os.path.join(out, "formulaires"), exist_ok=True)
+    for i, (name, client, page, action, fields) in enumerate(forms(who)):
+        r = client.get(page) if action is None else client.submit(page, action, fields)
+        save(os.path.join(out, "formulaires", "%02d-%s" % (i, name)), r)
     print("snapshot: %s" % out)
 
 
-MASKS = [
+MASKS = [  # timestamps first: the clock mask would eat their middle
     (re.compile(rb'name="csrf" value="[^"]*"'), b'name="csrf" value="*"'),
-    (re.compile(rb"\b\d{1,2}(:| h |h)\d{2}(:\d{2}(\.\d+)?)?\b"), b"HH:MM"),
     (re.compile(rb"\d{4}-\d\d-\d\dT[0-9:.+Z-]+"), b"TIMESTAMP"),
+    (re.compile(rb"\b\d{1,2}(:| h |h)\d{2}(:\d{2}(\.\d+)?)?\b"), b"HH:MM"),
 ]
 
 

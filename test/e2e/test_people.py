@@ -87,7 +87,7 @@ def cli_user_create_applies_the_account_rules():
 
     bad = [
         (["--email", email.upper(), "--name", "Autre"], PASSWORD, "already uses"),
-        (["--email", "pas-une-adresse", "--name", "Autre"], PASSWORD, "adresse électronique valide"),
+        (["--email", "pas-une-adresse", "--name", "Autre"], PASSWORD, "n'a pas la forme attendue"),
         (["--email", uniq("a") + "@exemple.fr", "--name", "A"], PASSWORD, "au moins 2 caractères"),
         (["--email", uniq("a") + "@exemple.fr", "--name", "Autre"], "trop court", "au moins 12 caractères"),
         (["--email", uniq("a") + "@exemple.fr", "--name", "Maxime Durand"], "maxime est ici 2026", "votre nom"),

@@ -36,8 +36,8 @@
 #include "../../db/accounts.h"
 #include "../kernel/web.h"
 
-#define MAIL_BATCH	"20"	/* messages claimed at once */
-#define MAIL_LEASE	"900"	/* seconds a claimed message is ours: more
+#define MAIL_BATCH	20	/* messages claimed at once */
+#define MAIL_LEASE	900	/* seconds a claimed message is ours: more
 				   than MAIL_BATCH x the 30 s SMTP timeout */
 #define MAIL_ROUNDS	10	/* batches per task at most */
 #define ERASED_BATCH	200	/* erased messages' files removed at once */
@@ -214,74 +214,112 @@ db_ok(void)
 	return (1);
 }
 
-static int
-db_exec(const char *sql, int n, const char *const *vals, PGresult **out)
-{
-	PGresult	*res;
-	ExecStatusType	 st;
+/*
+ * Runs statement st of app/db on the task's connection with typed
+ * parameters (db.h) into out (NULL: rows not wanted); 0 when it failed,
+ * the reason in mail_report. The caller PQclear()s out->res.
+ */
+#define mail_query(out, st, ...)					\
+	mail_query_argv((out), (st), DB_ARGV(__VA_ARGS__),		\
+	    DB_NARGS(__VA_ARGS__))
 
-	res = PQexecParams(mail_db, sql, n, NULL, vals, NULL, NULL, 0);
-	st = PQresultStatus(res);
-	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-		snprintf(mail_report, sizeof(mail_report), "mail: query: %s",
-		    PQresultErrorMessage(res));
+static int
+mail_query_argv(struct db_rows *out, const struct db_stmt *st,
+    const struct db_arg *args, int n)
+{
+	const char	*vals[4];
+	char		 bufs[4][24];
+	PGresult	*res;
+	ExecStatusType	 rc;
+	int		 i;
+
+	if (n != st->nparams || n > 4) {
+		snprintf(mail_report, sizeof(mail_report), "mail: %s: %d "
+		    "parameters given, %d declared", st->name, n, st->nparams);
+		return (0);
+	}
+	for (i = 0; i < n; i++)
+		vals[i] = db_arg_text(&args[i], bufs[i]);
+	res = PQexecParams(mail_db, st->sql, n, NULL, vals, NULL, NULL, 0);
+	rc = PQresultStatus(res);
+	if (rc != PGRES_TUPLES_OK && rc != PGRES_COMMAND_OK) {
+		snprintf(mail_report, sizeof(mail_report), "mail: %s: %s",
+		    st->name, PQresultErrorMessage(res));
 		PQclear(res);
 		return (0);
 	}
-	if (out != NULL)
-		*out = res;
-	else
+	if (out == NULL) {
 		PQclear(res);
+		return (1);
+	}
+	out->stmt = st;
+	out->res = res;
+	out->fault = 0;
 	return (1);
+}
+
+/*
+ * Delivers message i of a claimed batch; NULL on success, else err. The
+ * Message-ID is the outbox id with a random tail, at the sender's domain.
+ */
+static const char *
+mail_deliver(struct db_rows *b, int i, const char *smtp, const char *dir,
+    const char *from, char *err, size_t errlen)
+{
+	char		 msgid[320], id[24], *msg;
+	const char	*to = db_text(b, i, MCL_RECIPIENT);
+
+	err[0] = '\0';
+	snprintf(id, sizeof(id), "%lld", db_int(b, i, MCL_ID));
+	snprintf(msgid, sizeof(msgid), "outbox-%s.%08x@%s", id,
+	    (unsigned int)random(), domain_of(from));
+	msg = mail_message(from, to, db_text(b, i, MCL_SUBJECT),
+	    db_text(b, i, MCL_BODY), (time_t)db_int(b, i, MCL_CREATED), msgid);
+	if (b->fault)
+		snprintf(err, errlen, "a claimed row misread");
+	else if (msg == NULL)
+		snprintf(err, errlen, "invalid header value");
+	else if (smtp != NULL)
+		deliver_smtp(smtp, from, to, msg, err, errlen);
+	else
+		deliver_file(dir, id, msg, err, errlen);
+	free(msg);
+	return (err[0] == '\0' ? NULL : err);
 }
 
 /* One batch. Returns the number of messages claimed, or -1. */
 static int
 mail_batch(const char *smtp, const char *dir, const char *from)
 {
-	const char	*claim[2] = { MAIL_BATCH, MAIL_LEASE }, *vals[2];
-	PGresult	*res, *sent;
-	char		 err[512], msgid[320], *msg;
+	struct db_rows	 b, sent;
+	char		 err[512], id[24];
+	long long	 mid;
 	int		 i, n;
-	unsigned int	 rnd;
 
-	if (!db_exec(sql_mail_claim, 2, claim, &res))
+	if (!mail_query(&b, &sql_mail_claim, DB_INT(MAIL_BATCH),
+	    DB_INT(MAIL_LEASE)))
 		return (-1);
-	n = PQntuples(res);
+	n = db_nrows(&b);
 	for (i = 0; i < n; i++) {
-		err[0] = '\0';
-		rnd = (unsigned int)random();
-		snprintf(msgid, sizeof(msgid), "outbox-%s.%08x@%s",
-		    PQgetvalue(res, i, 0), rnd, domain_of(from));
-		msg = mail_message(from, PQgetvalue(res, i, 1),
-		    PQgetvalue(res, i, 2), PQgetvalue(res, i, 3),
-		    (time_t)strtoll(PQgetvalue(res, i, 4), NULL, 10), msgid);
-		if (msg == NULL)
-			snprintf(err, sizeof(err), "invalid header value");
-		else if (smtp != NULL)
-			deliver_smtp(smtp, from, PQgetvalue(res, i, 1), msg,
-			    err, sizeof(err));
-		else
-			deliver_file(dir, PQgetvalue(res, i, 0), msg, err,
-			    sizeof(err));
-		free(msg);
-		vals[0] = PQgetvalue(res, i, 0);
-		vals[1] = err;
-		if (err[0] == '\0') {
-			if (!db_exec(sql_mail_sent, 1, vals, &sent))
+		mid = db_int(&b, i, MCL_ID);
+		snprintf(id, sizeof(id), "%lld", mid);
+		if (mail_deliver(&b, i, smtp, dir, from, err,
+		    sizeof(err)) == NULL) {
+			if (!mail_query(&sent, &sql_mail_sent, DB_INT(mid)))
 				break;
 			/* Erased with its account while we wrote it. */
-			if (PQntuples(sent) == 0 && smtp == NULL)
-				erased_file_remove(dir, vals[0]);
-			PQclear(sent);
+			if (db_nrows(&sent) == 0 && smtp == NULL)
+				erased_file_remove(dir, id);
+			PQclear(sent.res);
 		} else {
 			snprintf(mail_report, sizeof(mail_report),
-			    "mail: message %s not delivered: %s", vals[0], err);
-			if (!db_exec(sql_mail_failed, 2, vals, NULL))
+			    "mail: message %s not delivered: %s", id, err);
+			if (!mail_query(NULL, &sql_mail_failed, DB_INT(mid),
+			    DB_TEXT(err)))
 				break;
 		}
 	}
-	PQclear(res);
+	PQclear(b.res);
 	return (n);
 }
 
@@ -293,28 +331,25 @@ mail_batch(const char *smtp, const char *dir, const char *from)
 static int
 mail_erased(const char *dir)
 {
-	char		 lim[16], ids[ERASED_BATCH * 21 + 3];
-	const char	*vals[1];
-	PGresult	*res;
+	struct db_rows	 r;
+	char		 ids[ERASED_BATCH * 21 + 3], id[24];
 	size_t		 off = 0;
 	int		 i, n;
 
-	snprintf(lim, sizeof(lim), "%d", ERASED_BATCH);
-	vals[0] = lim;
-	if (!db_exec(sql_mail_erased_list, 1, vals, &res))
+	if (!mail_query(&r, &sql_mail_erased_list, DB_INT(ERASED_BATCH)))
 		return (-1);
-	n = PQntuples(res);
+	n = db_nrows(&r);
 	ids[off++] = '{';
 	for (i = 0; i < n; i++) {
-		erased_file_remove(dir, PQgetvalue(res, i, MAIL_ERASED_ID));
+		snprintf(id, sizeof(id), "%lld", db_int(&r, i, MAIL_ERASED_ID));
+		erased_file_remove(dir, id);
 		off += (size_t)snprintf(ids + off, sizeof(ids) - off, "%s%s",
-		    i > 0 ? "," : "", PQgetvalue(res, i, MAIL_ERASED_ID));
+		    i > 0 ? "," : "", id);
 	}
 	ids[off++] = '}';
 	ids[off] = '\0';
-	PQclear(res);
-	vals[0] = ids;
-	if (n > 0 && !db_exec(sql_mail_erased_done, 1, vals, NULL))
+	PQclear(r.res);
+	if (n > 0 && !mail_query(NULL, &sql_mail_erased_done, DB_TEXT(ids)))
 		return (-1);
 	return (n);
 }
@@ -345,7 +380,7 @@ mail_run(struct kore_task *t)
 			mail_db = NULL;
 			break;
 		}
-		if (n < atoi(MAIL_BATCH))
+		if (n < MAIL_BATCH)
 			break;
 	}
 	return (KORE_RESULT_OK);

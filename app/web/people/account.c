@@ -11,6 +11,7 @@
 #include <openssl/crypto.h>
 
 #include "../../core/keyed_hash.h"
+#include "../../core/roles.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../core/token.h"
@@ -74,25 +75,18 @@ account_client_addr(struct web_req *w, char out[ADDR_LEN])
 		inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, out, ADDR_LEN);
 }
 
-void
-account_setting(const char *key, long long def, long long min, long long max,
-    char out[24])
-{
-	snprintf(out, 24, "%lld", settings_get_int(key, def, min, max));
-}
-
-void
-account_rate(enum rate_kind kind, struct rate_limit *r)
+/* The limit of kind: limit_<bucket>_max and _minutes, else the defaults. */
+static void
+rate_limit(enum rate_kind kind, long long *max, long long *minutes)
 {
 	char	key[64];
 
-	r->bucket = rate_defaults[kind].bucket;
-	snprintf(key, sizeof(key), "limit_%s_max", r->bucket);
-	snprintf(r->max, sizeof(r->max), "%lld",
-	    settings_get_int(key, rate_defaults[kind].max, 1, 1000000));
-	snprintf(key, sizeof(key), "limit_%s_minutes", r->bucket);
-	snprintf(r->minutes, sizeof(r->minutes), "%lld",
-	    settings_get_int(key, rate_defaults[kind].minutes, 1, 60 * 24));
+	snprintf(key, sizeof(key), "limit_%s_max", rate_defaults[kind].bucket);
+	*max = settings_get_int(key, rate_defaults[kind].max, 1, 1000000);
+	snprintf(key, sizeof(key), "limit_%s_minutes",
+	    rate_defaults[kind].bucket);
+	*minutes = settings_get_int(key, rate_defaults[kind].minutes, 1,
+	    60 * 24);
 }
 
 void
@@ -110,100 +104,104 @@ account_email_key(const char *email, char out[TOKEN_LEN + 1])
 }
 
 int
-account_rate_query(struct web_req *w, enum rate_kind a, const char *akey,
-    enum rate_kind b, const char *bkey)
+account_rate_query(struct web_req *w, int q, enum rate_kind a,
+    const char *akey, enum rate_kind b, const char *bkey)
 {
-	struct rate_limit	ra, rb;
-	char			ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
+	long long	amax, amin, bmax, bmin;
+	char		ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
 
-	account_rate(a, &ra);
-	account_rate(b, &rb);
+	rate_limit(a, &amax, &amin);
+	rate_limit(b, &bmax, &bmin);
 	account_rate_key(a, akey, ka);
 	account_rate_key(b, bkey, kb);
-	return (web_sql(w, sql_rate_wait, 8, ra.bucket, ka, ra.max,
-	    ra.minutes, rb.bucket, kb, rb.max, rb.minutes));
+	return (web_query(w, q, &sql_rate_wait,
+	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka), DB_INT(amax),
+	    DB_INT(amin), DB_TEXT(rate_defaults[b].bucket), DB_TEXT(kb),
+	    DB_INT(bmax), DB_INT(bmin)));
+}
+
+long long
+account_rate_wait(struct web_req *w, int q)
+{
+	return (web_int(w, q, 0, ARW_SECONDS));
 }
 
 int
-account_rate_hit(struct web_req *w, enum rate_kind a, const char *akey,
+account_rate_hit(struct web_req *w, int q, enum rate_kind a, const char *akey,
     enum rate_kind b, const char *bkey)
 {
 	char	ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
 
 	account_rate_key(a, akey, ka);
 	account_rate_key(b, bkey, kb);
-	return (web_sql(w, sql_rate_hit, 4, rate_defaults[a].bucket, ka,
-	    rate_defaults[b].bucket, kb));
+	return (web_query(w, q, &sql_rate_hit,
+	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka),
+	    DB_TEXT(rate_defaults[b].bucket), DB_TEXT(kb)));
 }
 
 int
 account_rate_refuse(struct web_req *w, long long seconds)
 {
-	char		 msg[256], hdr[24];
-	long long	 minutes = (seconds + 59) / 60;
+	long long	minutes = (seconds + 59) / 60;
 
 	if (minutes < 1)
 		minutes = 1;
-	snprintf(hdr, sizeof(hdr), "%lld", seconds);
-	http_response_header(w->req, "retry-after", hdr);
-	snprintf(msg, sizeof(msg), "Vous avez fait trop de tentatives en peu "
-	    "de temps. Par sécurité, cette action est suspendue. Réessayez "
-	    "dans %lld minute%s.", minutes, minutes > 1 ? "s" : "");
-	return (web_error(w, 429, msg));
+	http_response_header(w->req, "retry-after",
+	    web_printf(w, "%lld", seconds));
+	return (web_error(w, 429, web_printf(w, "Vous avez fait trop de "
+	    "tentatives en peu de temps. Par sécurité, cette action est "
+	    "suspendue. Réessayez dans %lld minute%s.", minutes,
+	    minutes > 1 ? "s" : "")));
 }
 
 int
 account_password_field(struct form *f, const char *field, const char *pw,
     const char *name, const char *email)
 {
-	if (pw == NULL || *pw == '\0') {
-		form_error(f, field, "Choisissez un mot de passe.");
-		return (0);
-	}
-	switch (account_password_check(pw, name, email)) {
-	case ACCOUNT_PW_OK:
+	const char	*msg;
+
+	if ((msg = account_password_message(pw, name, email)) == NULL)
 		return (1);
-	case ACCOUNT_PW_SHORT:
-		form_error(f, field, "Le mot de passe doit contenir au moins "
-		    "%d caractères.", ACCOUNT_PASSWORD_MIN);
-		break;
-	case ACCOUNT_PW_LONG:
-		form_error(f, field, "Le mot de passe ne doit pas dépasser "
-		    "%d caractères.", ACCOUNT_PASSWORD_MAX);
-		break;
-	case ACCOUNT_PW_ENCODING:
-		form_error(f, field, "Le mot de passe contient des caractères "
-		    "invalides (encodage non UTF-8 ou caractères de "
-		    "contrôle).");
-		break;
-	case ACCOUNT_PW_NAME:
-		form_error(f, field, "Le mot de passe ne doit pas contenir "
-		    "votre nom d'affichage.");
-		break;
-	case ACCOUNT_PW_EMAIL:
-		form_error(f, field, "Le mot de passe ne doit pas contenir "
-		    "votre adresse électronique (la partie avant « @ »).");
-		break;
-	}
+	form_error(f, field, "%s", msg);
 	return (0);
 }
 
 char *
-account_link(const char *path, char tok_hash[65])
+account_link(struct web_req *w, const char *path, char tok_hash[65])
 {
-	char		 tok[TOKEN_LEN + 1];
-	struct kore_buf	 b;
-	char		*url;
+	char	 tok[TOKEN_LEN + 1];
+	char	*url;
 
 	if (token_random(tok) == -1)
 		fatal("account_link: no randomness");
 	token_hash_hex(tok, tok_hash);
-	kore_buf_init(&b, 256);
-	kore_buf_appendf(&b, "%s%s?jeton=%s", app.base_url, path, tok);
-	url = kore_strdup(kore_buf_stringify(&b, NULL));
-	kore_buf_cleanup(&b);
+	url = web_printf(w, "%s%s?jeton=%s", app.base_url, path, tok);
 	OPENSSL_cleanse(tok, sizeof(tok));
 	return (url);
+}
+
+void
+account_roles_write(struct web_req *w, const char *csv)
+{
+	unsigned int	bits = roles_parse(csv);
+	size_t		i;
+	int		n = 0;
+
+	for (i = 0; i < ROLES_COUNT; i++) {
+		if (!(bits & role_at(i)))
+			continue;
+		if (n++ > 0)
+			html_raw(H, ", ");
+		html_text(H, role_label_fr(role_at(i)));
+	}
+	if (n == 0)
+		html_raw(H, "aucun");
+}
+
+void
+account_forget(char *s)
+{
+	OPENSSL_cleanse(s, strlen(s));
 }
 
 const char *

@@ -12,43 +12,51 @@
 #include <string.h>
 
 #include "../../core/roles.h"
+#include "../../core/vocab.h"
 #include "../../db/people.h"
 #include "../kernel/web.h"
+#include "../shared/ui.h"
+#include "account.h"
 
 int	account_redirect(struct web_req *);
 int	account_show(struct web_req *);
 int	account_export(struct web_req *);
 
+enum { Q_SUMMARY, Q_CONTRIBUTIONS, Q_EXPORT, Q__MAX };
+
 /* GET /compte: the account lives at /compte/. */
 int
 account_redirect(struct web_req *w)
 {
-	return (web_redirect(w, "/compte/"));
+	return (web_redirect(w, UI_ACCOUNT));
 }
 
-static const char *
-kind_fr(const char *kind, const char *position)
+/* What a contribution is, as its author reads it ("Argument contre"). */
+static void
+write_kind(struct web_req *w, const char *kind, const char *position)
 {
-	if (strcmp(kind, "proposal") == 0)
-		return ("Proposition");
-	if (strcmp(kind, "argument") == 0)
-		return (strcmp(position, "contre") == 0 ? "Argument contre" :
-		    "Argument pour");
-	return ("Commentaire");
+	switch (vocab_find(vocab_kind, KIND__MAX, kind)) {
+	case KIND_PROPOSAL:
+		html_text(H, vocab_kind[KIND_PROPOSAL].label);
+		break;
+	case KIND_ARGUMENT:
+		html_text(H, vocab_kind[KIND_ARGUMENT].label);
+		html_raw(H, vocab_find(vocab_position, POS__MAX, position) ==
+		    POS_CONTRE ? " contre" : " pour");
+		break;
+	default:
+		html_text(H, vocab_kind[KIND_COMMENT].label);
+		break;
+	}
 }
 
-static const char *
-status_fr(const char *status)
+/* A status as its author reads it; an unknown code as it is. */
+static void
+write_status(struct web_req *w, const char *status)
 {
-	if (strcmp(status, "published") == 0)
-		return ("publiée");
-	if (strcmp(status, "pending") == 0)
-		return ("en attente de modération");
-	if (strcmp(status, "hidden") == 0)
-		return ("masquée par la modération");
-	if (strcmp(status, "rejected") == 0)
-		return ("refusée par la modération");
-	return (status);
+	int	st = vocab_find(vocab_status, ST__MAX, status);
+
+	html_text(H, st == -1 ? status : vocab_status_own[st].label);
 }
 
 /* Writes a definition: term, then text (or fallback when empty). */
@@ -66,27 +74,44 @@ write_item(struct web_req *w, const char *term, const char *text,
 static void
 write_roles(struct web_req *w, const char *csv)
 {
-	unsigned int	bits = roles_parse(csv);
-	size_t		i;
-	int		n = 0;
-
 	html_raw(H, "<dt>Rôles</dt><dd>");
-	for (i = 0; i < ROLES_COUNT; i++) {
-		if (!(bits & role_at(i)))
-			continue;
-		if (n++ > 0)
-			html_raw(H, ", ");
-		html_text(H, role_label_fr(role_at(i)));
-	}
-	if (n == 0)
-		html_raw(H, "aucun");
+	account_roles_write(w, csv);
 	html_raw(H, "</dd>\n");
 }
 
+/* One contribution: a proposal links to itself, the rest to theirs. */
 static void
-write_contributions(struct web_req *w, int slot)
+write_contribution(struct web_req *w, int i)
 {
-	int	i, n = web_nrows(w, slot);
+	html_raw(H, "<tr><td>");
+	write_kind(w, web_text(w, Q_CONTRIBUTIONS, i, PCO_KIND),
+	    web_text(w, Q_CONTRIBUTIONS, i, PCO_POSITION));
+	html_raw(H, "</td><td>");
+	if (vocab_find(vocab_kind, KIND__MAX, web_text(w, Q_CONTRIBUTIONS, i,
+	    PCO_KIND)) == KIND_PROPOSAL)
+		ui_link(w, ui_proposal(w, web_int(w, Q_CONTRIBUTIONS, i,
+		    PCO_ID)), web_text(w, Q_CONTRIBUTIONS, i, PCO_EXCERPT));
+	else {
+		html_text(H, web_text(w, Q_CONTRIBUTIONS, i, PCO_EXCERPT));
+		html_raw(H, "<br><span class=\"hint\">sur ");
+		ui_link(w, ui_proposal(w, web_int(w, Q_CONTRIBUTIONS, i,
+		    PCO_PROPOSAL)), web_text(w, Q_CONTRIBUTIONS, i,
+		    PCO_PROPOSAL_TITLE));
+		html_raw(H, "</span>");
+	}
+	html_raw(H, "</td><td>");
+	html_text(H, web_text(w, Q_CONTRIBUTIONS, i, PCO_THEME));
+	html_raw(H, "</td><td>");
+	write_status(w, web_text(w, Q_CONTRIBUTIONS, i, PCO_STATUS));
+	html_raw(H, "</td><td>");
+	html_text(H, web_text(w, Q_CONTRIBUTIONS, i, PCO_CREATED));
+	html_raw(H, "</td></tr>\n");
+}
+
+static void
+write_contributions(struct web_req *w)
+{
+	int	i, n = web_rows(w, Q_CONTRIBUTIONS);
 
 	html_raw(H, "<h2 id=\"contributions\">Mes contributions</h2>\n");
 	if (n == 0) {
@@ -105,111 +130,79 @@ write_contributions(struct web_req *w, int slot)
 	    "<th scope=\"col\">Titre ou extrait</th>"
 	    "<th scope=\"col\">Thème</th><th scope=\"col\">Statut</th>"
 	    "<th scope=\"col\">Date</th></tr></thead>\n<tbody>\n");
-	for (i = 0; i < n; i++) {
-		html_raw(H, "<tr><td>");
-		html_text(H, kind_fr(web_value(w, slot, i, 1),
-		    web_value(w, slot, i, 2)));
-		html_raw(H, "</td><td>");
-		if (strcmp(web_value(w, slot, i, 1), "proposal") == 0) {
-			html_raw(H, "<a href=\"/propositions/");
-			html_url_arg(H, web_value(w, slot, i, 0));
-			html_raw(H, "\">");
-			html_text(H, web_value(w, slot, i, 3));
-			html_raw(H, "</a>");
-		} else {
-			html_text(H, web_value(w, slot, i, 3));
-			html_raw(H, "<br><span class=\"hint\">sur "
-			    "<a href=\"/propositions/");
-			html_url_arg(H, web_value(w, slot, i, 7));
-			html_raw(H, "\">");
-			html_text(H, web_value(w, slot, i, 8));
-			html_raw(H, "</a></span>");
-		}
-		html_raw(H, "</td><td>");
-		html_text(H, web_value(w, slot, i, 4));
-		html_raw(H, "</td><td>");
-		html_text(H, status_fr(web_value(w, slot, i, 5)));
-		html_raw(H, "</td><td>");
-		html_text(H, web_value(w, slot, i, 6));
-		html_raw(H, "</td></tr>\n");
-	}
+	for (i = 0; i < n; i++)
+		write_contribution(w, i);
 	html_raw(H, "</tbody>\n</table>\n");
 }
 
-/* GET /compte/. Raises 401 without a session (routes table). */
-int
-account_show(struct web_req *w)
+/* What the platform holds about the account, and where to change it. */
+static void
+write_information(struct web_req *w)
 {
-	char		 uid[32];
-	const char	*votes;
-
-	snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
-	switch (w->step) {
-	case 0:
-		return (web_sql(w, sql_account_summary, 1, uid));
-	case 1:
-		if (web_nrows(w, 0) != 1)
-			return (web_error(w, 404, NULL));
-		return (web_sql(w, sql_account_contributions, 1, uid));
-	}
-
-	page_begin(w, "Mon compte");
-	html_raw(H, "<h1>Mon compte</h1>\n"
-	    "<h2 id=\"informations\">Mes informations</h2>\n"
+	html_raw(H, "<h2 id=\"informations\">Mes informations</h2>\n"
 	    "<p>Voici ce que la plateforme conserve sur votre compte. Votre "
 	    "adresse électronique n'est jamais publiée ; votre nom affiché "
 	    "accompagne vos contributions.</p>\n"
 	    "<dl class=\"account\">\n");
-	write_item(w, "Nom affiché", web_value(w, 0, 0, 0), "");
-	write_item(w, "Adresse électronique", web_value(w, 0, 0, 1), "");
-	write_item(w, "Département", web_value(w, 0, 0, 3), "non renseigné");
-	write_roles(w, web_value(w, 0, 0, 4));
-	write_item(w, "Compte créé le", web_value(w, 0, 0, 5), "");
-	write_item(w, "Adresse confirmée le", web_value(w, 0, 0, 6),
-	    "pas encore confirmée");
+	write_item(w, "Nom affiché", web_text(w, Q_SUMMARY, 0, PSU_NAME), "");
+	write_item(w, "Adresse électronique",
+	    web_text(w, Q_SUMMARY, 0, PSU_EMAIL), "");
+	write_item(w, "Département",
+	    web_text(w, Q_SUMMARY, 0, PSU_TERRITORY_NAME), "non renseigné");
+	write_roles(w, web_text(w, Q_SUMMARY, 0, PSU_ROLES));
+	write_item(w, "Compte créé le",
+	    web_text(w, Q_SUMMARY, 0, PSU_CREATED), "");
+	write_item(w, "Adresse confirmée le",
+	    web_text(w, Q_SUMMARY, 0, PSU_VERIFIED), "pas encore confirmée");
 	write_item(w, "Politique de confidentialité acceptée le",
-	    web_value(w, 0, 0, 7), "non enregistré");
+	    web_text(w, Q_SUMMARY, 0, PSU_CONSENTED), "non enregistré");
 	/* Three years without one delete the account (agora purge). */
-	write_item(w, "Dernière connexion le", web_value(w, 0, 0, 11),
-	    "non enregistrée");
-	html_raw(H, "</dl>\n<ul>\n"
-	    "<li><a href=\"/compte/mot-de-passe\">Changer mon mot de passe"
+	write_item(w, "Dernière connexion le",
+	    web_text(w, Q_SUMMARY, 0, PSU_SIGNIN), "non enregistrée");
+	html_raw(H, "</dl>\n");
+}
+
+/* The account's own pages, and the ones its roles open. */
+static void
+write_links(struct web_req *w)
+{
+	long long	unread = web_int(w, Q_SUMMARY, 0, PSU_UNREAD);
+
+	html_raw(H, "<ul>\n"
+	    "<li><a href=\"" UI_ACCOUNT_PASSWORD "\">Changer mon mot de passe"
 	    "</a></li>\n"
-	    "<li><a href=\"/compte/adresse\">Changer mon adresse "
+	    "<li><a href=\"" UI_ACCOUNT_EMAIL "\">Changer mon adresse "
 	    "électronique</a></li>\n");
-	html_raw(H, "<li><a href=\"/compte/notifications\">Décisions de "
+	html_raw(H, "<li><a href=\"" UI_ACCOUNT_NOTIFICATIONS "\">Décisions de "
 	    "modération sur mes contributions");
-	if (strcmp(web_value(w, 0, 0, 10), "0") != 0) {
-		html_raw(H, " (");
-		html_text(H, web_value(w, 0, 0, 10));
-		html_raw(H, " non lue");
-		html_raw(H, strcmp(web_value(w, 0, 0, 10), "1") == 0 ? ")" :
-		    "s)");
-	}
+	if (unread != 0)
+		html_rawf(H, " (%lld non lue%s)", unread, unread == 1 ? "" :
+		    "s");
 	html_raw(H, "</a></li>\n");
 	if (w->sess.roles & (ROLE_MODERATOR | ROLE_ADMIN))
-		html_raw(H, "<li><a href=\"/moderation/\">File de "
+		html_raw(H, "<li><a href=\"" UI_MODERATION "\">File de "
 		    "modération</a></li>\n");
 	if (w->sess.roles & ROLE_ADMIN)
-		html_raw(H, "<li><a href=\"/admin/roles\">Administration : "
+		html_raw(H, "<li><a href=\"" UI_ADMIN_ROLES "\">Administration : "
 		    "rôles des comptes</a></li>\n"
-		    "<li><a href=\"/admin/consultation\">Administration : "
+		    "<li><a href=\"" UI_ADMIN_CONSULTATION "\">Administration : "
 		    "mode de modération</a></li>\n");
 	html_raw(H, "</ul>\n");
+}
 
-	write_contributions(w, 1);
+/* My votes, my data, the deletion of my account. */
+static void
+write_votes_and_data(struct web_req *w)
+{
+	long long	votes = web_int(w, Q_SUMMARY, 0, PSU_VOTES);
 
-	votes = web_value(w, 0, 0, 8);
 	html_raw(H, "<h2 id=\"votes\">Mes votes</h2>\n<p>");
-	if (strcmp(votes, "0") == 0)
+	if (votes == 0)
 		html_raw(H, "Vous n'avez encore donné votre avis sur aucune "
 		    "proposition.");
-	else {
-		html_raw(H, "Vous avez donné votre avis sur ");
-		html_text(H, votes);
-		html_raw(H, strcmp(votes, "1") == 0 ? " proposition." :
-		    " propositions.");
-	}
+	else
+		html_rawf(H, "Vous avez donné votre avis sur %lld %s.", votes,
+		    votes == 1 ? "proposition" : "propositions");
 	html_raw(H, "</p>\n"
 	    "<h2 id=\"donnees\">Mes données</h2>\n"
 	    "<p>Vous pouvez télécharger, dans un fichier JSON lisible par "
@@ -217,14 +210,35 @@ account_show(struct web_req *w)
 	    "votre compte, vos rôles, vos sessions de connexion, vos "
 	    "contributions avec leur texte, vos votes et les messages qui vous "
 	    "ont été envoyés.</p>\n"
-	    "<p><a class=\"button secondary\" href=\"/compte/donnees.json\" "
+	    "<p><a class=\"button secondary\" href=\"" UI_ACCOUNT_DATA "\" "
 	    "download>Télécharger mes données (JSON)</a></p>\n"
-	    "<p>En savoir plus : <a href=\"/confidentialite\">données "
+	    "<p>En savoir plus : <a href=\"" UI_PRIVACY "\">données "
 	    "personnelles</a>.</p>\n"
 	    "<h2 id=\"suppression\">Supprimer mon compte</h2>\n"
 	    "<p>La suppression efface vos données personnelles ; vos "
 	    "contributions et vos votes restent, sous un pseudonyme.</p>\n"
-	    "<p><a href=\"/compte/suppression\">Supprimer mon compte…</a></p>\n");
+	    "<p><a href=\"" UI_ACCOUNT_DELETE "\">Supprimer mon compte…</a>"
+	    "</p>\n");
+}
+
+/* GET /compte/. Raises 401 without a session (routes table). */
+int
+account_show(struct web_req *w)
+{
+	if (w->step == 0) {
+		web_query(w, Q_SUMMARY, &sql_account_summary,
+		    DB_ID(w->sess.user_id));
+		return (web_query(w, Q_CONTRIBUTIONS,
+		    &sql_account_contributions, DB_ID(w->sess.user_id)));
+	}
+	if (web_rows(w, Q_SUMMARY) != 1)
+		return (web_error(w, 404, NULL));
+	page_begin(w, "Mon compte");
+	html_raw(H, "<h1>Mon compte</h1>\n");
+	write_information(w);
+	write_links(w);
+	write_contributions(w);
+	write_votes_and_data(w);
 	page_end(w);
 	return (web_send(w, 200));
 }
@@ -236,15 +250,14 @@ account_show(struct web_req *w)
 int
 account_export(struct web_req *w)
 {
-	char		 uid[32];
 	const char	*json;
 
-	snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
 	if (w->step == 0)
-		return (web_sql(w, sql_account_export, 1, uid));
-	if (web_nrows(w, 0) != 1)
+		return (web_query(w, Q_EXPORT, &sql_account_export,
+		    DB_ID(w->sess.user_id)));
+	if (web_rows(w, Q_EXPORT) != 1)
 		return (web_error(w, 404, NULL));
-	json = web_value(w, 0, 0, 0);
+	json = web_text(w, Q_EXPORT, 0, PEX_DATA);
 	kore_buf_reset(w->body);
 	kore_buf_append(w->body, json, strlen(json));
 	kore_buf_append(w->body, "\n", 1);

@@ -10,14 +10,16 @@
  * remove their own admin role.
  */
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "../../core/roles.h"
 #include "../../core/text.h"
+#include "../../core/vocab.h"
 #include "../../db/people.h"
 #include "../kernel/session.h"
 #include "../kernel/web.h"
+#include "../shared/ui.h"
+#include "account.h"
 
 #define PAGE_SIZE	50
 #define SEARCH_MAX	100	/* characters */
@@ -25,11 +27,7 @@
 
 int	admin_roles(struct web_req *);
 
-static void
-buf_write(void *arg, const void *p, size_t len)
-{
-	kore_buf_append(arg, p, len);
-}
+enum { Q_ACCOUNTS, Q_ROLE_SET, Q__MAX };
 
 /* The search text: valid UTF-8 without control bytes, or "". */
 static const char *
@@ -57,46 +55,25 @@ page_arg(struct web_req *w)
 	return (n);
 }
 
-/*
- * Writes the URL of a page of the list, /admin/roles?q=...&page=n, for an
- * attribute (amp: "&amp;") or a Location header ("&").
- */
 static void
-write_list_url(struct html_out *out, const char *q, long long page, int amp)
-{
-	html_raw(out, "/admin/roles");
-	if (*q != '\0') {
-		html_raw(out, "?q=");
-		html_url_arg(out, q);
-	}
-	if (page > 1)
-		html_rawf(out, "%spage=%lld", *q == '\0' ? "?" :
-		    amp ? "&amp;" : "&", page);
-}
-
-static void
-write_role_form(struct web_req *w, const char *id, const char *name,
+write_role_form(struct web_req *w, long long id, const char *name,
     const char *q, long long page)
 {
 	size_t	i;
 
-	html_raw(H, "<form method=\"post\" action=\"/admin/roles\" "
+	html_raw(H, "<form method=\"post\" action=\"" UI_ADMIN_ROLES "\" "
 	    "enctype=\"multipart/form-data\" accept-charset=\"utf-8\" "
 	    "class=\"role-form\">");
 	csrf_field(w);
-	html_raw(H, "<input type=\"hidden\" name=\"utilisateur\" value=\"");
-	html_text(H, id);
-	html_raw(H, "\"><input type=\"hidden\" name=\"q\" value=\"");
+	html_rawf(H, "<input type=\"hidden\" name=\"utilisateur\" "
+	    "value=\"%lld\"><input type=\"hidden\" name=\"q\" value=\"", id);
 	html_text(H, q);
 	html_rawf(H, "\"><input type=\"hidden\" name=\"page\" value=\"%lld\">",
 	    page);
-	html_raw(H, "<label class=\"visually-hidden\" for=\"role-");
-	html_text(H, id);
-	html_raw(H, "\">Rôle de ");
+	html_rawf(H, "<label class=\"visually-hidden\" for=\"role-%lld\">"
+	    "Rôle de ", id);
 	html_text(H, name);
-	html_raw(H, "</label><select name=\"role\" id=\"role-");
-	html_text(H, id);
-	html_raw(H, "\">");
+	html_rawf(H, "</label><select name=\"role\" id=\"role-%lld\">", id);
 	for (i = 0; i < ROLES_COUNT; i++) {
 		html_raw(H, "<option value=\"");
 		html_text(H, role_name(role_at(i)));
@@ -114,48 +91,16 @@ write_role_form(struct web_req *w, const char *id, const char *name,
 	html_raw(H, "</span></button></form>");
 }
 
+/* The search form, q in it. */
 static void
-write_roles_cell(struct web_req *w, const char *csv)
+write_search(struct web_req *w, const char *q)
 {
-	unsigned int	bits = roles_parse(csv);
-	size_t		i;
-	int		n = 0;
-
-	for (i = 0; i < ROLES_COUNT; i++) {
-		if (!(bits & role_at(i)))
-			continue;
-		if (n++ > 0)
-			html_raw(H, ", ");
-		html_text(H, role_label_fr(role_at(i)));
-	}
-	if (n == 0)
-		html_raw(H, "aucun");
-}
-
-static int
-list_show(struct web_req *w)
-{
-	const char	*q = search_arg(w);
-	long long	 page = page_arg(w), total, pages;
-	char		 off[32], lim[16];
-	int		 i, n;
-
-	if (w->step == 0) {
-		snprintf(off, sizeof(off), "%lld", (page - 1) * PAGE_SIZE);
-		snprintf(lim, sizeof(lim), "%d", PAGE_SIZE);
-		return (web_sql(w, sql_admin_accounts, 3, q, off, lim));
-	}
-	n = web_nrows(w, 0);
-	total = n > 0 ? strtoll(web_value(w, 0, 0, 6), NULL, 10) : 0;
-	pages = total > 0 ? (total + PAGE_SIZE - 1) / PAGE_SIZE : 1;
-
-	page_begin(w, "Rôles des comptes");
 	html_raw(H, "<h1>Rôles des comptes</h1>\n"
 	    "<p>Accordez ou retirez les rôles de citoyen·ne, médiateur·rice, "
 	    "modérateur·rice, élu·e et administrateur·rice. Chaque changement "
 	    "est enregistré avec son auteur et sa date. Vous ne pouvez pas "
 	    "retirer votre propre rôle d'administrateur·rice.</p>\n"
-	    "<form method=\"get\" action=\"/admin/roles\" role=\"search\">\n"
+	    "<form method=\"get\" action=\"" UI_ADMIN_ROLES "\" role=\"search\">\n"
 	    "<div class=\"field\"><label for=\"f-q\">Rechercher un compte"
 	    "</label><span class=\"hint\" id=\"h-q\">Une partie de l'adresse "
 	    "électronique ou du nom affiché.</span>"
@@ -164,24 +109,51 @@ list_show(struct web_req *w)
 	html_text(H, q);
 	html_raw(H, "\"></div>\n<p><button type=\"submit\">Rechercher"
 	    "</button></p>\n</form>\n");
-	if (n == 0) {
-		html_raw(H, "<p role=\"status\">Aucun compte ne correspond");
-		if (*q != '\0') {
-			html_raw(H, " à « ");
-			html_text(H, q);
-			html_raw(H, " »");
-		}
-		html_raw(H, ".</p>\n");
-		page_end(w);
-		return (web_send(w, 200));
-	}
+}
+
+/* " à « q »" after a count, when there is a search. */
+static void
+write_query(struct web_req *w, const char *before, const char *q)
+{
+	if (*q == '\0')
+		return;
+	html_text(H, before);
+	html_raw(H, " « ");
+	html_text(H, q);
+	html_raw(H, " »");
+}
+
+/* One account: its roles and the form that changes them. */
+static void
+write_account(struct web_req *w, int i, const char *q, long long page)
+{
+	long long	id = web_int(w, Q_ACCOUNTS, i, PAA_ID);
+	const char	*name = web_text(w, Q_ACCOUNTS, i, PAA_NAME);
+
+	html_rawf(H, "<tr id=\"compte-%lld\"><th scope=\"row\">", id);
+	html_text(H, name);
+	html_raw(H, "</th><td>");
+	html_text(H, web_text(w, Q_ACCOUNTS, i, PAA_EMAIL));
+	html_raw(H, "</td><td>");
+	account_roles_write(w, web_text(w, Q_ACCOUNTS, i, PAA_ROLES));
+	html_raw(H, "</td><td>");
+	html_raw(H, web_bool(w, Q_ACCOUNTS, i, PAA_VERIFIED) ? "oui" : "non");
+	html_raw(H, "</td><td>");
+	html_text(H, web_text(w, Q_ACCOUNTS, i, PAA_CREATED));
+	html_raw(H, "</td><td>");
+	write_role_form(w, id, name, q, page);
+	html_raw(H, "</td></tr>\n");
+}
+
+static void
+write_table(struct web_req *w, const char *q, long long page,
+    long long total, long long pages)
+{
+	int	i;
+
 	html_raw(H, "<table class=\"accounts\">\n<caption>");
 	html_rawf(H, "%lld compte%s", total, total > 1 ? "s" : "");
-	if (*q != '\0') {
-		html_raw(H, " correspondant à « ");
-		html_text(H, q);
-		html_raw(H, " »");
-	}
+	write_query(w, " correspondant à", q);
 	html_rawf(H, ", page %lld sur %lld", page, pages);
 	html_raw(H, "</caption>\n<thead><tr><th scope=\"col\">Nom affiché</th>"
 	    "<th scope=\"col\">Adresse électronique</th>"
@@ -189,99 +161,106 @@ list_show(struct web_req *w)
 	    "<th scope=\"col\">Adresse confirmée</th>"
 	    "<th scope=\"col\">Créé le</th>"
 	    "<th scope=\"col\">Modifier un rôle</th></tr></thead>\n<tbody>\n");
-	for (i = 0; i < n; i++) {
-		html_raw(H, "<tr id=\"compte-");
-		html_text(H, web_value(w, 0, i, 0));
-		html_raw(H, "\"><th scope=\"row\">");
-		html_text(H, web_value(w, 0, i, 2));
-		html_raw(H, "</th><td>");
-		html_text(H, web_value(w, 0, i, 1));
-		html_raw(H, "</td><td>");
-		write_roles_cell(w, web_value(w, 0, i, 3));
-		html_raw(H, "</td><td>");
-		html_raw(H, web_value(w, 0, i, 4)[0] == 't' ? "oui" : "non");
-		html_raw(H, "</td><td>");
-		html_text(H, web_value(w, 0, i, 5));
-		html_raw(H, "</td><td>");
-		write_role_form(w, web_value(w, 0, i, 0),
-		    web_value(w, 0, i, 2), q, page);
-		html_raw(H, "</td></tr>\n");
-	}
+	for (i = 0; i < web_rows(w, Q_ACCOUNTS); i++)
+		write_account(w, i, q, page);
 	html_raw(H, "</tbody>\n</table>\n");
-	if (pages > 1) {
-		html_raw(H, "<nav aria-label=\"Pages\" class=\"pages\"><ul>");
-		if (page > 1) {
-			html_raw(H, "<li><a rel=\"prev\" href=\"");
-			write_list_url(H, q, page - 1, 1);
-			html_raw(H, "\">Page précédente</a></li>");
-		}
-		if (page < pages) {
-			html_raw(H, "<li><a rel=\"next\" href=\"");
-			write_list_url(H, q, page + 1, 1);
-			html_raw(H, "\">Page suivante</a></li>");
-		}
-		html_raw(H, "</ul></nav>\n");
+}
+
+/* Previous and next pages of the list, q kept. */
+static void
+write_pages(struct web_req *w, const char *q, long long page, long long pages)
+{
+	if (pages <= 1)
+		return;
+	html_raw(H, "<nav aria-label=\"Pages\" class=\"pages\"><ul>");
+	if (page > 1) {
+		html_raw(H, "<li><a rel=\"prev\" href=\"");
+		html_text(H, ui_admin_roles(w, q, page - 1));
+		html_raw(H, "\">Page précédente</a></li>");
+	}
+	if (page < pages) {
+		html_raw(H, "<li><a rel=\"next\" href=\"");
+		html_text(H, ui_admin_roles(w, q, page + 1));
+		html_raw(H, "\">Page suivante</a></li>");
+	}
+	html_raw(H, "</ul></nav>\n");
+}
+
+static int
+list_show(struct web_req *w)
+{
+	const char	*q = search_arg(w);
+	long long	 page = page_arg(w), total = 0, pages;
+
+	if (w->step == 0)
+		return (web_query(w, Q_ACCOUNTS, &sql_admin_accounts,
+		    DB_TEXT(q), DB_INT((page - 1) * PAGE_SIZE),
+		    DB_INT(PAGE_SIZE)));
+	if (web_rows(w, Q_ACCOUNTS) > 0)
+		total = web_int(w, Q_ACCOUNTS, 0, PAA_TOTAL);
+	pages = total > 0 ? (total + PAGE_SIZE - 1) / PAGE_SIZE : 1;
+
+	page_begin(w, "Rôles des comptes");
+	write_search(w, q);
+	if (web_rows(w, Q_ACCOUNTS) == 0) {
+		html_raw(H, "<p role=\"status\">Aucun compte ne correspond");
+		write_query(w, " à", q);
+		html_raw(H, ".</p>\n");
+	} else {
+		write_table(w, q, page, total, pages);
+		write_pages(w, q, page, pages);
 	}
 	page_end(w);
 	return (web_send(w, 200));
 }
 
+/* The flash that says what a change did. */
+static const char *const change_flash[RC__MAX] = {
+	[RC_GRANTED] = "role_granted",
+	[RC_REVOKED] = "role_revoked",
+	[RC_UNCHANGED] = "role_unchanged",
+};
+
 static int
 role_change(struct web_req *w)
 {
-	struct kore_buf		*url;
-	struct html_out		 out;
-	const char		*id, *role, *action, *st;
-	char			 me[32];
-	long long		 uid;
-	int			 r;
+	const char	*role = web_arg(w, "role"), *action = web_arg(w, "action");
+	long long	 uid;
+	int		 st;
 
 	if (w->step == 0) {
-		if (!csrf_valid(w))
-			return (web_error(w, 403, "Le formulaire a expiré ou ne "
-			    "vient pas de ce site : rechargez la page et "
-			    "recommencez. Aucun rôle n'a changé."));
-		id = web_arg(w, "utilisateur");
-		role = web_arg(w, "role");
-		action = web_arg(w, "action");
-		if (id == NULL || !text_parse_id(id, &uid) || role == NULL ||
-		    role_bit(role) == 0 || action == NULL ||
+		if (!text_parse_id(web_arg(w, "utilisateur"), &uid) ||
+		    role == NULL || role_bit(role) == 0 || action == NULL ||
 		    (strcmp(action, "accorder") != 0 &&
 		    strcmp(action, "retirer") != 0))
 			return (web_error(w, 400, "Choisissez un compte, un rôle "
 			    "et l'action « Accorder » ou « Retirer »."));
-		snprintf(me, sizeof(me), "%lld", w->sess.user_id);
-		return (web_sql(w, sql_role_set, 4, id, role,
-		    strcmp(action, "accorder") == 0 ? "t" : "f", me));
+		return (web_query(w, Q_ROLE_SET, &sql_role_set, DB_INT(uid),
+		    DB_TEXT(role), DB_BOOL(strcmp(action, "accorder") == 0),
+		    DB_ID(w->sess.user_id)));
 	}
-	st = web_value(w, 0, 0, 0);
-	if (strcmp(st, "self") == 0)
+	st = vocab_find(vocab_role_change, RC__MAX,
+	    web_text(w, Q_ROLE_SET, 0, PRS_STATUS));
+	if (st == RC_SELF)
 		return (web_error(w, 409, "Vous ne pouvez pas retirer votre "
 		    "propre rôle d'administrateur·rice : demandez-le à un autre "
 		    "administrateur·rice. Rien n'a changé."));
-	if (strcmp(st, "no_user") == 0)
+	if (st == RC_NO_USER)
 		return (web_error(w, 404, "Ce compte n'existe pas ou a été "
 		    "supprimé."));
-	web_flash(w, strcmp(st, "granted") == 0 ? "role_granted" :
-	    strcmp(st, "revoked") == 0 ? "role_revoked" : "role_unchanged");
-	url = kore_buf_alloc(256);
-	out.write = buf_write;
-	out.arg = url;
-	write_list_url(&out, search_arg(w), page_arg(w), 0);
-	html_raw(&out, "#compte-");
-	html_url_arg(&out, web_arg(w, "utilisateur"));
-	kore_buf_append(url, "", 1);
-	r = web_redirect(w, (const char *)url->data);
-	kore_buf_free(url);
-	return (r);
+	web_flash(w, st != -1 && change_flash[st] != NULL ? change_flash[st] :
+	    "role_unchanged");
+	text_parse_id(web_arg(w, "utilisateur"), &uid);
+	return (web_redirect(w, web_printf(w, "%s#compte-%lld",
+	    ui_admin_roles(w, search_arg(w), page_arg(w)), uid)));
 }
 
 /*
  * GET /admin/roles: the accounts, 50 a page, searchable (q, page).
  * POST /admin/roles: grants or revokes one role (utilisateur, role, action).
- * Raises 403 for anyone but administrators (routes table) or on a bad CSRF
- * token, 400 on a malformed form, 404 for an unknown account, 409 when an
- * administrator would remove their own admin role.
+ * Raises 403 for anyone but administrators (routes table), 400 on a
+ * malformed form, 404 for an unknown account, 409 when an administrator
+ * would remove their own admin role.
  */
 int
 admin_roles(struct web_req *w)

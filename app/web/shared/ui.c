@@ -99,6 +99,18 @@ ui_moderation_item(struct web_req *w, long long id)
 	return (web_printf(w, "/moderation/%lld", id));
 }
 
+const char *
+ui_admin_roles(struct web_req *w, const char *q, long long page)
+{
+	const char	*search = *q != '\0' ?
+			    web_printf(w, "?q=%s", ui_url_part(w, q)) : "";
+
+	if (page <= 1)
+		return (web_printf(w, UI_ADMIN_ROLES "%s", search));
+	return (web_printf(w, UI_ADMIN_ROLES "%s%spage=%lld", search,
+	    *q != '\0' ? "&" : "?", page));
+}
+
 void
 ui_link(struct web_req *w, const char *path, const char *label)
 {
