@@ -5,7 +5,10 @@
 -- a person's own deletion and by the three-year purge; it dropped the
 -- user_delete 0142 had changed). user_erase() now does both: the body of
 -- 0152, then the notes, once the account is marked deleted (the notes
--- function refuses to act on a live account).
+-- function refuses to act on a live account). It runs as the owner
+-- (privileges.sql), whose fixed search_path starts with pg_catalog: the
+-- token tables are looked for in schema public by name, not through
+-- current_schema().
 CREATE OR REPLACE FUNCTION user_erase(p_user bigint, p_email_key text)
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -43,7 +46,7 @@ BEGIN
 	FOR t IN SELECT c.table_schema, c.table_name
 	    FROM information_schema.columns c
 	    JOIN information_schema.tables tb USING (table_schema, table_name)
-	    WHERE c.table_schema = current_schema() AND c.column_name = 'user_id'
+	    WHERE c.table_schema = 'public' AND c.column_name = 'user_id'
 		AND tb.table_type = 'BASE TABLE' AND c.table_name LIKE '%token%'
 	LOOP
 		EXECUTE format('DELETE FROM %I.%I WHERE user_id = $1',

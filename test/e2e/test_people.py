@@ -399,7 +399,10 @@ def deletion_erases_personal_data_and_keeps_contributions_and_votes():
     sql("INSERT INTO outbox (user_id, recipient, subject, body, kind) VALUES"
         " (%d, '%s', 'Bienvenue', 'x', 'verify'), (NULL, '%s', 'Réinitialisation', 'x', 'reset')"
         % (uid, email, email.upper()))
+    # A token table as a migration would make it: owned by the owner role,
+    # which the erasure runs as (migration 0190, privileges.sql).
     sql("CREATE TABLE IF NOT EXISTS e2e_people_tokens (user_id bigint, token_hash text);"
+        " ALTER TABLE e2e_people_tokens OWNER TO agora_owner;"
         " GRANT SELECT, DELETE ON e2e_people_tokens TO agora")
     sql("INSERT INTO e2e_people_tokens VALUES (%d, 'a'), (%d, 'b')" % (uid, oid))
     before = sql("SELECT votes_agree, votes_disagree FROM contributions WHERE id IN (%d, %d)"
