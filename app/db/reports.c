@@ -117,13 +117,17 @@ const char sql_report_debated[] =
     "  AND r.status = 'published') d ON true"
     " ORDER BY c.replies DESC, c.id";
 
+/*
+ * Ordered by the function's columns (qualified: the bare names would be the
+ * text output columns, and "8" would come before "11").
+ */
 const char sql_report_terms[] =
-    "SELECT word, nentry::text, ndoc::text FROM report_terms($1::int)"
-    " ORDER BY nentry DESC, ndoc DESC, word";
+    "SELECT t.word, t.nentry::text, t.ndoc::text FROM report_terms($1::int) t"
+    " ORDER BY t.nentry DESC, t.ndoc DESC, t.word";
 
 const char sql_report_similar[] =
-    "SELECT a_id::text, a_title, b_id::text, b_title, pct"
-    " FROM report_similar($1::int) ORDER BY a_id, b_id";
+    "SELECT s.a_id::text, s.a_title, s.b_id::text, s.b_title, s.pct"
+    " FROM report_similar($1::int) s ORDER BY s.a_id, s.b_id";
 
 const char sql_report_analysis[] =
     "SELECT s.source, fr_date(s.computed_at),"
