@@ -10,9 +10,10 @@
 
 /*
  * The open-data columns (aliases = the published names, app/core/opendata.h)
- * and the rows: every published contribution whose thread (proposal) is
- * published too. One text for the export, its COPY and the API, so their
- * rows never drift apart; each user adds its theme filter.
+ * and the rows: every public contribution (contributions.is_public,
+ * migration 0120: published, and so is everything it answers), the very
+ * rows the reports count. One text for the export, its COPY and the API,
+ * so their rows never drift apart; each user adds its theme filter.
  */
 #define OPENDATA_SELECT \
     "SELECT c.id::text AS id, k.slug AS consultation, t.slug AS theme," \
@@ -32,11 +33,9 @@
     " FROM contributions c" \
     " JOIN consultations k ON k.id = c.consultation_id" \
     " JOIN themes t ON t.id = c.theme_id" \
-    " LEFT JOIN contributions p ON p.id = c.proposal_id" \
     " LEFT JOIN imported_tallies it ON it.contribution_id = c.id" \
     " LEFT JOIN official_answers a ON a.contribution_id = c.id" \
-    " WHERE c.status = 'published'" \
-    " AND (p.id IS NULL OR p.status = 'published')"
+    " WHERE c.is_public"
 
 /* $1: a theme slug of the primary consultation, or NULL for everything. */
 #define OPENDATA_ROWS OPENDATA_SELECT \
@@ -102,29 +101,19 @@ const char sql_api_contributions[] =
     " ORDER BY c.id LIMIT $3::bigint OFFSET $4::bigint";
 
 /*
- * Published contributions from the rollups (report_counts), less the
- * published replies of threads whose proposal is not published (they are
- * not open data; few: each unpublished proposal, from proposals_unpublished,
- * has its replies counted through contributions_proposal). $1 theme slug of
- * the primary consultation or NULL, $2 kind or NULL.
+ * Public contributions (the rows of the files) from the rollups
+ * (report_counts). $1 theme slug of the primary consultation or NULL, $2
+ * kind or NULL.
  */
 #define THEME_FILTER(t, k, kind) \
     " AND ($1::text IS NULL OR (" t ".slug = $1 AND " k ".is_primary))" \
     " AND ($2::text IS NULL OR " kind " = $2)"
 
 const char sql_api_count[] =
-    "SELECT (coalesce((SELECT sum(r.n) FROM report_counts r"
-    "  JOIN themes t ON t.id = r.theme_id"
-    "  JOIN consultations k ON k.id = t.consultation_id"
-    "  WHERE r.status = 'published'" THEME_FILTER("t", "k", "r.kind") "), 0)"
-    " - (SELECT coalesce(sum(x.n), 0) FROM contributions p"
-    "  CROSS JOIN LATERAL (SELECT count(*) AS n FROM contributions c"
-    "   JOIN themes t ON t.id = c.theme_id"
-    "   JOIN consultations k ON k.id = t.consultation_id"
-    "   WHERE c.proposal_id = p.id AND c.kind <> 'proposal'"
-    "   AND c.status = 'published'"
-    THEME_FILTER("t", "k", "c.kind") ") x"
-    "  WHERE p.kind = 'proposal' AND p.status <> 'published'))::text";
+    "SELECT coalesce(sum(r.n), 0)::text FROM report_counts r"
+    " JOIN themes t ON t.id = r.theme_id"
+    " JOIN consultations k ON k.id = t.consultation_id"
+    " WHERE r.is_public" THEME_FILTER("t", "k", "r.kind");
 
 const char sql_export_theme[] =
     "SELECT t.title FROM themes t JOIN consultations k"
@@ -132,12 +121,13 @@ const char sql_export_theme[] =
 
 const char sql_export_themes[] =
     "SELECT t.slug, t.title, coalesce((SELECT sum(r.n) FROM report_counts r"
-    "  WHERE r.theme_id = t.id AND r.status = 'published'), 0)::text"
+    "  WHERE r.theme_id = t.id AND r.is_public), 0)::text"
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
     " WHERE k.is_primary ORDER BY t.position";
 
 const char sql_export_consultations[] =
     "SELECT k.slug, k.title, k.source, coalesce((SELECT sum(r.n)"
     "  FROM report_counts r JOIN themes t ON t.id = r.theme_id"
-    "  WHERE t.consultation_id = k.id AND r.status = 'published'), 0)::text"
+    "  WHERE t.consultation_id = k.id AND r.is_public), 0)::text"
     " FROM consultations k ORDER BY k.is_primary DESC, k.opens_at DESC";
+

@@ -9,7 +9,8 @@
 #define AGORA_DB_EXPORTS_H
 
 /*
- * The open-data rows: every published contribution of every consultation
+ * The open-data rows: every public contribution (contributions.is_public:
+ * published, and so is everything it answers) of every consultation
  * (or of one theme of the primary consultation), in id order, columns as
  * enum opendata_col (app/core/opendata.h): id, consultation slug, theme
  * slug, type, parent id, position, département, status, created_at and
