@@ -131,3 +131,11 @@ const char sql_export_consultations[] =
     "  WHERE t.consultation_id = k.id AND r.is_public), 0)::text"
     " FROM consultations k ORDER BY k.is_primary DESC, k.opens_at DESC";
 
+/* The reference populations of the per-département rates (/export/). */
+const char sql_export_territories[] =
+    "SELECT code, name, population::text, population_year::text"
+    " FROM territories ORDER BY position";
+
+/* The stop words the recurring terms leave out besides PostgreSQL's. */
+const char sql_export_stopwords[] =
+    "SELECT w FROM unnest(report_extra_stopwords()) AS x(w) ORDER BY w";

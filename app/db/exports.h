@@ -48,6 +48,20 @@ extern const char	sql_export_themes[];
 extern const char	sql_export_consultations[];
 
 /*
+ * No parameters. The territories in display order, for the rates per
+ * 10,000 inhabitants: code, name, municipal population (NULL for "hors
+ * région"), its INSEE vintage.
+ */
+extern const char	sql_export_territories[];
+enum { EXT_CODE, EXT_NAME, EXT_POPULATION, EXT_YEAR, EXT__MAX };
+/*
+ * No parameters. One row per word of report_extra_stopwords(), in
+ * alphabetical order.
+ */
+extern const char	sql_export_stopwords[];
+enum { EXS_WORD, EXS__MAX };
+
+/*
  * The API page of contributions: $1 theme slug of the primary consultation
  * or NULL (all consultations), $2 kind ('proposal', 'argument', 'comment')
  * or NULL, $3 rows per page, $4 offset, $5 the id after which to start ('0':
