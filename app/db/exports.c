@@ -51,14 +51,22 @@ const char sql_export_cursor[] =
 
 /*
  * A text cell as csv_field() (app/core/csv.c) writes it, so that
- * PostgreSQL's CSV output is byte for byte ours: a cell a spreadsheet would
- * run as a formula (=, +, -, @, tab or CR first) gets a leading quote, and
- * an empty text is written like NULL (no ""). ascii() reads the first
- * character without copying the text.
+ * PostgreSQL's CSV output is byte for byte ours: a cell whose text, after
+ * any leading quotes ('), starts with a character a spreadsheet would run
+ * as a formula gets one more leading quote, and an empty text is written
+ * like NULL (no ""). The code points of csv.c's formula_starters: TAB, CR,
+ * + - = @, − (U+2212), ﹢ ﹣ ﹦ ﹫ (U+FE62, U+FE63, U+FE66, U+FE6B),
+ * ＋ － ＝ ＠ (U+FF0B, U+FF0D, U+FF1D, U+FF20). ascii() reads the first
+ * character (its code point) without copying the text; only a text that
+ * starts with a quote is trimmed to look further.
  */
+#define CSV_STARTERS \
+    "(9, 13, 43, 45, 61, 64, 8722, 65122, 65123, 65126, 65131, 65291," \
+    " 65293, 65309, 65312)"
 #define CSV_CELL(x) \
-    "CASE WHEN ascii(" x ") IN (9, 13, 43, 45, 61, 64) THEN '''' || " x \
-    " ELSE nullif(" x ", '') END"
+    "CASE WHEN ascii(" x ") IN " CSV_STARTERS " OR (ascii(" x ") = 39" \
+    " AND ascii(ltrim(" x ", '''')) IN " CSV_STARTERS ")" \
+    " THEN '''' || " x " ELSE nullif(" x ", '') END"
 
 /*
  * The CSV rows in PostgreSQL's own CSV format. Ids, numbers, dates and the

@@ -406,7 +406,7 @@ def every_published_figure_is_recomputed_from_the_open_data():
     assert m, "the extra stop words are listed on /export/"
     extra = set(html.unescape(m.group(1)).split(", "))
     assert len(extra) > 50, "the extra stop words are listed on /export/"
-    for ident in ("recalcul", "non-recalculables", "populations"):
+    for ident in ("recalcul", "non-recalculables", "populations", "formules"):
         contains(page, 'id="%s"' % ident, "/export/ documents it")
     report_page(slug, rows, places, stopwords, extra)
     listing_and_proposals(slug, rows, d["hidden"])
