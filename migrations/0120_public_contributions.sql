@@ -12,7 +12,7 @@
 -- its parent, and, when a status change makes a row enter or leave the
 -- public set, pushed down its whole subtree in one UPDATE (a proposal with
 -- 600 replies: one statement of 600 rows, one rollup delta, one change of
--- the proposal's replies counter). The report rollups gain an is_public
+-- the proposal's replies counter; test/bench/cascade.sh measures it). The report rollups gain an is_public
 -- dimension, so they move with it. contributions_public_rebuild()
 -- recomputes the column from the statuses alone; report_rollups_rebuild()
 -- calls it first.
@@ -54,24 +54,37 @@ CREATE TRIGGER contributions_public_upd BEFORE UPDATE OF status, parent_id
 
 -- A row entered or left the public set: every row under it follows, in one
 -- statement (which fires the report rollups once), and the replies counters
--- of the threads concerned move by the same amount. The row's value is read
--- again from the table: when a statement changes a parent and its child,
--- the later cascade starts from what the earlier one wrote, and either
--- order ends with the same values.
+-- of the threads concerned move by the same amount. The subtree is walked
+-- one level at a time through contributions_parent (a recursive CTE got a
+-- plan that read the whole table: its row estimates are blind). The row's
+-- value is read again from the table: when a statement changes a parent
+-- and its child, the later cascade starts from what the earlier one wrote,
+-- and either order ends with the same values.
 CREATE FUNCTION contributions_public_cascade() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+	lvl_ids		bigint[];	-- one level of the subtree
+	lvl_pub		boolean[];	-- what is_public must be there
+	all_ids		bigint[] := '{}';
+	all_pub		boolean[] := '{}';
+	depth		integer := 0;
 BEGIN
-	WITH RECURSIVE me AS (SELECT c.is_public FROM contributions c
-	    WHERE c.id = NEW.id),
-	d (id, pub) AS (
-		SELECT c.id, me.is_public AND c.status = 'published'
-		FROM contributions c, me WHERE c.parent_id = NEW.id
-		UNION ALL
-		SELECT c.id, d.pub AND c.status = 'published'
-		FROM d JOIN contributions c ON c.parent_id = d.id),
-	moved AS (UPDATE contributions c SET is_public = d.pub FROM d
-	    WHERE c.id = d.id AND c.is_public <> d.pub
-	    RETURNING c.proposal_id, d.pub),
+	SELECT ARRAY[c.id], ARRAY[c.is_public] INTO lvl_ids, lvl_pub
+	    FROM contributions c WHERE c.id = NEW.id;
+	LOOP
+		SELECT array_agg(c.id), array_agg(p.pub AND c.status = 'published')
+		INTO lvl_ids, lvl_pub
+		FROM unnest(lvl_ids, lvl_pub) AS p(id, pub)
+		JOIN contributions c ON c.parent_id = p.id;
+		depth := depth + 1;
+		EXIT WHEN lvl_ids IS NULL OR depth > 1000;
+		all_ids := all_ids || lvl_ids;
+		all_pub := all_pub || lvl_pub;
+	END LOOP;
+	WITH moved AS (UPDATE contributions c SET is_public = x.pub
+	    FROM unnest(all_ids, all_pub) AS x(id, pub)
+	    WHERE c.id = x.id AND c.is_public <> x.pub
+	    RETURNING c.proposal_id, x.pub),
 	n AS (SELECT x.proposal_id,
 	    sum(CASE WHEN x.pub THEN 1 ELSE -1 END) AS n
 	    FROM (SELECT proposal_id, pub FROM moved
