@@ -59,7 +59,12 @@ CREATE TRIGGER contributions_public_upd BEFORE UPDATE OF status, parent_id
 -- plan that read the whole table: its row estimates are blind). The row's
 -- value is read again from the table: when a statement changes a parent
 -- and its child, the later cascade starts from what the earlier one wrote,
--- and either order ends with the same values.
+-- and either order ends with the same values. Two transactions deciding at
+-- the same moment on a proposal and on a reply under it lock the same rows
+-- in opposite orders (the reply's thread counter is on the proposal):
+-- PostgreSQL aborts one with a deadlock error, nothing is half written, and
+-- the moderator decides again. Locking the thread's proposal first in the
+-- deciding functions would make them queue instead.
 CREATE FUNCTION contributions_public_cascade() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
