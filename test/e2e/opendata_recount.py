@@ -24,7 +24,6 @@ STARTERS = "=+-@\t\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212"
 GUARDED = re.compile("^'+[" + re.escape(STARTERS) + "]")
 NEEDS_GUARD = re.compile("^'*[" + re.escape(STARTERS) + "]")
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
-INTS = ("id", "parent_id", "votes_d_accord", "votes_mitige", "votes_pas_d_accord")
 
 
 def unguard(cell):
@@ -44,27 +43,29 @@ def fetch(path):
 
 
 def read_csv(text):
-    """The rows of a CSV file as dicts, cells unguarded, types as in JSON."""
-    rows = []
-    for r in csv.DictReader(io.StringIO(text, newline="")):
-        row = {}
-        for k, v in r.items():
-            v = unguard(v)
-            row[k] = None if v == "" else int(v) if k in INTS else v
-        rows.append(row)
-    return rows
+    """The rows of a CSV file as dicts of text cells, unguarded."""
+    return [{k: unguard(v) for k, v in r.items()}
+            for r in csv.DictReader(io.StringIO(text, newline=""))]
+
+
+def cell(v):
+    """What a CSV cell holds for a JSON value."""
+    return "" if v is None else str(v)
 
 
 def download(path):
-    """path without extension: the CSV rows, checked equal to the JSON."""
+    """path without extension: the JSON rows, checked cell by cell against
+    the CSV file's (unguarded) rows, with "" for no value, so that every
+    figure recounted from one holds for the other."""
     rows = read_csv(fetch(path + ".csv"))
     data = json.loads(fetch(path + ".json"))
-    for o in data:
+    eq(len(rows), len(data), "rows of " + path)
+    for r, o in zip(rows, data):
+        eq(r, {k: cell(v) for k, v in o.items()}, "CSV and JSON row %s of %s" % (o["id"], path))
         for k, v in o.items():
             if v == "":
-                o[k] = None     # a CSV cell cannot tell "" from nothing
-    eq(rows, data, "CSV and JSON rows of " + path)
-    return rows
+                o[k] = None
+    return data
 
 
 # ---------------------------------------------------------------- threads
