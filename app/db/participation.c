@@ -18,14 +18,17 @@ const char sql_part_territories[] =
 /*
  * The page of ids is chosen first (index order, LIMIT), then only those 20
  * rows get their author, territory and argument count: a sort that reads
- * many rows (search, hasard) never computes them for the others.
+ * many rows (search, hasard) never computes them for the others. For a
+ * proposal, status = 'published' is is_public (constraint
+ * contributions_public_proposal, migration 0191), and it is what the
+ * listing indexes are built on; replies count when is_public.
  */
 #define LIST_SELECT \
     "SELECT p.id, p.title, left(p.body, 240),"				\
     " coalesce(u.display_name, 'Anonyme'), coalesce(t.name, ''),"	\
     " p.votes_agree, p.votes_mixed, p.votes_disagree,"			\
     " (SELECT count(*) FROM contributions a WHERE a.proposal_id = p.id"	\
-    "   AND a.kind = 'argument' AND a.status = 'published'),"		\
+    "   AND a.kind = 'argument' AND a.is_public),"			\
     " p.replies, fr_date(p.created_at)"					\
     " FROM unnest(ARRAY(SELECT p.id FROM contributions p"
 #define LIST_WHERE \
@@ -73,7 +76,7 @@ const char sql_part_list_count[] =
     "SELECT CASE WHEN $3::text IS NULL THEN"
     " (SELECT coalesce(sum(r.n), 0)::bigint FROM report_counts r"
     "  WHERE r.theme_id = $1::int AND r.kind = 'proposal'"
-    "  AND r.status = 'published'"
+    "  AND r.is_public"
     "  AND ($2::text IS NULL OR r.territory_code = $2::text))"
     " ELSE (SELECT count(*) FROM contributions p" LIST_WHERE ") END";
 
