@@ -169,6 +169,9 @@ BEGIN
 	    ('report_people_add(integer[], bigint[], bigint[], bigint[])',
 								'EXECUTE'),
 	    ('report_rollups_rebuild()',			'EXECUTE'),
+	    -- Recomputes contributions.is_public, which the application may
+	    -- not write (SECURITY DEFINER, below).
+	    ('contributions_public_rebuild()',			'EXECUTE'),
 	    ('report_consultations_rebuild()',			'EXECUTE'),
 	    ('report_terms_live(integer)',			'EXECUTE'),
 	    ('report_similar_live(integer)',			'EXECUTE'),
@@ -187,6 +190,9 @@ BEGIN
 	    ('report_votes_rollup()',				''),
 	    ('moderation_log_forbid()',				''),
 	    ('report_source_tallies_insert()',			''),
+	    -- Which contributions are public (0191).
+	    ('contributions_public_set()',			''),
+	    ('contributions_public_cascade()',			''),
 	    ('report_source_tallies_status()',			''),
 	    -- The moderation log (SECURITY DEFINER, below).
 	    ('moderation_log_canonical(moderation_log)',	''),
@@ -229,6 +235,7 @@ BEGIN
 	    'moderation_log_head_add(timestamptz, bigint, bigint, text, text, text,'
 	    ' text)',
 	    'moderation_notes_erase_about(bigint)',
+	    'contributions_public_rebuild()',
 	    'user_erase(bigint, text)',
 	    'user_delete(bigint, text, text, text)',
 	    'user_purge(bigint, text, text, interval)',

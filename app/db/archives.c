@@ -12,7 +12,7 @@
     "  sum(r.n) FILTER (WHERE r.kind = 'argument') AS a," \
     "  sum(r.n) FILTER (WHERE r.kind = 'comment') AS c" \
     "  FROM report_counts r JOIN themes t ON t.id = r.theme_id" \
-    "  WHERE t.consultation_id = k.id AND r.status = 'published') n ON true"
+    "  WHERE t.consultation_id = k.id AND r.is_public) n ON true"
 
 DB_STMT(sql_archive_list, 0, ARCHIVE_LIST_COLS,
     "SELECT k.slug, k.title, k.summary, k.is_primary,"
@@ -54,7 +54,7 @@ DB_STMT(sql_archive_themes, 1, ARCHIVE_THEME_COLS,
     " AS comments,"
     " coalesce(s.votes, 0) AS source_votes"
     " FROM themes t LEFT JOIN report_counts r"
-    "  ON r.theme_id = t.id AND r.status = 'published'"
+    "  ON r.theme_id = t.id AND r.is_public"
     " LEFT JOIN report_source_tallies s ON s.theme_id = t.id"
     " WHERE t.consultation_id = $1::bigint"
     " GROUP BY t.id, s.votes ORDER BY t.position");

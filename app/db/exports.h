@@ -9,7 +9,8 @@
 #define AGORA_DB_EXPORTS_H
 
 /*
- * The open-data rows: every published contribution of every consultation
+ * The open-data rows: every public contribution (contributions.is_public:
+ * published, and so is everything it answers) of every consultation
  * (or of one theme of the primary consultation), in id order, columns as
  * enum opendata_col (app/core/opendata.h): id, consultation slug, theme
  * slug, type, parent id, position, département, status, created_at and
@@ -47,6 +48,20 @@ extern const char	sql_export_themes[];
  * published contributions.
  */
 extern const char	sql_export_consultations[];
+
+/*
+ * No parameters. The territories in display order, for the rates per
+ * 10,000 inhabitants: code, name, municipal population (NULL for "hors
+ * région"), its INSEE vintage.
+ */
+extern const char	sql_export_territories[];
+enum { EXT_CODE, EXT_NAME, EXT_POPULATION, EXT_YEAR, EXT__MAX };
+/*
+ * No parameters. One row per word of report_extra_stopwords(), in
+ * alphabetical order.
+ */
+extern const char	sql_export_stopwords[];
+enum { EXS_WORD, EXS__MAX };
 
 /*
  * The API page of contributions: $1 theme slug of the primary consultation

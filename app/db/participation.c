@@ -27,7 +27,10 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
 /*
  * The page of ids is chosen first (index order, LIMIT), then only those 20
  * rows get their author, territory and argument count: a sort that reads
- * many rows (search, hasard) never computes them for the others.
+ * many rows (search, hasard) never computes them for the others. For a
+ * proposal, status = 'published' is is_public (constraint
+ * contributions_public_proposal, migration 0191), and it is what the
+ * listing indexes are built on; replies count when is_public.
  */
 #define LIST_SELECT \
     "SELECT p.id, p.title, left(p.body, 240) AS excerpt,"		\
@@ -35,7 +38,7 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
     " coalesce(t.name, '') AS territory,"				\
     " p.votes_agree, p.votes_mixed, p.votes_disagree,"			\
     " (SELECT count(*) FROM contributions a WHERE a.proposal_id = p.id"	\
-    "   AND a.kind = 'argument' AND a.status = 'published') AS arguments,"\
+    "   AND a.kind = 'argument' AND a.is_public) AS arguments,"	\
     " p.replies, fr_date(p.created_at) AS date"				\
     " FROM unnest(ARRAY(SELECT p.id FROM contributions p"
 #define LIST_WHERE \
@@ -83,7 +86,7 @@ DB_STMT(sql_part_list_count, 3, PART_COUNT_COLS,
     "SELECT CASE WHEN $3::text IS NULL THEN"
     " (SELECT coalesce(sum(r.n), 0)::bigint FROM report_counts r"
     "  WHERE r.theme_id = $1::int AND r.kind = 'proposal'"
-    "  AND r.status = 'published'"
+    "  AND r.is_public"
     "  AND ($2::text IS NULL OR r.territory_code = $2::text))"
     " ELSE (SELECT count(*) FROM contributions p" LIST_WHERE ") END AS n");
 

@@ -5,6 +5,13 @@
 
 #include "reports.h"
 
+/*
+ * A public proposal. For a proposal, status = 'published' is is_public
+ * (constraint contributions_public_proposal, migration 0191), and it is what
+ * the ranking indexes (proposals_agree, proposals_divided, proposals_debate)
+ * are built on. Every other figure counts is_public: the rows of the
+ * open-data files.
+ */
 #define PUB	"c.status = 'published'"
 #define PCT(x)	"replace(to_char(100 * " x ", 'FM990.0'), '.', ',')"
 
@@ -23,7 +30,7 @@ const char sql_report_index[] =
     "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'argument'), 0) AS a,"
     "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'comment'), 0) AS c"
     "  FROM report_counts r WHERE r.theme_id = t.id"
-    "  AND r.status = 'published') rc"
+    "  AND r.is_public) rc"
     " WHERE k.is_primary ORDER BY t.position";
 
 #define REPORT_THEME \
@@ -80,16 +87,16 @@ const char sql_report_source_supported[] = SOURCE_TOP(
 
 const char sql_report_participation[] =
     "SELECT coalesce(rt.contributors, 0)::text, coalesce(rt.voters, 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public"
     "  AND r.kind = 'proposal'), 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public"
     "  AND r.kind = 'argument'), 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public"
     "  AND r.kind = 'comment'), 0)::text,"
     " coalesce(rt.votes, 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public"
     "  AND r.assisted), 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'), 0)::text,"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public), 0)::text,"
     " coalesce(sum(r.n) FILTER (WHERE r.status IN ('hidden', 'rejected')),"
     "  0)::text,"
     " coalesce(sum(r.n) FILTER (WHERE r.status = 'pending'), 0)::text"
@@ -100,7 +107,7 @@ const char sql_report_participation[] =
 
 const char sql_report_weeks[] =
     "WITH c AS (SELECT r.week AS w, sum(r.n) AS n FROM report_counts r"
-    "  WHERE r.theme_id = $1::int AND r.status = 'published'"
+    "  WHERE r.theme_id = $1::int AND r.is_public"
     "  GROUP BY r.week HAVING sum(r.n) > 0),"
     " s AS (SELECT generate_series(min(w), max(w), interval '7 days')::date"
     "  AS w FROM c)"
@@ -111,7 +118,7 @@ const char sql_report_weeks[] =
 const char sql_report_territories[] =
     "WITH c AS (SELECT r.territory_code AS code, sum(r.n) AS n"
     "  FROM report_counts r WHERE r.theme_id = $1::int"
-    "  AND r.status = 'published' GROUP BY r.territory_code)"
+    "  AND r.is_public GROUP BY r.territory_code)"
     " SELECT code, name, population, vintage, n, per FROM ("
     " SELECT t.code, t.name, t.population::text AS population,"
     " t.population_year::text AS vintage, coalesce(c.n, 0)::text AS n,"
@@ -149,7 +156,7 @@ const char sql_report_divided[] =
     "  c.votes_agree + c.votes_disagree) DESC, c.id"
     " LIMIT 10";
 
-/* replies = published arguments and comments of the thread (a trigger). */
+/* replies = public arguments and comments of the thread (a trigger). */
 const char sql_report_debated[] =
     "SELECT c.id::text, c.title, d.pour::text, d.contre::text,"
     " d.comments::text, (d.pour + d.contre + d.comments)::text"
@@ -161,16 +168,20 @@ const char sql_report_debated[] =
     "  count(*) FILTER (WHERE r.position = 'contre') AS contre,"
     "  count(*) FILTER (WHERE r.kind = 'comment') AS comments"
     "  FROM contributions r WHERE r.proposal_id = c.id AND r.kind <> 'proposal'"
-    "  AND r.status = 'published') d ON true"
+    "  AND r.is_public) d ON true"
     " ORDER BY c.replies DESC, c.id";
 
+/*
+ * Ordered by the function's columns (qualified: the bare names would be the
+ * text output columns, and "8" would come before "11").
+ */
 const char sql_report_terms[] =
-    "SELECT word, nentry::text, ndoc::text FROM report_terms($1::int)"
-    " ORDER BY nentry DESC, ndoc DESC, word";
+    "SELECT t.word, t.nentry::text, t.ndoc::text FROM report_terms($1::int) t"
+    " ORDER BY t.nentry DESC, t.ndoc DESC, t.word";
 
 const char sql_report_similar[] =
-    "SELECT a_id::text, a_title, b_id::text, b_title, pct"
-    " FROM report_similar($1::int) ORDER BY a_id, b_id";
+    "SELECT s.a_id::text, s.a_title, s.b_id::text, s.b_title, s.pct"
+    " FROM report_similar($1::int) s ORDER BY s.a_id, s.b_id";
 
 const char sql_report_analysis[] =
     "SELECT s.source, fr_date(s.computed_at),"

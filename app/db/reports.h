@@ -6,8 +6,10 @@
 /*
  * SQL of the reports (/rapports/) and of the report API. Every figure is a
  * plain count over contributions, votes, territories and official_answers,
- * so anyone can recount it from the open data. Only published contributions
- * count, except in the moderation figures.
+ * so anyone can recount it from the open data (/export/ says how). Only
+ * public contributions count (contributions.is_public, the rows of the
+ * open-data files), except in the moderation figures, which read each
+ * row's own status.
  */
 
 #ifndef AGORA_DB_REPORTS_H
@@ -63,7 +65,8 @@ extern const char	sql_report_source_supported[];
 /*
  * $1 theme id. One row: contributors (distinct authors), voters (distinct),
  * proposals, arguments, comments, votes, contributions entered by a
- * mediator, published contributions, hidden or rejected, pending.
+ * mediator, public contributions (all of these count public ones), then
+ * by their own status: hidden or rejected, pending.
  */
 extern const char	sql_report_participation[];
 /*

@@ -109,7 +109,9 @@ def security_definer_functions_have_a_fixed_search_path_and_few_callers():
         "moderation_log_head_add", "moderation_notes_erase_about",
         # Erasure and the takeover of a departed account's votes act on
         # other people's rows, behind their own checks (migration 0190).
-        "user_delete", "user_purge", "account_takeover"]),
+        "user_delete", "user_purge", "account_takeover",
+        # Recomputes is_public, which the application may not write (0191).
+        "contributions_public_rebuild"]),
        "SECURITY DEFINER functions the application may call")
     names = [r[0].split("(")[0] for r in rows]
     assert "moderation_log_append" in names, names

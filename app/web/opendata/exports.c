@@ -49,8 +49,9 @@ static const char *const column_docs[OD__MAX] = {
 	/* position */ "Pour un argument : pour ou contre. Vide sinon.",
 	/* departement */ "Code INSEE du département déclaré par l'auteur "
 	    "(18, 28, 36, 37, 41, 45), HR hors région, vide si inconnu.",
-	/* statut */ "Statut de modération ; seules les contributions publiées "
-	    "(publiee) figurent dans les fichiers.",
+	/* statut */ "Statut de modération : toujours publiee, car seules les "
+	    "contributions publiques figurent dans les fichiers (publiées, "
+	    "et tout ce à quoi elles répondent aussi).",
 	/* cree_le */ "Date et heure de dépôt, ISO 8601 en temps universel "
 	    "(2026-11-20T14:03:00Z).",
 	/* modifie_le */ "Date et heure de la dernière modification, ISO 8601 "
@@ -187,6 +188,136 @@ log_section(struct web_req *w)
 	    "ou précédé d'une ligne inventée.</li>\n</ul>\n");
 }
 
+/* The steps of exports_index: one query each. */
+enum { X_THEMES, X_CONSULTATIONS, X_TERRITORIES, X_STOPWORDS, X__MAX };
+
+/*
+ * How every figure of the public pages is recomputed from the files, what
+ * cannot be and why (test_reports_opendata.py follows these rules, with
+ * Python's csv and json modules, and finds the same figures).
+ */
+static void
+recount_doc(struct web_req *w)
+{
+	html_raw(H, "<h2 id=\"recalcul\">Recalculer les rapports</h2>\n"
+	    "<p>Les chiffres de l'accueil, des rapports, de l'API et de cette "
+	    "page se recalculent à partir de ces fichiers seuls, ainsi :</p>\n"
+	    "<ul>\n"
+	    "<li><strong>Ce que contiennent les fichiers.</strong> Une "
+	    "contribution y figure quand elle est publiée et que tout ce à "
+	    "quoi elle répond l'est aussi : une réponse sous une proposition, "
+	    "un argument ou un commentaire masqué, refusé ou en attente n'est "
+	    "ni dans les fichiers ni dans aucun chiffre. Chaque "
+	    "<code>parent_id</code> désigne donc une ligne du même fichier ; "
+	    "le fil d'une réponse est la proposition atteinte en remontant "
+	    "les <code>parent_id</code>.</li>\n"
+	    "<li><strong>Participation</strong> : contributions = lignes ; "
+	    "propositions, arguments, commentaires = lignes de chaque "
+	    "<code>type</code> ; contributeurs (les participants de "
+	    "l'accueil) = valeurs distinctes non vides de <code>auteur</code> ;"
+	    " votes = somme de <code>votes_d_accord</code>, "
+	    "<code>votes_mitige</code> et <code>votes_pas_d_accord</code> ; "
+	    "réponses officielles = lignes dont <code>reponse_statut</code> "
+	    "n'est pas vide. Les nombres de contributions publiées de cette "
+	    "page et le <code>total</code> de l'API sont des nombres de lignes "
+	    "des fichiers.</li>\n"
+	    "<li><strong>Par semaine</strong> : le lundi de la semaine de "
+	    "<code>cree_le</code> en heure de Paris, de la première à la "
+	    "dernière semaine, y compris les semaines sans contribution.</li>\n"
+	    "<li><strong>Par département</strong> : la colonne "
+	    "<code>departement</code> (vide : « Non renseigné ») ; le taux "
+	    "pour 10 000 habitants est ce nombre × 10 000 ÷ la population "
+	    "ci-dessous, arrondi au centième le plus proche (0,005 vers le "
+	    "haut).</li>\n"
+	    "<li><strong>Propositions qui rassemblent</strong> : les 10 "
+	    "premières par la borne basse de l'intervalle de Wilson à 95 % de "
+	    "la part p = a ÷ n, avec a = <code>votes_d_accord</code> et n = la "
+	    "somme des trois colonnes de votes (n &gt; 0), soit (p + 1,9208 ÷ n "
+	    "− 1,96 × √(p × (1 − p) ÷ n + 0,9604 ÷ n²)) ÷ (1 + 3,8416 ÷ n), "
+	    "puis par identifiant croissant ; l'indice est cette borne en "
+	    "pour cent, à un chiffre après la virgule.</li>\n"
+	    "<li><strong>Propositions qui divisent</strong> : la même borne "
+	    "pour a = le plus petit de <code>votes_d_accord</code> et "
+	    "<code>votes_pas_d_accord</code> et n = leur somme, quand les deux "
+	    "sont non nuls.</li>\n"
+	    "<li><strong>Les plus débattues</strong> : les 10 propositions "
+	    "dont le fil compte le plus d'arguments et de commentaires, puis "
+	    "par identifiant croissant. Sur la page d'une proposition, "
+	    "« Pour » et « Contre » comptent ses arguments, « Commentaires » "
+	    "les commentaires qui lui répondent directement ou à travers "
+	    "d'autres commentaires ; la liste d'un enjeu donne pour chaque "
+	    "proposition ses arguments et tout son fil (« contributions au "
+	    "débat »).</li>\n"
+	    "<li><strong>Termes récurrents</strong> : dans le titre et le "
+	    "texte de chaque contribution, les mots (suites de lettres et de "
+	    "chiffres ; un mot composé avec trait d'union compte entier et "
+	    "pour chacune de ses parties), en minuscules, de 4 caractères ou "
+	    "plus, qui ne sont ni des nombres ni des mots vides (la liste "
+	    "française de PostgreSQL, <code>french.stop</code>, issue du "
+	    "projet Snowball, et la liste ci-dessous) ; les 30 plus fréquents par nombre d'occurrences, "
+	    "puis par nombre de contributions qui les emploient, puis dans "
+	    "l'ordre des caractères. Le découpage est celui de l'analyseur "
+	    "de texte de PostgreSQL : une adresse web ou électronique y compte "
+	    "pour un seul mot.</li>\n"
+	    "<li><strong>Propositions proches</strong> : deux propositions dont "
+	    "les titres ont une similarité d'au moins 0,5 selon les "
+	    "trigrammes de pg_trgm : chaque mot (lettres et chiffres), en "
+	    "minuscules, précédé de deux espaces et suivi d'un, donne ses "
+	    "suites de trois caractères ; la similarité est le nombre de "
+	    "trigrammes communs aux deux titres divisé par le nombre de leurs "
+	    "trigrammes distincts. Les 300 premières paires, par identifiants "
+	    "croissants, forment les groupes.</li>\n"
+	    "<li><strong>Enjeux de plus de 2 000 contributions</strong> : "
+	    "leurs termes récurrents et leurs propositions proches sont "
+	    "calculés périodiquement ; le rapport donne la date du calcul et "
+	    "dit quand des contributions ont changé depuis.</li>\n</ul>\n"
+	    "<h3 id=\"non-recalculables\">Ce qui ne se recalcule pas</h3>\n"
+	    "<ul>\n<li>Le nombre de <strong>votants</strong> : les fichiers "
+	    "donnent les votes de chaque contribution, pas qui a voté ; "
+	    "publier les votes de chaque personne, même sous pseudonyme, les "
+	    "relierait à ses contributions.</li>\n"
+	    "<li>Les <strong>contributions saisies par un médiateur "
+	    "numérique</strong> : les marquer une à une désignerait les "
+	    "personnes accompagnées dans un espace public numérique.</li>\n"
+	    "<li>Les contributions <strong>masquées, refusées ou en "
+	    "attente</strong> : elles ne sont pas publiques ; la <a "
+	    "href=\"/moderation/transparence\">page de transparence</a> "
+	    "publie les décisions de modération.</li>\n</ul>\n");
+}
+
+/* The populations of the rates, and the extra stop words of the terms. */
+static void
+reference_doc(struct web_req *w)
+{
+	int	i;
+
+	html_raw(H, "<h3 id=\"populations\">Populations de référence</h3>\n"
+	    "<table>\n<caption>Populations municipales (INSEE) des taux pour "
+	    "10 000 habitants</caption>\n<thead><tr><th scope=\"col\">Code"
+	    "</th><th scope=\"col\">Département</th><th scope=\"col\" "
+	    "class=\"num\">Population</th><th scope=\"col\" class=\"num\">"
+	    "Millésime</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < web_nrows(w, X_TERRITORIES); i++) {
+		html_raw(H, "<tr><th scope=\"row\">");
+		html_text(H, web_value(w, X_TERRITORIES, i, EXT_CODE));
+		html_raw(H, "</th><td>");
+		html_text(H, web_value(w, X_TERRITORIES, i, EXT_NAME));
+		html_raw(H, "</td><td class=\"num\">");
+		html_text(H, web_value(w, X_TERRITORIES, i, EXT_POPULATION));
+		html_raw(H, "</td><td class=\"num\">");
+		html_text(H, web_value(w, X_TERRITORIES, i, EXT_YEAR));
+		html_raw(H, "</td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n<h3>Mots vides ajoutés à la liste "
+	    "de PostgreSQL</h3>\n<p id=\"mots-vides\">");
+	for (i = 0; i < web_nrows(w, X_STOPWORDS); i++) {
+		if (i > 0)
+			html_raw(H, ", ");
+		html_text(H, web_value(w, X_STOPWORDS, i, EXS_WORD));
+	}
+	html_raw(H, ".</p>\n");
+}
+
 /* GET /export/: the files, their columns and their licence. */
 int
 exports_index(struct web_req *w)
@@ -194,17 +325,22 @@ exports_index(struct web_req *w)
 	int	i;
 
 	switch (w->step) {
-	case 0:
+	case X_THEMES:
 		return (web_sql(w, sql_export_themes, 0));
-	case 1:
+	case X_CONSULTATIONS:
 		return (web_sql(w, sql_export_consultations, 0));
+	case X_TERRITORIES:
+		return (web_sql(w, sql_export_territories, 0));
+	case X_STOPWORDS:
+		return (web_sql(w, sql_export_stopwords, 0));
 	}
 	page_begin(w, "Données ouvertes");
 	html_raw(H, "<h1>Données ouvertes</h1>\n"
 	    "<p class=\"lead\">Toutes les contributions publiées sont "
 	    "téléchargeables librement, pour être relues, recomptées et "
 	    "réutilisées. Les rapports remis aux élus se recalculent à "
-	    "partir de ces fichiers.</p>\n"
+	    "partir de ces fichiers : voir <a href=\"#recalcul\">comment</a>."
+	    "</p>\n"
 	    "<h2 id=\"licence\">Licence</h2>\n"
 	    "<p>Les fichiers sont publiés sous la <a href=\"https://www.etalab."
 	    "gouv.fr/licence-ouverte-open-licence/\">Licence Ouverte / Open "
@@ -253,11 +389,21 @@ exports_index(struct web_req *w)
 	    "guillemets doubles quand il le faut (un guillemet y est doublé), "
 	    "fin de ligne CRLF, encodage UTF-8 sans BOM, une ligne d'en-tête."
 	    "</li>\n"
-	    "<li>Protection des tableurs : une cellule qui commencerait par "
-	    "<code>=</code>, <code>+</code>, <code>-</code> ou <code>@</code> "
-	    "est précédée d'une apostrophe (<code>'</code>), pour qu'aucun "
-	    "tableur ne l'exécute comme une formule. Retirez-la si vous lisez "
-	    "le fichier avec un programme.</li>\n"
+	    "<li id=\"formules\">Protection des tableurs : une cellule dont le "
+	    "texte commence, après d'éventuelles apostrophes "
+	    "(<code>'</code>), par <code>=</code>, <code>+</code>, "
+	    "<code>-</code>, <code>@</code>, une tabulation, un retour "
+	    "chariot, leurs formes pleine chasse (<code>＝</code> "
+	    "<code>＋</code> <code>－</code> <code>＠</code>) ou petites "
+	    "(<code>﹦</code> <code>﹢</code> <code>﹣</code> <code>﹫</code>) "
+	    "ou le signe moins <code>−</code> (U+2212) reçoit une apostrophe "
+	    "de plus au début, pour qu'aucun tableur ne l'exécute comme une "
+	    "formule. Pour retrouver le texte exact avec un programme, retirez "
+	    "une apostrophe, une seule, de chaque cellule qui commence par une "
+	    "apostrophe, d'éventuelles autres apostrophes puis l'un de ces "
+	    "caractères ; toute autre cellule est le texte tel quel (un texte "
+	    "qui commençait par <code>'=</code> est écrit <code>''=</code>). "
+	    "Le JSON n'a pas cette protection.</li>\n"
 	    "<li>JSON : un tableau d'objets, une contribution par ligne, avec "
 	    "les mêmes noms de champs ; nombres pour les identifiants et les "
 	    "votes, <code>null</code> pour une valeur absente.</li>\n"
@@ -275,10 +421,11 @@ exports_index(struct web_req *w)
 		html_raw(H, "</td></tr>\n");
 	}
 	html_raw(H, "</tbody>\n</table>\n");
+	recount_doc(w);
+	reference_doc(w);
 	log_section(w);
 	html_raw(H, "<p>Les mêmes fichiers s'obtiennent en ligne de commande "
-	    "sur le "
-	    "serveur : <code>agora export --format csv --theme ethique "
+	    "sur le serveur : <code>agora export --format csv --theme ethique "
 	    "--output ethique.csv</code>. Une <a href=\"/api/v1/themes\">API "
 	    "JSON</a> en lecture seule est aussi disponible.</p>\n");
 	page_end(w);

@@ -466,7 +466,13 @@ write_participation(struct web_req *w, const struct report *r)
 	html_text(H, web_value(w, S_PART, 0, 8));
 	html_raw(H, " contribution(s) masquée(s) ou refusée(s), ");
 	html_text(H, web_value(w, S_PART, 0, 9));
-	html_raw(H, " en attente de modération.</p>\n</section>\n");
+	html_raw(H, " en attente de modération.</p>\n"
+	    "<p class=\"note\" id=\"non-recalculables\">Tous les chiffres "
+	    "de ce rapport se recalculent à partir des <a href=\"/export/"
+	    "#recalcul\">données ouvertes</a>, sauf le nombre de votants, les "
+	    "contributions saisies par un médiateur et les contributions "
+	    "masquées, refusées ou en attente (<a href=\"/export/"
+	    "#non-recalculables\">pourquoi</a>).</p>\n</section>\n");
 }
 
 static void
