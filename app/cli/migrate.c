@@ -7,9 +7,13 @@
  * agora migrate: applies migrations/NNNN_name.sql in order, each once, each
  * in its own transaction, recorded in schema_migrations. A failing file is
  * rolled back whole and stops the run with its name and PostgreSQL's message.
- * Then, every time, migrations/privileges.sql (what the application's role
- * may do, object by object), and names every object that file says nothing
- * about. Connects as the owner role (setting owner_database).
+ * Then, every time: the current text of every function and trigger,
+ * migrations/functions/<area>.sql (one file per area, each function in one
+ * place: changing a function means editing its file, not copying its body
+ * into a new migration), in one transaction; then migrations/privileges.sql
+ * (what the application's role may do, object by object), and names every
+ * object that file says nothing about. Connects as the owner role (setting
+ * owner_database).
  */
 
 #include <dirent.h>
@@ -128,6 +132,64 @@ apply(PGconn *db, const char *dir, const char *file)
 	return (0);
 }
 
+static int
+sql_file_filter(const struct dirent *d)
+{
+	size_t	n = strlen(d->d_name);
+
+	return (d->d_name[0] != '.' && n > 4 &&
+	    strcmp(d->d_name + n - 4, ".sql") == 0);
+}
+
+/*
+ * Applies every DIR/functions/<area>.sql, in name order, in one
+ * transaction: CREATE OR REPLACE of each function and trigger, with the
+ * bodies checked when they run rather than when they are created (a
+ * function may call one of a later file). A directory without functions/
+ * (an older tree, in the upgrade test) has none: 0. -1 when a file fails,
+ * everything rolled back.
+ */
+static int
+functions(PGconn *db, const char *dir)
+{
+	PGresult	 *res;
+	struct dirent	**files;
+	char		  path[4096];
+	char		 *sql;
+	int		  n, i, rc = 0;
+
+	snprintf(path, sizeof(path), "%s/functions", dir);
+	if ((n = scandir(path, &files, sql_file_filter, alphasort)) == -1)
+		return (errno == ENOENT ? 0 : -1);
+	PQclear(cli_exec(db, "BEGIN", 0, NULL));
+	PQclear(cli_exec(db, "SET LOCAL check_function_bodies = off", 0, NULL));
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/functions/%s", dir,
+		    files[i]->d_name);
+		if (rc == 0 && (sql = slurp(path)) == NULL) {
+			fprintf(stderr, "agora: %s: %s\n", path,
+			    strerror(errno));
+			rc = -1;
+		} else if (rc == 0) {
+			res = PQexec(db, sql);
+			free(sql);
+			if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+			    PQresultStatus(res) != PGRES_TUPLES_OK &&
+			    PQresultStatus(res) != PGRES_EMPTY_QUERY) {
+				fprintf(stderr, "agora: functions/%s failed, "
+				    "rolled back: %s", files[i]->d_name,
+				    PQresultErrorMessage(res));
+				rc = -1;
+			}
+			PQclear(res);
+		}
+		free(files[i]);
+	}
+	free(files);
+	PQclear(PQexec(db, rc == 0 ? "COMMIT" : "ROLLBACK"));
+	return (rc);
+}
+
 /*
  * Applies DIR/privileges.sql, then names every object without a decision
  * (a warning: the application's role simply has no access to it). 0, or -1
@@ -209,6 +271,8 @@ cmd_migrate(int argc, char **argv)
 		free(files[i]);
 	}
 	free(files);
+	if (rc == 0 && functions(db, dir) == -1)
+		rc = 1;
 	if (rc == 0 && privileges(db, dir) == -1)
 		rc = 1;
 	if (rc == 0)
