@@ -634,6 +634,24 @@ def new_accounts_are_limited_to_a_few_posts_per_hour():
     eq(sql_value("SELECT contribution_rate_ok(%d)" % fresh), "t", "older account")
 
 
+@test
+def the_queue_says_why_a_new_account_is_held():
+    _, fresh = harness.signed_in(age_days=0)
+    for i in range(5):
+        contribution(fresh)
+    held = contribution(fresh, title="Sixième de l'heure")
+    eq(sql("SELECT status, queue_reason FROM contributions WHERE id = %d" % held),
+       [["pending", "compte récent"]])
+    mod, _ = moderator()
+    page = mod.get("/moderation/?motif=compte")
+    eq(page.status, 200)
+    row = re.search(r'<tr><td>[^<]*</td><th scope="row"><a href="/moderation/%d">.*?</tr>'
+                    % held, page.text)
+    assert row, "the held contribution is in the queue"
+    # The reason cell, not the filter's option (which always says it).
+    contains(row.group(0), "<td>Compte récent qui publie beaucoup</td>")
+
+
 # ---------------------------------------------------------------- races
 
 def parallel(fns):

@@ -41,6 +41,7 @@ static const struct label reasons[] = {
 	{ "attente",	"Modération a priori" },
 	{ "signalement", "Signalée par des participants" },
 	{ "doublon",	"Doublon probable" },
+	{ "compte",	"Compte récent qui publie beaucoup" },
 };
 
 static const char *
