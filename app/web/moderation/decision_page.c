@@ -31,14 +31,13 @@ status_label(const char *code)
 static void
 write_heading(struct web_req *w)
 {
-	long long	 id = web_int(w, Q_ITEM, 0, MI_ID);
-	const char	*title = web_text(w, Q_ITEM, 0, MI_TITLE);
+	static const struct ui_crumb	 queue[] = {
+		{ "/moderation/", "File de modération" } };
+	long long			 id = web_int(w, Q_ITEM, 0, MI_ID);
+	const char			*title = web_text(w, Q_ITEM, 0, MI_TITLE);
 
-	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
-	    "<li><a href=\"/moderation/\">File de modération</a></li>"
-	    "<li aria-current=\"page\">Contribution n° ");
-	ui_number(w, id);
-	html_raw(H, "</li></ol></nav>\n<h1>");
+	ui_crumbs(w, queue, 1, web_printf(w, "Contribution n° %lld", id));
+	html_raw(H, "<h1>");
 	html_text(H, vocab_label(vocab_kind, KIND__MAX,
 	    web_text(w, Q_ITEM, 0, MI_KIND)));
 	html_raw(H, " n° ");

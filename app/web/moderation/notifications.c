@@ -11,7 +11,7 @@
 
 #include "../../core/vocab.h"
 #include "../../db/moderation.h"
-#include "../kernel/web.h"
+#include "../shared/ui.h"
 
 int	notifications_show(struct web_req *);
 
@@ -65,16 +65,16 @@ write_notification(struct web_req *w, int i)
 int
 notifications_show(struct web_req *w)
 {
-	int	i;
+	static const struct ui_crumb	account[] = {
+		{ "/compte/", "Mon compte" } };
+	int				i;
 
 	if (w->step == 0)
 		return (web_query(w, Q_NOTES, &sql_notifications,
 		    DB_INT(w->sess.user_id)));
 	page_begin(w, "Mes notifications");
-	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
-	    "<li><a href=\"/compte/\">Mon compte</a></li>"
-	    "<li aria-current=\"page\">Notifications</li></ol></nav>\n"
-	    "<h1>Mes notifications</h1>\n");
+	ui_crumbs(w, account, 1, "Notifications");
+	html_raw(H, "<h1>Mes notifications</h1>\n");
 	if (web_rows(w, Q_NOTES) == 0)
 		html_raw(H, "<p>Aucune notification : les décisions de "
 		    "modération sur vos contributions apparaîtront ici.</p>\n");

@@ -171,27 +171,6 @@ queue_href(struct web_req *w, void *arg, long long n)
 	return (ui_moderation_queue(w, v->theme, v->reason, v->status, n));
 }
 
-static void
-write_pager(struct web_req *w, struct queue_view *v, long long last)
-{
-	if (last <= 1)
-		return;
-	html_raw(H, "<nav aria-label=\"Pagination\" class=\"pages\"><ul>\n");
-	if (v->page > 1) {
-		html_raw(H, "<li><a href=\"");
-		html_text(H, queue_href(w, v, v->page - 1));
-		html_raw(H, "\">Page précédente</a></li>\n");
-	}
-	html_rawf(H, "<li aria-current=\"page\">Page %lld sur %lld</li>\n",
-	    v->page, last);
-	if (v->page < last) {
-		html_raw(H, "<li><a href=\"");
-		html_text(H, queue_href(w, v, v->page + 1));
-		html_raw(H, "\">Page suivante</a></li>\n");
-	}
-	html_raw(H, "</ul></nav>\n");
-}
-
 static int
 queue_render(struct web_req *w, struct queue_view *v)
 {
@@ -217,7 +196,8 @@ queue_render(struct web_req *w, struct queue_view *v)
 	}
 	html_raw(H, "</p>\n");
 	write_table(w);
-	write_pager(w, v, (total + QUEUE_PAGE - 1) / QUEUE_PAGE);
+	ui_pager(w, "Pagination", v->page, (total + QUEUE_PAGE - 1) /
+	    QUEUE_PAGE, queue_href, v);
 	page_end(w);
 	return (web_send(w, 200));
 }
