@@ -104,9 +104,12 @@ def security_definer_functions_have_a_fixed_search_path_and_few_callers():
         eq(public, "f", name + " executable by PUBLIC")
         if app == "t":
             callable_by_app.append(name.split("(")[0])
+    # The log's writers, and the erasure's entry points (0152, 0190:
+    # user_delete and user_purge check, then erase other people's rows).
     eq(sorted(callable_by_app), sorted([
         "consultation_set_mode", "flag_contribution", "moderation_decide",
-        "moderation_log_head_add", "moderation_notes_erase_about"]),
+        "moderation_log_head_add", "moderation_notes_erase_about",
+        "account_takeover", "user_delete", "user_purge"]),
        "SECURITY DEFINER functions the application may call")
     names = [r[0].split("(")[0] for r in rows]
     assert "moderation_log_append" in names, names

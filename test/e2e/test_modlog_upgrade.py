@@ -118,7 +118,8 @@ def an_existing_database_is_taken_over_by_the_owner_and_its_old_rows_still_verif
 
         # The author leaves: the old note naming a neighbour is erased from
         # its form-1 row; that row is then checked by its links only.
-        r = psql_as(APP_ROLE, "SELECT user_delete(%d, 'secret-hash')" % author, db=DB)
+        r = psql_as(APP_ROLE, "SELECT user_delete(%d, 'secret-hash', 'v1auteur@example.org',"
+                    " '%s')" % (author, harness.email_key("v1auteur@example.org")), db=DB)
         eq(r.stdout.strip(), "deleted", r.stderr)
         eq(sql("SELECT note IS NULL, note_erased_at IS NOT NULL FROM moderation_log"
                " WHERE contribution_id = %d" % ids["c2"], db=DB), [["t", "t"]])
