@@ -30,21 +30,27 @@ DB_STMT(sql_flag_insert, 6, MOD_FLAG_INSERT_COLS,
     " WHEN c.queue_reason = 'doublon probable' THEN 'doublon'" \
     " WHEN c.queue_reason = 'compte récent' THEN 'compte' ELSE 'attente' END"
 
+/* What waits, filtered: $1 theme slug, $2 reason, $3 status, or NULL. */
+#define QUEUE_WHERE \
+    " FROM contributions c JOIN themes t ON t.id = c.theme_id" \
+    " WHERE (c.status = 'pending' OR c.under_review)" \
+    " AND ($1::text IS NULL OR (t.slug = $1::text AND t.consultation_id =" \
+    "  (SELECT id FROM consultations WHERE is_primary)))" \
+    " AND ($2::text IS NULL OR " QUEUE_REASON " = $2::text)" \
+    " AND ($3::text IS NULL OR c.status = $3::text)"
+
 DB_STMT(sql_queue, 5, MOD_QUEUE_COLS,
     "SELECT c.id, c.kind, coalesce(c.title, left(c.body, 120)) AS title,"
     " c.status, t.title AS theme,"
     " fr_date(coalesce(c.queued_at, c.created_at)) || ' à ' ||"
     " to_char(coalesce(c.queued_at, c.created_at) AT TIME ZONE"
     " 'Europe/Paris', 'HH24:MI') AS queued, " QUEUE_REASON " AS reason,"
-    " c.flag_count AS flags, count(*) OVER () AS total"
-    " FROM contributions c JOIN themes t ON t.id = c.theme_id"
-    " WHERE (c.status = 'pending' OR c.under_review)"
-    " AND ($1::text IS NULL OR (t.slug = $1::text AND t.consultation_id ="
-    "  (SELECT id FROM consultations WHERE is_primary)))"
-    " AND ($2::text IS NULL OR " QUEUE_REASON " = $2::text)"
-    " AND ($3::text IS NULL OR c.status = $3::text)"
+    " c.flag_count AS flags" QUEUE_WHERE
     " ORDER BY coalesce(c.queued_at, c.created_at), c.id"
     " OFFSET $4::integer LIMIT $5::integer");
+
+DB_STMT(sql_queue_count, 3, MOD_QUEUE_COUNT_COLS,
+    "SELECT count(*) AS n" QUEUE_WHERE);
 
 DB_STMT(sql_queue_themes, 0, MOD_QUEUE_THEME_COLS,
     "SELECT t.slug, t.title FROM themes t JOIN consultations c"

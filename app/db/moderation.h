@@ -51,8 +51,8 @@ extern const struct db_stmt	sql_flag_insert;
 
 /*
  * $1 theme slug or NULL, $2 reason (vocab_reason's codes) or NULL,
- * $3 status or NULL, $4 offset, $5 limit. The queue, oldest first; the
- * total is the same in every row (none past the last page).
+ * $3 status or NULL, $4 offset, $5 limit. A page of the queue, oldest
+ * first.
  */
 #define MOD_QUEUE_COLS(C)						\
 	C(QU_ID,		"id",			INT)		\
@@ -62,10 +62,15 @@ extern const struct db_stmt	sql_flag_insert;
 	C(QU_THEME,		"theme",		TEXT)	/* its title */	\
 	C(QU_QUEUED,		"queued",		TEXT)	/* French, time */\
 	C(QU_REASON,		"reason",		TEXT)	/* vocab_reason */\
-	C(QU_FLAGS,		"flags",		INT)	/* open flags */\
-	C(QU_TOTAL,		"total",		INT)
+	C(QU_FLAGS,		"flags",		INT)	/* open flags */
 DB_COLUMNS(MOD_QUEUE_COLS, QU__MAX);
 extern const struct db_stmt	sql_queue;
+
+/* $1 .. $3 as sql_queue's. One row: how many wait, on every page. */
+#define MOD_QUEUE_COUNT_COLS(C)						\
+	C(QC_N,			"n",			INT)
+DB_COLUMNS(MOD_QUEUE_COUNT_COLS, QC__MAX);
+extern const struct db_stmt	sql_queue_count;
 
 /* No parameters. The primary consultation's themes, for the filter. */
 #define MOD_QUEUE_THEME_COLS(C)						\

@@ -316,6 +316,29 @@ def queue_is_for_moderators_filters_and_paginates():
         % ",".join(map(str, ids)))
 
 
+@test
+def a_page_past_the_end_of_the_queue_still_says_what_waits():
+    _, author = harness.signed_in()
+    ids = [contribution(author, theme=6, status="pending") for i in range(21)]
+    mod, _ = moderator()
+    try:
+        first = mod.get("/moderation/?theme=sante&statut=pending").visible_text()
+        m = re.search(r"(\d+) contributions à modérer\.", first)
+        assert m, first[:300]
+        last = (int(m.group(1)) + 19) // 20
+        r = mod.get("/moderation/?theme=sante&statut=pending&page=%d" % (last + 3))
+        eq(r.status, 200)
+        t = r.visible_text()
+        contains(t, "%s contributions à modérer." % m.group(1))
+        lacks(t, "Aucune contribution à modérer")
+        contains(t, "Aucune contribution sur cette page.")
+        contains(r.text, 'href="/moderation/?theme=sante&amp;motif=&amp;statut=pending'
+                 '&amp;page=%d">Page précédente' % last)
+    finally:
+        sql("UPDATE contributions SET status = 'rejected' WHERE id IN (%s)"
+            % ",".join(map(str, ids)))
+
+
 # ---------------------------------------------------------------- decisions
 
 @test

@@ -21,7 +21,7 @@ int	moderation_queue(struct web_req *);
 #define QUEUE_PAGE	20
 #define QUEUE_PAGE_MAX	100000
 
-enum { Q_THEMES, Q_PAGE };
+enum { Q_THEMES, Q_COUNT, Q_PAGE };
 
 /* What was asked (web_state): "" for a filter that is not set. */
 struct queue_view {
@@ -67,12 +67,14 @@ or_null(const char *s)
 	return (DB_TEXT(*s != '\0' ? s : NULL));
 }
 
-/* Step 0: the themes of the filter and the page, together. */
+/* Step 0: the themes of the filter, the count and the page, together. */
 static int
 queue_ask(struct web_req *w, struct queue_view *v)
 {
 	queue_parse(w, v);
 	web_query(w, Q_THEMES, &sql_queue_themes);
+	web_query(w, Q_COUNT, &sql_queue_count, or_null(v->theme),
+	    or_null(v->reason), or_null(v->status));
 	return (web_query(w, Q_PAGE, &sql_queue, or_null(v->theme),
 	    or_null(v->reason), or_null(v->status),
 	    DB_INT((v->page - 1) * QUEUE_PAGE), DB_INT(QUEUE_PAGE)));
@@ -143,12 +145,16 @@ write_row(struct web_req *w, int i)
 }
 
 static void
-write_table(struct web_req *w)
+write_table(struct web_req *w, long long total)
 {
 	int	i;
 
-	if (web_rows(w, Q_PAGE) == 0)
+	if (web_rows(w, Q_PAGE) == 0) {
+		if (total > 0)
+			html_raw(H, "<p>Aucune contribution sur cette page."
+			    "</p>\n");
 		return;
+	}
 	html_raw(H, "<table class=\"queue\">\n<caption>Contributions à "
 	    "modérer, la plus ancienne en premier</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Dans la file depuis</th>"
@@ -174,10 +180,8 @@ queue_href(struct web_req *w, void *arg, long long n)
 static int
 queue_render(struct web_req *w, struct queue_view *v)
 {
-	long long	total = 0;
+	long long	total = web_int(w, Q_COUNT, 0, QC_N);
 
-	if (web_rows(w, Q_PAGE) > 0)
-		total = web_int(w, Q_PAGE, 0, QU_TOTAL);
 	page_begin(w, "File de modération");
 	html_raw(H, "<h1>File de modération</h1>\n<p>Les contributions en "
 	    "attente, signalées au-delà du seuil, ou retenues comme doublons "
@@ -195,7 +199,7 @@ queue_render(struct web_req *w, struct queue_view *v)
 		html_raw(H, " à modérer.");
 	}
 	html_raw(H, "</p>\n");
-	write_table(w);
+	write_table(w, total);
 	ui_pager(w, "Pagination", v->page, (total + QUEUE_PAGE - 1) /
 	    QUEUE_PAGE, queue_href, v);
 	page_end(w);
