@@ -6,7 +6,9 @@
 /*
  * Moderation: charter rules, flags, the queue, decisions, notifications,
  * the transparency figures, the moderation modes and the log; each
- * statement with its columns (db.h).
+ * statement with its columns (db.h). A column named kind, status, reason,
+ * decision, action or moderation_mode holds a code of app/core/vocab.h;
+ * dates are French text ("29 novembre 2026", "... à 10:03" for a time).
  */
 
 #ifndef AGORA_DB_MODERATION_H
@@ -16,26 +18,29 @@
 
 /* No parameters. The charter rules in order. */
 #define MOD_RULE_COLS(C)						\
-	C(RULE_CODE,		"code",			TEXT)	/* R1... */	\
+	C(RULE_CODE,		"code",			TEXT)	/* R1... */ \
 	C(RULE_TITLE,		"title",		TEXT)		\
 	C(RULE_SUMMARY,		"summary",		TEXT)
 DB_COLUMNS(MOD_RULE_COLS, RULE__MAX);
 extern const struct db_stmt	sql_charter_rules;
 
-/* $1 contribution id, $2 user id. Zero or one row. */
+/*
+ * $1 contribution id, $2 user id. Zero or one row; author NULL for an
+ * imported contribution.
+ */
 #define MOD_FLAG_TARGET_COLS(C)						\
 	C(FT_ID,		"id",			INT)		\
-	C(FT_KIND,		"kind",			TEXT)	/* vocab_kind */\
-	C(FT_TITLE,		"title",		TEXT)	/* or NULL */	\
-	C(FT_BODY,		"body",			TEXT)	/* Markdown */	\
-	C(FT_STATUS,		"status",		TEXT)	/* vocab_status */\
-	C(FT_THEME,		"theme",		TEXT)	/* its title */	\
-	C(FT_DATE,		"date",			TEXT)	/* French */	\
-	C(FT_AUTHOR,		"author",		TEXT)	/* NULL: imported */\
-	C(FT_AUTHOR_ID,		"author_id",		INT)	/* or NULL */	\
-	C(FT_FLAGGED,		"flagged",		BOOL)	/* by $2 */	\
+	C(FT_KIND,		"kind",			TEXT)		\
+	C(FT_TITLE,		"title",		TEXT)	/* or NULL */ \
+	C(FT_BODY,		"body",			TEXT)	/* Markdown */ \
+	C(FT_STATUS,		"status",		TEXT)		\
+	C(FT_THEME,		"theme",		TEXT)	/* title */ \
+	C(FT_DATE,		"date",			TEXT)		\
+	C(FT_AUTHOR,		"author",		TEXT)	/* or NULL */ \
+	C(FT_AUTHOR_ID,		"author_id",		INT)	/* or NULL */ \
+	C(FT_FLAGGED,		"flagged",		BOOL)	/* by $2 */ \
 	C(FT_UNDER_REVIEW,	"under_review",		BOOL)		\
-	C(FT_PROPOSAL,		"proposal",		INT)	/* itself for one */
+	C(FT_PROPOSAL,		"proposal",		INT)	/* or itself */
 DB_COLUMNS(MOD_FLAG_TARGET_COLS, FT__MAX);
 extern const struct db_stmt	sql_flag_target;
 
@@ -52,16 +57,16 @@ extern const struct db_stmt	sql_flag_insert;
 /*
  * $1 theme slug or NULL, $2 reason (vocab_reason's codes) or NULL,
  * $3 status or NULL, $4 offset, $5 limit. A page of the queue, oldest
- * first.
+ * first. A title, here and below, is the text's start when it has none.
  */
 #define MOD_QUEUE_COLS(C)						\
 	C(QU_ID,		"id",			INT)		\
-	C(QU_KIND,		"kind",			TEXT)	/* vocab_kind */\
-	C(QU_TITLE,		"title",		TEXT)	/* or excerpt */\
-	C(QU_STATUS,		"status",		TEXT)	/* vocab_status */\
-	C(QU_THEME,		"theme",		TEXT)	/* its title */	\
-	C(QU_QUEUED,		"queued",		TEXT)	/* French, time */\
-	C(QU_REASON,		"reason",		TEXT)	/* vocab_reason */\
+	C(QU_KIND,		"kind",			TEXT)		\
+	C(QU_TITLE,		"title",		TEXT)		\
+	C(QU_STATUS,		"status",		TEXT)		\
+	C(QU_THEME,		"theme",		TEXT)	/* title */ \
+	C(QU_QUEUED,		"queued",		TEXT)		\
+	C(QU_REASON,		"reason",		TEXT)		\
 	C(QU_FLAGS,		"flags",		INT)	/* open flags */
 DB_COLUMNS(MOD_QUEUE_COLS, QU__MAX);
 extern const struct db_stmt	sql_queue;
@@ -79,22 +84,25 @@ extern const struct db_stmt	sql_queue_count;
 DB_COLUMNS(MOD_QUEUE_THEME_COLS, QT__MAX);
 extern const struct db_stmt	sql_queue_themes;
 
-/* $1 contribution id. Zero or one row. */
+/*
+ * $1 contribution id. Zero or one row; author NULL for an imported
+ * contribution.
+ */
 #define MOD_ITEM_COLS(C)						\
 	C(MI_ID,		"id",			INT)		\
-	C(MI_KIND,		"kind",			TEXT)	/* vocab_kind */\
-	C(MI_TITLE,		"title",		TEXT)	/* or NULL */	\
-	C(MI_BODY,		"body",			TEXT)	/* Markdown */	\
-	C(MI_STATUS,		"status",		TEXT)	/* vocab_status */\
+	C(MI_KIND,		"kind",			TEXT)		\
+	C(MI_TITLE,		"title",		TEXT)	/* or NULL */ \
+	C(MI_BODY,		"body",			TEXT)	/* Markdown */ \
+	C(MI_STATUS,		"status",		TEXT)		\
 	C(MI_VERSION,		"decision_version",	INT)		\
 	C(MI_UNDER_REVIEW,	"under_review",		BOOL)		\
-	C(MI_QUEUE_REASON,	"queue_reason",		TEXT)	/* or NULL */	\
-	C(MI_THEME,		"theme",		TEXT)	/* its title */	\
-	C(MI_DATE,		"date",			TEXT)	/* French */	\
-	C(MI_AUTHOR,		"author",		TEXT)	/* NULL: imported */\
-	C(MI_AUTHOR_ID,		"author_id",		INT)	/* or NULL */	\
-	C(MI_RULE,		"moderation_rule",	TEXT)	/* or NULL */	\
-	C(MI_PROPOSAL,		"proposal",		INT)	/* itself for one */
+	C(MI_QUEUE_REASON,	"queue_reason",		TEXT)	/* or NULL */ \
+	C(MI_THEME,		"theme",		TEXT)	/* title */ \
+	C(MI_DATE,		"date",			TEXT)		\
+	C(MI_AUTHOR,		"author",		TEXT)	/* or NULL */ \
+	C(MI_AUTHOR_ID,		"author_id",		INT)	/* or NULL */ \
+	C(MI_RULE,		"moderation_rule",	TEXT)	/* or NULL */ \
+	C(MI_PROPOSAL,		"proposal",		INT)	/* or itself */
 DB_COLUMNS(MOD_ITEM_COLS, MI__MAX);
 extern const struct db_stmt	sql_item;
 
@@ -104,18 +112,18 @@ extern const struct db_stmt	sql_item;
  */
 #define MOD_SIMILAR_COLS(C)						\
 	C(SIM_ID,		"id",			INT)		\
-	C(SIM_TITLE,		"title",		TEXT)	/* or excerpt */\
-	C(SIM_STATUS,		"status",		TEXT)	/* vocab_status */\
+	C(SIM_TITLE,		"title",		TEXT)		\
+	C(SIM_STATUS,		"status",		TEXT)		\
 	C(SIM_PERCENT,		"similarity",		INT)	/* 50 .. 100 */
 DB_COLUMNS(MOD_SIMILAR_COLS, SIM__MAX);
 extern const struct db_stmt	sql_item_similar;
 
 /* $1 contribution id. Its flags, oldest first. */
 #define MOD_ITEM_FLAG_COLS(C)						\
-	C(IF_RULE,		"rule",			TEXT)	/* code */	\
+	C(IF_RULE,		"rule",			TEXT)	/* code */ \
 	C(IF_RULE_TITLE,	"rule_title",		TEXT)		\
-	C(IF_NOTE,		"note",			TEXT)	/* or NULL */	\
-	C(IF_DATE,		"date",			TEXT)	/* French */
+	C(IF_NOTE,		"note",			TEXT)	/* or NULL */ \
+	C(IF_DATE,		"date",			TEXT)
 DB_COLUMNS(MOD_ITEM_FLAG_COLS, IF__MAX);
 extern const struct db_stmt	sql_item_flags;
 
@@ -130,15 +138,18 @@ extern const struct db_stmt	sql_item_flags;
 DB_COLUMNS(MOD_HISTORY_COLS, IH__MAX);
 extern const struct db_stmt	sql_item_history;
 
-/* $1 contribution id. The log rows of this contribution, in order. */
+/*
+ * $1 contribution id. The log rows of this contribution, in order;
+ * moderator NULL for an automatic row (the flags' threshold).
+ */
 #define MOD_ITEM_LOG_COLS(C)						\
-	C(ITEMLOG_WHEN,		"at",			TEXT)	/* French, time */\
-	C(ITEMLOG_ACTION,	"action",		TEXT)	/* vocab_log_action */\
-	C(ITEMLOG_FROM,		"from_status",		TEXT)	/* vocab_status */\
-	C(ITEMLOG_TO,		"to_status",		TEXT)	/* vocab_status */\
-	C(ITEMLOG_RULE,		"rule",			TEXT)	/* or NULL */	\
-	C(ITEMLOG_NOTE,		"note",			TEXT)	/* NULL: none, erased */\
-	C(ITEMLOG_MODERATOR,	"moderator",		TEXT)	/* NULL: automatic */\
+	C(ITEMLOG_WHEN,		"at",			TEXT)		\
+	C(ITEMLOG_ACTION,	"action",		TEXT)		\
+	C(ITEMLOG_FROM,		"from_status",		TEXT)		\
+	C(ITEMLOG_TO,		"to_status",		TEXT)		\
+	C(ITEMLOG_RULE,		"rule",			TEXT)	/* or NULL */ \
+	C(ITEMLOG_NOTE,		"note",			TEXT)	/* or NULL */ \
+	C(ITEMLOG_MODERATOR,	"moderator",		TEXT)	/* or NULL */ \
 	C(ITEMLOG_ERASED,	"note_erased",		BOOL)
 DB_COLUMNS(MOD_ITEM_LOG_COLS, ITEMLOG__MAX);
 extern const struct db_stmt	sql_item_log;
@@ -146,9 +157,9 @@ extern const struct db_stmt	sql_item_log;
 /* $1 contribution id. The texts it had before each edit, oldest first. */
 #define MOD_VERSION_COLS(C)						\
 	C(IV_VERSION,		"version",		INT)		\
-	C(IV_TITLE,		"title",		TEXT)	/* NULL: not a proposal */\
-	C(IV_BODY,		"body",			TEXT)	/* Markdown */	\
-	C(IV_REPLACED,		"replaced",		TEXT)	/* French, time */
+	C(IV_TITLE,		"title",		TEXT)	/* or NULL */ \
+	C(IV_BODY,		"body",			TEXT)	/* Markdown */ \
+	C(IV_REPLACED,		"replaced",		TEXT)
 DB_COLUMNS(MOD_VERSION_COLS, IV__MAX);
 extern const struct db_stmt	sql_item_versions;
 
@@ -171,22 +182,26 @@ extern const struct db_stmt	sql_decide;
  */
 #define MOD_NOTIFICATION_COLS(C)					\
 	C(NF_CONTRIBUTION,	"contribution",		INT)		\
-	C(NF_TITLE,		"title",		TEXT)	/* or excerpt */\
-	C(NF_DECISION,		"decision",		TEXT)	/* vocab_decision */\
-	C(NF_RULE,		"rule",			TEXT)	/* or NULL */	\
-	C(NF_RULE_TITLE,	"rule_title",		TEXT)	/* or NULL */	\
-	C(NF_NOTE,		"note",			TEXT)	/* or NULL */	\
-	C(NF_DATE,		"date",			TEXT)	/* French */	\
+	C(NF_TITLE,		"title",		TEXT)		\
+	C(NF_DECISION,		"decision",		TEXT)		\
+	C(NF_RULE,		"rule",			TEXT)	/* or NULL */ \
+	C(NF_RULE_TITLE,	"rule_title",		TEXT)	/* or NULL */ \
+	C(NF_NOTE,		"note",			TEXT)	/* or NULL */ \
+	C(NF_DATE,		"date",			TEXT)		\
 	C(NF_UNREAD,		"unread",		BOOL)
 DB_COLUMNS(MOD_NOTIFICATION_COLS, NF__MAX);
 extern const struct db_stmt	sql_notifications;
 
-/* No parameters. Per theme of the primary consultation, in order. */
+/*
+ * No parameters. Per theme of the primary consultation, in order:
+ * contributions hidden, rejected, decisions that ended a wait in the
+ * queue and their median wait.
+ */
 #define MOD_TRANSPARENCY_THEME_COLS(C)					\
 	C(TTH_TITLE,		"title",		TEXT)		\
 	C(TTH_HIDDEN,		"hidden",		INT)		\
 	C(TTH_REJECTED,		"rejected",		INT)		\
-	C(TTH_WAITED,		"waited",		INT)	/* decisions */	\
+	C(TTH_WAITED,		"waited",		INT)		\
 	C(TTH_MEDIAN,		"median_wait",		TEXT)	/* or NULL */
 DB_COLUMNS(MOD_TRANSPARENCY_THEME_COLS, TTH__MAX);
 extern const struct db_stmt	sql_transparency_themes;
@@ -200,11 +215,11 @@ extern const struct db_stmt	sql_transparency_themes;
 DB_COLUMNS(MOD_TRANSPARENCY_RULE_COLS, TRU__MAX);
 extern const struct db_stmt	sql_transparency_rules;
 
-/* No parameters. One row, over every decision. */
+/* No parameters. One row, the same figures over every decision. */
 #define MOD_TRANSPARENCY_TOTAL_COLS(C)					\
 	C(TTO_HIDDEN,		"hidden",		INT)		\
 	C(TTO_REJECTED,		"rejected",		INT)		\
-	C(TTO_WAITED,		"waited",		INT)	/* decisions */	\
+	C(TTO_WAITED,		"waited",		INT)		\
 	C(TTO_MEDIAN,		"median_wait",		TEXT)	/* or NULL */
 DB_COLUMNS(MOD_TRANSPARENCY_TOTAL_COLS, TTO__MAX);
 extern const struct db_stmt	sql_transparency_total;
@@ -213,7 +228,7 @@ extern const struct db_stmt	sql_transparency_total;
 #define MOD_MODE_COLS(C)						\
 	C(CM_ID,		"id",			INT)		\
 	C(CM_TITLE,		"title",		TEXT)		\
-	C(CM_MODE,		"moderation_mode",	TEXT)	/* vocab_mode */
+	C(CM_MODE,		"moderation_mode",	TEXT)
 DB_COLUMNS(MOD_MODE_COLS, CM__MAX);
 extern const struct db_stmt	sql_consultation_modes;
 
@@ -237,19 +252,19 @@ extern const struct db_stmt	sql_consultation_set_mode;
  */
 #define MOD_LOG_ROW_COLS(C)						\
 	C(LOGROW_ID,		"id",			INT)		\
-	C(LOGROW_FORM,		"form",			INT)	/* 1 or 2 */	\
-	C(LOGROW_AT,		"at",			TEXT)	/* timestamptz */\
-	C(LOGROW_MODERATOR,	"moderator_id",		INT)	/* or NULL */	\
-	C(LOGROW_MODERATOR_REF,	"moderator_ref",	TEXT)	/* or NULL */	\
-	C(LOGROW_CONTRIBUTION,	"contribution_id",	INT)	/* or NULL */	\
-	C(LOGROW_CONSULTATION,	"consultation_id",	INT)	/* or NULL */	\
+	C(LOGROW_FORM,		"form",			INT)	/* 1 or 2 */ \
+	C(LOGROW_AT,		"at",			TEXT)	/* binary */ \
+	C(LOGROW_MODERATOR,	"moderator_id",		INT)	/* or NULL */ \
+	C(LOGROW_MODERATOR_REF,	"moderator_ref",	TEXT)	/* or NULL */ \
+	C(LOGROW_CONTRIBUTION,	"contribution_id",	INT)	/* or NULL */ \
+	C(LOGROW_CONSULTATION,	"consultation_id",	INT)	/* or NULL */ \
 	C(LOGROW_ACTION,	"action",		TEXT)		\
 	C(LOGROW_FROM,		"from_status",		TEXT)		\
 	C(LOGROW_TO,		"to_status",		TEXT)		\
 	C(LOGROW_RULE,		"rule_code",		TEXT)		\
-	C(LOGROW_NOTE,		"note",			TEXT)	/* form 1 */	\
-	C(LOGROW_NOTE_MAC,	"note_mac",		TEXT)	/* form 2 */	\
-	C(LOGROW_QUEUED,	"queued_at",		TEXT)	/* timestamptz */\
+	C(LOGROW_NOTE,		"note",			TEXT)	/* form 1 */ \
+	C(LOGROW_NOTE_MAC,	"note_mac",		TEXT)	/* form 2 */ \
+	C(LOGROW_QUEUED,	"queued_at",		TEXT)	/* binary */ \
 	C(LOGROW_PREV,		"prev_hash",		TEXT)		\
 	C(LOGROW_HASH,		"hash",			TEXT)		\
 	C(LOGROW_ERASED,	"note_erased",		BOOL)		\
@@ -288,8 +303,8 @@ extern const struct db_stmt	sql_log_head_add;
 /* No parameters. Zero or one row, the latest signed head. */
 #define MOD_HEAD_LATEST_COLS(C)						\
 	C(LATEST_TEXT,		"signed_text",		TEXT)		\
-	C(LATEST_SIGNATURE,	"signature",		TEXT)	/* base64 */	\
-	C(LATEST_WHEN,		"signed",		TEXT)	/* French, time */
+	C(LATEST_SIGNATURE,	"signature",		TEXT)	/* base64 */ \
+	C(LATEST_WHEN,		"signed",		TEXT)
 DB_COLUMNS(MOD_HEAD_LATEST_COLS, LATEST__MAX);
 extern const struct db_stmt	sql_log_head_latest;
 

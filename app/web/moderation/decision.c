@@ -146,8 +146,8 @@ item_done(struct web_req *w, struct decision_view *v)
 		v->decision = (s = web_arg(w, "decision")) ? s : "";
 		v->rule = (s = web_arg(w, "regle")) ? s : "";
 		v->note = (s = web_arg(w, "note")) ? s : "";
-		form_error(&v->f, "decision", "Cette décision n'est pas possible "
-		    "pour une contribution dans cet état.");
+		form_error(&v->f, "decision", "Cette décision n'est pas "
+		    "possible pour une contribution dans cet état.");
 		return (decision_page(w, v, 422));
 	}
 	web_flash(w, "moderation_done");

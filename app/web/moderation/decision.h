@@ -22,8 +22,9 @@ enum { Q_ITEM, Q_FLAGS, Q_HISTORY, Q_RULES, Q_LOG, Q_SIMILAR, Q_VERSIONS,
 struct decision_view {
 	long long	 id;
 	struct form	 f;
-	const char	*decision;	/* what the form shows: vocab_decision */
-	const char	*rule;		/* a rule code, or "" */
+	/* What the form shows: a decision's code, a rule's code, the note. */
+	const char	*decision;
+	const char	*rule;
 	const char	*note;
 };
 

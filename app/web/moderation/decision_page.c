@@ -34,8 +34,9 @@ write_heading(struct web_req *w)
 	static const struct ui_crumb	 queue[] = {
 		{ "/moderation/", "File de modération" } };
 	long long			 id = web_int(w, Q_ITEM, 0, MI_ID);
-	const char			*title = web_text(w, Q_ITEM, 0, MI_TITLE);
+	const char			*title;
 
+	title = web_text(w, Q_ITEM, 0, MI_TITLE);
 	ui_crumbs(w, queue, 1, web_printf(w, "Contribution n° %lld", id));
 	html_raw(H, "<h1>");
 	html_text(H, vocab_label(vocab_kind, KIND__MAX,

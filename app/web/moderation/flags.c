@@ -37,8 +37,8 @@ struct flag_view {
 static const char	not_published[] = "Cette contribution n'existe pas "
 			    "ou n'est pas publiée.";
 static const char	already[] = "Vous avez déjà signalé cette "
-			    "contribution : un seul signalement par personne est "
-			    "pris en compte.";
+			    "contribution : un seul signalement par personne "
+			    "est pris en compte.";
 
 /* The contribution being flagged, as its thread shows it. */
 static void
