@@ -70,16 +70,16 @@ stored_heads(PGconn *db, struct run *r)
 {
 	struct modlog_check	*c = r->c;
 	struct modlog_head	 h;
-	PGresult		*res;
+	struct db_rows		 res;
 	char			 label[64];
 	const char		*text;
 	int			 i;
 
-	res = cli_exec(db, sql_log_heads, 0, NULL);
-	for (i = 0; i < PQntuples(res); i++) {
-		text = PQgetvalue(res, i, HEADROW_TEXT);
-		snprintf(label, sizeof(label), "signed head n°%s stored in the "
-		    "database", PQgetvalue(res, i, HEADROW_ID));
+	res = cli_query(db, &sql_log_heads);
+	for (i = 0; i < db_nrows(&res); i++) {
+		text = db_text(&res, i, HEADROW_TEXT);
+		snprintf(label, sizeof(label), "signed head n°%lld stored in "
+		    "the database", db_int(&res, i, HEADROW_ID));
 		if (modlog_head_parse(text, &h) == -1) {
 			broken(c, "%s: its signed text is not a head", label);
 			continue;
@@ -89,7 +89,7 @@ stored_heads(PGconn *db, struct run *r)
 			continue;
 		}
 		if (!signkey_verify(c->key, text, strlen(text),
-		    PQgetvalue(res, i, HEADROW_SIGNATURE))) {
+		    db_text(&res, i, HEADROW_SIGNATURE))) {
 			broken(c, "%s: its signature does not verify (altered, "
 			    "or not signed by key %s)", label, c->key_fpr);
 			continue;
@@ -97,7 +97,7 @@ stored_heads(PGconn *db, struct run *r)
 		c->stored++;
 		add_head(r, &h, label);
 	}
-	PQclear(res);
+	PQclear(res.res);
 }
 
 /* A head the log has gone past (or the end of the log): is it whole? */
@@ -220,8 +220,9 @@ rows(PGconn *db, struct run *r)
 	PGresult		*res;
 	int			 i, n;
 
-	PQclear(cli_exec(db, sql_log_rows_open, 0, NULL));
+	PQclear(cli_query(db, &sql_log_rows_open).res);
 	do {
+		/* The simple protocol, for binary rows (moderation.h). */
 		res = PQexec(db, sql_log_rows_fetch);
 		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 			fprintf(stderr, "agora: %s", PQresultErrorMessage(res));
@@ -243,7 +244,7 @@ rows(PGconn *db, struct run *r)
 		}
 		PQclear(res);
 	} while (n > 0);
-	PQclear(cli_exec(db, sql_log_rows_close, 0, NULL));
+	PQclear(cli_query(db, &sql_log_rows_close).res);
 }
 
 int

@@ -28,30 +28,21 @@
 static int
 sign_store(PGconn *db, EVP_PKEY *priv, struct modlog_head *h)
 {
-	PGresult	*res;
+	struct db_rows	 r;
 	char		 text[512], sig[SIGNKEY_SIG_B64_LEN + 1];
-	char		 rows[24], last[24];
-	const char	*p[7];
 
 	if (modlog_head_text(h, text, sizeof(text)) == -1 ||
 	    signkey_sign(priv, text, strlen(text), sig) == -1) {
 		fprintf(stderr, "agora sign-log: signing failed\n");
 		return (1);
 	}
-	snprintf(rows, sizeof(rows), "%lld", h->rows);
-	snprintf(last, sizeof(last), "%lld", h->last_id);
-	p[0] = h->signed_at;
-	p[1] = rows;
-	p[2] = last;
-	p[3] = h->last_hash;
-	p[4] = h->key;
-	p[5] = text;
-	p[6] = sig;
-	res = cli_exec(db, sql_log_head_add, 7, p);
-	printf("signed: %lld rows up to row %lld, hash %s, at %s (head n°%s)\n",
-	    h->rows, h->last_id, h->last_hash, h->signed_at,
-	    PQgetvalue(res, 0, HEADADD_ID));
-	PQclear(res);
+	r = cli_query(db, &sql_log_head_add, DB_TEXT(h->signed_at),
+	    DB_INT(h->rows), DB_INT(h->last_id), DB_TEXT(h->last_hash),
+	    DB_TEXT(h->key), DB_TEXT(text), DB_TEXT(sig));
+	printf("signed: %lld rows up to row %lld, hash %s, at %s (head n°%lld)"
+	    "\n", h->rows, h->last_id, h->last_hash, h->signed_at,
+	    db_int(&r, 0, HEADADD_ID));
+	PQclear(r.res);
 	return (0);
 }
 

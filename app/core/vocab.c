@@ -19,6 +19,7 @@ const struct vocab vocab_decision[DEC__MAX] = { VOCAB_DECISION(VOCAB_ROW_) };
 const struct vocab vocab_log_action[LOG__MAX] =
     { VOCAB_LOG_ACTION(VOCAB_ROW_) };
 const struct vocab vocab_reason[REASON__MAX] = { VOCAB_REASON(VOCAB_ROW_) };
+const struct vocab vocab_mode[MODE__MAX] = { VOCAB_MODE(VOCAB_ROW_) };
 const struct vocab vocab_alignment[ALIGN__MAX] =
     { VOCAB_ALIGNMENT(VOCAB_ROW_) };
 const struct vocab vocab_status_own[ST__MAX] =

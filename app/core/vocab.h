@@ -102,6 +102,17 @@ extern const struct vocab	vocab_log_action[LOG__MAX];
 enum { VOCAB_REASON(VOCAB_ENUM_) REASON__MAX };
 extern const struct vocab	vocab_reason[REASON__MAX];
 
+/*
+ * How a consultation is moderated (consultations.moderation_mode). Latin
+ * locutions: pages write them in lower case inside a sentence ("Mode
+ * actuel : a priori", "Passer en modération a posteriori").
+ */
+#define VOCAB_MODE(X)							\
+	X(MODE_APRIORI,	"a_priori",	"a priori")			\
+	X(MODE_APOSTERIORI, "a_posteriori", "a posteriori")
+enum { VOCAB_MODE(VOCAB_ENUM_) MODE__MAX };
+extern const struct vocab	vocab_mode[MODE__MAX];
+
 /* An imported comment's side on the source platform (Decidim alignment). */
 #define VOCAB_ALIGNMENT(X)						\
 	X(ALIGN_POUR,	"1",		"Pour")				\

@@ -61,6 +61,12 @@ row_json(struct html_out *o, const struct modlog_row *r,
 	html_raw(o, "}");
 }
 
+/*
+ * Runs sql on the task's own connection (a kore task cannot use the
+ * module's asynchronous queries): the transaction's plain statements, the
+ * cursor of sql_log_rows_open and, with the simple protocol that keeps its
+ * rows binary, sql_log_rows_fetch (moderation.h).
+ */
 static int
 run(PGconn *db, const char *sql, PGresult **out, char *err, size_t errsz)
 {
@@ -91,7 +97,7 @@ modlog_export_run(PGconn *db, const unsigned char *key, size_t keylen,
 	if (run(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", NULL,
 	    err, errsz) == -1)
 		return (-1);
-	if (run(db, sql_log_rows_open, NULL, err, errsz) == -1)
+	if (run(db, sql_log_rows_open.sql, NULL, err, errsz) == -1)
 		goto fail;
 	html_raw(o, "[\n");
 	do {

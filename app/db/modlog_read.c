@@ -9,7 +9,11 @@
 #include "moderation.h"
 #include "modlog_read.h"
 
-/* PostgreSQL type oids (pg_type.dat). */
+/*
+ * PostgreSQL type oids (pg_type.dat), exactly: a binary value is decoded
+ * by its width, so "an integer" (what sql_log_rows declares for --check)
+ * is not enough here.
+ */
 #define OID_BOOL	16
 #define OID_INT8	20
 #define OID_INT2	21
@@ -27,10 +31,11 @@ modlog_rows_check(const PGresult *res)
 {
 	int	i;
 
-	if (PQnfields(res) != LOGROW__MAX)
+	if (PQnfields(res) != LOGROW__MAX || sql_log_rows.ncols != LOGROW__MAX)
 		return (-1);
 	for (i = 0; i < LOGROW__MAX; i++)
-		if (PQfformat(res, i) != 1 || PQftype(res, i) != types[i])
+		if (PQfformat(res, i) != 1 || PQftype(res, i) != types[i] ||
+		    strcmp(PQfname(res, i), sql_log_rows.cols[i].name) != 0)
 			return (-1);
 	return (0);
 }

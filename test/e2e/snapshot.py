@@ -106,6 +106,7 @@ def seed():
     r = harness.agora("import", "decidim", os.path.join(
         harness.ROOT, "..", "shared", "data", "decidim_grand_debat_mel_nancy_2019"))
     assert r.returncode == 0, r.stderr
+    ids += seed_moderation(who, ids)
     who["felix"] = people_seed()
     return who, ids
 
@@ -141,8 +142,47 @@ def people_seed():
     return felix
 
 
-def pages(who, ids):
+def seed_moderation(who, ids):
+    """What the moderation pages show besides the seed above: a queue of 23
+    (a probable duplicate, a contribution flagged past the threshold, 21
+    held while the primary consultation was moderated a priori: two pages),
+    an edited proposal (its earlier version), a mode switched and back in
+    the log, then a signed head. No item that waited is decided: the
+    transparency page's median waits would change from run to run."""
+    a, b, off, adm = who["alice"], who["bruno"], who["david"], who["emma"]
     p1, p2, p3, p4 = ids
+    arg = sql_value("SELECT min(id) FROM contributions WHERE kind = 'argument'")
+    for c in (who["chloe"], off):
+        post(c, "/contributions/%s/signaler" % arg, "/contributions/%s/signaler" % arg,
+             {"regle": "R2", "note": "Hors sujet."})
+    post(a, "/propositions/%d/modifier" % p1, "/propositions/%d/modifier" % p1,
+         {"titre": "Un registre public des algorithmes de la Région",
+          "texte": "Publier la liste des **traitements automatisés** utilisés par"
+          " la Région, avec leur finalité, leurs données et leur responsable.",
+          "territoire": "37", "lien": "https://www.example.org/registre"})
+    post(a, "/themes/ethique/proposer", "/themes/ethique/proposer",
+         {"titre": "Former les agents, encore", "texte": "Chaque agent qui traite"
+          " des données personnelles suit une formation d'une journée, renouvelée"
+          " tous les trois ans.", "territoire": "37", "lien": "", "action": "publish"})
+    dup = int(sql_value("SELECT max(id) FROM contributions"))
+    primary = sql_value("SELECT id FROM consultations WHERE is_primary")
+    post(adm, "/admin/consultation", "/admin/consultation",
+         {"consultation": primary, "mode": "a_priori"})
+    for i in range(21):
+        post(b, "/themes/territoires/proposer", "/themes/territoires/proposer",
+             {"titre": "En attente %02d" % i, "texte": "Texte %02d : %s" % (
+                 i, hashlib.sha256(b"attente %d" % i).hexdigest()),
+              "territoire": "45", "lien": "", "action": "publish"})
+    held = int(sql_value("SELECT min(id) FROM contributions WHERE title = 'En attente 00'"))
+    post(adm, "/admin/consultation", "/admin/consultation",
+         {"consultation": primary, "mode": "a_posteriori"})
+    r = harness.agora("sign-log")
+    assert r.returncode == 0, r.stdout + r.stderr
+    return [dup, held]
+
+
+def pages(who, ids):
+    p1, p2, p3, p4, dup, held = ids
     anon = Client()
     arg = sql_value("SELECT min(id) FROM contributions WHERE kind = 'argument'")
     public = ["/", "/themes/ethique", "/themes/ethique?tri=votes",
@@ -157,7 +197,10 @@ def pages(who, ids):
               "/moderation/transparence", "/charte", "/confidentialite",
               "/accessibilite", "/connexion", "/inscription", "/mot-de-passe-oublie",
               "/themes/inconnu", "/propositions/999999", "/healthz",
-              "/consultations/", "/consultations/grand-debat-2019"]
+              "/consultations/", "/consultations/grand-debat-2019",
+              "/export/journal-moderation.json",
+              "/export/journal-moderation/tete.json",
+              "/export/journal-moderation/cle-publique.pem"]
     theme = sql_value("SELECT t.slug FROM themes t JOIN consultations c ON"
                       " c.id = t.consultation_id WHERE c.slug = 'grand-debat-2019'"
                       " ORDER BY t.position LIMIT 1")
@@ -174,9 +217,18 @@ def pages(who, ids):
         "/propositions/%d/modifier" % p1, "/themes/ethique/proposer", "/compte/",
         "/compte/notifications", "/compte/suppression", "/compte/mot-de-passe",
         "/compte/adresse", "/contributions/%s/signaler" % arg,
-        "/themes/ethique?tri=hasard"]))
-    views.append(("chloe", who["chloe"], ["/moderation/", "/moderation/%d" % p3,
-                                          "/moderation/%s" % arg]))
+        "/themes/ethique?tri=hasard", "/contributions/%d/signaler" % p1,
+        "/contributions/%d/signaler" % p3]))
+    views.append(("bruno", who["bruno"], ["/compte/notifications",
+                                          "/contributions/%d/signaler" % p1]))
+    views.append(("chloe", who["chloe"], [
+        "/moderation/", "/moderation/%d" % p3, "/moderation/%s" % arg,
+        "/moderation/?page=2", "/moderation/?motif=signalement",
+        "/moderation/?motif=doublon", "/moderation/?statut=published",
+        "/moderation/?theme=territoires&motif=attente&statut=pending&page=2",
+        "/moderation/?theme=inconnu&motif=x&statut=y&page=z",
+        "/moderation/%d" % dup, "/moderation/%d" % held, "/moderation/%d" % p1,
+        "/moderation/999999", "/moderation/abc", "/contributions/%d/signaler" % p1]))
     views.append(("david", who["david"], ["/propositions/%d/reponse" % p1,
                                           "/propositions/%d/reponse" % p2,
                                           "/propositions/%d" % p2]))
@@ -299,6 +351,38 @@ def forms(who):
     ]
 
 
+def refusals(who, ids):
+    """Forms sent back with an error (nothing is written): view, client, the
+    page the form is on, its action, the fields."""
+    p1, p2, p3, p4, dup, held = ids
+    arg = sql_value("SELECT min(id) FROM contributions WHERE kind = 'argument'")
+    st = sql("SELECT status, decision_version FROM contributions WHERE id = %d" % dup)[0]
+    item = "/moderation/%d" % dup
+    flag = "/contributions/%d/signaler" % p1
+    mod, b, adm = who["chloe"], who["bruno"], who["emma"]
+    return [
+        ("chloe", mod, item, item, {"decision": "hide", "regle": "", "note": "Sans règle",
+                                    "statut_vu": st[0], "version": st[1]}),
+        ("chloe", mod, item, item, {"decision": "inconnue", "regle": "R99", "note": "",
+                                    "statut_vu": st[0], "version": st[1]}),
+        ("chloe", mod, item, item, {"decision": "restore", "regle": "R1", "note": "Non",
+                                    "statut_vu": st[0], "version": st[1]}),
+        ("chloe", mod, item, item, {"decision": "publish", "regle": "", "note": "",
+                                    "statut_vu": st[0], "version": str(int(st[1]) + 5)}),
+        ("chloe", mod, item, item, {"decision": "publish", "regle": "", "note": ""}),
+        ("chloe", mod, item, item, {"decision": "publish", "regle": "", "note": "x" * 1001,
+                                    "statut_vu": st[0], "version": "abc"}),
+        ("bruno", b, flag, flag, {"regle": "", "note": "Pas de règle"}),
+        ("bruno", b, flag, flag, {"regle": "R1", "note": "x" * 501}),
+        ("alice", who["alice"], "/contributions/%s/signaler" % arg,
+         "/contributions/%s/signaler" % arg, {"regle": "R1", "note": ""}),
+        ("emma", adm, "/admin/consultation", "/admin/consultation",
+         {"consultation": "1", "mode": "a_peu_pres"}),
+        ("emma", adm, "/admin/consultation", "/admin/consultation",
+         {"consultation": "abc", "mode": "a_priori"}),
+    ]
+
+
 def name_of(path):
     return re.sub(r"[^A-Za-z0-9._-]", "_", path.strip("/") or "accueil")
 
@@ -321,13 +405,21 @@ def take(out):
     for i, (name, client, page, action, fields) in enumerate(forms(who)):
         r = client.get(page) if action is None else client.submit(page, action, fields)
         save(os.path.join(out, "formulaires", "%02d-%s" % (i, name)), r)
+    for i, (view, client, page, action, fields) in enumerate(refusals(who, ids)):
+        os.makedirs(os.path.join(out, view), exist_ok=True)
+        r = client.submit(page, action, fields)
+        save(os.path.join(out, view, "POST%02d_%s" % (i, name_of(action))), r)
     print("snapshot: %s" % out)
 
 
 MASKS = [  # timestamps first: the clock mask would eat their middle
     (re.compile(rb'name="csrf" value="[^"]*"'), b'name="csrf" value="*"'),
+    # Whole timestamps first, then clock times left in the text.
     (re.compile(rb"\d{4}-\d\d-\d\dT[0-9:.+Z-]+"), b"TIMESTAMP"),
     (re.compile(rb"\b\d{1,2}(:| h |h)\d{2}(:\d{2}(\.\d+)?)?\b"), b"HH:MM"),
+    # The moderation log's hashes and the head's signature cover times.
+    (re.compile(rb"\b[0-9a-f]{64}\b"), b"SHA256"),
+    (re.compile(rb'"signature_ed25519": "[^"]*"'), b'"signature_ed25519": "*"'),
 ]
 
 

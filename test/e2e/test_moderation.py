@@ -316,6 +316,29 @@ def queue_is_for_moderators_filters_and_paginates():
         % ",".join(map(str, ids)))
 
 
+@test
+def a_page_past_the_end_of_the_queue_still_says_what_waits():
+    _, author = harness.signed_in()
+    ids = [contribution(author, theme=6, status="pending") for i in range(21)]
+    mod, _ = moderator()
+    try:
+        first = mod.get("/moderation/?theme=sante&statut=pending").visible_text()
+        m = re.search(r"(\d+) contributions à modérer\.", first)
+        assert m, first[:300]
+        last = (int(m.group(1)) + 19) // 20
+        r = mod.get("/moderation/?theme=sante&statut=pending&page=%d" % (last + 3))
+        eq(r.status, 200)
+        t = r.visible_text()
+        contains(t, "%s contributions à modérer." % m.group(1))
+        lacks(t, "Aucune contribution à modérer")
+        contains(t, "Aucune contribution sur cette page.")
+        contains(r.text, 'href="/moderation/?theme=sante&amp;motif=&amp;statut=pending'
+                 '&amp;page=%d">Page précédente' % last)
+    finally:
+        sql("UPDATE contributions SET status = 'rejected' WHERE id IN (%s)"
+            % ",".join(map(str, ids)))
+
+
 # ---------------------------------------------------------------- decisions
 
 @test
@@ -632,6 +655,24 @@ def new_accounts_are_limited_to_a_few_posts_per_hour():
     eq(sql_value("SELECT contribution_rate_ok(%d, 24, 10)" % fresh), "t", "higher limit")
     sql("UPDATE users SET created_at = now() - interval '2 days' WHERE id = %d" % fresh)
     eq(sql_value("SELECT contribution_rate_ok(%d)" % fresh), "t", "older account")
+
+
+@test
+def the_queue_says_why_a_new_account_is_held():
+    _, fresh = harness.signed_in(age_days=0)
+    for i in range(5):
+        contribution(fresh)
+    held = contribution(fresh, title="Sixième de l'heure")
+    eq(sql("SELECT status, queue_reason FROM contributions WHERE id = %d" % held),
+       [["pending", "compte récent"]])
+    mod, _ = moderator()
+    page = mod.get("/moderation/?motif=compte")
+    eq(page.status, 200)
+    row = re.search(r'<tr><td>[^<]*</td><th scope="row"><a href="/moderation/%d">.*?</tr>'
+                    % held, page.text)
+    assert row, "the held contribution is in the queue"
+    # The reason cell, not the filter's option (which always says it).
+    contains(row.group(0), "<td>Compte récent qui publie beaucoup</td>")
 
 
 # ---------------------------------------------------------------- races

@@ -3,35 +3,25 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
-/* Helpers shared by the moderation pages (moderation*.c, flags.c). */
+/*
+ * What the moderation pages share (flags.c, decision*.c): the charter's
+ * rules as the options of a form's select.
+ */
 
 #ifndef AGORA_WEB_MODERATION_H
 #define AGORA_WEB_MODERATION_H
 
+#include <stddef.h>
+
 #include "../kernel/form.h"
 #include "../kernel/web.h"
 
-/* French labels; "" for an unknown code. */
-const char	*mod_status_label(const char *);
-const char	*mod_kind_label(const char *);
-const char	*mod_action_label(const char *);
-const char	*mod_reason_label(const char *);
-
-/* Writes Markdown source as safe HTML (cmark, raw HTML omitted). */
 /*
- * Fills opts (at most max) with "" then one option per charter rule of
- * result slot ("R1 — Insultes..."); labels are kore_malloc'ed into w->data
- * free list. Returns the number of options.
+ * The rules of slot q (sql_charter_rules' rows) as options, in the
+ * request's arena: first ("", label first), then one per rule, "R1 —
+ * Insultes...". *n gets how many options there are, first included.
  */
-size_t		 mod_rule_options(struct web_req *, int, struct form_option *,
-		    size_t, const char *);
-
-#define MOD_MAX_RULES	32
-
-/*
- * The transparency page's section on the signed log (modlog_pages.c):
- * slot holds the row of sql_log_head_latest, or none.
- */
-void		 modlog_transparency(struct web_req *, int);
+struct form_option	*mod_rule_options(struct web_req *, int, const char *,
+			    size_t *);
 
 #endif

@@ -22,7 +22,7 @@
 #include "../../db/modlog_export.h"
 #include "../kernel/app.h"
 #include "../opendata/export_sink.h"
-#include "moderation.h"
+#include "modlog_pages.h"
 
 int	modlog_head_show(struct web_req *);
 int	modlog_key_show(struct web_req *);
@@ -31,6 +31,8 @@ int	modlog_export(struct web_req *);
 #define HEAD_URL	"/export/journal-moderation/tete.json"
 #define LOG_URL		"/export/journal-moderation.json"
 #define KEY_URL		"/export/journal-moderation/cle-publique.pem"
+
+enum { Q_HEAD };
 
 static int
 send_json(struct web_req *w, int status)
@@ -50,8 +52,8 @@ modlog_head_show(struct web_req *w)
 	struct modlog_head	h;
 
 	if (w->step == 0)
-		return (web_sql(w, sql_log_head_latest, 0));
-	if (web_nrows(w, 0) == 0) {
+		return (web_query(w, Q_HEAD, &sql_log_head_latest));
+	if (web_rows(w, Q_HEAD) == 0) {
 		html_raw(H, "{\"erreur\": ");
 		html_json_string(H, "Aucune tête signée pour l'instant : la "
 		    "première est signée dans l'heure qui suit la mise en "
@@ -59,13 +61,13 @@ modlog_head_show(struct web_req *w)
 		html_raw(H, "}\n");
 		return (send_json(w, 404));
 	}
-	if (modlog_head_parse(web_value(w, 0, 0, LATEST_TEXT), &h) == -1) {
+	if (modlog_head_parse(web_text(w, Q_HEAD, 0, LATEST_TEXT), &h) == -1) {
 		kore_log(LOG_ERR, "moderation_log_heads: the latest head is "
 		    "not a head");
 		return (web_error(w, 500, NULL));
 	}
-	modlog_head_json(H, &h, web_value(w, 0, 0, LATEST_TEXT),
-	    web_value(w, 0, 0, LATEST_SIGNATURE));
+	modlog_head_json(H, &h, web_text(w, Q_HEAD, 0, LATEST_TEXT),
+	    web_text(w, Q_HEAD, 0, LATEST_SIGNATURE));
 	return (send_json(w, 200));
 }
 
@@ -135,15 +137,10 @@ fact(struct web_req *w, const char *term, const char *value, int code)
 	html_raw(H, code ? "</code></dd>\n" : "</dd>\n");
 }
 
-/*
- * The transparency page's section on the log: slot holds
- * sql_log_head_latest's row (or none).
- */
 void
-modlog_transparency(struct web_req *w, int slot)
+modlog_transparency(struct web_req *w, int q)
 {
 	struct modlog_head	h;
-	char			n[64];
 
 	html_raw(H, "<h2 id=\"journal\">Journal de modération vérifiable</h2>\n"
 	    "<p>Chaque décision est inscrite dans un journal où chaque ligne "
@@ -154,17 +151,17 @@ modlog_transparency(struct web_req *w, int slot)
 	    "tête signée : si une ligne qu'elle couvre était ensuite "
 	    "supprimée, modifiée, déplacée ou précédée d'une ligne inventée, "
 	    "la vérification le montrerait.</p>\n");
-	if (web_nrows(w, slot) == 0 || modlog_head_parse(web_value(w, slot,
-	    0, LATEST_TEXT), &h) == -1)
+	if (web_rows(w, q) == 0 || modlog_head_parse(web_text(w, q, 0,
+	    LATEST_TEXT), &h) == -1)
 		html_raw(H, "<p>Aucune tête signée pour l'instant : la première "
 		    "l'est dans l'heure qui suit la mise en service.</p>\n");
 	else {
 		html_raw(H, "<dl class=\"meta\">\n");
-		fact(w, "Dernière tête signée", web_value(w, slot, 0,
-		    LATEST_WHEN), 0);
-		snprintf(n, sizeof(n), "%lld décision(s) inscrite(s), jusqu'à "
-		    "la ligne n° %lld", h.rows, h.last_id);
-		fact(w, "Lignes couvertes", n, 0);
+		fact(w, "Dernière tête signée", web_text(w, q, 0, LATEST_WHEN),
+		    0);
+		fact(w, "Lignes couvertes", web_printf(w, "%lld décision(s) "
+		    "inscrite(s), jusqu'à la ligne n° %lld", h.rows, h.last_id),
+		    0);
 		fact(w, "Empreinte de la dernière ligne", h.last_hash, 1);
 		fact(w, "Empreinte de la clé publique (SHA-256)", h.key, 1);
 		html_raw(H, "</dl>\n");

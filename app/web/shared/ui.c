@@ -111,6 +111,15 @@ ui_admin_roles(struct web_req *w, const char *q, long long page)
 	    *q != '\0' ? "&" : "?", page));
 }
 
+const char *
+ui_moderation_queue(struct web_req *w, const char *theme, const char *reason,
+    const char *status, long long page)
+{
+	return (web_printf(w, "/moderation/?theme=%s&motif=%s&statut=%s"
+	    "&page=%lld", ui_url_part(w, theme), ui_url_part(w, reason),
+	    ui_url_part(w, status), page));
+}
+
 void
 ui_link(struct web_req *w, const char *path, const char *label)
 {

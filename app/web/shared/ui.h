@@ -41,6 +41,12 @@ const char	*ui_report(struct web_req *, const char *, const char *);
 const char	*ui_consultation(struct web_req *, const char *);
 /* /moderation/<id>. */
 const char	*ui_moderation_item(struct web_req *, long long);
+/*
+ * Page n of the moderation queue with its filters (theme slug, reason,
+ * status; "" when not set): /moderation/?theme=&motif=&statut=&page=<n>.
+ */
+const char	*ui_moderation_queue(struct web_req *, const char *,
+		    const char *, const char *, long long);
 
 /*
  * Fixed addresses, as string literals so that they also fit inside one
