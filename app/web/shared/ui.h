@@ -37,6 +37,14 @@ const char	*ui_argument_part(struct web_req *, long long, const char *);
 const char	*ui_theme(struct web_req *, const char *, const char *);
 const char	*ui_theme_propose(struct web_req *, const char *);
 const char	*ui_report(struct web_req *, const char *, const char *);
+/*
+ * A theme's listing searched for q: ui_theme()?q=<q> (the recurring terms
+ * of a report link there).
+ */
+const char	*ui_theme_search(struct web_req *, const char *, const char *,
+		    const char *);
+/* One theme's open-data file: /export/themes/<slug>.<ext> ("csv", "json"). */
+const char	*ui_export_theme(struct web_req *, const char *, const char *);
 /* /consultations/<slug>. */
 const char	*ui_consultation(struct web_req *, const char *);
 /* /moderation/<id>. */
@@ -64,6 +72,17 @@ const char	*ui_moderation_item(struct web_req *, long long);
 #define UI_MODERATION		"/moderation/"
 #define UI_ADMIN_ROLES		"/admin/roles"
 #define UI_ADMIN_CONSULTATION	"/admin/consultation"
+/* The open data, the reports and the API (app/web/opendata/). */
+#define UI_CONSULTATIONS	"/consultations/"
+#define UI_REPORTS		"/rapports/"
+#define UI_EXPORT		"/export/"
+#define UI_EXPORT_CSV		"/export/contributions.csv"
+#define UI_EXPORT_JSON		"/export/contributions.json"
+#define UI_EXPORT_LOG		"/export/journal-moderation.json"
+#define UI_EXPORT_LOG_HEAD	"/export/journal-moderation/tete.json"
+#define UI_EXPORT_LOG_KEY	"/export/journal-moderation/cle-publique.pem"
+#define UI_API_THEMES		"/api/v1/themes"
+#define UI_TRANSPARENCY		"/moderation/transparence"
 
 /* /admin/roles?q=<q>&page=<n>: q "" and page 1 are left out. */
 const char	*ui_admin_roles(struct web_req *, const char *, long long);
