@@ -11,8 +11,9 @@
  * open-data files), except in the moderation figures, which read each
  * row's own status.
  *
- * Every statement but the index takes $1, a theme id, and depends on
- * nothing else: a report gathers them all in one round trip.
+ * The figures of a report (participation ... analysis) take $1, a theme
+ * id, and depend on nothing else: a report finds its theme, then gathers
+ * them all in one round trip.
  */
 
 #ifndef AGORA_DB_REPORTS_H
