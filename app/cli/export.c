@@ -45,10 +45,8 @@ cmd_export(int argc, char **argv)
 {
 	unsigned char	 key[64];
 	const char	*format = "csv", *theme = NULL, *output = NULL;
-	const char	*p[1];
 	char		 err[512];
 	PGconn		*db;
-	PGresult	*res;
 	FILE		*fp = stdout;
 	ssize_t		 keylen;
 	int		 i, fd, json;
@@ -84,16 +82,17 @@ cmd_export(int argc, char **argv)
 
 	db = cli_connect();
 	if (theme != NULL) {
-		p[0] = theme;
-		res = cli_exec(db, sql_export_theme, 1, p);
-		if (PQntuples(res) != 1) {
+		struct db_rows	r = cli_query(db, &sql_export_theme,
+				    DB_TEXT(theme));
+
+		if (db_nrows(&r) != 1) {
 			fprintf(stderr, "agora export: aucun thème « %s » dans la "
 			    "consultation principale\n", theme);
-			PQclear(res);
+			PQclear(r.res);
 			PQfinish(db);
 			return (1);
 		}
-		PQclear(res);
+		PQclear(r.res);
 	}
 	if (output != NULL && (fp = fopen(output, "wb")) == NULL) {
 		perror(output);

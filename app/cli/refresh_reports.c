@@ -28,21 +28,22 @@ int
 cmd_refresh_reports(int argc, char **argv)
 {
 	PGconn		*db;
-	PGresult	*res;
-	const char	*p[2], *all = "false", *age = "0";
+	struct db_rows	 r;
 	struct timespec	 t0, t1;
-	int		 i, rebuild = 0;
+	long		 age = 0;
+	int		 i, all = 0, rebuild = 0;
 	char		*end;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--all") == 0)
-			all = "true";
+			all = 1;
 		else if (strcmp(argv[i], "--rebuild") == 0)
 			rebuild = 1;
 		else if (strcmp(argv[i], "--max-age") == 0 && i + 1 < argc &&
-		    strtol(argv[i + 1], &end, 10) >= 0 && *end == '\0' &&
-		    argv[i + 1][0] != '\0' && strlen(argv[i + 1]) < 7)
-			age = argv[++i];
+		    (age = strtol(argv[i + 1], &end, 10)) >= 0 &&
+		    *end == '\0' && argv[i + 1][0] != '\0' &&
+		    strlen(argv[i + 1]) < 7)
+			i++;
 		else {
 			fprintf(stderr, "usage: agora refresh-reports [--all] "
 			    "[--max-age MINUTES] [--rebuild]\n");
@@ -51,22 +52,20 @@ cmd_refresh_reports(int argc, char **argv)
 	}
 	db = cli_connect();
 	if (rebuild) {
-		PQclear(cli_exec(db, sql_report_rebuild, 0, NULL));
+		PQclear(cli_query(db, &sql_report_rebuild).res);
 		printf("rollups rebuilt\n");
 	}
-	p[0] = all;
-	p[1] = age;
-	res = cli_exec(db, sql_report_refresh_list, 2, p);
-	for (i = 0; i < PQntuples(res); i++) {
+	r = cli_query(db, &sql_report_refresh_list, DB_BOOL(all), DB_INT(age));
+	for (i = 0; i < db_nrows(&r); i++) {
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		p[0] = PQgetvalue(res, i, 0);
-		PQclear(cli_exec(db, sql_report_refresh, 1, p));
+		PQclear(cli_query(db, &sql_report_refresh,
+		    DB_INT(db_int(&r, i, RRL_ID))).res);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
-		printf("%-28s refreshed in %.1f s\n", PQgetvalue(res, i, 1),
+		printf("%-28s refreshed in %.1f s\n", db_text(&r, i, RRL_SLUG),
 		    (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
-	printf("%d theme(s) refreshed\n", PQntuples(res));
-	PQclear(res);
+	printf("%d theme(s) refreshed\n", db_nrows(&r));
+	PQclear(r.res);
 	PQfinish(db);
 	return (0);
 }

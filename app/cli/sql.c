@@ -16,37 +16,7 @@
 #include <string.h>
 
 #include "../db/db.h"
-#include "../db/exports.h"
-#include "../db/reports.h"
 #include "cli.h"
-
-/*
- * Statements not yet declared with DB_STMT (app/db/db.h), found by name
- * for the benchmarks. Each one moves out of this list when it is declared.
- */
-static const struct {
-	const char	*name;
-	const char	*sql;
-} raw[] = {
-	{ "export_copy_all",	sql_export_copy_all },
-	{ "export_plain_all",	sql_export_plain_all },
-	{ "report_index",	sql_report_index },
-	{ "report_participation", sql_report_participation },
-	{ "report_weeks",	sql_report_weeks },
-	{ "report_territories",	sql_report_territories },
-	{ "report_consensus",	sql_report_consensus },
-	{ "report_divided",	sql_report_divided },
-	{ "report_debated",	sql_report_debated },
-	{ "report_terms",	sql_report_terms },
-	{ "report_similar",	sql_report_similar },
-	{ "report_answers",	sql_report_answers },
-	{ "report_analysis",	sql_report_analysis },
-	/* Archives (imported consultations). */
-	{ "report_source",	sql_report_source },
-	{ "report_source_consensus", sql_report_source_consensus },
-	{ "report_source_divided", sql_report_source_divided },
-	{ "report_source_supported", sql_report_source_supported },
-};
 
 static int
 check_one(PGconn *db, const struct db_stmt *st)
@@ -111,12 +81,6 @@ cmd_sql(int argc, char **argv)
 	if (argc == 2 && (st = db_stmt_find(argv[1])) != NULL) {
 		printf("%s;\n", st->sql);
 		return (0);
-	}
-	for (i = 0; argc == 2 && i < sizeof(raw) / sizeof(raw[0]); i++) {
-		if (strcmp(argv[1], raw[i].name) == 0) {
-			printf("%s;\n", raw[i].sql);
-			return (0);
-		}
 	}
 	fprintf(stderr, "usage: agora sql --check | --list | NAME "
 	    "(agora sql --list names them)\n");

@@ -33,12 +33,16 @@
 #define UI_ADMIN_CONSULTATION	"/admin/consultation"
 #define UI_CHARTER		"/charte"
 #define UI_ACCESSIBILITY	"/accessibilite"
+#define UI_TRANSPARENCY		"/moderation/transparence"
+/* The open data, the reports and the API (app/web/opendata/). */
 #define UI_CONSULTATIONS	"/consultations/"
 #define UI_REPORTS		"/rapports/"
-#define UI_EXPORTS		"/export/"
-#define UI_TRANSPARENCY		"/moderation/transparence"
-#define UI_LOG_JSON		"/export/journal-moderation.json"
-#define UI_LOG_HEAD		"/export/journal-moderation/tete.json"
-#define UI_LOG_KEY		"/export/journal-moderation/cle-publique.pem"
+#define UI_EXPORT		"/export/"
+#define UI_EXPORT_CSV		"/export/contributions.csv"
+#define UI_EXPORT_JSON		"/export/contributions.json"
+#define UI_EXPORT_LOG		"/export/journal-moderation.json"
+#define UI_EXPORT_LOG_HEAD	"/export/journal-moderation/tete.json"
+#define UI_EXPORT_LOG_KEY	"/export/journal-moderation/cle-publique.pem"
+#define UI_API_THEMES		"/api/v1/themes"
 
 #endif

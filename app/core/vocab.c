@@ -28,6 +28,9 @@ const struct vocab vocab_link[LINK__MAX] = { VOCAB_LINK(VOCAB_ROW_) };
 const struct vocab vocab_erasure[ERASE__MAX] = { VOCAB_ERASURE(VOCAB_ROW_) };
 const struct vocab vocab_role_change[RC__MAX] =
     { VOCAB_ROLE_CHANGE(VOCAB_ROW_) };
+const struct vocab vocab_kind_public[KIND__MAX] =
+    { VOCAB_KIND_PUBLIC(VOCAB_ROW_) };
+const struct vocab vocab_analysis[AN__MAX] = { VOCAB_ANALYSIS(VOCAB_ROW_) };
 
 int
 vocab_find(const struct vocab *t, int n, const char *code)

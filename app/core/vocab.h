@@ -161,6 +161,28 @@ extern const struct vocab	vocab_erasure[ERASE__MAX];
 enum { VOCAB_ROLE_CHANGE(VOCAB_ENUM_) RC__MAX };
 extern const struct vocab	vocab_role_change[RC__MAX];
 
+/*
+ * A contribution's kind as the open data and the API name it (the type
+ * column, /api/v1/contributions?type=): the codes of vocab_kind, indexed by
+ * KIND_*, in French.
+ */
+#define VOCAB_KIND_PUBLIC(X)						\
+	X(KIND_PROPOSAL, "proposition",	"Proposition")			\
+	X(KIND_ARGUMENT, "argument",	"Argument")			\
+	X(KIND_COMMENT,	"commentaire",	"Commentaire")
+extern const struct vocab	vocab_kind_public[KIND__MAX];
+
+/*
+ * Where a report's heavy analyses (recurring terms, near duplicates) come
+ * from (report_analysis_state()).
+ */
+#define VOCAB_ANALYSIS(X)						\
+	X(AN_LIVE,	"live",		"Calculée pour la page")	\
+	X(AN_CACHE,	"cache",	"Calculée périodiquement")	\
+	X(AN_NONE,	"none",		"Pas encore calculée")
+enum { VOCAB_ANALYSIS(VOCAB_ENUM_) AN__MAX };
+extern const struct vocab	vocab_analysis[AN__MAX];
+
 /* The index of code in table (n entries), or -1: unknown or NULL. */
 int		 vocab_find(const struct vocab *, int, const char *);
 /* The label of code, or "" when unknown. */

@@ -47,7 +47,7 @@ export_csv(PGconn *db, const char *theme, struct opendata_pseudonyms *ps,
 
 	if (theme != NULL) {
 		p[0] = theme;
-		res = PQexecParams(db, sql_export_set_theme, 1, NULL, p, NULL,
+		res = PQexecParams(db, sql_export_set_theme.sql, 1, NULL, p, NULL,
 		    NULL, 0);
 		if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 			snprintf(err, errsz, "%s", PQresultErrorMessage(res));
@@ -56,8 +56,8 @@ export_csv(PGconn *db, const char *theme, struct opendata_pseudonyms *ps,
 		}
 		PQclear(res);
 	}
-	res = PQexec(db, theme != NULL ? sql_export_copy_theme :
-	    sql_export_copy_all);
+	res = PQexec(db, theme != NULL ? sql_export_copy_theme.sql :
+	    sql_export_copy_all.sql);
 	if (PQresultStatus(res) != PGRES_COPY_OUT) {
 		snprintf(err, errsz, "%s", PQresultErrorMessage(res));
 		PQclear(res);
@@ -104,7 +104,7 @@ export_json(PGconn *db, const char *theme, struct opendata_pseudonyms *ps,
 	if (run(db, "SET LOCAL cursor_tuple_fraction = 1", err, errsz) == -1)
 		return (-1);
 	p[0] = theme;
-	res = PQexecParams(db, sql_export_cursor, 1, NULL, p, NULL, NULL, 0);
+	res = PQexecParams(db, sql_export_cursor.sql, 1, NULL, p, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		snprintf(err, errsz, "%s", PQresultErrorMessage(res));
 		PQclear(res);

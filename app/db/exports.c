@@ -3,7 +3,14 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
+#include "../core/opendata.h"
 #include "exports.h"
+
+/* The rows are handed to the writers of app/core/opendata.c as they come. */
+_Static_assert((int)EXR__MAX == (int)OD__MAX &&
+    (int)EXR_AUTHOR_ID == (int)OD_AUTHOR_ID &&
+    (int)EXR_ORIGIN_ALIGNMENT == (int)OD_ORIGIN_ALIGNMENT,
+    "EXPORT_ROW_COLS follows enum opendata_col");
 
 #define ISO(col) "to_char(" col " AT TIME ZONE 'UTC', " \
     "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
@@ -48,9 +55,9 @@
  * The whole export as one cursor (export_run, JSON): planned for all its
  * rows (cursor_tuple_fraction = 1, set by export_run), read in batches.
  */
-const char sql_export_cursor[] =
+DB_STMT_NOROWS(sql_export_cursor, 1,
     "DECLARE export_rows NO SCROLL CURSOR FOR "
-    "SELECT * FROM (" OPENDATA_ROWS " ORDER BY c.id) x";
+    "SELECT * FROM (" OPENDATA_ROWS " ORDER BY c.id) x");
 
 /*
  * A text cell as csv_field() (app/core/csv.c) writes it, so that
@@ -88,29 +95,30 @@ const char sql_export_cursor[] =
     " FROM (" OPENDATA_SELECT filter " ORDER BY c.id) x)" \
     " TO STDOUT WITH (FORMAT csv)"
 
-const char sql_export_copy_all[] = OPENDATA_COPY("");
+DB_STMT_NOROWS(sql_export_copy_all, 0, OPENDATA_COPY(""));
 
 /*
  * COPY takes no parameters: the theme comes from a setting bound by
  * sql_export_set_theme in the same transaction.
  */
-const char sql_export_copy_theme[] = OPENDATA_COPY(
-    " AND t.slug = current_setting('agora.export_theme') AND k.is_primary");
+DB_STMT_NOROWS(sql_export_copy_theme, 0, OPENDATA_COPY(
+    " AND t.slug = current_setting('agora.export_theme') AND k.is_primary"));
 
 /*
  * The same rows as sql_export_copy_all with no guard: the plain SELECT a
  * benchmark gives COPY as a baseline (test/bench/reports_scale.sh).
  */
-const char sql_export_plain_all[] = OPENDATA_SELECT " ORDER BY c.id";
+DB_STMT(sql_export_plain_all, 0, EXPORT_ROW_COLS,
+    OPENDATA_SELECT " ORDER BY c.id");
 
-const char sql_export_set_theme[] =
-    "SELECT set_config('agora.export_theme', $1, true)";
+DB_STMT_NOROWS(sql_export_set_theme, 1,
+    "SELECT set_config('agora.export_theme', $1::text, true)");
 
-const char sql_api_contributions[] =
+DB_STMT(sql_api_contributions, 5, EXPORT_ROW_COLS,
     OPENDATA_ROWS
     " AND ($2::text IS NULL OR c.kind = $2)"
     " AND c.id > $5::bigint"
-    " ORDER BY c.id LIMIT $3::bigint OFFSET $4::bigint";
+    " ORDER BY c.id LIMIT $3::bigint OFFSET $4::bigint");
 
 /*
  * Public contributions (the rows of the files) from the rollups
@@ -121,33 +129,34 @@ const char sql_api_contributions[] =
     " AND ($1::text IS NULL OR (" t ".slug = $1 AND " k ".is_primary))" \
     " AND ($2::text IS NULL OR " kind " = $2)"
 
-const char sql_api_count[] =
-    "SELECT coalesce(sum(r.n), 0)::text FROM report_counts r"
+DB_STMT(sql_api_count, 2, API_COUNT_COLS,
+    "SELECT coalesce(sum(r.n), 0)::bigint AS total FROM report_counts r"
     " JOIN themes t ON t.id = r.theme_id"
     " JOIN consultations k ON k.id = t.consultation_id"
-    " WHERE r.is_public" THEME_FILTER("t", "k", "r.kind");
+    " WHERE r.is_public" THEME_FILTER("t", "k", "r.kind"));
 
-const char sql_export_theme[] =
+DB_STMT(sql_export_theme, 1, EXPORT_THEME_COLS,
     "SELECT t.title FROM themes t JOIN consultations k"
-    " ON k.id = t.consultation_id WHERE k.is_primary AND t.slug = $1";
+    " ON k.id = t.consultation_id WHERE k.is_primary AND t.slug = $1::text");
 
-const char sql_export_themes[] =
+DB_STMT(sql_export_themes, 0, EXPORT_THEMES_COLS,
     "SELECT t.slug, t.title, coalesce((SELECT sum(r.n) FROM report_counts r"
-    "  WHERE r.theme_id = t.id AND r.is_public), 0)::text"
+    "  WHERE r.theme_id = t.id AND r.is_public), 0)::bigint AS public"
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
-    " WHERE k.is_primary ORDER BY t.position";
+    " WHERE k.is_primary ORDER BY t.position");
 
-const char sql_export_consultations[] =
+DB_STMT(sql_export_consultations, 0, EXPORT_CONSULTATIONS_COLS,
     "SELECT k.slug, k.title, k.source, coalesce((SELECT sum(r.n)"
     "  FROM report_counts r JOIN themes t ON t.id = r.theme_id"
-    "  WHERE t.consultation_id = k.id AND r.is_public), 0)::text"
-    " FROM consultations k ORDER BY k.is_primary DESC, k.opens_at DESC";
+    "  WHERE t.consultation_id = k.id AND r.is_public), 0)::bigint AS public"
+    " FROM consultations k ORDER BY k.is_primary DESC, k.opens_at DESC");
 
 /* The reference populations of the per-département rates (/export/). */
-const char sql_export_territories[] =
-    "SELECT code, name, population::text, population_year::text"
-    " FROM territories ORDER BY position";
+DB_STMT(sql_export_territories, 0, EXPORT_TERRITORIES_COLS,
+    "SELECT code, name, population, population_year"
+    " FROM territories ORDER BY position");
 
 /* The stop words the recurring terms leave out besides PostgreSQL's. */
-const char sql_export_stopwords[] =
-    "SELECT w FROM unnest(report_extra_stopwords()) AS x(w) ORDER BY w";
+DB_STMT(sql_export_stopwords, 0, EXPORT_STOPWORDS_COLS,
+    "SELECT w AS word FROM unnest(report_extra_stopwords()) AS x(w)"
+    " ORDER BY w");

@@ -108,6 +108,7 @@ def seed():
     assert r.returncode == 0, r.stderr
     ids += seed_moderation(who, ids)
     who["felix"] = people_seed()
+    opendata_seed()
     return who, ids
 
 
@@ -140,6 +141,76 @@ def people_seed():
     sql("INSERT INTO user_roles (user_id, role) SELECT id, 'citizen' FROM users"
         " WHERE email LIKE 'membre%@exemple.fr'")
     return felix
+
+
+def opendata_seed():
+    """The open-data room's own content, added last so that no id above
+    moves: an archive whose source split its tallies (République
+    numérique), so that its report shows the split vote tables."""
+    r = harness.agora("import", "republique-numerique", os.path.join(
+        harness.ROOT, "..", "shared", "data", "republique_numerique_2015"))
+    assert r.returncode == 0, r.stderr
+
+
+def opendata_pages():
+    """Reports, the API and the files as the open-data room serves them:
+    every refusal of the API, a cursor page, the themes' files, archives'
+    reports (split tallies, supports, a redirect), the moderation log's
+    files."""
+    anon = Client()
+    mid = sql_value("SELECT id FROM contributions WHERE is_public"
+                    " ORDER BY id OFFSET 30 LIMIT 1")
+    rn = sql_value("SELECT t.slug FROM themes t JOIN consultations c ON"
+                   " c.id = t.consultation_id WHERE c.slug = 'republique-numerique-2015'"
+                   " ORDER BY t.position LIMIT 1")
+    return [("donnees-anonyme", anon, [
+        "/rapports/inconnu", "/rapports/Pas_Un_Slug", "/api/v1/rapports/territoires",
+        "/api/v1/rapports/inconnu", "/api/v1/rapports/Pas_Un_Slug",
+        "/api/v1/contributions?page=2", "/api/v1/contributions?apres=%s" % mid,
+        "/api/v1/contributions?apres=999999999", "/api/v1/contributions?page=999",
+        "/api/v1/contributions?type=proposition",
+        "/api/v1/contributions?theme=ethique&type=commentaire",
+        "/api/v1/contributions?theme=ethique&page=1&type=",
+        "/api/v1/contributions?theme=inconnu", "/api/v1/contributions?theme=Pas_Un_Slug",
+        "/api/v1/contributions?type=vote", "/api/v1/contributions?page=0",
+        "/api/v1/contributions?page=abc", "/api/v1/contributions?page=2001",
+        "/api/v1/contributions?page=2&apres=5", "/api/v1/contributions?apres=abc",
+        "/export/themes/ethique.json", "/export/themes/territoires.csv",
+        "/export/themes/inconnu.csv", "/export/themes/ethique.txt",
+        "/export/themes/ethique", "/export/themes/Pas_Un_Slug.csv",
+        "/export/journal-moderation.json", "/export/journal-moderation/tete.json",
+        "/export/journal-moderation/cle-publique.pem",
+        "/consultations/grand-debat-2019/rapports/",
+        "/consultations/Pas_Un_Slug/rapports/",
+        "/consultations/grand-debat-2019/rapports/inconnu",
+        "/consultations/strategie-numerique/rapports/ethique",
+        "/consultations/republique-numerique-2015/rapports/" + rn,
+        "/consultations/republique-numerique-2015/themes/" + rn])]
+
+
+def opendata_states():
+    """The reports' analyses as a big theme shows them (report_config's
+    live limit lowered, then put back): computed by refresh-reports, then
+    stale after a new contribution; never computed. (name, client, path,
+    response), taken in that order."""
+    anon = Client()
+    limit = sql_value("SELECT live_limit FROM report_config")
+    sql("UPDATE report_config SET live_limit = 0")
+    shots = [("rapport-jamais-calcule", anon, "/rapports/ethique"),
+             ("api-rapport-jamais-calcule", anon, "/api/v1/rapports/ethique")]
+    out = [(n, c, p, c.get(p)) for n, c, p in shots]
+    r = harness.agora("refresh-reports", "--all")
+    assert r.returncode == 0, r.stderr
+    shots = [("rapport-en-cache", anon, "/rapports/ethique"),
+             ("api-rapport-en-cache", anon, "/api/v1/rapports/ethique")]
+    out += [(n, c, p, c.get(p)) for n, c, p in shots]
+    sql("UPDATE report_themes SET changed_at = now() + interval '1 minute'")
+    shots = [("rapport-a-actualiser", anon, "/rapports/ethique"),
+             ("api-rapport-a-actualiser", anon, "/api/v1/rapports/ethique"),
+             ("rapports", anon, "/rapports/")]
+    out += [(n, c, p, c.get(p)) for n, c, p in shots]
+    sql("UPDATE report_config SET live_limit = %s" % limit)
+    return out
 
 
 def seed_moderation(who, ids):
@@ -235,6 +306,7 @@ def pages(who, ids):
     views.append(("emma", who["emma"], ["/admin/roles", "/admin/consultation",
                                         "/admin/roles?q=bruno"]))
     views += people_pages(who)
+    views += opendata_pages()
     return views
 
 
@@ -409,10 +481,16 @@ def take(out):
         os.makedirs(os.path.join(out, view), exist_ok=True)
         r = client.submit(page, action, fields)
         save(os.path.join(out, view, "POST%02d_%s" % (i, name_of(action))), r)
+    os.makedirs(os.path.join(out, "donnees-etats"), exist_ok=True)
+    for i, (name, _, _, r) in enumerate(opendata_states()):
+        save(os.path.join(out, "donnees-etats", "%02d-%s" % (i, name)), r)
     print("snapshot: %s" % out)
 
 
 MASKS = [  # timestamps first: the clock mask would eat their middle
+    # The moderation log's hashes cover each row's time.
+    (re.compile(rb'"(empreinte|empreinte_precedente)":"[0-9a-f]{64}"'),
+     rb'"\1":"HASH"'),
     (re.compile(rb'name="csrf" value="[^"]*"'), b'name="csrf" value="*"'),
     # Whole timestamps first, then clock times left in the text.
     (re.compile(rb"\d{4}-\d\d-\d\dT[0-9:.+Z-]+"), b"TIMESTAMP"),

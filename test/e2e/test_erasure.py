@@ -47,8 +47,11 @@ def mail_files_holding(needles):
     found = []
     for path in glob.glob(os.path.join(harness.MAIL_DIR, "*")) + \
             glob.glob(os.path.join(harness.MAIL_DIR, ".*")):
-        with open(path, "rb") as f:
-            text = f.read().decode("utf-8", errors="replace").lower()
+        try:
+            with open(path, "rb") as f:
+                text = f.read().decode("utf-8", errors="replace").lower()
+        except FileNotFoundError:
+            continue    # removed by the erasure while we looked: holds nothing
         if any(n.lower() in text for n in needles):
             found.append(os.path.basename(path))
     return found

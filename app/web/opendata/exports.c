@@ -18,10 +18,8 @@
  */
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "../../core/csv.h"
 #include "../../core/opendata.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
@@ -29,6 +27,7 @@
 #include "../../db/exports.h"
 #include "../kernel/app.h"
 #include "../kernel/web.h"
+#include "../shared/ui.h"
 #include "export_sink.h"
 
 int	exports_index(struct web_req *);
@@ -139,17 +138,17 @@ log_section(struct web_req *w)
 	    "chaînée à la précédente par son empreinte ; toutes les heures, "
 	    "le serveur signe la tête du journal avec une clé Ed25519 "
 	    "conservée hors de la base de données (voir la <a href=\""
-	    "/moderation/transparence#journal\">page de transparence</a>).</p>"
-	    "\n<ul>\n<li><a href=\"/export/journal-moderation.json\">Le journal "
+	    UI_TRANSPARENCY "#journal\">page de transparence</a>).</p>"
+	    "\n<ul>\n<li><a href=\"" UI_EXPORT_LOG "\">Le journal "
 	    "complet, JSON</a> : un tableau d'objets, une ligne du journal par "
 	    "objet, par numéro croissant.</li>\n"
-	    "<li><a href=\"/export/journal-moderation/tete.json\">La dernière "
+	    "<li><a href=\"" UI_EXPORT_LOG_HEAD "\">La dernière "
 	    "tête signée, JSON</a> : <code>lignes</code>, "
 	    "<code>dernier_id</code>, <code>derniere_empreinte</code>, "
 	    "<code>signe_le</code>, <code>cle_empreinte_sha256</code>, le "
 	    "texte signé (<code>texte_signe</code>) et sa signature "
 	    "(<code>signature_ed25519</code>, en base64).</li>\n"
-	    "<li><a href=\"/export/journal-moderation/cle-publique.pem\">La clé "
+	    "<li><a href=\"" UI_EXPORT_LOG_KEY "\">La clé "
 	    "publique Ed25519, PEM</a> ; son empreinte est le SHA-256 de sa "
 	    "forme DER : <code>openssl pkey -pubin -in cle-publique.pem "
 	    "-outform DER | sha256sum</code>.</li>\n</ul>\n"
@@ -188,7 +187,7 @@ log_section(struct web_req *w)
 	    "ou précédé d'une ligne inventée.</li>\n</ul>\n");
 }
 
-/* The steps of exports_index: one query each. */
+/* The results of exports_index, gathered in one round trip. */
 enum { X_THEMES, X_CONSULTATIONS, X_TERRITORIES, X_STOPWORDS, X__MAX };
 
 /*
@@ -270,8 +269,14 @@ recount_doc(struct web_req *w)
 	    "<li><strong>Enjeux de plus de 2 000 contributions</strong> : "
 	    "leurs termes récurrents et leurs propositions proches sont "
 	    "calculés périodiquement ; le rapport donne la date du calcul et "
-	    "dit quand des contributions ont changé depuis.</li>\n</ul>\n"
-	    "<h3 id=\"non-recalculables\">Ce qui ne se recalcule pas</h3>\n"
+	    "dit quand des contributions ont changé depuis.</li>\n</ul>\n");
+}
+
+/* What cannot be recomputed from the files, and why. */
+static void
+unrecountable_doc(struct web_req *w)
+{
+	html_raw(H, "<h3 id=\"non-recalculables\">Ce qui ne se recalcule pas</h3>\n"
 	    "<ul>\n<li>Le nombre de <strong>votants</strong> : les fichiers "
 	    "donnent les votes de chaque contribution, pas qui a voté ; "
 	    "publier les votes de chaque personne, même sous pseudonyme, les "
@@ -281,7 +286,7 @@ recount_doc(struct web_req *w)
 	    "personnes accompagnées dans un espace public numérique.</li>\n"
 	    "<li>Les contributions <strong>masquées, refusées ou en "
 	    "attente</strong> : elles ne sont pas publiques ; la <a "
-	    "href=\"/moderation/transparence\">page de transparence</a> "
+	    "href=\"" UI_TRANSPARENCY "\">page de transparence</a> "
 	    "publie les décisions de modération.</li>\n</ul>\n");
 }
 
@@ -297,51 +302,34 @@ reference_doc(struct web_req *w)
 	    "</th><th scope=\"col\">Département</th><th scope=\"col\" "
 	    "class=\"num\">Population</th><th scope=\"col\" class=\"num\">"
 	    "Millésime</th></tr></thead>\n<tbody>\n");
-	for (i = 0; i < web_nrows(w, X_TERRITORIES); i++) {
+	for (i = 0; i < web_rows(w, X_TERRITORIES); i++) {
 		html_raw(H, "<tr><th scope=\"row\">");
-		html_text(H, web_value(w, X_TERRITORIES, i, EXT_CODE));
+		html_text(H, web_text(w, X_TERRITORIES, i, EXT_CODE));
 		html_raw(H, "</th><td>");
-		html_text(H, web_value(w, X_TERRITORIES, i, EXT_NAME));
+		html_text(H, web_text(w, X_TERRITORIES, i, EXT_NAME));
 		html_raw(H, "</td><td class=\"num\">");
-		html_text(H, web_value(w, X_TERRITORIES, i, EXT_POPULATION));
+		html_text(H, web_text(w, X_TERRITORIES, i, EXT_POPULATION));
 		html_raw(H, "</td><td class=\"num\">");
-		html_text(H, web_value(w, X_TERRITORIES, i, EXT_YEAR));
+		html_text(H, web_text(w, X_TERRITORIES, i, EXT_YEAR));
 		html_raw(H, "</td></tr>\n");
 	}
 	html_raw(H, "</tbody>\n</table>\n<h3>Mots vides ajoutés à la liste "
 	    "de PostgreSQL</h3>\n<p id=\"mots-vides\">");
-	for (i = 0; i < web_nrows(w, X_STOPWORDS); i++) {
+	for (i = 0; i < web_rows(w, X_STOPWORDS); i++) {
 		if (i > 0)
 			html_raw(H, ", ");
-		html_text(H, web_value(w, X_STOPWORDS, i, EXS_WORD));
+		html_text(H, web_text(w, X_STOPWORDS, i, EXS_WORD));
 	}
 	html_raw(H, ".</p>\n");
 }
 
-/* GET /export/: the files, their columns and their licence. */
-int
-exports_index(struct web_req *w)
+/* The licence, and the files: all contributions, per consultation, per theme. */
+static void
+files_doc(struct web_req *w)
 {
 	int	i;
 
-	switch (w->step) {
-	case X_THEMES:
-		return (web_sql(w, sql_export_themes, 0));
-	case X_CONSULTATIONS:
-		return (web_sql(w, sql_export_consultations, 0));
-	case X_TERRITORIES:
-		return (web_sql(w, sql_export_territories, 0));
-	case X_STOPWORDS:
-		return (web_sql(w, sql_export_stopwords, 0));
-	}
-	page_begin(w, "Données ouvertes");
-	html_raw(H, "<h1>Données ouvertes</h1>\n"
-	    "<p class=\"lead\">Toutes les contributions publiées sont "
-	    "téléchargeables librement, pour être relues, recomptées et "
-	    "réutilisées. Les rapports remis aux élus se recalculent à "
-	    "partir de ces fichiers : voir <a href=\"#recalcul\">comment</a>."
-	    "</p>\n"
-	    "<h2 id=\"licence\">Licence</h2>\n"
+	html_raw(H, "<h2 id=\"licence\">Licence</h2>\n"
 	    "<p>Les fichiers sont publiés sous la <a href=\"https://www.etalab."
 	    "gouv.fr/licence-ouverte-open-licence/\">Licence Ouverte / Open "
 	    "Licence version 2.0</a> (Etalab) : vous pouvez les copier, les "
@@ -349,21 +337,21 @@ exports_index(struct web_req *w)
 	    "condition de mentionner la source (« Région Centre-Val de Loire, "
 	    "consultation Agora ») et la date de téléchargement.</p>\n"
 	    "<h2 id=\"fichiers\">Fichiers</h2>\n<ul>\n"
-	    "<li><a href=\"/export/contributions.csv\">Toutes les "
+	    "<li><a href=\"" UI_EXPORT_CSV "\">Toutes les "
 	    "contributions, CSV</a></li>\n"
-	    "<li><a href=\"/export/contributions.json\">Toutes les "
+	    "<li><a href=\"" UI_EXPORT_JSON "\">Toutes les "
 	    "contributions, JSON</a></li>\n</ul>\n"
 	    "<p>Ces deux fichiers couvrent toutes les consultations "
 	    "(colonne <code>consultation</code>) :</p>\n<ul>\n");
-	for (i = 0; i < web_nrows(w, 1); i++) {
+	for (i = 0; i < web_rows(w, X_CONSULTATIONS); i++) {
 		html_raw(H, "<li><code>");
-		html_text(H, web_value(w, 1, i, 0));
+		html_text(H, web_text(w, X_CONSULTATIONS, i, EXC_SLUG));
 		html_raw(H, "</code> : ");
-		html_text(H, web_value(w, 1, i, 1));
+		html_text(H, web_text(w, X_CONSULTATIONS, i, EXC_TITLE));
 		html_raw(H, " (");
-		html_text(H, web_value(w, 1, i, 3));
+		ui_number(w, web_int(w, X_CONSULTATIONS, i, EXC_PUBLIC));
 		html_raw(H, " contributions publiées");
-		if (!web_isnull(w, 1, i, 2))
+		if (!web_null(w, X_CONSULTATIONS, i, EXC_SOURCE))
 			html_raw(H, ", importées");
 		html_raw(H, ")</li>\n");
 	}
@@ -372,19 +360,29 @@ exports_index(struct web_req *w)
 	    "<th scope=\"col\">Enjeu</th><th scope=\"col\">Contributions "
 	    "publiées</th><th scope=\"col\">Fichiers</th></tr></thead>\n"
 	    "<tbody>\n");
-	for (i = 0; i < web_nrows(w, 0); i++) {
+	for (i = 0; i < web_rows(w, X_THEMES); i++) {
+		const char	*slug = web_text(w, X_THEMES, i, ETS_SLUG);
+
 		html_raw(H, "<tr><th scope=\"row\">");
-		html_text(H, web_value(w, 0, i, 1));
+		html_text(H, web_text(w, X_THEMES, i, ETS_TITLE));
 		html_raw(H, "</th><td>");
-		html_text(H, web_value(w, 0, i, 2));
-		html_raw(H, "</td><td><a href=\"/export/themes/");
-		html_url_arg(H, web_value(w, 0, i, 0));
-		html_raw(H, ".csv\">CSV</a> · <a href=\"/export/themes/");
-		html_url_arg(H, web_value(w, 0, i, 0));
-		html_raw(H, ".json\">JSON</a></td></tr>\n");
+		ui_number(w, web_int(w, X_THEMES, i, ETS_PUBLIC));
+		html_raw(H, "</td><td>");
+		ui_link(w, ui_export_theme(w, slug, "csv"), "CSV");
+		html_raw(H, " · ");
+		ui_link(w, ui_export_theme(w, slug, "json"), "JSON");
+		html_raw(H, "</td></tr>\n");
 	}
-	html_raw(H, "</tbody>\n</table>\n"
-	    "<h2 id=\"format\">Format</h2>\n<ul>\n"
+	html_raw(H, "</tbody>\n</table>\n");
+}
+
+/* The files' format, and what each column holds. */
+static void
+format_doc(struct web_req *w)
+{
+	int	i;
+
+	html_raw(H, "<h2 id=\"format\">Format</h2>\n<ul>\n"
 	    "<li>CSV selon la RFC 4180 : séparateur virgule, champs entre "
 	    "guillemets doubles quand il le faut (un guillemet y est doublé), "
 	    "fin de ligne CRLF, encodage UTF-8 sans BOM, une ligne d'en-tête."
@@ -421,21 +419,44 @@ exports_index(struct web_req *w)
 		html_raw(H, "</td></tr>\n");
 	}
 	html_raw(H, "</tbody>\n</table>\n");
+}
+
+/* GET /export/: the files, their columns and their licence. */
+int
+exports_index(struct web_req *w)
+{
+	if (w->step == 0) {
+		web_query(w, X_THEMES, &sql_export_themes);
+		web_query(w, X_CONSULTATIONS, &sql_export_consultations);
+		web_query(w, X_TERRITORIES, &sql_export_territories);
+		return (web_query(w, X_STOPWORDS, &sql_export_stopwords));
+	}
+	page_begin(w, "Données ouvertes");
+	html_raw(H, "<h1>Données ouvertes</h1>\n"
+	    "<p class=\"lead\">Toutes les contributions publiées sont "
+	    "téléchargeables librement, pour être relues, recomptées et "
+	    "réutilisées. Les rapports remis aux élus se recalculent à "
+	    "partir de ces fichiers : voir <a href=\"#recalcul\">comment</a>."
+	    "</p>\n");
+	files_doc(w);
+	format_doc(w);
 	recount_doc(w);
+	unrecountable_doc(w);
 	reference_doc(w);
 	log_section(w);
 	html_raw(H, "<p>Les mêmes fichiers s'obtiennent en ligne de commande "
 	    "sur le serveur : <code>agora export --format csv --theme ethique "
-	    "--output ethique.csv</code>. Une <a href=\"/api/v1/themes\">API "
+	    "--output ethique.csv</code>. Une <a href=\"" UI_API_THEMES "\">API "
 	    "JSON</a> en lecture seule est aussi disponible.</p>\n");
 	page_end(w);
 	return (web_send(w, 200));
 }
 
+/* What the steps of exports_file share (web_state). */
 struct export_req {
-	char	slug[65];	/* theme, "" for all */
-	int	json;		/* 1: JSON, 0: CSV */
-	char	task_in[80];	/* "j:slug" or "c:slug" */
+	const char	*slug;		/* theme, NULL for all */
+	int		 json;		/* 1: JSON, 0: CSV */
+	int		 started;	/* the task runs, or has answered */
 };
 
 /*
@@ -475,6 +496,47 @@ export_task(struct kore_task *t)
 	return (KORE_RESULT_OK);
 }
 
+/* The export's task, with what it reads: "j:slug" or "c:" (JSON, CSV). */
+static int
+export_start(struct web_req *w, struct export_req *x)
+{
+	const char	*in = web_printf(w, "%c:%s", x->json ? 'j' : 'c',
+			    x->slug ? x->slug : "");
+
+	x->started = 1;
+	return (web_task_start(w, export_task, in, strlen(in) + 1));
+}
+
+enum { XF_THEME, XF__MAX };
+
+/*
+ * Step 0 of exports_file: which file (the name, its extension), then, for
+ * a theme, whether there is one by that name.
+ */
+static int
+export_which(struct web_req *w, struct export_req *x)
+{
+	const char	*file, *dot;
+	char		*slug;
+
+	file = w->args[0] != NULL ? w->args[0] : strrchr(w->req->path,
+	    '/') + 1;
+	if ((dot = strrchr(file, '.')) == NULL)
+		return (web_error(w, 404, NULL));
+	if (strcmp(dot, ".json") == 0)
+		x->json = 1;
+	else if (strcmp(dot, ".csv") != 0)
+		return (web_error(w, 404, NULL));
+	if (w->args[0] == NULL)
+		return (export_start(w, x));
+	slug = web_strdup(w, file);
+	slug[dot - file] = '\0';
+	if (!text_slug_valid(slug))
+		return (web_error(w, 404, NULL));
+	x->slug = slug;
+	return (web_query(w, XF_THEME, &sql_export_theme, DB_TEXT(slug)));
+}
+
 /*
  * GET /export/contributions.(csv|json) and /export/themes/:file where file
  * is <slug>.(csv|json). Raises 404 for another name or an unknown theme,
@@ -483,49 +545,22 @@ export_task(struct kore_task *t)
 int
 exports_file(struct web_req *w)
 {
-	struct export_req	*x = w->data;
-	const char		*file, *dot;
-	char			 disp[128];
+	struct export_req	*x = web_state(w, sizeof(*x));
+	const char		*name = x->slug ? x->slug : "contributions";
 
-	switch (w->step) {
-	case 0:
-		x = kore_calloc(1, sizeof(*x));
-		w->data = x;
-		w->data_free = kore_free;
-		file = w->args[0] != NULL ? w->args[0] : strrchr(
-		    w->req->path, '/') + 1;
-		if ((dot = strrchr(file, '.')) == NULL)
+	if (w->step == 0)
+		return (export_which(w, x));
+	if (!x->started) {
+		if (web_rows(w, XF_THEME) != 1)
 			return (web_error(w, 404, NULL));
-		if (strcmp(dot, ".json") == 0)
-			x->json = 1;
-		else if (strcmp(dot, ".csv") != 0)
-			return (web_error(w, 404, NULL));
-		if (w->args[0] != NULL) {
-			if ((size_t)(dot - file) >= sizeof(x->slug))
-				return (web_error(w, 404, NULL));
-			memcpy(x->slug, file, dot - file);
-			x->slug[dot - file] = '\0';
-			if (!text_slug_valid(x->slug))
-				return (web_error(w, 404, NULL));
-		}
-		/* With no theme the check finds no row and is ignored. */
-		return (web_sql(w, sql_export_theme, 1,
-		    x->slug[0] ? x->slug : NULL));
-	case 1:
-		if (x->slug[0] && web_nrows(w, 0) != 1)
-			return (web_error(w, 404, NULL));
-		snprintf(x->task_in, sizeof(x->task_in), "%c:%s",
-		    x->json ? 'j' : 'c', x->slug);
-		return (web_task_start(w, export_task, x->task_in,
-		    strlen(x->task_in) + 1));
+		return (export_start(w, x));
 	}
 	if (strcmp(w->task_out, "err") == 0)
 		return (web_error(w, 503, NULL));
-	snprintf(disp, sizeof(disp), "inline; filename=\"%s.%s\"",
-	    x->slug[0] ? x->slug : "contributions", x->json ? "json" : "csv");
 	web_headers(w->req, x->json ? "application/json; charset=utf-8" :
 	    "text/csv; charset=utf-8");
-	http_response_header(w->req, "content-disposition", disp);
+	http_response_header(w->req, "content-disposition", web_printf(w,
+	    "inline; filename=\"%s.%s\"", name, x->json ? "json" : "csv"));
 	http_response_header(w->req, "access-control-allow-origin", "*");
 	if (export_sink_send(w->req, w->task_out) == -1)
 		return (web_error(w, 503, NULL));

@@ -258,7 +258,7 @@ consultation_render(struct web_req *w)
 	html_raw(H, "<p>Les rapports de tous les thèmes : <a href=\"");
 	html_text(H, ui_consultation(w, slug));
 	html_raw(H, "/rapports/\">rapports de la consultation</a>. Ses "
-	    "contributions publiées figurent dans les <a href=\"" UI_EXPORTS "\">"
+	    "contributions publiées figurent dans les <a href=\"" UI_EXPORT "\">"
 	    "données ouvertes</a> (colonne <code>consultation</code> = "
 	    "<code>");
 	html_text(H, slug);

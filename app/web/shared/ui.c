@@ -88,6 +88,21 @@ ui_report(struct web_req *w, const char *consultation, const char *theme)
 }
 
 const char *
+ui_theme_search(struct web_req *w, const char *consultation, const char *theme,
+    const char *q)
+{
+	return (web_printf(w, "%s?q=%s", ui_theme(w, consultation, theme),
+	    ui_url_part(w, q)));
+}
+
+const char *
+ui_export_theme(struct web_req *w, const char *theme, const char *ext)
+{
+	return (web_printf(w, "/export/themes/%s.%s", ui_url_part(w, theme),
+	    ui_url_part(w, ext)));
+}
+
+const char *
 ui_consultation(struct web_req *w, const char *slug)
 {
 	return (web_printf(w, "/consultations/%s", ui_url_part(w, slug)));

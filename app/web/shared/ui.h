@@ -38,6 +38,14 @@ const char	*ui_argument_part(struct web_req *, long long, const char *);
 const char	*ui_theme(struct web_req *, const char *, const char *);
 const char	*ui_theme_propose(struct web_req *, const char *);
 const char	*ui_report(struct web_req *, const char *, const char *);
+/*
+ * A theme's listing searched for q: ui_theme()?q=<q> (the recurring terms
+ * of a report link there).
+ */
+const char	*ui_theme_search(struct web_req *, const char *, const char *,
+		    const char *);
+/* One theme's open-data file: /export/themes/<slug>.<ext> ("csv", "json"). */
+const char	*ui_export_theme(struct web_req *, const char *, const char *);
 /* /consultations/<slug>. */
 const char	*ui_consultation(struct web_req *, const char *);
 /* /moderation/<id>. */
