@@ -71,9 +71,6 @@ web_req_free(struct http_request *req)
 		w->task_in = NULL;
 	}
 	OPENSSL_cleanse(w->task_out, sizeof(w->task_out));
-	if (w->data != NULL && w->data_free != NULL)
-		w->data_free(w->data);
-	w->data = NULL;
 	if (w->body != NULL)
 		kore_buf_free(w->body);
 	w->body = NULL;

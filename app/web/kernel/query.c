@@ -23,7 +23,7 @@ enum qstate {
 };
 
 struct web_query {
-	const struct db_stmt	*stmt;		/* NULL: positional web_sql() */
+	const struct db_stmt	*stmt;		/* what is asked */
 	const char		*sql;
 	int			 n;
 	const char		*vals[WEB_MAX_PARAMS];	/* arena copies */
@@ -37,7 +37,7 @@ struct web_query {
 static const char *
 query_name(struct web_query *q)
 {
-	return (q->stmt != NULL ? q->stmt->name : "query");
+	return (q->stmt->name);
 }
 
 static void
@@ -119,28 +119,6 @@ struct db_rows *
 web_session_rows(struct web_req *w)
 {
 	return (&w->rows[SLOT_SESSION]);
-}
-
-int
-web_sqlv(struct web_req *w, const char *sql, int n, const char **vals)
-{
-	return (queue(w, w->step, NULL, sql, vals, n));
-}
-
-int
-web_sql(struct web_req *w, const char *sql, int n, ...)
-{
-	va_list		 ap;
-	const char	*vals[WEB_MAX_PARAMS];
-	int		 i;
-
-	if (n > WEB_MAX_PARAMS)
-		fatal("web_sql: too many parameters");
-	va_start(ap, n);
-	for (i = 0; i < n; i++)
-		vals[i] = va_arg(ap, const char *);
-	va_end(ap);
-	return (queue(w, w->step, NULL, sql, vals, n));
 }
 
 /* Gets a connection and sends q. */
@@ -330,41 +308,4 @@ web_null(struct web_req *w, int slot, int row, int col)
 
 	note_fault(w, r);
 	return (v);
-}
-
-/* The positional reads, for handlers not yet moved to names. */
-PGresult *
-web_result(struct web_req *w, int slot)
-{
-	if (slot < 0 || slot >= WEB_MAX_RESULTS)
-		return (NULL);
-	return (w->rows[slot].res);
-}
-
-int
-web_nrows(struct web_req *w, int slot)
-{
-	PGresult	*r = web_result(w, slot);
-
-	return (r ? PQntuples(r) : 0);
-}
-
-const char *
-web_value(struct web_req *w, int slot, int row, int col)
-{
-	PGresult	*r = web_result(w, slot);
-
-	if (r == NULL || row >= PQntuples(r) || col >= PQnfields(r))
-		return ("");
-	return (PQgetvalue(r, row, col));
-}
-
-int
-web_isnull(struct web_req *w, int slot, int row, int col)
-{
-	PGresult	*r = web_result(w, slot);
-
-	if (r == NULL || row >= PQntuples(r) || col >= PQnfields(r))
-		return (1);
-	return (PQgetisnull(r, row, col));
 }

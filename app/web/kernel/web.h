@@ -83,9 +83,6 @@ struct web_req {
 	struct kore_buf		*body;		/* the page being written */
 	struct html_out		 html;		/* writes into body */
 
-	void			*data;		/* old handlers' own state */
-	void			(*data_free)(void *);
-
 	char			 task_out[256];	/* a task's answer (task.c) */
 
 	/* Dispatcher internals. */
@@ -125,18 +122,6 @@ int		 web_null(struct web_req *, int, int, int);
 int		 web_query_session(struct web_req *, const struct db_stmt *,
 		    const struct db_arg *, int);
 struct db_rows	*web_session_rows(struct web_req *);
-
-/*
- * The older, positional form, while handlers move to the named one: the
- * result of web_sql() in step s is slot s, read by column number.
- */
-int		 web_sql(struct web_req *, const char *, int, ...);
-int		 web_sqlv(struct web_req *, const char *, int,
-		    const char **);
-PGresult	*web_result(struct web_req *, int);
-int		 web_nrows(struct web_req *, int);
-const char	*web_value(struct web_req *, int, int, int);
-int		 web_isnull(struct web_req *, int, int, int);
 
 /*
  * The request's arena (arena.c): zeroed memory, strings and one state
