@@ -27,7 +27,7 @@ pg_prove --verbose -h 127.0.0.1 -p "${PG_PORT:-25432}" -U postgres \
 rc=$?
 passed=$(grep -c '^ok ' "$out")
 failed=$(grep -c '^not ok ' "$out")
-grep -E '^(not ok |#)' "$out" | sed 's/^/sql: /'
+grep -E '^(not ok |#|psql:)' "$out" | sed 's/^/sql: /'
 if [ "$rc" -ne 0 ]; then
 	sed -n '/^Test Summary Report/,$p' "$out" | sed 's/^/sql: /'
 	[ "$failed" -gt 0 ] || failed=1
