@@ -49,13 +49,16 @@ def _result(rows, what):
 
 
 def proposal(author, title=None, body=None, slug="ethique", territory="37", link=None,
-             pending=False):
-    """participation_propose() on theme slug of the primary consultation;
-    pending: as in an a priori consultation (waits for a moderator)."""
+             pending=False, theme_id=None, setting=""):
+    """participation_propose() on theme slug (or theme_id) of the primary
+    consultation; pending: as in an a priori consultation (waits for a
+    moderator); setting: SQL run first in the same session ("SET ...")."""
     title = title or "Proposition " + secrets.token_hex(4)
     body = body or "Le texte de la proposition « %s », assez long." % title
-    q = ("SELECT code, new_id FROM participation_propose(%d, %s, %s, %s, %s, %s, %s)"
-         % (author, lit(slug), lit(title), lit(body), lit(_html(body)), lit(link),
+    theme = lit(slug) if theme_id is None else \
+        "(SELECT slug FROM themes WHERE id = %d)" % theme_id
+    q = ("%sSELECT code, new_id FROM participation_propose(%d, %s, %s, %s, %s, %s, %s)"
+         % (setting, author, theme, lit(title), lit(body), lit(_html(body)), lit(link),
             lit(territory)))
     return _result(sql(_a_priori(q) if pending else q), "proposal")
 
