@@ -6,7 +6,8 @@
 # extension inside it, so nothing stays behind). Writes "passed failed" to
 # $RESULTS/sql: one per assertion, and one more failure for a file that
 # stopped early, planned wrong or could not run.
-#   sh test/sql/run.sh [file...]      (the test cluster must be running)
+#   PG_PORT=... sh test/sql/run.sh [file...]   (after a make test with
+#   KEEP_DB=1: the cluster running, var/test/agora.ini written)
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -15,7 +16,14 @@ mkdir -p "$RESULTS"
 out=var/test/sql.tap
 [ $# -gt 0 ] || set -- test/sql/test_*.sql
 
-# The numbered migrations and the current text of every function.
+# The numbered migrations and the current text of every function, on the
+# test database (test/run-all.sh writes its settings).
+export AGORA_CONFIG=${AGORA_CONFIG:-var/test/agora.ini}
+if [ ! -f "$AGORA_CONFIG" ]; then
+	echo "sql: no $AGORA_CONFIG (make test writes it)"
+	echo "0 1" > "$RESULTS/sql"
+	exit 1
+fi
 if ! build/agora migrate >var/test/sql-migrate.log 2>&1; then
 	echo "sql: migrate failed:"; tail -5 var/test/sql-migrate.log
 	echo "0 1" > "$RESULTS/sql"
