@@ -1,6 +1,7 @@
 #!/bin/sh
 # make test: the test database (agora_test on the development cluster),
-# the unit tests, then the end-to-end tests against a real kore. Ends with
+# the unit tests, the SQL suite (test/sql/, pgTAP, no kore), then the
+# end-to-end tests against a real kore. Ends with
 # one line "N passed, N failed" over everything; exits non-zero on failure.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,6 +62,7 @@ sh test/oidc/provider.sh start || echo "0 1" > "$RESULTS/oidc-provider"
 sh test/run-unit.sh "$@"
 sh test/opinion/run.sh
 sh test/oidc/run.sh
+sh test/sql/run.sh
 python3 test/e2e/run.py ${E2E_ONLY:-}
 if [ -z "${KEEP_DB:-}" ]; then
 	sh test/oidc/provider.sh stop
@@ -78,6 +80,7 @@ for f in "$RESULTS"/*; do
 	failed=$((failed + fl))
 done
 [ -f "$RESULTS/unit" ] || failed=$((failed + 1))
+[ -f "$RESULTS/sql" ] || { echo "sql: the suite did not finish"; failed=$((failed + 1)); }
 [ -f "$RESULTS/e2e" ] || { echo "e2e: the runner did not finish"; failed=$((failed + 1)); }
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -60,6 +60,7 @@ int	cmd_user_create(int, char **);
 int	cmd_user_role(int, char **);
 int	cmd_user_list(int, char **);
 int	cmd_routes(int, char **);
+int	cmd_codes(int, char **);
 int	cmd_fields(int, char **);
 int	cmd_hash_password(int, char **);
 /*

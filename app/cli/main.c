@@ -26,6 +26,7 @@ static const struct {
 	/* People (issue 3). */
 	{ "user",	cmd_user,	"user create|role|list accounts and roles (agora user for help)" },
 	{ "routes",	cmd_routes,	"routes                the routing and authorisation table" },
+	{ "codes",	cmd_codes,	"codes                 the SQL functions' answers the C side maps" },
 	{ "fields",	cmd_fields,	"fields                conf/routes.conf, from the declared form fields" },
 	{ "hash-password", cmd_hash_password, NULL },
 	{ "export",	cmd_export,	"export [--format csv|json] [--theme SLUG] [--output FILE]   open data" },

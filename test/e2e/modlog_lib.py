@@ -13,6 +13,7 @@ import secrets
 import subprocess
 import tempfile
 
+import fixtures
 import harness
 from harness import eq, sql, sql_value
 
@@ -37,14 +38,12 @@ def psql_as(role, query, db="agora_test"):
 
 
 def contribution(author_id, status="pending", theme="ethique"):
-    """A contribution written straight in SQL; returns its id."""
-    return int(sql_value(
-        "INSERT INTO contributions (consultation_id, theme_id, kind, title, body,"
-        " body_html, author_id, status) SELECT t.consultation_id, t.id, 'proposal',"
-        " 'Journal %s', 'Texte pour le journal de modération %s.', '', %d, '%s'"
-        " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
-        " WHERE k.is_primary AND t.slug = '%s' RETURNING id"
-        % (secrets.token_hex(3), secrets.token_hex(6), author_id, status, theme)))
+    """A proposal made as the application makes it (fixtures.proposal),
+    published or, "pending", posted under a priori moderation; its id."""
+    assert status in ("pending", "published"), status
+    return fixtures.proposal(author_id, "Journal %s" % secrets.token_hex(3),
+                             "Texte pour le journal de modération %s." % secrets.token_hex(6),
+                             slug=theme, pending=status == "pending")
 
 
 def hidden_field(page, name):

@@ -5,7 +5,8 @@
 import random
 import re
 
-from harness import eq, signed_in, sql, sql_value
+import fixtures
+from harness import eq, make_user, signed_in, sql, sql_value
 
 THEME = "ethique"
 
@@ -35,29 +36,29 @@ def new_proposal(title=None, body="Un texte de proposition assez long pour passe
     return client, uid, int(m.group(1))
 
 
-def db_proposal(title, theme=THEME, territory="37", author=None, created="now()"):
-    """Inserts a published proposal in SQL (listing tests); returns its id."""
-    pid = sql_value(
-        "INSERT INTO contributions (consultation_id, theme_id, kind, author_id,"
-        " territory_code, title, body, body_html, created_at)"
-        " SELECT t.consultation_id, t.id, 'proposal', %s, '%s', '%s',"
-        " 'Texte de la proposition %s', '<p>Texte</p>', %s FROM themes t"
-        " WHERE t.slug = '%s' RETURNING id"
-        % (author or "NULL", territory, title.replace("'", "''"),
-           title.replace("'", "''"), created, theme))
-    sql("UPDATE contributions SET proposal_id = id WHERE id = %s" % pid)
-    return int(pid)
+def db_proposal(title, theme=THEME, territory="37", author=None, created=None):
+    """A published proposal made through participation_propose() (fixtures:
+    the listing tests need many, faster than HTTP), by author or a new
+    account of its own; created: an SQL time it is dated back to (listings
+    sorted by date). Returns its id."""
+    pid = fixtures.proposal(author or make_user(), title,
+                            "Texte de la proposition %s" % title, slug=theme,
+                            territory=territory)
+    if created is not None:
+        sql("UPDATE contributions SET created_at = %s WHERE id = %d" % (created, pid))
+    return pid
 
 
 def db_votes(pid, agree=0, mixed=0, disagree=0):
-    """Adds votes from fresh accounts, in SQL (the trigger keeps counters)."""
+    """Adds votes from fresh accounts through participation_vote() (the
+    triggers keep counters and rollups)."""
     for choice, n in (("agree", agree), ("mixed", mixed), ("disagree", disagree)):
         if n:
-            sql("WITH u AS (INSERT INTO users (email, display_name)"
-                " SELECT 'v' || md5(random()::text) || '@example.org', 'Votant'"
-                " FROM generate_series(1, %d) RETURNING id)"
-                " INSERT INTO votes (user_id, contribution_id, choice)"
-                " SELECT id, %d, '%s' FROM u" % (n, pid, choice))
+            eq(sql("CREATE TEMP TABLE voters AS WITH u AS (INSERT INTO users (email,"
+                   " display_name) SELECT 'v' || md5(random()::text) || '@example.org',"
+                   " 'Votant' FROM generate_series(1, %d) RETURNING id) SELECT id FROM u;"
+                   " SELECT count(*) FILTER (WHERE participation_vote(id, %d, '%s') = 'ok')"
+                   " FROM voters" % (n, pid, choice)), [[str(n)]], "votes")
 
 
 def counters_match(pid):

@@ -8,6 +8,7 @@ expected outcome comes from the table, never from a copy of it here."""
 
 import re
 
+import fixtures
 import harness
 from archive_lib import make_archive
 from harness import Client, contains, eq, sql, sql_value, test
@@ -69,12 +70,7 @@ def every_route_answers_every_role_as_the_table_says():
                          "moderator", "official", "admin"}, allow
 
     author = harness.make_user(name="Auteur authz")
-    pid = sql_value(
-        "INSERT INTO contributions (consultation_id, theme_id, kind, author_id,"
-        " title, body, body_html) SELECT t.consultation_id, t.id, 'proposal', %d,"
-        " 'Proposition du test des droits', 'x', '<p>x</p>' FROM themes t"
-        " WHERE t.slug = 'ethique' RETURNING id" % author)
-    sql("UPDATE contributions SET proposal_id = id WHERE id = %s" % pid)
+    pid = str(fixtures.proposal(author, "Proposition du test des droits", "x"))
     # An archive (imported consultation) for the /consultations/ routes.
     make_archive("archive-droits", "theme-archive-droits")
     values = {"slug": "ethique", "id": pid, "file": "agora.css",

@@ -8,6 +8,7 @@ import html
 import re
 import secrets
 
+import fixtures
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
 
@@ -20,23 +21,24 @@ def q(s):
 
 def contribution(author_id, body=None, title=None, theme=1, kind="proposal",
                  status=None, source=None):
-    """Inserts a contribution straight in SQL (as the participation code
-    would); returns its id. The moderation trigger applies."""
+    """A proposal made as the application makes it (fixtures.proposal:
+    participation_propose, whose insert the moderation trigger checks);
+    status "pending": posted under a priori moderation. With source, an
+    imported proposal, inserted as the importer does (no author, its own
+    thread). Returns its id."""
+    assert kind == "proposal" and status in (None, "pending"), (kind, status)
     body = body or "Texte de test %s : une idée pour la région." % secrets.token_hex(8)
     title = title if title is not None else "Proposition %s" % secrets.token_hex(4)
-    cols = "consultation_id, theme_id, kind, title, body, body_html, author_id, source"
-    vals = "1, %d, '%s', %s, %s, '', %s, %s" % (
-        theme, kind, q(title), q(body),
-        "NULL" if author_id is None else int(author_id),
-        "NULL" if source is None else q(source))
-    if source is not None:
-        cols += ", source_id"
-        vals += ", " + q(secrets.token_hex(6))
-    if status:
-        cols += ", status"
-        vals += ", " + q(status)
-    return int(sql_value("INSERT INTO contributions (%s) VALUES (%s) RETURNING id"
-                         % (cols, vals)))
+    if source is None:
+        return fixtures.proposal(author_id, title, body, theme_id=theme,
+                                 pending=status == "pending")
+    assert author_id is None, "an imported proposal has no account"
+    cid = int(sql_value(
+        "INSERT INTO contributions (consultation_id, theme_id, kind, title, body, body_html,"
+        " source, source_id) VALUES (1, %d, 'proposal', %s, %s, '', %s, %s) RETURNING id"
+        % (theme, q(title), q(body), q(source), q(secrets.token_hex(6)))))
+    sql("UPDATE contributions SET proposal_id = id WHERE id = %d" % cid)
+    return cid
 
 
 def status_of(cid):
@@ -618,11 +620,9 @@ def a_repeated_text_goes_to_the_queue_as_a_probable_duplicate():
         eq(sql("SELECT status, queue_reason FROM contributions WHERE id = %d" % cid),
            [["pending", "doublon probable"]])
     # the threshold is a database setting
-    eq(sql("SET agora.duplicate_similarity = '0.99';"
-           " INSERT INTO contributions (consultation_id, theme_id, kind, title, body,"
-           " body_html, author_id) VALUES (1, 1, 'proposal', 'Seuil', %s, '', %d)"
-           " RETURNING status" % (q(body.replace("chaque", "tout")), author)),
-       [["published"]])
+    eq(status_of(fixtures.proposal(author, "Seuil", body.replace("chaque", "tout"),
+                                   setting="SET agora.duplicate_similarity = '0.99'; ")),
+       "published")
     # short texts are never held: "D'accord !" twice is normal
     eq(status_of(contribution(author, body="D'accord !", kind="proposal")), "published")
     eq(status_of(contribution(author, body="D'accord !", kind="proposal")), "published")

@@ -9,6 +9,7 @@ mails, as a person would."""
 import os
 import re
 
+import fixtures
 import harness
 from accounts_lib import (PASSWORD, Visitor, delete_account, field_error,
                           link_in, member, sign_in, signup, unique_name,
@@ -25,12 +26,9 @@ def counts(pid):
 
 
 def an_argument(pid):
-    return int(sql_value(
-        "INSERT INTO contributions (consultation_id, theme_id, kind, parent_id,"
-        " proposal_id, position, territory_code, body, body_html)"
-        " SELECT consultation_id, theme_id, 'argument', id, id, 'pour', '37',"
-        " 'Un argument pour', '<p>Un argument pour</p>' FROM contributions"
-        " WHERE id = %d RETURNING id" % pid))
+    """An argument "pour" by an account of its own, through
+    participation_reply() (fixtures)."""
+    return fixtures.argument(harness.make_user(), pid, "pour", "Un argument pour")
 
 
 def tagged(addr, tag="retour"):

@@ -583,11 +583,14 @@ def optional_script_only_for_people_who_can_vote():
 @test
 def a_very_long_debate_is_cut_at_2000_contributions():
     _, _, pid = new_proposal()
-    sql("INSERT INTO contributions (consultation_id, theme_id, kind, parent_id, proposal_id, depth,"
-        " body, body_html, created_at)"
-        " SELECT consultation_id, theme_id, 'comment', id, id, 1, 'Commentaire ' || g,"
-        " '<p>Commentaire ' || g || '</p>', now() + g * interval '1 ms'"
-        " FROM contributions, generate_series(1, 2001) g WHERE id = %d" % pid)
+    # 2001 comments through participation_reply() in one statement, each
+    # a millisecond after the previous one (one transaction has one now()).
+    author = harness.make_user()
+    eq(sql_value("SELECT count(*) FROM generate_series(1, 2001) g, participation_reply(%d, %d,"
+                 " NULL, NULL, '37', 'Commentaire ' || g, '<p>Commentaire ' || g || '</p>', 3) r"
+                 " WHERE r.code = 'ok'" % (author, pid)), "2001")
+    sql("UPDATE contributions SET created_at = created_at + substr(body, 13)::int"
+        " * interval '1 ms' WHERE proposal_id = %d AND kind = 'comment'" % pid)
     eq(sql_value("SELECT replies FROM contributions WHERE id = %d" % pid), "2001")
     r = Client().get("/propositions/%d" % pid)
     eq(r.status, 200)

@@ -7,6 +7,7 @@ import json
 import re
 import secrets
 
+import fixtures
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
 
@@ -28,24 +29,14 @@ def set_password(uid, password=PASSWORD):
 
 def proposal(uid, title, body="Texte de la proposition.", status="published",
              theme="ethique"):
-    pid = int(sql_value(
-        "INSERT INTO contributions (consultation_id, theme_id, kind,"
-        " author_id, territory_code, title, body, body_html, status)"
-        " SELECT t.consultation_id, t.id, 'proposal', %d, '37', $t$%s$t$,"
-        " $t$%s$t$, '<p>x</p>', '%s' FROM themes t JOIN consultations k"
-        " ON k.id = t.consultation_id WHERE k.is_primary AND t.slug = '%s'"
-        " RETURNING id" % (uid, title, body, status, theme)))
-    sql("UPDATE contributions SET proposal_id = id WHERE id = %d" % pid)
-    return pid
+    """A proposal made as the application makes it (fixtures.proposal);
+    "pending": posted under a priori moderation."""
+    assert status in ("published", "pending"), status
+    return fixtures.proposal(uid, title, body, slug=theme, pending=status == "pending")
 
 
-def argument(uid, prop, body, position="pour", status="published"):
-    return int(sql_value(
-        "INSERT INTO contributions (consultation_id, theme_id, kind, parent_id,"
-        " proposal_id, position, author_id, territory_code, body, body_html,"
-        " status) SELECT consultation_id, theme_id, 'argument', id, id, '%s',"
-        " %d, '37', $t$%s$t$, '<p>x</p>', '%s' FROM contributions WHERE id = %d"
-        " RETURNING id" % (position, uid, body, status, prop)))
+def argument(uid, prop, body, position="pour"):
+    return fixtures.argument(uid, prop, position, body)
 
 
 def vote(uid, prop, choice="agree"):

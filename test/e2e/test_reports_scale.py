@@ -15,6 +15,7 @@ import html
 import json
 import re
 
+import fixtures
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
 from opendata_fixtures import PUBLIC_CTE, PUBLIC_IDS
@@ -176,9 +177,7 @@ def generate_keeps_rollups_equal_to_recounts():
                            " ON t.id = r.theme_id WHERE t.slug = 'ethique'"
                            " AND r.status = 'published' AND r.kind = 'proposal'"))
     uid = harness.make_user()
-    sql("INSERT INTO contributions (consultation_id, theme_id, kind, author_id, title, body,"
-        " body_html) SELECT t.consultation_id, t.id, 'proposal', %d, 'Rollup après generate',"
-        " 'Texte.', '<p>Texte.</p>' FROM themes t WHERE t.slug = 'ethique'" % uid)
+    fixtures.proposal(uid, "Rollup après generate", "Texte.")
     eq(int(sql_value("SELECT sum(n) FROM report_counts r JOIN themes t ON t.id = r.theme_id"
                      " WHERE t.slug = 'ethique' AND r.status = 'published'"
                      " AND r.kind = 'proposal'")), before + 1)
@@ -335,9 +334,7 @@ def big_theme_analyses_come_from_a_dated_cache():
     uid = harness.make_user()
     for title in ("Ouvrir les données des transports régionaux",
                   "Ouvrir les données des transports régionaux en temps réel"):
-        sql("INSERT INTO contributions (consultation_id, theme_id, kind, author_id, title,"
-            " body, body_html) SELECT consultation_id, id, 'proposal', %d, '%s', 'Texte.',"
-            " '<p>Texte.</p>' FROM themes WHERE id = %d" % (uid, title, tid))
+        fixtures.proposal(uid, title, "Texte.", theme_id=tid)
     sql("DELETE FROM report_cache_state WHERE theme_id = %d" % tid)
     # Other test files fill this theme: make sure it counts as small first.
     sql("UPDATE report_config SET live_limit = 1000000000")
@@ -372,9 +369,7 @@ def big_theme_analyses_come_from_a_dated_cache():
                      " SELECT * FROM report_similar_scan(%d))) x" % (tid, tid, tid, tid)), "0")
         # A new published text: the cached figures are labelled out of date.
         uid = harness.make_user()
-        sql("INSERT INTO contributions (consultation_id, theme_id, kind, author_id, title, body,"
-            " body_html) SELECT consultation_id, id, 'proposal', %d, 'Cache périmé',"
-            " 'Texte.', '<p>Texte.</p>' FROM themes WHERE id = %d" % (uid, tid))
+        fixtures.proposal(uid, "Cache périmé", "Texte.", theme_id=tid)
         page = Client().get("/rapports/%s" % slug).text
         contains(page, "à actualiser")
         api = json.loads(Client().get("/api/v1/rapports/%s" % slug).text)["termes_calcul"]

@@ -16,7 +16,7 @@ A11Y = os.path.join(harness.ROOT, "test", "browser", "a11y.js")
 # are checked by posting invalid forms in their own tests' pages list below).
 PUBLIC_PAGES = [
     "/", "/themes/ethique", "/themes/territoires", "/charte", "/confidentialite",
-    "/accessibilite", "/page-inexistante", "/moderation/transparence",
+    "/accessibilite", ("/page-inexistante", 404), "/moderation/transparence",
     "/inscription", "/connexion", "/mot-de-passe-oublie",
     "/themes/economie?tri=accord", "/themes/sante?q=donn%C3%A9es&tri=recent",
     "/rapports/", "/rapports/culture", "/export/",
@@ -55,15 +55,25 @@ def participation_pages_pass_axe_core_and_are_valid_html():
     validate(pages[:1])
 
 
+def expected(page):
+    """A page is a path, which must answer 200, or (path, status) for an
+    error page checked on purpose."""
+    return page if isinstance(page, tuple) else (page, 200)
+
+
 def axe(paths, cookie=None):
-    axe_urls(["http://127.0.0.1:%d%s" % (harness.PORT, p) for p in paths], cookie)
+    axe_urls([("http://127.0.0.1:%d%s" % (harness.PORT, p), st)
+              for p, st in map(expected, paths)], cookie)
 
 
 def axe_urls(urls, cookie=None):
+    """urls: addresses, or (address, expected HTTP status); a11y.js fails a
+    page that answers another status (or redirects) before running axe."""
     args = ["node", A11Y]
     if cookie:
         args += ["--cookie", cookie]
-    args += urls
+    for u, st in map(expected, urls):
+        args += ["--status", str(st), u]
     r = subprocess.run(args, capture_output=True, text=True, timeout=300)
     failures = [l for l in r.stdout.splitlines() if l.startswith("FAILED")]
     assert r.returncode == 0 and not failures, \
@@ -137,22 +147,44 @@ def validate_bodies(named):
 
 
 def validate(paths, client=None):
-    """Every page must be valid HTML (the Nu validator, errors only)."""
+    """Every page must answer its status (200 unless said) and be valid
+    HTML (the Nu validator, errors only)."""
     c = client or harness.Client()
-    validate_bodies({p: c.get(p).body for p in paths})
+    bodies = {}
+    for p, st in map(expected, paths):
+        r = c.get(p)
+        harness.eq(r.status, st, "HTTP status of " + p)
+        bodies[p] = r.body
+    validate_bodies(bodies)
+
+
+@test
+def the_browser_checks_refuse_a_page_that_does_not_answer_200():
+    """axe-core and the validator pass on a well-made error page: the
+    checks must look at the status first, or a page that starts answering
+    404, 403 or 500 (or redirects to the sign-in form) would still pass."""
+    for check in (lambda: axe(["/propositions/999999999"]),
+                  lambda: axe(["/compte/"]),
+                  lambda: validate(["/propositions/999999999"])):
+        try:
+            check()
+        except AssertionError as e:
+            assert "999999999" in str(e) or "/compte/" in str(e), str(e)
+            continue
+        raise AssertionError("a page that does not answer 200 passed the browser checks")
+    axe([("/propositions/999999999", 404)])
 
 
 def moderator_pages():
-    """The queue and one item page, with a flagged contribution in it."""
-    from harness import sql_value
+    """The queue with a pending proposal in it, its item page, and the flag
+    form of a published one."""
+    import fixtures
     author = harness.make_user(name="Auteur Axe")
-    tid = sql_value("SELECT id FROM themes WHERE slug = 'education'")
-    cid = sql_value(
-        "INSERT INTO contributions (consultation_id, theme_id, kind, author_id, title, body,"
-        " body_html, status) SELECT consultation_id, id, 'proposal', %d, 'Proposition pour axe',"
-        " 'Un texte de proposition assez long pour la file.', '<p>Un texte</p>', 'pending'"
-        " FROM themes WHERE id = %s RETURNING id" % (author, tid))
-    return ["/moderation/", "/moderation/" + cid, "/contributions/%s/signaler" % cid,
+    pending = fixtures.proposal(author, "Proposition pour axe", slug="education",
+                                body="Un texte de proposition assez long pour la file.",
+                                pending=True)
+    published = fixtures.proposal(author, "Proposition à signaler pour axe", slug="education")
+    return ["/moderation/", "/moderation/%d" % pending, "/contributions/%d/signaler" % published,
             "/admin/consultation", "/compte/notifications", "/compte/", "/compte/suppression",
             "/admin/roles", "/admin/roles?q=axe", "/compte/mot-de-passe", "/compte/adresse"]
 

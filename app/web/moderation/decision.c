@@ -15,6 +15,7 @@
 
 #include "../../core/addresses.h"
 #include "../../core/modlog.h"
+#include "../../core/refusal.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../core/vocab.h"
@@ -125,34 +126,32 @@ item_check(struct web_req *w, struct decision_view *v)
 	    DB_TEXT(settings_get("base_url", ""))));
 }
 
-/* Step 2: what moderation_decide() said. */
+/*
+ * Step 2: what moderation_decide() said: a refusal's page (its code and
+ * message: app/core/refusal.c), or, for a decision this status does not
+ * allow, the form again as it was sent with the message at the field.
+ */
 static int
 item_done(struct web_req *w, struct decision_view *v)
 {
-	const char	*r = web_text(w, Q_DECIDE, 0, DECIDE_RESULT);
-	const char	*s;
+	const char		*r = web_text(w, Q_DECIDE, 0, DECIDE_RESULT);
+	const struct refusal	*no;
+	const char		*s;
 
-	if (strcmp(r, "own") == 0)
-		return (web_error(w, 403, "Vous ne pouvez pas modérer votre "
-		    "propre contribution : laissez-la à un autre modérateur."));
-	if (strcmp(r, "conflict") == 0)
-		return (web_error(w, 409, "Cette contribution vient d'être "
-		    "traitée par un autre modérateur. Rechargez sa page pour "
-		    "voir la décision prise ; la vôtre n'a pas été "
-		    "enregistrée."));
-	if (strcmp(r, "not_found") == 0)
-		return (web_error(w, 404, "Cette contribution n'existe pas."));
-	if (strcmp(r, "ok") != 0) {
-		/* Not for this status: the form again, as it was sent. */
-		v->decision = (s = web_arg(w, "decision")) ? s : "";
-		v->rule = (s = web_arg(w, "regle")) ? s : "";
-		v->note = (s = web_arg(w, "note")) ? s : "";
-		form_error(&v->f, "decision", "Cette décision n'est pas "
-		    "possible pour une contribution dans cet état.");
-		return (decision_page(w, v, 422));
+	if (strcmp(r, "ok") == 0) {
+		web_flash(w, "moderation_done");
+		return (web_redirect(w, UI_MODERATION));
 	}
-	web_flash(w, "moderation_done");
-	return (web_redirect(w, UI_MODERATION));
+	no = refusal_find(refusal_decide, refusal_decide_n, r);
+	if (no != NULL && no->status != 422)
+		return (web_error(w, no->status, no->msg));
+	v->decision = (s = web_arg(w, "decision")) ? s : "";
+	v->rule = (s = web_arg(w, "regle")) ? s : "";
+	v->note = (s = web_arg(w, "note")) ? s : "";
+	if (no == NULL)
+		no = refusal_find(refusal_decide, refusal_decide_n, "invalid");
+	form_error(&v->f, "decision", no->msg);
+	return (decision_page(w, v, 422));
 }
 
 /*

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "../../core/refusal.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../core/vocab.h"
@@ -34,11 +35,12 @@ struct flag_view {
 	const char	*note;
 };
 
-static const char	not_published[] = "Cette contribution n'existe pas "
-			    "ou n'est pas publiée.";
-static const char	already[] = "Vous avez déjà signalé cette "
-			    "contribution : un seul signalement par personne "
-			    "est pris en compte.";
+/* The French message of a refusal of flag_contribution(), said once. */
+static const char *
+flag_msg(const char *code)
+{
+	return (refusal_find(refusal_flag, refusal_flag_n, code)->msg);
+}
 
 /* The contribution being flagged, as its thread shows it. */
 static void
@@ -138,7 +140,7 @@ flag_check(struct web_req *w, struct flag_view *v)
 
 	if (web_rows(w, Q_TARGET) != 1 || vocab_find(vocab_status, ST__MAX,
 	    web_text(w, Q_TARGET, 0, FT_STATUS)) != ST_PUBLISHED)
-		return (web_error(w, 404, not_published));
+		return (web_error(w, 404, flag_msg("not_found")));
 	if (!web_null(w, Q_TARGET, 0, FT_AUTHOR_ID) &&
 	    web_int(w, Q_TARGET, 0, FT_AUTHOR_ID) == w->sess.user_id)
 		return (web_error(w, 403, "Vous ne pouvez pas signaler "
@@ -146,7 +148,7 @@ flag_check(struct web_req *w, struct flag_view *v)
 	if (w->req->method != HTTP_METHOD_POST)
 		return (flag_page(w, v, 200));
 	if (web_bool(w, Q_TARGET, 0, FT_FLAGGED))
-		return (web_error(w, 409, already));
+		return (web_error(w, 409, flag_msg("duplicate")));
 	opts = mod_rule_options(w, Q_RULES, "", &n);
 	form_choice(&v->f, "regle", "Règle de la charte enfreinte", opts + 1,
 	    n - 1, 1, &rule);
@@ -162,16 +164,15 @@ flag_check(struct web_req *w, struct flag_view *v)
 	    "hide") == 0 ? "hide" : "review")));
 }
 
-/* Step 2: what flag_contribution() said. */
+/* Step 2: what flag_contribution() said (refusals: app/core/refusal.c). */
 static int
 flag_done(struct web_req *w, struct flag_view *v)
 {
-	const char	*r = web_text(w, Q_FLAG, 0, FI_RESULT);
+	const struct refusal	*no = refusal_find(refusal_flag, refusal_flag_n,
+				    web_text(w, Q_FLAG, 0, FI_RESULT));
 
-	if (strcmp(r, "duplicate") == 0)
-		return (web_error(w, 409, already));
-	if (strcmp(r, "not_found") == 0)
-		return (web_error(w, 404, not_published));
+	if (no != NULL)
+		return (web_error(w, no->status, no->msg));
 	web_flash(w, "flag_recorded");
 	return (web_redirect(w, ui_contribution_part(w,
 	    web_int(w, Q_TARGET, 0, FT_ID), "signaler")));

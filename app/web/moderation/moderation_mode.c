@@ -14,6 +14,7 @@
 
 #include "../../core/addresses.h"
 #include "../../core/modlog.h"
+#include "../../core/refusal.h"
 #include "../../core/text.h"
 #include "../../core/vocab.h"
 #include "../../db/moderation.h"
@@ -115,13 +116,14 @@ mode_ask(struct web_req *w, struct mode_view *v)
 static int
 mode_done(struct web_req *w, struct mode_view *v)
 {
-	const char	*r;
+	const struct refusal	*no;
+	const char		*r;
 
 	if (!v->set)
 		return (mode_page(w, v, v->f.nerrors > 0 ? 422 : 200));
 	r = web_text(w, Q_SET, 0, SETMODE_RESULT);
-	if (strcmp(r, "not_found") == 0)
-		return (web_error(w, 404, "Cette consultation n'existe pas."));
+	if ((no = refusal_find(refusal_mode, refusal_mode_n, r)) != NULL)
+		return (web_error(w, no->status, no->msg));
 	web_flash(w, strcmp(r, "ok") == 0 ? "mode_changed" : "mode_unchanged");
 	return (web_redirect(w, UI_ADMIN_CONSULTATION));
 }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "../../core/refusal.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../core/vocab.h"
@@ -29,66 +30,28 @@ part_limits(struct part_limits *l)
 }
 
 /*
- * Every refusal the participation functions return (participation_refusal
- * and the participation_* functions in SQL), with its status and its
- * French page; "%d" is the limit the refusal is about.
+ * The page of a refusal of the participation functions (their codes and
+ * French messages: app/core/refusal.c); an unknown code is a 404.
  */
-enum { LIMIT_NONE, LIMIT_DEPTH, LIMIT_WINDOW };
-
-static const struct {
-	const char	*code;
-	int		 status;
-	int		 limit;
-	const char	*msg;
-} refusals[] = {
-	{ "archived", 409, LIMIT_NONE, "Cette consultation est archivée : "
-	    "elle a été importée d'une autre plateforme et se lit en lecture "
-	    "seule. Il n'est pas possible d'y voter, d'argumenter ni de "
-	    "commenter. Rien n'a été enregistré." },
-	{ "upcoming", 409, LIMIT_NONE, "La consultation n'est pas encore "
-	    "ouverte : il n'est pas encore possible de contribuer ni de "
-	    "voter. Rien n'a été enregistré." },
-	{ "closed", 409, LIMIT_NONE, "La consultation est close : il n'est "
-	    "plus possible de contribuer ni de voter. Tout reste "
-	    "consultable. Rien n'a été enregistré." },
-	{ "unpublished", 403, LIMIT_NONE, "Cette contribution n'est pas "
-	    "publiée (en attente de modération ou masquée) : on ne peut pas "
-	    "y participer. Rien n'a été enregistré." },
-	{ "no_parent", 404, LIMIT_NONE, "Le message auquel vous répondez "
-	    "n'existe pas ou n'est plus publié. Rien n'a été enregistré." },
-	{ "too_deep", 422, LIMIT_DEPTH, "Impossible de répondre à ce "
-	    "commentaire : les réponses sont limitées à %d niveaux. Répondez "
-	    "plutôt au commentaire de niveau supérieur. Rien n'a été "
-	    "enregistré." },
-	{ "not_author", 403, LIMIT_NONE, "Seule l'autrice ou l'auteur d'une "
-	    "proposition peut la modifier." },
-	{ "too_late", 403, LIMIT_WINDOW, "Le délai de modification (%d "
-	    "minutes après la publication) est dépassé : la proposition ne "
-	    "peut plus être modifiée." },
-	{ "missing", 404, LIMIT_NONE, NULL },
-};
-
 int
 part_refuse(struct web_req *w, const char *code)
 {
-	struct part_limits	l;
-	size_t			i;
+	struct part_limits	 l;
+	const struct refusal	*r;
 
-	for (i = 0; i < sizeof(refusals) / sizeof(refusals[0]); i++)
-		if (strcmp(code, refusals[i].code) == 0)
-			break;
-	if (i == sizeof(refusals) / sizeof(refusals[0]))
+	r = refusal_find(refusal_participation, refusal_participation_n, code);
+	if (r == NULL)
 		return (web_error(w, 404, NULL));
 	part_limits(&l);
-	switch (refusals[i].limit) {
-	case LIMIT_DEPTH:
-		return (web_error(w, refusals[i].status, web_printf(w,
-		    refusals[i].msg, l.max_depth)));
-	case LIMIT_WINDOW:
-		return (web_error(w, refusals[i].status, web_printf(w,
-		    refusals[i].msg, l.edit_window)));
+	switch (r->limit) {
+	case REFUSAL_LIMIT_DEPTH:
+		return (web_error(w, r->status, web_printf(w, r->msg,
+		    l.max_depth)));
+	case REFUSAL_LIMIT_WINDOW:
+		return (web_error(w, r->status, web_printf(w, r->msg,
+		    l.edit_window)));
 	}
-	return (web_error(w, refusals[i].status, refusals[i].msg));
+	return (web_error(w, r->status, r->msg));
 }
 
 int

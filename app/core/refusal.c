@@ -1,0 +1,95 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "refusal.h"
+
+#define N(t)	(sizeof(t) / sizeof(t[0]))
+
+const struct refusal refusal_participation[] = {
+	{ "archived", 409, REFUSAL_LIMIT_NONE, "Cette consultation est "
+	    "archivée : elle a été importée d'une autre plateforme et se lit "
+	    "en lecture seule. Il n'est pas possible d'y voter, d'argumenter "
+	    "ni de commenter. Rien n'a été enregistré." },
+	{ "upcoming", 409, REFUSAL_LIMIT_NONE, "La consultation n'est pas "
+	    "encore ouverte : il n'est pas encore possible de contribuer ni "
+	    "de voter. Rien n'a été enregistré." },
+	{ "closed", 409, REFUSAL_LIMIT_NONE, "La consultation est close : il "
+	    "n'est plus possible de contribuer ni de voter. Tout reste "
+	    "consultable. Rien n'a été enregistré." },
+	{ "unpublished", 403, REFUSAL_LIMIT_NONE, "Cette contribution n'est "
+	    "pas publiée (en attente de modération ou masquée) : on ne peut "
+	    "pas y participer. Rien n'a été enregistré." },
+	{ "no_parent", 404, REFUSAL_LIMIT_NONE, "Le message auquel vous "
+	    "répondez n'existe pas ou n'est plus publié. Rien n'a été "
+	    "enregistré." },
+	{ "too_deep", 422, REFUSAL_LIMIT_DEPTH, "Impossible de répondre à ce "
+	    "commentaire : les réponses sont limitées à %d niveaux. Répondez "
+	    "plutôt au commentaire de niveau supérieur. Rien n'a été "
+	    "enregistré." },
+	{ "not_author", 403, REFUSAL_LIMIT_NONE, "Seule l'autrice ou l'auteur "
+	    "d'une proposition peut la modifier." },
+	{ "too_late", 403, REFUSAL_LIMIT_WINDOW, "Le délai de modification "
+	    "(%d minutes après la publication) est dépassé : la proposition "
+	    "ne peut plus être modifiée." },
+	{ "missing", 404, REFUSAL_LIMIT_NONE, NULL },
+};
+const size_t refusal_participation_n = N(refusal_participation);
+
+/*
+ * "rule_required" and "invalid" come back as the decision form with its
+ * message at the field (422).
+ */
+const struct refusal refusal_decide[] = {
+	{ "not_found", 404, REFUSAL_LIMIT_NONE,
+	    "Cette contribution n'existe pas." },
+	{ "conflict", 409, REFUSAL_LIMIT_NONE, "Cette contribution vient "
+	    "d'être traitée par un autre modérateur. Rechargez sa page pour "
+	    "voir la décision prise ; la vôtre n'a pas été enregistrée." },
+	{ "own", 403, REFUSAL_LIMIT_NONE, "Vous ne pouvez pas modérer votre "
+	    "propre contribution : laissez-la à un autre modérateur." },
+	{ "rule_required", 422, REFUSAL_LIMIT_NONE, "Cette décision n'est "
+	    "pas possible pour une contribution dans cet état." },
+	{ "invalid", 422, REFUSAL_LIMIT_NONE, "Cette décision n'est pas "
+	    "possible pour une contribution dans cet état." },
+};
+const size_t refusal_decide_n = N(refusal_decide);
+
+const struct refusal refusal_flag[] = {
+	{ "not_found", 404, REFUSAL_LIMIT_NONE, "Cette contribution n'existe "
+	    "pas ou n'est pas publiée." },
+	{ "duplicate", 409, REFUSAL_LIMIT_NONE, "Vous avez déjà signalé "
+	    "cette contribution : un seul signalement par personne est pris "
+	    "en compte." },
+};
+const size_t refusal_flag_n = N(refusal_flag);
+
+const struct refusal refusal_mode[] = {
+	{ "not_found", 404, REFUSAL_LIMIT_NONE,
+	    "Cette consultation n'existe pas." },
+};
+const size_t refusal_mode_n = N(refusal_mode);
+
+const struct refusal_table refusal_tables[] = {
+	{ "participation", refusal_participation, &refusal_participation_n },
+	{ "decide", refusal_decide, &refusal_decide_n },
+	{ "flag", refusal_flag, &refusal_flag_n },
+	{ "mode", refusal_mode, &refusal_mode_n },
+};
+const size_t refusal_ntables = N(refusal_tables);
+
+const struct refusal *
+refusal_find(const struct refusal *t, size_t n, const char *code)
+{
+	size_t	i;
+
+	if (code == NULL)
+		return (NULL);
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].code, code) == 0)
+			return (&t[i]);
+	return (NULL);
+}
