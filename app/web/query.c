@@ -11,6 +11,9 @@
  * kore wakes the request and calls the handler again once all are in.
  */
 
+#include <sys/queue.h>
+
+#include <poll.h>
 #include <string.h>
 
 #include "query.h"
@@ -29,10 +32,30 @@ struct web_query {
 	const char		*vals[WEB_MAX_PARAMS];	/* arena copies */
 	enum qstate		 state;
 	int			 pg_live;	/* pg initialised and bound */
+	int			 waiting;	/* in kore's queue: on waiters */
+	struct web_req		*w;
+	TAILQ_ENTRY(web_query)	 wait_entry;
 	struct kore_pgsql	 pg;
 };
 
 #define SLOT_SESSION	WEB_MAX_RESULTS	/* the session row's own slot */
+
+/*
+ * The queries of this worker waiting in kore's queue for a connection.
+ * Kore wakes one when a connection goes back to its pool, but not when one
+ * is dropped (conn_dead): those are woken here instead, or they would
+ * sleep until some other query ends.
+ */
+static TAILQ_HEAD(, web_query)	waiters = TAILQ_HEAD_INITIALIZER(waiters);
+
+static void
+waiters_wake(void)
+{
+	struct web_query	*q;
+
+	TAILQ_FOREACH(q, &waiters, wait_entry)
+		http_request_wakeup(q->w->req);
+}
 
 static const char *
 query_name(struct web_query *q)
@@ -40,10 +63,73 @@ query_name(struct web_query *q)
 	return (q->stmt != NULL ? q->stmt->name : "query");
 }
 
+/*
+ * Kore 4.1 never checks a pooled connection (issue 14): once PostgreSQL
+ * restarts, an idle connection is dead, and kore_pgsql_cleanup() would put
+ * it back in the pool after each failure (every later query on it fails:
+ * "no connection to the server"), or, for a query whose socket libpq has
+ * closed, ask epoll to forget that socket, which is fatal to the worker
+ * ("kore_platform_disable_read: Bad file descriptor"). A connection that
+ * failed is dropped instead: kore_pgsql_handle(conn, 1) is kore's own way
+ * to close one (pgsql_conn_cleanup: out of the pool, PQfinish, one less
+ * counted), with the scheduled flag cleared first; closing the socket
+ * takes it out of epoll.
+ */
+static void
+conn_drop(struct web_query *q)
+{
+	if (q->pg.conn == NULL)
+		return;
+	q->pg.flags &= ~KORE_PGSQL_SCHEDULED;
+	kore_pgsql_handle(q->pg.conn, 1);
+	q->pg.conn = NULL;
+	waiters_wake();
+}
+
+/* 1 when q's connection is broken, as far as libpq knows. */
+static int
+conn_broken(struct web_query *q)
+{
+	return (q->pg.conn != NULL && (PQstatus(q->pg.conn->db) !=
+	    CONNECTION_OK || PQsocket(q->pg.conn->db) < 0));
+}
+
+/*
+ * 1 when the idle connection kore just handed out still works. An idle
+ * connection has nothing to read: a readable socket means the server spoke
+ * (its shutdown message, which libpq would only print as a notice) or
+ * closed it. A parameter report after a reload would look the same; it
+ * costs one new connection, so it is not told apart.
+ */
+static int
+conn_alive(struct web_query *q)
+{
+	struct pollfd	pfd;
+
+	if (conn_broken(q))
+		return (0);
+	pfd.fd = PQsocket(q->pg.conn->db);
+	pfd.events = POLLIN | POLLRDHUP;
+	pfd.revents = 0;
+	return (poll(&pfd, 1, 0) == 0);
+}
+
+static void
+wait_leave(struct web_query *q)
+{
+	if (q->waiting) {
+		TAILQ_REMOVE(&waiters, q, wait_entry);
+		q->waiting = 0;
+	}
+}
+
 static void
 pg_release(struct web_query *q)
 {
+	wait_leave(q);
 	if (q->pg_live) {
+		if (conn_broken(q))
+			conn_drop(q);
 		kore_pgsql_cleanup(&q->pg);
 		q->pg_live = 0;
 	}
@@ -143,36 +229,60 @@ web_sql(struct web_req *w, const char *sql, int n, ...)
 	return (queue(w, w->step, NULL, sql, vals, n));
 }
 
-/* Gets a connection and sends q. */
+/*
+ * Gets a connection and sends q. A dead idle connection is dropped and the
+ * next one tried (at most every connection of the pool, then a new one);
+ * a send that fails is tried once more on another connection: in both
+ * cases the statement never reached the server.
+ */
 static enum poll
 query_send(struct web_req *w, struct web_query *q)
 {
-	/* Leaves kore's wait queue, if it was there, before asking again. */
-	pg_release(q);
-	kore_pgsql_init(&q->pg);
-	kore_pgsql_bind_request(&q->pg, w->req);
-	q->pg_live = 1;
-	if (!kore_pgsql_setup(&q->pg, "db", KORE_PGSQL_ASYNC)) {
-		if (q->pg.state == KORE_PGSQL_STATE_INIT)
-			return (POLL_WAIT);	/* queued for a connection */
-		kore_log(LOG_ERR, "%s %s: %s: database unavailable: %s",
-		    http_method_text(w->req->method), w->req->path,
-		    query_name(q), q->pg.error ? q->pg.error : "?");
+	int	tries = pgsql_conn_max + 2, resent = 0;
+
+	for (;;) {
+		/* Leaves kore's wait queue, if it was there, before asking. */
 		pg_release(q);
-		web_error(w, 503, NULL);
-		return (POLL_FAIL);
-	}
-	if (!kore_pgsql_query_param_fields(&q->pg, q->sql, 0, q->n,
-	    q->vals, NULL, NULL)) {
+		kore_pgsql_init(&q->pg);
+		kore_pgsql_bind_request(&q->pg, w->req);
+		q->pg_live = 1;
+		if (!kore_pgsql_setup(&q->pg, "db", KORE_PGSQL_ASYNC)) {
+			if (q->pg.state == KORE_PGSQL_STATE_INIT) {
+				q->w = w;	/* queued for a connection */
+				TAILQ_INSERT_TAIL(&waiters, q, wait_entry);
+				q->waiting = 1;
+				return (POLL_WAIT);
+			}
+			kore_log(LOG_ERR, "%s %s: %s: database unavailable: %s",
+			    http_method_text(w->req->method), w->req->path,
+			    query_name(q), q->pg.error ? q->pg.error : "?");
+			break;
+		}
+		if (!conn_alive(q)) {
+			conn_drop(q);
+			if (--tries > 0)
+				continue;
+			kore_log(LOG_ERR, "%s %s: %s: no live connection",
+			    http_method_text(w->req->method), w->req->path,
+			    query_name(q));
+			break;
+		}
+		if (kore_pgsql_query_param_fields(&q->pg, q->sql, 0, q->n,
+		    q->vals, NULL, NULL)) {
+			q->state = QS_SENT;
+			return (POLL_WAIT);
+		}
 		kore_log(LOG_ERR, "%s %s: %s: query not sent: %s",
 		    http_method_text(w->req->method), w->req->path,
 		    query_name(q), q->pg.error ? q->pg.error : "?");
-		pg_release(q);
-		web_error(w, 503, NULL);
-		return (POLL_FAIL);
+		conn_drop(q);
+		if (resent++ == 0)
+			continue;
+		break;
 	}
-	q->state = QS_SENT;
-	return (POLL_WAIT);
+	pg_release(q);
+	web_error(w, 503, NULL);
+	return (POLL_FAIL);
 }
 
 /* Advances a sent query; stores its (first) result once complete. */
@@ -207,6 +317,11 @@ query_poll(struct web_req *w, struct web_query *q, struct db_rows *rows)
 			    query_name(q), q->pg.error ? q->pg.error : "?");
 			status = (strncmp(state, "08", 2) == 0 ||
 			    strncmp(state, "57P", 3) == 0) ? 503 : 500;
+			/*
+			 * Sent, then the link failed: whether the server ran
+			 * it is unknown, so it is not sent again (a form's
+			 * idempotency key covers a person's resubmission).
+			 */
 			pg_release(q);
 			web_error(w, status, NULL);
 			return (POLL_FAIL);

@@ -19,6 +19,8 @@ import urllib.parse
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PORT = int(os.environ.get("TEST_HTTP_PORT", "8898"))
 PG_PORT = os.environ.get("PG_PORT", "25432")
+# Servers a test starts beyond PORT+1..+3 (fault tests, nginx): 6 ports.
+EXTRA_PORT = int(os.environ.get("TEST_EXTRA_PORT", str(PORT + 4)))
 TEST_DIR = os.path.join(ROOT, "var", "test")
 MAIL_DIR = os.path.join(TEST_DIR, "mail")
 CONFIG = os.path.join(TEST_DIR, "agora.ini")
