@@ -16,6 +16,7 @@
 #include <poll.h>
 #include <string.h>
 
+#include "../db/idem.h"
 #include "query.h"
 #include "web.h"
 
@@ -33,12 +34,31 @@ struct web_query {
 	enum qstate		 state;
 	int			 pg_live;	/* pg initialised and bound */
 	int			 waiting;	/* in kore's queue: on waiters */
+	/* SLOT_TX only: the request's transaction on its connection. */
+	int			 txstate;	/* TX_* */
+	int			 txcur;		/* the slot being answered */
+	int			 ending;	/* 0, END_COMMIT or END_RECORD */
+	int			 conflict;	/* the key was recorded meanwhile */
 	struct web_req		*w;
 	TAILQ_ENTRY(web_query)	 wait_entry;
 	struct kore_pgsql	 pg;
 };
 
 #define SLOT_SESSION	WEB_MAX_RESULTS	/* the session row's own slot */
+#define SLOT_IDEM	(WEB_MAX_RESULTS + 1)	/* the idempotency key's */
+#define SLOT_TX		(WEB_MAX_RESULTS + 2)	/* a transaction's link */
+#define NSLOTS		(WEB_MAX_RESULTS + 3)
+
+enum txstate {
+	TX_NONE,		/* no transaction, no connection */
+	TX_BEGIN,		/* BEGIN sent */
+	TX_IDLE,		/* in the transaction, nothing sent */
+	TX_BUSY,		/* a query sent (txcur) */
+	TX_END			/* COMMIT or ROLLBACK sent */
+};
+
+#define END_COMMIT	1
+#define END_RECORD	2
 
 /*
  * The queries of this worker waiting in kore's queue for a connection.
@@ -128,11 +148,20 @@ pg_release(struct web_query *q)
 {
 	wait_leave(q);
 	if (q->pg_live) {
-		if (conn_broken(q))
+		/* Nor one still inside a transaction (the server rolls back). */
+		if (conn_broken(q) || (q->pg.conn != NULL &&
+		    PQtransactionStatus(q->pg.conn->db) == PQTRANS_INTRANS))
 			conn_drop(q);
 		kore_pgsql_cleanup(&q->pg);
 		q->pg_live = 0;
 	}
+}
+
+static void
+queries_init(struct web_req *w)
+{
+	if (w->queries == NULL)
+		w->queries = web_alloc(w, NSLOTS * sizeof(*w->queries));
 }
 
 static int
@@ -142,12 +171,10 @@ queue(struct web_req *w, int slot, const struct db_stmt *st, const char *sql,
 	struct web_query	*q;
 	int			 i;
 
-	if (slot < 0 || slot > SLOT_SESSION || n > WEB_MAX_PARAMS)
+	if (slot < 0 || slot > SLOT_IDEM || n > WEB_MAX_PARAMS)
 		fatal("web_query: slot %d or %d parameters out of range",
 		    slot, n);
-	if (w->queries == NULL)
-		w->queries = web_alloc(w,
-		    (SLOT_SESSION + 1) * sizeof(*w->queries));
+	queries_init(w);
 	q = &w->queries[slot];
 	if (q->state != QS_FREE)
 		fatal("web_query: slot %d asked twice in one step", slot);
@@ -230,15 +257,14 @@ web_sql(struct web_req *w, const char *sql, int n, ...)
 }
 
 /*
- * Gets a connection and sends q. A dead idle connection is dropped and the
- * next one tried (at most every connection of the pool, then a new one);
- * a send that fails is tried once more on another connection: in both
- * cases the statement never reached the server.
+ * Gets a live connection for q's kore_pgsql. A dead idle connection is
+ * dropped and the next one tried (at most every connection of the pool,
+ * then a new one). POLL_WAIT when queued for one.
  */
 static enum poll
-query_send(struct web_req *w, struct web_query *q)
+conn_get(struct web_req *w, struct web_query *q)
 {
-	int	tries = pgsql_conn_max + 2, resent = 0;
+	int	tries = pgsql_conn_max + 2;
 
 	for (;;) {
 		/* Leaves kore's wait queue, if it was there, before asking. */
@@ -258,38 +284,81 @@ query_send(struct web_req *w, struct web_query *q)
 			    query_name(q), q->pg.error ? q->pg.error : "?");
 			break;
 		}
-		if (!conn_alive(q)) {
-			conn_drop(q);
-			if (--tries > 0)
-				continue;
+		if (conn_alive(q))
+			return (POLL_READY);
+		conn_drop(q);
+		if (--tries == 0) {
 			kore_log(LOG_ERR, "%s %s: %s: no live connection",
 			    http_method_text(w->req->method), w->req->path,
 			    query_name(q));
 			break;
 		}
-		if (kore_pgsql_query_param_fields(&q->pg, q->sql, 0, q->n,
-		    q->vals, NULL, NULL)) {
+	}
+	pg_release(q);
+	return (POLL_FAIL);
+}
+
+/* Sends q's statement on the connection of link (q itself, or SLOT_TX). */
+static int
+send_on(struct web_req *w, struct web_query *link, struct web_query *q)
+{
+	if (kore_pgsql_query_param_fields(&link->pg, q->sql, 0, q->n,
+	    q->vals, NULL, NULL))
+		return (1);
+	kore_log(LOG_ERR, "%s %s: %s: query not sent: %s",
+	    http_method_text(w->req->method), w->req->path,
+	    query_name(q), link->pg.error ? link->pg.error : "?");
+	conn_drop(link);
+	return (0);
+}
+
+/*
+ * Gets a connection and sends q. A send that fails is tried once more on
+ * another connection: the statement never reached the server.
+ */
+static enum poll
+query_send(struct web_req *w, struct web_query *q)
+{
+	enum poll	r;
+	int		attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if ((r = conn_get(w, q)) == POLL_WAIT)
+			return (POLL_WAIT);
+		if (r == POLL_FAIL)
+			break;
+		if (send_on(w, q, q)) {
 			q->state = QS_SENT;
 			return (POLL_WAIT);
 		}
-		kore_log(LOG_ERR, "%s %s: %s: query not sent: %s",
-		    http_method_text(w->req->method), w->req->path,
-		    query_name(q), q->pg.error ? q->pg.error : "?");
-		conn_drop(q);
-		if (resent++ == 0)
-			continue;
-		break;
 	}
 	pg_release(q);
 	web_error(w, 503, NULL);
 	return (POLL_FAIL);
 }
 
+/* The status a failed query is answered with: 503 when the link failed. */
+static int
+query_fail_status(struct web_req *w, struct web_query *link,
+    struct web_query *q)
+{
+	const char	*state;
+
+	state = link->pg.result != NULL ? PQresultErrorField(
+	    link->pg.result, PG_DIAG_SQLSTATE) : NULL;
+	if (state == NULL)
+		state = "08000";	/* no result: the link */
+	kore_log(LOG_ERR, "%s %s: %s failed: %s",
+	    http_method_text(w->req->method), w->req->path,
+	    query_name(q), link->pg.error ? link->pg.error : "?");
+	return ((strncmp(state, "08", 2) == 0 ||
+	    strncmp(state, "57P", 3) == 0) ? 503 : 500);
+}
+
 /* Advances a sent query; stores its (first) result once complete. */
 static enum poll
 query_poll(struct web_req *w, struct web_query *q, struct db_rows *rows)
 {
-	const char	*state;
 	int		 status;
 
 	for (;;) {
@@ -308,15 +377,7 @@ query_poll(struct web_req *w, struct web_query *q, struct db_rows *rows)
 			q->state = QS_FREE;
 			return (POLL_READY);
 		case KORE_PGSQL_STATE_ERROR:
-			state = q->pg.result != NULL ? PQresultErrorField(
-			    q->pg.result, PG_DIAG_SQLSTATE) : NULL;
-			if (state == NULL)
-				state = "08000";	/* no result: the link */
-			kore_log(LOG_ERR, "%s %s: %s failed: %s",
-			    http_method_text(w->req->method), w->req->path,
-			    query_name(q), q->pg.error ? q->pg.error : "?");
-			status = (strncmp(state, "08", 2) == 0 ||
-			    strncmp(state, "57P", 3) == 0) ? 503 : 500;
+			status = query_fail_status(w, q, q);
 			/*
 			 * Sent, then the link failed: whether the server ran
 			 * it is unknown, so it is not sent again (a form's
@@ -332,6 +393,196 @@ query_poll(struct web_req *w, struct web_query *q, struct db_rows *rows)
 	}
 }
 
+/* Ends a transaction that failed (rolled back) and answers status. */
+static enum poll
+tx_fail(struct web_req *w, struct web_query *t, int drop, int status)
+{
+	w->tx = 0;		/* the error page goes out now */
+	if (drop)
+		conn_drop(t);
+	pg_release(t);
+	t->txstate = TX_NONE;
+	t->ending = 0;
+	web_error(w, status, NULL);
+	return (POLL_FAIL);
+}
+
+/*
+ * A transaction's statement on its connection, to its end: the first
+ * result into rows (NULL: none kept). Unlike query_poll(), the connection
+ * stays with the request when the statement is done.
+ */
+static enum poll
+tx_step(struct web_req *w, struct web_query *t, struct web_query *q,
+    struct db_rows *rows)
+{
+	PGresult	*res;
+	int		 status;
+
+	for (;;) {
+		switch (t->pg.state) {
+		case KORE_PGSQL_STATE_WAIT:
+			return (POLL_WAIT);
+		case KORE_PGSQL_STATE_RESULT:
+			if (rows != NULL && rows->res == NULL) {
+				rows->res = t->pg.result;
+				t->pg.result = NULL;
+			}
+			kore_pgsql_continue(&t->pg);
+			break;
+		case KORE_PGSQL_STATE_DONE:
+			/*
+			 * A command's result (BEGIN, COMMIT, an UPDATE) ends
+			 * in DONE before libpq has read the end of it: wait
+			 * for that, as kore's own release would not.
+			 */
+			if (t->pg.result != NULL) {
+				PQclear(t->pg.result);
+				t->pg.result = NULL;
+			}
+			if (PQisBusy(t->pg.conn->db)) {
+				t->pg.state = KORE_PGSQL_STATE_WAIT;
+				return (POLL_WAIT);
+			}
+			while ((res = PQgetResult(t->pg.conn->db)) != NULL)
+				PQclear(res);
+			return (POLL_READY);
+		case KORE_PGSQL_STATE_ERROR:
+			/* Rolled back by the server, or by kore's pool. */
+			status = query_fail_status(w, t, q);
+			return (tx_fail(w, t, 0, status));
+		default:
+			kore_pgsql_continue(&t->pg);
+			break;
+		}
+	}
+}
+
+/* The next queued slot, in order; -1 when none. */
+static int
+tx_next(struct web_req *w)
+{
+	int	slot;
+
+	for (slot = 0; slot <= SLOT_IDEM; slot++)
+		if (w->queries[slot].state == QS_QUEUED)
+			return (slot);
+	return (-1);
+}
+
+/*
+ * A keyed POST's queries, one after the other on one connection inside
+ * one transaction, then its end (queries_tx_end).
+ */
+static enum poll
+tx_poll(struct web_req *w)
+{
+	struct web_query	*t = &w->queries[SLOT_TX], *q;
+	enum poll		 r;
+	int			 slot;
+	const char		*end;
+
+	for (;;) {
+		switch (t->txstate) {
+		case TX_NONE:
+			if (w->nqueued == 0)
+				return (POLL_READY);
+			if ((r = conn_get(w, t)) == POLL_WAIT)
+				return (r);
+			if (r == POLL_FAIL)
+				return (tx_fail(w, t, 0, 503));
+			if (!kore_pgsql_query(&t->pg, "BEGIN"))
+				return (tx_fail(w, t, 1, 503));
+			t->txstate = TX_BEGIN;
+			break;
+		case TX_BEGIN:
+		case TX_END:
+			if ((r = tx_step(w, t, t, NULL)) != POLL_READY)
+				return (r);
+			if (t->txstate == TX_BEGIN) {
+				t->txstate = TX_IDLE;
+				break;
+			}
+			pg_release(t);		/* idle: back to the pool */
+			t->txstate = TX_NONE;
+			t->ending = 0;
+			break;
+		case TX_IDLE:
+			if ((slot = tx_next(w)) != -1) {
+				q = &w->queries[slot];
+				if (!send_on(w, t, q))
+					return (tx_fail(w, t, 0, 503));
+				q->state = QS_SENT;
+				t->txcur = slot;
+				t->txstate = TX_BUSY;
+				break;
+			}
+			if (!t->ending)
+				return (POLL_READY);
+			t->conflict = t->ending == END_RECORD &&
+			    db_nrows(&w->rows[SLOT_IDEM]) != 1;
+			end = t->conflict ? "ROLLBACK" : "COMMIT";
+			if (!kore_pgsql_query(&t->pg, end))
+				return (tx_fail(w, t, 1, 503));
+			t->txstate = TX_END;
+			break;
+		case TX_BUSY:
+			q = &w->queries[t->txcur];
+			if ((r = tx_step(w, t, q, &w->rows[t->txcur])) !=
+			    POLL_READY)
+				return (r);
+			q->state = QS_FREE;
+			w->nqueued--;
+			t->txstate = TX_IDLE;
+			break;
+		}
+	}
+}
+
+int
+queries_pending(struct web_req *w)
+{
+	return (w->nqueued > 0 || (w->queries != NULL &&
+	    w->queries[SLOT_TX].txstate != TX_NONE &&
+	    w->queries[SLOT_TX].ending));
+}
+
+void
+queries_tx_end(struct web_req *w, int record)
+{
+	struct web_query	*t;
+
+	queries_init(w);
+	t = &w->queries[SLOT_TX];
+	t->conflict = 0;
+	if (record) {
+		queue_args(w, SLOT_IDEM, &sql_idem_record, DB_ARGV(
+		    DB_TEXT(w->idem), DB_TEXT(w->req->path),
+		    DB_TEXT(w->deferred_location)), 3);
+		t->ending = END_RECORD;
+	} else if (t->txstate != TX_NONE)
+		t->ending = END_COMMIT;
+}
+
+int
+queries_tx_conflict(struct web_req *w)
+{
+	return (w->queries != NULL && w->queries[SLOT_TX].conflict);
+}
+
+int
+queries_idem_lookup(struct web_req *w)
+{
+	return (queue_args(w, SLOT_IDEM, &sql_idem_lookup,
+	    DB_ARGV(DB_TEXT(w->idem)), 1));
+}
+
+struct db_rows *
+queries_idem_rows(struct web_req *w)
+{
+	return (&w->rows[SLOT_IDEM]);
+}
+
 enum poll
 queries_poll(struct web_req *w)
 {
@@ -339,10 +590,14 @@ queries_poll(struct web_req *w)
 	int			 slot, inflight = 0, blocked = 0;
 	enum poll		 r;
 
-	for (slot = 0; slot <= SLOT_SESSION; slot++)
+	queries_init(w);
+	if (w->tx)
+		return (tx_poll(w));
+
+	for (slot = 0; slot <= SLOT_IDEM; slot++)
 		if (w->queries[slot].state == QS_SENT)
 			inflight++;
-	for (slot = 0; slot <= SLOT_SESSION; slot++) {
+	for (slot = 0; slot <= SLOT_IDEM; slot++) {
 		q = &w->queries[slot];
 		if (q->state == QS_SENT) {
 			if ((r = query_poll(w, q, &w->rows[slot])) == POLL_FAIL)
@@ -369,9 +624,9 @@ queries_free(struct web_req *w)
 {
 	int	i;
 
-	for (i = 0; w->queries != NULL && i <= SLOT_SESSION; i++)
+	for (i = 0; w->queries != NULL && i < NSLOTS; i++)
 		pg_release(&w->queries[i]);
-	for (i = 0; i <= SLOT_SESSION; i++) {
+	for (i = 0; i <= SLOT_IDEM; i++) {
 		if (w->rows[i].res != NULL)
 			PQclear(w->rows[i].res);
 		w->rows[i].res = NULL;
