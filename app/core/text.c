@@ -109,3 +109,18 @@ text_slug_valid(const char *s)
 			return (0);
 	return (1);
 }
+
+void
+text_search_clean(char *s)
+{
+	unsigned char	c;
+
+	for (; *s != '\0'; s++) {
+		if (*s != '-')
+			continue;
+		c = (unsigned char)s[1];
+		if (!(c >= 0x80 || c == '"' || (c >= '0' && c <= '9') ||
+		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			*s = ' ';
+	}
+}

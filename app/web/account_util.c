@@ -10,6 +10,7 @@
 
 #include <openssl/crypto.h>
 
+#include "../core/route.h"
 #include "../core/settings.h"
 #include "../core/text.h"
 #include "../core/token.h"
@@ -179,13 +180,5 @@ account_link(const char *path, char tok_hash[65])
 const char *
 account_local_path(const char *s)
 {
-	const char	*p;
-
-	if (s == NULL || s[0] != '/' || s[1] == '/' || s[1] == '\\' ||
-	    strlen(s) > 512 || !text_utf8_valid(s, strlen(s)))
-		return (NULL);
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
-			return (NULL);
-	return (s);
+	return (route_local_path(s));	/* app/core/route.c, fuzzed */
 }

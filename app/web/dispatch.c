@@ -16,6 +16,8 @@
 #include <openssl/crypto.h>
 
 #include "../core/fields.h"
+#include "../core/multipart.h"
+#include "../core/route.h"
 #include "../core/text.h"
 #include "../db/sessions.h"
 #include "idem.h"
@@ -37,6 +39,7 @@ int	agora_dispatch(struct http_request *);
 static int	web_run(struct web_req *);
 static int	web_start(struct web_req *);
 static const struct field_def *field_too_long(struct http_request *);
+static int	body_has_nul(struct web_req *);
 
 /*
  * kore_buf_append grows the buffer by exactly what is appended, so a page
@@ -102,38 +105,6 @@ agora_dispatch(struct http_request *req)
 	return (web_run(w));
 }
 
-/* Matches path against pattern; fills captures. 1 on a match. */
-static int
-route_match(struct web_req *w, const char *pattern, const char *path)
-{
-	const char	*p = pattern, *s = path, *end;
-	size_t		 len, used = 0;
-	int		 nargs = 0;
-
-	while (*p != '\0') {
-		if (*p == ':') {
-			end = strchr(s, '/');
-			len = end ? (size_t)(end - s) : strlen(s);
-			if (len == 0 || nargs == WEB_MAX_ARGS ||
-			    used + len + 1 > sizeof(w->pathbuf))
-				return (0);
-			memcpy(w->pathbuf + used, s, len);
-			w->pathbuf[used + len] = '\0';
-			w->args[nargs++] = w->pathbuf + used;
-			used += len + 1;
-			s += len;
-			while (*p != '\0' && *p != '/')
-				p++;
-			continue;
-		}
-		if (*p != *s)
-			return (0);
-		p++;
-		s++;
-	}
-	return (*s == '\0');
-}
-
 /*
  * First call: size checks, route, method, arguments, then either the session
  * query or straight to the handler.
@@ -159,7 +130,8 @@ web_start(struct web_req *w)
 	for (i = 0; i < nroutes; i++) {
 		r = &routes[i];
 		memset(w->args, 0, sizeof(w->args));
-		if (!route_match(w, r->pattern, req->path))
+		if (!route_match(r->pattern, req->path, w->pathbuf,
+		    sizeof(w->pathbuf), w->args, WEB_MAX_ARGS))
 			continue;
 		path_found = 1;
 		if (r->methods & req->method) {
@@ -181,6 +153,8 @@ web_start(struct web_req *w)
 			http_populate_multipart_form(req);
 		else
 			return (web_error(w, 415, NULL));
+		if (body_has_nul(w))
+			return (WEB_DONE);
 	} else
 		http_populate_get(req);
 
@@ -188,6 +162,7 @@ web_start(struct web_req *w)
 		return (web_error(w, 413, web_printf(w, "Le champ « %s » "
 		    "dépasse la taille permise : rien n'a été enregistré.",
 		    f->label)));
+
 	/* The key's earlier outcome, read with the session. */
 	idem_begin(w);
 	http_populate_cookies(req);
@@ -213,6 +188,28 @@ field_too_long(struct http_request *req)
 			return (f);
 	}
 	return (NULL);
+}
+
+/*
+ * Kore keeps each form value as a C string: a NUL byte would cut it there
+ * and the rest be published as if it were all. Refused whole, with the
+ * field's name (raises HTTP 400; 1 when answered).
+ */
+static int
+body_has_nul(struct web_req *w)
+{
+	const struct field_def	*f;
+	struct kore_buf		*b = w->req->http_body;
+	char			 name[64];
+
+	if (b == NULL || !multipart_nul_field((const char *)b->data,
+	    b->offset, name, sizeof(name)))
+		return (0);
+	f = field_find(name);
+	web_error(w, 400, web_printf(w, "Le champ « %s » contient un "
+	    "caractère nul, qu'aucun texte ne contient : rien n'a été "
+	    "enregistré.", f != NULL ? f->label : "?"));
+	return (1);
 }
 
 static int

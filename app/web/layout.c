@@ -13,6 +13,8 @@
 
 #include "../core/fields.h"
 #include "../core/markdown.h"
+#include "../core/route.h"
+#include "../core/text.h"
 
 #include "assets.h"
 #include "session.h"
@@ -203,7 +205,8 @@ kept_text(struct web_req *w)
 	for (i = 0; i < field_ndefs; i++) {
 		if (!(field_defs[i].flags & FIELD_KEEP) ||
 		    (v = web_arg(w, field_defs[i].name)) == NULL ||
-		    v[strspn(v, " \t\r\n")] == '\0')
+		    v[strspn(v, " \t\r\n")] == '\0' ||
+		    !text_utf8_valid(v, strlen(v)))
 			continue;
 		if (!any) {
 			html_raw(H, "<section aria-labelledby=\"garde\">\n"
@@ -238,9 +241,7 @@ return_path(struct web_req *w)
 	if (w->req->method != HTTP_METHOD_POST)
 		return (w->req->path);
 	if (http_request_header(w->req, "referer", &ref) &&
-	    (p = strstr(ref, "://")) != NULL &&
-	    (p = strchr(p + 3, '/')) != NULL && p[1] != '/' && p[1] != '\\' &&
-	    strpbrk(p, "\r\n") == NULL)
+	    (p = route_referer_path(ref)) != NULL)
 		return (p);
 	return ((w->route->methods & METHOD_GET) ? w->req->path : NULL);
 }

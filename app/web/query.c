@@ -16,6 +16,7 @@
 #include <poll.h>
 #include <string.h>
 
+#include "../core/text.h"
 #include "../db/idem.h"
 #include "query.h"
 #include "web.h"
@@ -157,6 +158,12 @@ pg_release(struct web_query *q)
 	}
 }
 
+static const char *
+query_name_of(const struct db_stmt *st)
+{
+	return (st != NULL ? st->name : "query");
+}
+
 static void
 queries_init(struct web_req *w)
 {
@@ -186,8 +193,17 @@ queue(struct web_req *w, int slot, const struct db_stmt *st, const char *sql,
 	q->stmt = st;
 	q->sql = sql;
 	q->n = n;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		q->vals[i] = vals[i] != NULL ? web_strdup(w, vals[i]) : NULL;
+		/*
+		 * PostgreSQL refuses text that is not UTF-8 (a 500): a
+		 * handler that sends a field it did not check (statut_vu,
+		 * issue 14) gets a 400 instead, and nothing is sent.
+		 */
+		if (vals[i] != NULL && !text_utf8_valid(vals[i],
+		    strlen(vals[i])) && w->bad_input == NULL)
+			w->bad_input = query_name_of(st);
+	}
 	q->state = QS_QUEUED;
 	w->nqueued++;
 	return (WEB_QUERY);
@@ -591,6 +607,15 @@ queries_poll(struct web_req *w)
 	enum poll		 r;
 
 	queries_init(w);
+	if (w->bad_input != NULL) {
+		kore_log(LOG_NOTICE, "%s %.200s: %s: a parameter is not UTF-8",
+		    http_method_text(w->req->method), w->req->path,
+		    w->bad_input);
+		w->tx = 0;
+		web_error(w, 400, "Ce qui a été envoyé contient des caractères "
+		    "invalides (encodage non UTF-8) : rien n'a été enregistré.");
+		return (POLL_FAIL);
+	}
 	if (w->tx)
 		return (tx_poll(w));
 

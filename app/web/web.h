@@ -80,6 +80,7 @@ struct web_req {
 	/* Named; then the session's and the idempotency key's (query.c). */
 	struct db_rows		 rows[WEB_MAX_RESULTS + 2];
 	int			 fault;		/* a read failed: answer 500 */
+	const char		*bad_input;	/* a query's text not UTF-8 */
 
 	struct kore_buf		*body;		/* the page being written */
 	struct html_out		 html;		/* writes into body */
