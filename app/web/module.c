@@ -36,6 +36,10 @@ KORE_SECCOMP_FILTER("agora",
 	/* realloc() of a large block (a big query result, an export). */
 	KORE_SYSCALL_ALLOW(mremap),
 	KORE_SYSCALL_ALLOW(madvise),
+#if defined(__SANITIZE_ADDRESS__)
+	/* make test SANITIZE=1: ASan's runtime, in each new thread (tasks). */
+	KORE_SYSCALL_ALLOW(gettid),
+#endif
 );
 
 struct app_config	app;
