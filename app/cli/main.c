@@ -19,6 +19,8 @@ static const struct {
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
 	{ "sql",	cmd_sql,	"sql NAME|--list|--check   print a statement, or check them all" },
 	{ "verify-log",	cmd_verify_log,	"verify-log            check the moderation log's hash chain" },
+	{ "backup",	cmd_backup,	"backup --output FILE  the database, with pg_dump (custom format)" },
+	{ "restore",	cmd_restore,	"restore FILE          a backup into the (empty) database of the settings" },
 	/* People (issue 3). */
 	{ "user",	cmd_user,	"user create|role|list accounts and roles (agora user for help)" },
 	{ "routes",	cmd_routes,	"routes                the routing and authorisation table" },

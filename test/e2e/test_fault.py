@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import signal
+import subprocess
 import threading
 import time
 
@@ -234,3 +235,46 @@ def a_worker_killed_with_sigkill_is_replaced_and_nothing_else_fails():
     finally:
         k.stop()
     harness.contains(k.log_text(), "restarting worker", "kore log")
+
+
+def watchdog(url, pg_port, state, marker):
+    env = dict(os.environ, WATCHDOG_URL=url, WATCHDOG_PROBES="4",
+               WATCHDOG_FAILS="3", WATCHDOG_PG="-h 127.0.0.1 -p %s" % pg_port,
+               WATCHDOG_STATE=state, WATCHDOG_RESTART="touch %s" % marker)
+    return subprocess.run(["sh", os.path.join(harness.ROOT, "conf", "production",
+                                              "agora-watchdog")],
+                          env=env, capture_output=True, text=True, timeout=60)
+
+
+@test
+def the_watchdog_restarts_kore_only_when_it_fails_with_postgresql_up():
+    state = os.path.join(harness.TEST_DIR, "watchdog.count")
+    marker = os.path.join(harness.TEST_DIR, "watchdog.restarted")
+    for f in (state, marker):
+        if os.path.exists(f):
+            os.unlink(f)
+    healthy = "http://127.0.0.1:%d/healthz" % harness.PORT
+    for _ in range(4):
+        r = watchdog(healthy, harness.PG_PORT, state, marker)
+        eq(r.returncode, 0, r.stderr)
+    assert not os.path.exists(marker), "a healthy kore is left alone"
+    # A kore that answers 503 to everything (its database setting is
+    # wrong) while PostgreSQL is up: restarted at the third check.
+    k = harness.Kore("watchdog", port=harness.EXTRA_PORT + 1, env={
+        "AGORA_DATABASE": "host=127.0.0.1 port=1 dbname=x user=x "
+                          "sslmode=disable gssencmode=disable"}).start()
+    try:
+        sick = "http://127.0.0.1:%d/healthz" % k.port
+        # PostgreSQL down (nothing on port 1): wait, never restart.
+        for _ in range(4):
+            r = watchdog(sick, "1", state, marker)
+            harness.contains(r.stdout, "PostgreSQL is down")
+        assert not os.path.exists(marker), "no restart while PostgreSQL is down"
+        for i in range(3):
+            assert not os.path.exists(marker), "restarted too early (%d)" % i
+            r = watchdog(sick, harness.PG_PORT, state, marker)
+            harness.contains(r.stdout, "health checks failed with PostgreSQL up")
+        assert os.path.exists(marker), "restarted after 3 failed checks: " + r.stdout
+        harness.contains(r.stdout, "restarting kore")
+    finally:
+        k.stop()
