@@ -68,6 +68,59 @@ def request_file(path, cookie, fields, target):
     return f
 
 
+class Canary:
+    """A deliberately injectable page (SQLite, string-built SQL) on
+    TEST_EXTRA_PORT + 4: sqlmap, run as below, must find it, or a clean
+    result would prove nothing."""
+
+    def __init__(self):
+        import http.server
+        import sqlite3
+        import threading
+        import urllib.parse
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.execute("CREATE TABLE t (id INTEGER, name TEXT)")
+        db.executemany("INSERT INTO t VALUES (?, ?)", [(i, "n%d" % i) for i in range(1, 9)])
+        lock = threading.Lock()
+
+        class H(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                q = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+                try:
+                    with lock:
+                        rows = db.execute("SELECT name FROM t WHERE id = %s"
+                                          % q.get("id", ["1"])[0]).fetchall()
+                    body, code = ("<p>%s</p>" % rows).encode(), 200
+                except sqlite3.Error:
+                    body, code = b"erreur", 500
+                self.send_response(code)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *a):
+                pass
+
+        self.port = harness.EXTRA_PORT + 4
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), H)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@test
+def sqlmap_finds_the_injection_of_a_deliberately_injectable_page():
+    os.makedirs(OUT, exist_ok=True)
+    c = Canary()
+    try:
+        p = sqlmap(["-u", "http://127.0.0.1:%d/item?id=1" % c.port, "-p", "id"], "canary")
+    finally:
+        c.stop()
+    assert p is not None and "INJECTION" in p, "sqlmap missed the canary: %r" % p
+
+
 @test
 def sqlmap_finds_no_injection_on_any_parameter():
     assert shutil.which("sqlmap"), "sqlmap is not installed (make deps)"

@@ -52,6 +52,20 @@ def chromium(urls, cookie):
 
 
 @test
+def the_chromium_check_sees_a_payload_that_runs():
+    """A page where the corpus does run (unescaped, no CSP): xss.js must
+    say so, or its silence on Agora's pages would prove nothing."""
+    f = os.path.join(harness.TEST_DIR, "xss-canary.html")
+    with open(f, "w") as fp:
+        fp.write("<!DOCTYPE html><title>x</title>" + PAYLOADS[0] + PAYLOADS[2])
+    r = subprocess.run(["node", XSS_JS, "file://" + f],
+                       cwd=os.path.join(harness.ROOT, "test", "browser"),
+                       capture_output=True, text=True, timeout=300)
+    eq(r.returncode, 1, r.stdout + r.stderr)
+    assert "marker script" in r.stdout and "dialog alert" in r.stdout, r.stdout
+
+
+@test
 def no_payload_runs_in_chromium_from_any_field_that_pages_show():
     author, author_id = harness.signed_in(roles=("citizen", "moderator", "official", "admin"))
     reader, _ = harness.signed_in()
