@@ -166,10 +166,11 @@ def postgresql_restarted_under_load_loses_nothing_and_recovers():
     try:
         before = workers_of(k)
         load = Load(k.port, pid, sessions_for_load())
-        ups = []
+        ups, stops = [], []
         with load:
             time.sleep(3)
             for _ in range(ROUNDS):
+                stops.append(time.time())
                 r = harness.devdb("stop")
                 assert r.returncode == 0, r.stderr
                 time.sleep(3)
@@ -177,14 +178,13 @@ def postgresql_restarted_under_load_loses_nothing_and_recovers():
                 assert r.returncode == 0, r.stderr
                 ups.append(time.time())
                 time.sleep(GRACE + 5)
-        # Every request started GRACE seconds after a restart, and before
-        # the next stop, succeeded.
-        bad = []
-        for (t0, t1, kind, status, key, text) in load.log:
-            for up in ups:
-                if up + GRACE <= t0 <= up + GRACE + 5 and not ok(kind, status):
-                    bad.append((round(t0 - up, 2), kind, status))
-        late = [e for e in load.log for up in ups if up + GRACE <= e[0] <= up + GRACE + 5]
+            stops.append(time.time())   # the load ends
+        # Every request started GRACE seconds after a restart, and over
+        # before the next stop began, succeeded.
+        windows = [(up + GRACE, stops[i + 1]) for i, up in enumerate(ups)]
+        late = [e for e in load.log for a, b in windows if a <= e[0] and e[1] < b]
+        bad = [(round(e[0] - a + GRACE, 2), e[2], e[3]) for e in late for a, b in windows
+               if a <= e[0] and e[1] < b and not ok(e[2], e[3])]
         assert len(late) > 20 * ROUNDS, "too little load after the restarts: %d" % len(late)
         assert not bad, "%d requests failed after restart + %ds: %r" % (
             len(bad), GRACE, bad[:10])
