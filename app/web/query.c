@@ -64,7 +64,7 @@ enum txstate {
 /*
  * The queries of this worker waiting in kore's queue for a connection.
  * Kore wakes one when a connection goes back to its pool, but not when one
- * is dropped (conn_dead): those are woken here instead, or they would
+ * is dropped (conn_drop): those are woken here instead, or they would
  * sleep until some other query ends.
  */
 static TAILQ_HEAD(, web_query)	waiters = TAILQ_HEAD_INITIALIZER(waiters);
@@ -149,19 +149,18 @@ pg_release(struct web_query *q)
 {
 	wait_leave(q);
 	if (q->pg_live) {
-		/* Nor one still inside a transaction (the server rolls back). */
+		/*
+		 * Nor one inside a transaction, or busy in one (the request
+		 * ended, its client gone): the server rolls it back.
+		 */
 		if (conn_broken(q) || (q->pg.conn != NULL &&
-		    PQtransactionStatus(q->pg.conn->db) == PQTRANS_INTRANS))
+		    (PQtransactionStatus(q->pg.conn->db) == PQTRANS_INTRANS ||
+		    (q->txstate != TX_NONE && PQtransactionStatus(
+		    q->pg.conn->db) != PQTRANS_IDLE))))
 			conn_drop(q);
 		kore_pgsql_cleanup(&q->pg);
 		q->pg_live = 0;
 	}
-}
-
-static const char *
-query_name_of(const struct db_stmt *st)
-{
-	return (st != NULL ? st->name : "query");
 }
 
 static void
@@ -202,7 +201,7 @@ queue(struct web_req *w, int slot, const struct db_stmt *st, const char *sql,
 		 */
 		if (vals[i] != NULL && !text_utf8_valid(vals[i],
 		    strlen(vals[i])) && w->bad_input == NULL)
-			w->bad_input = query_name_of(st);
+			w->bad_input = query_name(q);
 	}
 	q->state = QS_QUEUED;
 	w->nqueued++;
