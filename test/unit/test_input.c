@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "../../app/core/fields.h"
 #include "../../app/core/multipart.h"
 #include "../../app/core/route.h"
 #include "../../app/core/text.h"
@@ -150,6 +151,62 @@ tokens_are_exactly_43_base64url_bad(void **state)
 	    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA_"));
 }
 
+static void
+local_paths_stay_on_the_site_bad(void **state)
+{
+	assert_string_equal(route_local_path("/themes/sante?q=x"),
+	    "/themes/sante?q=x");
+	assert_null(route_local_path("//evil.example/"));
+	assert_null(route_local_path("/\\evil.example"));
+	assert_null(route_local_path("https://evil.example/"));
+	assert_null(route_local_path("/a\r\nX-Injected: 1"));
+	assert_null(route_local_path("/a\\b"));
+	assert_null(route_local_path("/\xff"));
+	assert_null(route_local_path(""));
+	assert_null(route_local_path(NULL));
+	assert_string_equal(route_referer_path(
+	    "https://consultation.example/propositions/3?x=1"),
+	    "/propositions/3?x=1");
+	assert_null(route_referer_path("https://evil.example//evil.example/"));
+	assert_null(route_referer_path("https://host"));
+	assert_null(route_referer_path("/sans-schema"));
+}
+
+static void
+text_fields_are_checked_as_forms_say(void **state)
+{
+	char	 buf[64], *v;
+	size_t	 n;
+
+	strcpy(buf, "  Bonjour à tous  ");
+	v = buf;
+	assert_int_equal(field_text_check(&v, 1, 20, 0, &n), FIELD_OK);
+	assert_string_equal(v, "Bonjour à tous");
+	assert_int_equal(n, 14);
+	strcpy(buf, "   ");
+	v = buf;
+	assert_int_equal(field_text_check(&v, 1, 20, 0, &n), FIELD_EMPTY);
+	v = buf;
+	assert_int_equal(field_text_check(&v, 0, 20, 0, &n), FIELD_OK);
+	strcpy(buf, "deux\nlignes");
+	v = buf;
+	assert_int_equal(field_text_check(&v, 1, 20, 0, &n), FIELD_CONTROL);
+	v = buf;
+	assert_int_equal(field_text_check(&v, 1, 20, 1, &n), FIELD_OK);
+	strcpy(buf, "\xc3\x28");
+	v = buf;
+	assert_int_equal(field_text_check(&v, 1, 20, 1, &n), FIELD_NOT_UTF8);
+	strcpy(buf, "ééééé");
+	v = buf;
+	assert_int_equal(field_text_check(&v, 1, 4, 1, &n), FIELD_TOO_LONG);
+	assert_int_equal(n, 5);
+	v = buf;
+	assert_int_equal(field_text_check(&v, 6, 10, 1, &n), FIELD_TOO_SHORT);
+	strcpy(buf, "a\x7f");
+	v = buf;
+	assert_int_equal(field_text_check(&v, 1, 10, 1, &n), FIELD_CONTROL);
+}
+
 int
 main(void)
 {
@@ -162,6 +219,8 @@ main(void)
 		cmocka_unit_test(search_clean_keeps_negations_of_words),
 		cmocka_unit_test(search_clean_drops_stray_dashes_bad),
 		cmocka_unit_test(tokens_are_exactly_43_base64url_bad),
+		cmocka_unit_test(local_paths_stay_on_the_site_bad),
+		cmocka_unit_test(text_fields_are_checked_as_forms_say),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
