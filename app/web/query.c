@@ -650,6 +650,13 @@ queries_free(struct web_req *w)
 
 	for (i = 0; w->queries != NULL && i < NSLOTS; i++)
 		pg_release(&w->queries[i]);
+	/*
+	 * The slots live in the request's arena, which the caller frees next:
+	 * kore calls onfree again for a request whose task was still running
+	 * (web_req_free), and must not find them (found by make test
+	 * SANITIZE=1: a freed slot unlinked from the waiters).
+	 */
+	w->queries = NULL;
 	for (i = 0; i <= SLOT_IDEM; i++) {
 		if (w->rows[i].res != NULL)
 			PQclear(w->rows[i].res);
