@@ -39,6 +39,7 @@ KORE_SECCOMP_FILTER("agora",
 #if defined(__SANITIZE_ADDRESS__)
 	/* make test SANITIZE=1: ASan's runtime, in each new thread (tasks). */
 	KORE_SYSCALL_ALLOW(gettid),
+	KORE_SYSCALL_ALLOW(sched_getaffinity),
 #endif
 );
 
