@@ -212,6 +212,11 @@ def a_worker_killed_with_sigkill_is_replaced_and_nothing_else_fails():
         before = workers_of(k)
         eq(len(before), 2, "two workers")
         victim = sorted(before)[0]
+        # A SIGHUP first: kore would reload the module in the parent and
+        # the replacement worker would run it with an empty secret (its
+        # CSRF checks would refuse every form posted below).
+        k.proc.send_signal(signal.SIGHUP)
+        time.sleep(0.5)
         load = Load(k.port, pid, sessions_for_load(2))
         with load:
             time.sleep(2)
