@@ -193,6 +193,8 @@ cmd_restore(int argc, char **argv)
 	}
 	/* Statistics for the planner: a restored database has none. */
 	db = cli_connect();
+	/* Not the shared catalogs: only a superuser may, and says so. */
+	PQclear(cli_exec(db, "SET client_min_messages = error", 0, NULL));
 	PQclear(cli_exec(db, "ANALYZE", 0, NULL));
 	PQfinish(db);
 	printf("OK: %s restored in %.1f s; check it with agora verify-log\n",
