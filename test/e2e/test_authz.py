@@ -10,6 +10,7 @@ import re
 
 import harness
 from harness import Client, contains, eq, sql, sql_value, test
+from security_lib import routes
 
 # Who is asking: (label, make_user arguments or None, the names of the table
 # that describe them, as printed by `agora routes`).
@@ -22,16 +23,6 @@ IDENTITIES = [
     ("official", dict(roles=("official",)), {"verified", "official"}),
     ("admin", dict(roles=("admin",)), {"verified", "admin"}),
 ]
-
-
-def routes():
-    r = harness.agora("routes")
-    eq(r.returncode, 0, r.stderr)
-    rows = []
-    for line in r.stdout.splitlines():
-        pattern, methods, allow, handler = line.split("\t")
-        rows.append((pattern, methods.split(","), set(allow.split(",")) - {""}, handler))
-    return rows
 
 
 def fill(pattern, values):

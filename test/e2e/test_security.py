@@ -12,10 +12,9 @@ import hashlib
 import http.client
 import re
 import secrets
-import threading
 
 import harness
-from harness import Client, contains, eq, lacks, sql, sql_value, test
+from harness import Client, contains, eq, lacks, sql_value, test
 from security_lib import all_roles_client, sample, targets, values
 
 TABLES = ("contributions", "votes", "flags", "argument_useful", "users", "user_roles",
@@ -339,18 +338,9 @@ def a_search_made_of_dashes_is_a_search_not_a_500():
 # ---------------------------------------------------------------- limits
 
 def at_once(n, fn):
-    out, lock = [], threading.Lock()
-
-    def run():
-        r = fn()
-        with lock:
-            out.append(r)
-    ts = [threading.Thread(target=run) for _ in range(n)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-    return out
+    """n calls of fn at the same time (test_moderation.parallel)."""
+    from test_moderation import parallel
+    return parallel([fn] * n)
 
 
 @test
