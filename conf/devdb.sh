@@ -1,7 +1,11 @@
 #!/bin/sh
 # The development and test PostgreSQL cluster under var/pg.
 #   sh conf/devdb.sh start | stop | restart | status
-#   sh conf/devdb.sh ensure DB     create role "agora" and database DB if missing
+#   sh conf/devdb.sh ensure DB     create the roles "agora_owner" (owns the schema,
+#                                  runs the migrations) and "agora" (kore and the
+#                                  everyday commands: owns nothing) and database DB
+#                                  owned by agora_owner; an older DB whose objects
+#                                  "agora" owned is handed over to agora_owner
 #   sh conf/devdb.sh recreate DB   drop and create DB (tests)
 #   sh conf/devdb.sh psql [args]   psql as the superuser
 # PostgreSQL refuses to run as root: as root, the cluster runs as the
@@ -83,10 +87,19 @@ stop() {
 
 ensure() {
 	db=$1
-	psql_super -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'agora'" | grep -q 1 ||
-		psql_super -d postgres -c "CREATE ROLE agora LOGIN"
-	psql_super -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 ||
-		psql_super -d postgres -c "CREATE DATABASE \"$db\" OWNER agora"
+	for role in agora_owner agora; do
+		psql_super -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$role'" | grep -q 1 ||
+			psql_super -d postgres -c "CREATE ROLE $role LOGIN"
+	done
+	if psql_super -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+		# A database of the time when "agora" owned everything: the owner
+		# role takes the database and every object in it (README,
+		# "Running in production"); migrate then applies the grants.
+		psql_super -d postgres -c "ALTER DATABASE \"$db\" OWNER TO agora_owner"
+		psql_super -d "$db" -c "REASSIGN OWNED BY agora TO agora_owner"
+	else
+		psql_super -d postgres -c "CREATE DATABASE \"$db\" OWNER agora_owner"
+	fi
 	# Extensions need a superuser; migrations then find them installed.
 	psql_super -d "$db" -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm"
 }

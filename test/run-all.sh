@@ -17,8 +17,12 @@ sh conf/devdb.sh start || exit 1
 sh conf/devdb.sh recreate agora_test >/dev/null || exit 1
 
 cat > var/test/agora.ini <<INI
+# kore and the everyday commands: the application's role, which owns nothing;
+# agora migrate (and generate): the owner role (conf/devdb.sh makes both).
 database = host=127.0.0.1 port=${PG_PORT:-25432} dbname=agora_test user=agora sslmode=disable gssencmode=disable
+owner_database = host=127.0.0.1 port=${PG_PORT:-25432} dbname=agora_test user=agora_owner sslmode=disable gssencmode=disable
 secret_file = var/secret
+log_signing_key = var/log-signing-key.pem
 cookie_secure = 0
 base_url = http://127.0.0.1:${TEST_HTTP_PORT:-8898}
 mail_dir = var/test/mail
@@ -51,13 +55,20 @@ if [ -n "${SNAPSHOT_DIR:-}" ]; then
 	exit $rc
 fi
 
+# The OpenID provider (glewlwyd on 127.0.0.1:OIDC_PORT), for the OpenID
+# flow and the end-to-end tests; stopped at the end unless KEEP_DB is set.
+sh test/oidc/provider.sh start || echo "0 1" > "$RESULTS/oidc-provider"
 # make test-security and make test-fault run end-to-end tests only.
 if [ -z "${SUITE_ONLY:-}" ]; then
 	sh test/run-unit.sh "$@"
 	sh test/opinion/run.sh
+	sh test/oidc/run.sh
 	sh test/fuzz/run.sh --short
 fi
 python3 test/e2e/run.py ${E2E_ONLY:-}
+if [ -z "${KEEP_DB:-}" ]; then
+	sh test/oidc/provider.sh stop
+fi
 
 if [ "$started_db" = 1 ] && [ -z "${KEEP_DB:-}" ]; then
 	sh conf/devdb.sh stop

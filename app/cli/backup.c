@@ -10,9 +10,12 @@
  * must be empty (no table yet: a new database, or a new cluster), in one
  * transaction, so a failed restore leaves nothing behind. Both run
  * PostgreSQL 15's own pg_dump and pg_restore (setting pg_bindir, default
- * /usr/lib/postgresql/15/bin) with the connection string of the settings;
- * keep any password in ~/.pgpass rather than in the string, which they
- * see on their command line. The secret file is not in the database: back
+ * /usr/lib/postgresql/15/bin) with the owner's connection string
+ * (owner_database: the application's role may not read every sequence,
+ * and the restored objects must belong to the owner, with the grants of
+ * migrations/privileges.sql that the dump carries); keep any password in
+ * ~/.pgpass rather than in the string, which they see on their command
+ * line. The secret file is not in the database: back
  * it up beside (README, "Backups").
  */
 
@@ -83,7 +86,7 @@ cmd_backup(int argc, char **argv)
 		fprintf(stderr, "usage: agora backup --output FILE\n");
 		return (2);
 	}
-	dsn = (char *)settings_get("database", "");
+	dsn = (char *)settings_get("owner_database", "");
 	t0 = now_s();
 	{
 		char *const args[] = { "pg_dump", "--format=custom",
@@ -136,16 +139,17 @@ cmd_restore(int argc, char **argv)
 		    strerror(errno));
 		return (1);
 	}
-	db = cli_connect();
+	db = cli_connect_owner();
 	if ((n = tables_in(db)) != 0) {
 		fprintf(stderr, "agora restore: the database already holds %ld "
 		    "tables; restore into a new, empty database (createdb, "
-		    "then point the setting \"database\" at it)\n", n);
+		    "then point the settings \"database\" and "
+		    "\"owner_database\" at it)\n", n);
 		PQfinish(db);
 		return (1);
 	}
 	PQfinish(db);
-	dsn = (char *)settings_get("database", "");
+	dsn = (char *)settings_get("owner_database", "");
 	/*
 	 * The table of contents without the extensions' comments: they
 	 * belong to the extension's owner (a superuser), not to the
@@ -192,7 +196,7 @@ cmd_restore(int argc, char **argv)
 		return (1);
 	}
 	/* Statistics for the planner: a restored database has none. */
-	db = cli_connect();
+	db = cli_connect_owner();
 	/* Not the shared catalogs: only a superuser may, and says so. */
 	PQclear(cli_exec(db, "SET client_min_messages = error", 0, NULL));
 	PQclear(cli_exec(db, "ANALYZE", 0, NULL));

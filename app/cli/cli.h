@@ -8,14 +8,29 @@
 #ifndef AGORA_CLI_H
 #define AGORA_CLI_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 #include <libpq-fe.h>
 
 #include "../db/db.h"
 
-/* Connects with the "database" setting; exits with a message on failure. */
+/*
+ * Connects with the "database" setting (the application's role, which owns
+ * nothing); exits with a message on failure.
+ */
 PGconn	*cli_connect(void);
+/*
+ * Connects with the "owner_database" setting (the role that owns the
+ * schema): migrate, and generate, which disables triggers.
+ */
+PGconn	*cli_connect_owner(void);
+/*
+ * Reads the server's secret (setting secret_file) into key, at most cap
+ * bytes. Its length, or -1 when unreadable or shorter than 32 bytes.
+ */
+ssize_t	 cli_secret(unsigned char *, size_t);
 /* Runs sql with text parameters; exits with a message unless it succeeds. */
 PGresult *cli_exec(PGconn *, const char *, int, const char *const *);
 /*
@@ -27,11 +42,17 @@ PGresult *cli_exec(PGconn *, const char *, int, const char *const *);
 	cli_query_argv((db), (st), DB_ARGV(__VA_ARGS__), DB_NARGS(__VA_ARGS__))
 struct db_rows	 cli_query_argv(PGconn *, const struct db_stmt *,
 		    const struct db_arg *, int);
+/*
+ * Reads the server secret (setting secret_file, as the kore module does)
+ * into key (keysize bytes at most; 64 is enough). 0, or -1 with a message.
+ */
+int	cli_secret_load(unsigned char *, size_t, size_t *);
 
 int	cmd_migrate(int, char **);
 int	cmd_status(int, char **);
 int	cmd_sql(int, char **);
 int	cmd_verify_log(int, char **);
+int	cmd_sign_log(int, char **);
 
 /* People (user.c and friends, routes.c, hash_password.c). */
 int	cmd_user(int, char **);
@@ -55,5 +76,7 @@ int	cmd_refresh_reports(int, char **);
 /* Backups (backup.c): pg_dump and pg_restore. */
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
+/* Erasure (purge.c): limiter events, inactive accounts. */
+int	cmd_purge(int, char **);
 
 #endif

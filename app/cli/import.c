@@ -12,7 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../db/imports.h"
 #include "cli.h"
 #include "import.h"
 
@@ -145,7 +144,8 @@ import_fail(PGconn *db, const char *file, size_t line, const char *fmt, ...)
 {
 	va_list	ap;
 
-	PQclear(PQexec(db, "ROLLBACK"));
+	if (db != NULL)
+		PQclear(PQexec(db, "ROLLBACK"));
 	if (isatty(2))
 		fputc('\n', stderr);
 	if (file != NULL && line > 0)
@@ -162,69 +162,15 @@ import_fail(PGconn *db, const char *file, size_t line, const char *fmt, ...)
 	exit(1);
 }
 
-void
-import_begin(PGconn *db)
+int
+import_is_count(const char *s)
 {
-	PGresult	*res;
+	size_t	i;
 
-	res = PQexec(db, "BEGIN");
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		import_fail(db, NULL, 0, "%s", PQerrorMessage(db));
-	PQclear(res);
-}
-
-PGresult *
-import_exec(PGconn *db, const char *file, size_t line, const char *sql,
-    int n, const char *const *vals)
-{
-	PGresult	*res;
-	ExecStatusType	 st;
-	char		 msg[1024];
-	size_t		 len;
-
-	res = PQexecParams(db, sql, n, NULL, vals, NULL, NULL, 0);
-	st = PQresultStatus(res);
-	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-		snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(res));
-		len = strlen(msg);
-		while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-			msg[--len] = '\0';
-		PQclear(res);
-		import_fail(db, file, line, "refusé par la base : %s", msg);
-	}
-	return (res);
-}
-
-void
-import_refuse_duplicate(PGconn *db, const char *slug, const char *source)
-{
-	PGresult	*res;
-	const char	*p[2] = { slug, source };
-
-	res = import_exec(db, NULL, 0, sql_import_exists, 2, p);
-	if (PQntuples(res) > 0) {
-		fprintf(stderr, "agora import: déjà importé : la consultation "
-		    "« %s » existe depuis le %s. Rien n'a été modifié.\n",
-		    PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1));
-		PQclear(res);
-		PQclear(PQexec(db, "ROLLBACK"));
-		PQfinish(db);
-		exit(1);
-	}
-	PQclear(res);
-}
-
-void
-import_commit(PGconn *db, const char *consultation_id)
-{
-	PGresult	*res;
-	const char	*p[1] = { consultation_id };
-
-	PQclear(import_exec(db, NULL, 0, sql_import_dates, 1, p));
-	res = PQexec(db, "COMMIT");
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		import_fail(db, NULL, 0, "%s", PQerrorMessage(db));
-	PQclear(res);
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] < '0' || s[i] > '9' || i >= 9)
+			return (0);
+	return (i > 0);
 }
 
 void

@@ -6,24 +6,28 @@
 /*
  * agora import republique-numerique DIR: the 2015 national consultation on
  * the "République numérique" bill (opinions.csv, arguments.csv; see
- * ../shared/data/README.md) into a consultation of its own. The 18 sections
- * become themes, opinions become proposals, arguments keep their position
- * and their opinion; the platform's ids go to contributions.source_id and
- * its counts to imported_tallies (they are not votes of people here).
+ * ../shared/data/README.md) into an archived consultation of its own. The
+ * 18 sections become themes, opinions become proposals, arguments keep
+ * their position and their opinion; the platform's ids go to
+ * contributions.source_id and its counts to imported_tallies (they are not
+ * votes of people here).
+ *
+ * Cross-checks: each opinion declares its arguments (arguments_yes_count,
+ * arguments_no_count) and its votes_total (votes_ok + votes_mitige +
+ * votes_nok); an arguments.csv cut at a record boundary, or any other
+ * mismatch, is refused at the opinion's line.
  */
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/markdown.h"
-#include "../core/plaintext.h"
-#include "../db/imports.h"
 #include "cli.h"
 #include "import.h"
 
 #define RN_SLUG		"republique-numerique-2015"
 #define RN_SOURCE	"republique-numerique-2015"
+#define RN_MAX_SECTIONS	64
 
 enum { O_ID, O_SECTION_TYPE, O_SECTION, O_SUBTITLE, O_TITLE, O_BODY,
     O_CREATED, O_UPDATED, O_TRASHED, O_OK, O_MITIGE, O_NOK, O_TOTAL,
@@ -39,246 +43,261 @@ static const char *const argument_cols[] = { "argument_id", "opinion_id",
     "position", "body", "votes_count", "created_at", "is_trashed",
     "is_enabled", NULL };
 
-struct rn_theme {
-	long	type_id;		/* section_type_id */
-	char	id[24];			/* themes.id */
+static const char rn_title[] =
+    "Projet de loi pour une République numérique (2015)";
+static const char rn_summary[] =
+    "La consultation nationale sur le projet de loi pour une République "
+    "numérique, ouverte par le Gouvernement en septembre et octobre 2015 : "
+    "les articles du Gouvernement, les propositions de nouveaux articles et "
+    "leurs arguments, avec les votes comptés sur la plateforme d'origine.";
+static const char rn_body[] =
+    "Données importées des fichiers publics de la plateforme "
+    "republique-numerique.fr (collecte du 18 octobre 2015, jour de la "
+    "clôture). Les noms des contributeurs ne sont pas repris. Les votes "
+    "affichés sont ceux de la plateforme d'origine : ils ne sont pas des "
+    "avis déposés ici.";
+/* Also in migrations/0130_archives.sql, for imports made before it. */
+static const char rn_name[] = "republique-numerique.fr";
+static const char rn_url[] =
+    "https://www.republique-numerique.fr/consultations/projet-de-loi-numerique";
+static const char rn_licence[] =
+    "Les mêmes contributions sont publiées en données ouvertes par l'État "
+    "sur data.gouv.fr sous Licence Ouverte (fichier "
+    "projet-de-loi-numerique-consultation-anonyme.csv, contributeurs "
+    "anonymisés). Les fichiers importés ici viennent d'un relevé de l'API "
+    "publique de la plateforme fait le 18 octobre 2015, jour de la clôture "
+    "(dépôt github.com/Lucas-C/republique-numerique-stats, sans licence "
+    "déclarée) ; les noms des contributeurs n'y sont pas repris.";
+
+static const struct import_source rn_source = {
+	RN_SLUG, RN_SOURCE, rn_title, rn_summary, rn_body, rn_name, rn_url,
+	rn_licence
 };
 
-struct rn_opinion {
-	const char	*source_id;	/* opinion_id */
-	char		 id[24];	/* contributions.id */
-	const char	*theme;		/* themes.id */
-};
-
-/* 1 when s is a decimal number of at most 9 digits. */
 static int
-is_count(const char *s)
+cmp_long(const void *a, const void *b)
 {
-	size_t	i;
+	long	x = *(const long *)a, y = *(const long *)b;
 
-	for (i = 0; s[i] != '\0'; i++)
-		if (s[i] < '0' || s[i] > '9' || i >= 9)
-			return (0);
-	return (i > 0);
+	return (x < y ? -1 : x > y);
 }
 
-static int
-cmp_theme(const void *a, const void *b)
+/* Checks every opinion row alone; fills the sorted section type ids. */
+static size_t
+check_opinions(const struct import_file *op, long *types)
 {
-	const struct rn_theme	*x = a, *y = b;
+	static const int counts[] = { O_SECTION_TYPE, O_OK, O_MITIGE, O_NOK,
+	    O_TOTAL, O_ARGS_YES, O_ARGS_NO };
+	size_t		 i, k, t, ntypes = 0;
+	long		 type, sum;
 
-	return (x->type_id < y->type_id ? -1 : x->type_id > y->type_id);
+	for (i = 0; i < op->nrows; i++) {
+		for (k = 0; k < sizeof(counts) / sizeof(counts[0]); k++)
+			if (!import_is_count(import_get(op, i, counts[k])))
+				import_fail(NULL, op->name, import_line(op, i),
+				    "colonne « %s » : « %s » n'est pas un "
+				    "nombre", opinion_cols[counts[k]],
+				    import_get(op, i, counts[k]));
+		if (*import_get(op, i, O_TITLE) == '\0')
+			import_fail(NULL, op->name, import_line(op, i),
+			    "titre vide");
+		sum = atol(import_get(op, i, O_OK)) +
+		    atol(import_get(op, i, O_MITIGE)) +
+		    atol(import_get(op, i, O_NOK));
+		if (sum != atol(import_get(op, i, O_TOTAL)))
+			import_fail(NULL, op->name, import_line(op, i),
+			    "votes_total vaut %s mais votes_ok + votes_mitige "
+			    "+ votes_nok font %ld", import_get(op, i, O_TOTAL),
+			    sum);
+		type = atol(import_get(op, i, O_SECTION_TYPE));
+		for (t = 0; t < ntypes && types[t] != type; t++)
+			;
+		if (t == ntypes) {
+			if (ntypes == RN_MAX_SECTIONS)
+				import_fail(NULL, op->name, import_line(op, i),
+				    "plus de %d sections", RN_MAX_SECTIONS);
+			types[ntypes++] = type;
+		}
+	}
+	qsort(types, ntypes, sizeof(types[0]), cmp_long);
+	return (ntypes);
 }
 
-/* Inserts one contribution; returns its id in out (24 bytes). */
 static void
-insert(PGconn *db, const struct import_file *f, size_t row,
-    const char *const p[23], char out[24])
+check_arguments(const struct import_file *ar)
 {
-	PGresult	*res;
+	const char	*v;
+	size_t		 i;
 
-	res = import_exec(db, f->name, import_line(f, row),
-	    sql_import_contribution, 23, p);
-	snprintf(out, 24, "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
+	for (i = 0; i < ar->nrows; i++) {
+		v = import_get(ar, i, A_POSITION);
+		if (strcmp(v, "pour") != 0 && strcmp(v, "contre") != 0)
+			import_fail(NULL, ar->name, import_line(ar, i),
+			    "position « %s » inconnue (pour ou contre)", v);
+		if (!import_is_count(import_get(ar, i, A_VOTES)))
+			import_fail(NULL, ar->name, import_line(ar, i),
+			    "votes_count « %s » n'est pas un nombre",
+			    import_get(ar, i, A_VOTES));
+		if (*import_get(ar, i, A_CREATED) == '\0')
+			import_fail(NULL, ar->name, import_line(ar, i),
+			    "created_at vide");
+	}
 }
 
-/* Markdown source and HTML of plain text t; exits when out of memory. */
+/* Themes, in the order of the sections' type ids on the platform. */
 static void
-render(PGconn *db, const char *t, char **md, char **html)
+plan_themes(struct import_plan *pl, const struct import_file *op,
+    const long *types, size_t ntypes, size_t *theme_of_type)
 {
-	if ((*md = plain_to_markdown(t)) == NULL ||
-	    (*html = markdown_render(*md, strlen(*md), 2)) == NULL)
-		import_fail(db, NULL, 0, "mémoire insuffisante");
+	size_t	t, row;
+
+	for (t = 0; t < ntypes; t++) {
+		for (row = 0; atol(import_get(op, row, O_SECTION_TYPE)) !=
+		    types[t]; row++)
+			;
+		theme_of_type[t] = import_plan_theme(pl,
+		    import_get(op, row, O_SUBTITLE), import_get(op, row,
+		    O_SECTION), op->name, import_line(op, row));
+	}
+}
+
+static void
+plan_opinions(struct import_plan *pl, const struct import_file *op,
+    const long *types, size_t ntypes, const size_t *theme_of_type)
+{
+	struct import_item	*it;
+	char			 sid[48];
+	size_t			 i, t;
+	long			 type;
+
+	for (i = 0; i < op->nrows; i++) {
+		type = atol(import_get(op, i, O_SECTION_TYPE));
+		for (t = 0; t < ntypes && types[t] != type; t++)
+			;
+		snprintf(sid, sizeof(sid), "opinion/%s",
+		    import_get(op, i, O_ID));
+		it = import_plan_item(pl, IMPORT_PROPOSAL, 0, sid,
+		    import_get(op, i, O_BODY), op->name, import_line(op, i));
+		it->theme = theme_of_type[t];
+		it->title = import_get(op, i, O_TITLE);
+		it->hidden = strcmp(import_get(op, i, O_TRASHED), "1") == 0;
+		it->created = import_get(op, i, O_CREATED);
+		if (*import_get(op, i, O_UPDATED) != '\0')
+			it->updated = import_get(op, i, O_UPDATED);
+		it->tally[IT_AGREE] = import_get(op, i, O_OK);
+		it->tally[IT_MIXED] = import_get(op, i, O_MITIGE);
+		it->tally[IT_DISAGREE] = import_get(op, i, O_NOK);
+		it->tally[IT_VOTES] = import_get(op, i, O_TOTAL);
+		it->tally[IT_ARGS_YES] = import_get(op, i, O_ARGS_YES);
+		it->tally[IT_ARGS_NO] = import_get(op, i, O_ARGS_NO);
+		if (*import_get(op, i, O_URL) != '\0')
+			it->url = import_get(op, i, O_URL);
+	}
+}
+
+/*
+ * Arguments under their opinion (the first op->nrows items); counts them
+ * per opinion and position into found[2 * opinion + (contre)].
+ */
+static void
+plan_arguments(struct import_plan *pl, const struct import_file *ar,
+    size_t *found)
+{
+	struct import_item	*it;
+	char			 sid[48];
+	size_t			 i, parent;
+
+	for (i = 0; i < ar->nrows; i++) {
+		snprintf(sid, sizeof(sid), "opinion/%s",
+		    import_get(ar, i, A_OPINION));
+		if ((parent = import_plan_find(pl, sid)) == 0 ||
+		    pl->items[parent - 1].kind != IMPORT_PROPOSAL)
+			import_fail(NULL, ar->name, import_line(ar, i),
+			    "l'opinion %s de cet argument n'est pas dans "
+			    "opinions.csv", import_get(ar, i, A_OPINION));
+		/* Opinion and argument ids are two id spaces: prefixed. */
+		snprintf(sid, sizeof(sid), "argument/%s",
+		    import_get(ar, i, A_ID));
+		it = import_plan_item(pl, IMPORT_ARGUMENT, parent, sid,
+		    import_get(ar, i, A_BODY), ar->name, import_line(ar, i));
+		it->position = strcmp(import_get(ar, i, A_POSITION), "pour")
+		    == 0 ? "pour" : "contre";
+		it->hidden = strcmp(import_get(ar, i, A_TRASHED), "1") == 0 ||
+		    strcmp(import_get(ar, i, A_ENABLED), "0") == 0;
+		it->created = import_get(ar, i, A_CREATED);
+		it->tally[IT_VOTES] = import_get(ar, i, A_VOTES);
+		found[2 * (parent - 1) + (it->position[0] == 'c')]++;
+	}
+}
+
+/* Each opinion's declared arguments against the arguments read. */
+static void
+cross_check(const struct import_file *op, const size_t *found)
+{
+	static const int	 cols[2] = { O_ARGS_YES, O_ARGS_NO };
+	static const char *const pos[2] = { "pour", "contre" };
+	size_t			 i, k, first = 0, others = 0, fk = 0;
+
+	for (i = 0; i < op->nrows; i++)
+		for (k = 0; k < 2; k++)
+			if ((size_t)atol(import_get(op, i, cols[k])) !=
+			    found[2 * i + k]) {
+				if (others++ == 0) {
+					first = i;
+					fk = k;
+				}
+				break;
+			}
+	if (others == 0)
+		return;
+	if (others == 1)
+		import_fail(NULL, op->name, import_line(op, first), "l'opinion "
+		    "%s déclare %s arguments %s (%s), arguments.csv en "
+		    "contient %zu ; fichier arguments.csv tronqué ou "
+		    "incomplet ?", import_get(op, first, O_ID),
+		    import_get(op, first, cols[fk]), pos[fk],
+		    opinion_cols[cols[fk]], found[2 * first + fk]);
+	import_fail(NULL, op->name, import_line(op, first), "l'opinion %s "
+	    "déclare %s arguments %s (%s), arguments.csv en contient %zu, et "
+	    "%zu autres opinions ne correspondent pas non plus ; fichier "
+	    "arguments.csv tronqué ou incomplet ?", import_get(op, first,
+	    O_ID), import_get(op, first, cols[fk]), pos[fk],
+	    opinion_cols[cols[fk]], found[2 * first + fk], others - 1);
 }
 
 int
 import_republique_numerique(const char *dir)
 {
 	struct import_file	 op, ar;
-	struct rn_theme		 themes[64];
-	struct rn_opinion	*ops;
-	PGconn			*db;
-	PGresult		*res;
-	char			 cid[24], slug[65], pos[8], aid[24], *md, *html;
-	char			 osid[32], *end;
-	const char		*p[23], *v;
-	size_t			 ntheme = 0, i, k, t, nargs[2] = { 0, 0 };
-	long			 type;
+	struct import_plan	 pl;
+	long			 types[RN_MAX_SECTIONS];
+	size_t			 theme_of_type[RN_MAX_SECTIONS], ntypes, i;
+	size_t			*found, nargs[2] = { 0, 0 };
 
 	import_load(&op, dir, "opinions.csv", ',', opinion_cols);
 	import_load(&ar, dir, "arguments.csv", ',', argument_cols);
+	ntypes = check_opinions(&op, types);
+	check_arguments(&ar);
 
-	/* Checks that need no database: numbers, positions, sections. */
+	import_plan_init(&pl, &rn_source);
+	plan_themes(&pl, &op, types, ntypes, theme_of_type);
+	plan_opinions(&pl, &op, types, ntypes, theme_of_type);
+	if ((found = calloc(2 * op.nrows + 1, sizeof(*found))) == NULL)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	plan_arguments(&pl, &ar, found);
+	cross_check(&op, found);
 	for (i = 0; i < op.nrows; i++) {
-		static const int counts[] = { O_SECTION_TYPE, O_OK, O_MITIGE,
-		    O_NOK, O_TOTAL, O_ARGS_YES, O_ARGS_NO };
-		for (k = 0; k < sizeof(counts) / sizeof(counts[0]); k++)
-			if (!is_count(import_get(&op, i, counts[k])))
-				import_fail(NULL, op.name, import_line(&op, i),
-				    "colonne « %s » : « %s » n'est pas un "
-				    "nombre", opinion_cols[counts[k]],
-				    import_get(&op, i, counts[k]));
-		if (*import_get(&op, i, O_TITLE) == '\0')
-			import_fail(NULL, op.name, import_line(&op, i),
-			    "titre vide");
-		type = strtol(import_get(&op, i, O_SECTION_TYPE), &end, 10);
-		for (t = 0; t < ntheme; t++)
-			if (themes[t].type_id == type)
-				break;
-		if (t == ntheme) {
-			if (ntheme == sizeof(themes) / sizeof(themes[0]))
-				import_fail(NULL, op.name, import_line(&op, i),
-				    "plus de %zu sections", ntheme);
-			themes[ntheme++].type_id = type;
-		}
-	}
-	for (i = 0; i < ar.nrows; i++) {
-		v = import_get(&ar, i, A_POSITION);
-		if (strcmp(v, "pour") != 0 && strcmp(v, "contre") != 0)
-			import_fail(NULL, ar.name, import_line(&ar, i),
-			    "position « %s » inconnue (pour ou contre)", v);
-		if (!is_count(import_get(&ar, i, A_VOTES)))
-			import_fail(NULL, ar.name, import_line(&ar, i),
-			    "votes_count « %s » n'est pas un nombre",
-			    import_get(&ar, i, A_VOTES));
-	}
-	qsort(themes, ntheme, sizeof(themes[0]), cmp_theme);
-
-	db = cli_connect();
-	import_begin(db);
-	import_refuse_duplicate(db, RN_SLUG, RN_SOURCE);
-	p[0] = RN_SLUG;
-	p[1] = "Projet de loi pour une République numérique (2015)";
-	p[2] = "La consultation nationale sur le projet de loi pour une "
-	    "République numérique, ouverte par le Gouvernement en "
-	    "septembre et octobre 2015 : les articles du Gouvernement, les "
-	    "propositions de nouveaux articles et leurs arguments, avec les "
-	    "votes comptés sur la plateforme d'origine.";
-	p[3] = "Données importées des fichiers publics de la plateforme "
-	    "republique-numerique.fr (collecte du 18 octobre 2015, jour de la "
-	    "clôture). Les noms des contributeurs ne sont pas repris. Les "
-	    "votes affichés sont ceux de la plateforme d'origine : ils ne "
-	    "sont pas des avis déposés ici.";
-	p[4] = RN_SOURCE;
-	res = import_exec(db, NULL, 0, sql_import_consultation, 5, p);
-	snprintf(cid, sizeof(cid), "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
-
-	/* Themes, in the order of the sections on the platform. */
-	for (t = 0; t < ntheme; t++) {
-		char	 position[24];
-		size_t	 row;
-
-		for (row = 0; row < op.nrows; row++)
-			if (strtol(import_get(&op, row, O_SECTION_TYPE), NULL,
-			    10) == themes[t].type_id)
-				break;
-		if (plain_slugify(import_get(&op, row, O_SUBTITLE), slug,
-		    sizeof(slug), 64) == 0)
-			import_fail(db, op.name, import_line(&op, row),
-			    "section sans titre utilisable");
-		snprintf(position, sizeof(position), "%zu", t + 1);
-		p[0] = cid;
-		p[1] = slug;
-		p[2] = position;
-		p[3] = import_get(&op, row, O_SUBTITLE);
-		p[4] = import_get(&op, row, O_SECTION);
-		res = import_exec(db, op.name, import_line(&op, row),
-		    sql_import_theme, 5, p);
-		snprintf(themes[t].id, sizeof(themes[t].id), "%s",
-		    PQgetvalue(res, 0, 0));
-		PQclear(res);
+		nargs[0] += found[2 * i];
+		nargs[1] += found[2 * i + 1];
 	}
 
-	if ((ops = calloc(op.nrows + 1, sizeof(*ops))) == NULL)
-		import_fail(db, NULL, 0, "mémoire insuffisante");
-	for (i = 0; i < op.nrows; i++) {
-		type = strtol(import_get(&op, i, O_SECTION_TYPE), NULL, 10);
-		for (t = 0; themes[t].type_id != type; t++)
-			;
-		render(db, import_get(&op, i, O_BODY), &md, &html);
-		memset(p, 0, sizeof(p));
-		p[0] = cid;
-		p[1] = themes[t].id;
-		p[2] = "proposal";
-		p[5] = "0";
-		p[6] = import_get(&op, i, O_TITLE);
-		p[7] = md;
-		p[8] = html;
-		p[9] = strcmp(import_get(&op, i, O_TRASHED), "1") == 0 ?
-		    "hidden" : "published";
-		p[10] = RN_SOURCE;
-		snprintf(osid, sizeof(osid), "opinion/%s",
-		    import_get(&op, i, O_ID));
-		p[11] = osid;
-		p[12] = import_get(&op, i, O_CREATED);
-		p[13] = *import_get(&op, i, O_UPDATED) != '\0' ?
-		    import_get(&op, i, O_UPDATED) : p[12];
-		p[14] = import_get(&op, i, O_OK);
-		p[15] = import_get(&op, i, O_MITIGE);
-		p[16] = import_get(&op, i, O_NOK);
-		p[17] = import_get(&op, i, O_TOTAL);
-		p[18] = import_get(&op, i, O_ARGS_YES);
-		p[19] = import_get(&op, i, O_ARGS_NO);
-		p[22] = import_get(&op, i, O_URL);
-		ops[i].source_id = import_get(&op, i, O_ID);
-		ops[i].theme = themes[t].id;
-		insert(db, &op, i, p, ops[i].id);
-		free(md);
-		free(html);
-		import_progress("opinions.csv", i + 1, op.nrows);
-	}
-
-	for (i = 0; i < ar.nrows; i++) {
-		v = import_get(&ar, i, A_OPINION);
-		for (k = 0; k < op.nrows; k++)
-			if (strcmp(ops[k].source_id, v) == 0)
-				break;
-		if (k == op.nrows)
-			import_fail(db, ar.name, import_line(&ar, i),
-			    "l'opinion %s de cet argument n'est pas dans "
-			    "opinions.csv", v);
-		render(db, import_get(&ar, i, A_BODY), &md, &html);
-		snprintf(pos, sizeof(pos), "%s", import_get(&ar, i, A_POSITION));
-		nargs[pos[0] == 'c']++;
-		memset(p, 0, sizeof(p));
-		p[0] = cid;
-		p[1] = ops[k].theme;
-		p[2] = "argument";
-		p[3] = ops[k].id;
-		p[4] = pos;
-		p[5] = "0";
-		p[7] = md;
-		p[8] = html;
-		p[9] = strcmp(import_get(&ar, i, A_TRASHED), "1") == 0 ||
-		    strcmp(import_get(&ar, i, A_ENABLED), "0") == 0 ?
-		    "hidden" : "published";
-		p[10] = RN_SOURCE;
-		p[11] = import_get(&ar, i, A_ID);
-		p[12] = import_get(&ar, i, A_CREATED);
-		p[13] = p[12];
-		p[17] = import_get(&ar, i, A_VOTES);
-		{
-			char	 sid[32];
-			/* Opinion and argument ids are two id spaces of
-			 * the platform: both are prefixed. */
-			snprintf(sid, sizeof(sid), "argument/%s",
-			    import_get(&ar, i, A_ID));
-			p[11] = sid;
-			insert(db, &ar, i, p, aid);
-		}
-		free(md);
-		free(html);
-		import_progress("arguments.csv", i + 1, ar.nrows);
-	}
-	import_commit(db, cid);
-	PQfinish(db);
+	import_plan_write(&pl);
 	printf("République numérique 2015 importée (consultation « %s ») : "
 	    "%zu thèmes, %zu propositions, %zu arguments (%zu pour, %zu "
-	    "contre).\n", RN_SLUG, ntheme, op.nrows, ar.nrows, nargs[0],
+	    "contre).\n", RN_SLUG, pl.nthemes, op.nrows, ar.nrows, nargs[0],
 	    nargs[1]);
-	free(ops);
+	free(found);
+	import_plan_free(&pl);
 	import_free(&op);
 	import_free(&ar);
 	return (0);

@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/settings.h"
 #include "cli.h"
@@ -18,7 +20,9 @@ static const struct {
 	{ "migrate",	cmd_migrate,	"migrate [--dir DIR]   apply pending migrations" },
 	{ "status",	cmd_status,	"status                applied migrations and counts" },
 	{ "sql",	cmd_sql,	"sql NAME|--list|--check   print a statement, or check them all" },
-	{ "verify-log",	cmd_verify_log,	"verify-log            check the moderation log's hash chain" },
+	{ "verify-log",	cmd_verify_log,	"verify-log [--head FILE] [--key PUBLIC.pem]\n"
+	    "                                check the moderation log's chain (and a saved signed head)" },
+	{ "sign-log",	cmd_sign_log,	"sign-log              check the moderation log, then sign and store its head" },
 	{ "backup",	cmd_backup,	"backup --output FILE  the database, with pg_dump (custom format)" },
 	{ "restore",	cmd_restore,	"restore FILE          a backup into the (empty) database of the settings" },
 	/* People (issue 3). */
@@ -33,6 +37,9 @@ static const struct {
 	/* Reports at scale (issue 6). */
 	{ "refresh-reports", cmd_refresh_reports, "refresh-reports [--all] [--max-age MIN] [--rebuild]\n"
 	    "                                recompute the reports' cached analyses" },
+	/* Erasure (issue 10). */
+	{ "purge",	cmd_purge,	"purge                 forget old limiter events, delete accounts without a\n"
+	    "                                sign-in for three years (warned 30 days before)" },
 };
 
 static void
@@ -47,14 +54,15 @@ usage(void)
 	exit(2);
 }
 
-PGconn *
-cli_connect(void)
+static PGconn *
+connect_setting(const char *key, const char *why)
 {
 	PGconn		*db;
 	const char	*dsn;
 
-	if ((dsn = settings_get("database", NULL)) == NULL) {
-		fprintf(stderr, "agora: no database in %s\n", settings_path());
+	if ((dsn = settings_get(key, NULL)) == NULL) {
+		fprintf(stderr, "agora: no %s in %s%s\n", key, settings_path(),
+		    why);
 		exit(1);
 	}
 	db = PQconnectdb(dsn);
@@ -66,6 +74,34 @@ cli_connect(void)
 	/* "already exists, skipping" and the like are not for operators. */
 	PQclear(cli_exec(db, "SET client_min_messages = warning", 0, NULL));
 	return (db);
+}
+
+PGconn *
+cli_connect(void)
+{
+	return (connect_setting("database", ""));
+}
+
+PGconn *
+cli_connect_owner(void)
+{
+	return (connect_setting("owner_database", " (the connection of the "
+	    "role that owns the schema: see README, \"Running in "
+	    "production\")"));
+}
+
+ssize_t
+cli_secret(unsigned char *key, size_t cap)
+{
+	const char	*path = settings_get("secret_file", "var/secret");
+	ssize_t		 n;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return (-1);
+	n = read(fd, key, cap);
+	close(fd);
+	return (n < 32 ? -1 : n);
 }
 
 PGresult *

@@ -18,7 +18,6 @@
 #include "../db/db.h"
 #include "../db/exports.h"
 #include "../db/reports.h"
-#include "../db/themes.h"
 #include "cli.h"
 
 /*
@@ -29,9 +28,6 @@ static const struct {
 	const char	*name;
 	const char	*sql;
 } raw[] = {
-	{ "home_consultation",	sql_home_consultation },
-	{ "home_themes",	sql_home_themes },
-	{ "theme_by_slug",	sql_theme_by_slug },
 	{ "export_copy_all",	sql_export_copy_all },
 	{ "export_plain_all",	sql_export_plain_all },
 	{ "report_index",	sql_report_index },
@@ -45,6 +41,11 @@ static const struct {
 	{ "report_similar",	sql_report_similar },
 	{ "report_answers",	sql_report_answers },
 	{ "report_analysis",	sql_report_analysis },
+	/* Archives (imported consultations). */
+	{ "report_source",	sql_report_source },
+	{ "report_source_consensus", sql_report_source_consensus },
+	{ "report_source_divided", sql_report_source_divided },
+	{ "report_source_supported", sql_report_source_supported },
 };
 
 static int

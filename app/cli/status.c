@@ -9,6 +9,7 @@
  */
 
 #include <stdio.h>
+#include <string.h>
 
 #include "../db/migrations.h"
 #include "cli.h"
@@ -35,7 +36,15 @@ cmd_status(int argc, char **argv)
 	int		 i;
 
 	db = cli_connect();
-	PQclear(cli_exec(db, sql_migration_table, 0, NULL));
+	/* The application's role cannot create schema_migrations: ask. */
+	res = cli_exec(db, sql_migration_exists, 0, NULL);
+	if (strcmp(PQgetvalue(res, 0, 0), "t") != 0) {
+		printf("migrations applied: 0 (run agora migrate)\n");
+		PQclear(res);
+		PQfinish(db);
+		return (1);
+	}
+	PQclear(res);
 	res = cli_exec(db, sql_migration_list, 0, NULL);
 	printf("migrations applied: %d\n", PQntuples(res));
 	for (i = 0; i < PQntuples(res); i++)

@@ -19,9 +19,9 @@ int
 cmd_user_list(int argc, char **argv)
 {
 	const char	*role = "";
+	struct db_rows	 r;
 	PGconn		*db;
-	PGresult	*res;
-	int		 i, j;
+	int		 i;
 
 	if (argc == 3 && strcmp(argv[1], "--role") == 0 &&
 	    role_bit(argv[2]) != 0)
@@ -32,14 +32,14 @@ cmd_user_list(int argc, char **argv)
 		return (2);
 	}
 	db = cli_connect();
-	res = cli_exec(db, sql_user_list, 1, &role);
+	r = cli_query(db, &sql_user_list, DB_TEXT(role));
 	printf("id\temail\tname\troles\tverified\tcreated\n");
-	for (i = 0; i < PQntuples(res); i++) {
-		for (j = 0; j < 6; j++)
-			printf("%s%s", PQgetvalue(res, i, j),
-			    j == 5 ? "\n" : "\t");
-	}
-	PQclear(res);
+	for (i = 0; i < db_nrows(&r); i++)
+		printf("%lld\t%s\t%s\t%s\t%s\t%s\n", db_int(&r, i, PUL_ID),
+		    db_text(&r, i, PUL_EMAIL), db_text(&r, i, PUL_NAME),
+		    db_text(&r, i, PUL_ROLES), db_text(&r, i, PUL_VERIFIED),
+		    db_text(&r, i, PUL_CREATED));
+	PQclear(r.res);
 	PQfinish(db);
 	return (0);
 }

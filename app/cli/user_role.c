@@ -20,10 +20,9 @@
 int
 cmd_user_role(int argc, char **argv)
 {
-	const char	*vals[4];
-	char		 id[32];
+	struct db_rows	 r;
+	long long	 id;
 	PGconn		*db;
-	PGresult	*res;
 	int		 i;
 
 	if (argc < 3) {
@@ -40,25 +39,22 @@ cmd_user_role(int argc, char **argv)
 		}
 	}
 	db = cli_connect();
-	vals[0] = argv[1];
-	res = cli_exec(db, sql_user_by_email, 1, vals);
-	if (PQntuples(res) != 1) {
+	r = cli_query(db, &sql_user_by_email, DB_TEXT(argv[1]));
+	if (db_nrows(&r) != 1) {
 		fprintf(stderr, "agora user role: no account uses %s\n",
 		    argv[1]);
-		PQclear(res);
+		PQclear(r.res);
 		PQfinish(db);
 		return (1);
 	}
-	snprintf(id, sizeof(id), "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
+	id = db_int(&r, 0, PUE_ID);
+	PQclear(r.res);
 	for (i = 2; i < argc; i++) {
-		vals[0] = id;
-		vals[1] = argv[i] + 1;
-		vals[2] = argv[i][0] == '+' ? "t" : "f";
-		vals[3] = NULL;
-		res = cli_exec(db, sql_role_set, 4, vals);
-		printf("%s %s\n", PQgetvalue(res, 0, 0), argv[i] + 1);
-		PQclear(res);
+		/* The acting user is NULL: the command line. */
+		r = cli_query(db, &sql_role_set, DB_INT(id),
+		    DB_TEXT(argv[i] + 1), DB_BOOL(argv[i][0] == '+'), DB_NULL);
+		printf("%s %s\n", db_text(&r, 0, PRS_STATUS), argv[i] + 1);
+		PQclear(r.res);
 	}
 	PQfinish(db);
 	return (0);

@@ -177,15 +177,44 @@ csv_utf8_check(const char *buf, size_t len)
 	return (0);
 }
 
+/*
+ * The characters a spreadsheet may take as the start of a formula, in
+ * UTF-8: = + - @ TAB CR, their full-width forms (＝ ＋ － ＠), their small
+ * forms (﹦ ﹢ ﹣ ﹫) and the minus sign (−). exports.c's CSV_CELL lists the
+ * same code points.
+ */
+static const char *const formula_starters[] = {
+	"=", "+", "-", "@", "\t", "\r",
+	"\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0",
+	"\xef\xb9\xa6", "\xef\xb9\xa2", "\xef\xb9\xa3", "\xef\xb9\xab",
+	"\xe2\x88\x92",
+};
+
+int
+csv_needs_guard(const char *s, size_t len)
+{
+	size_t	i, n;
+
+	/* A text that already starts with quotes is guarded again. */
+	for (i = 0; i < len && s[i] == '\''; i++)
+		;
+	for (n = 0; n < sizeof(formula_starters) /
+	    sizeof(formula_starters[0]); n++) {
+		size_t	k = strlen(formula_starters[n]);
+
+		if (len - i >= k && memcmp(s + i, formula_starters[n], k) == 0)
+			return (1);
+	}
+	return (0);
+}
+
 void
 csv_field_len(const struct csv_out *o, const char *s, size_t len)
 {
 	size_t	i, from;
-	int	quote = 0, guard = 0;
+	int	quote = 0, guard;
 
-	if (len > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
-	    s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-		guard = 1;
+	guard = csv_needs_guard(s, len);
 	for (i = 0; i < len; i++)
 		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' ||
 		    s[i] == '\r') {

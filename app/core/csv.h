@@ -14,8 +14,14 @@
  * import never guesses. The shape suits a libFuzzer harness.
  *
  * The writer quotes a field when it holds the separator, a quote, CR or LF,
- * and guards against formula injection in spreadsheets: a cell that begins
- * with = + - @ (or TAB/CR) gets a leading single quote.
+ * and guards against formula injection in spreadsheets: a cell whose text,
+ * after any leading single quotes, begins with = + - @ TAB CR, one of
+ * their full-width or small forms (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫) or the minus
+ * sign (−) gets one more leading single quote. So a reader gets the text
+ * back by removing exactly one quote from every cell that starts with a
+ * quote, then any quotes, then one of those characters (documented on
+ * /export/); a text that starts with "'=" is written "''=", never mistaken
+ * for the guarded "=".
  */
 
 #ifndef AGORA_CORE_CSV_H
@@ -62,6 +68,8 @@ struct csv_out {
 	void	 *arg;
 };
 
+/* 1 when a cell holding these len bytes gets the formula guard. */
+int	csv_needs_guard(const char *, size_t);
 /* Writes one field: quoted when needed, formula-guarded. */
 void	csv_field(const struct csv_out *, const char *);
 /* Writes one field of len bytes (may hold NUL-free binary-safe text). */

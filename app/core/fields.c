@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "fields.h"
-#include "text.h"
 
 const struct field_def field_defs[] = {
 #define FIELD(name, flags, max, label)	{ #name, flags, label, max },
@@ -58,30 +57,4 @@ fields_kore_conf(FILE *f)
 	fputs("\n", f);
 	params_block(f, "post", FIELD_POST);
 	fputs("}\n", f);
-}
-
-enum field_check
-field_text_check(char **v, size_t min, size_t max, int multiline,
-    size_t *nchars)
-{
-	const char	*p;
-	size_t		 n;
-
-	*nchars = 0;
-	if (!text_utf8_valid(*v, strlen(*v)))
-		return (FIELD_NOT_UTF8);
-	*v = text_trim(*v);
-	if (**v == '\0')
-		return (min == 0 ? FIELD_OK : FIELD_EMPTY);
-	for (p = *v; *p != '\0'; p++) {
-		if (((unsigned char)*p < 0x20 && !(multiline &&
-		    (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7f)
-			return (FIELD_CONTROL);
-	}
-	*nchars = n = text_utf8_chars(*v);
-	if (n > max)
-		return (FIELD_TOO_LONG);
-	if (n < min)
-		return (FIELD_TOO_SHORT);
-	return (FIELD_OK);
 }

@@ -34,23 +34,4 @@ const struct field_def	*field_find(const char *);
 /* Writes conf/routes.conf as it must be for these fields. */
 void			 fields_kore_conf(FILE *);
 
-/* What field_text_check() found. */
-enum field_check {
-	FIELD_OK,
-	FIELD_EMPTY,		/* nothing but white space, and min > 0 */
-	FIELD_NOT_UTF8,
-	FIELD_CONTROL,		/* a control character (or, in one line, a
-				   line break or a tab) */
-	FIELD_TOO_LONG,		/* more than max characters */
-	FIELD_TOO_SHORT		/* fewer than min characters */
-};
-
-/*
- * The checks every text field of a form gets (app/web/form.c words them
- * in French). *v is trimmed of white space in place when it is UTF-8;
- * *nchars gets its length in characters. min 0: the field is optional.
- */
-enum field_check	 field_text_check(char **v, size_t min, size_t max,
-			    int multiline, size_t *nchars);
-
 #endif

@@ -17,6 +17,7 @@ const char *const opendata_names[OD__MAX] = {
 	"departement", "statut", "cree_le", "modifie_le", "titre", "texte",
 	"votes_d_accord", "votes_mitige", "votes_pas_d_accord", "origine",
 	"id_origine", "reponse_statut", "reponse_date", "auteur",
+	"votes_origine", "alignement_origine",
 };
 
 /* Columns written as JSON numbers (or null). */
@@ -24,7 +25,7 @@ static int
 is_number(int col)
 {
 	return (col == OD_ID || col == OD_PARENT || col == OD_AGREE ||
-	    col == OD_MIXED || col == OD_DISAGREE);
+	    col == OD_MIXED || col == OD_DISAGREE || col == OD_ORIGIN_VOTES);
 }
 
 void
@@ -116,8 +117,9 @@ int
 opendata_csv_copy_row(const struct csv_out *o, const char *row, size_t len,
     struct opendata_pseudonyms *ps)
 {
-	const char	*comma, *pseudo = NULL;
+	const char	*comma, *after, *pseudo = NULL;
 	size_t		 idlen;
+	int		 k;
 
 	if (len == 0 || row[len - 1] != '\n')
 		return (-1);
@@ -131,9 +133,22 @@ opendata_csv_copy_row(const struct csv_out *o, const char *row, size_t len,
 	if (idlen > 0 && (pseudo = opendata_pseudonym_of(ps, comma,
 	    idlen)) == NULL)
 		return (-1);
-	o->write(o->arg, row, (size_t)(comma - row));
+	/* Before it, the cells that follow it in the file, never quoted. */
+	for (after = comma - 1, k = 0; k < OD_AFTER_AUTHOR; k++) {
+		while (after > row && after[-1] != ',' && after[-1] != '"')
+			after--;
+		if (after == row || after[-1] != ',')
+			return (-1);
+		after--;
+	}
+	/* row .. after: the cells before the author's, with their comma. */
+	o->write(o->arg, row, (size_t)(after + 1 - row));
 	if (pseudo != NULL)
 		o->write(o->arg, pseudo, 12);
+	if (OD_AFTER_AUTHOR > 0) {
+		o->write(o->arg, ",", 1);
+		o->write(o->arg, after + 1, (size_t)(comma - 1 - (after + 1)));
+	}
 	csv_eol(o);
 	return (0);
 }

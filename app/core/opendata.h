@@ -10,7 +10,7 @@
  * byte-identical files. PostgreSQL writes the CSV cells (COPY); these
  * functions replace the author id by its pseudonym and end lines in CRLF.
  * Column names and meanings are documented on /export/
- * (app/web/exports.c); keep the two in step.
+ * (app/web/opendata/exports.c); keep the two in step.
  */
 
 #ifndef AGORA_CORE_OPENDATA_H
@@ -27,8 +27,16 @@ enum opendata_col {
 	OD_TERRITORY, OD_STATUS, OD_CREATED, OD_UPDATED, OD_TITLE, OD_BODY,
 	OD_AGREE, OD_MIXED, OD_DISAGREE, OD_ORIGIN, OD_ORIGIN_ID,
 	OD_ANSWER_STATUS, OD_ANSWER_DATE, OD_AUTHOR_ID,
+	OD_ORIGIN_VOTES,	/* votes_origine: the source's votes/supports */
+	OD_ORIGIN_ALIGNMENT,	/* alignement_origine: pour, neutre, contre */
 	OD__MAX
 };
+
+/*
+ * The columns after the author's, added later (never renamed, never moved):
+ * numbers and fixed words, which a CSV writer never quotes.
+ */
+#define OD_AFTER_AUTHOR	(OD__MAX - 1 - OD_AUTHOR_ID)
 
 /* The published column names (OD_AUTHOR_ID is published as "auteur"). */
 extern const char *const opendata_names[OD__MAX];
@@ -73,8 +81,10 @@ const char	*opendata_pseudonym_of(struct opendata_pseudonyms *,
 void	opendata_csv_header(const struct csv_out *);
 /*
  * One CSV record from one row of PostgreSQL's CSV COPY output (len bytes
- * ending in "\n", the author id last): the id becomes its pseudonym, the
- * line ends in CRLF. 0, or -1 when the row is not of that shape.
+ * ending in "\n"): the row holds the columns in the file's order except
+ * the author id, which comes last, after the OD_AFTER_AUTHOR columns that
+ * follow it in the file. The id becomes its pseudonym, put back in its
+ * place; the line ends in CRLF. 0, or -1 when the row is not of that shape.
  */
 int	opendata_csv_copy_row(const struct csv_out *, const char *, size_t,
 	    struct opendata_pseudonyms *);

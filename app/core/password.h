@@ -7,7 +7,7 @@
  * Password hashing with scrypt (OpenSSL). The parameters are stored with the
  * hash, "$scrypt$ln=15,r=8,p=1$<salt>$<key>" (base64, no padding), so they
  * can be raised later and old hashes still verify. CPU-heavy: the web layer
- * runs these in a kore task (app/web/task.c), never on a worker's loop.
+ * runs these in a kore task (app/web/kernel/task.c), never on a worker's loop.
  */
 
 #ifndef AGORA_CORE_PASSWORD_H

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 
@@ -123,4 +124,28 @@ text_search_clean(char *s)
 		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
 			*s = ' ';
 	}
+}
+
+int
+text_link_valid(const char *s)
+{
+	const char	*host;
+	size_t		 i, len = strlen(s);
+
+	if (len > 500)
+		return (0);
+	if (strncasecmp(s, "https://", 8) == 0)
+		host = s + 8;
+	else if (strncasecmp(s, "http://", 7) == 0)
+		host = s + 7;
+	else
+		return (0);
+	if (*host == '\0' || *host == '/' || *host == '.' || *host == ':' ||
+	    *host == '@')
+		return (0);
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f ||
+		    s[i] == '"' || s[i] == '<' || s[i] == '>' || s[i] == '\\')
+			return (0);
+	return (1);
 }

@@ -33,5 +33,10 @@ int	text_slug_valid(const char *s);
  * its stack ("tsquery stack too small", a 500: issue 14, item 7).
  */
 void	text_search_clean(char *s);
+/*
+ * 1 when s is an absolute http(s) URL with a host, no space, no quote or
+ * angle bracket or backslash, at most 500 bytes: a link we may print.
+ */
+int	text_link_valid(const char *s);
 
 #endif

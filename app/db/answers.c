@@ -5,23 +5,27 @@
 
 #include "answers.h"
 
-const char sql_answer_for_proposal[] =
-    "SELECT a.status, official_answer_label(a.status), a.body_html,"
-    " fr_date(a.updated_at), u.display_name"
+DB_STMT(sql_answer_for_proposal, 1, ANSWER_COLS,
+    "SELECT a.status, official_answer_label(a.status) AS label, a.body_html,"
+    " fr_date(a.updated_at) AS date, u.display_name AS official"
     " FROM official_answers a JOIN users u ON u.id = a.official_id"
-    " WHERE a.contribution_id = $1::bigint";
+    " WHERE a.contribution_id = $1::bigint");
 
-const char sql_answer_proposal[] =
-    "SELECT c.title, c.body_html, t.slug, t.title, a.status, a.body,"
-    " fr_date(a.updated_at)"
+DB_STMT(sql_answer_proposal, 1, ANSWER_PROPOSAL_COLS,
+    "SELECT c.title, c.body_html, t.slug AS theme, t.title AS theme_title,"
+    " a.status, a.body, fr_date(a.updated_at) AS date,"
+    " consultation_archived(k) AS archived"
     " FROM contributions c JOIN themes t ON t.id = c.theme_id"
+    " JOIN consultations k ON k.id = c.consultation_id"
     " LEFT JOIN official_answers a ON a.contribution_id = c.id"
     " WHERE c.id = $1::bigint AND c.kind = 'proposal'"
-    " AND c.status = 'published'";
+    " AND c.status = 'published'");
 
-const char sql_answer_save[] =
-    "WITH p AS (SELECT id, author_id, title FROM contributions"
-    "  WHERE id = $1::bigint AND kind = 'proposal' AND status = 'published'),"
+DB_STMT(sql_answer_save, 6, ANSWER_SAVE_COLS,
+    "WITH p AS (SELECT c.id, c.author_id, c.title FROM contributions c"
+    "  JOIN consultations k ON k.id = c.consultation_id"
+    "  WHERE c.id = $1::bigint AND c.kind = 'proposal'"
+    "  AND c.status = 'published' AND NOT consultation_archived(k)),"
     " a AS (INSERT INTO official_answers (contribution_id, status, body,"
     "   body_html, official_id)"
     "  SELECT id, $2, $3, $4, $5::bigint FROM p"
@@ -44,4 +48,5 @@ const char sql_answer_save[] =
     "   $3 || chr(10) || chr(10) || 'Lire la proposition et la réponse : ' ||"
     "   $6 || '/propositions/' || p.id || chr(10),"
     "   'answer' FROM r, p, a RETURNING 1)"
-    " SELECT (SELECT count(*) FROM a)::text, (SELECT count(*) FROM o)::text";
+    " SELECT (SELECT count(*) FROM a) AS written,"
+    " (SELECT count(*) FROM o) AS mails");

@@ -8,26 +8,49 @@
 #ifndef AGORA_DB_ANSWERS_H
 #define AGORA_DB_ANSWERS_H
 
+#include "db.h"
+
 /*
- * For the proposal page: $1 proposal id. Zero or one row: status code
- * (retenue, a_l_etude, non_retenue, deja_en_cours), status label in French,
- * body_html (safe cmark output), date of the last version (French), the
- * official's display name.
+ * For the proposal page: $1 proposal id. Zero or one row: the answer of
+ * the Region, if it gave one.
  */
-extern const char	sql_answer_for_proposal[];
+#define ANSWER_COLS(C)							\
+	C(OA_STATUS,		"status",		TEXT)	/* vocab_answer */\
+	C(OA_LABEL,		"label",		TEXT)	/* French */\
+	C(OA_BODY_HTML,	"body_html",		TEXT)	/* cmark */\
+	C(OA_DATE,		"date",			TEXT)	/* French, last version */\
+	C(OA_OFFICIAL,		"official",		TEXT)	/* display name */
+DB_COLUMNS(ANSWER_COLS, OA__MAX);
+extern const struct db_stmt	sql_answer_for_proposal;
+
 /*
- * $1 proposal id. Zero or one row (published proposals only): title,
- * body_html, theme slug, theme title, answer status or NULL, answer body
- * (Markdown) or NULL, answer date (French) or NULL.
+ * $1 proposal id. Zero or one row (published proposals only): the
+ * proposal and the answer so far, for the answer form.
  */
-extern const char	sql_answer_proposal[];
+#define ANSWER_PROPOSAL_COLS(C)						\
+	C(AP_TITLE,		"title",		TEXT)		\
+	C(AP_BODY_HTML,		"body_html",		TEXT)	/* cmark */\
+	C(AP_THEME,		"theme",		TEXT)	/* slug */\
+	C(AP_THEME_TITLE,	"theme_title",		TEXT)		\
+	C(AP_STATUS,		"status",		TEXT)	/* or NULL */\
+	C(AP_BODY,		"body",			TEXT)	/* Markdown; NULL */\
+	C(AP_DATE,		"date",			TEXT)	/* French; NULL */\
+	C(AP_ARCHIVED,		"archived",		BOOL)	/* not answered */
+DB_COLUMNS(ANSWER_PROPOSAL_COLS, AP__MAX);
+extern const struct db_stmt	sql_answer_proposal;
+
 /*
  * $1 proposal id, $2 status, $3 body (Markdown), $4 body_html, $5 official
  * user id, $6 base URL. Creates or replaces the answer and queues one
  * 'answer' e-mail in outbox for the proposal's author and each voter (with
  * an address). One row: answers written (0 when the proposal is not a
- * published proposal), e-mails queued.
+ * published proposal of a consultation that is not archived), e-mails
+ * queued.
  */
-extern const char	sql_answer_save[];
+#define ANSWER_SAVE_COLS(C)						\
+	C(AS_WRITTEN,		"written",		INT)		\
+	C(AS_MAILS,		"mails",		INT)
+DB_COLUMNS(ANSWER_SAVE_COLS, AS__MAX);
+extern const struct db_stmt	sql_answer_save;
 
 #endif

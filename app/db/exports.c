@@ -10,9 +10,10 @@
 
 /*
  * The open-data columns (aliases = the published names, app/core/opendata.h)
- * and the rows: every published contribution whose thread (proposal) is
- * published too. One text for the export, its COPY and the API, so their
- * rows never drift apart; each user adds its theme filter.
+ * and the rows: every public contribution (contributions.is_public,
+ * migration 0191: published, and so is everything it answers), the very
+ * rows the reports count. One text for the export, its COPY and the API,
+ * so their rows never drift apart; each user adds its theme filter.
  */
 #define OPENDATA_SELECT \
     "SELECT c.id::text AS id, k.slug AS consultation, t.slug AS theme," \
@@ -28,15 +29,16 @@
     " AS votes_pas_d_accord," \
     " coalesce(c.source, 'agora') AS origine, c.source_id AS id_origine," \
     " a.status AS reponse_statut, " ISO("a.updated_at") " AS reponse_date," \
-    " c.author_id::text AS auteur" \
+    " c.author_id::text AS auteur," \
+    " it.votes_total::text AS votes_origine," \
+    " CASE it.alignment WHEN 1 THEN 'pour' WHEN 0 THEN 'neutre'" \
+    "  WHEN -1 THEN 'contre' END AS alignement_origine" \
     " FROM contributions c" \
     " JOIN consultations k ON k.id = c.consultation_id" \
     " JOIN themes t ON t.id = c.theme_id" \
-    " LEFT JOIN contributions p ON p.id = c.proposal_id" \
     " LEFT JOIN imported_tallies it ON it.contribution_id = c.id" \
     " LEFT JOIN official_answers a ON a.contribution_id = c.id" \
-    " WHERE c.status = 'published'" \
-    " AND (p.id IS NULL OR p.status = 'published')"
+    " WHERE c.is_public"
 
 /* $1: a theme slug of the primary consultation, or NULL for everything. */
 #define OPENDATA_ROWS OPENDATA_SELECT \
@@ -52,19 +54,28 @@ const char sql_export_cursor[] =
 
 /*
  * A text cell as csv_field() (app/core/csv.c) writes it, so that
- * PostgreSQL's CSV output is byte for byte ours: a cell a spreadsheet would
- * run as a formula (=, +, -, @, tab or CR first) gets a leading quote, and
- * an empty text is written like NULL (no ""). ascii() reads the first
- * character without copying the text.
+ * PostgreSQL's CSV output is byte for byte ours: a cell whose text, after
+ * any leading quotes ('), starts with a character a spreadsheet would run
+ * as a formula gets one more leading quote, and an empty text is written
+ * like NULL (no ""). The code points of csv.c's formula_starters: TAB, CR,
+ * + - = @, − (U+2212), ﹢ ﹣ ﹦ ﹫ (U+FE62, U+FE63, U+FE66, U+FE6B),
+ * ＋ － ＝ ＠ (U+FF0B, U+FF0D, U+FF1D, U+FF20). ascii() reads the first
+ * character (its code point) without copying the text; only a text that
+ * starts with a quote is trimmed to look further.
  */
+#define CSV_STARTERS \
+    "(9, 13, 43, 45, 61, 64, 8722, 65122, 65123, 65126, 65131, 65291," \
+    " 65293, 65309, 65312)"
 #define CSV_CELL(x) \
-    "CASE WHEN ascii(" x ") IN (9, 13, 43, 45, 61, 64) THEN '''' || " x \
-    " ELSE nullif(" x ", '') END"
+    "CASE WHEN ascii(" x ") IN " CSV_STARTERS " OR (ascii(" x ") = 39" \
+    " AND ascii(ltrim(" x ", '''')) IN " CSV_STARTERS ")" \
+    " THEN '''' || " x " ELSE nullif(" x ", '') END"
 
 /*
  * The CSV rows in PostgreSQL's own CSV format. Ids, numbers, dates and the
  * fixed words need no guard. The author id stays last, as an integer, for
- * export_run to turn into its pseudonym.
+ * export_run to turn into its pseudonym and put back before the columns
+ * that follow it in the file (OD_AFTER_AUTHOR, app/core/opendata.h).
  */
 #define OPENDATA_COPY(filter) \
     "COPY (SELECT x.id, " CSV_CELL("x.consultation") ", " \
@@ -73,7 +84,7 @@ const char sql_export_cursor[] =
     CSV_CELL("x.titre") ", " CSV_CELL("x.texte") ", x.votes_d_accord," \
     " x.votes_mitige, x.votes_pas_d_accord, " CSV_CELL("x.origine") ", " \
     CSV_CELL("x.id_origine") ", " CSV_CELL("x.reponse_statut") \
-    ", x.reponse_date, x.auteur" \
+    ", x.reponse_date, x.votes_origine, x.alignement_origine, x.auteur" \
     " FROM (" OPENDATA_SELECT filter " ORDER BY c.id) x)" \
     " TO STDOUT WITH (FORMAT csv)"
 
@@ -102,29 +113,19 @@ const char sql_api_contributions[] =
     " ORDER BY c.id LIMIT $3::bigint OFFSET $4::bigint";
 
 /*
- * Published contributions from the rollups (report_counts), less the
- * published replies of threads whose proposal is not published (they are
- * not open data; few: each unpublished proposal, from proposals_unpublished,
- * has its replies counted through contributions_proposal). $1 theme slug of
- * the primary consultation or NULL, $2 kind or NULL.
+ * Public contributions (the rows of the files) from the rollups
+ * (report_counts). $1 theme slug of the primary consultation or NULL, $2
+ * kind or NULL.
  */
 #define THEME_FILTER(t, k, kind) \
     " AND ($1::text IS NULL OR (" t ".slug = $1 AND " k ".is_primary))" \
     " AND ($2::text IS NULL OR " kind " = $2)"
 
 const char sql_api_count[] =
-    "SELECT (coalesce((SELECT sum(r.n) FROM report_counts r"
-    "  JOIN themes t ON t.id = r.theme_id"
-    "  JOIN consultations k ON k.id = t.consultation_id"
-    "  WHERE r.status = 'published'" THEME_FILTER("t", "k", "r.kind") "), 0)"
-    " - (SELECT coalesce(sum(x.n), 0) FROM contributions p"
-    "  CROSS JOIN LATERAL (SELECT count(*) AS n FROM contributions c"
-    "   JOIN themes t ON t.id = c.theme_id"
-    "   JOIN consultations k ON k.id = t.consultation_id"
-    "   WHERE c.proposal_id = p.id AND c.kind <> 'proposal'"
-    "   AND c.status = 'published'"
-    THEME_FILTER("t", "k", "c.kind") ") x"
-    "  WHERE p.kind = 'proposal' AND p.status <> 'published'))::text";
+    "SELECT coalesce(sum(r.n), 0)::text FROM report_counts r"
+    " JOIN themes t ON t.id = r.theme_id"
+    " JOIN consultations k ON k.id = t.consultation_id"
+    " WHERE r.is_public" THEME_FILTER("t", "k", "r.kind");
 
 const char sql_export_theme[] =
     "SELECT t.title FROM themes t JOIN consultations k"
@@ -132,12 +133,21 @@ const char sql_export_theme[] =
 
 const char sql_export_themes[] =
     "SELECT t.slug, t.title, coalesce((SELECT sum(r.n) FROM report_counts r"
-    "  WHERE r.theme_id = t.id AND r.status = 'published'), 0)::text"
+    "  WHERE r.theme_id = t.id AND r.is_public), 0)::text"
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
     " WHERE k.is_primary ORDER BY t.position";
 
 const char sql_export_consultations[] =
     "SELECT k.slug, k.title, k.source, coalesce((SELECT sum(r.n)"
     "  FROM report_counts r JOIN themes t ON t.id = r.theme_id"
-    "  WHERE t.consultation_id = k.id AND r.status = 'published'), 0)::text"
+    "  WHERE t.consultation_id = k.id AND r.is_public), 0)::text"
     " FROM consultations k ORDER BY k.is_primary DESC, k.opens_at DESC";
+
+/* The reference populations of the per-département rates (/export/). */
+const char sql_export_territories[] =
+    "SELECT code, name, population::text, population_year::text"
+    " FROM territories ORDER BY position";
+
+/* The stop words the recurring terms leave out besides PostgreSQL's. */
+const char sql_export_stopwords[] =
+    "SELECT w FROM unnest(report_extra_stopwords()) AS x(w) ORDER BY w";

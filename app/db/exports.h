@@ -9,13 +9,16 @@
 #define AGORA_DB_EXPORTS_H
 
 /*
- * The open-data rows: every published contribution of every consultation
+ * The open-data rows: every public contribution (contributions.is_public:
+ * published, and so is everything it answers) of every consultation
  * (or of one theme of the primary consultation), in id order, columns as
  * enum opendata_col (app/core/opendata.h): id, consultation slug, theme
  * slug, type, parent id, position, département, status, created_at and
  * updated_at (ISO 8601 UTC), title, body (Markdown), votes d'accord / mitigé
  * / pas d'accord (live counters plus imported tallies), origin, origin id,
- * official answer status and date, author id (never published as such).
+ * official answer status and date, author id (never published as such),
+ * then the source platform's votes or supports and its comment alignment
+ * (imported contributions only).
  *
  * sql_export_cursor: $1 theme slug or NULL; declares cursor export_rows over
  * those rows (the JSON export reads it).
@@ -45,6 +48,20 @@ extern const char	sql_export_themes[];
  * published contributions.
  */
 extern const char	sql_export_consultations[];
+
+/*
+ * No parameters. The territories in display order, for the rates per
+ * 10,000 inhabitants: code, name, municipal population (NULL for "hors
+ * région"), its INSEE vintage.
+ */
+extern const char	sql_export_territories[];
+enum { EXT_CODE, EXT_NAME, EXT_POPULATION, EXT_YEAR, EXT__MAX };
+/*
+ * No parameters. One row per word of report_extra_stopwords(), in
+ * alphabetical order.
+ */
+extern const char	sql_export_stopwords[];
+enum { EXS_WORD, EXS__MAX };
 
 /*
  * The API page of contributions: $1 theme slug of the primary consultation

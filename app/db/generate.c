@@ -141,7 +141,7 @@ const char sql_gen_finish[] =
     "UPDATE contributions c SET replies = r.n"
     " FROM (SELECT proposal_id, count(*) AS n FROM contributions"
     "  WHERE proposal_id IN (SELECT id FROM gen_proposals)"
-    "  AND kind <> 'proposal' AND status = 'published'"
+    "  AND kind <> 'proposal' AND is_public"
     "  GROUP BY proposal_id) r"
     " WHERE c.id = r.proposal_id;"
     "ALTER TABLE votes ENABLE TRIGGER votes_count;"

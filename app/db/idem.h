@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
-/* Forms' idempotency keys (migration 0160, app/web/idem.c). */
+/* Forms' idempotency keys (migration 0160, app/web/kernel/idem.c). */
 
 #ifndef AGORA_DB_IDEM_H
 #define AGORA_DB_IDEM_H

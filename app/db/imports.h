@@ -14,8 +14,17 @@
  */
 extern const char	sql_import_exists[];
 /*
- * $1 slug, $2 title, $3 summary, $4 body, $5 source. Creates a closed,
- * non-primary consultation (dates fixed by sql_import_dates). One row: id.
+ * $1 an array literal of date texts. One row, one column: the 1-based index
+ * of the first one PostgreSQL cannot read as a finite date and time that
+ * starts with YYYY-MM-DD, or 0 (import_bad_timestamp(), migration 0131).
+ * Takes no id.
+ */
+extern const char	sql_import_check_dates[];
+/*
+ * $1 slug, $2 title, $3 summary, $4 body, $5 source, $6 source platform's
+ * name, $7 original page, $8 licence and provenance. Creates a closed,
+ * non-primary consultation (an archive; dates fixed by sql_import_dates).
+ * One row: id.
  */
 extern const char	sql_import_consultation[];
 /*
@@ -24,15 +33,26 @@ extern const char	sql_import_consultation[];
  */
 extern const char	sql_import_theme[];
 /*
- * $1 consultation id, $2 theme id, $3 kind, $4 parent contribution id or
- * NULL, $5 position (pour/contre) or NULL, $6 depth, $7 title or NULL,
- * $8 body (Markdown), $9 body_html, $10 status, $11 source, $12 source id,
- * $13 created_at, $14 updated_at, then the imported tallies (NULL when the
- * source has none): $15 agree, $16 mixed, $17 disagree, $18 votes_total,
- * $19 arguments_yes, $20 arguments_no, $21 comments, $22 alignment,
- * $23 url. One row: the new contribution id.
+ * $1 how many. Takes that many contribution ids (once every check has
+ * passed): one row each, the id.
  */
-extern const char	sql_import_contribution[];
+extern const char	sql_import_ids[];
+/*
+ * A batch of contributions, one array element per contribution (array
+ * literals; NULL elements allowed where the column allows them): $1
+ * consultation id, $2 source, $3 ids, $4 theme ids, $5 kinds, $6 parent
+ * ids, $7 thread (proposal) ids, $8 positions, $9 depths, $10 titles,
+ * $11 Markdown bodies, $12 HTML bodies, $13 statuses, $14 source ids,
+ * $15 created_at, $16 updated_at.
+ */
+extern const char	sql_import_contributions[];
+/*
+ * Their source tallies (imported_tallies), the same way: $1 source, $2
+ * contribution ids, $3 agree, $4 mixed, $5 disagree, $6 votes_total,
+ * $7 arguments_yes, $8 arguments_no, $9 comments, $10 alignment, $11 URLs;
+ * theme and kind are copied from each contribution.
+ */
+extern const char	sql_import_tallies[];
 /*
  * $1 consultation id. Sets the consultation's dates to those of its
  * contributions (first one; last one plus one second).

@@ -15,6 +15,12 @@ const char sql_migration_table[] =
     " file text NOT NULL,"
     " applied_at timestamptz NOT NULL DEFAULT now())";
 
+const char sql_migration_superuser[] =
+    "SELECT rolsuper FROM pg_roles WHERE rolname = current_user";
+
+const char sql_migration_exists[] =
+    "SELECT to_regclass('schema_migrations') IS NOT NULL";
+
 const char sql_migration_applied[] =
     "SELECT 1 FROM schema_migrations WHERE version = $1";
 
@@ -37,6 +43,10 @@ const char sql_status_counts[] =
     "coalesce(floor(extract(epoch FROM now() - min(" col ")) / 60)::text" \
     " || ' min', '-')"
 
+#define MINUTES_SINCE_MAX(col) \
+    "coalesce(floor(extract(epoch FROM now() - max(" col ")) / 60)::text" \
+    " || ' min', '-')"
+
 const char sql_status_operations[] =
     "SELECT 'mail waiting', count(*)::text FROM outbox WHERE sent_at IS NULL"
     " UNION ALL SELECT 'mail failing', count(*)::text FROM outbox"
@@ -49,4 +59,25 @@ const char sql_status_operations[] =
     "  FROM contributions WHERE status = 'pending'"
     " UNION ALL SELECT 'reports stale', count(*)::text FROM report_themes r"
     "  JOIN report_cache_state s ON s.theme_id = r.theme_id"
-    "  WHERE r.changed_at > s.computed_at";
+    "  WHERE r.changed_at > s.computed_at"
+    /* agora-sign-log.timer signs every hour: more means it stopped. */
+    " UNION ALL SELECT 'log head age', " MINUTES_SINCE_MAX("signed_at")
+    "  FROM moderation_log_heads";
+
+/* Extension members are the extension's own (pg_trgm, unaccent). */
+#define NOT_EXTENSION(cat, oid) \
+    " NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" cat \
+    "'::regclass AND d.objid = " oid " AND d.deptype = 'e')"
+
+const char sql_privileges_undecided[] =
+    "SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view'"
+    " WHEN 'm' THEN 'materialized view' ELSE 'table' END || ' ' || c.relname"
+    " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v', 'm', 'f')"
+    " AND c.relacl IS NULL AND" NOT_EXTENSION("pg_class", "c.oid")
+    " UNION ALL"
+    " SELECT 'function ' || p.oid::regprocedure::text"
+    " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+    " WHERE n.nspname = 'public' AND p.proacl IS NULL AND"
+    NOT_EXTENSION("pg_proc", "p.oid")
+    " ORDER BY 1";

@@ -5,28 +5,41 @@
 
 #include "participation.h"
 
-const char sql_part_theme[] =
+/* Theme slugs repeat across consultations: always with the consultation. */
+DB_STMT(sql_part_theme, 2, PART_THEME_COLS,
     "SELECT t.id, t.slug, t.title, t.summary, t.body, t.position,"
-    " consultation_phase(c), fr_date(c.opens_at),"
-    " fr_date(c.closes_at - interval '1 second'), c.moderation_mode"
+    " consultation_phase(c) AS phase, fr_date(c.opens_at) AS opens,"
+    " fr_date(c.closes_at - interval '1 second') AS closes,"
+    " c.moderation_mode, c.slug AS consultation,"
+    " c.title AS consultation_title, c.is_primary,"
+    " consultation_archived(c) AS archived,"
+    " coalesce(s.split, 0) > 0 AS split,"
+    " coalesce(c.source_name, '') AS source_name"
     " FROM themes t JOIN consultations c ON c.id = t.consultation_id"
-    " WHERE c.is_primary AND t.slug = $1";
+    " LEFT JOIN report_source_tallies s ON s.theme_id = t.id"
+    " WHERE t.slug = $2::text"
+    " AND CASE WHEN $1::text IS NULL THEN c.is_primary"
+    "  ELSE c.slug = $1::text END");
 
-const char sql_part_territories[] =
-    "SELECT code, name FROM territories ORDER BY position";
+DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
+    "SELECT code, name FROM territories ORDER BY position");
 
 /*
  * The page of ids is chosen first (index order, LIMIT), then only those 20
  * rows get their author, territory and argument count: a sort that reads
- * many rows (search, hasard) never computes them for the others.
+ * many rows (search, hasard) never computes them for the others. For a
+ * proposal, status = 'published' is is_public (constraint
+ * contributions_public_proposal, migration 0191), and it is what the
+ * listing indexes are built on; replies count when is_public.
  */
 #define LIST_SELECT \
-    "SELECT p.id, p.title, left(p.body, 240),"				\
-    " coalesce(u.display_name, 'Anonyme'), coalesce(t.name, ''),"	\
+    "SELECT p.id, p.title, left(p.body, 240) AS excerpt,"		\
+    " coalesce(u.display_name, 'Anonyme') AS author,"			\
+    " coalesce(t.name, '') AS territory,"				\
     " p.votes_agree, p.votes_mixed, p.votes_disagree,"			\
     " (SELECT count(*) FROM contributions a WHERE a.proposal_id = p.id"	\
-    "   AND a.kind = 'argument' AND a.status = 'published'),"		\
-    " p.replies, fr_date(p.created_at)"					\
+    "   AND a.kind = 'argument' AND a.is_public) AS arguments,"	\
+    " p.replies, fr_date(p.created_at) AS date"				\
     " FROM unnest(ARRAY(SELECT p.id FROM contributions p"
 #define LIST_WHERE \
     " WHERE p.theme_id = $1::int AND p.kind = 'proposal'"		\
@@ -41,41 +54,58 @@ const char sql_part_territories[] =
     " LEFT JOIN territories t ON t.code = p.territory_code"		\
     " ORDER BY k.rn"
 
-const char sql_part_list_recent[] = LIST_SELECT LIST_WHERE
-    " ORDER BY p.created_at DESC, p.id DESC" LIST_PAGE;
-const char sql_part_list_votes[] = LIST_SELECT LIST_WHERE
-    " ORDER BY p.votes_total DESC, p.id DESC" LIST_PAGE;
-const char sql_part_list_agree[] = LIST_SELECT LIST_WHERE
-    " ORDER BY p.agree_score DESC, p.id DESC" LIST_PAGE;
-const char sql_part_list_debate[] = LIST_SELECT LIST_WHERE
-    " ORDER BY p.replies DESC, p.id DESC" LIST_PAGE;
-const char sql_part_list_random[] = LIST_SELECT LIST_WHERE
+DB_STMT(sql_part_list_recent, 5, PART_LIST_COLS, LIST_SELECT LIST_WHERE
+    " ORDER BY p.created_at DESC, p.id DESC" LIST_PAGE);
+DB_STMT(sql_part_list_votes, 5, PART_LIST_COLS, LIST_SELECT LIST_WHERE
+    " ORDER BY p.votes_total DESC, p.id DESC" LIST_PAGE);
+DB_STMT(sql_part_list_agree, 5, PART_LIST_COLS, LIST_SELECT LIST_WHERE
+    " ORDER BY p.agree_score DESC, p.id DESC" LIST_PAGE);
+DB_STMT(sql_part_list_debate, 5, PART_LIST_COLS, LIST_SELECT LIST_WHERE
+    " ORDER BY p.replies DESC, p.id DESC" LIST_PAGE);
+DB_STMT(sql_part_list_random, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " ORDER BY ((p.id # $6::bigint) % 4294967291) * 1103515245"
-    " % 4294967291, p.id" LIST_PAGE;
+    " % 4294967291, p.id" LIST_PAGE);
+
+/* An archive's sorts: the page of ids through the tallies' indexes. */
+#define LIST_SOURCE(order) LIST_SELECT					\
+    " JOIN imported_tallies it ON it.contribution_id = p.id" LIST_WHERE	\
+    " AND it.theme_id = $1::int AND it.kind = 'proposal'"		\
+    " ORDER BY " order LIST_PAGE
+
+DB_STMT(sql_part_list_source_votes, 5, PART_LIST_COLS, LIST_SOURCE(
+    "it.votes_total DESC NULLS LAST, it.contribution_id DESC"));
+DB_STMT(sql_part_list_source_agree, 5, PART_LIST_COLS, LIST_SOURCE(
+    "wilson_lower_bound(it.agree, it.agree + it.mixed + it.disagree)"
+    " DESC NULLS LAST, it.contribution_id DESC"));
 
 /*
  * Without a search, the count comes from the report rollups (per theme,
  * kind, status and département), not from reading every proposal.
  */
-const char sql_part_list_count[] =
+DB_STMT(sql_part_list_count, 3, PART_COUNT_COLS,
     "SELECT CASE WHEN $3::text IS NULL THEN"
     " (SELECT coalesce(sum(r.n), 0)::bigint FROM report_counts r"
     "  WHERE r.theme_id = $1::int AND r.kind = 'proposal'"
-    "  AND r.status = 'published'"
+    "  AND r.is_public"
     "  AND ($2::text IS NULL OR r.territory_code = $2::text))"
-    " ELSE (SELECT count(*) FROM contributions p" LIST_WHERE ") END";
+    " ELSE (SELECT count(*) FROM contributions p" LIST_WHERE ") END AS n");
 
-const char sql_part_proposal[] =
+DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     "SELECT p.id, p.title, p.body_html, p.link, p.status, p.author_id,"
-    " coalesce(u.display_name, 'Anonyme'), coalesce(t.name, ''),"
-    " fr_date(p.created_at), p.votes_agree, p.votes_mixed,"
-    " p.votes_disagree, v.choice, p.edited_at IS NOT NULL, th.slug,"
-    " th.title, consultation_phase(c), fr_date(c.opens_at),"
-    " fr_date(c.closes_at - interval '1 second'),"
-    " now() < p.created_at + make_interval(mins => $3::int),"
-    " p.territory_code, p.body, th.position, c.moderation_mode,"
-    " p.under_review, coalesce(p.moderation_rule, ''),"
-    " coalesce(p.moderation_note, ''), coalesce(r.title, '')"
+    " coalesce(u.display_name, 'Anonyme') AS author,"
+    " coalesce(t.name, '') AS territory, fr_date(p.created_at) AS date,"
+    " p.votes_agree, p.votes_mixed, p.votes_disagree, v.choice,"
+    " p.edited_at IS NOT NULL AS edited, th.slug AS theme,"
+    " th.title AS theme_title, consultation_phase(c) AS phase,"
+    " fr_date(c.opens_at) AS opens,"
+    " fr_date(c.closes_at - interval '1 second') AS closes,"
+    " now() < p.created_at + make_interval(mins => $3::int) AS editable,"
+    " p.territory_code, p.body, th.position AS theme_position,"
+    " c.moderation_mode, p.under_review,"
+    " coalesce(p.moderation_rule, '') AS rule,"
+    " coalesce(p.moderation_note, '') AS note,"
+    " coalesce(r.title, '') AS rule_title,"
+    " consultation_archived(c) AS archived"
     " FROM contributions p"
     " JOIN themes th ON th.id = p.theme_id"
     " JOIN consultations c ON c.id = p.consultation_id"
@@ -84,34 +114,36 @@ const char sql_part_proposal[] =
     " LEFT JOIN territories t ON t.code = p.territory_code"
     " LEFT JOIN votes v ON v.contribution_id = p.id"
     "  AND v.user_id = $2::bigint"
-    " WHERE p.id = $1::bigint AND p.kind = 'proposal'";
+    " WHERE p.id = $1::bigint AND p.kind = 'proposal'");
 
-const char sql_part_thread[] =
+DB_STMT(sql_part_thread, 3, PART_THREAD_COLS,
     "SELECT c.id, c.kind, c.position, c.parent_id, c.depth, c.body_html,"
-    " coalesce(u.display_name, 'Anonyme'), fr_date(c.created_at), c.useful,"
+    " coalesce(u.display_name, 'Anonyme') AS author,"
+    " fr_date(c.created_at) AS date, c.useful,"
     " EXISTS (SELECT 1 FROM argument_useful m WHERE m.contribution_id = c.id"
-    "  AND m.user_id = $2::bigint), c.status,"
-    " coalesce(c.author_id = $2::bigint, false)"
+    "  AND m.user_id = $2::bigint) AS marked, c.status,"
+    " coalesce(c.author_id = $2::bigint, false) AS mine"
     " FROM contributions c LEFT JOIN users u ON u.id = c.author_id"
     " WHERE c.proposal_id = $1::bigint AND c.kind <> 'proposal'"
     " AND (c.status = 'published' OR c.author_id = $2::bigint)"
-    " ORDER BY c.created_at, c.id LIMIT $3::int";
+    " ORDER BY c.created_at, c.id LIMIT $3::int");
 
-const char sql_part_vote[] =
-    "SELECT participation_vote($1::bigint, $2::bigint, $3::text)";
+DB_STMT(sql_part_vote, 3, PART_CODE_COLS,
+    "SELECT participation_vote($1::bigint, $2::bigint, $3::text) AS code");
 
-const char sql_part_useful[] =
-    "SELECT participation_useful($1::bigint, $2::bigint),"
-    " (SELECT proposal_id FROM contributions WHERE id = $2::bigint)";
+DB_STMT(sql_part_useful, 2, PART_USEFUL_COLS,
+    "SELECT participation_useful($1::bigint, $2::bigint) AS code,"
+    " (SELECT proposal_id FROM contributions WHERE id = $2::bigint)"
+    " AS proposal_id");
 
-const char sql_part_reply[] =
+DB_STMT(sql_part_reply, 8, PART_NEW_COLS,
     "SELECT code, new_id FROM participation_reply($1::bigint, $2::bigint,"
-    " $3::bigint, $4::text, $5::text, $6::text, $7::text, $8::int)";
+    " $3::bigint, $4::text, $5::text, $6::text, $7::text, $8::int)");
 
-const char sql_part_propose[] =
+DB_STMT(sql_part_propose, 7, PART_NEW_COLS,
     "SELECT code, new_id FROM participation_propose($1::bigint, $2::text,"
-    " $3::text, $4::text, $5::text, $6::text, $7::text)";
+    " $3::text, $4::text, $5::text, $6::text, $7::text)");
 
-const char sql_part_edit[] =
+DB_STMT(sql_part_edit, 8, PART_CODE_COLS,
     "SELECT participation_edit($1::bigint, $2::bigint, $3::text, $4::text,"
-    " $5::text, $6::text, $7::text, $8::int)";
+    " $5::text, $6::text, $7::text, $8::int) AS code");

@@ -3,72 +3,170 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
-/* Proposals, arguments, comments, votes and "utile" marks. */
+/*
+ * Proposals, arguments, comments, votes and "utile" marks: the statements
+ * of the participation pages, each with its columns (db.h).
+ */
 
 #ifndef AGORA_DB_PARTICIPATION_H
 #define AGORA_DB_PARTICIPATION_H
 
+#include "db.h"
+
 /*
- * $1 slug. Zero or one row: theme id, slug, title, summary, body (Markdown),
- * position, consultation phase, opens (French date), closes (French date,
- * last open day), moderation mode.
+ * $1 consultation slug, or NULL for the primary consultation; $2 theme
+ * slug (theme slugs repeat across consultations). Zero or one row.
  */
-extern const char	sql_part_theme[];
-/* No parameters. code, name of every territory, in display order. */
-extern const char	sql_part_territories[];
+#define PART_THEME_COLS(C)						\
+	C(TH_ID,		"id",			INT)		\
+	C(TH_SLUG,		"slug",			TEXT)		\
+	C(TH_TITLE,		"title",		TEXT)		\
+	C(TH_SUMMARY,		"summary",		TEXT)		\
+	C(TH_BODY,		"body",			TEXT)	/* Markdown */\
+	C(TH_POSITION,		"position",		INT)		\
+	C(TH_PHASE,		"phase",		TEXT)	/* vocab_phase */\
+	C(TH_OPENS,		"opens",		TEXT)	/* French date */\
+	C(TH_CLOSES,		"closes",		TEXT)	/* last open day */\
+	C(TH_MODE,		"moderation_mode",	TEXT)		\
+	C(TH_CONSULTATION,	"consultation",		TEXT)	/* slug */\
+	C(TH_CONSULTATION_TITLE, "consultation_title",	TEXT)		\
+	C(TH_PRIMARY,		"is_primary",		BOOL)		\
+	C(TH_ARCHIVED,		"archived",		BOOL)	/* read-only */\
+	C(TH_SPLIT,		"split",		BOOL)	/* tallies split */\
+	C(TH_SOURCE_NAME,	"source_name",		TEXT)	/* or "" */
+DB_COLUMNS(PART_THEME_COLS, TH__MAX);
+extern const struct db_stmt	sql_part_theme;
+
+/* No parameters. Every territory, in display order. */
+#define PART_TERRITORY_COLS(C)						\
+	C(TERR_CODE,		"code",			TEXT)		\
+	C(TERR_NAME,		"name",			TEXT)
+DB_COLUMNS(PART_TERRITORY_COLS, TERR__MAX);
+extern const struct db_stmt	sql_part_territories;
+
 /*
- * Listing of a theme's published proposals, one per sort. $1 theme id,
- * $2 territory code or NULL, $3 search text or NULL, $4 limit, $5 offset,
- * and for sql_part_list_random $6 the visitor's seed (0 .. 2^31 - 1: a
- * multiplicative hash of id XOR seed, modulo a prime, orders the rows). Columns: id, title,
- * excerpt (Markdown source), author, territory name, agree, mixed,
- * disagree, published arguments, published arguments and comments, date.
+ * A page of a theme's published proposals, one statement per sort. $1
+ * theme id, $2 territory code or NULL, $3 search text or NULL, $4 limit,
+ * $5 offset, and for sql_part_list_random $6 the visitor's seed
+ * (0 .. 2^31 - 1: a multiplicative hash of id XOR seed, modulo a prime,
+ * orders the rows). The source sorts of an archive order by the source
+ * platform's tallies (indexes imported_proposals_votes and _agree).
  */
-extern const char	sql_part_list_recent[];
-extern const char	sql_part_list_votes[];
-extern const char	sql_part_list_agree[];
-extern const char	sql_part_list_debate[];
-extern const char	sql_part_list_random[];
-/* $1 theme id, $2 territory or NULL, $3 search or NULL. One row: count. */
-extern const char	sql_part_list_count[];
+#define PART_LIST_COLS(C)						\
+	C(LI_ID,		"id",			INT)		\
+	C(LI_TITLE,		"title",		TEXT)		\
+	C(LI_EXCERPT,		"excerpt",		TEXT)	/* Markdown */\
+	C(LI_AUTHOR,		"author",		TEXT)		\
+	C(LI_TERRITORY,		"territory",		TEXT)	/* or "" */\
+	C(LI_AGREE,		"votes_agree",		INT)		\
+	C(LI_MIXED,		"votes_mixed",		INT)		\
+	C(LI_DISAGREE,		"votes_disagree",	INT)		\
+	C(LI_ARGUMENTS,		"arguments",		INT)	/* published */\
+	C(LI_REPLIES,		"replies",		INT)	/* + comments */\
+	C(LI_DATE,		"date",			TEXT)	/* French */
+DB_COLUMNS(PART_LIST_COLS, LI__MAX);
+extern const struct db_stmt	sql_part_list_recent;
+extern const struct db_stmt	sql_part_list_votes;
+extern const struct db_stmt	sql_part_list_agree;
+extern const struct db_stmt	sql_part_list_debate;
+extern const struct db_stmt	sql_part_list_random;
+extern const struct db_stmt	sql_part_list_source_votes;
+extern const struct db_stmt	sql_part_list_source_agree;
+
+/* $1 theme id, $2 territory or NULL, $3 search or NULL. One row. */
+#define PART_COUNT_COLS(C)						\
+	C(COUNT_N,		"n",			INT)
+DB_COLUMNS(PART_COUNT_COLS, COUNT__MAX);
+extern const struct db_stmt	sql_part_list_count;
+
 /*
- * $1 proposal id, $2 viewer's user id or NULL, $3 edit window (minutes).
- * Zero or one row: 0 id, 1 title, 2 body_html, 3 link, 4 status,
- * 5 author id, 6 author name, 7 territory name, 8 date, 9 agree, 10 mixed,
- * 11 disagree, 12 viewer's choice or NULL, 13 edited (t/f), 14 theme slug,
- * 15 theme title, 16 phase, 17 opens, 18 closes, 19 still editable by its
- * author (t/f), 20 territory code, 21 body (Markdown), 22 theme position,
- * 23 moderation mode, 24 under review after flags (t/f), 25 rule code of
- * the last moderation decision or "", 26 its note or "", 27 the rule's title.
+ * $1 proposal id, $2 the viewer's user id or NULL, $3 the edit window in
+ * minutes. Zero or one row.
  */
-extern const char	sql_part_proposal[];
+#define PART_PROPOSAL_COLS(C)						\
+	C(PP_ID,		"id",			INT)		\
+	C(PP_TITLE,		"title",		TEXT)		\
+	C(PP_BODY_HTML,		"body_html",		TEXT)	/* cmark */\
+	C(PP_LINK,		"link",			TEXT)	/* or NULL */\
+	C(PP_STATUS,		"status",		TEXT)	/* vocab_status */\
+	C(PP_AUTHOR_ID,		"author_id",		INT)	/* or NULL */\
+	C(PP_AUTHOR,		"author",		TEXT)		\
+	C(PP_TERRITORY,		"territory",		TEXT)	/* name or "" */\
+	C(PP_DATE,		"date",			TEXT)	/* French */\
+	C(PP_AGREE,		"votes_agree",		INT)		\
+	C(PP_MIXED,		"votes_mixed",		INT)		\
+	C(PP_DISAGREE,		"votes_disagree",	INT)		\
+	C(PP_CHOICE,		"choice",		TEXT)	/* or NULL */\
+	C(PP_EDITED,		"edited",		BOOL)		\
+	C(PP_THEME,		"theme",		TEXT)	/* slug */\
+	C(PP_THEME_TITLE,	"theme_title",		TEXT)		\
+	C(PP_PHASE,		"phase",		TEXT)	/* vocab_phase */\
+	C(PP_OPENS,		"opens",		TEXT)		\
+	C(PP_CLOSES,		"closes",		TEXT)		\
+	C(PP_EDITABLE,		"editable",		BOOL)	/* in window */\
+	C(PP_TERRITORY_CODE,	"territory_code",	TEXT)	/* or NULL */\
+	C(PP_BODY,		"body",			TEXT)	/* Markdown */\
+	C(PP_THEME_POSITION,	"theme_position",	INT)		\
+	C(PP_MODE,		"moderation_mode",	TEXT)		\
+	C(PP_UNDER_REVIEW,	"under_review",		BOOL)	/* flagged */\
+	C(PP_RULE,		"rule",			TEXT)	/* or "" */\
+	C(PP_NOTE,		"note",			TEXT)	/* or "" */\
+	C(PP_RULE_TITLE,	"rule_title",		TEXT)	/* or "" */\
+	C(PP_ARCHIVED,		"archived",		BOOL)	/* imported */
+DB_COLUMNS(PART_PROPOSAL_COLS, PP__MAX);
+extern const struct db_stmt	sql_part_proposal;
+
 /*
- * $1 proposal id, $2 viewer's user id or NULL, $3 at most this many rows.
- * Arguments and comments of the thread, oldest first, published or the
- * viewer's own: 0 id, 1 kind,
- * 2 position, 3 parent id, 4 depth, 5 body_html, 6 author, 7 date,
- * 8 useful, 9 marked useful by the viewer (t/f), 10 status, 11 written by
- * the viewer (t/f).
+ * $1 proposal id, $2 the viewer's user id or NULL, $3 at most this many
+ * rows. The thread's arguments and comments, oldest first, published or
+ * the viewer's own.
  */
-extern const char	sql_part_thread[];
-/* $1 user, $2 proposal, $3 agree|mixed|disagree|none. One row: code. */
-extern const char	sql_part_vote[];
-/* $1 user, $2 argument. One row: code, proposal id (or NULL). */
-extern const char	sql_part_useful[];
-/*
- * $1 author, $2 proposal, $3 parent or NULL, $4 position or NULL,
- * $5 territory, $6 body, $7 body_html, $8 max depth. One row: code, id.
- */
-extern const char	sql_part_reply[];
-/*
- * $1 author, $2 theme slug, $3 title, $4 body, $5 body_html, $6 link or
- * NULL, $7 territory. One row: code, id.
- */
-extern const char	sql_part_propose[];
+#define PART_THREAD_COLS(C)						\
+	C(TR_ID,		"id",			INT)		\
+	C(TR_KIND,		"kind",			TEXT)	/* vocab_kind */\
+	C(TR_POSITION,		"position",		TEXT)	/* or NULL */\
+	C(TR_PARENT,		"parent_id",		INT)		\
+	C(TR_DEPTH,		"depth",		INT)		\
+	C(TR_BODY_HTML,		"body_html",		TEXT)	/* cmark */\
+	C(TR_AUTHOR,		"author",		TEXT)		\
+	C(TR_DATE,		"date",			TEXT)	/* French */\
+	C(TR_USEFUL,		"useful",		INT)		\
+	C(TR_MARKED,		"marked",		BOOL)	/* by the viewer */\
+	C(TR_STATUS,		"status",		TEXT)	/* vocab_status */\
+	C(TR_MINE,		"mine",			BOOL)	/* the viewer's */
+DB_COLUMNS(PART_THREAD_COLS, TR__MAX);
+extern const struct db_stmt	sql_part_thread;
+
+/* $1 user, $2 proposal, $3 agree|mixed|disagree|none. One row. */
+#define PART_CODE_COLS(C)						\
+	C(CODE,			"code",			TEXT)
+DB_COLUMNS(PART_CODE_COLS, CODE__MAX);
+extern const struct db_stmt	sql_part_vote;
 /*
  * $1 author, $2 id, $3 title, $4 body, $5 body_html, $6 link or NULL,
- * $7 territory, $8 window (minutes). One row: code.
+ * $7 territory, $8 window (minutes). One row: the code.
  */
-extern const char	sql_part_edit[];
+extern const struct db_stmt	sql_part_edit;
+
+/* $1 user, $2 argument. One row: the code, and the argument's proposal. */
+#define PART_USEFUL_COLS(C)						\
+	C(USEFUL_CODE,		"code",			TEXT)		\
+	C(USEFUL_PROPOSAL,	"proposal_id",		INT)	/* or NULL */
+DB_COLUMNS(PART_USEFUL_COLS, USEFUL__MAX);
+extern const struct db_stmt	sql_part_useful;
+
+/*
+ * sql_part_reply: $1 author, $2 proposal, $3 parent or NULL, $4 position or
+ * NULL, $5 territory, $6 body, $7 body_html, $8 max depth.
+ * sql_part_propose: $1 author, $2 theme slug, $3 title, $4 body,
+ * $5 body_html, $6 link or NULL, $7 territory. One row each: the code
+ * ("ok", "pending" or a refusal) and the new contribution's id.
+ */
+#define PART_NEW_COLS(C)						\
+	C(NEW_CODE,		"code",			TEXT)		\
+	C(NEW_ID,		"new_id",		INT)	/* or NULL */
+DB_COLUMNS(PART_NEW_COLS, NEW__MAX);
+extern const struct db_stmt	sql_part_reply;
+extern const struct db_stmt	sql_part_propose;
 
 #endif

@@ -10,31 +10,35 @@
     "ARRAY['citizen','mediator','moderator','official','admin'], r.role))" \
     " FROM user_roles r WHERE r.user_id = " u "), '')"
 
-const char sql_account_summary[] =
-    "SELECT u.display_name, coalesce(u.email, ''),"
-    " coalesce(u.territory_code, ''), coalesce(t.name, ''),"
-    " " ROLES_OF("u.id") ","
-    " fr_date(u.created_at), fr_date(u.verified_at),"
-    " fr_date(u.privacy_accepted_at),"
-    " (SELECT count(*) FROM votes v WHERE v.user_id = u.id),"
-    " (SELECT count(*) FROM contributions c WHERE c.author_id = u.id),"
+DB_STMT(sql_account_summary, 1, ACCOUNT_SUMMARY_COLS,
+    "SELECT u.display_name, coalesce(u.email, '') AS email,"
+    " coalesce(u.territory_code, '') AS territory_code,"
+    " coalesce(t.name, '') AS territory,"
+    " " ROLES_OF("u.id") " AS roles,"
+    " fr_date(u.created_at) AS created, fr_date(u.verified_at) AS verified,"
+    " fr_date(u.privacy_accepted_at) AS consented,"
+    " (SELECT count(*) FROM votes v WHERE v.user_id = u.id) AS votes,"
+    " (SELECT count(*) FROM contributions c WHERE c.author_id = u.id)"
+    "  AS contributions,"
     " (SELECT count(*) FROM notifications n WHERE n.user_id = u.id"
-    "  AND n.read_at IS NULL)"
+    "  AND n.read_at IS NULL) AS unread,"
+    " fr_date(u.last_signin_at) AS last_signin"
     " FROM users u LEFT JOIN territories t ON t.code = u.territory_code"
-    " WHERE u.id = $1::bigint AND u.deleted_at IS NULL";
+    " WHERE u.id = $1::bigint AND u.deleted_at IS NULL");
 
-const char sql_account_contributions[] =
-    "SELECT c.id, c.kind, coalesce(c.position, ''),"
+DB_STMT(sql_account_contributions, 1, ACCOUNT_CONTRIB_COLS,
+    "SELECT c.id, c.kind, coalesce(c.position, '') AS position,"
     " coalesce(c.title, CASE WHEN char_length(c.body) > 90"
-    "  THEN left(c.body, 90) || '…' ELSE c.body END),"
-    " t.title, c.status, fr_date(c.created_at),"
-    " coalesce(c.proposal_id, c.id), coalesce(p.title, '')"
+    "  THEN left(c.body, 90) || '…' ELSE c.body END) AS excerpt,"
+    " t.title AS theme, c.status, fr_date(c.created_at) AS created,"
+    " coalesce(c.proposal_id, c.id) AS proposal_id,"
+    " coalesce(p.title, '') AS proposal_title"
     " FROM contributions c JOIN themes t ON t.id = c.theme_id"
     " LEFT JOIN contributions p ON p.id = c.proposal_id"
     " WHERE c.author_id = $1::bigint"
-    " ORDER BY c.created_at DESC, c.id DESC LIMIT 500";
+    " ORDER BY c.created_at DESC, c.id DESC LIMIT 500");
 
-const char sql_account_export[] =
+DB_STMT(sql_account_export, 1, ACCOUNT_EXPORT_COLS,
     "SELECT json_build_object("
     " 'format', 'agora-donnees-personnelles/1',"
     " 'exported_at', now(),"
@@ -44,6 +48,8 @@ const char sql_account_export[] =
     "   json_build_object('code', u.territory_code, 'name', t.name) END,"
     "  'created_at', u.created_at, 'verified_at', u.verified_at,"
     "  'privacy_accepted_at', u.privacy_accepted_at,"
+    "  'last_signin_at', u.last_signin_at,"
+    "  'inactivity_warned_at', u.inactivity_warned_at,"
     "  'password', CASE WHEN u.password_hash IS NULL THEN 'none'"
     "   ELSE 'set (stored as a scrypt hash, not exported)' END),"
     " 'roles', (SELECT coalesce(json_agg(json_build_object("
@@ -99,39 +105,39 @@ const char sql_account_export[] =
     " 'useful_marks', (SELECT coalesce(json_agg(m.contribution_id"
     "  ORDER BY m.contribution_id), '[]')"
     "  FROM argument_useful m WHERE m.user_id = u.id)"
-    ")::text"
+    ")::text AS data"
     " FROM users u LEFT JOIN territories t ON t.code = u.territory_code"
-    " WHERE u.id = $1::bigint AND u.deleted_at IS NULL";
+    " WHERE u.id = $1::bigint AND u.deleted_at IS NULL");
 
-const char sql_account_password[] =
-    "SELECT coalesce(password_hash, '') FROM users"
-    " WHERE id = $1::bigint AND deleted_at IS NULL";
+DB_STMT(sql_account_password, 1, ACCOUNT_PASSWORD_COLS,
+    "SELECT coalesce(password_hash, '') AS password_hash, email FROM users"
+    " WHERE id = $1::bigint AND deleted_at IS NULL");
 
-const char sql_account_delete[] =
-    "SELECT user_delete($1::bigint, $2)";
+DB_STMT(sql_account_delete, 4, ACCOUNT_DELETE_COLS,
+    "SELECT user_delete($1::bigint, $2::text, $3::text, $4::text)"
+    " AS status");
 
-const char sql_admin_accounts[] =
-    "SELECT u.id, u.email, u.display_name, " ROLES_OF("u.id") ","
-    " u.verified_at IS NOT NULL, fr_date(u.created_at),"
-    " count(*) OVER ()"
-    " FROM users u WHERE u.deleted_at IS NULL AND ($1 = ''"
-    "  OR strpos(lower(u.email), lower($1)) > 0"
-    "  OR strpos(lower(unaccent(u.display_name)), lower(unaccent($1))) > 0)"
-    " ORDER BY u.id OFFSET $2::int LIMIT $3::int";
+DB_STMT(sql_admin_accounts, 3, ADMIN_ACCOUNTS_COLS,
+    "SELECT u.id, u.email, u.display_name, " ROLES_OF("u.id") " AS roles,"
+    " u.verified_at IS NOT NULL AS verified,"
+    " fr_date(u.created_at) AS created, count(*) OVER () AS total"
+    " FROM users u WHERE u.deleted_at IS NULL AND ($1::text = ''"
+    "  OR strpos(lower(u.email), lower($1::text)) > 0"
+    "  OR strpos(lower(unaccent(u.display_name)),"
+    "   lower(unaccent($1::text))) > 0)"
+    " ORDER BY u.id OFFSET $2::int LIMIT $3::int");
 
-const char sql_role_set[] =
-    "SELECT user_role_set($1::bigint, $2, $3::boolean, $4::bigint)";
+DB_STMT(sql_role_set, 4, ROLE_SET_COLS,
+    "SELECT user_role_set($1::bigint, $2::text, $3::boolean, $4::bigint)"
+    " AS status");
 
-const char sql_account_name[] =
-    "SELECT display_name FROM users"
-    " WHERE id = $1::bigint AND deleted_at IS NULL";
-
-const char sql_user_create[] =
+DB_STMT(sql_user_create, 7, USER_CREATE_COLS,
     "WITH u AS ("
     " INSERT INTO users (email, display_name, password_hash, territory_code,"
     "  verified_at)"
     " VALUES ($1, $2, $3, $4, CASE WHEN $6::boolean THEN now() END)"
-    " ON CONFLICT (lower(email)) WHERE email IS NOT NULL DO NOTHING"
+    " ON CONFLICT (email_canonical(email)) WHERE email IS NOT NULL"
+    " DO NOTHING"
     " RETURNING id"
     "), r AS ("
     " INSERT INTO user_roles (user_id, role)"
@@ -140,21 +146,24 @@ const char sql_user_create[] =
     "), c AS ("
     " INSERT INTO role_changes (user_id, role, granted, by_user)"
     " SELECT user_id, role, true, NULL FROM r"
+    "), k AS ("
+    " SELECT account_takeover(u.id, $7) AS n FROM u WHERE $6::boolean"
     ")"
-    " SELECT id FROM u";
+    " SELECT id, (SELECT count(*) FROM k) AS takeovers FROM u");
 
-const char sql_user_by_email[] =
+DB_STMT(sql_user_by_email, 1, USER_BY_EMAIL_COLS,
     "SELECT id FROM users"
-    " WHERE lower(email) = lower($1) AND deleted_at IS NULL";
+    " WHERE lower(email) = lower($1::text) AND deleted_at IS NULL");
 
-const char sql_territory_exists[] =
-    "SELECT 1 FROM territories WHERE code = $1";
+DB_STMT(sql_territory_exists, 1, TERRITORY_EXISTS_COLS,
+    "SELECT 1 AS found FROM territories WHERE code = $1::text");
 
-const char sql_user_list[] =
-    "SELECT u.id, u.email, u.display_name, " ROLES_OF("u.id") ","
-    " CASE WHEN u.verified_at IS NULL THEN 'no' ELSE 'yes' END,"
-    " to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+DB_STMT(sql_user_list, 1, USER_LIST_COLS,
+    "SELECT u.id, u.email, u.display_name, " ROLES_OF("u.id") " AS roles,"
+    " CASE WHEN u.verified_at IS NULL THEN 'no' ELSE 'yes' END AS verified,"
+    " to_char(u.created_at AT TIME ZONE 'UTC',"
+    "  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS created"
     " FROM users u WHERE u.deleted_at IS NULL"
-    "  AND ($1 = '' OR EXISTS (SELECT 1 FROM user_roles r"
-    "   WHERE r.user_id = u.id AND r.role = $1))"
-    " ORDER BY u.id";
+    "  AND ($1::text = '' OR EXISTS (SELECT 1 FROM user_roles r"
+    "   WHERE r.user_id = u.id AND r.role = $1::text))"
+    " ORDER BY u.id");

@@ -5,6 +5,13 @@
 
 #include "reports.h"
 
+/*
+ * A public proposal. For a proposal, status = 'published' is is_public
+ * (constraint contributions_public_proposal, migration 0191), and it is what
+ * the ranking indexes (proposals_agree, proposals_divided, proposals_debate)
+ * are built on. Every other figure counts is_public: the rows of the
+ * open-data files.
+ */
 #define PUB	"c.status = 'published'"
 #define PCT(x)	"replace(to_char(100 * " x ", 'FM990.0'), '.', ',')"
 
@@ -23,26 +30,73 @@ const char sql_report_index[] =
     "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'argument'), 0) AS a,"
     "  coalesce(sum(r.n) FILTER (WHERE r.kind = 'comment'), 0) AS c"
     "  FROM report_counts r WHERE r.theme_id = t.id"
-    "  AND r.status = 'published') rc"
+    "  AND r.is_public) rc"
     " WHERE k.is_primary ORDER BY t.position";
 
-const char sql_report_theme[] =
+#define REPORT_THEME \
     "SELECT t.id::text, t.slug, t.title, t.position::text, k.title"
+
+const char sql_report_theme[] = REPORT_THEME
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
     " WHERE k.is_primary AND t.slug = $1";
 
+const char sql_report_theme_archive[] = REPORT_THEME
+    ", k.slug, k.is_primary, coalesce(s.split, 0) > 0,"
+    " coalesce(k.source_name, '')"
+    " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
+    " LEFT JOIN report_source_tallies s ON s.theme_id = t.id"
+    " WHERE k.slug = $1 AND t.slug = $2";
+
+const char sql_report_source[] =
+    "SELECT coalesce(s.proposals, 0), coalesce(s.split, 0),"
+    " coalesce(s.agree, 0), coalesce(s.mixed, 0), coalesce(s.disagree, 0),"
+    " coalesce(s.votes, 0), coalesce(s.comments, 0)"
+    " FROM (SELECT $1::int AS id) t"
+    " LEFT JOIN report_source_tallies s ON s.theme_id = t.id";
+
+/*
+ * The tops by the source's tallies walk the indexes of migration 0130
+ * (imported_proposals_*) in order and stop at 10 published proposals.
+ */
+#define SOURCE_TOP(cols, where, order) \
+    "SELECT c.id::text, c.title, " cols ", NULL::text" \
+    " FROM imported_tallies it JOIN contributions c" \
+    "  ON c.id = it.contribution_id" \
+    " WHERE it.theme_id = $1::int AND it.kind = 'proposal' AND " PUB \
+    where " ORDER BY " order " LIMIT 10"
+#define SPLIT_COLS \
+    "it.agree::text, it.mixed::text, it.disagree::text"
+
+const char sql_report_source_consensus[] = SOURCE_TOP(SPLIT_COLS ", "
+    PCT("wilson_lower_bound(it.agree, it.agree + it.mixed + it.disagree)"),
+    " AND it.agree + it.mixed + it.disagree > 0",
+    "wilson_lower_bound(it.agree, it.agree + it.mixed + it.disagree)"
+    " DESC NULLS LAST, it.contribution_id DESC");
+
+const char sql_report_source_divided[] = SOURCE_TOP(SPLIT_COLS ", "
+    PCT("wilson_lower_bound(least(it.agree, it.disagree),"
+    " it.agree + it.disagree)"),
+    " AND it.agree > 0 AND it.disagree > 0",
+    "wilson_lower_bound(least(it.agree, it.disagree),"
+    " it.agree + it.disagree) DESC, it.contribution_id");
+
+const char sql_report_source_supported[] = SOURCE_TOP(
+    "it.votes_total::text, NULL::text, NULL::text, NULL::text",
+    " AND it.votes_total > 0",
+    "it.votes_total DESC NULLS LAST, it.contribution_id DESC");
+
 const char sql_report_participation[] =
     "SELECT coalesce(rt.contributors, 0)::text, coalesce(rt.voters, 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public"
     "  AND r.kind = 'proposal'), 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public"
     "  AND r.kind = 'argument'), 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public"
     "  AND r.kind = 'comment'), 0)::text,"
     " coalesce(rt.votes, 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public"
     "  AND r.assisted), 0)::text,"
-    " coalesce(sum(r.n) FILTER (WHERE r.status = 'published'), 0)::text,"
+    " coalesce(sum(r.n) FILTER (WHERE r.is_public), 0)::text,"
     " coalesce(sum(r.n) FILTER (WHERE r.status IN ('hidden', 'rejected')),"
     "  0)::text,"
     " coalesce(sum(r.n) FILTER (WHERE r.status = 'pending'), 0)::text"
@@ -53,7 +107,7 @@ const char sql_report_participation[] =
 
 const char sql_report_weeks[] =
     "WITH c AS (SELECT r.week AS w, sum(r.n) AS n FROM report_counts r"
-    "  WHERE r.theme_id = $1::int AND r.status = 'published'"
+    "  WHERE r.theme_id = $1::int AND r.is_public"
     "  GROUP BY r.week HAVING sum(r.n) > 0),"
     " s AS (SELECT generate_series(min(w), max(w), interval '7 days')::date"
     "  AS w FROM c)"
@@ -64,7 +118,7 @@ const char sql_report_weeks[] =
 const char sql_report_territories[] =
     "WITH c AS (SELECT r.territory_code AS code, sum(r.n) AS n"
     "  FROM report_counts r WHERE r.theme_id = $1::int"
-    "  AND r.status = 'published' GROUP BY r.territory_code)"
+    "  AND r.is_public GROUP BY r.territory_code)"
     " SELECT code, name, population, vintage, n, per FROM ("
     " SELECT t.code, t.name, t.population::text AS population,"
     " t.population_year::text AS vintage, coalesce(c.n, 0)::text AS n,"
@@ -102,7 +156,7 @@ const char sql_report_divided[] =
     "  c.votes_agree + c.votes_disagree) DESC, c.id"
     " LIMIT 10";
 
-/* replies = published arguments and comments of the thread (a trigger). */
+/* replies = public arguments and comments of the thread (a trigger). */
 const char sql_report_debated[] =
     "SELECT c.id::text, c.title, d.pour::text, d.contre::text,"
     " d.comments::text, (d.pour + d.contre + d.comments)::text"
@@ -114,16 +168,20 @@ const char sql_report_debated[] =
     "  count(*) FILTER (WHERE r.position = 'contre') AS contre,"
     "  count(*) FILTER (WHERE r.kind = 'comment') AS comments"
     "  FROM contributions r WHERE r.proposal_id = c.id AND r.kind <> 'proposal'"
-    "  AND r.status = 'published') d ON true"
+    "  AND r.is_public) d ON true"
     " ORDER BY c.replies DESC, c.id";
 
+/*
+ * Ordered by the function's columns (qualified: the bare names would be the
+ * text output columns, and "8" would come before "11").
+ */
 const char sql_report_terms[] =
-    "SELECT word, nentry::text, ndoc::text FROM report_terms($1::int)"
-    " ORDER BY nentry DESC, ndoc DESC, word";
+    "SELECT t.word, t.nentry::text, t.ndoc::text FROM report_terms($1::int) t"
+    " ORDER BY t.nentry DESC, t.ndoc DESC, t.word";
 
 const char sql_report_similar[] =
-    "SELECT a_id::text, a_title, b_id::text, b_title, pct"
-    " FROM report_similar($1::int) ORDER BY a_id, b_id";
+    "SELECT s.a_id::text, s.a_title, s.b_id::text, s.b_title, s.pct"
+    " FROM report_similar($1::int) s ORDER BY s.a_id, s.b_id";
 
 const char sql_report_analysis[] =
     "SELECT s.source, fr_date(s.computed_at),"
@@ -151,5 +209,6 @@ const char sql_report_refresh_list[] =
 const char sql_report_refresh[] =
     "SELECT report_refresh($1::int)";
 
+/* The source tallies' rollup (migration 0130) is rebuilt beside them. */
 const char sql_report_rebuild[] =
-    "SELECT report_rollups_rebuild()";
+    "SELECT report_rollups_rebuild(), report_source_tallies_rebuild()";

@@ -6,8 +6,10 @@
 /*
  * SQL of the reports (/rapports/) and of the report API. Every figure is a
  * plain count over contributions, votes, territories and official_answers,
- * so anyone can recount it from the open data. Only published contributions
- * count, except in the moderation figures.
+ * so anyone can recount it from the open data (/export/ says how). Only
+ * public contributions count (contributions.is_public, the rows of the
+ * open-data files), except in the moderation figures, which read each
+ * row's own status.
  */
 
 #ifndef AGORA_DB_REPORTS_H
@@ -25,9 +27,46 @@ extern const char	sql_report_index[];
  */
 extern const char	sql_report_theme[];
 /*
+ * $1 consultation slug, $2 theme slug (slugs repeat across consultations).
+ * Zero or one row: the columns of sql_report_theme, then the archive's.
+ */
+extern const char	sql_report_theme_archive[];
+enum {
+	RTA_ID, RTA_SLUG, RTA_TITLE, RTA_POSITION, RTA_CONSULTATION_TITLE,
+	RTA_CONSULTATION,	/* consultation slug */
+	RTA_PRIMARY,		/* "t": the Region's own consultation */
+	RTA_SPLIT,		/* "t": tallies split d'accord / mitigé / ... */
+	RTA_SOURCE_NAME,	/* or "" */
+	RTA__MAX
+};
+/*
+ * $1 theme id. One row: the source platform's tallies of the theme's
+ * published imported proposals, summed (report_source_tallies).
+ */
+extern const char	sql_report_source[];
+enum {
+	RSO_PROPOSALS,		/* with tallies */
+	RSO_SPLIT,		/* of which split d'accord / mitigé / ... */
+	RSO_AGREE, RSO_MIXED, RSO_DISAGREE,
+	RSO_VOTES,		/* votes or supports */
+	RSO_COMMENTS,		/* comments the source declared */
+	RSO__MAX
+};
+/*
+ * $1 theme id. The tops of an archive's theme by the source's tallies,
+ * with the columns of sql_report_consensus (the answer label is NULL):
+ * broadest agreement, most divided (Wilson lower bounds, as the live ones),
+ * and, for a platform of supports, the most supported (the d'accord column
+ * holds the supports, the others are NULL).
+ */
+extern const char	sql_report_source_consensus[];
+extern const char	sql_report_source_divided[];
+extern const char	sql_report_source_supported[];
+/*
  * $1 theme id. One row: contributors (distinct authors), voters (distinct),
  * proposals, arguments, comments, votes, contributions entered by a
- * mediator, published contributions, hidden or rejected, pending.
+ * mediator, public contributions (all of these count public ones), then
+ * by their own status: hidden or rejected, pending.
  */
 extern const char	sql_report_participation[];
 /*

@@ -3,24 +3,35 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
+/* The home page: the primary consultation and its themes. */
+
 #ifndef AGORA_DB_THEMES_H
 #define AGORA_DB_THEMES_H
 
-/*
- * No parameters. One row for the primary consultation: id, title, summary,
- * body, opens (French date), closes (French date, last open day), phase,
- * contributors, published contributions.
- */
-extern const char	sql_home_consultation[];
-/*
- * $1 consultation id. One row per theme, in order: slug, title, summary,
- * published proposals, published arguments and comments.
- */
-extern const char	sql_home_themes[];
-/*
- * $1 slug. Zero or one row: id, slug, title, summary, body, position,
- * consultation phase, consultation id.
- */
-extern const char	sql_theme_by_slug[];
+#include "db.h"
+
+/* No parameters. One row for the primary consultation. */
+#define HOME_CONSULTATION_COLS(C)					\
+	C(HC_ID,		"id",			INT)		\
+	C(HC_TITLE,		"title",		TEXT)		\
+	C(HC_SUMMARY,		"summary",		TEXT)		\
+	C(HC_BODY,		"body",			TEXT)	/* Markdown */\
+	C(HC_OPENS,		"opens",		TEXT)	/* French date */\
+	C(HC_CLOSES,		"closes",		TEXT)	/* last open day */\
+	C(HC_PHASE,		"phase",		TEXT)	/* vocab_phase */\
+	C(HC_CONTRIBUTORS,	"contributors",		INT)		\
+	C(HC_CONTRIBUTIONS,	"contributions",	INT)	/* published */
+DB_COLUMNS(HOME_CONSULTATION_COLS, HC__MAX);
+extern const struct db_stmt	sql_home_consultation;
+
+/* $1 consultation id. One row per theme, in order. */
+#define HOME_THEME_COLS(C)						\
+	C(HT_SLUG,		"slug",			TEXT)		\
+	C(HT_TITLE,		"title",		TEXT)		\
+	C(HT_SUMMARY,		"summary",		TEXT)		\
+	C(HT_PROPOSALS,		"proposals",		INT)	/* published */\
+	C(HT_REPLIES,		"replies",		INT)	/* published */
+DB_COLUMNS(HOME_THEME_COLS, HT__MAX);
+extern const struct db_stmt	sql_home_themes;
 
 #endif

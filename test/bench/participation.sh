@@ -26,7 +26,9 @@ sh conf/devdb.sh start >/dev/null
 sh conf/devdb.sh ensure "$DB" >/dev/null
 cat > "$OUT/agora.ini" <<INI
 database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora sslmode=disable gssencmode=disable
+owner_database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora_owner sslmode=disable gssencmode=disable
 secret_file = var/secret
+log_signing_key = var/log-signing-key.pem
 cookie_secure = 0
 base_url = http://127.0.0.1:$PORT
 INI

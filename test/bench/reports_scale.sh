@@ -10,8 +10,9 @@
 # (/export/contributions.csv): rows/s and bytes/s kore delivers, against the
 # rate psql reaches running the export's own statement (`COPY (<its SELECT>)
 # TO STDOUT WITH (FORMAT csv)`, `agora sql export_copy_all`) on the same
-# database in the same run, and the ratio. Then votes (votes_scale.sh).
-# Also every public page once (pages). SCALE_ONLY=reports|pages|export|votes
+# database in the same run, and the ratio. Then votes (votes_scale.sh), and
+# a moderator hiding a proposal with 600 replies (cascade.sh). Also every
+# public page once (pages). SCALE_ONLY=reports|pages|export|votes|cascade
 # runs one part. Nothing here is a
 # pass/fail test (see README, "Performance").
 #
@@ -34,7 +35,9 @@ sh conf/devdb.sh start >/dev/null
 sh conf/devdb.sh ensure "$DB" >/dev/null
 cat > "$OUT/agora.ini" <<INI
 database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora sslmode=disable gssencmode=disable
+owner_database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora_owner sslmode=disable gssencmode=disable
 secret_file = var/secret
+log_signing_key = var/log-signing-key.pem
 cookie_secure = 0
 mail_dir = $OUT/mail
 base_url = http://127.0.0.1:$PORT
@@ -120,8 +123,7 @@ build/agora sql export_copy_all | sed -e 's/;[[:space:]]*$//' > "$OUT/export.sql
 # The same rows with no formula guard, the plainest COPY there is.
 printf 'COPY (%s) TO STDOUT WITH (FORMAT csv)' \
     "$(build/agora sql export_plain_all | sed -e 's/;[[:space:]]*$//')" > "$OUT/plain.sql"
-rows=$(psql_db "SELECT count(*) FROM contributions c LEFT JOIN contributions p
-    ON p.id = c.proposal_id WHERE c.status = 'published' AND (p.id IS NULL OR p.status = 'published')")
+rows=$(psql_db "SELECT count(*) FROM contributions WHERE is_public")
 # copy FILE: best of three rows/s (and its bytes/s) of psql running FILE.
 copy() {
 	best=0; bytes=0
@@ -154,4 +156,8 @@ fi
 
 if only votes; then
 	sh test/bench/votes_scale.sh
+fi
+
+if only cascade; then
+	CASCADE_DB="$DB" sh test/bench/cascade.sh
 fi

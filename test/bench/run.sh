@@ -19,7 +19,9 @@ sh conf/devdb.sh start
 sh conf/devdb.sh ensure "$BENCH_DB" >/dev/null
 cat > var/bench/agora.ini <<INI
 database = host=127.0.0.1 port=$PG_PORT dbname=$BENCH_DB user=agora sslmode=disable gssencmode=disable
+owner_database = host=127.0.0.1 port=$PG_PORT dbname=$BENCH_DB user=agora_owner sslmode=disable gssencmode=disable
 secret_file = var/secret
+log_signing_key = var/log-signing-key.pem
 cookie_secure = 0
 mail_dir = var/bench/mail
 INI

@@ -27,7 +27,9 @@ psql_db() { psql -X -q -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U post
 sh conf/devdb.sh start >/dev/null
 cat > "$OUT/votes.ini" <<INI
 database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora sslmode=disable gssencmode=disable
+owner_database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora_owner sslmode=disable gssencmode=disable
 secret_file = var/secret
+log_signing_key = var/log-signing-key.pem
 INI
 export AGORA_CONFIG="$OUT/votes.ini"
 build/agora migrate >/dev/null
@@ -87,7 +89,7 @@ t0=$(date +%s)
 psql_db "SELECT report_rollups_rebuild()" >/dev/null
 t1=$(date +%s)
 check=$(psql_db "SELECT (SELECT sum(votes) FROM report_themes) = (SELECT count(*) FROM votes v
-    JOIN contributions c ON c.id = v.contribution_id WHERE c.status = 'published')")
+    JOIN contributions c ON c.id = v.contribution_id WHERE c.is_public)")
 psql_db "DROP TABLE bench_voters, bench_targets" >/dev/null
 echo "votes/s, $CLIENTS clients, ${SECS} s each ($(psql_db "SELECT count(*) FROM votes") votes in the database)"
 printf '  one theme (%s), rollup triggers on   %8d\n' "$theme" "$one"

@@ -237,6 +237,36 @@ def devdb(*args):
                           cwd=ROOT, capture_output=True, text=True)
 
 
+# ---------------------------------------------------------------- keyed hashes
+
+def _keyed(msg):
+    """base64url(HMAC-SHA256(server secret, msg)), as app/core/keyed_hash.c."""
+    import base64
+    import hashlib
+    import hmac
+    with open(os.path.join(ROOT, "var", "secret"), "rb") as f:
+        key = f.read(64)
+    return base64.urlsafe_b64encode(
+        hmac.new(key, msg.encode(), hashlib.sha256).digest()).rstrip(b"=").decode()
+
+
+def rate_key(bucket, raw):
+    """rate_events.key of raw (an address, an e-mail or an account id)."""
+    return _keyed("rate:%s:%s" % (bucket, raw.lower()))
+
+
+def email_canonical(addr):
+    """The normalised address (account_email_canonical in C)."""
+    low = addr.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                                       "abcdefghijklmnopqrstuvwxyz"))
+    return re.sub(r"^([^@+]+)\+[^@]*@", r"\1@", low)
+
+
+def email_key(addr):
+    """departed_accounts.email_key / account_tokens.email_key of addr."""
+    return _keyed("email:" + email_canonical(addr))
+
+
 # ---------------------------------------------------------------- checks
 
 def eq(actual, expected, what=""):

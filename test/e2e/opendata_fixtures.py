@@ -56,3 +56,16 @@ def pseudonym(user_id):
     with open(os.path.join(harness.ROOT, "var", "secret"), "rb") as f:
         key = f.read()[:64]
     return hmac.new(key, b"author:%d" % user_id, hashlib.sha256).hexdigest()[:12]
+
+
+# The public contributions, from the statuses alone (not the is_public
+# column the triggers keep): published, under a parent that is public. What
+# the recount tests compare the rollups, the pages and is_public with.
+# PUBLIC_CTE names it pub(id) for a WITH RECURSIVE; PUBLIC_IDS is the
+# subquery, for "c.id IN PUBLIC_IDS" in a WHERE clause (a semi-join: in a
+# select list or a join condition, join PUBLIC_CTE instead).
+PUBLIC_CTE = ("pub (id) AS (SELECT id FROM contributions"
+              " WHERE parent_id IS NULL AND status = 'published'"
+              " UNION ALL SELECT c.id FROM contributions c JOIN pub ON c.parent_id = pub.id"
+              " WHERE c.status = 'published')")
+PUBLIC_IDS = "(WITH RECURSIVE " + PUBLIC_CTE + " SELECT id FROM pub)"

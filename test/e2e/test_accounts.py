@@ -15,97 +15,10 @@ import threading
 import time
 
 import harness
-from harness import Client, contains, eq, lacks, sql, sql_value, test
-
-PASSWORD = "une phrase de passe assez longue"
-
-
-class Visitor(Client):
-    """A browser with its own address (X-Forwarded-For; trust_proxy = 1 in
-    the test settings), so abuse limits of one test do not hit another."""
-
-    def __init__(self, addr=None, port=harness.PORT):
-        super().__init__(port)
-        self.addr = addr or "10.%d.%d.%d" % tuple(secrets.randbelow(250) + 1 for _ in range(3))
-
-    def request(self, method, path, body=None, headers=None):
-        h = dict(headers or {})
-        h.setdefault("X-Forwarded-For", self.addr)
-        return super().request(method, path, body=body, headers=h)
-
-
-def unique_email(prefix="compte"):
-    return "%s.%s@example.org" % (prefix, secrets.token_hex(5))
-
-
-def unique_name():
-    return "Dominique " + secrets.token_hex(3)
-
-
-def wait_mail(recipient, kind=None, timeout=15):
-    """Waits for the newest outbox message to recipient to be written to
-    var/test/mail and marked sent; returns (outbox id, parsed message, raw bytes)."""
-    cond = "lower(recipient) = lower('%s')" % recipient
-    if kind:
-        cond += " AND kind = '%s'" % kind
-    oid = sql_value("SELECT max(id) FROM outbox WHERE %s" % cond)
-    assert oid, "no outbox row for %s" % recipient
-    path = os.path.join(harness.MAIL_DIR, "%s.eml" % oid)
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if os.path.exists(path) and sql_value(
-                "SELECT sent_at IS NOT NULL FROM outbox WHERE id = %s" % oid) == "t":
-            with open(path, "rb") as f:
-                raw = f.read()
-            return int(oid), email.message_from_bytes(raw, policy=email.policy.default), raw
-        time.sleep(0.05)
-    raise AssertionError("mail %s.eml not written within %ds" % (oid, timeout))
-
-
-def link_in(msg, path):
-    body = msg.get_content()
-    base = "http://127.0.0.1:%d" % harness.PORT
-    m = re.search(re.escape(base + path) + r"\?jeton=([A-Za-z0-9_-]+)", body)
-    assert m, "no %s link in the mail: %r" % (path, body)
-    return "%s?jeton=%s" % (path, m.group(1))
-
-
-def signup(c, name=None, addr=None, password=PASSWORD, territory="37", consent="1"):
-    fields = {"nom": name or unique_name(), "courriel": addr or unique_email(),
-              "mot_de_passe": password, "departement": territory}
-    if consent:
-        fields["consentement"] = consent
-    return c.submit("/inscription", "/inscription", fields), fields
-
-
-def sign_in(c, addr, password=PASSWORD, retour=None):
-    fields = {"courriel": addr, "mot_de_passe": password}
-    if retour is not None:
-        fields["retour"] = retour
-    return c.submit("/connexion", "/connexion", fields)
-
-
-def verified_account(c=None):
-    """Signs up through the site, follows the link; returns (client, email, id)."""
-    c = c or Visitor()
-    r, f = signup(c)
-    eq(r.status, 303, "sign-up")
-    _, msg, _ = wait_mail(f["courriel"], "verify")
-    eq(c.get(link_in(msg, "/verification")).status, 200, "verification")
-    uid = int(sql_value("SELECT id FROM users WHERE email = '%s'" % f["courriel"]))
-    return c, f["courriel"], uid
-
-
-def field_error(r, field):
-    m = re.search(r'<span class="error" id="e-%s">([^<]*)</span>' % field, r.text)
-    assert m, "no error next to %s" % field
-    import html
-    return html.unescape(m.group(1))
-
-
-def signed_in_as(c):
-    return "Se déconnecter" in c.get("/").visible_text()
-
+from accounts_lib import (PASSWORD, Visitor, field_error, link_in, sign_in,
+                          signed_in_as, signup, unique_email, unique_name,
+                          verified_account, wait_mail)
+from harness import contains, eq, lacks, sql, sql_value, test
 
 # ---------------------------------------------------------------- sign-up
 
@@ -260,6 +173,25 @@ def duplicate_email_in_another_case_is_refused_next_to_the_field():
     lacks(r.text, PASSWORD, "password never written back")
     contains(r.text, '<option value="37" selected>', "territory kept")
     eq(sql_value("SELECT count(*) FROM users WHERE lower(email) = lower('%s')" % addr), "1")
+
+
+@test
+def signup_refuses_the_pseudonym_of_deleted_accounts():
+    """A deleted account's contributions show "Participant·e n°ID": a new
+    account may not take that name and pass for it (agora user create
+    already refused it)."""
+    c = Visitor()
+    addr = unique_email()
+    r = c.submit("/inscription", "/inscription", {
+        "nom": "Participant·e n°12", "courriel": addr, "mot_de_passe": PASSWORD,
+        "departement": "18", "consentement": "1"})
+    eq(r.status, 422, "the pseudonym of deleted accounts")
+    contains(field_error(r, "nom"), "Ce nom est réservé aux comptes supprimés")
+    contains(r.text, 'value="%s"' % addr, "e-mail kept")
+    eq(sql_value("SELECT count(*) FROM users WHERE email = '%s'" % addr), "0",
+       "no account created")
+    r, f = signup(c, name="Participante n°12", addr=addr)
+    eq(r.status, 303, "a name that only looks like it is anybody's")
 
 
 @test
@@ -459,8 +391,13 @@ def failed_signins_per_account_are_limited_with_the_wait_time():
     ra = int(r.header("retry-after"))
     assert 800 < ra <= 900, ra
     # Once the window has passed, it works again.
+    key = harness.rate_key("signin_account", addr)
+    eq(sql_value("SELECT count(*) FROM rate_events WHERE bucket = 'signin_account'"
+                 " AND key = '%s'" % key), "5", "counted under the keyed hash")
+    eq(sql_value("SELECT count(*) FROM rate_events WHERE key ILIKE '%%%s%%'" % addr), "0",
+       "never the address in clear")
     sql("UPDATE rate_events SET created_at = created_at - interval '16 minutes'"
-        " WHERE bucket = 'signin_account' AND key = lower('%s')" % addr)
+        " WHERE bucket = 'signin_account' AND key = '%s'" % key)
     eq(sign_in(Visitor(), addr).status, 303, "after the window")
 
 
@@ -495,8 +432,11 @@ def signups_and_reset_requests_per_address_are_limited():
     r = v.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie", {"courriel": unique_email()})
     eq(r.status, 429, "sixth reset request")
     contains(r.visible_text(), "Réessayez dans")
-    eq(sql_value("SELECT count(*) FROM rate_events WHERE key = '%s'" % v.addr), "5",
-       "rate events live in PostgreSQL")
+    eq(sql_value("SELECT count(*) FROM rate_events WHERE key = '%s'"
+                 % harness.rate_key("reset_ip", v.addr)), "5",
+       "rate events live in PostgreSQL, under a keyed hash of the address")
+    eq(sql_value("SELECT count(*) FROM rate_events WHERE key = '%s'" % v.addr), "0",
+       "never the address in clear")
 
 
 # ---------------------------------------------------------------- reset

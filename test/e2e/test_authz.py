@@ -9,6 +9,7 @@ expected outcome comes from the table, never from a copy of it here."""
 import re
 
 import harness
+from archive_lib import make_archive
 from harness import Client, contains, eq, sql, sql_value, test
 from security_lib import routes
 
@@ -65,7 +66,10 @@ def every_route_answers_every_role_as_the_table_says():
         " 'Proposition du test des droits', 'x', '<p>x</p>' FROM themes t"
         " WHERE t.slug = 'ethique' RETURNING id" % author)
     sql("UPDATE contributions SET proposal_id = id WHERE id = %s" % pid)
-    values = {"slug": "ethique", "id": pid, "file": "agora.css"}
+    # An archive (imported consultation) for the /consultations/ routes.
+    make_archive("archive-droits", "theme-archive-droits")
+    values = {"slug": "ethique", "id": pid, "file": "agora.css",
+              "consultation": "archive-droits", "theme": "theme-archive-droits"}
 
     checked = 0
     for label, make, names in IDENTITIES:

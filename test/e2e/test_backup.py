@@ -14,9 +14,15 @@ from harness import contains, eq, sql, test
 RESTORE_DB = "agora_restore_test"
 
 
-def dsn(db):
-    return ("host=127.0.0.1 port=%s dbname=%s user=agora sslmode=disable "
-            "gssencmode=disable" % (harness.PG_PORT, db))
+def dsn(db, user="agora"):
+    return ("host=127.0.0.1 port=%s dbname=%s user=%s sslmode=disable "
+            "gssencmode=disable" % (harness.PG_PORT, db, user))
+
+
+def settings(db):
+    """The settings of the agora command for database db: the application's
+    role and the owner's (backup, restore and migrate connect as the owner)."""
+    return {"AGORA_DATABASE": dsn(db), "AGORA_OWNER_DATABASE": dsn(db, "agora_owner")}
 
 
 def counts(db):
@@ -41,7 +47,7 @@ def a_backup_restored_into_an_empty_database_is_the_same_database():
     r = harness.devdb("recreate", RESTORE_DB)
     eq(r.returncode, 0, r.stderr)
     try:
-        env = {"AGORA_DATABASE": dsn(RESTORE_DB)}
+        env = settings(RESTORE_DB)
         r = harness.agora("restore", out, env=env)
         eq(r.returncode, 0, r.stdout + r.stderr)
         after = counts(RESTORE_DB)
@@ -75,7 +81,7 @@ def a_file_that_is_not_a_backup_is_refused():
     r = harness.devdb("recreate", RESTORE_DB)
     eq(r.returncode, 0, r.stderr)
     try:
-        r = harness.agora("restore", bad, env={"AGORA_DATABASE": dsn(RESTORE_DB)})
+        r = harness.agora("restore", bad, env=settings(RESTORE_DB))
         eq(r.returncode, 1)
         contains(r.stderr, "is not a backup")
         eq(counts(RESTORE_DB), {}, "nothing restored")

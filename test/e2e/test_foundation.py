@@ -199,7 +199,8 @@ def data_survives_a_restart_of_kore_and_postgresql():
     eq(r.status, 200, "after restart")
     contains(r.visible_text(), "Résumé modifié avant redémarrage")
     eq(sql_value("SELECT count(*) FROM schema_migrations"),
-       str(len([f for f in os.listdir(os.path.join(harness.ROOT, "migrations")) if f.endswith(".sql")])))
+       str(len([f for f in os.listdir(os.path.join(harness.ROOT, "migrations"))
+                if re.match(r"^[0-9]{4}_.*\.sql$", f)])))
 
 
 @test
@@ -244,8 +245,8 @@ def migrate_is_idempotent_and_status_reports():
 def a_failing_migration_is_rolled_back_and_named():
     d = tempfile.mkdtemp(prefix="agora-mig-")
     try:
-        for f in os.listdir(os.path.join(harness.ROOT, "migrations")):
-            shutil.copy(os.path.join(harness.ROOT, "migrations", f), d)
+        # functions/ too: migrate applies it after the numbered files.
+        shutil.copytree(os.path.join(harness.ROOT, "migrations"), d, dirs_exist_ok=True)
         with open(os.path.join(d, "9990_good.sql"), "w") as f:
             f.write("CREATE TABLE e2e_good (x int);\n")
         with open(os.path.join(d, "9991_broken.sql"), "w") as f:
@@ -335,6 +336,13 @@ def production_config_runs_chrooted_and_unprivileged():
         r = c.get("/export/contributions.csv")
         eq(r.status, 200, "open-data export from a chrooted worker")
         assert r.body.startswith(b"id,consultation,theme,"), r.body[:80]
+        # The moderation log's key (read by the parent before the chroot)
+        # and its open-data file (a task with its own connection).
+        contains(c.get("/export/journal-moderation/cle-publique.pem").text,
+                 "BEGIN PUBLIC KEY", "the log's public key from the chroot")
+        r = c.get("/export/journal-moderation.json")
+        eq(r.status, 200, "the moderation log from a chrooted worker")
+        assert r.body.startswith(b"["), r.body[:80]
         out = subprocess.run(["ps", "-o", "user=,args=", "--ppid", str(p.pid)],
                              capture_output=True, text=True).stdout
         contains(out, "nobody", "workers run unprivileged")

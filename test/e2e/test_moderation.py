@@ -68,6 +68,16 @@ def moderator():
     return harness.signed_in(roles=("moderator",))
 
 
+def moderator_ref(uid):
+    """The moderator's pseudonym in the log, as the web computes it."""
+    import hashlib
+    import hmac
+    import os
+    with open(os.path.join(harness.ROOT, "var", "secret"), "rb") as f:
+        key = f.read()[:64]
+    return hmac.new(key, b"moderator:%d" % uid, hashlib.sha256).hexdigest()[:12]
+
+
 # ---------------------------------------------------------------- charter
 
 @test
@@ -255,7 +265,8 @@ def admin_switches_the_moderation_mode_and_it_is_logged():
         decide(mod, cid, "publish")
         eq(status_of(cid), "published")
     finally:
-        sql("SELECT consultation_set_mode(1, %d, 'a_posteriori')" % aid)
+        sql("SELECT consultation_set_mode(1, %d, '%s', 'a_posteriori')"
+            % (aid, moderator_ref(aid)))
     _, author = harness.signed_in()
     eq(status_of(contribution(author)), "published", "a posteriori")
     eq(sql_value("SELECT contribution_initial_status(1, %d, 'autre texte %s')"
@@ -303,6 +314,29 @@ def queue_is_for_moderators_filters_and_paginates():
     # clean up: reject them all so later queue checks stay small
     sql("UPDATE contributions SET status = 'rejected' WHERE id IN (%s)"
         % ",".join(map(str, ids)))
+
+
+@test
+def a_page_past_the_end_of_the_queue_still_says_what_waits():
+    _, author = harness.signed_in()
+    ids = [contribution(author, theme=6, status="pending") for i in range(21)]
+    mod, _ = moderator()
+    try:
+        first = mod.get("/moderation/?theme=sante&statut=pending").visible_text()
+        m = re.search(r"(\d+) contributions à modérer\.", first)
+        assert m, first[:300]
+        last = (int(m.group(1)) + 19) // 20
+        r = mod.get("/moderation/?theme=sante&statut=pending&page=%d" % (last + 3))
+        eq(r.status, 200)
+        t = r.visible_text()
+        contains(t, "%s contributions à modérer." % m.group(1))
+        lacks(t, "Aucune contribution à modérer")
+        contains(t, "Aucune contribution sur cette page.")
+        contains(r.text, 'href="/moderation/?theme=sante&amp;motif=&amp;statut=pending'
+                 '&amp;page=%d">Page précédente' % last)
+    finally:
+        sql("UPDATE contributions SET status = 'rejected' WHERE id IN (%s)"
+            % ",".join(map(str, ids)))
 
 
 # ---------------------------------------------------------------- decisions
@@ -504,7 +538,7 @@ def the_log_refuses_update_delete_and_truncate_even_for_a_superuser():
     before = log_count()
     for stmt in ["UPDATE moderation_log SET note = 'x' WHERE id = %s" % lid,
                  "DELETE FROM moderation_log WHERE id = %s" % lid,
-                 "TRUNCATE moderation_log"]:
+                 "TRUNCATE moderation_log CASCADE"]:
         try:
             sql(stmt)
         except AssertionError as e:
@@ -530,29 +564,42 @@ def verify_log_detects_a_row_altered_behind_the_triggers():
     contains(r.stdout, "OK: %d rows" % log_count())
     lid = sql_value("SELECT min(id) FROM moderation_log WHERE contribution_id = %d" % cid)
     tamper = ("ALTER TABLE moderation_log DISABLE TRIGGER ALL;"
-              " UPDATE moderation_log SET note = %s WHERE id = %s;"
+              " UPDATE moderation_log SET rule_code = %s WHERE id = %s;"
               " ALTER TABLE moderation_log ENABLE TRIGGER ALL;")
-    sql(tamper % ("'note falsifiée'", lid))
+    sql(tamper % ("'R1'", lid))
     try:
         r = harness.agora("verify-log")
         eq(r.returncode, 1, "altered row detected")
         contains(r.stdout, "row %s" % lid)
     finally:
-        sql(tamper % ("'note d''origine'", lid))
+        sql(tamper % ("'R3'", lid))
     eq(harness.agora("verify-log").returncode, 0, "restored")
+    # The note lives apart from the chain, which holds its commitment.
+    sql("UPDATE moderation_notes SET note = 'note falsifiée' WHERE log_id = %s" % lid)
+    try:
+        r = harness.agora("verify-log")
+        eq(r.returncode, 1, "altered note detected")
+        contains(r.stdout, "row %s" % lid)
+    finally:
+        sql("UPDATE moderation_notes SET note = 'note d''origine' WHERE log_id = %s" % lid)
+    eq(harness.agora("verify-log").returncode, 0, "note restored")
     # a deleted row breaks the chain at the next row
     nxt = sql_value("SELECT min(id) FROM moderation_log WHERE id > %s" % lid)
     image = sql_value("SELECT row_to_json(l) FROM moderation_log l WHERE id = %s" % lid)
+    note = sql_value("SELECT row_to_json(n) FROM moderation_notes n WHERE log_id = %s" % lid)
     sql("ALTER TABLE moderation_log DISABLE TRIGGER ALL;"
+        " DELETE FROM moderation_notes WHERE log_id = %s;"
         " DELETE FROM moderation_log WHERE id = %s;"
-        " ALTER TABLE moderation_log ENABLE TRIGGER ALL;" % lid)
+        " ALTER TABLE moderation_log ENABLE TRIGGER ALL;" % (lid, lid))
     try:
         r = harness.agora("verify-log")
         eq(r.returncode, 1, "deleted row detected")
         contains(r.stdout, "row %s" % nxt)
     finally:
         sql("INSERT INTO moderation_log SELECT * FROM"
-            " json_populate_record(NULL::moderation_log, %s::json)" % q(image))
+            " json_populate_record(NULL::moderation_log, %s::json);"
+            " INSERT INTO moderation_notes SELECT * FROM"
+            " json_populate_record(NULL::moderation_notes, %s::json)" % (q(image), q(note)))
     eq(harness.agora("verify-log").returncode, 0, "row put back")
 
 
@@ -608,6 +655,24 @@ def new_accounts_are_limited_to_a_few_posts_per_hour():
     eq(sql_value("SELECT contribution_rate_ok(%d, 24, 10)" % fresh), "t", "higher limit")
     sql("UPDATE users SET created_at = now() - interval '2 days' WHERE id = %d" % fresh)
     eq(sql_value("SELECT contribution_rate_ok(%d)" % fresh), "t", "older account")
+
+
+@test
+def the_queue_says_why_a_new_account_is_held():
+    _, fresh = harness.signed_in(age_days=0)
+    for i in range(5):
+        contribution(fresh)
+    held = contribution(fresh, title="Sixième de l'heure")
+    eq(sql("SELECT status, queue_reason FROM contributions WHERE id = %d" % held),
+       [["pending", "compte récent"]])
+    mod, _ = moderator()
+    page = mod.get("/moderation/?motif=compte")
+    eq(page.status, 200)
+    row = re.search(r'<tr><td>[^<]*</td><th scope="row"><a href="/moderation/%d">.*?</tr>'
+                    % held, page.text)
+    assert row, "the held contribution is in the queue"
+    # The reason cell, not the filter's option (which always says it).
+    contains(row.group(0), "<td>Compte récent qui publie beaucoup</td>")
 
 
 # ---------------------------------------------------------------- races

@@ -13,6 +13,7 @@ import tempfile
 import harness
 from harness import Client, contains, eq, lacks, sql, test
 from opendata_fixtures import contribution, pseudonym, vote
+from opendata_recount import guard, unguard
 
 
 def make_data():
@@ -100,10 +101,13 @@ def export_json_has_the_same_rows():
     eq(sorted(data[0].keys()), sorted(csv_rows[str(data[0]["id"])].keys()))
 
 
-GUARDED = ("=", "+", "-", "@", "\t", "\r")
 TRICKY = ["=1+1", "+33 6 12", "-", "@x", "\tretrait", "\rretour", "fin \"citée\"",
           "a,b", "ligne\r\nsuivante", "ligne\nsuivante", "\\.", "'déjà", " espace ",
-          "naïve — « guillemets »", "\"", ",", "x" * 3000]
+          "naïve — « guillemets »", "\"", ",", "x" * 3000,
+          # Full-width and small forms, the minus sign, and texts that
+          # already start with quotes (guarded again, or left alone).
+          "＝1+1", "＋33", "－1", "＠SUM(A1)", "﹦1", "﹢1", "﹣1", "﹫x", "−5", "'=1+1",
+          "''@x", "'＝2", "'", "''", "'texte", "– tiret demi-cadratin", "ｘ pleine chasse"]
 
 
 @test
@@ -130,8 +134,9 @@ def export_csv_cells_are_the_json_values_guarded():
             for name, cell in zip(header, row):
                 v = o[name]
                 want = "" if v is None else str(v)
-                if isinstance(v, str) and v.startswith(GUARDED):
-                    want = "'" + v
+                if isinstance(v, str):
+                    want = guard(v)
+                    eq(unguard(cell), v, "%s of %s unguarded" % (name, row[0]))
                 eq(cell, want, "%s of %s in %s" % (name, row[0], path))
             seen += int(row[0]) in ids
         eq(seen, len(ids), "every tricky contribution in " + path)
@@ -140,6 +145,9 @@ def export_csv_cells_are_the_json_values_guarded():
         contains(text, "\r\n%d,strategie-numerique,culture,proposition,,,18,publiee," % ids[3])
         contains(text, ",'@x %s,'@x," % tag)
         contains(text, ',"a,b %s","a,b",' % tag)
+        contains(text, ",'＝1+1 %s,'＝1+1," % tag)
+        contains(text, ",''=1+1 %s,''=1+1," % tag)
+        contains(text, ",'texte %s,'texte," % tag)
 
 
 @test

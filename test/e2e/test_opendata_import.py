@@ -46,15 +46,48 @@ def broken_copy(src, name, edit):
     return d
 
 
+def sequences():
+    """Every sequence's value: a refused import must take no id."""
+    return sql("SELECT sequencename, coalesce(last_value::text, 'unused')"
+               " FROM pg_sequences ORDER BY 1")
+
+
 def refused(fmt, folder, *needles):
-    before = snapshot()
+    before, seqs = snapshot(), sequences()
     r = harness.agora("import", fmt, folder)
     eq(r.returncode, 1, "exit status: " + r.stderr)
     for n in needles:
         contains(r.stderr, n, "message")
     eq(snapshot(), before, "database unchanged")
+    eq(sequences(), seqs, "no sequence advanced")
     shutil.rmtree(folder)
     return r
+
+
+def record_lines(data, sep):
+    """(start line, row) of every data record of CSV bytes, with Python's
+    own csv module."""
+    text = io.StringIO(data.decode("utf-8"), newline="")
+    reader = csv.reader(text, delimiter=sep)
+    next(reader)
+    out, end = [], reader.line_num
+    for row in reader:
+        out.append((end + 1, row))
+        end = reader.line_num
+    return out
+
+
+def cut_after(n, sep):
+    """An edit that keeps the header and the first n records, cut exactly
+    at a record boundary (the rest of the file is gone)."""
+    def cut(data):
+        text = data.decode("utf-8")
+        f = io.StringIO(text, newline="")
+        reader = csv.reader(f, delimiter=sep)
+        for _ in range(n + 1):
+            next(reader)
+        return text[:f.tell()].encode("utf-8")
+    return cut
 
 
 def line_of(data, index):
@@ -101,9 +134,11 @@ def import_refuses_invalid_utf8_with_its_line():
 
 
 @test
-def import_rolls_back_everything_when_a_late_row_fails():
-    # The last argument gets an impossible date: the consultation, its themes
-    # and 3,993 arguments were already inserted when the database refuses it.
+def import_checks_every_date_before_taking_an_id():
+    # The last argument gets an impossible date: PostgreSQL reads every date
+    # of the files before the first insert, so the refusal comes before any
+    # id is taken (the old importer had inserted 3,993 arguments by then,
+    # and left the sequences advanced after its rollback).
     state = {}
 
     def bad_date(data):
@@ -114,9 +149,135 @@ def import_rolls_back_everything_when_a_late_row_fails():
         return data[:i] + last + b"\n"
     d = broken_copy(RN, "arguments.csv", bad_date)
     refused("republique-numerique", d, "arguments.csv, ligne %d" % state["line"],
-            "refusé par la base", "la base est inchangée")
+            "date « 2015-13-", "illisible", "la base est inchangée")
     eq(sql_value("SELECT count(*) FROM consultations"
                  " WHERE slug = 'republique-numerique-2015'"), "0")
+    d = broken_copy(DC, "debats.csv", lambda b: b.replace(
+        b";2019-01-16 10:58:44 +0100;", b";hier;", 1))
+    refused("decidim", d, "debats.csv, ligne 2", "date « hier » illisible")
+
+
+def first_mismatch(declared, found):
+    """The first (line, row, declared, found) whose count differs, and how
+    many differ."""
+    bad = [(line, row, d, f) for (line, row), d, f in zip(*declared, found) if d != f]
+    return bad[0], len(bad)
+
+
+@test
+def import_refuses_arguments_cut_at_a_record_boundary():
+    # arguments.csv cut after 2,000 of its 3,994 rows parses perfectly; the
+    # opinions' own counts (arguments_yes_count, arguments_no_count) show it.
+    with open(os.path.join(RN, "arguments.csv"), "rb") as f:
+        kept = record_lines(cut_after(2000, ",")(f.read()), ",")
+    eq(len(kept), 2000)
+    with open(os.path.join(RN, "opinions.csv"), "rb") as f:
+        opinions = record_lines(f.read(), ",")
+    head = read_csv(os.path.join(RN, "opinions.csv"), ",")[0].keys()
+    col = {name: i for i, name in enumerate(head)}
+    counted = collections.Counter((r[1], r[2]) for _, r in kept)
+    bad = [(line, r) for line, r in opinions
+           if int(r[col["arguments_yes_count"]]) != counted[(r[0], "pour")]
+           or int(r[col["arguments_no_count"]]) != counted[(r[0], "contre")]]
+    line, row = bad[0]
+    pos = "pour" if int(row[col["arguments_yes_count"]]) != counted[(row[0], "pour")] \
+        else "contre"
+    declared = row[col["arguments_yes_count" if pos == "pour" else "arguments_no_count"]]
+    d = broken_copy(RN, "arguments.csv", cut_after(2000, ","))
+    refused("republique-numerique", d,
+            "opinions.csv, ligne %d : l'opinion %s déclare %s arguments %s" %
+            (line, row[0], declared, pos),
+            "arguments.csv en contient %d" % counted[(row[0], pos)],
+            "et %d autres opinions" % (len(bad) - 1), "tronqué",
+            "Rien n'a été importé")
+
+
+def decidim_threads(comment_rows, head):
+    """Comments per debate id, replies included, from comment rows."""
+    col = {name: i for i, name in enumerate(head)}
+    by_id = {r[col["id"]]: r for r in comment_rows}
+    per = collections.Counter()
+    for r in comment_rows:
+        x = r
+        while x[col["commentable_type"]] == "Decidim::Comments::Comment":
+            x = by_id[x[col["commentable_id"]]]
+        per[x[col["commentable_id"]]] += 1
+    return per
+
+
+@test
+def import_refuses_debate_comments_cut_at_a_record_boundary():
+    with open(os.path.join(DC, "commentaires_debats.csv"), "rb") as f:
+        kept = [r for _, r in record_lines(cut_after(400, ";")(f.read()), ";")]
+    eq(len(kept), 400)
+    head = list(read_csv(os.path.join(DC, "commentaires_debats.csv"), ";")[0].keys())
+    per = decidim_threads(kept, head)
+    with open(os.path.join(DC, "debats.csv"), "rb") as f:
+        debates = record_lines(f.read(), ";")
+    dhead = list(read_csv(os.path.join(DC, "debats.csv"), ";")[0].keys())
+    ci = dhead.index("comments")
+    line, row = [(l, r) for l, r in debates if int(r[ci]) != per[r[0]]][0]
+    d = broken_copy(DC, "commentaires_debats.csv", cut_after(400, ";"))
+    refused("decidim", d, "debats.csv, ligne %d : le débat %s déclare %s commentaires"
+            % (line, row[0], row[ci]),
+            "commentaires_debats.csv en contient %d" % per[row[0]], "tronqué")
+    # Cut before its first comment: nothing to count against, refused too.
+    d = broken_copy(DC, "commentaires_debats.csv", cut_after(0, ";"))
+    refused("decidim", d, "commentaires_debats.csv, ligne 1 : aucun commentaire,"
+            " alors que debats.csv en déclare 693")
+
+
+@test
+def import_names_the_line_of_every_count_that_does_not_match():
+    # One declared count changed at a time: each message names the declaring
+    # row, the column and both numbers.
+    d = broken_copy(RN, "opinions.csv", lambda b: b.replace(
+        b",2237,161,49,2447,50,45,", b",2237,161,49,2447,51,45,", 1))
+    refused("republique-numerique", d,
+            "opinions.csv, ligne 2 : l'opinion 61 déclare 51 arguments pour"
+            " (arguments_yes_count), arguments.csv en contient 50 ;")
+    d = broken_copy(RN, "opinions.csv", lambda b: b.replace(
+        b",2237,161,49,2447,50,45,", b",2237,161,49,2447,50,44,", 1))
+    refused("republique-numerique", d, "l'opinion 61 déclare 44 arguments contre"
+            " (arguments_no_count), arguments.csv en contient 45")
+    d = broken_copy(RN, "opinions.csv", lambda b: b.replace(
+        b",2237,161,49,2447,", b",2237,161,49,2448,", 1))
+    refused("republique-numerique", d, "opinions.csv, ligne 2 : votes_total vaut 2448"
+            " mais votes_ok + votes_mitige + votes_nok font 2447")
+    with open(os.path.join(DC, "debats.csv"), "rb") as f:
+        debates = record_lines(f.read(), ";")
+    line = [l for l, r in debates if r[0] == "30"][0]
+    d = broken_copy(DC, "debats.csv", lambda b: b.replace(
+        b";75;2019-", b";76;2019-", 1))
+    refused("decidim", d, "debats.csv, ligne %d : le débat 30 déclare 76 commentaires"
+            " (colonne comments), commentaires_debats.csv en contient 75" % line)
+    # A comment whose debate is not in the export (debats.csv cut), a reply
+    # whose parent comment is missing, a depth that does not fit.
+    with open(os.path.join(DC, "commentaires_debats.csv"), "rb") as f:
+        comments = record_lines(f.read(), ";")
+    chead = list(read_csv(os.path.join(DC, "commentaires_debats.csv"), ";")[0].keys())
+    c = {n: i for i, n in enumerate(chead)}
+    top = [(l, r) for l, r in comments if r[c["depth"]] == "0"][0]
+    d = broken_copy(DC, "debats.csv", lambda b: b"\n".join(
+        x for x in b.split(b"\n") if not x.startswith(top[1][c["commentable_id"]].encode() + b";")))
+    refused("decidim", d, "commentaires_debats.csv, ligne %d : le débat %s commenté"
+            " n'est pas dans debats.csv" % (top[0], top[1][c["commentable_id"]]))
+    reply = [(l, r) for l, r in comments if r[c["depth"]] == "1"][0]
+    parent = reply[1][c["commentable_id"]]
+    d = broken_copy(DC, "commentaires_debats.csv", lambda b: b.replace(
+        (";%s;Decidim::Comments::Comment;" % parent).encode(),
+        b";999999;Decidim::Comments::Comment;", 1))
+    refused("decidim", d, "commentaires_debats.csv, ligne %d : le commentaire 999999"
+            " auquel il répond n'est pas dans commentaires_debats.csv" % reply[0])
+    d = broken_copy(DC, "commentaires_debats.csv", lambda b: b.replace(
+        (";1;;;;%s;Decidim::Comments::Comment;" % parent).encode(),
+        (";2;;;;%s;Decidim::Comments::Comment;" % parent).encode(), 1))
+    refused("decidim", d, "depth 2 ne suit pas")
+    # Two opinions with one id: the unique source id would fail in the
+    # middle of the inserts; it is refused before.
+    d = broken_copy(RN, "opinions.csv", lambda b: b.replace(b"\n62,", b"\n61,", 1))
+    refused("republique-numerique", d, "l'identifiant « opinion/61 » figure déjà"
+            " plus haut, ligne 2")
 
 
 @test

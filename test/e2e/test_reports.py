@@ -10,7 +10,7 @@ import secrets
 
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
-from opendata_fixtures import contribution, vote
+from opendata_fixtures import PUBLIC_IDS, contribution, vote
 
 _THEME = []
 
@@ -104,16 +104,16 @@ def report_figures_equal_a_sql_recount():
     eq(r.status, 200)
     page = r.text
     eq(page.count("<h1>"), 1)
-    pub = "theme_id = %d AND status = 'published'" % t
+    pub = "theme_id = %d AND id IN %s" % (t, PUBLIC_IDS)
     recount = {
         "Contributeurs": "SELECT count(DISTINCT author_id) FROM contributions WHERE " + pub,
         "Votants": "SELECT count(DISTINCT v.user_id) FROM votes v JOIN contributions c"
-                   " ON c.id = v.contribution_id WHERE c.theme_id = %d AND c.status = 'published'" % t,
+                   " ON c.id = v.contribution_id WHERE c.theme_id = %d AND c.id IN %s" % (t, PUBLIC_IDS),
         "Propositions": "SELECT count(*) FROM contributions WHERE kind = 'proposal' AND " + pub,
         "Arguments": "SELECT count(*) FROM contributions WHERE kind = 'argument' AND " + pub,
         "Commentaires": "SELECT count(*) FROM contributions WHERE kind = 'comment' AND " + pub,
         "Votes": "SELECT count(*) FROM votes v JOIN contributions c ON c.id = v.contribution_id"
-                 " WHERE c.theme_id = %d AND c.status = 'published'" % t,
+                 " WHERE c.theme_id = %d AND c.id IN %s" % (t, PUBLIC_IDS),
     }
     for label, q in recount.items():
         eq(figure(page, label), sql_value(q), label)
@@ -184,7 +184,7 @@ def report_shows_official_answers():
     r = Client().get("/rapports/" + theme())
     ans = section(r.text, "reponses")
     n = sql_value("SELECT count(*) FROM official_answers a JOIN contributions c ON c.id = a.contribution_id"
-                  " WHERE c.theme_id = %d AND c.status = 'published'" % tid())
+                  " WHERE c.theme_id = %d AND c.id IN %s" % (tid(), PUBLIC_IDS))
     contains(html.unescape(ans), "%s réponse(s)" % n)
     contains(ans, '<a href="/propositions/%d">' % d["p1"])
     contains(ans, "<strong>Retenue</strong>")
@@ -204,17 +204,17 @@ def report_index_lists_the_seven_themes_with_recounts():
     title = sql_value("SELECT title FROM themes WHERE id = %d" % tid())
     m = re.search(r'<a href="/rapports/%s">[^<]*</a></th>((?:<td[^>]*>[^<]*</td>)+)' % theme(), r.text)
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", m.group(1))
-    pub = "theme_id = %d AND status = 'published'" % tid()
+    pub = "theme_id = %d AND id IN %s" % (tid(), PUBLIC_IDS)
     eq(cells, [
         sql_value("SELECT count(DISTINCT author_id) FROM contributions WHERE " + pub),
         sql_value("SELECT count(*) FROM contributions WHERE kind = 'proposal' AND " + pub),
         sql_value("SELECT count(*) FROM contributions WHERE kind = 'argument' AND " + pub),
         sql_value("SELECT count(*) FROM contributions WHERE kind = 'comment' AND " + pub),
         sql_value("SELECT count(*) FROM votes v JOIN contributions c ON c.id = v.contribution_id"
-                  " WHERE c.theme_id = %d AND c.status = 'published'" % tid()),
+                  " WHERE c.theme_id = %d AND c.id IN %s" % (tid(), PUBLIC_IDS)),
         sql_value("SELECT count(*) FROM official_answers a JOIN contributions c"
-                  " ON c.id = a.contribution_id WHERE c.theme_id = %d AND c.status = 'published'"
-                  % tid()),
+                  " ON c.id = a.contribution_id WHERE c.theme_id = %d AND c.id IN %s"
+                  % (tid(), PUBLIC_IDS)),
     ])
     contains(r.visible_text(), title)
     for path in ["/rapports/inconnu", "/rapports/CULTURE", "/rapports/%3Cx%3E"]:

@@ -3,10 +3,13 @@
 """Reports at scale: the rollup tables the report pages read (report_counts,
 report_people, report_themes) always equal a plain recount from
 contributions and votes: after `agora generate`, after votes cast over HTTP,
-after a moderator hides a contribution, after an account is deleted
-(pseudonymised: its votes stay). The
-pages show exactly the recounted figures, and the cached text analyses of
-a big theme say when they were computed and when they are out of date."""
+after a moderator hides a contribution, after busy threads are hidden,
+rejected, held and restored, after an account is deleted (pseudonymised:
+its votes stay). Recounts count the public contributions from the statuses
+alone (PUBLIC_IDS: published under a public parent), never from the
+is_public column the triggers keep, which they check too. The pages show
+exactly the recounted figures, and the cached text analyses of a big theme
+say when they were computed and when they are out of date."""
 
 import html
 import json
@@ -14,49 +17,66 @@ import re
 
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
+from opendata_fixtures import PUBLIC_CTE, PUBLIC_IDS
 from participation_lib import vote
 
 PASSWORD = "une phrase de passe assez longue"
 
 # Rows of the rollups that differ from a recount (0 when they agree).
 COUNTS_DIFF = """
-WITH r AS (SELECT theme_id, week, territory_code, kind, status, assisted, n
+WITH RECURSIVE %(pub)s,
+ r AS (SELECT theme_id, week, territory_code, kind, status, assisted, is_public, n
     FROM report_counts WHERE n <> 0),
- c AS (SELECT theme_id, date_trunc('week', created_at AT TIME ZONE 'Europe/Paris')::date,
-    coalesce(territory_code, ''), kind, status, assisted_by IS NOT NULL, count(*)
-    FROM contributions GROUP BY 1, 2, 3, 4, 5, 6)
+ c AS (SELECT x.theme_id, date_trunc('week', x.created_at AT TIME ZONE 'Europe/Paris')::date,
+    coalesce(x.territory_code, ''), x.kind, x.status, x.assisted_by IS NOT NULL,
+    p.id IS NOT NULL, count(*)
+    FROM contributions x LEFT JOIN pub p ON p.id = x.id GROUP BY 1, 2, 3, 4, 5, 6, 7)
 SELECT (SELECT count(*) FROM (TABLE r EXCEPT TABLE c) x)
-     + (SELECT count(*) FROM (TABLE c EXCEPT TABLE r) y)"""
+     + (SELECT count(*) FROM (TABLE c EXCEPT TABLE r) y)""" % {"pub": PUBLIC_CTE}
 
 PEOPLE_DIFF = """
-WITH r AS (SELECT theme_id, user_id, contributions, votes FROM report_people
+WITH RECURSIVE %(pub)s,
+ pc AS (SELECT c.* FROM contributions c JOIN pub ON pub.id = c.id),
+ r AS (SELECT theme_id, user_id, contributions, votes FROM report_people
     WHERE contributions <> 0 OR votes <> 0),
  c AS (SELECT t, u, sum(c)::bigint, sum(v)::bigint FROM (
-    SELECT theme_id AS t, author_id AS u, count(*) AS c, 0 AS v FROM contributions
-    WHERE status = 'published' AND author_id IS NOT NULL GROUP BY 1, 2
+    SELECT theme_id AS t, author_id AS u, count(*) AS c, 0 AS v FROM pc
+    WHERE author_id IS NOT NULL GROUP BY 1, 2
     UNION ALL SELECT c.theme_id, v.user_id, 0, count(*) FROM votes v
-    JOIN contributions c ON c.id = v.contribution_id WHERE c.status = 'published'
-    GROUP BY 1, 2) x GROUP BY t, u)
+    JOIN pc c ON c.id = v.contribution_id GROUP BY 1, 2) x GROUP BY t, u)
 SELECT (SELECT count(*) FROM (TABLE r EXCEPT TABLE c) x)
-     + (SELECT count(*) FROM (TABLE c EXCEPT TABLE r) y)"""
+     + (SELECT count(*) FROM (TABLE c EXCEPT TABLE r) y)""" % {"pub": PUBLIC_CTE}
 
 THEMES_DIFF = """
+WITH RECURSIVE %(pub)s,
+ pc AS (SELECT c.* FROM contributions c JOIN pub ON pub.id = c.id),
+ a AS (SELECT theme_id, count(DISTINCT author_id) AS n FROM pc GROUP BY 1),
+ v AS (SELECT c.theme_id, count(DISTINCT v.user_id) AS voters, count(*) AS votes
+    FROM votes v JOIN pc c ON c.id = v.contribution_id GROUP BY 1)
 SELECT count(*) FROM themes t LEFT JOIN report_themes r ON r.theme_id = t.id
-WHERE (coalesce(r.contributors, 0), coalesce(r.voters, 0), coalesce(r.votes, 0)) <> (
-    (SELECT count(DISTINCT author_id) FROM contributions
-     WHERE theme_id = t.id AND status = 'published'),
-    (SELECT count(DISTINCT v.user_id) FROM votes v JOIN contributions c
-     ON c.id = v.contribution_id WHERE c.theme_id = t.id AND c.status = 'published'),
-    (SELECT count(*) FROM votes v JOIN contributions c
-     ON c.id = v.contribution_id WHERE c.theme_id = t.id AND c.status = 'published'))"""
-
+LEFT JOIN a ON a.theme_id = t.id LEFT JOIN v ON v.theme_id = t.id
+WHERE (coalesce(r.contributors, 0), coalesce(r.voters, 0), coalesce(r.votes, 0)) <>
+    (coalesce(a.n, 0), coalesce(v.voters, 0), coalesce(v.votes, 0))""" % {"pub": PUBLIC_CTE}
 
 CONSULTATIONS_DIFF = """
+WITH RECURSIVE %(pub)s,
+ a AS (SELECT t.consultation_id, count(DISTINCT c.author_id) AS n
+    FROM contributions c JOIN pub ON pub.id = c.id JOIN themes t ON t.id = c.theme_id
+    GROUP BY 1)
 SELECT count(*) FROM consultations k
 LEFT JOIN report_consultations r ON r.consultation_id = k.id
-WHERE coalesce(r.contributors, 0) <> (SELECT count(DISTINCT c.author_id)
-    FROM contributions c JOIN themes t ON t.id = c.theme_id
-    WHERE t.consultation_id = k.id AND c.status = 'published')"""
+LEFT JOIN a ON a.consultation_id = k.id
+WHERE coalesce(r.contributors, 0) <> coalesce(a.n, 0)""" % {"pub": PUBLIC_CTE}
+
+# is_public and the replies counters against the statuses.
+PUBLIC_DIFF = """
+WITH RECURSIVE %(pub)s,
+ x AS (SELECT c.id, c.kind, c.proposal_id, c.is_public, c.replies, p.id IS NOT NULL AS pub
+    FROM contributions c LEFT JOIN pub p ON p.id = c.id),
+ n AS (SELECT proposal_id, count(*) AS n FROM x WHERE kind <> 'proposal' AND pub GROUP BY 1)
+SELECT (SELECT count(*) FROM x WHERE is_public <> pub)
+     + (SELECT count(*) FROM x LEFT JOIN n ON n.proposal_id = x.id
+        WHERE x.kind = 'proposal' AND x.replies <> coalesce(n.n, 0))""" % {"pub": PUBLIC_CTE}
 
 
 def rollups_equal_recounts(when):
@@ -64,6 +84,7 @@ def rollups_equal_recounts(when):
     eq(sql_value(PEOPLE_DIFF), "0", "report_people = recount " + when)
     eq(sql_value(THEMES_DIFF), "0", "report_themes = recount " + when)
     eq(sql_value(CONSULTATIONS_DIFF), "0", "report_consultations = recount " + when)
+    eq(sql_value(PUBLIC_DIFF), "0", "is_public and replies = recount " + when)
     home_equals_recount(when)
 
 
@@ -72,17 +93,17 @@ def home_equals_recount(when):
     counts, are those a plain count gives."""
     k = sql_value("SELECT id FROM consultations WHERE is_primary")
     people = int(sql_value("SELECT count(DISTINCT author_id) FROM contributions"
-                           " WHERE consultation_id = %s AND status = 'published'" % k))
+                           " WHERE consultation_id = %s AND id IN %s" % (k, PUBLIC_IDS)))
     total = int(sql_value("SELECT count(*) FROM contributions"
-                          " WHERE consultation_id = %s AND status = 'published'" % k))
+                          " WHERE consultation_id = %s AND id IN %s" % (k, PUBLIC_IDS)))
     t = Client().get("/").visible_text()
     contains(t, "%d participant" % people, "home, participants " + when)
     contains(t, "%d contribution" % total, "home, contributions " + when)
     for slug, props, others in sql(
-            "SELECT t.slug, count(c.id) FILTER (WHERE c.kind = 'proposal'),"
+            "WITH RECURSIVE %s SELECT t.slug, count(c.id) FILTER (WHERE c.kind = 'proposal'),"
             " count(c.id) FILTER (WHERE c.kind <> 'proposal') FROM themes t"
-            " LEFT JOIN contributions c ON c.theme_id = t.id AND c.status = 'published'"
-            " WHERE t.consultation_id = %s GROUP BY t.id" % k):
+            " LEFT JOIN (contributions c JOIN pub ON pub.id = c.id) ON c.theme_id = t.id"
+            " WHERE t.consultation_id = %s GROUP BY t.id" % (PUBLIC_CTE, k)):
         contains(t, "%s proposition" % props, "home, proposals of %s %s" % (slug, when))
         contains(t, "%s argument" % others, "home, replies of %s %s" % (slug, when))
 
@@ -94,7 +115,7 @@ def figure(text, label):
 
 
 def recount(tid):
-    pub = "c.theme_id = %d AND c.status = 'published'" % tid
+    pub = "c.theme_id = %d AND c.id IN %s" % (tid, PUBLIC_IDS)
     return {
         "Contributeurs": sql_value("SELECT count(DISTINCT c.author_id) FROM contributions c WHERE " + pub),
         "Votants": sql_value("SELECT count(DISTINCT v.user_id) FROM votes v JOIN contributions c"
@@ -130,7 +151,7 @@ def page_equals_recount(slug, when):
     # Per département: the table rows equal a recount.
     for code, name in sql("SELECT code, name FROM territories"):
         n = sql_value("SELECT count(*) FROM contributions c WHERE c.territory_code = '%s' AND"
-                      " c.theme_id = %d AND c.status = 'published'" % (code, tid))
+                      " c.theme_id = %d AND c.id IN %s" % (code, tid, PUBLIC_IDS))
         contains(page.text, '<tr><th scope="row">%s</th><td class="num">%s</td>'
                  % (html.escape(name), n), "département %s %s" % (code, when))
     return page
@@ -238,6 +259,75 @@ def votes_moderation_and_deletion_keep_rollups_exact():
     rollups_equal_recounts("after a rebuild")
 
 
+def thread(slug, n):
+    """A proposal of slug with n replies in SQL (arguments, comments, replies
+    to comments, comments under arguments) from a few authors, and votes;
+    returns (proposal, [reply ids in order])."""
+    from opendata_fixtures import contribution, vote as vote_sql
+    authors = [harness.make_user(territory=t) for t in ("18", "37", "45")]
+    p = contribution(slug, "proposal", "Fil très débattu.", author=authors[0],
+                     title="Fil très débattu %d" % n, territory="18")
+    ids, comments = [], []
+    for i in range(n):
+        a = authors[i % 3]
+        if i % 4 < 2:
+            ids.append(contribution(slug, "argument", "Argument %d." % i, author=a, parent=p,
+                                    position="pour" if i % 4 == 0 else "contre"))
+        else:
+            parent = comments[-1] if i % 4 == 3 and comments else ids[-1] if ids else p
+            ids.append(contribution(slug, "comment", "Commentaire %d." % i, author=a,
+                                    parent=parent))
+            comments.append(ids[-1])
+    for u in authors:
+        vote_sql(harness.make_user(), p, "agree")
+    return p, ids
+
+
+@test
+def busy_threads_leave_and_reenter_every_count_with_their_proposal():
+    """Hiding, rejecting or holding a proposal takes its whole thread out of
+    every figure in the same transaction; restoring it brings it back; a
+    hidden comment takes its replies with it; a statement that changes a
+    parent and its child at once ends right in either order; a rebuild
+    repairs an is_public written by hand."""
+    slug = "territoires"
+    p, ids = thread(slug, 40)
+    rollups_equal_recounts("after a busy thread")
+    eq(sql_value("SELECT replies FROM contributions WHERE id = %d" % p), "40")
+    for status in ("hidden", "rejected", "pending", "published"):
+        sql("UPDATE contributions SET status = '%s' WHERE id = %d" % (status, p))
+        rollups_equal_recounts("after the thread became " + status)
+    eq(sql_value("SELECT count(*) FROM contributions WHERE proposal_id = %d AND is_public"
+                 % p), "41")
+    # A hidden comment: its replies leave with it, and come back.
+    c = int(sql_value("SELECT min(parent_id) FROM contributions WHERE kind = 'comment'"
+                      " AND parent_id <> %d AND proposal_id = %d AND parent_id IN (SELECT id"
+                      " FROM contributions WHERE kind = 'comment')" % (p, p)))
+    sql("UPDATE contributions SET status = 'hidden' WHERE id = %d" % c)
+    rollups_equal_recounts("after hiding a comment that has replies")
+    assert int(sql_value("SELECT replies FROM contributions WHERE id = %d" % p)) < 39
+    # A reply restored under a hidden parent stays out.
+    sql("UPDATE contributions SET status = 'hidden' WHERE id = %d" % p)
+    sql("UPDATE contributions SET status = 'published' WHERE id = %d" % c)
+    eq(sql_value("SELECT is_public FROM contributions WHERE id = %d" % c), "f")
+    rollups_equal_recounts("after restoring a reply under a hidden proposal")
+    # Parent and child in one statement, both ways.
+    for a, b in (("published", "hidden"), ("hidden", "published"), ("published", "published")):
+        sql("UPDATE contributions SET status = CASE id WHEN %d THEN '%s' ELSE '%s' END"
+            " WHERE id IN (%d, %d)" % (p, a, b, p, ids[0]))
+        rollups_equal_recounts("after %s proposal and %s argument at once" % (a, b))
+    # Written by hand behind the triggers: the rebuild repairs it.
+    sql("UPDATE contributions SET status = 'hidden' WHERE id = %d" % p)
+    sql("UPDATE contributions SET is_public = true WHERE id = %d" % ids[0])
+    assert sql_value(PUBLIC_DIFF) != "0", "the recount sees the hand-written value"
+    r = harness.agora("refresh-reports", "--rebuild")
+    eq(r.returncode, 0, r.stderr)
+    rollups_equal_recounts("after a rebuild")
+    sql("UPDATE contributions SET status = 'published' WHERE id = %d" % p)
+    rollups_equal_recounts("after publishing the thread again")
+    page_equals_recount(slug, "after busy threads")
+
+
 @test
 def big_theme_analyses_come_from_a_dated_cache():
     slug = "ethique"
@@ -298,3 +388,34 @@ def big_theme_analyses_come_from_a_dated_cache():
         eq(harness.agora("refresh-reports", "--max-age", "x").returncode, 2)
     finally:
         sql("UPDATE report_config SET live_limit = 2000")
+
+
+@test
+def a_returning_person_s_votes_keep_rollups_equal_to_recounts():
+    """One person, one vote (issue 10): an account deleted and made again
+    with the same address takes over its votes (account_takeover()); every
+    rollup and figure still equals a recount, and the person is one voter."""
+    from accounts_lib import delete_account, member
+    slug = "ethique"
+    tid = int(sql_value("SELECT id FROM themes WHERE slug = '%s'" % slug))
+    pid, other = busiest_proposal(slug), busiest_proposal("sante")
+    before = recount(tid)
+    c, addr, old = member()
+    eq(vote(c, pid, "agree").status, 303)
+    eq(vote(c, other, "mixed").status, 303)
+    voted = recount(tid)
+    eq(int(voted["Votants"]), int(before["Votants"]) + 1)
+    delete_account(c)
+    rollups_equal_recounts("after the deletion of a voter")
+    local, domain = addr.split("@")
+    c2, _, new = member(addr="%s+retour@%s" % (local.upper(), domain))
+    rollups_equal_recounts("after the takeover of a departed account's votes")
+    eq(recount(tid), voted, "the same person is still one voter with one vote")
+    page_equals_recount(slug, "after a takeover")
+    eq(vote(c2, pid, "disagree").status, 303)
+    rollups_equal_recounts("after a vote that replaces the earlier one")
+    eq(recount(tid)["Votes"], voted["Votes"], "replaced, not added")
+    page_equals_recount(slug, "after a replaced vote")
+    r = harness.agora("refresh-reports", "--rebuild")
+    eq(r.returncode, 0, r.stderr)
+    rollups_equal_recounts("after a rebuild")

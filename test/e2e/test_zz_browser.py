@@ -70,6 +70,35 @@ def axe_urls(urls, cookie=None):
         "axe-core violations:\n" + "\n".join(failures) + r.stderr[-2000:]
 
 
+def archive_pages():
+    """The pages of the imported consultations (archives): the list, an
+    archive, its themes (sorted, searched), its reports, its proposals."""
+    from archive_lib import DC_SLUG, RN_SLUG, contribution_id, ensure_imported
+    ensure_imported()
+    rn = "/consultations/" + RN_SLUG
+    dc = "/consultations/" + DC_SLUG
+    return ["/consultations/", rn, rn + "/themes/ouverture-des-donnees-publiques",
+            rn + "/themes/les-communs?tri=accord&q=licence&page=1",
+            rn + "/rapports/ouverture-des-donnees-publiques", dc,
+            dc + "/themes/democratie-et-citoyennete?tri=votes",
+            dc + "/rapports/democratie-et-citoyennete",
+            "/propositions/" + contribution_id("opinion/61", RN_SLUG),
+            "/propositions/" + contribution_id(
+                "participation.lillemetropole.fr/debates/30", "decidim-grand-debat-2019"),
+            "/propositions/" + contribution_id(
+                "participation.lillemetropole.fr/proposals/457", "decidim-grand-debat-2019")]
+
+
+@test
+def archive_pages_pass_axe_core_and_are_valid_html():
+    pages = archive_pages()
+    axe(pages)
+    validate(pages)
+    c, _ = harness.signed_in(roles=("citizen", "official"), name="Lectrice Archives")
+    axe(pages[-3:], cookie="agora_sid=" + c.cookies["agora_sid"])
+    validate(pages[-3:], c)
+
+
 @test
 def public_pages_pass_axe_core():
     axe(PUBLIC_PAGES)

@@ -6,7 +6,7 @@
 /*
  * libFuzzer harness of the form checks outside kore's own parser: the
  * NUL check of the raw multipart body (multipart_nul_field) and the text
- * check every form field gets (field_text_check, fields.def). The input is
+ * check every form field gets (textcheck_field). The input is
  * taken as a raw body and, cut at its NULs, as field values.
  */
 
@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../app/core/fields.h"
 #include "../../app/core/multipart.h"
 #include "../../app/core/text.h"
+#include "../../app/core/textcheck.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -31,8 +31,8 @@ check_value(const char *s, size_t min, size_t max, int multiline)
 	if ((copy = strdup(s)) == NULL)
 		return;
 	v = copy;
-	switch (field_text_check(&v, min, max, multiline, &n)) {
-	case FIELD_OK:
+	switch (textcheck_field(&v, min, max, multiline, &n)) {
+	case TC_OK:
 		/* What passes is UTF-8, trimmed, within bounds, clean. */
 		if (!text_utf8_valid(v, strlen(v)) || n > max ||
 		    (*v != '\0' && n < min) || (min > 0 && *v == '\0'))
@@ -45,7 +45,7 @@ check_value(const char *s, size_t min, size_t max, int multiline)
 			    *p == 0x7f)
 				abort();
 		break;
-	case FIELD_NOT_UTF8:
+	case TC_NOT_UTF8:
 		if (text_utf8_valid(s, strlen(s)))
 			abort();
 		break;

@@ -7,13 +7,18 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "../../app/core/account.h"
+#include "../../app/core/keyed_hash.h"
 #include "../../app/core/mail.h"
+#include "../../app/core/roles.h"
+
+#define CANONICAL_CASES	"test/data/email_canonical.tsv"
 
 static void
 email_valid_shapes(void **state)
@@ -59,6 +64,89 @@ email_invalid_shapes(void **state)
 }
 
 static void
+email_accepts_ordinary_addresses(void **state)
+{
+	assert_null(account_email_check("camille.martin@exemple.fr"));
+	assert_null(account_email_check("a+tag@sous.domaine.example.org"));
+	/* ASCII only: relays without SMTPUTF8 would refuse these. */
+	assert_non_null(account_email_check("x@élysée.fr"));
+	assert_non_null(account_email_check("zoé@exemple.fr"));
+	assert_null(account_email_check("o'neil@example.co"));
+}
+
+static void
+email_rejects_bad_shapes(void **state)
+{
+	char	 longest[300];
+
+	assert_non_null(account_email_check(NULL));
+	assert_non_null(account_email_check(""));
+	assert_non_null(account_email_check("camille"));
+	assert_non_null(account_email_check("camille@"));
+	assert_non_null(account_email_check("@exemple.fr"));
+	assert_non_null(account_email_check("a@b@exemple.fr"));
+	assert_non_null(account_email_check("a b@exemple.fr"));
+	assert_non_null(account_email_check("a@exemple"));
+	assert_non_null(account_email_check("a@exemple.f"));
+	assert_non_null(account_email_check("a@exemple.123"));
+	assert_non_null(account_email_check(".a@exemple.fr"));
+	assert_non_null(account_email_check("a..b@exemple.fr"));
+	assert_non_null(account_email_check("a@-exemple.fr"));
+	assert_non_null(account_email_check("a@exemple-.fr"));
+	assert_non_null(account_email_check("a@exemple..fr"));
+	assert_non_null(account_email_check("a<script>@exemple.fr"));
+	assert_non_null(account_email_check("a@exe\nmple.fr"));
+	assert_non_null(account_email_check("a@\xff\xfe.fr"));
+	memset(longest, 'a', sizeof(longest));
+	strcpy(longest + 280, "@exemple.fr");
+	assert_non_null(account_email_check(longest));
+	assert_non_null(strstr(account_email_check("nope"), "adresse"));
+}
+
+static void
+name_rules(void **state)
+{
+	assert_null(account_name_check("Camille M."));
+	assert_null(account_name_check("Zoé"));
+	assert_non_null(account_name_check(""));
+	assert_non_null(account_name_check("   "));
+	assert_non_null(account_name_check("Z"));
+	assert_non_null(account_name_check("a\tb"));
+	assert_non_null(account_name_check("\xc3\x28x"));
+	assert_non_null(account_name_check(
+	    "0123456789012345678901234567890123456789012345678901234567890"));
+	assert_non_null(account_name_check("Participant·e n°12"));
+}
+
+/* One sentence per refusal, the same for the web and the command line. */
+static void
+refusals_say_why_in_french(void **state)
+{
+	assert_string_equal(account_email_check("camille"), ACCOUNT_EMAIL_MSG);
+	assert_string_equal(account_email_check(""),
+	    "L'adresse électronique est obligatoire.");
+	assert_string_equal(account_password_message(NULL, NULL, NULL),
+	    "Choisissez un mot de passe.");
+	assert_string_equal(account_password_message("court", NULL, NULL),
+	    "Le mot de passe doit contenir au moins 12 caractères.");
+	assert_string_equal(account_password_message("abcdefghijkl\t", NULL,
+	    NULL), "Le mot de passe contient des caractères invalides "
+	    "(encodage non UTF-8 ou caractères de contrôle).");
+	assert_string_equal(account_password_message("zz Paulette zz zz",
+	    "Paulette", NULL),
+	    "Le mot de passe ne doit pas contenir votre nom d'affichage.");
+	assert_string_equal(account_password_message("zz durand.tours zz",
+	    NULL, "durand.tours@example.org"), "Le mot de passe ne doit pas "
+	    "contenir votre adresse électronique (la partie avant « @ »).");
+	assert_string_equal(account_name_check("Z"),
+	    "Le nom affiché doit contenir au moins 2 caractères.");
+	assert_string_equal(account_name_check(ACCOUNT_PSEUDONYM "4"),
+	    "Ce nom est réservé aux comptes supprimés : choisissez-en un "
+	    "autre.");
+}
+
+
+static void
 password_rules(void **state)
 {
 	char	big[300];
@@ -101,6 +189,51 @@ password_not_name_nor_email(void **state)
 	assert_true(account_contains_folded("ÇA VA", "ça"));
 	assert_false(account_contains_folded("abc", "abcd"));
 	assert_false(account_contains_folded("abc", ""));
+}
+
+static void
+password_length(void **state)
+{
+	assert_null(account_password_message("une phrase longue", NULL, NULL));
+	assert_non_null(strstr(account_password_message("court", NULL, NULL),
+	    "12 caractères"));
+	/* 11 characters, 13 bytes: characters count, not bytes. */
+	assert_non_null(account_password_message("ééabcdefghi", NULL, NULL));
+	assert_null(account_password_message("ééabcdefghij", NULL, NULL));
+	assert_non_null(account_password_message("", NULL, NULL));
+	assert_non_null(account_password_message("\xff\xfe\xfd\xfc\xfb\xfa"
+	    "\xf9\xf8\xf7\xf6\xf5\xf4\xf3", NULL, NULL));
+}
+
+static void
+password_too_long(void **state)
+{
+	char	pw[300];
+
+	memset(pw, 'k', 257);
+	pw[257] = '\0';
+	assert_non_null(account_password_message(pw, NULL, NULL));
+	pw[256] = '\0';
+	assert_null(account_password_message(pw, NULL, NULL));
+}
+
+static void
+password_must_not_contain_name_or_email(void **state)
+{
+	const char	*name = "Camille Martin", *mail = "cmartin.tours@exemple.fr";
+
+	assert_null(account_password_message("chevaux de Loire 1", name, mail));
+	assert_non_null(strstr(account_password_message("xx Camille Martin x",
+	    name, mail), "nom"));
+	assert_non_null(account_password_message("monmotCAMILLE2026", name, mail));
+	assert_non_null(account_password_message("martin-martin-martin", name,
+	    mail));
+	assert_non_null(strstr(account_password_message("zz cmartin.tours zz",
+	    "Zoé Bo", mail), "adresse"));
+	assert_non_null(account_password_message("TOURS tours tours", name, mail));
+	/* Short words of a name are not held against the password. */
+	assert_null(account_password_message("le bel été de Loire",
+	    "Lé Bo", "lb@exemple.fr"));
 }
 
 static void
@@ -156,16 +289,104 @@ mail_message_shape(void **state)
 	free(m);
 }
 
+/* Every case of the file the SQL rule is checked against too. */
+static void
+email_canonical_cases(void **state)
+{
+	FILE	*f;
+	char	 line[512], out[ACCOUNT_EMAIL_MAX + 1], *tab, *nl;
+	int	 n = 0;
+
+	f = fopen(CANONICAL_CASES, "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl = '\0';
+		tab = strchr(line, '\t');
+		assert_non_null(tab);
+		*tab++ = '\0';
+		assert_int_equal(account_email_canonical(line, out, sizeof(out)),
+		    0);
+		assert_string_equal(out, tab);
+		n++;
+	}
+	fclose(f);
+	assert_true(n >= 10);
+	/* Too small a buffer is refused, never cut. */
+	assert_int_equal(account_email_canonical("camille@example.org", out, 8),
+	    -1);
+}
+
+/* Vectors computed with Python's hmac module (the tests compute the same). */
+static void
+keyed_hashes(void **state)
+{
+	unsigned char	key[32];
+	char		out[TOKEN_LEN + 1], other[TOKEN_LEN + 1];
+
+	memset(key, 'k', sizeof(key));
+	keyed_email(key, sizeof(key), "Camille+Agora@Example.org", out);
+	assert_string_equal(out, "A9n2HfFECB7cPcBpYgt1kBxMePkmHSIXRL0JXcPlsZk");
+	keyed_email(key, sizeof(key), "camille@example.org", other);
+	assert_string_equal(out, other);
+	keyed_rate(key, sizeof(key), "signin_account", "Camille+X@Example.ORG",
+	    out);
+	assert_string_equal(out, "0GnOqcGjEmp7U6AcwgJlTOmMBn9tGFO8WvnwIxzUqzw");
+	keyed_rate(key, sizeof(key), "signup_ip", "10.0.0.1", out);
+	assert_string_equal(out, "MD0nmIlJ1eyljeCjplUwq10orN7HKFxtFq67lfwXE6c");
+	/* Another bucket, another key for the same value. */
+	keyed_rate(key, sizeof(key), "signin_ip", "10.0.0.1", other);
+	assert_string_not_equal(out, other);
+}
+
+static void
+roles_names_and_masks(void **state)
+{
+	char	buf[128];
+
+	assert_int_equal(role_bit("admin"), ROLE_ADMIN);
+	assert_int_equal(role_bit("citizen"), ROLE_CITIZEN);
+	assert_int_equal(role_bit("root"), 0);
+	assert_string_equal(role_name(ROLE_MODERATOR), "moderator");
+	assert_null(role_name(0x40));
+	assert_string_equal(role_label_fr(ROLE_OFFICIAL), "élu·e");
+	assert_int_equal(roles_parse("citizen,admin"), ROLE_CITIZEN | ROLE_ADMIN);
+	assert_int_equal(roles_parse("citizenx,,admi"), 0);
+	assert_int_equal(roles_parse(""), 0);
+	assert_string_equal(allow_format(ALLOW_ALL, buf, sizeof(buf)),
+	    "anon,user,verified");
+	assert_string_equal(allow_format(ROLE_MODERATOR | ROLE_ADMIN, buf,
+	    sizeof(buf)), "moderator,admin");
+	assert_string_equal(allow_format(ALLOW_VERIFIED | ROLE_CITIZEN, buf,
+	    sizeof(buf)), "verified,citizen");
+	assert_string_equal(allow_format(ALLOW_ALL, buf, 6), "anon,");
+	assert_int_equal(role_at(0), ROLE_CITIZEN);
+	assert_int_equal(role_at(4), ROLE_ADMIN);
+	assert_int_equal(role_at(5), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(email_valid_shapes),
 		cmocka_unit_test(email_invalid_shapes),
+		cmocka_unit_test(email_accepts_ordinary_addresses),
+		cmocka_unit_test(email_rejects_bad_shapes),
+		cmocka_unit_test(name_rules),
+		cmocka_unit_test(refusals_say_why_in_french),
 		cmocka_unit_test(password_rules),
 		cmocka_unit_test(password_not_name_nor_email),
+		cmocka_unit_test(password_length),
+		cmocka_unit_test(password_too_long),
+		cmocka_unit_test(password_must_not_contain_name_or_email),
 		cmocka_unit_test(mail_subject_encoding),
 		cmocka_unit_test(mail_message_shape),
+		cmocka_unit_test(email_canonical_cases),
+		cmocka_unit_test(keyed_hashes),
+		cmocka_unit_test(roles_names_and_masks),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -185,6 +185,44 @@ csv_writer_quotes_and_guards(void **state)
 	    "\"'=HYPERLINK(\"\"x\"\")\",'-1,\r\n");
 }
 
+/* Every formula starter, full-width and small forms included, is guarded;
+ * a text that already starts with quotes and a starter gets one more. */
+static void
+csv_writer_guards_lookalikes_and_quoted_starters(void **state)
+{
+	static const char *const guarded[] = { "=1", "+1", "-1", "@x",
+	    "\tx", "\rx", "＝1+1", "＋33", "－2", "＠SUM(A1)", "﹦1", "﹢1",
+	    "﹣1", "﹫x", "−5", "'=1", "''＝1", "'-", "'''@" };
+	static const char *const plain[] = { "", "x=1", "'", "''", "'x",
+	    "''abc", " =1", "–5", "—x", "\n=1", "'\n=", "ｘ", "\xef\xbc" };
+	struct sbuf	b;
+	struct csv_out	o = { sbuf_write, &b };
+	size_t		i;
+
+	for (i = 0; i < sizeof(guarded) / sizeof(guarded[0]); i++) {
+		b.len = 0;
+		b.data[0] = '\0';
+		csv_field(&o, guarded[i]);
+		assert_true(csv_needs_guard(guarded[i], strlen(guarded[i])));
+		/* \r is quoted too: the guard sits inside the quotes. */
+		assert_true(b.data[0] == '\'' || (b.data[0] == '"' &&
+		    b.data[1] == '\''));
+		assert_string_equal(b.data + (b.data[0] == '"') + 1,
+		    b.data[0] == '"' ? "\rx\"" : guarded[i]);
+	}
+	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		assert_false(csv_needs_guard(plain[i], strlen(plain[i])));
+		b.len = 0;
+		b.data[0] = '\0';
+		csv_field(&o, plain[i]);
+		if (strchr(plain[i], '\n') == NULL)
+			assert_string_equal(b.data, plain[i]);
+	}
+	b.len = 0;
+	csv_field(&o, "'=HYPERLINK(\"x\")");
+	assert_string_equal(b.data, "\"''=HYPERLINK(\"\"x\"\")\"");
+}
+
 static void
 csv_writer_output_reads_back(void **state)
 {
@@ -272,6 +310,7 @@ main(void)
 		cmocka_unit_test(csv_header_index_by_name),
 		cmocka_unit_test(csv_utf8_check_gives_line),
 		cmocka_unit_test(csv_writer_quotes_and_guards),
+		cmocka_unit_test(csv_writer_guards_lookalikes_and_quoted_starters),
 		cmocka_unit_test(csv_writer_output_reads_back),
 		cmocka_unit_test(plain_slugify_french_titles),
 		cmocka_unit_test(plain_to_markdown_renders_the_same_text),

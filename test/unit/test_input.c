@@ -17,10 +17,10 @@
 
 #include <cmocka.h>
 
-#include "../../app/core/fields.h"
-#include "../../app/core/multipart.h"
 #include "../../app/core/route.h"
+#include "../../app/core/multipart.h"
 #include "../../app/core/text.h"
+#include "../../app/core/textcheck.h"
 #include "../../app/core/token.h"
 
 static void
@@ -180,31 +180,31 @@ text_fields_are_checked_as_forms_say(void **state)
 
 	strcpy(buf, "  Bonjour à tous  ");
 	v = buf;
-	assert_int_equal(field_text_check(&v, 1, 20, 0, &n), FIELD_OK);
+	assert_int_equal(textcheck_field(&v, 1, 20, 0, &n), TC_OK);
 	assert_string_equal(v, "Bonjour à tous");
 	assert_int_equal(n, 14);
 	strcpy(buf, "   ");
 	v = buf;
-	assert_int_equal(field_text_check(&v, 1, 20, 0, &n), FIELD_EMPTY);
+	assert_int_equal(textcheck_field(&v, 1, 20, 0, &n), TC_EMPTY);
 	v = buf;
-	assert_int_equal(field_text_check(&v, 0, 20, 0, &n), FIELD_OK);
+	assert_int_equal(textcheck_field(&v, 0, 20, 0, &n), TC_OK);
 	strcpy(buf, "deux\nlignes");
 	v = buf;
-	assert_int_equal(field_text_check(&v, 1, 20, 0, &n), FIELD_CONTROL);
+	assert_int_equal(textcheck_field(&v, 1, 20, 0, &n), TC_CONTROL);
 	v = buf;
-	assert_int_equal(field_text_check(&v, 1, 20, 1, &n), FIELD_OK);
+	assert_int_equal(textcheck_field(&v, 1, 20, 1, &n), TC_OK);
 	strcpy(buf, "\xc3\x28");
 	v = buf;
-	assert_int_equal(field_text_check(&v, 1, 20, 1, &n), FIELD_NOT_UTF8);
+	assert_int_equal(textcheck_field(&v, 1, 20, 1, &n), TC_NOT_UTF8);
 	strcpy(buf, "ééééé");
 	v = buf;
-	assert_int_equal(field_text_check(&v, 1, 4, 1, &n), FIELD_TOO_LONG);
+	assert_int_equal(textcheck_field(&v, 1, 4, 1, &n), TC_TOO_LONG);
 	assert_int_equal(n, 5);
 	v = buf;
-	assert_int_equal(field_text_check(&v, 6, 10, 1, &n), FIELD_TOO_SHORT);
+	assert_int_equal(textcheck_field(&v, 6, 10, 1, &n), TC_TOO_SHORT);
 	strcpy(buf, "a\x7f");
 	v = buf;
-	assert_int_equal(field_text_check(&v, 1, 10, 1, &n), FIELD_CONTROL);
+	assert_int_equal(textcheck_field(&v, 1, 10, 1, &n), TC_CONTROL);
 }
 
 int

@@ -89,14 +89,16 @@ opendata_copy_row_gets_pseudonym_and_crlf(void **state)
 	struct csv_out			 o = { sbuf_write, &b };
 	struct opendata_pseudonyms	 ps;
 	char				 pseudo[13], want[128];
-	const char			*row = "7,x,\"a,\n\"\"b\",'@import,42\n";
+	const char			*row =
+	    "7,x,\"a,\n\"\"b\",'@import,12,pour,42\n";
 
 	assert_int_equal(opendata_pseudonyms_init(&ps,
 	    (const unsigned char *)"key", 3, 1), 0);
 	opendata_pseudonym((const unsigned char *)"key", 3, "42", pseudo);
 	assert_int_equal(opendata_csv_copy_row(&o, row, strlen(row), &ps), 0);
-	snprintf(want, sizeof(want), "7,x,\"a,\n\"\"b\",'@import,%s\r\n",
-	    pseudo);
+	/* The author's pseudonym goes back before the columns after it. */
+	snprintf(want, sizeof(want), "7,x,\"a,\n\"\"b\",'@import,%s,12,pour"
+	    "\r\n", pseudo);
 	assert_string_equal(b.data, want);
 	/* The same author again comes from the cache, still right. */
 	b.len = 0;
@@ -104,12 +106,20 @@ opendata_copy_row_gets_pseudonym_and_crlf(void **state)
 	assert_string_equal(b.data, want);
 	/* No author: the cell stays empty. */
 	b.len = 0;
-	assert_int_equal(opendata_csv_copy_row(&o, "8,y,\n", 5, &ps), 0);
-	assert_string_equal(b.data, "8,y,\r\n");
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,,,\n", 7, &ps), 0);
+	assert_string_equal(b.data, "8,y,,,\r\n");
+	b.len = 0;
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,,contre,\n", 13, &ps),
+	    0);
+	assert_string_equal(b.data, "8,y,,,contre\r\n");
 	/* Rows of another shape are refused, never published half-done. */
-	assert_int_equal(opendata_csv_copy_row(&o, "8,y,42", 6, &ps), -1);
-	assert_int_equal(opendata_csv_copy_row(&o, "8,y,4a\n", 7, &ps), -1);
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,1,,42", 9, &ps), -1);
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,1,,4a\n", 10, &ps),
+	    -1);
 	assert_int_equal(opendata_csv_copy_row(&o, "42\n", 3, &ps), -1);
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,42\n", 7, &ps), -1);
+	assert_int_equal(opendata_csv_copy_row(&o, "8,\"y,1\",42\n", 11,
+	    &ps), -1);
 	opendata_pseudonyms_free(&ps);
 }
 

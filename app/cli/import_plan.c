@@ -1,0 +1,502 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * The import plan (import.h): what a format read, checked whole before the
+ * database is touched, then written in one transaction. Nothing here knows
+ * a format: a new importer fills a plan and calls import_plan_write().
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/markdown.h"
+#include "../core/plaintext.h"
+#include "../core/text.h"
+#include "../db/imports.h"
+#include "cli.h"
+#include "import.h"
+
+static const char *const kinds[] = { "proposal", "argument", "comment" };
+
+static void *
+xrealloc(void *p, size_t n, size_t size)
+{
+	if (n != 0 && size > (size_t)-1 / n)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	if ((p = realloc(p, n * size)) == NULL)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	return (p);
+}
+
+static char *
+xstrdup(const char *s)
+{
+	char	*d;
+
+	if ((d = strdup(s)) == NULL)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	return (d);
+}
+
+/* FNV-1a: the hash of the source ids' table. */
+static size_t
+hash(const char *s)
+{
+	size_t	h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h);
+}
+
+void
+import_plan_init(struct import_plan *pl, const struct import_source *src)
+{
+	memset(pl, 0, sizeof(*pl));
+	pl->src = src;
+}
+
+void
+import_plan_free(struct import_plan *pl)
+{
+	size_t	i;
+
+	for (i = 0; i < pl->nthemes; i++) {
+		free(pl->themes[i].title);
+		free(pl->themes[i].summary);
+	}
+	for (i = 0; i < pl->nitems; i++) {
+		free(pl->items[i].md);
+		free(pl->items[i].html);
+		free(pl->items[i].source_id);
+	}
+	free(pl->themes);
+	free(pl->items);
+	free(pl->slots);
+	memset(pl, 0, sizeof(*pl));
+}
+
+size_t
+import_plan_theme(struct import_plan *pl, const char *title,
+    const char *summary, const char *file, size_t line)
+{
+	struct import_theme	*t;
+	char			 base[65], slug[65];
+	size_t			 i, n, len;
+	int			 taken;
+
+	for (i = 0; i < pl->nthemes; i++)
+		if (strcmp(pl->themes[i].title, title) == 0)
+			return (i);
+	if ((len = plain_slugify(title, base, sizeof(base), 64)) == 0)
+		import_fail(NULL, file, line, "thème « %s » sans titre "
+		    "utilisable", title);
+	/* Two titles may give one slug ("Santé" and "Sante"). */
+	snprintf(slug, sizeof(slug), "%s", base);
+	for (n = 2; ; n++) {
+		for (taken = 0, i = 0; i < pl->nthemes; i++)
+			if (strcmp(pl->themes[i].slug, slug) == 0)
+				taken = 1;
+		if (!taken)
+			break;
+		snprintf(slug, sizeof(slug), "%.*s-%zu", (int)(len < 58 ? len :
+		    58), base, n);
+	}
+	if (!text_slug_valid(slug) || pl->nthemes >= 32000)
+		import_fail(NULL, file, line, "thème « %s » : identifiant "
+		    "« %s » invalide", title, slug);
+	if (pl->nthemes == pl->tcap) {
+		pl->tcap = pl->tcap ? pl->tcap * 2 : 16;
+		pl->themes = xrealloc(pl->themes, pl->tcap, sizeof(*t));
+	}
+	t = &pl->themes[pl->nthemes];
+	memset(t, 0, sizeof(*t));
+	snprintf(t->slug, sizeof(t->slug), "%s", slug);
+	t->title = xstrdup(title);
+	t->summary = xstrdup(summary);
+	return (pl->nthemes++);
+}
+
+size_t
+import_plan_find(const struct import_plan *pl, const char *sid)
+{
+	size_t	i, k;
+
+	if (pl->nslots == 0)
+		return (0);
+	for (i = hash(sid) & (pl->nslots - 1); (k = pl->slots[i]) != 0;
+	    i = (i + 1) & (pl->nslots - 1))
+		if (strcmp(pl->items[k - 1].source_id, sid) == 0)
+			return (k);
+	return (0);
+}
+
+/* Grows the table of source ids to twice the items (a power of two). */
+static void
+slots_grow(struct import_plan *pl)
+{
+	size_t	i, k, n;
+
+	if (pl->nslots > 2 * (pl->nitems + 1))
+		return;
+	n = pl->nslots ? pl->nslots * 2 : 1024;
+	free(pl->slots);
+	if ((pl->slots = calloc(n, sizeof(*pl->slots))) == NULL)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	pl->nslots = n;
+	for (k = 0; k < pl->nitems; k++) {
+		for (i = hash(pl->items[k].source_id) & (n - 1);
+		    pl->slots[i] != 0; i = (i + 1) & (n - 1))
+			;
+		pl->slots[i] = k + 1;
+	}
+}
+
+struct import_item *
+import_plan_item(struct import_plan *pl, enum import_kind kind, size_t parent,
+    const char *sid, const char *text, const char *file, size_t line)
+{
+	struct import_item	*it;
+	size_t			 seen, i;
+
+	if ((seen = import_plan_find(pl, sid)) != 0)
+		import_fail(NULL, file, line, "l'identifiant « %s » figure "
+		    "déjà %s, ligne %zu", sid, pl->items[seen - 1].file ==
+		    file ? "plus haut" : pl->items[seen - 1].file,
+		    pl->items[seen - 1].line);
+	if ((kind == IMPORT_PROPOSAL) != (parent == 0) ||
+	    parent > pl->nitems)
+		abort();		/* a parent comes first: the format's bug */
+	slots_grow(pl);
+	if (pl->nitems == pl->icap) {
+		pl->icap = pl->icap ? pl->icap * 2 : 1024;
+		pl->items = xrealloc(pl->items, pl->icap, sizeof(*it));
+	}
+	it = &pl->items[pl->nitems];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->parent = parent;
+	it->root = parent ? pl->items[parent - 1].root : pl->nitems;
+	it->theme = parent ? pl->items[parent - 1].theme : 0;
+	it->source_id = xstrdup(sid);
+	it->file = file;
+	it->line = line;
+	if ((it->md = plain_to_markdown(text)) == NULL ||
+	    (it->html = markdown_render(it->md, strlen(it->md), 2)) == NULL)
+		import_fail(NULL, NULL, 0, "mémoire insuffisante");
+	for (i = hash(sid) & (pl->nslots - 1); pl->slots[i] != 0;
+	    i = (i + 1) & (pl->nslots - 1))
+		;
+	pl->slots[i] = ++pl->nitems;
+	return (it);
+}
+
+/*
+ * Runs sql inside the import transaction. On error rolls back, prints the
+ * database's message with file and line, and exits 1.
+ */
+static PGresult *
+exec(PGconn *db, const char *file, size_t line, const char *sql, int n,
+    const char *const *vals)
+{
+	PGresult	*res;
+	ExecStatusType	 st;
+	char		 msg[1024];
+	size_t		 len;
+
+	res = PQexecParams(db, sql, n, NULL, vals, NULL, NULL, 0);
+	st = PQresultStatus(res);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(res));
+		len = strlen(msg);
+		while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+			msg[--len] = '\0';
+		PQclear(res);
+		import_fail(db, file, line, "refusé par la base : %s", msg);
+	}
+	return (res);
+}
+
+/* Refuses with exit 1 when the consultation was already imported. */
+static void
+refuse_duplicate(PGconn *db, const struct import_plan *pl)
+{
+	PGresult	*res;
+	const char	*p[2] = { pl->src->slug, pl->src->source };
+
+	res = exec(db, NULL, 0, sql_import_exists, 2, p);
+	if (PQntuples(res) > 0) {
+		fprintf(stderr, "agora import: déjà importé : la consultation "
+		    "« %s » existe depuis le %s. Rien n'a été modifié.\n",
+		    PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1));
+		PQclear(res);
+		PQclear(PQexec(db, "ROLLBACK"));
+		PQfinish(db);
+		exit(1);
+	}
+	PQclear(res);
+}
+
+/* An array literal being built: "{", quoted elements or NULL, "}". */
+struct arr {
+	char	*buf;
+	size_t	 len, cap;
+};
+
+static void
+arr_init(struct arr *a)
+{
+	a->cap = 4096;
+	a->buf = xrealloc(NULL, a->cap, 1);
+	a->buf[0] = '{';
+	a->len = 1;
+}
+
+/* Appends s quoted (NULL: an SQL NULL element). */
+static void
+arr_add(struct arr *a, const char *s)
+{
+	size_t	need = (s ? strlen(s) * 2 : 4) + 4;
+
+	if (a->len + need + 2 > a->cap) {
+		a->cap = (a->cap + need) * 2;
+		a->buf = xrealloc(a->buf, a->cap, 1);
+	}
+	if (a->len > 1)
+		a->buf[a->len++] = ',';
+	if (s == NULL) {
+		memcpy(a->buf + a->len, "NULL", 4);
+		a->len += 4;
+	} else {
+		a->buf[a->len++] = '"';
+		for (; *s != '\0'; s++) {
+			if (*s == '"' || *s == '\\')
+				a->buf[a->len++] = '\\';
+			a->buf[a->len++] = *s;
+		}
+		a->buf[a->len++] = '"';
+	}
+	a->buf[a->len] = '\0';
+}
+
+/* Closes the literal; the text is a->buf (free it with arr_free). */
+static const char *
+arr_end(struct arr *a)
+{
+	a->buf = xrealloc(a->buf, a->len + 2, 1);
+	a->buf[a->len++] = '}';
+	a->buf[a->len] = '\0';
+	return (a->buf);
+}
+
+static void
+arr_free(struct arr *a)
+{
+	free(a->buf);
+	memset(a, 0, sizeof(*a));
+}
+
+/*
+ * Has PostgreSQL read every date of the plan (two per item: created,
+ * updated) before anything is inserted; refuses the first it cannot.
+ */
+static void
+check_dates(PGconn *db, const struct import_plan *pl)
+{
+	PGresult		*res;
+	const struct import_item *it;
+	struct arr		 a;
+	const char		*p[1];
+	size_t			 i;
+	long			 bad;
+
+	arr_init(&a);
+	for (i = 0; i < pl->nitems; i++) {
+		it = &pl->items[i];
+		arr_add(&a, it->created);
+		arr_add(&a, it->updated ? it->updated : it->created);
+	}
+	p[0] = arr_end(&a);
+	res = exec(db, NULL, 0, sql_import_check_dates, 1, p);
+	bad = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	arr_free(&a);
+	if (bad > 0) {
+		it = &pl->items[(bad - 1) / 2];
+		import_fail(db, it->file, it->line, "date « %s » illisible : "
+		    "une date ISO 8601 (AAAA-MM-JJ, puis l'heure) est "
+		    "attendue", bad % 2 ? it->created : (it->updated ?
+		    it->updated : it->created));
+	}
+}
+
+/* Inserts the consultation and its themes; stores their ids. */
+static void
+write_themes(PGconn *db, struct import_plan *pl, char cid[24])
+{
+	PGresult	*res;
+	const char	*p[8];
+	char		 pos[24];
+	size_t		 t;
+
+	p[0] = pl->src->slug;
+	p[1] = pl->src->title;
+	p[2] = pl->src->summary;
+	p[3] = pl->src->body;
+	p[4] = pl->src->source;
+	p[5] = pl->src->name;
+	p[6] = pl->src->url;
+	p[7] = pl->src->licence;
+	res = exec(db, NULL, 0, sql_import_consultation, 8, p);
+	snprintf(cid, 24, "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
+	for (t = 0; t < pl->nthemes; t++) {
+		snprintf(pos, sizeof(pos), "%zu", t + 1);
+		p[0] = cid;
+		p[1] = pl->themes[t].slug;
+		p[2] = pos;
+		p[3] = pl->themes[t].title;
+		p[4] = pl->themes[t].summary;
+		res = exec(db, NULL, 0, sql_import_theme, 5, p);
+		snprintf(pl->themes[t].id, sizeof(pl->themes[t].id), "%s",
+		    PQgetvalue(res, 0, 0));
+		PQclear(res);
+	}
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x < y ? -1 : x > y);
+}
+
+/* Takes one contribution id per item, in item order (ascending). */
+static void
+take_ids(PGconn *db, struct import_plan *pl)
+{
+	PGresult	*res;
+	const char	*p[1];
+	char		 n[24];
+	long long	*ids;
+	size_t		 i;
+
+	snprintf(n, sizeof(n), "%zu", pl->nitems);
+	p[0] = n;
+	res = exec(db, NULL, 0, sql_import_ids, 1, p);
+	if ((size_t)PQntuples(res) != pl->nitems)
+		import_fail(db, NULL, 0, "la base n'a pas donné %zu "
+		    "identifiants", pl->nitems);
+	ids = xrealloc(NULL, pl->nitems + 1, sizeof(*ids));
+	for (i = 0; i < pl->nitems; i++)
+		ids[i] = strtoll(PQgetvalue(res, (int)i, 0), NULL, 10);
+	PQclear(res);
+	/* Ascending in item order, as the files (exports go by id). */
+	qsort(ids, pl->nitems, sizeof(*ids), cmp_id);
+	for (i = 0; i < pl->nitems; i++)
+		snprintf(pl->items[i].id, sizeof(pl->items[i].id), "%lld",
+		    ids[i]);
+	free(ids);
+}
+
+#define BATCH		500
+#define NCOLS		14	/* arrays of sql_import_contributions */
+
+/* Inserts items [from, to) and their tallies, in two statements. */
+static void
+write_batch(PGconn *db, struct import_plan *pl, const char *cid, size_t from,
+    size_t to)
+{
+	struct arr		 c[NCOLS], t[IT__MAX + 2];
+	const struct import_item *it;
+	const char		*p[16];
+	char			 depth[24];
+	size_t			 i;
+	int			 k;
+
+	for (k = 0; k < NCOLS; k++)
+		arr_init(&c[k]);
+	for (k = 0; k < IT__MAX + 2; k++)
+		arr_init(&t[k]);
+	for (i = from; i < to; i++) {
+		it = &pl->items[i];
+		snprintf(depth, sizeof(depth), "%d", it->depth);
+		arr_add(&c[0], it->id);
+		arr_add(&c[1], pl->themes[it->theme].id);
+		arr_add(&c[2], kinds[it->kind]);
+		arr_add(&c[3], it->parent ? pl->items[it->parent - 1].id :
+		    NULL);
+		arr_add(&c[4], pl->items[it->root].id);
+		arr_add(&c[5], it->position);
+		arr_add(&c[6], depth);
+		arr_add(&c[7], it->title);
+		arr_add(&c[8], it->md);
+		arr_add(&c[9], it->html);
+		arr_add(&c[10], it->hidden ? "hidden" : "published");
+		arr_add(&c[11], it->source_id);
+		arr_add(&c[12], it->created);
+		arr_add(&c[13], it->updated ? it->updated : it->created);
+		arr_add(&t[0], it->id);
+		for (k = 0; k < IT__MAX; k++)
+			arr_add(&t[1 + k], it->tally[k]);
+		arr_add(&t[IT__MAX + 1], it->url);
+	}
+	p[0] = cid;
+	p[1] = pl->src->source;
+	for (k = 0; k < NCOLS; k++)
+		p[2 + k] = arr_end(&c[k]);
+	it = &pl->items[from];
+	PQclear(exec(db, it->file, it->line, sql_import_contributions, 16,
+	    p));
+	p[0] = pl->src->source;
+	for (k = 0; k < IT__MAX + 2; k++)
+		p[1 + k] = arr_end(&t[k]);
+	PQclear(exec(db, it->file, it->line, sql_import_tallies, IT__MAX + 3,
+	    p));
+	for (k = 0; k < NCOLS; k++)
+		arr_free(&c[k]);
+	for (k = 0; k < IT__MAX + 2; k++)
+		arr_free(&t[k]);
+}
+
+void
+import_plan_write(struct import_plan *pl)
+{
+	PGconn		*db;
+	PGresult	*res;
+	const char	*p[1];
+	char		 cid[24];
+	size_t		 i;
+
+	db = cli_connect();
+	res = PQexec(db, "BEGIN");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		import_fail(db, NULL, 0, "%s", PQerrorMessage(db));
+	PQclear(res);
+	/* Every check that reads the database, before the first id. */
+	refuse_duplicate(db, pl);
+	check_dates(db, pl);
+
+	/* Every check has passed: only now are ids taken. */
+	write_themes(db, pl, cid);
+	take_ids(db, pl);
+	for (i = 0; i < pl->nitems; i += BATCH) {
+		write_batch(db, pl, cid, i, i + BATCH < pl->nitems ?
+		    i + BATCH : pl->nitems);
+		import_progress("contributions", i + BATCH < pl->nitems ?
+		    i + BATCH : pl->nitems, pl->nitems);
+	}
+	p[0] = cid;
+	PQclear(exec(db, NULL, 0, sql_import_dates, 1, p));
+	res = PQexec(db, "COMMIT");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		import_fail(db, NULL, 0, "%s", PQerrorMessage(db));
+	PQclear(res);
+	PQfinish(db);
+}

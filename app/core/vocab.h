@@ -1,0 +1,175 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * Agora's French vocabulary: every code the database stores for a status,
+ * a kind, a vote, a decision..., the enum C switches on, and the one French
+ * word pages and mail use for it. One list per thing, so a page never says
+ * "rejetée" where another says "refusée", and code compares enums, not
+ * strings.
+ *
+ *	int s = vocab_find(vocab_status, ST__MAX, code);   (-1: unknown)
+ *	html_text(H, vocab_status[s].label);
+ */
+
+#ifndef AGORA_CORE_VOCAB_H
+#define AGORA_CORE_VOCAB_H
+
+struct vocab {
+	const char	*code;		/* as stored */
+	const char	*label;		/* French, capitalised as in a list */
+};
+
+#define VOCAB_ENUM_(e, code, label)	e,
+
+/* A contribution's moderation status (contributions.status). */
+#define VOCAB_STATUS(X)							\
+	X(ST_PENDING,	"pending",	"En attente")			\
+	X(ST_PUBLISHED,	"published",	"Publiée")			\
+	X(ST_HIDDEN,	"hidden",	"Masquée")			\
+	X(ST_REJECTED,	"rejected",	"Refusée")
+enum { VOCAB_STATUS(VOCAB_ENUM_) ST__MAX };
+extern const struct vocab	vocab_status[ST__MAX];
+
+/* What a contribution is (contributions.kind). */
+#define VOCAB_KIND(X)							\
+	X(KIND_PROPOSAL, "proposal",	"Proposition")			\
+	X(KIND_ARGUMENT, "argument",	"Argument")			\
+	X(KIND_COMMENT,	"comment",	"Commentaire")
+enum { VOCAB_KIND(VOCAB_ENUM_) KIND__MAX };
+extern const struct vocab	vocab_kind[KIND__MAX];
+
+/* The side of an argument (contributions.position). */
+#define VOCAB_POSITION(X)						\
+	X(POS_POUR,	"pour",		"Pour")				\
+	X(POS_CONTRE,	"contre",	"Contre")
+enum { VOCAB_POSITION(VOCAB_ENUM_) POS__MAX };
+extern const struct vocab	vocab_position[POS__MAX];
+
+/* A vote (votes.choice), in the order the vote buttons show them. */
+#define VOCAB_CHOICE(X)							\
+	X(CHOICE_AGREE,	"agree",	"D'accord")			\
+	X(CHOICE_MIXED,	"mixed",	"Mitigé")			\
+	X(CHOICE_DISAGREE, "disagree",	"Pas d'accord")
+enum { VOCAB_CHOICE(VOCAB_ENUM_) CHOICE__MAX };
+extern const struct vocab	vocab_choice[CHOICE__MAX];
+
+/* What the Region decided about a proposal (official_responses.status). */
+#define VOCAB_ANSWER(X)							\
+	X(ANS_ADOPTED,	"retenue",	"Retenue")			\
+	X(ANS_STUDIED,	"a_l_etude",	"À l'étude")			\
+	X(ANS_DECLINED,	"non_retenue",	"Non retenue")			\
+	X(ANS_ONGOING,	"deja_en_cours", "Déjà en cours")
+enum { VOCAB_ANSWER(VOCAB_ENUM_) ANS__MAX };
+extern const struct vocab	vocab_answer[ANS__MAX];
+
+/* Where a consultation stands (consultation_phase()). */
+#define VOCAB_PHASE(X)							\
+	X(PHASE_UPCOMING, "upcoming",	"À venir")			\
+	X(PHASE_OPEN,	"open",		"Ouverte")			\
+	X(PHASE_CLOSED,	"closed",	"Close")
+enum { VOCAB_PHASE(VOCAB_ENUM_) PHASE__MAX };
+extern const struct vocab	vocab_phase[PHASE__MAX];
+
+/* A moderator's decision, as a verb on its button. */
+#define VOCAB_DECISION(X)						\
+	X(DEC_PUBLISH,	"publish",	"Publier")			\
+	X(DEC_HIDE,	"hide",		"Masquer")			\
+	X(DEC_REJECT,	"reject",	"Refuser")			\
+	X(DEC_RESTORE,	"restore",	"Rétablir")
+enum { VOCAB_DECISION(VOCAB_ENUM_) DEC__MAX };
+extern const struct vocab	vocab_decision[DEC__MAX];
+
+/* An entry of the moderation log (moderation_log.action), as a noun. */
+#define VOCAB_LOG_ACTION(X)						\
+	X(LOG_PUBLISH,	"publish",	"Publication")			\
+	X(LOG_HIDE,	"hide",		"Masquage")			\
+	X(LOG_REJECT,	"reject",	"Refus")			\
+	X(LOG_RESTORE,	"restore",	"Rétablissement")		\
+	X(LOG_THRESHOLD, "threshold",	"Seuil de signalements atteint")\
+	X(LOG_MODE,	"mode",		"Changement de mode de modération")
+enum { VOCAB_LOG_ACTION(VOCAB_ENUM_) LOG__MAX };
+extern const struct vocab	vocab_log_action[LOG__MAX];
+
+/* Why an item waits in the moderation queue. */
+#define VOCAB_REASON(X)							\
+	X(REASON_APRIORI, "attente",	"Modération a priori")		\
+	X(REASON_FLAGS,	"signalement",	"Signalée par des participants")\
+	X(REASON_DUPLICATE, "doublon",	"Doublon probable")		\
+	X(REASON_NEW_ACCOUNT, "compte",	"Compte récent qui publie beaucoup")
+enum { VOCAB_REASON(VOCAB_ENUM_) REASON__MAX };
+extern const struct vocab	vocab_reason[REASON__MAX];
+
+/*
+ * How a consultation is moderated (consultations.moderation_mode). Latin
+ * locutions: pages write them in lower case inside a sentence ("Mode
+ * actuel : a priori", "Passer en modération a posteriori").
+ */
+#define VOCAB_MODE(X)							\
+	X(MODE_APRIORI,	"a_priori",	"a priori")			\
+	X(MODE_APOSTERIORI, "a_posteriori", "a posteriori")
+enum { VOCAB_MODE(VOCAB_ENUM_) MODE__MAX };
+extern const struct vocab	vocab_mode[MODE__MAX];
+
+/* An imported comment's side on the source platform (Decidim alignment). */
+#define VOCAB_ALIGNMENT(X)						\
+	X(ALIGN_POUR,	"1",		"Pour")				\
+	X(ALIGN_NEUTRE,	"0",		"Neutre")			\
+	X(ALIGN_CONTRE,	"-1",		"Contre")
+enum { VOCAB_ALIGNMENT(VOCAB_ENUM_) ALIGN__MAX };
+extern const struct vocab	vocab_alignment[ALIGN__MAX];
+
+/*
+ * A contribution's status as its author reads it in "Mon compte": the codes
+ * of vocab_status, indexed by ST_*, each saying who decided.
+ */
+#define VOCAB_STATUS_OWN(X)						\
+	X(ST_PENDING,	"pending",	"en attente de modération")	\
+	X(ST_PUBLISHED,	"published",	"publiée")			\
+	X(ST_HIDDEN,	"hidden",	"masquée par la modération")	\
+	X(ST_REJECTED,	"rejected",	"refusée par la modération")
+extern const struct vocab	vocab_status_own[ST__MAX];
+
+/* A link sent by e-mail, once followed (account_link_use(), reset links). */
+#define VOCAB_LINK(X)							\
+	X(LINK_OK,	"ok",		"Lien valable")			\
+	X(LINK_USED,	"used",		"Lien déjà utilisé")		\
+	X(LINK_EXPIRED,	"expired",	"Lien expiré")			\
+	X(LINK_TAKEN,	"taken",	"Adresse prise entre-temps")	\
+	X(LINK_UNKNOWN,	"unknown",	"Lien inconnu")
+enum { VOCAB_LINK(VOCAB_ENUM_) LINK__MAX };
+extern const struct vocab	vocab_link[LINK__MAX];
+
+/* What an account's erasure did (user_delete(), user_purge()). */
+#define VOCAB_ERASURE(X)						\
+	X(ERASE_DELETED, "deleted",	"Compte supprimé")		\
+	X(ERASE_CHANGED, "changed",	"Compte modifié entre-temps")	\
+	X(ERASE_KEPT,	"kept",		"Compte conservé")		\
+	X(ERASE_LAST_ADMIN, "last_admin", "Dernier administrateur")
+enum { VOCAB_ERASURE(VOCAB_ENUM_) ERASE__MAX };
+extern const struct vocab	vocab_erasure[ERASE__MAX];
+
+/* What a change of role did (user_role_set()). */
+#define VOCAB_ROLE_CHANGE(X)						\
+	X(RC_GRANTED,	"granted",	"Rôle accordé")			\
+	X(RC_REVOKED,	"revoked",	"Rôle retiré")			\
+	X(RC_UNCHANGED,	"unchanged",	"Aucun changement")		\
+	X(RC_SELF,	"self",		"Son propre rôle d'administrateur")\
+	X(RC_NO_USER,	"no_user",	"Compte inconnu")
+enum { VOCAB_ROLE_CHANGE(VOCAB_ENUM_) RC__MAX };
+extern const struct vocab	vocab_role_change[RC__MAX];
+
+/* The index of code in table (n entries), or -1: unknown or NULL. */
+int		 vocab_find(const struct vocab *, int, const char *);
+/* The label of code, or "" when unknown. */
+const char	*vocab_label(const struct vocab *, int, const char *);
+
+/*
+ * French plurals: 0 and 1 take the singular ("0 proposition",
+ * "1 proposition", "2 propositions").
+ */
+const char	*vocab_plural(long long, const char *, const char *);
+
+#endif

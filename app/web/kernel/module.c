@@ -1,0 +1,165 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * Module set-up: settings and secrets are read in the parent (before the
+ * workers chroot and drop privileges), the database is registered there, and
+ * each worker builds its asset table.
+ */
+
+#include <kore/kore.h>
+#include <kore/pgsql.h>
+#include <kore/seccomp.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../core/settings.h"
+#include "../../core/signkey.h"
+#include "../../db/db.h"
+#include "app.h"
+#include "assets.h"
+
+/* Syscalls glibc 2.36 and libpq need under Debian's kore (see README). */
+KORE_SECCOMP_FILTER("agora",
+	KORE_SYSCALL_ALLOW(newfstatat),
+	KORE_SYSCALL_ALLOW(faccessat2),
+	KORE_SYSCALL_DENY(clone3, ENOSYS),
+	KORE_SYSCALL_ALLOW(rseq),
+	/* The outbox sender (mail.c): files in mail_dir, libcurl SMTP. */
+	KORE_SYSCALL_ALLOW(rename),
+	KORE_SYSCALL_ALLOW(fsync),
+	KORE_SYSCALL_ALLOW(getpeername),	/* libcurl, after connect */
+	KORE_SYSCALL_ALLOW(uname),		/* libcurl: EHLO hostname */
+	/* realloc() of a large block (a big query result, an export). */
+	KORE_SYSCALL_ALLOW(mremap),
+	KORE_SYSCALL_ALLOW(madvise),
+#if defined(__SANITIZE_ADDRESS__)
+	/* make test SANITIZE=1: ASan's runtime, in each new thread (tasks). */
+	KORE_SYSCALL_ALLOW(gettid),
+	KORE_SYSCALL_ALLOW(sched_getaffinity),
+#endif
+);
+
+struct app_config	app;
+
+void	kore_parent_configure(int, char **);
+void	kore_worker_configure(void);
+void	mail_start(void);
+int	v_field(struct http_request *, char *);
+
+/* Reads the HMAC key: at least 32 bytes of a file nobody else can read. */
+static void
+secret_load(const char *path)
+{
+	int	fd;
+	ssize_t	n;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		fatal("secret_file %s: %s", path, strerror(errno));
+	n = read(fd, app.secret, sizeof(app.secret));
+	close(fd);
+	if (n < 32)
+		fatal("secret_file %s: needs at least 32 bytes", path);
+	app.secret_len = (size_t)n;
+}
+
+/*
+ * Reads the log's signing key (before the chroot, like the secret) and
+ * keeps only its public half: kore publishes it and never signs, so a
+ * worker taken over cannot sign a rewritten log (agora sign-log, which
+ * checks the whole chain first, is the only signer).
+ */
+static void
+log_key_load(const char *path)
+{
+	EVP_PKEY	*k, *pub;
+	char		 err[512];
+
+	if ((k = signkey_load(path, 1, err, sizeof(err))) == NULL)
+		fatal("log_signing_key %s", err);
+	pub = signkey_public(k);
+	EVP_PKEY_free(k);
+	if (pub == NULL || signkey_public_pem(pub, app.log_key_pem,
+	    sizeof(app.log_key_pem)) == -1 ||
+	    signkey_fingerprint(pub, app.log_key_fpr) == -1)
+		fatal("log_signing_key %s: unusable", path);
+	EVP_PKEY_free(pub);
+}
+
+void
+kore_parent_configure(int argc, char **argv)
+{
+	char		 err[512];
+	const char	*dsn;
+
+	if (settings_load(NULL, err, sizeof(err)) == -1)
+		fatal("settings: %s", err);
+	if ((dsn = settings_get("database", NULL)) == NULL)
+		fatal("settings %s: no database", settings_path());
+	if (!kore_pgsql_register("db", dsn))
+		fatal("cannot register the database");
+	/*
+	 * kore reads this file too: the owner role's password would then be
+	 * in every worker's memory, and the workers could alter the schema.
+	 */
+	if ((dsn = settings_get("owner_database", NULL)) != NULL &&
+	    strstr(dsn, "password") != NULL)
+		fatal("settings %s: owner_database holds a password; the owner "
+		    "must sign in without one (peer authentication or "
+		    "~/.pgpass: README, \"Running in production\")",
+		    settings_path());
+	secret_load(settings_get("secret_file", "var/secret"));
+	log_key_load(settings_get("log_signing_key",
+	    "var/log-signing-key.pem"));
+	app.cookie_secure = settings_get_int("cookie_secure", 1, 0, 1);
+	snprintf(app.idle_minutes, sizeof(app.idle_minutes), "%lld",
+	    settings_get_int("session_idle_minutes", 120, 5, 60 * 24 * 30));
+	snprintf(app.absolute_minutes, sizeof(app.absolute_minutes), "%lld",
+	    settings_get_int("session_absolute_minutes", 60 * 24 * 7, 60,
+	    60 * 24 * 90));
+	snprintf(app.base_url, sizeof(app.base_url), "%s",
+	    settings_get("base_url", "http://127.0.0.1:8888"));
+	kore_log(LOG_NOTICE, "agora: settings from %s", settings_path());
+	/*
+	 * On SIGHUP kore reloads the module in the parent whatever the module
+	 * says (kore_module_reload(0) asks no one), and this function does
+	 * not run again: every worker forked after that (one that died and
+	 * was replaced) would run with no settings and an empty secret
+	 * (forgeable CSRF tokens, guessable pseudonyms). The parent ignores
+	 * SIGHUP: restart kore to change the code or the settings.
+	 */
+	signal(SIGHUP, SIG_IGN);
+	kore_log(LOG_NOTICE, "agora: SIGHUP is ignored (a reload would lose "
+	    "the settings and the secret): restart kore instead");
+}
+
+/* A read that does not fit its statement's declaration (app/db/db.h). */
+static void
+db_fault_log(const char *msg)
+{
+	kore_log(LOG_ERR, "%s", msg);
+}
+
+void
+kore_worker_configure(void)
+{
+	db_fault_hook = db_fault_log;
+	assets_init();
+	mail_start();
+}
+
+/*
+ * Kore keeps only declared form fields (conf/routes.conf). Their content is
+ * checked by each handler, which can answer in French and keep what was
+ * typed, so the kore-level validator accepts everything.
+ */
+int
+v_field(struct http_request *req, char *data)
+{
+	return (KORE_RESULT_OK);
+}

@@ -1,0 +1,62 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * The charter (/charte): its text (assets/pages/charte.md), then the table
+ * of its rules and the codes every decision cites.
+ */
+
+#include "../../db/moderation.h"
+#include "../kernel/assets.h"
+#include "../kernel/web.h"
+
+int	charter_show(struct web_req *);
+
+enum { Q_RULES };
+
+static void
+write_rules(struct web_req *w)
+{
+	int	i;
+
+	html_raw(H, "<h2 id=\"regles\">Règles et codes</h2>\n"
+	    "<p>Chaque décision de modération cite l'un de ces codes ; le "
+	    "décompte des décisions par règle est public sur la "
+	    "<a href=\"/moderation/transparence\">page de transparence</a>."
+	    "</p>\n<table class=\"rules\">\n<caption>Règles de la charte"
+	    "</caption>\n<thead><tr><th scope=\"col\">Code</th>"
+	    "<th scope=\"col\">Règle</th><th scope=\"col\">En bref</th>"
+	    "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < web_rows(w, Q_RULES); i++) {
+		html_raw(H, "<tr><th scope=\"row\">");
+		html_text(H, web_text(w, Q_RULES, i, RULE_CODE));
+		html_raw(H, "</th><td>");
+		html_text(H, web_text(w, Q_RULES, i, RULE_TITLE));
+		html_raw(H, "</td><td>");
+		html_text(H, web_text(w, Q_RULES, i, RULE_SUMMARY));
+		html_raw(H, "</td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n");
+}
+
+/* GET /charte: the charter text, then the rules and their codes. */
+int
+charter_show(struct web_req *w)
+{
+	const char	*html;
+
+	if (w->step == 0)
+		return (web_query(w, Q_RULES, &sql_charter_rules));
+	page_begin(w, "Charte de modération");
+	html_raw(H, "<div class=\"prose\">\n");
+	if ((html = assets_page("charte")) != NULL)
+		html_raw(H, html);	/* our own Markdown, compiled in */
+	else
+		html_raw(H, "<h1>Charte de modération</h1>\n");
+	html_raw(H, "</div>\n");
+	write_rules(w);
+	page_end(w);
+	return (web_send(w, 200));
+}

@@ -1,0 +1,175 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * One item of the moderation queue (/moderation/<id>) and its decision.
+ * The page's seven queries depend on the id alone: they go together. A
+ * decision carries the status and version the moderator saw; the database
+ * applies it only if they are still current, so two moderators deciding
+ * at once never overwrite each other (the second gets 409).
+ */
+
+#include <string.h>
+
+#include "../../core/modlog.h"
+#include "../../core/settings.h"
+#include "../../core/text.h"
+#include "../../core/vocab.h"
+#include "../../db/moderation.h"
+#include "../kernel/app.h"
+#include "decision.h"
+#include "moderation.h"
+
+int	moderation_item(struct web_req *);
+
+#define NOTE_MAX	1000
+
+/* Step 0: the id, then everything the page shows. */
+static int
+item_ask(struct web_req *w, struct decision_view *v)
+{
+	form_init(&v->f, w);
+	v->decision = v->rule = v->note = "";
+	if (!text_parse_id(w->args[0], &v->id))
+		return (web_error(w, 404, NULL));
+	web_query(w, Q_ITEM, &sql_item, DB_INT(v->id));
+	web_query(w, Q_FLAGS, &sql_item_flags, DB_INT(v->id));
+	web_query(w, Q_HISTORY, &sql_item_history, DB_INT(v->id));
+	web_query(w, Q_RULES, &sql_charter_rules);
+	web_query(w, Q_LOG, &sql_item_log, DB_INT(v->id));
+	web_query(w, Q_SIMILAR, &sql_item_similar, DB_INT(v->id));
+	return (web_query(w, Q_VERSIONS, &sql_item_versions, DB_INT(v->id)));
+}
+
+/*
+ * The status and version the form was written for; 0, or -1 when the
+ * form does not carry them (it was not written by this page).
+ */
+static int
+item_seen(struct web_req *w, const char **seen, long long *version)
+{
+	const char	*s = web_arg(w, "version");
+
+	*seen = web_arg(w, "statut_vu");
+	*version = 0;
+	if (*seen == NULL || s == NULL)
+		return (-1);
+	if (strcmp(s, "0") != 0 && (!text_parse_id(s, version) ||
+	    *version > 2147483647LL))
+		return (-1);
+	return (0);
+}
+
+/* The decision's fields, checked; 0, or -1 with the errors in v->f. */
+static int
+item_fields(struct web_req *w, struct decision_view *v, const char **rule)
+{
+	struct form_option	 opts[DEC__MAX], *ropts;
+	size_t			 nr;
+	int			 d;
+
+	for (d = 0; d < DEC__MAX; d++) {
+		opts[d].value = vocab_decision[d].code;
+		opts[d].label = decision_labels[d];
+	}
+	form_choice(&v->f, "decision", "Décision", opts, DEC__MAX, 1,
+	    &v->decision);
+	ropts = mod_rule_options(w, Q_RULES, "", &nr);
+	form_choice(&v->f, "regle", "Règle de la charte", ropts + 1, nr - 1,
+	    0, rule);
+	d = vocab_find(vocab_decision, DEC__MAX, v->decision);
+	if (**rule == '\0' && (d == DEC_HIDE || d == DEC_REJECT))
+		form_error(&v->f, "regle", "Pour masquer ou refuser une "
+		    "contribution, citez la règle de la charte qu'elle "
+		    "enfreint.");
+	form_text(&v->f, "note", "Note à l'auteur", 0, NOTE_MAX, 1, &v->note);
+	if (v->f.nerrors == 0)
+		return (0);
+	v->rule = web_arg(w, "regle") ? web_arg(w, "regle") : "";
+	return (-1);
+}
+
+/* Step 1: the page, or the decision checked then sent. */
+static int
+item_check(struct web_req *w, struct decision_view *v)
+{
+	const char	*seen, *rule;
+	char		 ref[13], mac[65];
+	long long	 version;
+
+	if (web_rows(w, Q_ITEM) != 1)
+		return (web_error(w, 404, "Cette contribution n'existe pas."));
+	if (w->req->method != HTTP_METHOD_POST)
+		return (decision_page(w, v, 200));
+	if (item_seen(w, &seen, &version) == -1)
+		return (web_error(w, 400, "Le formulaire de décision est "
+		    "incomplet : rechargez la page."));
+	if (item_fields(w, v, &rule) == -1)
+		return (decision_page(w, v, 422));
+	/*
+	 * The log chains the moderator's pseudonym and a commitment to the
+	 * note, both keyed with the server's secret, which the database
+	 * never sees (migration 0140).
+	 */
+	modlog_pseudonym(app.secret, app.secret_len, w->sess.user_id, ref);
+	if (*v->note != '\0')
+		modlog_note_mac(app.secret, app.secret_len, v->note, mac);
+	return (web_query(w, Q_DECIDE, &sql_decide, DB_INT(v->id),
+	    DB_INT(w->sess.user_id), DB_TEXT(ref), DB_TEXT(v->decision),
+	    DB_TEXT(seen), DB_INT(version), DB_TEXT(*rule ? rule : NULL),
+	    DB_TEXT(*v->note ? v->note : NULL),
+	    DB_TEXT(*v->note ? mac : NULL),
+	    DB_TEXT(settings_get("base_url", ""))));
+}
+
+/* Step 2: what moderation_decide() said. */
+static int
+item_done(struct web_req *w, struct decision_view *v)
+{
+	const char	*r = web_text(w, Q_DECIDE, 0, DECIDE_RESULT);
+	const char	*s;
+
+	if (strcmp(r, "own") == 0)
+		return (web_error(w, 403, "Vous ne pouvez pas modérer votre "
+		    "propre contribution : laissez-la à un autre modérateur."));
+	if (strcmp(r, "conflict") == 0)
+		return (web_error(w, 409, "Cette contribution vient d'être "
+		    "traitée par un autre modérateur. Rechargez sa page pour "
+		    "voir la décision prise ; la vôtre n'a pas été "
+		    "enregistrée."));
+	if (strcmp(r, "not_found") == 0)
+		return (web_error(w, 404, "Cette contribution n'existe pas."));
+	if (strcmp(r, "ok") != 0) {
+		/* Not for this status: the form again, as it was sent. */
+		v->decision = (s = web_arg(w, "decision")) ? s : "";
+		v->rule = (s = web_arg(w, "regle")) ? s : "";
+		v->note = (s = web_arg(w, "note")) ? s : "";
+		form_error(&v->f, "decision", "Cette décision n'est pas "
+		    "possible pour une contribution dans cet état.");
+		return (decision_page(w, v, 422));
+	}
+	web_flash(w, "moderation_done");
+	return (web_redirect(w, "/moderation/"));
+}
+
+/*
+ * GET and POST /moderation/:id (moderators, admins). Raises 404 for an
+ * unknown contribution, 400 for a form that does not carry what it was
+ * written for, 422 for an invalid decision, 409 when another moderator
+ * decided first.
+ */
+int
+moderation_item(struct web_req *w)
+{
+	struct decision_view	*v = web_state(w, sizeof(*v));
+
+	switch (w->step) {
+	case 0:
+		return (item_ask(w, v));
+	case 1:
+		return (item_check(w, v));
+	}
+	return (item_done(w, v));
+}

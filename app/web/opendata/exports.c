@@ -1,0 +1,533 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * Open data: /export/ documents the files and their licence;
+ * /export/contributions.csv|json hold every published contribution of every
+ * consultation (with a consultation column), /export/themes/<slug>.csv|json
+ * those of one theme of the primary consultation.
+ *
+ * The file is built by a kore task (a thread with its own synchronous
+ * connection) with export_run(), the very function `agora export` uses: the
+ * worker's event loop keeps serving other requests while the file is
+ * written, and the web and the CLI share every line of the export code.
+ * Kore 4.1 has no chunked responses, so the whole file is built before it
+ * is sent: in an unnamed file, else in memory (export_sink.c).
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/csv.h"
+#include "../../core/opendata.h"
+#include "../../core/settings.h"
+#include "../../core/text.h"
+#include "../../db/export_run.h"
+#include "../../db/exports.h"
+#include "../kernel/app.h"
+#include "../kernel/web.h"
+#include "export_sink.h"
+
+int	exports_index(struct web_req *);
+int	exports_file(struct web_req *);
+
+/* What each column holds, in the order of opendata_names. */
+static const char *const column_docs[OD__MAX] = {
+	/* id */ "Identifiant de la contribution sur Agora (nombre entier). "
+	    "L'adresse d'une proposition est /propositions/<id>.",
+	/* consultation */ "Identifiant court (slug) de la consultation : "
+	    "strategie-numerique pour la consultation régionale, ou celui "
+	    "d'une consultation importée.",
+	/* theme */ "Identifiant court (slug) du thème ou de l'enjeu.",
+	/* type */ "proposition, argument (pour ou contre une proposition) ou "
+	    "commentaire.",
+	/* parent_id */ "Pour un argument ou un commentaire : l'identifiant de "
+	    "la contribution à laquelle il répond. Vide pour une proposition.",
+	/* position */ "Pour un argument : pour ou contre. Vide sinon.",
+	/* departement */ "Code INSEE du département déclaré par l'auteur "
+	    "(18, 28, 36, 37, 41, 45), HR hors région, vide si inconnu.",
+	/* statut */ "Statut de modération : toujours publiee, car seules les "
+	    "contributions publiques figurent dans les fichiers (publiées, "
+	    "et tout ce à quoi elles répondent aussi).",
+	/* cree_le */ "Date et heure de dépôt, ISO 8601 en temps universel "
+	    "(2026-11-20T14:03:00Z).",
+	/* modifie_le */ "Date et heure de la dernière modification, ISO 8601 "
+	    "en temps universel.",
+	/* titre */ "Titre d'une proposition ; vide pour les arguments et "
+	    "commentaires.",
+	/* texte */ "Texte de la contribution tel que saisi, au format "
+	    "Markdown.",
+	/* votes_d_accord */ "Nombre d'avis « d'accord » (une personne, une "
+	    "voix ; pour une contribution importée, le décompte de la "
+	    "plateforme d'origine).",
+	/* votes_mitige */ "Nombre d'avis « mitigé », même règle.",
+	/* votes_pas_d_accord */ "Nombre d'avis « pas d'accord », même règle.",
+	/* origine */ "agora pour une contribution déposée ici ; sinon la "
+	    "plateforme dont elle a été importée (republique-numerique-2015, "
+	    "decidim-grand-debat-2019).",
+	/* id_origine */ "Identifiant sur la plateforme d'origine (importées "
+	    "seulement).",
+	/* reponse_statut */ "Réponse officielle de la Région à une proposition "
+	    ": retenue, a_l_etude, non_retenue ou deja_en_cours ; vide sans "
+	    "réponse.",
+	/* reponse_date */ "Date de la dernière version de la réponse "
+	    "officielle, ISO 8601 en temps universel.",
+	/* auteur */ "Pseudonyme stable de l'auteur : 12 caractères "
+	    "hexadécimaux, les mêmes pour toutes ses contributions et dans "
+	    "tous les fichiers, calculés par HMAC-SHA-256 avec une clé secrète "
+	    "du serveur. Ni nom, ni adresse électronique, ni identifiant de "
+	    "compte ne sont publiés. Vide pour les contributions importées.",
+	/* votes_origine */ "Contributions importées seulement : les votes ou "
+	    "soutiens comptés par la plateforme d'origine, pas des avis "
+	    "exprimés ici (nombre entier). République numérique : total des "
+	    "votes d'une opinion (d'accord + mitigé + pas d'accord), votes "
+	    "sur un argument ; Decidim : soutiens d'une proposition. Vide "
+	    "quand la plateforme n'en comptait pas (débats et commentaires "
+	    "Decidim) et pour les contributions déposées ici.",
+	/* alignement_origine */ "Commentaires importés de Decidim : la "
+	    "position que leur auteur avait indiquée sur la plateforme "
+	    "d'origine, pour, neutre ou contre. Vide sinon.",
+};
+
+/* The fields of /export/journal-moderation.json, in order. */
+static const char *const log_docs[][2] = {
+	{ "id", "Numéro de la ligne (nombre entier croissant)." },
+	{ "forme", "Forme du texte que couvre l'empreinte : 2 pour les lignes "
+	    "écrites depuis la mise en place du journal signé, 1 pour les "
+	    "précédentes (voir plus bas)." },
+	{ "date", "Date et heure de la décision, ISO 8601 en temps universel, "
+	    "à la microseconde (2026-11-20T14:03:00.123456Z)." },
+	{ "moderateur", "Pseudonyme du modérateur : 12 caractères "
+	    "hexadécimaux, calculés par HMAC-SHA-256 avec une clé secrète du "
+	    "serveur, différents du pseudonyme d'auteur de la même personne ; "
+	    "null pour une décision automatique (seuil de signalements)." },
+	{ "contribution", "Identifiant de la contribution concernée (colonne "
+	    "id des fichiers de contributions), ou null." },
+	{ "consultation", "Identifiant de la consultation, pour un changement "
+	    "de mode de modération, ou null." },
+	{ "action", "publish (publier), hide (masquer), reject (refuser), "
+	    "restore (rétablir), threshold (seuil de signalements atteint) ou "
+	    "mode (changement de mode de modération)." },
+	{ "statut_avant", "Statut (pending, published, hidden, rejected) ou "
+	    "mode (a_priori, a_posteriori) avant la décision." },
+	{ "statut_apres", "Statut ou mode après la décision." },
+	{ "regle", "Code de la règle de la charte citée (R1 à R8), ou null." },
+	{ "note_empreinte", "Empreinte de la note du modérateur "
+	    "(HMAC-SHA-256 avec une clé secrète du serveur, 64 caractères "
+	    "hexadécimaux), ou null sans note. La note elle-même n'est jamais "
+	    "publiée : elle peut nommer des personnes, et elle est effacée "
+	    "quand l'auteur supprime son compte ; son empreinte reste." },
+	{ "entree_file", "Date et heure d'entrée dans la file de modération, "
+	    "ou null." },
+	{ "empreinte_precedente", "Empreinte de la ligne précédente (64 zéros "
+	    "pour la première)." },
+	{ "empreinte", "SHA-256, en hexadécimal, du texte de la ligne décrit "
+	    "ci-dessous." },
+};
+
+/* The moderation log's files and how to check them (/export/#journal). */
+static void
+log_section(struct web_req *w)
+{
+	size_t	i;
+
+	html_raw(H, "<h2 id=\"journal\">Journal de modération</h2>\n"
+	    "<p>Toutes les décisions de modération, dans l'ordre, chacune "
+	    "chaînée à la précédente par son empreinte ; toutes les heures, "
+	    "le serveur signe la tête du journal avec une clé Ed25519 "
+	    "conservée hors de la base de données (voir la <a href=\""
+	    "/moderation/transparence#journal\">page de transparence</a>).</p>"
+	    "\n<ul>\n<li><a href=\"/export/journal-moderation.json\">Le journal "
+	    "complet, JSON</a> : un tableau d'objets, une ligne du journal par "
+	    "objet, par numéro croissant.</li>\n"
+	    "<li><a href=\"/export/journal-moderation/tete.json\">La dernière "
+	    "tête signée, JSON</a> : <code>lignes</code>, "
+	    "<code>dernier_id</code>, <code>derniere_empreinte</code>, "
+	    "<code>signe_le</code>, <code>cle_empreinte_sha256</code>, le "
+	    "texte signé (<code>texte_signe</code>) et sa signature "
+	    "(<code>signature_ed25519</code>, en base64).</li>\n"
+	    "<li><a href=\"/export/journal-moderation/cle-publique.pem\">La clé "
+	    "publique Ed25519, PEM</a> ; son empreinte est le SHA-256 de sa "
+	    "forme DER : <code>openssl pkey -pubin -in cle-publique.pem "
+	    "-outform DER | sha256sum</code>.</li>\n</ul>\n"
+	    "<table>\n<caption>Champs du journal</caption>\n<thead><tr>"
+	    "<th scope=\"col\">Champ</th><th scope=\"col\">Contenu</th></tr>"
+	    "</thead>\n<tbody>\n");
+	for (i = 0; i < sizeof(log_docs) / sizeof(log_docs[0]); i++) {
+		html_raw(H, "<tr><th scope=\"row\"><code>");
+		html_text(H, log_docs[i][0]);
+		html_raw(H, "</code></th><td>");
+		html_text(H, log_docs[i][1]);
+		html_raw(H, "</td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n"
+	    "<h3>Vérifier le journal</h3>\n<ul>\n"
+	    "<li>Empreinte d'une ligne de forme 2 : le SHA-256 (en "
+	    "hexadécimal) du texte <code>2|id|date|moderateur|contribution|"
+	    "consultation|action|statut_avant|statut_apres|regle|"
+	    "note_empreinte|entree_file|empreinte_precedente</code>, les "
+	    "valeurs telles qu'elles figurent dans le fichier, une valeur "
+	    "null remplacée par un texte vide.</li>\n"
+	    "<li>Lignes de forme 1 (antérieures au journal signé) : leur "
+	    "empreinte couvre aussi l'identifiant du modérateur et la note, "
+	    "qui ne sont pas publiés ; vérifiez leur chaînage "
+	    "(<code>empreinte_precedente</code>), le programme "
+	    "<code>agora verify-log</code> les recalcule sur le serveur.</li>\n"
+	    "<li>Tête signée : le texte signé est exactement "
+	    "<code>texte_signe</code> ; vérifiez la signature avec "
+	    "<code>openssl pkeyutl -verify -pubin -inkey cle-publique.pem "
+	    "-rawin -in texte.txt -sigfile signature.bin</code> (la signature "
+	    "décodée du base64), puis que la ligne <code>dernier_id</code> du "
+	    "journal a bien l'empreinte <code>derniere_empreinte</code> et "
+	    "qu'il y a <code>lignes</code> lignes jusqu'à elle.</li>\n"
+	    "<li>Une tête gardée aujourd'hui permet de vérifier demain que "
+	    "rien de ce qu'elle couvre n'a été supprimé, modifié, réordonné "
+	    "ou précédé d'une ligne inventée.</li>\n</ul>\n");
+}
+
+/* The steps of exports_index: one query each. */
+enum { X_THEMES, X_CONSULTATIONS, X_TERRITORIES, X_STOPWORDS, X__MAX };
+
+/*
+ * How every figure of the public pages is recomputed from the files, what
+ * cannot be and why (test_reports_opendata.py follows these rules, with
+ * Python's csv and json modules, and finds the same figures).
+ */
+static void
+recount_doc(struct web_req *w)
+{
+	html_raw(H, "<h2 id=\"recalcul\">Recalculer les rapports</h2>\n"
+	    "<p>Les chiffres de l'accueil, des rapports, de l'API et de cette "
+	    "page se recalculent à partir de ces fichiers seuls, ainsi :</p>\n"
+	    "<ul>\n"
+	    "<li><strong>Ce que contiennent les fichiers.</strong> Une "
+	    "contribution y figure quand elle est publiée et que tout ce à "
+	    "quoi elle répond l'est aussi : une réponse sous une proposition, "
+	    "un argument ou un commentaire masqué, refusé ou en attente n'est "
+	    "ni dans les fichiers ni dans aucun chiffre. Chaque "
+	    "<code>parent_id</code> désigne donc une ligne du même fichier ; "
+	    "le fil d'une réponse est la proposition atteinte en remontant "
+	    "les <code>parent_id</code>.</li>\n"
+	    "<li><strong>Participation</strong> : contributions = lignes ; "
+	    "propositions, arguments, commentaires = lignes de chaque "
+	    "<code>type</code> ; contributeurs (les participants de "
+	    "l'accueil) = valeurs distinctes non vides de <code>auteur</code> ;"
+	    " votes = somme de <code>votes_d_accord</code>, "
+	    "<code>votes_mitige</code> et <code>votes_pas_d_accord</code> ; "
+	    "réponses officielles = lignes dont <code>reponse_statut</code> "
+	    "n'est pas vide. Les nombres de contributions publiées de cette "
+	    "page et le <code>total</code> de l'API sont des nombres de lignes "
+	    "des fichiers.</li>\n"
+	    "<li><strong>Par semaine</strong> : le lundi de la semaine de "
+	    "<code>cree_le</code> en heure de Paris, de la première à la "
+	    "dernière semaine, y compris les semaines sans contribution.</li>\n"
+	    "<li><strong>Par département</strong> : la colonne "
+	    "<code>departement</code> (vide : « Non renseigné ») ; le taux "
+	    "pour 10 000 habitants est ce nombre × 10 000 ÷ la population "
+	    "ci-dessous, arrondi au centième le plus proche (0,005 vers le "
+	    "haut).</li>\n"
+	    "<li><strong>Propositions qui rassemblent</strong> : les 10 "
+	    "premières par la borne basse de l'intervalle de Wilson à 95 % de "
+	    "la part p = a ÷ n, avec a = <code>votes_d_accord</code> et n = la "
+	    "somme des trois colonnes de votes (n &gt; 0), soit (p + 1,9208 ÷ n "
+	    "− 1,96 × √(p × (1 − p) ÷ n + 0,9604 ÷ n²)) ÷ (1 + 3,8416 ÷ n), "
+	    "puis par identifiant croissant ; l'indice est cette borne en "
+	    "pour cent, à un chiffre après la virgule.</li>\n"
+	    "<li><strong>Propositions qui divisent</strong> : la même borne "
+	    "pour a = le plus petit de <code>votes_d_accord</code> et "
+	    "<code>votes_pas_d_accord</code> et n = leur somme, quand les deux "
+	    "sont non nuls.</li>\n"
+	    "<li><strong>Les plus débattues</strong> : les 10 propositions "
+	    "dont le fil compte le plus d'arguments et de commentaires, puis "
+	    "par identifiant croissant. Sur la page d'une proposition, "
+	    "« Pour » et « Contre » comptent ses arguments, « Commentaires » "
+	    "les commentaires qui lui répondent directement ou à travers "
+	    "d'autres commentaires ; la liste d'un enjeu donne pour chaque "
+	    "proposition ses arguments et tout son fil (« contributions au "
+	    "débat »).</li>\n"
+	    "<li><strong>Termes récurrents</strong> : dans le titre et le "
+	    "texte de chaque contribution, les mots (suites de lettres et de "
+	    "chiffres ; un mot composé avec trait d'union compte entier et "
+	    "pour chacune de ses parties), en minuscules, de 4 caractères ou "
+	    "plus, qui ne sont ni des nombres ni des mots vides (la liste "
+	    "française de PostgreSQL, <code>french.stop</code>, issue du "
+	    "projet Snowball, et la liste ci-dessous) ; les 30 plus fréquents par nombre d'occurrences, "
+	    "puis par nombre de contributions qui les emploient, puis dans "
+	    "l'ordre des caractères. Le découpage est celui de l'analyseur "
+	    "de texte de PostgreSQL : une adresse web ou électronique y compte "
+	    "pour un seul mot.</li>\n"
+	    "<li><strong>Propositions proches</strong> : deux propositions dont "
+	    "les titres ont une similarité d'au moins 0,5 selon les "
+	    "trigrammes de pg_trgm : chaque mot (lettres et chiffres), en "
+	    "minuscules, précédé de deux espaces et suivi d'un, donne ses "
+	    "suites de trois caractères ; la similarité est le nombre de "
+	    "trigrammes communs aux deux titres divisé par le nombre de leurs "
+	    "trigrammes distincts. Les 300 premières paires, par identifiants "
+	    "croissants, forment les groupes.</li>\n"
+	    "<li><strong>Enjeux de plus de 2 000 contributions</strong> : "
+	    "leurs termes récurrents et leurs propositions proches sont "
+	    "calculés périodiquement ; le rapport donne la date du calcul et "
+	    "dit quand des contributions ont changé depuis.</li>\n</ul>\n"
+	    "<h3 id=\"non-recalculables\">Ce qui ne se recalcule pas</h3>\n"
+	    "<ul>\n<li>Le nombre de <strong>votants</strong> : les fichiers "
+	    "donnent les votes de chaque contribution, pas qui a voté ; "
+	    "publier les votes de chaque personne, même sous pseudonyme, les "
+	    "relierait à ses contributions.</li>\n"
+	    "<li>Les <strong>contributions saisies par un médiateur "
+	    "numérique</strong> : les marquer une à une désignerait les "
+	    "personnes accompagnées dans un espace public numérique.</li>\n"
+	    "<li>Les contributions <strong>masquées, refusées ou en "
+	    "attente</strong> : elles ne sont pas publiques ; la <a "
+	    "href=\"/moderation/transparence\">page de transparence</a> "
+	    "publie les décisions de modération.</li>\n</ul>\n");
+}
+
+/* The populations of the rates, and the extra stop words of the terms. */
+static void
+reference_doc(struct web_req *w)
+{
+	int	i;
+
+	html_raw(H, "<h3 id=\"populations\">Populations de référence</h3>\n"
+	    "<table>\n<caption>Populations municipales (INSEE) des taux pour "
+	    "10 000 habitants</caption>\n<thead><tr><th scope=\"col\">Code"
+	    "</th><th scope=\"col\">Département</th><th scope=\"col\" "
+	    "class=\"num\">Population</th><th scope=\"col\" class=\"num\">"
+	    "Millésime</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < web_nrows(w, X_TERRITORIES); i++) {
+		html_raw(H, "<tr><th scope=\"row\">");
+		html_text(H, web_value(w, X_TERRITORIES, i, EXT_CODE));
+		html_raw(H, "</th><td>");
+		html_text(H, web_value(w, X_TERRITORIES, i, EXT_NAME));
+		html_raw(H, "</td><td class=\"num\">");
+		html_text(H, web_value(w, X_TERRITORIES, i, EXT_POPULATION));
+		html_raw(H, "</td><td class=\"num\">");
+		html_text(H, web_value(w, X_TERRITORIES, i, EXT_YEAR));
+		html_raw(H, "</td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n<h3>Mots vides ajoutés à la liste "
+	    "de PostgreSQL</h3>\n<p id=\"mots-vides\">");
+	for (i = 0; i < web_nrows(w, X_STOPWORDS); i++) {
+		if (i > 0)
+			html_raw(H, ", ");
+		html_text(H, web_value(w, X_STOPWORDS, i, EXS_WORD));
+	}
+	html_raw(H, ".</p>\n");
+}
+
+/* GET /export/: the files, their columns and their licence. */
+int
+exports_index(struct web_req *w)
+{
+	int	i;
+
+	switch (w->step) {
+	case X_THEMES:
+		return (web_sql(w, sql_export_themes, 0));
+	case X_CONSULTATIONS:
+		return (web_sql(w, sql_export_consultations, 0));
+	case X_TERRITORIES:
+		return (web_sql(w, sql_export_territories, 0));
+	case X_STOPWORDS:
+		return (web_sql(w, sql_export_stopwords, 0));
+	}
+	page_begin(w, "Données ouvertes");
+	html_raw(H, "<h1>Données ouvertes</h1>\n"
+	    "<p class=\"lead\">Toutes les contributions publiées sont "
+	    "téléchargeables librement, pour être relues, recomptées et "
+	    "réutilisées. Les rapports remis aux élus se recalculent à "
+	    "partir de ces fichiers : voir <a href=\"#recalcul\">comment</a>."
+	    "</p>\n"
+	    "<h2 id=\"licence\">Licence</h2>\n"
+	    "<p>Les fichiers sont publiés sous la <a href=\"https://www.etalab."
+	    "gouv.fr/licence-ouverte-open-licence/\">Licence Ouverte / Open "
+	    "Licence version 2.0</a> (Etalab) : vous pouvez les copier, les "
+	    "modifier et les diffuser, y compris à des fins commerciales, à "
+	    "condition de mentionner la source (« Région Centre-Val de Loire, "
+	    "consultation Agora ») et la date de téléchargement.</p>\n"
+	    "<h2 id=\"fichiers\">Fichiers</h2>\n<ul>\n"
+	    "<li><a href=\"/export/contributions.csv\">Toutes les "
+	    "contributions, CSV</a></li>\n"
+	    "<li><a href=\"/export/contributions.json\">Toutes les "
+	    "contributions, JSON</a></li>\n</ul>\n"
+	    "<p>Ces deux fichiers couvrent toutes les consultations "
+	    "(colonne <code>consultation</code>) :</p>\n<ul>\n");
+	for (i = 0; i < web_nrows(w, 1); i++) {
+		html_raw(H, "<li><code>");
+		html_text(H, web_value(w, 1, i, 0));
+		html_raw(H, "</code> : ");
+		html_text(H, web_value(w, 1, i, 1));
+		html_raw(H, " (");
+		html_text(H, web_value(w, 1, i, 3));
+		html_raw(H, " contributions publiées");
+		if (!web_isnull(w, 1, i, 2))
+			html_raw(H, ", importées");
+		html_raw(H, ")</li>\n");
+	}
+	html_raw(H, "</ul>\n<h3>Par enjeu de la consultation régionale</h3>\n"
+	    "<table>\n<caption>Fichiers par enjeu</caption>\n<thead><tr>"
+	    "<th scope=\"col\">Enjeu</th><th scope=\"col\">Contributions "
+	    "publiées</th><th scope=\"col\">Fichiers</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < web_nrows(w, 0); i++) {
+		html_raw(H, "<tr><th scope=\"row\">");
+		html_text(H, web_value(w, 0, i, 1));
+		html_raw(H, "</th><td>");
+		html_text(H, web_value(w, 0, i, 2));
+		html_raw(H, "</td><td><a href=\"/export/themes/");
+		html_url_arg(H, web_value(w, 0, i, 0));
+		html_raw(H, ".csv\">CSV</a> · <a href=\"/export/themes/");
+		html_url_arg(H, web_value(w, 0, i, 0));
+		html_raw(H, ".json\">JSON</a></td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n"
+	    "<h2 id=\"format\">Format</h2>\n<ul>\n"
+	    "<li>CSV selon la RFC 4180 : séparateur virgule, champs entre "
+	    "guillemets doubles quand il le faut (un guillemet y est doublé), "
+	    "fin de ligne CRLF, encodage UTF-8 sans BOM, une ligne d'en-tête."
+	    "</li>\n"
+	    "<li id=\"formules\">Protection des tableurs : une cellule dont le "
+	    "texte commence, après d'éventuelles apostrophes "
+	    "(<code>'</code>), par <code>=</code>, <code>+</code>, "
+	    "<code>-</code>, <code>@</code>, une tabulation, un retour "
+	    "chariot, leurs formes pleine chasse (<code>＝</code> "
+	    "<code>＋</code> <code>－</code> <code>＠</code>) ou petites "
+	    "(<code>﹦</code> <code>﹢</code> <code>﹣</code> <code>﹫</code>) "
+	    "ou le signe moins <code>−</code> (U+2212) reçoit une apostrophe "
+	    "de plus au début, pour qu'aucun tableur ne l'exécute comme une "
+	    "formule. Pour retrouver le texte exact avec un programme, retirez "
+	    "une apostrophe, une seule, de chaque cellule qui commence par une "
+	    "apostrophe, d'éventuelles autres apostrophes puis l'un de ces "
+	    "caractères ; toute autre cellule est le texte tel quel (un texte "
+	    "qui commençait par <code>'=</code> est écrit <code>''=</code>). "
+	    "Le JSON n'a pas cette protection.</li>\n"
+	    "<li>JSON : un tableau d'objets, une contribution par ligne, avec "
+	    "les mêmes noms de champs ; nombres pour les identifiants et les "
+	    "votes, <code>null</code> pour une valeur absente.</li>\n"
+	    "<li>Une ligne par contribution publiée, par identifiant "
+	    "croissant.</li>\n</ul>\n"
+	    "<h2 id=\"colonnes\">Colonnes</h2>\n<table>\n<caption>Colonnes des "
+	    "fichiers CSV et JSON</caption>\n<thead><tr><th scope=\"col\">"
+	    "Colonne</th><th scope=\"col\">Contenu</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < OD__MAX; i++) {
+		html_raw(H, "<tr><th scope=\"row\"><code>");
+		html_text(H, opendata_names[i]);
+		html_raw(H, "</code></th><td>");
+		html_text(H, column_docs[i]);
+		html_raw(H, "</td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n");
+	recount_doc(w);
+	reference_doc(w);
+	log_section(w);
+	html_raw(H, "<p>Les mêmes fichiers s'obtiennent en ligne de commande "
+	    "sur le serveur : <code>agora export --format csv --theme ethique "
+	    "--output ethique.csv</code>. Une <a href=\"/api/v1/themes\">API "
+	    "JSON</a> en lecture seule est aussi disponible.</p>\n");
+	page_end(w);
+	return (web_send(w, 200));
+}
+
+struct export_req {
+	char	slug[65];	/* theme, "" for all */
+	int	json;		/* 1: JSON, 0: CSV */
+	char	task_in[80];	/* "j:slug" or "c:slug" */
+};
+
+/*
+ * Kore task (a thread of the worker): builds the whole file with its own
+ * synchronous connection, through export_run() like `agora export`, so a
+ * large export neither blocks the worker's event loop nor goes through one
+ * huge async result, into an export sink (export_sink.c). Answers what the
+ * handler passes to export_sink_send(), or "err".
+ */
+static int
+export_task(struct kore_task *t)
+{
+	struct export_sink	 s;
+	struct html_out		 o = { export_sink_write, &s };
+	PGconn			*db;
+	char			 in[81], msg[64], err[512];
+	const char		*theme;
+	u_int32_t		 len;
+	long			 n = -1;
+
+	len = kore_task_channel_read(t, in, sizeof(in) - 1);
+	in[len < sizeof(in) ? len : sizeof(in) - 1] = '\0';
+	theme = in[2] != '\0' ? in + 2 : NULL;
+	export_sink_open(&s);
+	db = PQconnectdb(settings_get("database", ""));
+	if (PQstatus(db) == CONNECTION_OK)
+		n = export_run(db, theme, in[0] == 'j', app.secret,
+		    app.secret_len, &o, NULL, err, sizeof(err));
+	else
+		snprintf(err, sizeof(err), "%s", PQerrorMessage(db));
+	PQfinish(db);
+	/* The visitor gets a French 503; the log says why. */
+	if (n < 0)
+		kore_log(LOG_ERR, "export %s: %s", in, err);
+	export_sink_close(&s, n >= 0, msg, sizeof(msg));
+	kore_task_channel_write(t, msg, strlen(msg) + 1);
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * GET /export/contributions.(csv|json) and /export/themes/:file where file
+ * is <slug>.(csv|json). Raises 404 for another name or an unknown theme,
+ * 503 when the export fails.
+ */
+int
+exports_file(struct web_req *w)
+{
+	struct export_req	*x = w->data;
+	const char		*file, *dot;
+	char			 disp[128];
+
+	switch (w->step) {
+	case 0:
+		x = kore_calloc(1, sizeof(*x));
+		w->data = x;
+		w->data_free = kore_free;
+		file = w->args[0] != NULL ? w->args[0] : strrchr(
+		    w->req->path, '/') + 1;
+		if ((dot = strrchr(file, '.')) == NULL)
+			return (web_error(w, 404, NULL));
+		if (strcmp(dot, ".json") == 0)
+			x->json = 1;
+		else if (strcmp(dot, ".csv") != 0)
+			return (web_error(w, 404, NULL));
+		if (w->args[0] != NULL) {
+			if ((size_t)(dot - file) >= sizeof(x->slug))
+				return (web_error(w, 404, NULL));
+			memcpy(x->slug, file, dot - file);
+			x->slug[dot - file] = '\0';
+			if (!text_slug_valid(x->slug))
+				return (web_error(w, 404, NULL));
+		}
+		/* With no theme the check finds no row and is ignored. */
+		return (web_sql(w, sql_export_theme, 1,
+		    x->slug[0] ? x->slug : NULL));
+	case 1:
+		if (x->slug[0] && web_nrows(w, 0) != 1)
+			return (web_error(w, 404, NULL));
+		snprintf(x->task_in, sizeof(x->task_in), "%c:%s",
+		    x->json ? 'j' : 'c', x->slug);
+		return (web_task_start(w, export_task, x->task_in,
+		    strlen(x->task_in) + 1));
+	}
+	if (strcmp(w->task_out, "err") == 0)
+		return (web_error(w, 503, NULL));
+	snprintf(disp, sizeof(disp), "inline; filename=\"%s.%s\"",
+	    x->slug[0] ? x->slug : "contributions", x->json ? "json" : "csv");
+	web_headers(w->req, x->json ? "application/json; charset=utf-8" :
+	    "text/csv; charset=utf-8");
+	http_response_header(w->req, "content-disposition", disp);
+	http_response_header(w->req, "access-control-allow-origin", "*");
+	if (export_sink_send(w->req, w->task_out) == -1)
+		return (web_error(w, 503, NULL));
+	return (WEB_DONE);
+}

@@ -1,0 +1,57 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * The proposal page, in three files: proposal_page.c (the steps, the
+ * proposal, the votes, the Region's answer), proposal_thread.c (the
+ * arguments and the threaded comments, with their forms) and
+ * proposal_archive.c (what an archived proposal shows instead: the source
+ * platform's tallies). They share the rows and this view.
+ */
+
+#ifndef AGORA_WEB_PARTICIPATION_PROPOSAL_H
+#define AGORA_WEB_PARTICIPATION_PROPOSAL_H
+
+#include "participation.h"
+
+/* The page's result slots. */
+enum { Q_PROPOSAL, Q_THREAD, Q_ANSWER, Q_ARCHIVE, Q_ARCHIVE_THREAD };
+
+#define THREAD_MAX	2000	/* rows of a thread shown on one page */
+
+/* What the page may offer this visitor, and the thread as a tree. */
+struct proposal_view {
+	long long		 id;
+	int			 status;	/* ST_*, vocab.h */
+	int			 mine;		/* the visitor wrote it */
+	int			 archived;	/* imported: source tallies */
+	int			 can_act;	/* open, published, verified */
+	int			 npour, ncontre, ncomments;
+	struct part_limits	 lim;
+	int			 n;		/* rows of the thread shown */
+	int			*kind;		/* [n]: KIND_* */
+	int			*status_of;	/* [n]: ST_* */
+	int			*first;		/* [n + 1]: first child; n: root */
+	int			*last;		/* [n + 1]: last child */
+	int			*next;		/* [n]: next sibling */
+};
+
+/* proposal_thread.c */
+void	thread_build(struct web_req *, struct proposal_view *);
+void	thread_write(struct web_req *, struct proposal_view *);
+/* " · Signaler" for a published text of someone else. */
+void	proposal_flag_link(struct web_req *, long long, int);
+
+/* proposal_page.c: the text and its link, closing the article. */
+void	proposal_body(struct web_req *);
+
+/* proposal_archive.c */
+void	archive_proposal_head(struct web_req *);
+void	archive_proposal_tallies(struct web_req *);
+/* The source's position of a comment, and the votes of an argument. */
+void	archive_comment_alignment(struct web_req *, int);
+void	archive_argument_votes(struct web_req *, int);
+
+#endif

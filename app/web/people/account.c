@@ -1,0 +1,212 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+#include <string.h>
+
+#include <openssl/crypto.h>
+
+#include "../../core/keyed_hash.h"
+#include "../../core/roles.h"
+#include "../../core/route.h"
+#include "../../core/settings.h"
+#include "../../core/text.h"
+#include "../../core/token.h"
+#include "../../db/accounts.h"
+#include "../kernel/app.h"
+#include "account.h"
+
+static const struct {
+	const char	*bucket;
+	long long	 max;
+	long long	 minutes;
+} rate_defaults[RATE__MAX] = {
+	{ "signin_account",	5,	15 },	/* RATE_SIGNIN_ACCOUNT */
+	{ "signin_ip",		20,	15 },	/* RATE_SIGNIN_IP */
+	{ "signup_ip",		5,	60 },	/* RATE_SIGNUP_IP */
+	{ "reset_ip",		5,	60 },	/* RATE_RESET_IP */
+	{ "reset_email",	3,	60 },	/* RATE_RESET_EMAIL */
+	{ "verify_resend",	3,	60 },	/* RATE_VERIFY_RESEND */
+};
+
+static int
+addr_parse(const char *s, char out[ADDR_LEN])
+{
+	unsigned char	buf[sizeof(struct in6_addr)];
+
+	if (inet_pton(AF_INET, s, buf) == 1)
+		return (inet_ntop(AF_INET, buf, out, ADDR_LEN) != NULL);
+	if (inet_pton(AF_INET6, s, buf) == 1)
+		return (inet_ntop(AF_INET6, buf, out, ADDR_LEN) != NULL);
+	return (0);
+}
+
+void
+account_client_addr(struct web_req *w, char out[ADDR_LEN])
+{
+	struct connection	*c = w->req->owner;
+	const char		*xff, *last;
+	char			 tmp[ADDR_LEN];
+	size_t			 len;
+
+	snprintf(out, ADDR_LEN, "unknown");
+	if (settings_get_int("trust_proxy", 0, 0, 1) == 1 &&
+	    http_request_header(w->req, "x-forwarded-for", &xff)) {
+		last = strrchr(xff, ',');
+		last = last ? last + 1 : xff;
+		while (*last == ' ' || *last == '\t')
+			last++;
+		len = strcspn(last, " \t");
+		if (len > 0 && len < sizeof(tmp)) {
+			memcpy(tmp, last, len);
+			tmp[len] = '\0';
+			if (addr_parse(tmp, out))
+				return;
+		}
+	}
+	if (c == NULL)
+		return;
+	if (c->family == AF_INET)
+		inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, out, ADDR_LEN);
+	else if (c->family == AF_INET6)
+		inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, out, ADDR_LEN);
+}
+
+/* The limit of kind: limit_<bucket>_max and _minutes, else the defaults. */
+static void
+rate_limit(enum rate_kind kind, long long *max, long long *minutes)
+{
+	char	key[64];
+
+	snprintf(key, sizeof(key), "limit_%s_max", rate_defaults[kind].bucket);
+	*max = settings_get_int(key, rate_defaults[kind].max, 1, 1000000);
+	snprintf(key, sizeof(key), "limit_%s_minutes",
+	    rate_defaults[kind].bucket);
+	*minutes = settings_get_int(key, rate_defaults[kind].minutes, 1,
+	    60 * 24);
+}
+
+void
+account_rate_key(enum rate_kind kind, const char *raw, char out[TOKEN_LEN + 1])
+{
+	keyed_rate(app.secret, app.secret_len, rate_defaults[kind].bucket, raw,
+	    out);
+}
+
+const char *
+account_email_key(const char *email, char out[TOKEN_LEN + 1])
+{
+	keyed_email(app.secret, app.secret_len, email, out);
+	return (out[0] != '\0' ? out : NULL);
+}
+
+int
+account_rate_query(struct web_req *w, int q, enum rate_kind a,
+    const char *akey, enum rate_kind b, const char *bkey)
+{
+	long long	amax, amin, bmax, bmin;
+	char		ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
+
+	rate_limit(a, &amax, &amin);
+	rate_limit(b, &bmax, &bmin);
+	account_rate_key(a, akey, ka);
+	account_rate_key(b, bkey, kb);
+	return (web_query(w, q, &sql_rate_wait,
+	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka), DB_INT(amax),
+	    DB_INT(amin), DB_TEXT(rate_defaults[b].bucket), DB_TEXT(kb),
+	    DB_INT(bmax), DB_INT(bmin)));
+}
+
+long long
+account_rate_wait(struct web_req *w, int q)
+{
+	return (web_int(w, q, 0, ARW_SECONDS));
+}
+
+int
+account_rate_hit(struct web_req *w, int q, enum rate_kind a, const char *akey,
+    enum rate_kind b, const char *bkey)
+{
+	char	ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
+
+	account_rate_key(a, akey, ka);
+	account_rate_key(b, bkey, kb);
+	return (web_query(w, q, &sql_rate_hit,
+	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka),
+	    DB_TEXT(rate_defaults[b].bucket), DB_TEXT(kb)));
+}
+
+int
+account_rate_refuse(struct web_req *w, long long seconds)
+{
+	long long	minutes = (seconds + 59) / 60;
+
+	if (minutes < 1)
+		minutes = 1;
+	http_response_header(w->req, "retry-after",
+	    web_printf(w, "%lld", seconds));
+	return (web_error(w, 429, web_printf(w, "Vous avez fait trop de "
+	    "tentatives en peu de temps. Par sécurité, cette action est "
+	    "suspendue. Réessayez dans %lld minute%s.", minutes,
+	    minutes > 1 ? "s" : "")));
+}
+
+int
+account_password_field(struct form *f, const char *field, const char *pw,
+    const char *name, const char *email)
+{
+	const char	*msg;
+
+	if ((msg = account_password_message(pw, name, email)) == NULL)
+		return (1);
+	form_error(f, field, "%s", msg);
+	return (0);
+}
+
+char *
+account_link(struct web_req *w, const char *path, char tok_hash[65])
+{
+	char	 tok[TOKEN_LEN + 1];
+	char	*url;
+
+	if (token_random(tok) == -1)
+		fatal("account_link: no randomness");
+	token_hash_hex(tok, tok_hash);
+	url = web_printf(w, "%s%s?jeton=%s", app.base_url, path, tok);
+	OPENSSL_cleanse(tok, sizeof(tok));
+	return (url);
+}
+
+void
+account_roles_write(struct web_req *w, const char *csv)
+{
+	unsigned int	bits = roles_parse(csv);
+	size_t		i;
+	int		n = 0;
+
+	for (i = 0; i < ROLES_COUNT; i++) {
+		if (!(bits & role_at(i)))
+			continue;
+		if (n++ > 0)
+			html_raw(H, ", ");
+		html_text(H, role_label_fr(role_at(i)));
+	}
+	if (n == 0)
+		html_raw(H, "aucun");
+}
+
+void
+account_forget(char *s)
+{
+	OPENSSL_cleanse(s, strlen(s));
+}
+
+const char *
+account_local_path(const char *s)
+{
+	return (route_local_path(s));	/* app/core/route.c, fuzzed */
+}

@@ -1,0 +1,189 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "../../core/vocab.h"
+#include "ui.h"
+
+const char *
+ui_url_part(struct web_req *w, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	char			*out, *o;
+
+	o = out = web_alloc(w, strlen(s) * 3 + 1);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~') {
+			*o++ = (char)*p;
+			continue;
+		}
+		*o++ = '%';
+		*o++ = hex[*p >> 4];
+		*o++ = hex[*p & 0x0f];
+	}
+	*o = '\0';
+	return (out);
+}
+
+const char *
+ui_proposal(struct web_req *w, long long id)
+{
+	return (web_printf(w, "/propositions/%lld", id));
+}
+
+const char *
+ui_proposal_part(struct web_req *w, long long id, const char *part)
+{
+	return (web_printf(w, "/propositions/%lld/%s", id, ui_url_part(w, part)));
+}
+
+const char *
+ui_contribution(struct web_req *w, long long proposal, long long id)
+{
+	if (id == proposal)
+		return (ui_proposal(w, proposal));
+	return (web_printf(w, "/propositions/%lld#c%lld", proposal, id));
+}
+
+const char *
+ui_contribution_part(struct web_req *w, long long id, const char *part)
+{
+	return (web_printf(w, "/contributions/%lld/%s", id, ui_url_part(w, part)));
+}
+
+const char *
+ui_argument_part(struct web_req *w, long long id, const char *part)
+{
+	return (web_printf(w, "/arguments/%lld/%s", id, ui_url_part(w, part)));
+}
+
+const char *
+ui_theme(struct web_req *w, const char *consultation, const char *theme)
+{
+	if (consultation == NULL)
+		return (web_printf(w, "/themes/%s", ui_url_part(w, theme)));
+	return (web_printf(w, "/consultations/%s/themes/%s",
+	    ui_url_part(w, consultation), ui_url_part(w, theme)));
+}
+
+const char *
+ui_theme_propose(struct web_req *w, const char *theme)
+{
+	return (web_printf(w, "/themes/%s/proposer", ui_url_part(w, theme)));
+}
+
+const char *
+ui_report(struct web_req *w, const char *consultation, const char *theme)
+{
+	if (consultation == NULL)
+		return (web_printf(w, "/rapports/%s", ui_url_part(w, theme)));
+	return (web_printf(w, "/consultations/%s/rapports/%s",
+	    ui_url_part(w, consultation), ui_url_part(w, theme)));
+}
+
+const char *
+ui_consultation(struct web_req *w, const char *slug)
+{
+	return (web_printf(w, "/consultations/%s", ui_url_part(w, slug)));
+}
+
+const char *
+ui_moderation_item(struct web_req *w, long long id)
+{
+	return (web_printf(w, "/moderation/%lld", id));
+}
+
+const char *
+ui_admin_roles(struct web_req *w, const char *q, long long page)
+{
+	const char	*search = *q != '\0' ?
+			    web_printf(w, "?q=%s", ui_url_part(w, q)) : "";
+
+	if (page <= 1)
+		return (web_printf(w, UI_ADMIN_ROLES "%s", search));
+	return (web_printf(w, UI_ADMIN_ROLES "%s%spage=%lld", search,
+	    *q != '\0' ? "&" : "?", page));
+}
+
+const char *
+ui_moderation_queue(struct web_req *w, const char *theme, const char *reason,
+    const char *status, long long page)
+{
+	return (web_printf(w, "/moderation/?theme=%s&motif=%s&statut=%s"
+	    "&page=%lld", ui_url_part(w, theme), ui_url_part(w, reason),
+	    ui_url_part(w, status), page));
+}
+
+void
+ui_link(struct web_req *w, const char *path, const char *label)
+{
+	html_raw(H, "<a href=\"");
+	html_text(H, path);
+	html_raw(H, "\">");
+	html_text(H, label);
+	html_raw(H, "</a>");
+}
+
+void
+ui_crumbs(struct web_req *w, const struct ui_crumb *steps, int n,
+    const char *here)
+{
+	int	i;
+
+	html_raw(H, "<nav aria-label=\"Fil d'Ariane\" class=\"crumbs\"><ol>"
+	    "<li><a href=\"/\">Accueil</a></li>");
+	for (i = 0; i < n; i++) {
+		if (steps[i].path == NULL)
+			continue;
+		html_raw(H, "<li>");
+		ui_link(w, steps[i].path, steps[i].label);
+		html_raw(H, "</li>");
+	}
+	html_raw(H, "<li aria-current=\"page\">");
+	html_text(H, here);
+	html_raw(H, "</li></ol></nav>\n");
+}
+
+void
+ui_pager(struct web_req *w, const char *label, long long page, long long last,
+    const char *(*href)(struct web_req *, void *, long long), void *arg)
+{
+	if (last <= 1)
+		return;
+	html_raw(H, "<nav aria-label=\"");
+	html_text(H, label);
+	html_raw(H, "\" class=\"pages\"><ul>\n");
+	if (page > 1) {
+		html_raw(H, "<li><a rel=\"prev\" href=\"");
+		html_text(H, href(w, arg, page - 1 > last ? last : page - 1));
+		html_raw(H, "\">Page précédente</a></li>\n");
+	}
+	html_rawf(H, "<li aria-current=\"page\">Page %lld sur %lld</li>\n",
+	    page, last);
+	if (page < last) {
+		html_raw(H, "<li><a rel=\"next\" href=\"");
+		html_text(H, href(w, arg, page + 1));
+		html_raw(H, "\">Page suivante</a></li>\n");
+	}
+	html_raw(H, "</ul></nav>\n");
+}
+
+void
+ui_number(struct web_req *w, long long n)
+{
+	html_rawf(H, "%lld", n);
+}
+
+void
+ui_count(struct web_req *w, long long n, const char *one, const char *many)
+{
+	ui_number(w, n);
+	html_raw(H, " ");
+	html_raw(H, vocab_plural(n, one, many));	/* literals */
+}

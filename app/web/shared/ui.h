@@ -1,0 +1,107 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * What every page shares, in one place (cgit's ui-shared.c): the public
+ * addresses of Agora's resources, breadcrumbs, pagination and counts.
+ *
+ * Addresses are strings of the request's arena, their parts URL-encoded:
+ * write them into an attribute with html_text(), use them as a form's
+ * action or a redirect as they are. Every one of Agora's public URLs
+ * (shared/guides/architecture.md) is spelled here and nowhere else.
+ */
+
+#ifndef AGORA_WEB_SHARED_UI_H
+#define AGORA_WEB_SHARED_UI_H
+
+#include "../kernel/web.h"
+
+/* An arena copy of s, URL-encoded (html_url_arg's rule): a path or query part. */
+const char	*ui_url_part(struct web_req *, const char *);
+/* /propositions/<id>, and /propositions/<id>/<part> ("vote", "reponse"). */
+const char	*ui_proposal(struct web_req *, long long);
+const char	*ui_proposal_part(struct web_req *, long long, const char *);
+/* A contribution in its thread: /propositions/<proposal>#c<id>. */
+const char	*ui_contribution(struct web_req *, long long, long long);
+/* /contributions/<id>/<part> ("signaler"), /arguments/<id>/<part>. */
+const char	*ui_contribution_part(struct web_req *, long long,
+		    const char *);
+const char	*ui_argument_part(struct web_req *, long long, const char *);
+/*
+ * A theme, its proposal form and its report: /themes/<t>, /rapports/<t>
+ * for the primary consultation (consultation NULL), else
+ * /consultations/<c>/themes/<t> and /consultations/<c>/rapports/<t>.
+ */
+const char	*ui_theme(struct web_req *, const char *, const char *);
+const char	*ui_theme_propose(struct web_req *, const char *);
+const char	*ui_report(struct web_req *, const char *, const char *);
+/* /consultations/<slug>. */
+const char	*ui_consultation(struct web_req *, const char *);
+/* /moderation/<id>. */
+const char	*ui_moderation_item(struct web_req *, long long);
+/*
+ * Page n of the moderation queue with its filters (theme slug, reason,
+ * status; "" when not set): /moderation/?theme=&motif=&statut=&page=<n>.
+ */
+const char	*ui_moderation_queue(struct web_req *, const char *,
+		    const char *, const char *, long long);
+
+/*
+ * Fixed addresses, as string literals so that they also fit inside one
+ * ("<a href=\"" UI_SIGNIN "\">"): signing up and in, links sent by
+ * e-mail, my account and what it links to.
+ */
+#define UI_SIGNUP		"/inscription"
+#define UI_SIGNIN		"/connexion"
+#define UI_SIGNOUT		"/deconnexion"
+#define UI_VERIFY		"/verification"
+#define UI_VERIFY_RESEND	"/verification/renvoi"
+#define UI_FORGOT		"/mot-de-passe-oublie"
+#define UI_RESET		"/reinitialisation"
+#define UI_ACCOUNT		"/compte/"
+#define UI_ACCOUNT_PASSWORD	"/compte/mot-de-passe"
+#define UI_ACCOUNT_EMAIL	"/compte/adresse"
+#define UI_ACCOUNT_DATA		"/compte/donnees.json"
+#define UI_ACCOUNT_DELETE	"/compte/suppression"
+#define UI_ACCOUNT_NOTIFICATIONS "/compte/notifications"
+#define UI_PRIVACY		"/confidentialite"
+#define UI_MODERATION		"/moderation/"
+#define UI_ADMIN_ROLES		"/admin/roles"
+#define UI_ADMIN_CONSULTATION	"/admin/consultation"
+
+/* /admin/roles?q=<q>&page=<n>: q "" and page 1 are left out. */
+const char	*ui_admin_roles(struct web_req *, const char *, long long);
+
+/* <a href="path">label</a>, both escaped. */
+void		 ui_link(struct web_req *, const char *, const char *);
+
+/*
+ * Breadcrumbs: Accueil, then each step (path, label), then the page
+ * itself (here, not a link). A step with a NULL path is skipped.
+ */
+struct ui_crumb {
+	const char	*path;
+	const char	*label;
+};
+void		 ui_crumbs(struct web_req *, const struct ui_crumb *, int,
+		    const char *);
+
+/*
+ * "Page précédente · Page p sur last · Page suivante" for a listing:
+ * href(w, arg, n) returns the address of page n. Nothing when last <= 1.
+ */
+void		 ui_pager(struct web_req *, const char *, long long, long long,
+		    const char *(*)(struct web_req *, void *, long long),
+		    void *);
+
+/*
+ * A number as pages show it, and "n thing" / "n things" (vocab_plural;
+ * both words are literals of our own sources, written as they are).
+ */
+void		 ui_number(struct web_req *, long long);
+void		 ui_count(struct web_req *, long long, const char *,
+		    const char *);
+
+#endif

@@ -1,0 +1,275 @@
+-- The moderation log, form 2 (issue 10). Moderator notes can name people
+-- and the log can never be erased, so a row now chains a commitment to its
+-- note (HMAC-SHA-256 with the server's secret, computed by the application,
+-- which holds the secret: a short note cannot be guessed from it) and the
+-- note itself lives in moderation_notes, which can be erased. The moderator
+-- is chained as the public pseudonym the open data shows (HMAC of the
+-- server's secret too), so anyone can recompute a row's hash from the
+-- published file (/export/journal-moderation.json).
+--
+-- Rows written before this migration keep their form 1, and their hash:
+-- the note in the clear and the moderator's id in the hashed text, as
+-- migration 0040 defined it. agora verify-log recomputes both forms in C.
+--
+-- Writing to the log is now only possible through SECURITY DEFINER
+-- functions owned by the owner role (migrations/privileges.sql): the
+-- application's role may read the log, never write, alter or truncate it.
+
+ALTER TABLE moderation_log
+	ADD COLUMN form smallint NOT NULL DEFAULT 1	-- canonical form of the row's hash: 1 (before 0140) or 2
+		CHECK (form IN (1, 2)),
+	ADD COLUMN moderator_ref text			-- form 2: the moderator's pseudonym (12 hex digits), chained
+		CHECK (moderator_ref ~ '^[0-9a-f]{12}$'),
+	ADD COLUMN note_mac text			-- form 2: HMAC-SHA-256 of the note (64 hex digits), chained
+		CHECK (note_mac ~ '^[0-9a-f]{64}$'),
+	ADD COLUMN note_erased_at timestamptz;		-- form 1: when its note (part of its hash) was erased
+-- New rows say their form (moderation_log_append); old ones are form 1.
+ALTER TABLE moderation_log ALTER COLUMN form DROP DEFAULT;
+-- A form-2 row keeps no note of its own, names its moderator both ways,
+-- and its statuses are plain words (the chained text separates fields
+-- with '|').
+ALTER TABLE moderation_log ADD CONSTRAINT moderation_log_form_fields CHECK (
+	CASE form WHEN 1 THEN moderator_ref IS NULL AND note_mac IS NULL
+	ELSE note IS NULL AND note_erased_at IS NULL
+	    AND (moderator_id IS NULL) = (moderator_ref IS NULL)
+	    AND coalesce(from_status, 'x') ~ '^[a-z_]{1,32}$'
+	    AND coalesce(to_status, 'x') ~ '^[a-z_]{1,32}$' END);
+
+-- The notes of form-2 rows, apart from the chain: erasable
+-- (moderation_notes_erase_about, migration 0142) while the chain keeps
+-- their commitment.
+CREATE TABLE moderation_notes (
+	log_id		bigint PRIMARY KEY REFERENCES moderation_log(id), -- the log row it belongs to
+	note		text NOT NULL CHECK (note <> '') -- the moderator's note, as typed
+);
+
+-- The text a row's hash covers. Form 1: every field and the previous hash,
+-- as 0040 defined it. Form 2: "2", then id, time (UTC, microseconds),
+-- moderator pseudonym, contribution, consultation, action, status before,
+-- status after, rule, note commitment, time it entered the queue, previous
+-- hash, joined by '|', a NULL as the empty string: exactly the fields of
+-- the open-data file. agora verify-log never calls this: it computes the
+-- same text in C (app/core/modlog.c) from the raw columns.
+CREATE OR REPLACE FUNCTION moderation_log_canonical(l moderation_log) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT CASE l.form WHEN 1 THEN concat_ws('|', l.id::text,
+	    to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+	    quote_nullable(l.moderator_id), quote_nullable(l.contribution_id),
+	    quote_nullable(l.consultation_id), quote_nullable(l.action),
+	    quote_nullable(l.from_status), quote_nullable(l.to_status),
+	    quote_nullable(l.rule_code), quote_nullable(l.note),
+	    quote_nullable(to_char(l.queued_at AT TIME ZONE 'UTC',
+	    'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')), l.prev_hash)
+	ELSE concat_ws('|', '2', l.id::text,
+	    to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+	    coalesce(l.moderator_ref, ''), coalesce(l.contribution_id::text, ''),
+	    coalesce(l.consultation_id::text, ''), l.action,
+	    coalesce(l.from_status, ''), coalesce(l.to_status, ''),
+	    coalesce(l.rule_code, ''), coalesce(l.note_mac, ''),
+	    coalesce(to_char(l.queued_at AT TIME ZONE 'UTC',
+	    'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), ''), l.prev_hash) END
+$$;
+
+-- Appends one form-2 row, and its note apart. The advisory lock (held to
+-- the end of the transaction) serialises writers, so each row chains to
+-- the row committed before it. Only other SECURITY DEFINER functions call
+-- it (migrations/privileges.sql): the application cannot write a row that
+-- no decision made.
+DROP FUNCTION moderation_log_append(bigint, bigint, bigint, text, text, text,
+    text, text, timestamptz);
+CREATE FUNCTION moderation_log_append(p_moderator bigint, p_moderator_ref text,
+    p_contribution bigint, p_consultation bigint, p_action text, p_from text,
+    p_to text, p_rule text, p_note text, p_note_mac text,
+    p_queued_at timestamptz) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+	r	moderation_log;
+BEGIN
+	IF (nullif(p_note, '') IS NULL) <> (p_note_mac IS NULL) THEN
+		RAISE EXCEPTION 'moderation_log_append: a note and its commitment go together';
+	END IF;
+	PERFORM pg_advisory_xact_lock(7340032, 1);
+	SELECT hash INTO r.prev_hash FROM moderation_log ORDER BY id DESC LIMIT 1;
+	r.prev_hash := coalesce(r.prev_hash, repeat('0', 64));
+	r.id := nextval(pg_get_serial_sequence('moderation_log', 'id'));
+	r.form := 2;
+	r.at := date_trunc('microseconds', clock_timestamp());
+	r.moderator_id := p_moderator;
+	r.moderator_ref := p_moderator_ref;
+	r.contribution_id := p_contribution;
+	r.consultation_id := p_consultation;
+	r.action := p_action;
+	r.from_status := p_from;
+	r.to_status := p_to;
+	r.rule_code := p_rule;
+	r.note_mac := p_note_mac;
+	r.queued_at := p_queued_at;
+	r.hash := encode(sha256(convert_to(moderation_log_canonical(r), 'UTF8')), 'hex');
+	INSERT INTO moderation_log SELECT r.*;
+	IF p_note_mac IS NOT NULL THEN
+		INSERT INTO moderation_notes (log_id, note) VALUES (r.id, p_note);
+	END IF;
+	RETURN r.id;
+END $$;
+
+-- Append-only, even for the owner, with one exception: erasing the note
+-- of a form-1 row (its only copy of the note), which changes nothing else
+-- and marks the row (moderation_notes_erase_about). Shared by the signed
+-- heads' table (migration 0141), where nothing may change.
+CREATE OR REPLACE FUNCTION moderation_log_forbid() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'moderation_log' THEN
+		IF OLD.form = 1 AND OLD.note IS NOT NULL AND NEW.note IS NULL
+		    AND OLD.note_erased_at IS NULL AND NEW.note_erased_at IS NOT NULL
+		    AND to_jsonb(NEW) - 'note' - 'note_erased_at'
+			= to_jsonb(OLD) - 'note' - 'note_erased_at' THEN
+			RETURN NEW;
+		END IF;
+	END IF;
+	RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
+	    USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+-- Records a flag (0040), now appending through the form-2 append. Same
+-- signature and answers; SECURITY DEFINER so that it may append.
+CREATE OR REPLACE FUNCTION flag_contribution(p_contribution bigint, p_user bigint,
+    p_rule text, p_note text, p_threshold integer, p_action text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+	c	record;
+BEGIN
+	PERFORM 1 FROM contributions WHERE id = p_contribution AND status = 'published';
+	IF NOT FOUND THEN
+		RETURN 'not_found';
+	END IF;
+	INSERT INTO flags (contribution_id, user_id, rule_code, note)
+	VALUES (p_contribution, p_user, p_rule, nullif(p_note, ''))
+	ON CONFLICT (contribution_id, user_id) DO NOTHING;
+	IF NOT FOUND THEN
+		RETURN 'duplicate';
+	END IF;
+	UPDATE contributions SET flag_count = flag_count + 1,
+	    under_review = under_review OR (status = 'published'
+		AND flag_count + 1 >= p_threshold),
+	    queued_at = CASE WHEN NOT under_review AND status = 'published'
+		AND flag_count + 1 >= p_threshold THEN now() ELSE queued_at END,
+	    status = CASE WHEN NOT under_review AND status = 'published'
+		AND flag_count + 1 >= p_threshold AND p_action = 'hide'
+		THEN 'hidden' ELSE status END
+	WHERE id = p_contribution
+	RETURNING under_review, status, queued_at,
+	    (flag_count = p_threshold) AS reached INTO c;
+	IF c.reached AND c.under_review THEN
+		PERFORM moderation_log_append(NULL, NULL, p_contribution, NULL,
+		    'threshold', 'published', c.status, p_rule, NULL, NULL,
+		    c.queued_at);
+		RETURN 'queued';
+	END IF;
+	RETURN 'ok';
+END $$;
+
+-- A moderator's decision (0040), with two new arguments the application
+-- computes with the server's secret: p_moderator_ref, the moderator's
+-- pseudonym, and p_note_mac, the commitment to p_note (NULL without a
+-- note). The note goes to moderation_notes, the notification and the
+-- e-mail as before. Same answers as before.
+DROP FUNCTION moderation_decide(bigint, bigint, text, text, integer, text, text, text);
+CREATE FUNCTION moderation_decide(p_contribution bigint, p_moderator bigint,
+    p_moderator_ref text, p_action text, p_expected_status text,
+    p_expected_version integer, p_rule text, p_note text, p_note_mac text,
+    p_base_url text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+	c	record;
+	to_st	text;
+	label	text;
+	rule_t	text;
+	v_note	text := nullif(p_note, '');
+BEGIN
+	SELECT id, status, decision_version, under_review, queued_at, author_id,
+	    coalesce(title, left(body, 80)) AS what
+	INTO c FROM contributions WHERE id = p_contribution FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN 'not_found';
+	END IF;
+	IF c.status <> p_expected_status OR c.decision_version <> p_expected_version THEN
+		RETURN 'conflict';
+	END IF;
+	IF c.author_id = p_moderator THEN
+		RETURN 'own';
+	END IF;
+	IF p_action IN ('hide', 'reject') AND p_rule IS NULL THEN
+		RETURN 'rule_required';
+	END IF;
+	to_st := CASE p_action WHEN 'publish' THEN 'published'
+	    WHEN 'restore' THEN 'published' WHEN 'hide' THEN 'hidden'
+	    WHEN 'reject' THEN 'rejected' END;
+	IF to_st IS NULL
+	    OR (p_action = 'publish' AND c.status NOT IN ('pending', 'published'))
+	    OR (p_action = 'restore' AND c.status NOT IN ('hidden', 'rejected'))
+	    OR (to_st = c.status AND NOT c.under_review) THEN
+		RETURN 'invalid';
+	END IF;
+	UPDATE contributions SET status = to_st, under_review = false,
+	    queued_at = NULL, flag_count = 0,
+	    decision_version = decision_version + 1,
+	    moderation_rule = p_rule, moderation_note = v_note,
+	    moderated_at = now()
+	WHERE id = p_contribution;
+	PERFORM moderation_log_append(p_moderator, p_moderator_ref,
+	    p_contribution, NULL, p_action, c.status, to_st, p_rule, v_note,
+	    CASE WHEN v_note IS NOT NULL THEN p_note_mac END,
+	    CASE WHEN c.status = 'pending' OR c.under_review THEN c.queued_at END);
+	IF c.author_id IS NOT NULL THEN
+		INSERT INTO notifications (user_id, contribution_id, decision, rule, note)
+		VALUES (c.author_id, p_contribution, p_action, p_rule, v_note);
+		label := CASE p_action WHEN 'publish' THEN 'publiée'
+		    WHEN 'restore' THEN 'rétablie' WHEN 'hide' THEN 'masquée'
+		    ELSE 'refusée' END;
+		SELECT code || ' — ' || title INTO rule_t FROM charter_rules WHERE code = p_rule;
+		INSERT INTO outbox (user_id, recipient, subject, body, kind)
+		SELECT u.id, u.email,
+		    'Votre contribution a été ' || label,
+		    'Bonjour ' || u.display_name || E',\n\n'
+		    || 'Votre contribution « ' || c.what || ' » a été ' || label
+		    || E' par l''équipe de modération.\n'
+		    || coalesce(E'\nRègle de la charte : ' || rule_t || E'\n', '')
+		    || coalesce(E'\nNote du modérateur : ' || v_note || E'\n', '')
+		    || E'\nRetrouvez vos notifications : ' || coalesce(p_base_url, '')
+		    || E'/compte/notifications\nLa charte de modération : '
+		    || coalesce(p_base_url, '') || E'/charte\n\n'
+		    || E'Agora, consultation citoyenne de la Région Centre-Val de Loire\n',
+		    'moderation'
+		FROM users u WHERE u.id = c.author_id AND u.email IS NOT NULL
+		    AND u.deleted_at IS NULL;
+	END IF;
+	RETURN 'ok';
+END $$;
+
+-- An administrator switches a consultation's moderation mode (0040), now
+-- with the administrator's pseudonym for the log. Same answers.
+DROP FUNCTION consultation_set_mode(bigint, bigint, text);
+CREATE FUNCTION consultation_set_mode(p_consultation bigint, p_admin bigint,
+    p_admin_ref text, p_mode text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+	old	text;
+BEGIN
+	SELECT moderation_mode INTO old FROM consultations
+	WHERE id = p_consultation FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN 'not_found';
+	END IF;
+	IF old = p_mode THEN
+		RETURN 'unchanged';
+	END IF;
+	UPDATE consultations SET moderation_mode = p_mode WHERE id = p_consultation;
+	PERFORM moderation_log_append(p_admin, p_admin_ref, NULL, p_consultation,
+	    'mode', old, p_mode, NULL, NULL, NULL, NULL);
+	RETURN 'ok';
+END $$;

@@ -1,0 +1,253 @@
+-- Privileges: what the application's role may do, object by object.
+--
+-- `agora migrate` runs this file after the migrations, every time, in its
+-- own transaction, as the owner role (agora_owner), which owns every
+-- object. The application's role (agora: kore and the everyday commands)
+-- owns nothing; it gets exactly what is listed here, so removing a line
+-- removes the privilege. Every table, sequence and function of the schema
+-- has a line, even when the answer is "nothing": `agora migrate` names the
+-- ones that have none, and test_modlog_privileges.py fails on them. A new
+-- migration's objects get their line here.
+--
+-- Tamper-evident data (the moderation log, its notes, its signed heads)
+-- and the moderation state the log records (a contribution's status, a
+-- consultation's moderation mode) change only through the SECURITY
+-- DEFINER functions listed at the end: owned by the owner, a fixed
+-- search_path (pg_temp last, so a temporary object of the caller is never
+-- picked up), EXECUTE granted only where the application needs it.
+
+-- The database and the schema: connect and use temporary tables; never
+-- create anything.
+DO $$
+BEGIN
+	EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
+	EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO agora',
+	    current_database());
+END $$;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO agora;
+
+-- Tables: (name, privileges of agora; '' for none). Column lists are
+-- PostgreSQL's: UPDATE (a, b) allows those columns only.
+DO $$
+DECLARE
+	r	record;
+BEGIN
+	FOR r IN SELECT * FROM (VALUES
+	    ('territories',		'SELECT'),
+	    ('consultations',		'SELECT, INSERT, UPDATE (opens_at, closes_at)'),
+	    ('themes',			'SELECT, INSERT'),
+	    ('users',			'SELECT, INSERT, UPDATE'),
+	    ('user_roles',		'SELECT, INSERT, DELETE'),
+	    ('sessions',		'SELECT, INSERT, UPDATE, DELETE'),
+	    -- Not status, nor the moderation columns: moderation_decide().
+	    ('contributions',		'SELECT, INSERT, UPDATE (title, body, body_html,'
+					' link, territory_code, edited_at, updated_at,'
+					' proposal_id, votes_agree, votes_mixed,'
+					' votes_disagree, replies, useful)'),
+	    ('votes',			'SELECT, INSERT, UPDATE, DELETE'),
+	    ('outbox',			'SELECT, INSERT, UPDATE, DELETE'),
+	    ('account_tokens',		'SELECT, INSERT, UPDATE, DELETE'),
+	    ('rate_events',		'SELECT, INSERT, DELETE'),
+	    ('role_changes',		'SELECT, INSERT'),
+	    ('contribution_versions',	'SELECT, INSERT'),
+	    ('argument_useful',		'SELECT, INSERT, DELETE'),
+	    ('charter_rules',		'SELECT'),
+	    ('flags',			'SELECT'),
+	    ('notifications',		'SELECT, UPDATE (read_at)'),
+	    ('moderation_log',		'SELECT'),
+	    ('moderation_notes',	'SELECT'),
+	    ('moderation_log_heads',	'SELECT'),
+	    ('imported_tallies',	'SELECT, INSERT'),
+	    -- One person, one vote (0151): written by user_erase(), forgotten
+	    -- by agora purge.
+	    ('departed_accounts',	'SELECT, DELETE'),
+	    -- Mail files to remove (0152): the mail sender reads and clears.
+	    ('outbox_erased',		'SELECT, DELETE'),
+	    ('official_answers',	'SELECT, INSERT, UPDATE'),
+	    -- Forms' idempotency keys (0160): recorded in the request's
+	    -- transaction, old ones purged as new ones are written (the purge
+	    -- locks its rows FOR UPDATE SKIP LOCKED, which needs UPDATE on a
+	    -- column; nothing updates them).
+	    ('form_submissions',	'SELECT, INSERT, DELETE, UPDATE (created_at)'),
+	    -- Rollups: kept by triggers, rebuilt by refresh-reports --rebuild.
+	    ('report_counts',		'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_people',		'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_themes',		'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_consultation_people', 'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_consultations',	'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_source_tallies',	'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_terms_cache',	'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_similar_cache',	'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_cache_state',	'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_config',		'SELECT'),
+	    ('schema_migrations',	'SELECT')
+	) v(name, privs) LOOP
+		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
+		    r.name::regclass);
+		-- The owner's own rights, which migration 0040 took away from
+		-- the role that owned the log then (the triggers still guard).
+		EXECUTE format('GRANT ALL ON TABLE %s TO %I', r.name::regclass,
+		    current_user);
+		IF r.privs <> '' THEN
+			EXECUTE format('GRANT %s ON TABLE %s TO agora', r.privs,
+			    r.name::regclass);
+		END IF;
+	END LOOP;
+END $$;
+
+-- Sequences of the tables the application inserts into (nextval); the
+-- others are used by SECURITY DEFINER functions only.
+DO $$
+DECLARE
+	r	record;
+BEGIN
+	FOR r IN SELECT * FROM (VALUES
+	    ('account_tokens_id_seq',	'USAGE'),
+	    ('consultations_id_seq',	'USAGE'),
+	    ('contributions_id_seq',	'USAGE'),
+	    ('outbox_id_seq',		'USAGE'),
+	    ('role_changes_id_seq',	'USAGE'),
+	    ('sessions_id_seq',		'USAGE'),
+	    ('themes_id_seq',		'USAGE'),
+	    ('users_id_seq',		'USAGE'),
+	    ('flags_id_seq',		''),
+	    ('notifications_id_seq',	''),
+	    ('moderation_log_id_seq',	''),
+	    ('moderation_log_heads_id_seq', '')
+	) v(name, privs) LOOP
+		EXECUTE format('REVOKE ALL ON SEQUENCE %s FROM PUBLIC, agora',
+		    r.name::regclass);
+		IF r.privs <> '' THEN
+			EXECUTE format('GRANT %s ON SEQUENCE %s TO agora', r.privs,
+			    r.name::regclass);
+		END IF;
+	END LOOP;
+END $$;
+
+-- Functions: (signature, 'EXECUTE' for agora or '' for none). A trigger
+-- function needs no EXECUTE to fire; a function called by another one
+-- running with the application's rights does.
+DO $$
+DECLARE
+	r	record;
+BEGIN
+	FOR r IN SELECT * FROM (VALUES
+	    ('fr_date(timestamptz)',				'EXECUTE'),
+	    ('fr_duration(double precision)',			'EXECUTE'),
+	    ('consultation_phase(consultations)',		'EXECUTE'),
+	    ('wilson_lower_bound(bigint, bigint)',		'EXECUTE'),
+	    ('official_answer_label(text)',			'EXECUTE'),
+	    ('rate_wait(text, text, integer, integer)',		'EXECUTE'),
+	    ('rate_hit(text, text)',				'EXECUTE'),
+	    ('account_link_use(text)',				'EXECUTE'),
+	    ('user_role_set(bigint, text, boolean, bigint)',	'EXECUTE'),
+	    -- Accounts and erasure (0150-0152, 0190): the erasure itself and the
+	    -- takeover of a departed account's votes act on other people's
+	    -- rows, so they run as the owner (SECURITY DEFINER, below) behind
+	    -- the checks of user_delete() and user_purge().
+	    ('email_canonical(text)',				'EXECUTE'),
+	    ('departed_needed(bigint)',				'EXECUTE'),
+	    ('account_takeover(bigint, text)',			'EXECUTE'),
+	    ('user_last_admin(bigint)',				'EXECUTE'),
+	    ('user_erase(bigint, text)',			''),
+	    ('user_delete(bigint, text, text, text)',		'EXECUTE'),
+	    ('user_purge(bigint, text, text, interval)',	'EXECUTE'),
+	    -- Archives and imports (0130, 0131).
+	    ('consultation_archived(consultations)',		'EXECUTE'),
+	    ('report_source_tallies_add(bigint[], integer)',	'EXECUTE'),
+	    ('report_source_tallies_rebuild()',			'EXECUTE'),
+	    ('import_bad_timestamp(text[])',			'EXECUTE'),
+	    ('participation_refusal(bigint)',			'EXECUTE'),
+	    ('participation_vote(bigint, bigint, text)',	'EXECUTE'),
+	    ('participation_useful(bigint, bigint)',		'EXECUTE'),
+	    ('participation_reply(bigint, bigint, bigint, text, text, text, text,'
+	     ' integer)',					'EXECUTE'),
+	    ('participation_propose(bigint, text, text, text, text, text, text)',
+								'EXECUTE'),
+	    ('participation_edit(bigint, bigint, text, text, text, text, text,'
+	     ' integer)',					'EXECUTE'),
+	    ('contribution_check_duplicate(bigint, text, real)', 'EXECUTE'),
+	    ('contribution_initial_status(bigint, bigint, text)', 'EXECUTE'),
+	    ('contribution_rate_ok(bigint, integer, integer)',	'EXECUTE'),
+	    ('report_extra_stopwords()',			'EXECUTE'),
+	    ('report_people_add(integer[], bigint[], bigint[], bigint[])',
+								'EXECUTE'),
+	    ('report_rollups_rebuild()',			'EXECUTE'),
+	    -- Recomputes contributions.is_public, which the application may
+	    -- not write (SECURITY DEFINER, below).
+	    ('contributions_public_rebuild()',			'EXECUTE'),
+	    ('report_consultations_rebuild()',			'EXECUTE'),
+	    ('report_terms_live(integer)',			'EXECUTE'),
+	    ('report_similar_live(integer)',			'EXECUTE'),
+	    ('report_similar_scan(integer)',			'EXECUTE'),
+	    ('report_refresh(integer)',				'EXECUTE'),
+	    ('report_live_limit()',				'EXECUTE'),
+	    ('report_analysis_state(integer)',			'EXECUTE'),
+	    ('report_terms(integer)',				'EXECUTE'),
+	    ('report_similar(integer)',				'EXECUTE'),
+	    -- Trigger functions.
+	    ('votes_count()',					''),
+	    ('argument_useful_count()',				''),
+	    ('contributions_replies()',				''),
+	    ('contributions_moderation_insert()',		''),
+	    ('report_contributions_rollup()',			''),
+	    ('report_votes_rollup()',				''),
+	    ('moderation_log_forbid()',				''),
+	    ('report_source_tallies_insert()',			''),
+	    -- Which contributions are public (0191).
+	    ('contributions_public_set()',			''),
+	    ('contributions_public_cascade()',			''),
+	    ('report_source_tallies_status()',			''),
+	    -- The moderation log (SECURITY DEFINER, below).
+	    ('moderation_log_canonical(moderation_log)',	''),
+	    ('moderation_log_append(bigint, text, bigint, bigint, text, text,'
+	     ' text, text, text, text, timestamptz)',		''),
+	    ('flag_contribution(bigint, bigint, text, text, integer, text)',
+								'EXECUTE'),
+	    ('moderation_decide(bigint, bigint, text, text, text, integer, text,'
+	     ' text, text, text)',				'EXECUTE'),
+	    ('consultation_set_mode(bigint, bigint, text, text)', 'EXECUTE'),
+	    ('moderation_log_head_add(timestamptz, bigint, bigint, text, text,'
+	     ' text, text)',					'EXECUTE'),
+	    ('moderation_notes_erase_about(bigint)',		'EXECUTE')
+	) v(sig, privs) LOOP
+		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
+		    r.sig::regprocedure);
+		IF r.privs <> '' THEN
+			EXECUTE format('GRANT %s ON FUNCTION %s TO agora', r.privs,
+			    r.sig::regprocedure);
+		END IF;
+	END LOOP;
+END $$;
+
+-- SECURITY DEFINER, with their search_path, asserted again after every
+-- migration (a later CREATE OR REPLACE would otherwise reset them).
+-- report_contributions_rollup() is one because it keeps a temporary table
+-- per session: created by whichever role first changes a contribution, it
+-- must always be the same role, and moderation_decide() runs as the owner.
+DO $$
+DECLARE
+	f	text;
+BEGIN
+	FOREACH f IN ARRAY ARRAY[
+	    'moderation_log_append(bigint, text, bigint, bigint, text, text, text,'
+	    ' text, text, text, timestamptz)',
+	    'flag_contribution(bigint, bigint, text, text, integer, text)',
+	    'moderation_decide(bigint, bigint, text, text, text, integer, text,'
+	    ' text, text, text)',
+	    'consultation_set_mode(bigint, bigint, text, text)',
+	    'moderation_log_head_add(timestamptz, bigint, bigint, text, text, text,'
+	    ' text)',
+	    'moderation_notes_erase_about(bigint)',
+	    'contributions_public_rebuild()',
+	    'user_erase(bigint, text)',
+	    'user_delete(bigint, text, text, text)',
+	    'user_purge(bigint, text, text, interval)',
+	    'account_takeover(bigint, text)',
+	    'report_contributions_rollup()'] LOOP
+		EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER'
+		    ' SET search_path = pg_catalog, public, pg_temp',
+		    f::regprocedure);
+	END LOOP;
+END $$;
