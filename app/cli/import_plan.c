@@ -200,46 +200,52 @@ import_plan_item(struct import_plan *pl, enum import_kind kind, size_t parent,
  * Runs sql inside the import transaction. On error rolls back, prints the
  * database's message with file and line, and exits 1.
  */
-static PGresult *
-exec(PGconn *db, const char *file, size_t line, const char *sql, int n,
-    const char *const *vals)
+static struct db_rows
+exec(PGconn *db, const char *file, size_t line, const struct db_stmt *st,
+    int n, const char *const *vals)
 {
-	PGresult	*res;
-	ExecStatusType	 st;
+	struct db_rows	 r;
+	ExecStatusType	 status;
 	char		 msg[1024];
 	size_t		 len;
 
-	res = PQexecParams(db, sql, n, NULL, vals, NULL, NULL, 0);
-	st = PQresultStatus(res);
-	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-		snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(res));
+	if (n != st->nparams)
+		import_fail(db, file, line, "%s : %d paramètres pour %d "
+		    "déclarés", st->name, n, st->nparams);
+	r.stmt = st;
+	r.fault = 0;
+	r.res = PQexecParams(db, st->sql, n, NULL, vals, NULL, NULL, 0);
+	status = PQresultStatus(r.res);
+	if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+		snprintf(msg, sizeof(msg), "%s", PQresultErrorMessage(r.res));
 		len = strlen(msg);
 		while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
 			msg[--len] = '\0';
-		PQclear(res);
+		PQclear(r.res);
 		import_fail(db, file, line, "refusé par la base : %s", msg);
 	}
-	return (res);
+	return (r);
 }
 
 /* Refuses with exit 1 when the consultation was already imported. */
 static void
 refuse_duplicate(PGconn *db, const struct import_plan *pl)
 {
-	PGresult	*res;
+	struct db_rows	 r;
 	const char	*p[2] = { pl->src->slug, pl->src->source };
 
-	res = exec(db, NULL, 0, sql_import_exists, 2, p);
-	if (PQntuples(res) > 0) {
+	r = exec(db, NULL, 0, &sql_import_exists, 2, p);
+	if (db_nrows(&r) > 0) {
 		fprintf(stderr, "agora import: déjà importé : la consultation "
 		    "« %s » existe depuis le %s. Rien n'a été modifié.\n",
-		    PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1));
-		PQclear(res);
+		    db_text(&r, 0, IMP_EXISTS_SLUG),
+		    db_text(&r, 0, IMP_EXISTS_DATE));
+		PQclear(r.res);
 		PQclear(PQexec(db, "ROLLBACK"));
 		PQfinish(db);
 		exit(1);
 	}
-	PQclear(res);
+	PQclear(r.res);
 }
 
 /* An array literal being built: "{", quoted elements or NULL, "}". */
@@ -308,7 +314,7 @@ arr_free(struct arr *a)
 static void
 check_dates(PGconn *db, const struct import_plan *pl)
 {
-	PGresult		*res;
+	struct db_rows		 r;
 	const struct import_item *it;
 	struct arr		 a;
 	const char		*p[1];
@@ -322,9 +328,9 @@ check_dates(PGconn *db, const struct import_plan *pl)
 		arr_add(&a, it->updated ? it->updated : it->created);
 	}
 	p[0] = arr_end(&a);
-	res = exec(db, NULL, 0, sql_import_check_dates, 1, p);
-	bad = strtol(PQgetvalue(res, 0, 0), NULL, 10);
-	PQclear(res);
+	r = exec(db, NULL, 0, &sql_import_check_dates, 1, p);
+	bad = db_int(&r, 0, IMP_BAD_DATE);
+	PQclear(r.res);
 	arr_free(&a);
 	if (bad > 0) {
 		it = &pl->items[(bad - 1) / 2];
@@ -339,7 +345,7 @@ check_dates(PGconn *db, const struct import_plan *pl)
 static void
 write_themes(PGconn *db, struct import_plan *pl, char cid[24])
 {
-	PGresult	*res;
+	struct db_rows	 r;
 	const char	*p[8];
 	char		 pos[24];
 	size_t		 t;
@@ -352,9 +358,9 @@ write_themes(PGconn *db, struct import_plan *pl, char cid[24])
 	p[5] = pl->src->name;
 	p[6] = pl->src->url;
 	p[7] = pl->src->licence;
-	res = exec(db, NULL, 0, sql_import_consultation, 8, p);
-	snprintf(cid, 24, "%s", PQgetvalue(res, 0, 0));
-	PQclear(res);
+	r = exec(db, NULL, 0, &sql_import_consultation, 8, p);
+	snprintf(cid, 24, "%lld", db_int(&r, 0, IMP_ID));
+	PQclear(r.res);
 	for (t = 0; t < pl->nthemes; t++) {
 		snprintf(pos, sizeof(pos), "%zu", t + 1);
 		p[0] = cid;
@@ -362,10 +368,10 @@ write_themes(PGconn *db, struct import_plan *pl, char cid[24])
 		p[2] = pos;
 		p[3] = pl->themes[t].title;
 		p[4] = pl->themes[t].summary;
-		res = exec(db, NULL, 0, sql_import_theme, 5, p);
-		snprintf(pl->themes[t].id, sizeof(pl->themes[t].id), "%s",
-		    PQgetvalue(res, 0, 0));
-		PQclear(res);
+		r = exec(db, NULL, 0, &sql_import_theme, 5, p);
+		snprintf(pl->themes[t].id, sizeof(pl->themes[t].id), "%lld",
+		    db_int(&r, 0, IMP_ID));
+		PQclear(r.res);
 	}
 }
 
@@ -381,7 +387,7 @@ cmp_id(const void *a, const void *b)
 static void
 take_ids(PGconn *db, struct import_plan *pl)
 {
-	PGresult	*res;
+	struct db_rows	 r;
 	const char	*p[1];
 	char		 n[24];
 	long long	*ids;
@@ -389,14 +395,14 @@ take_ids(PGconn *db, struct import_plan *pl)
 
 	snprintf(n, sizeof(n), "%zu", pl->nitems);
 	p[0] = n;
-	res = exec(db, NULL, 0, sql_import_ids, 1, p);
-	if ((size_t)PQntuples(res) != pl->nitems)
+	r = exec(db, NULL, 0, &sql_import_ids, 1, p);
+	if ((size_t)db_nrows(&r) != pl->nitems)
 		import_fail(db, NULL, 0, "la base n'a pas donné %zu "
 		    "identifiants", pl->nitems);
 	ids = xrealloc(NULL, pl->nitems + 1, sizeof(*ids));
 	for (i = 0; i < pl->nitems; i++)
-		ids[i] = strtoll(PQgetvalue(res, (int)i, 0), NULL, 10);
-	PQclear(res);
+		ids[i] = db_int(&r, (int)i, IMP_ID);
+	PQclear(r.res);
 	/* Ascending in item order, as the files (exports go by id). */
 	qsort(ids, pl->nitems, sizeof(*ids), cmp_id);
 	for (i = 0; i < pl->nitems; i++)
@@ -452,13 +458,13 @@ write_batch(PGconn *db, struct import_plan *pl, const char *cid, size_t from,
 	for (k = 0; k < NCOLS; k++)
 		p[2 + k] = arr_end(&c[k]);
 	it = &pl->items[from];
-	PQclear(exec(db, it->file, it->line, sql_import_contributions, 16,
-	    p));
+	PQclear(exec(db, it->file, it->line, &sql_import_contributions, 16,
+	    p).res);
 	p[0] = pl->src->source;
 	for (k = 0; k < IT__MAX + 2; k++)
 		p[1 + k] = arr_end(&t[k]);
-	PQclear(exec(db, it->file, it->line, sql_import_tallies, IT__MAX + 3,
-	    p));
+	PQclear(exec(db, it->file, it->line, &sql_import_tallies, IT__MAX + 3,
+	    p).res);
 	for (k = 0; k < NCOLS; k++)
 		arr_free(&c[k]);
 	for (k = 0; k < IT__MAX + 2; k++)
@@ -493,7 +499,7 @@ import_plan_write(struct import_plan *pl)
 		    i + BATCH : pl->nitems, pl->nitems);
 	}
 	p[0] = cid;
-	PQclear(exec(db, NULL, 0, sql_import_dates, 1, p));
+	PQclear(exec(db, NULL, 0, &sql_import_dates, 1, p).res);
 	res = PQexec(db, "COMMIT");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		import_fail(db, NULL, 0, "%s", PQerrorMessage(db));

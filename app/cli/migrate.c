@@ -67,13 +67,11 @@ name_filter(const struct dirent *d)
 static int
 applied(PGconn *db, const char *version)
 {
-	PGresult	*res;
-	const char	*vals[1] = { version };
-	int		 yes;
+	struct db_rows	 r = cli_query(db, &sql_migration_applied,
+			    DB_TEXT(version));
+	int		 yes = db_nrows(&r) == 1;
 
-	res = cli_exec(db, sql_migration_applied, 1, vals);
-	yes = PQntuples(res) == 1;
-	PQclear(res);
+	PQclear(r.res);
 	return (yes);
 }
 
@@ -118,15 +116,13 @@ static int
 apply(PGconn *db, const char *dir, const char *file)
 {
 	char		 version[5];
-	const char	*vals[2];
 
 	if (run_file(db, dir, file, 0) == -1)
 		return (-1);
 	memcpy(version, file, 4);
 	version[4] = '\0';
-	vals[0] = version;
-	vals[1] = file;
-	PQclear(cli_exec(db, sql_migration_record, 2, vals));
+	PQclear(cli_query(db, &sql_migration_record, DB_TEXT(version),
+	    DB_TEXT(file)).res);
 	PQclear(cli_exec(db, "COMMIT", 0, NULL));
 	printf("applied %s\n", file);
 	return (0);
@@ -198,7 +194,7 @@ functions(PGconn *db, const char *dir)
 static int
 privileges(PGconn *db, const char *dir)
 {
-	PGresult	*res;
+	struct db_rows	 r;
 	int		 i, rc;
 
 	if ((rc = run_file(db, dir, "privileges.sql", 1)) == -1)
@@ -208,12 +204,12 @@ privileges(PGconn *db, const char *dir)
 		    "%s: privileges left as they are\n", dir);
 	else
 		PQclear(cli_exec(db, "COMMIT", 0, NULL));
-	res = cli_exec(db, sql_privileges_undecided, 0, NULL);
-	for (i = 0; i < PQntuples(res); i++)
+	r = cli_query(db, &sql_privileges_undecided);
+	for (i = 0; i < db_nrows(&r); i++)
 		fprintf(stderr, "agora migrate: warning: no privilege decision: "
 		    "%s (add it to privileges.sql)\n",
-		    PQgetvalue(res, i, UNDECIDED_OBJECT));
-	PQclear(res);
+		    db_text(&r, i, UNDECIDED_OBJECT));
+	PQclear(r.res);
 	return (0);
 }
 
@@ -221,10 +217,10 @@ privileges(PGconn *db, const char *dir)
 static int
 superuser(PGconn *db)
 {
-	PGresult	*res = cli_exec(db, sql_migration_superuser, 0, NULL);
-	int		 yes = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	struct db_rows	 r = cli_query(db, &sql_migration_superuser);
+	int		 yes = db_bool(&r, 0, MIG_SUPER);
 
-	PQclear(res);
+	PQclear(r.res);
 	return (yes);
 }
 

@@ -9,49 +9,48 @@
  */
 
 #include <stdio.h>
-#include <string.h>
 
 #include "../db/migrations.h"
 #include "cli.h"
 
-/* Prints the (label, value) rows of sql, one per line. */
+/* Prints the (label, value) rows of st, one per line. */
 static void
-print_pairs(PGconn *db, const char *sql)
+print_pairs(PGconn *db, const struct db_stmt *st)
 {
-	PGresult	*res;
+	struct db_rows	 r = cli_query(db, st);
 	int		 i;
 
-	res = cli_exec(db, sql, 0, NULL);
-	for (i = 0; i < PQntuples(res); i++)
-		printf("%-14s %s\n", PQgetvalue(res, i, 0),
-		    PQgetvalue(res, i, 1));
-	PQclear(res);
+	for (i = 0; i < db_nrows(&r); i++)
+		printf("%-14s %s\n", db_text(&r, i, STATUS_LABEL),
+		    db_text(&r, i, STATUS_VALUE));
+	PQclear(r.res);
 }
 
 int
 cmd_status(int argc, char **argv)
 {
 	PGconn		*db;
-	PGresult	*res;
+	struct db_rows	 r;
 	int		 i;
 
 	db = cli_connect();
 	/* The application's role cannot create schema_migrations: ask. */
-	res = cli_exec(db, sql_migration_exists, 0, NULL);
-	if (strcmp(PQgetvalue(res, 0, 0), "t") != 0) {
+	r = cli_query(db, &sql_migration_exists);
+	if (!db_bool(&r, 0, MIG_EXISTS)) {
 		printf("migrations applied: 0 (run agora migrate)\n");
-		PQclear(res);
+		PQclear(r.res);
 		PQfinish(db);
 		return (1);
 	}
-	PQclear(res);
-	res = cli_exec(db, sql_migration_list, 0, NULL);
-	printf("migrations applied: %d\n", PQntuples(res));
-	for (i = 0; i < PQntuples(res); i++)
-		printf("  %s  %s\n", PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));
-	PQclear(res);
-	print_pairs(db, sql_status_counts);
-	print_pairs(db, sql_status_operations);
+	PQclear(r.res);
+	r = cli_query(db, &sql_migration_list);
+	printf("migrations applied: %d\n", db_nrows(&r));
+	for (i = 0; i < db_nrows(&r); i++)
+		printf("  %s  %s\n", db_text(&r, i, MIG_VERSION),
+		    db_text(&r, i, MIG_FILE));
+	PQclear(r.res);
+	print_pairs(db, &sql_status_counts);
+	print_pairs(db, &sql_status_operations);
 	PQfinish(db);
 	return (0);
 }

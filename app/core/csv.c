@@ -57,94 +57,118 @@ record_push(struct csv_record *rec, char *field)
 	return (0);
 }
 
+/* 1 when the reader stands at a separator, an end of line or of input. */
+static int
+at_field_end(const struct csv_reader *r)
+{
+	const char	*b = r->buf;
+
+	return (r->pos >= r->len || b[r->pos] == r->sep || b[r->pos] == '\n' ||
+	    (b[r->pos] == '\r' && r->pos + 1 < r->len && b[r->pos + 1] == '\n'));
+}
+
+/*
+ * Reads a quoted field (the reader stands on its opening quote), folding
+ * "" into ". The field (malloc'd) in *out: 0; -1 with err set (*out NULL
+ * and err empty when memory ran out).
+ */
+static int
+read_quoted(struct csv_reader *r, char **out, char *err, size_t errsz)
+{
+	const char	*b = r->buf;
+	size_t		 n = 0, qline = r->line;
+	char		*f;
+
+	*out = NULL;
+	r->pos++;
+	if ((f = malloc(r->len - r->pos + 1)) == NULL)
+		return (-1);
+	for (;;) {
+		if (r->pos >= r->len) {
+			free(f);
+			snprintf(err, errsz, "ligne %zu : champ entre guillemets "
+			    "jamais fermé (fichier tronqué ?)", qline);
+			return (-1);
+		}
+		if (b[r->pos] == '"') {
+			if (r->pos + 1 < r->len && b[r->pos + 1] == '"') {
+				f[n++] = '"';
+				r->pos += 2;
+				continue;
+			}
+			r->pos++;
+			break;
+		}
+		if (b[r->pos] == '\n')
+			r->line++;
+		f[n++] = b[r->pos++];
+	}
+	f[n] = '\0';
+	if (!at_field_end(r)) {
+		free(f);
+		snprintf(err, errsz, "ligne %zu : texte après le guillemet "
+		    "fermant d'un champ", r->line);
+		return (-1);
+	}
+	*out = f;
+	return (0);
+}
+
+/* Reads a field without quotes; same answers as read_quoted. */
+static int
+read_plain(struct csv_reader *r, char **out, char *err, size_t errsz)
+{
+	size_t		 start = r->pos;
+	char		*f;
+
+	*out = NULL;
+	for (; !at_field_end(r); r->pos++)
+		if (r->buf[r->pos] == '"') {
+			snprintf(err, errsz, "ligne %zu : guillemet dans un "
+			    "champ qui n'est pas entre guillemets", r->line);
+			return (-1);
+		}
+	if ((f = malloc(r->pos - start + 1)) == NULL)
+		return (-1);
+	memcpy(f, r->buf + start, r->pos - start);
+	f[r->pos - start] = '\0';
+	*out = f;
+	return (0);
+}
+
 int
 csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t errsz)
 {
 	const char	*b = r->buf;
 	char		*f;
-	size_t		 start, n, qline;
-	int		 last;
+	int		 rc;
 
 	csv_record_free(rec);
 	if (r->pos >= r->len)
 		return (0);
 	rec->line = r->line;
 	for (;;) {
-		last = 0;
-		if (r->pos < r->len && b[r->pos] == '"') {
-			/* Quoted: copy, folding "" into ", until a lone ". */
-			qline = r->line;
-			r->pos++;
-			if ((f = malloc(r->len - r->pos + 1)) == NULL)
-				goto oom;
-			n = 0;
-			for (;;) {
-				if (r->pos >= r->len) {
-					free(f);
-					snprintf(err, errsz, "ligne %zu : champ entre "
-					    "guillemets jamais fermé (fichier "
-					    "tronqué ?)", qline);
-					return (-1);
-				}
-				if (b[r->pos] == '"') {
-					if (r->pos + 1 < r->len &&
-					    b[r->pos + 1] == '"') {
-						f[n++] = '"';
-						r->pos += 2;
-						continue;
-					}
-					r->pos++;
-					break;
-				}
-				if (b[r->pos] == '\n')
-					r->line++;
-				f[n++] = b[r->pos++];
-			}
-			f[n] = '\0';
-			if (r->pos < r->len && b[r->pos] != r->sep &&
-			    b[r->pos] != '\n' && !(b[r->pos] == '\r' &&
-			    r->pos + 1 < r->len && b[r->pos + 1] == '\n')) {
-				free(f);
-				snprintf(err, errsz, "ligne %zu : texte après "
-				    "le guillemet fermant d'un champ", r->line);
-				return (-1);
-			}
-		} else {
-			start = r->pos;
-			while (r->pos < r->len && b[r->pos] != r->sep &&
-			    b[r->pos] != '\n' && !(b[r->pos] == '\r' &&
-			    r->pos + 1 < r->len && b[r->pos + 1] == '\n')) {
-				if (b[r->pos] == '"') {
-					snprintf(err, errsz, "ligne %zu : "
-					    "guillemet dans un champ qui n'est "
-					    "pas entre guillemets", r->line);
-					return (-1);
-				}
-				r->pos++;
-			}
-			if ((f = malloc(r->pos - start + 1)) == NULL)
-				goto oom;
-			memcpy(f, b + start, r->pos - start);
-			f[r->pos - start] = '\0';
-		}
-		if (record_push(rec, f) == -1)
-			goto oom;
+		err[0] = '\0';
+		rc = r->pos < r->len && b[r->pos] == '"' ?
+		    read_quoted(r, &f, err, errsz) :
+		    read_plain(r, &f, err, errsz);
+		if (rc == -1 && err[0] != '\0')
+			return (-1);
+		if (rc == -1 || record_push(rec, f) == -1)
+			break;
 		/* After the field: separator, end of line or of input. */
 		if (r->pos >= r->len)
-			last = 1;
-		else if (b[r->pos] == r->sep)
-			r->pos++;
-		else {
-			if (b[r->pos] == '\r')
-				r->pos++;
-			r->pos++;		/* '\n' */
-			r->line++;
-			last = 1;
-		}
-		if (last)
 			return (1);
+		if (b[r->pos] == r->sep) {
+			r->pos++;
+			continue;
+		}
+		if (b[r->pos] == '\r')
+			r->pos++;
+		r->pos++;		/* '\n' */
+		r->line++;
+		return (1);
 	}
-oom:
 	snprintf(err, errsz, "ligne %zu : mémoire insuffisante", r->line);
 	return (-1);
 }

@@ -12,6 +12,12 @@
 #ifndef AGORA_DB_GENERATE_H
 #define AGORA_DB_GENERATE_H
 
+/*
+ * Plain text, not db_stmts: they return no rows, and all but the first
+ * name the temporary tables sql_gen_begin creates, which do not exist
+ * when `agora sql --check` prepares the declared statements.
+ */
+
 /* No parameters. Creates the temporary index tables, disables the
  * counter triggers (re-enabled by sql_gen_finish, same transaction). */
 extern const char	sql_gen_begin[];

@@ -5,5 +5,5 @@
 
 #include "health.h"
 
-const char sql_health[] =
-    "SELECT 1 FROM consultations WHERE is_primary";
+DB_STMT(sql_health, 0, HEALTH_COLS,
+    "SELECT 1 AS one FROM consultations WHERE is_primary");

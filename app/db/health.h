@@ -6,7 +6,12 @@
 #ifndef AGORA_DB_HEALTH_H
 #define AGORA_DB_HEALTH_H
 
-/* One row when the database answers and the schema is in place. */
-extern const char	sql_health[];
+#include "db.h"
+
+/* No parameters. One row when the database answers and the schema is in place. */
+#define HEALTH_COLS(C)							\
+	C(HEALTH_ONE,		"one",		INT)
+DB_COLUMNS(HEALTH_COLS, HEALTH__MAX);
+extern const struct db_stmt	sql_health;
 
 #endif

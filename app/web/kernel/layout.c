@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../core/addresses.h"
 #include "../../core/fields.h"
 #include "../../core/markdown.h"
 #include "../../core/route.h"
@@ -61,20 +62,20 @@ page_begin(struct web_req *w, const char *title)
 	    "</span></p>\n"
 	    "<nav aria-label=\"Navigation principale\">\n<ul>\n"
 	    "<li><a href=\"/\">Accueil</a></li>\n"
-	    "<li><a href=\"/rapports/\">Rapports</a></li>\n"
-	    "<li><a href=\"/charte\">Charte</a></li>\n");
+	    "<li><a href=\"" UI_REPORTS "\">Rapports</a></li>\n"
+	    "<li><a href=\"" UI_CHARTER "\">Charte</a></li>\n");
 	if (w->sess.user_id != 0) {
-		html_raw(H, "<li><a href=\"/compte/\">Mon compte (");
+		html_raw(H, "<li><a href=\"" UI_ACCOUNT "\">Mon compte (");
 		html_text(H, w->sess.name);
 		html_raw(H, ")</a></li>\n<li><form method=\"post\" "
-		    "action=\"/deconnexion\" enctype=\"multipart/form-data\" "
+		    "action=\"" UI_SIGNOUT "\" enctype=\"multipart/form-data\" "
 		    "class=\"inline\">");
 		csrf_field(w);
 		html_raw(H, "<button type=\"submit\" class=\"link\">"
 		    "Se déconnecter</button></form></li>\n");
 	} else {
-		html_raw(H, "<li><a href=\"/connexion\">Se connecter</a></li>\n"
-		    "<li><a href=\"/inscription\">Créer un compte</a></li>\n");
+		html_raw(H, "<li><a href=\"" UI_SIGNIN "\">Se connecter</a></li>\n"
+		    "<li><a href=\"" UI_SIGNUP "\">Créer un compte</a></li>\n");
 	}
 	html_raw(H, "</ul>\n</nav>\n</div>\n</header>\n"
 	    "<main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n");
@@ -84,7 +85,7 @@ page_begin(struct web_req *w, const char *title)
 		html_raw(H, "<div class=\"notice\" role=\"status\"><p>Votre "
 		    "adresse électronique n'est pas encore confirmée : ouvrez le "
 		    "lien reçu par courriel pour pouvoir contribuer.</p>\n"
-		    "<form method=\"post\" action=\"/verification/renvoi\" "
+		    "<form method=\"post\" action=\"" UI_VERIFY_RESEND "\" "
 		    "enctype=\"multipart/form-data\" class=\"inline\">");
 		csrf_field(w);
 		html_raw(H, "<button type=\"submit\" class=\"link\">Recevoir "
@@ -97,13 +98,13 @@ page_end(struct web_req *w)
 {
 	html_raw(H, "</main>\n<footer class=\"site\">\n<div class=\"wrap\">\n"
 	    "<nav aria-label=\"Informations\">\n<ul>\n"
-	    "<li><a href=\"/charte\">Charte de modération</a></li>\n"
-	    "<li><a href=\"/confidentialite\">Données personnelles</a></li>\n"
-	    "<li><a href=\"/accessibilite\">Accessibilité : non conforme "
+	    "<li><a href=\"" UI_CHARTER "\">Charte de modération</a></li>\n"
+	    "<li><a href=\"" UI_PRIVACY "\">Données personnelles</a></li>\n"
+	    "<li><a href=\"" UI_ACCESSIBILITY "\">Accessibilité : non conforme "
 	    "(audit à venir)</a></li>\n"
-	    "<li><a href=\"/rapports/\">Rapports</a></li>\n"
-	    "<li><a href=\"/consultations/\">Consultations</a></li>\n"
-	    "<li><a href=\"/export/\">Données ouvertes</a></li>\n"
+	    "<li><a href=\"" UI_REPORTS "\">Rapports</a></li>\n"
+	    "<li><a href=\"" UI_CONSULTATIONS "\">Consultations</a></li>\n"
+	    "<li><a href=\"" UI_EXPORTS "\">Données ouvertes</a></li>\n"
 	    "</ul>\n</nav>\n<p>Agora est un logiciel libre (AGPL-3.0). "
 	    "Les contributions publiées sont diffusées en données ouvertes "
 	    "sous Licence Ouverte 2.0.</p>\n</div>\n</footer>\n"
@@ -274,13 +275,13 @@ error_page(struct web_req *w, int status, const char *msg, int keep)
 	html_raw(H, "</p>\n");
 	if (status == 401) {
 		/* Back after signing in (the sign-in page takes local paths). */
-		html_raw(H, "<p><a href=\"/connexion");
+		html_raw(H, "<p><a href=\"" UI_SIGNIN);
 		if ((back = return_path(w)) != NULL) {
 			html_raw(H, "?retour=");
 			html_url_arg(H, back);
 		}
 		html_raw(H, "\">Se connecter</a> ou "
-		    "<a href=\"/inscription\">créer un compte</a>.</p>\n");
+		    "<a href=\"" UI_SIGNUP "\">créer un compte</a>.</p>\n");
 	}
 	if (keep)
 		kept_text(w);

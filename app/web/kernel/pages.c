@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "../../core/addresses.h"
 #include "assets.h"
 #include "web.h"
 
@@ -17,8 +18,8 @@ static const struct {
 	const char	*page;	/* assets/pages/<page>.md */
 	const char	*title;	/* <title> */
 } pages[] = {
-	{ "/confidentialite",	"confidentialite", "Données personnelles" },
-	{ "/accessibilite",	"accessibilite", "Déclaration d'accessibilité" },
+	{ UI_PRIVACY,	"confidentialite", "Données personnelles" },
+	{ UI_ACCESSIBILITY,	"accessibilite", "Déclaration d'accessibilité" },
 };
 
 /* GET /confidentialite, /accessibilite (/charte: moderation_pages.c). */

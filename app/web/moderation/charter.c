@@ -8,6 +8,7 @@
  * of its rules and the codes every decision cites.
  */
 
+#include "../../core/addresses.h"
 #include "../../db/moderation.h"
 #include "../kernel/assets.h"
 #include "../kernel/web.h"
@@ -24,7 +25,7 @@ write_rules(struct web_req *w)
 	html_raw(H, "<h2 id=\"regles\">Règles et codes</h2>\n"
 	    "<p>Chaque décision de modération cite l'un de ces codes ; le "
 	    "décompte des décisions par règle est public sur la "
-	    "<a href=\"/moderation/transparence\">page de transparence</a>."
+	    "<a href=\"" UI_TRANSPARENCY "\">page de transparence</a>."
 	    "</p>\n<table class=\"rules\">\n<caption>Règles de la charte"
 	    "</caption>\n<thead><tr><th scope=\"col\">Code</th>"
 	    "<th scope=\"col\">Règle</th><th scope=\"col\">En bref</th>"

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "../../core/addresses.h"
 #include "../../core/modlog.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
@@ -151,7 +152,7 @@ item_done(struct web_req *w, struct decision_view *v)
 		return (decision_page(w, v, 422));
 	}
 	web_flash(w, "moderation_done");
-	return (web_redirect(w, "/moderation/"));
+	return (web_redirect(w, UI_MODERATION));
 }
 
 /*

@@ -32,7 +32,7 @@ static void
 write_heading(struct web_req *w)
 {
 	static const struct ui_crumb	 queue[] = {
-		{ "/moderation/", "File de modération" } };
+		{ UI_MODERATION, "File de modération" } };
 	long long			 id = web_int(w, Q_ITEM, 0, MI_ID);
 	const char			*title;
 

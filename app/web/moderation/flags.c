@@ -82,13 +82,13 @@ write_form(struct web_req *w, struct flag_view *v)
 	if (web_bool(w, Q_TARGET, 0, FT_FLAGGED)) {
 		html_raw(H, "<p class=\"notice\" role=\"status\">Vous avez "
 		    "signalé cette contribution. Merci : l'équipe de modération "
-		    "l'examinera au regard de la <a href=\"/charte\">charte</a>."
+		    "l'examinera au regard de la <a href=\"" UI_CHARTER "\">charte</a>."
 		    "</p>\n");
 		return;
 	}
 	opts = mod_rule_options(w, Q_RULES, "Choisissez une règle", &n);
 	html_raw(H, "<p>Signalez une contribution qui enfreint la "
-	    "<a href=\"/charte\">charte de modération</a>. Votre "
+	    "<a href=\"" UI_CHARTER "\">charte de modération</a>. Votre "
 	    "signalement n'est pas public ; après plusieurs "
 	    "signalements, la contribution est examinée par un "
 	    "modérateur.</p>\n");

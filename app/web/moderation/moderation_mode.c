@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "../../core/addresses.h"
 #include "../../core/modlog.h"
 #include "../../core/text.h"
 #include "../../core/vocab.h"
@@ -45,7 +46,7 @@ write_consultation(struct web_req *w, int i)
 	html_raw(H, "</h2>\n<p>Mode actuel : <strong>");
 	html_text(H, vocab_mode[mode].label);
 	html_raw(H, "</strong>.</p>\n");
-	form_begin(w, "/admin/consultation", web_printf(w,
+	form_begin(w, UI_ADMIN_CONSULTATION, web_printf(w,
 	    "Mode de la consultation %lld", id));
 	html_rawf(H, "<input type=\"hidden\" name=\"consultation\" "
 	    "value=\"%lld\">\n", id);
@@ -68,7 +69,7 @@ mode_page(struct web_req *w, struct mode_view *v, int status)
 	html_raw(H, "<h1>Mode de modération des consultations</h1>\n");
 	form_summary(&v->f);
 	html_raw(H, "<p>En mode a priori, les nouvelles contributions "
-	    "attendent dans la <a href=\"/moderation/\">file de modération"
+	    "attendent dans la <a href=\"" UI_MODERATION "\">file de modération"
 	    "</a> ; en mode a posteriori elles sont publiées tout de suite et "
 	    "les participants peuvent les signaler. Chaque changement est "
 	    "inscrit au journal de modération.</p>\n");
@@ -122,7 +123,7 @@ mode_done(struct web_req *w, struct mode_view *v)
 	if (strcmp(r, "not_found") == 0)
 		return (web_error(w, 404, "Cette consultation n'existe pas."));
 	web_flash(w, strcmp(r, "ok") == 0 ? "mode_changed" : "mode_unchanged");
-	return (web_redirect(w, "/admin/consultation"));
+	return (web_redirect(w, UI_ADMIN_CONSULTATION));
 }
 
 /*

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../core/addresses.h"
 #include "../../core/modlog.h"
 #include "../../core/settings.h"
 #include "../../db/moderation.h"
@@ -28,9 +29,9 @@ int	modlog_head_show(struct web_req *);
 int	modlog_key_show(struct web_req *);
 int	modlog_export(struct web_req *);
 
-#define HEAD_URL	"/export/journal-moderation/tete.json"
-#define LOG_URL		"/export/journal-moderation.json"
-#define KEY_URL		"/export/journal-moderation/cle-publique.pem"
+#define HEAD_URL	UI_LOG_HEAD
+#define LOG_URL		UI_LOG_JSON
+#define KEY_URL		UI_LOG_KEY
 
 enum { Q_HEAD };
 
@@ -175,6 +176,6 @@ modlog_transparency(struct web_req *w, int q)
 	    "la base : <code>agora verify-log --head tete.json --key "
 	    "cle-publique.pem</code>. Sans lui : la signature se vérifie avec "
 	    "OpenSSL, et chaque empreinte se recalcule à partir des champs du "
-	    "journal publié, comme l'explique la page des <a href=\"/export/"
+	    "journal publié, comme l'explique la page des <a href=\"" UI_EXPORTS
 	    "#journal\">données ouvertes</a>.</p>\n");
 }

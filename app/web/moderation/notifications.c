@@ -47,7 +47,7 @@ write_notification(struct web_req *w, int i)
 	html_text(H, decision_sentence(web_text(w, Q_NOTES, i, NF_DECISION)));
 	html_raw(H, ".");
 	if (!web_null(w, Q_NOTES, i, NF_RULE)) {
-		html_raw(H, " Règle de la charte : <a href=\"/charte"
+		html_raw(H, " Règle de la charte : <a href=\"" UI_CHARTER
 		    "#regles\">");
 		html_text(H, web_text(w, Q_NOTES, i, NF_RULE));
 		html_raw(H, " — ");
@@ -66,7 +66,7 @@ int
 notifications_show(struct web_req *w)
 {
 	static const struct ui_crumb	account[] = {
-		{ "/compte/", "Mon compte" } };
+		{ UI_ACCOUNT, "Mon compte" } };
 	int				i;
 
 	if (w->step == 0)

@@ -89,7 +89,7 @@ write_filters(struct web_req *w, struct queue_view *v)
 	size_t			 i, n = (size_t)web_rows(w, Q_THEMES);
 
 	form_init(&f, w);
-	html_raw(H, "<form method=\"get\" action=\"/moderation/\" "
+	html_raw(H, "<form method=\"get\" action=\"" UI_MODERATION "\" "
 	    "class=\"filters\" aria-label=\"Filtrer la file\">\n");
 	opts = web_alloc(w, (n + REASON__MAX + 1) * sizeof(*opts));
 	opts[0].value = "";
@@ -186,9 +186,9 @@ queue_render(struct web_req *w, struct queue_view *v)
 	html_raw(H, "<h1>File de modération</h1>\n<p>Les contributions en "
 	    "attente, signalées au-delà du seuil, ou retenues comme doublons "
 	    "probables, de la plus ancienne à la plus récente. Chaque décision "
-	    "cite une règle de la <a href=\"/charte\">charte</a> et est "
+	    "cite une règle de la <a href=\"" UI_CHARTER "\">charte</a> et est "
 	    "inscrite au journal de modération (voir la "
-	    "<a href=\"/moderation/transparence\">page de transparence</a>)."
+	    "<a href=\"" UI_TRANSPARENCY "\">page de transparence</a>)."
 	    "</p>\n");
 	write_filters(w, v);
 	html_raw(H, "<p role=\"status\">");

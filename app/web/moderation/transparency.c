@@ -96,7 +96,7 @@ transparency_show(struct web_req *w)
 	page_begin(w, "Transparence de la modération");
 	html_raw(H, "<h1>Transparence de la modération</h1>\n<p>Combien de "
 	    "contributions ont été masquées ou refusées, pour quelle règle de "
-	    "la <a href=\"/charte\">charte</a>, et combien de temps elles ont "
+	    "la <a href=\"" UI_CHARTER "\">charte</a>, et combien de temps elles ont "
 	    "attendu une décision (durée médiane entre l'entrée dans la file "
 	    "de modération, au dépôt ou au seuil de signalements, et la "
 	    "décision). Une contribution masquée puis rétablie reste comptée "

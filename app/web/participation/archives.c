@@ -13,6 +13,7 @@
  * report rollups.
  */
 
+#include "../../core/addresses.h"
 #include "../../core/text.h"
 #include "../../db/archives.h"
 #include "archives.h"
@@ -31,7 +32,7 @@ archive_crumbs(struct web_req *w, const char *slug, const char *title,
 	struct ui_crumb	steps[8];
 	int		i, n = 0;
 
-	steps[n].path = "/consultations/";
+	steps[n].path = UI_CONSULTATIONS;
 	steps[n++].label = "Consultations";
 	steps[n].path = slug != NULL ? ui_consultation(w, slug) : NULL;
 	steps[n++].label = title;
@@ -58,7 +59,7 @@ archive_notice(struct web_req *w, const char *source_name)
 int
 consultations_redirect(struct web_req *w)
 {
-	return (web_redirect(w, "/consultations/"));
+	return (web_redirect(w, UI_CONSULTATIONS));
 }
 
 /* One consultation of the list, linked to its page. */
@@ -257,7 +258,7 @@ consultation_render(struct web_req *w)
 	html_raw(H, "<p>Les rapports de tous les thèmes : <a href=\"");
 	html_text(H, ui_consultation(w, slug));
 	html_raw(H, "/rapports/\">rapports de la consultation</a>. Ses "
-	    "contributions publiées figurent dans les <a href=\"/export/\">"
+	    "contributions publiées figurent dans les <a href=\"" UI_EXPORTS "\">"
 	    "données ouvertes</a> (colonne <code>consultation</code> = "
 	    "<code>");
 	html_text(H, slug);

@@ -96,7 +96,7 @@ write_archives(struct web_req *w)
 		}
 		html_raw(H, "</li>\n");
 	}
-	html_raw(H, "</ul>\n<p><a href=\"/consultations/\">Toutes les "
+	html_raw(H, "</ul>\n<p><a href=\"" UI_CONSULTATIONS "\">Toutes les "
 	    "consultations</a></p>\n");
 }
 

@@ -139,8 +139,8 @@ static void
 write_who_notice(struct web_req *w)
 {
 	if (w->sess.user_id == 0)
-		html_raw(H, "<p class=\"notice\"><a href=\"/connexion\">"
-		    "Connectez-vous</a> ou <a href=\"/inscription\">créez un "
+		html_raw(H, "<p class=\"notice\"><a href=\"" UI_SIGNIN "\">"
+		    "Connectez-vous</a> ou <a href=\"" UI_SIGNUP "\">créez un "
 		    "compte</a> pour voter, argumenter et commenter.</p>\n");
 	else if (!w->sess.verified)
 		html_raw(H, "<p class=\"notice\">Confirmez votre adresse "
@@ -174,7 +174,7 @@ write_moderation_notice(struct web_req *w, struct proposal_view *v)
 	html_raw(H, v->status == ST_REJECTED ? "rejetée" : "masquée");
 	html_raw(H, " par la modération : elle n'est visible que par vous.");
 	if (*rule != '\0') {
-		html_raw(H, " Règle de la <a href=\"/charte\">charte</a> : ");
+		html_raw(H, " Règle de la <a href=\"" UI_CHARTER "\">charte</a> : ");
 		html_text(H, rule);
 		html_raw(H, " — ");
 		html_text(H, web_text(w, Q_PROPOSAL, 0, PP_RULE_TITLE));

@@ -16,6 +16,7 @@
 #ifndef AGORA_WEB_SHARED_UI_H
 #define AGORA_WEB_SHARED_UI_H
 
+#include "../../core/addresses.h"
 #include "../kernel/web.h"
 
 /* An arena copy of s, URL-encoded (html_url_arg's rule): a path or query part. */
@@ -48,28 +49,6 @@ const char	*ui_moderation_item(struct web_req *, long long);
 const char	*ui_moderation_queue(struct web_req *, const char *,
 		    const char *, const char *, long long);
 
-/*
- * Fixed addresses, as string literals so that they also fit inside one
- * ("<a href=\"" UI_SIGNIN "\">"): signing up and in, links sent by
- * e-mail, my account and what it links to.
- */
-#define UI_SIGNUP		"/inscription"
-#define UI_SIGNIN		"/connexion"
-#define UI_SIGNOUT		"/deconnexion"
-#define UI_VERIFY		"/verification"
-#define UI_VERIFY_RESEND	"/verification/renvoi"
-#define UI_FORGOT		"/mot-de-passe-oublie"
-#define UI_RESET		"/reinitialisation"
-#define UI_ACCOUNT		"/compte/"
-#define UI_ACCOUNT_PASSWORD	"/compte/mot-de-passe"
-#define UI_ACCOUNT_EMAIL	"/compte/adresse"
-#define UI_ACCOUNT_DATA		"/compte/donnees.json"
-#define UI_ACCOUNT_DELETE	"/compte/suppression"
-#define UI_ACCOUNT_NOTIFICATIONS "/compte/notifications"
-#define UI_PRIVACY		"/confidentialite"
-#define UI_MODERATION		"/moderation/"
-#define UI_ADMIN_ROLES		"/admin/roles"
-#define UI_ADMIN_CONSULTATION	"/admin/consultation"
 
 /* /admin/roles?q=<q>&page=<n>: q "" and page 1 are left out. */
 const char	*ui_admin_roles(struct web_req *, const char *, long long);

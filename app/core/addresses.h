@@ -1,0 +1,44 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * The site's fixed public addresses (architecture.md: a contract, added
+ * to, never renamed), spelled here and nowhere else. String literals, so
+ * that they fit inside one ("<a href=\"" UI_SIGNIN "\">"); the kernel's
+ * layout uses them as the rooms do, and app/web/shared/ui.h builds the
+ * addresses that take a part (a proposal's id, a theme's slug).
+ */
+
+#ifndef AGORA_CORE_ADDRESSES_H
+#define AGORA_CORE_ADDRESSES_H
+
+#define UI_SIGNUP		"/inscription"
+#define UI_SIGNIN		"/connexion"
+#define UI_SIGNOUT		"/deconnexion"
+#define UI_VERIFY		"/verification"
+#define UI_VERIFY_RESEND	"/verification/renvoi"
+#define UI_FORGOT		"/mot-de-passe-oublie"
+#define UI_RESET		"/reinitialisation"
+#define UI_ACCOUNT		"/compte/"
+#define UI_ACCOUNT_PASSWORD	"/compte/mot-de-passe"
+#define UI_ACCOUNT_EMAIL	"/compte/adresse"
+#define UI_ACCOUNT_DATA		"/compte/donnees.json"
+#define UI_ACCOUNT_DELETE	"/compte/suppression"
+#define UI_ACCOUNT_NOTIFICATIONS "/compte/notifications"
+#define UI_PRIVACY		"/confidentialite"
+#define UI_MODERATION		"/moderation/"
+#define UI_ADMIN_ROLES		"/admin/roles"
+#define UI_ADMIN_CONSULTATION	"/admin/consultation"
+#define UI_CHARTER		"/charte"
+#define UI_ACCESSIBILITY	"/accessibilite"
+#define UI_CONSULTATIONS	"/consultations/"
+#define UI_REPORTS		"/rapports/"
+#define UI_EXPORTS		"/export/"
+#define UI_TRANSPARENCY		"/moderation/transparence"
+#define UI_LOG_JSON		"/export/journal-moderation.json"
+#define UI_LOG_HEAD		"/export/journal-moderation/tete.json"
+#define UI_LOG_KEY		"/export/journal-moderation/cle-publique.pem"
+
+#endif
