@@ -165,6 +165,14 @@ DB_STMT_NOROWS(sql_email_change, 9,
     "), n AS ("
     " INSERT INTO outbox (user_id, recipient, subject, body, kind)"
     " SELECT id, email, $7, $8, 'email_change_notice' FROM u"
+    "), r AS ("
+    /* A reset link mailed to the address being replaced ends here. */
+    " UPDATE account_tokens SET used_at = now()"
+    " WHERE user_id IN (SELECT id FROM u) AND kind = 'reset'"
+    "  AND used_at IS NULL"
+    "), h AS ("
+    " INSERT INTO rate_events (bucket, key) SELECT 'email_change', $10"
+    " FROM u"
     ")"
     " SELECT id FROM t");
 

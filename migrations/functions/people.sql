@@ -76,10 +76,12 @@ BEGIN
 		    WHERE u.id = t.user_id AND u.deleted_at IS NULL
 		    RETURNING u.email INTO addr;
 		IF FOUND THEN
-			-- Older change-of-address links of this account die with it.
+			-- Older change-of-address links of this account die with it,
+			-- and so do the reset links mailed to the address it
+			-- replaces (issue 14, item 2: one of them took the account).
 			UPDATE account_tokens SET used_at = now()
 			WHERE account_tokens.user_id = t.user_id
-			  AND kind = 'email_change' AND used_at IS NULL;
+			  AND kind IN ('email_change', 'reset') AND used_at IS NULL;
 			PERFORM account_takeover(t.user_id, t.email_key);
 			RETURN QUERY SELECT 'ok'::text, t.user_id, addr;
 		END IF;

@@ -170,9 +170,10 @@ reset_refuse(struct web_req *w)
 	switch (vocab_find(vocab_link, LINK__MAX,
 	    web_text(w, Q_LOOKUP, 0, ARL_STATUS))) {
 	case LINK_USED:
-		return (web_error(w, 410, "Ce lien a déjà été utilisé : il ne "
-		    "fonctionne qu'une seule fois. Demandez-en un nouveau "
-		    "depuis « Mot de passe oublié »."));
+		return (web_error(w, 410, "Ce lien a déjà été utilisé, ou un "
+		    "changement d'adresse l'a annulé : il ne fonctionne qu'une "
+		    "seule fois. Demandez-en un nouveau depuis « Mot de passe "
+		    "oublié »."));
 	case LINK_EXPIRED:
 		return (web_error(w, 410, "Ce lien a expiré. Demandez-en un "
 		    "nouveau depuis « Mot de passe oublié »."));
@@ -183,10 +184,13 @@ reset_refuse(struct web_req *w)
 static int
 reset_page(struct web_req *w, struct form *f, const char *jeton, int status)
 {
+	/*
+	 * No address on this page: whoever holds the link (a forwarded
+	 * mail, an old mailbox) must not learn where the account now
+	 * receives mail (issue 14, item 2).
+	 */
 	page_begin(w, "Nouveau mot de passe");
-	html_raw(H, "<h1>Choisir un nouveau mot de passe</h1>\n<p>Compte : ");
-	html_text(H, web_text(w, Q_LOOKUP, 0, ARL_EMAIL));
-	html_raw(H, "</p>\n");
+	html_raw(H, "<h1>Choisir un nouveau mot de passe</h1>\n");
 	form_summary(f);
 	form_begin(w, UI_RESET, "Nouveau mot de passe");
 	html_raw(H, "<input type=\"hidden\" name=\"jeton\" value=\"");
