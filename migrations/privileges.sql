@@ -168,6 +168,7 @@ BEGIN
 	    ('participation_edit(bigint, bigint, text, text, text, text, text,'
 	     ' integer)',					'EXECUTE'),
 	    ('contribution_check_duplicate(bigint, text, real)', 'EXECUTE'),
+	    ('contribution_similar_recent(bigint, text, bigint, real)', 'EXECUTE'),
 	    ('contribution_initial_status(bigint, bigint, text)', 'EXECUTE'),
 	    ('contribution_rate_ok(bigint, integer, integer)',	'EXECUTE'),
 	    ('report_extra_stopwords()',			'EXECUTE'),
@@ -241,6 +242,10 @@ BEGIN
 	    ' text)',
 	    'moderation_notes_erase_about(bigint)',
 	    'contributions_public_rebuild()',
+	    -- An edit may send a proposal back to the queue: it sets the
+	    -- status (issue 14, item 3), after checking author and window.
+	    'participation_edit(bigint, bigint, text, text, text, text, text,'
+	    ' integer)',
 	    'user_erase(bigint, text)',
 	    'user_delete(bigint, text, text, text)',
 	    'user_purge(bigint, text, text, interval)',

@@ -28,7 +28,8 @@ DB_STMT(sql_flag_insert, 6, MOD_FLAG_INSERT_COLS,
 #define QUEUE_REASON \
     "CASE WHEN c.under_review THEN 'signalement'" \
     " WHEN c.queue_reason = 'doublon probable' THEN 'doublon'" \
-    " WHEN c.queue_reason = 'compte récent' THEN 'compte' ELSE 'attente' END"
+    " WHEN c.queue_reason = 'compte récent' THEN 'compte'" \
+    " WHEN c.queue_reason = 'modifiée' THEN 'modifiee' ELSE 'attente' END"
 
 /* What waits, filtered: $1 theme slug, $2 reason, $3 status, or NULL. */
 #define QUEUE_WHERE \

@@ -1,0 +1,91 @@
+# Copyright (c) 2026 The Agora developers.
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""Edits of a proposal under the moderation rules (issue 14, items 3 and 6):
+in an a priori consultation an approved proposal that its author edits goes
+back to the queue, and the spam brakes (likely duplicate, new account that
+posts a lot) judge an edit as they judge a new text; edits are capped per
+proposal and per account, and the moderation page pages the versions."""
+
+import harness
+from harness import Client, contains, eq, lacks, signed_in, sql, sql_value, test
+from participation_lib import new_proposal, propose, word
+from test_moderation import decide, moderator
+
+
+def edit(c, pid, title, body):
+    return c.submit("/propositions/%d/modifier" % pid, "/propositions/%d/modifier" % pid,
+                    {"titre": title, "texte": body, "territoire": "37", "lien": "",
+                     "action": "publish"})
+
+
+def status(pid):
+    return sql_value("SELECT status FROM contributions WHERE id = %d" % pid)
+
+
+# ---------------------------------------------------------------- item 3
+
+@test
+def an_approved_proposal_edited_in_a_priori_mode_goes_back_to_the_queue():
+    sql("UPDATE consultations SET moderation_mode = 'a_priori' WHERE is_primary")
+    try:
+        c, uid = signed_in()
+        title = "Relue " + word()
+        r = propose(c, title, "Le texte que la modération a relu et publié.")
+        eq(r.status, 303)
+        pid = int(r.header("location").rsplit("/", 1)[1])
+        eq(status(pid), "pending")
+        mod, _ = moderator()
+        decide(mod, pid, "publish")
+        eq(status(pid), "published")
+        secret = "piege" + word()
+        r = edit(c, pid, title, "Un tout autre texte, jamais relu : " + secret + ".")
+        eq(r.status, 303, r.visible_text()[:300])
+        eq(status(pid), "pending", "the edit is held for review")
+        contains(c.get(r.header("location")).visible_text(), "relecture")
+        eq(Client().get("/propositions/%d" % pid).status, 404, "not public meanwhile")
+        lacks(Client().get("/themes/ethique").text, secret)
+        queue = mod.get("/moderation/")
+        contains(queue.text, "/moderation/%d\"" % pid)
+        contains(queue.visible_text(), "Modifiée après sa publication")
+        decide(mod, pid, "publish")
+        contains(Client().get("/propositions/%d" % pid).visible_text(), secret,
+                 "public once published again")
+    finally:
+        sql("UPDATE consultations SET moderation_mode = 'a_posteriori' WHERE is_primary")
+
+
+@test
+def an_edit_into_a_copy_of_another_text_is_held_as_a_duplicate():
+    c, uid = signed_in()
+    body = "Un long texte que son auteur publie une fois, puis recopie " + word()
+    new_proposal(body=body, client=c)
+    _, _, pid = new_proposal(body="Une proposition tout à fait différente " + word(),
+                             client=c)
+    eq(status(pid), "published")
+    r = edit(c, pid, "Copie " + word(), body)
+    eq(r.status, 303)
+    eq(sql("SELECT status, queue_reason FROM contributions WHERE id = %d" % pid),
+       [["pending", "doublon probable"]])
+
+
+@test
+def a_small_correction_is_not_a_duplicate_of_itself():
+    c, uid = signed_in()
+    body = "Une proposition assez longue pour le frein des doublons " + word()
+    _, _, pid = new_proposal(body=body, client=c)
+    eq(edit(c, pid, "Corrigée " + word(), body + ", corrigée").status, 303)
+    eq(status(pid), "published")
+
+
+@test
+def a_new_account_that_edits_a_lot_is_held_like_one_that_posts_a_lot():
+    c, uid = signed_in(age_days=0)
+    _, _, pid = new_proposal(body="Première version d'un compte tout neuf " + word(),
+                             client=c)
+    for i in range(4):
+        eq(edit(c, pid, "Version %d %s" % (i, word()),
+                "Texte numéro %d d'un compte tout neuf %s" % (i, word())).status, 303)
+        eq(status(pid), "published", "edit %d" % i)
+    eq(edit(c, pid, "Version cinq " + word(), "Cinquième texte " + word() * 3).status, 303)
+    eq(sql("SELECT status, queue_reason FROM contributions WHERE id = %d" % pid),
+       [["pending", "compte récent"]], "the fifth change within the hour")
