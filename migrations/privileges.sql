@@ -140,6 +140,10 @@ BEGIN
 	    ('official_answer_label(text)',			'EXECUTE'),
 	    ('rate_wait(text, text, integer, integer)',		'EXECUTE'),
 	    ('rate_hit(text, text)',				'EXECUTE'),
+	    -- Counted before the work they limit (issue 14, item 5).
+	    ('rate_take(text, text, integer, integer, text, text, integer,'
+	     ' integer)',					'EXECUTE'),
+	    ('rate_give(text, text, text, text, timestamptz)',	'EXECUTE'),
 	    ('account_link_use(text)',				'EXECUTE'),
 	    ('user_role_set(bigint, text, boolean, bigint)',	'EXECUTE'),
 	    -- Accounts and erasure (0150-0152, 0190): the erasure itself and the

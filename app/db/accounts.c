@@ -15,6 +15,14 @@ DB_STMT(sql_rate_wait, 8, RATE_WAIT_COLS,
 DB_STMT_NOROWS(sql_rate_hit, 4,
     "SELECT rate_hit($1::text, $2::text), rate_hit($3::text, $4::text)");
 
+DB_STMT(sql_rate_take, 8, RATE_TAKE_COLS,
+    "SELECT seconds, taken_at::text AS taken_at FROM rate_take($1::text,"
+    " $2::text, $3::int, $4::int, $5::text, $6::text, $7::int, $8::int)");
+
+DB_STMT_NOROWS(sql_rate_give, 5,
+    "SELECT rate_give($1::text, $2::text, $3::text, $4::text,"
+    " $5::timestamptz)");
+
 DB_STMT(sql_email_taken, 1, EMAIL_TAKEN_COLS,
     "SELECT 1 AS taken FROM users"
     " WHERE email_canonical(email) = email_canonical($1::text)"

@@ -19,6 +19,7 @@
 
 #include "../../app/core/route.h"
 #include "../../app/core/multipart.h"
+#include "../../app/core/netaddr.h"
 #include "../../app/core/text.h"
 #include "../../app/core/textcheck.h"
 #include "../../app/core/token.h"
@@ -207,6 +208,29 @@ text_fields_are_checked_as_forms_say(void **state)
 	assert_int_equal(textcheck_field(&v, 1, 10, 1, &n), TC_CONTROL);
 }
 
+/* Abuse limits count an IPv6 customer by its /64 (issue 14, item 5). */
+static void
+addresses_are_counted_by_network(void **state)
+{
+	char	out[NETADDR_LEN];
+
+	assert_int_equal(netaddr_bucket("192.0.2.7", out), 0);
+	assert_string_equal(out, "192.0.2.7");
+	assert_int_equal(netaddr_bucket("::ffff:192.0.2.7", out), 0);
+	assert_string_equal(out, "192.0.2.7");
+	assert_int_equal(netaddr_bucket("2001:db8:1:2:3:4:5:6", out), 0);
+	assert_string_equal(out, "2001:db8:1:2::/64");
+	assert_int_equal(netaddr_bucket("2001:0DB8:0001:0002:ffff::1", out), 0);
+	assert_string_equal(out, "2001:db8:1:2::/64");
+	assert_int_equal(netaddr_bucket("2001:db8:1:3::1", out), 0);
+	assert_string_equal(out, "2001:db8:1:3::/64");
+	assert_int_equal(netaddr_bucket("::1", out), 0);
+	assert_string_equal(out, "::/64");
+	assert_int_equal(netaddr_bucket("2001:db8::1/64", out), -1);
+	assert_int_equal(netaddr_bucket("unknown", out), -1);
+	assert_int_equal(netaddr_bucket("", out), -1);
+}
+
 int
 main(void)
 {
@@ -221,6 +245,7 @@ main(void)
 		cmocka_unit_test(tokens_are_exactly_43_base64url_bad),
 		cmocka_unit_test(local_paths_stay_on_the_site_bad),
 		cmocka_unit_test(text_fields_are_checked_as_forms_say),
+		cmocka_unit_test(addresses_are_counted_by_network),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

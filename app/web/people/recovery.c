@@ -105,7 +105,8 @@ forgot_queue(struct web_req *w, struct recovery *s)
 	    "ce message : votre mot de passe actuel reste valable.\n\n"
 	    "-- \nAgora, Région Centre-Val de Loire\n", minutes, url);
 	account_rate_key(RATE_RESET_IP, s->addr, ik);
-	account_rate_key(RATE_RESET_EMAIL, s->email, mk);
+	account_rate_key(RATE_RESET_EMAIL, account_net_key(w, s->email,
+	    s->addr), mk);
 	web_query(w, Q_REQUEST, &sql_reset_request, DB_TEXT(s->email),
 	    DB_TEXT(th), DB_INT(minutes),
 	    DB_TEXT("Nouveau mot de passe – Agora"), DB_TEXT(body),
@@ -136,8 +137,12 @@ forgot_submit(struct web_req *w)
 			form_error(&s->f, "courriel", ACCOUNT_EMAIL_MSG);
 		if (s->f.nerrors > 0)
 			return (forgot_page(w, s, 422));
+		/*
+		 * Per address and network: requests from elsewhere never
+		 * block the owner's own (issue 14, item 4).
+		 */
 		return (account_rate_query(w, Q_RATE, RATE_RESET_IP, s->addr,
-		    RATE_RESET_EMAIL, s->email));
+		    RATE_RESET_EMAIL, account_net_key(w, s->email, s->addr)));
 	case 1:
 		if ((wait = account_rate_wait(w, Q_RATE)) > 0)
 			return (account_rate_refuse(w, wait));
