@@ -44,7 +44,7 @@ def an_approved_proposal_edited_in_a_priori_mode_goes_back_to_the_queue():
         contains(c.get(r.header("location")).visible_text(), "relecture")
         eq(Client().get("/propositions/%d" % pid).status, 404, "not public meanwhile")
         lacks(Client().get("/themes/ethique").text, secret)
-        queue = mod.get("/moderation/")
+        queue = mod.get("/moderation/?motif=modifiee")   # its own reason
         contains(queue.text, "/moderation/%d\"" % pid)
         contains(queue.visible_text(), "Modifiée après sa publication")
         decide(mod, pid, "publish")
