@@ -158,7 +158,7 @@ DB_STMT_NOROWS(sql_password_change, 3,
     ")"
     " SELECT count(*) FROM s");
 
-DB_STMT_NOROWS(sql_email_change, 9,
+DB_STMT_NOROWS(sql_email_change, 10,
     "WITH u AS ("
     " SELECT id, email FROM users WHERE id = $1::bigint"
     "  AND deleted_at IS NULL"

@@ -161,7 +161,10 @@ extern const struct db_stmt	sql_password_change;
 /*
  * $1 user id, $2 new e-mail, $3 token hash, $4 validity in hours, $5
  * subject and $6 body for the new address, $7 subject and $8 body of the
- * notice to the current address, $9 e-mail key of $2.
+ * notice to the current address, $9 e-mail key of $2, $10 rate key of
+ * the account (counted in "email_change", issue 14, item 6). Ends every
+ * pending reset link of the account (issue 14, item 2: one mailed to the
+ * address being replaced must not outlive it).
  */
 extern const struct db_stmt	sql_email_change;
 

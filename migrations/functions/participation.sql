@@ -273,6 +273,19 @@ BEGIN
 	IF now() > p.created_at + make_interval(mins => p_window) THEN
 		RETURN 'too_late';
 	END IF;
+	IF (SELECT count(*) FROM contribution_versions
+	    WHERE contribution_id = p.id) >= coalesce(nullif(current_setting(
+	    'agora.proposal_max_edits', true), ''), '10')::int THEN
+		RETURN 'too_many_edits';
+	END IF;
+	-- The account's edits of the last hour (contribution_versions_by).
+	PERFORM pg_advisory_xact_lock(7340033, (p_author % 2147483647)::int);
+	IF (SELECT count(*) FROM contribution_versions
+	    WHERE edited_by = p_author AND edited_at > now() - interval '1 hour')
+	    >= coalesce(nullif(current_setting('agora.account_max_edits_per_hour',
+	    true), ''), '20')::int THEN
+		RETURN 'edit_rate';
+	END IF;
 	v_status := p.status;
 	v_reason := p.queue_reason;
 	IF p.source IS NULL AND p.status = 'published' THEN

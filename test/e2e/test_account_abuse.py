@@ -178,3 +178,26 @@ def agora_status_gives_the_global_rate_of_failed_sign_ins():
         contains(r.stdout, "ALERT: failed sign-ins")
     finally:
         harness.sql("DELETE FROM rate_events WHERE key LIKE 'status-%'")
+
+
+# ---------------------------------------------------------------- item 6
+
+@test
+def the_change_of_address_form_mails_strangers_only_a_few_times_an_hour():
+    c, addr, uid = verified_account()
+    eq(sign_in(c, addr).status, 303)
+    sent = []
+    for i in range(3):
+        new = unique_email("inconnu%d" % i)
+        ask_address_change(c, new)
+        sent.append(new)
+    page = c.get("/compte/adresse")
+    stranger = unique_email("inconnu-de-trop")
+    r = c.post("/compte/adresse", {"csrf": page.csrf(), "courriel": stranger,
+                                   "mot_de_passe": PASSWORD})
+    eq(r.status, 429, "the fourth within the hour waits")
+    contains(r.visible_text(), "Réessayez dans")
+    eq(sql_value("SELECT count(*) FROM outbox WHERE lower(recipient) = lower('%s')" % stranger),
+       "0", "and mails nobody")
+    eq(sql_value("SELECT count(*) FROM outbox WHERE user_id = %d AND kind = 'email_change'"
+                 % uid), "3")

@@ -89,3 +89,50 @@ def a_new_account_that_edits_a_lot_is_held_like_one_that_posts_a_lot():
     eq(edit(c, pid, "Version cinq " + word(), "Cinquième texte " + word() * 3).status, 303)
     eq(sql("SELECT status, queue_reason FROM contributions WHERE id = %d" % pid),
        [["pending", "compte récent"]], "the fifth change within the hour")
+
+
+# ---------------------------------------------------------------- item 6
+
+@test
+def edits_are_capped_per_proposal_and_the_versions_are_paged():
+    c, uid, pid = new_proposal(body="La toute première version de la proposition " + word())
+    for i in range(10):
+        r = edit(c, pid, "Version %d" % (i + 2), "Texte numéro %d de la proposition %s"
+                 % (i + 2, word()))
+        eq(r.status, 303, "edit %d: %s" % (i, r.visible_text()[:200]))
+    r = edit(c, pid, "Version de trop", "Un texte de trop pour cette proposition " + word())
+    eq(r.status, 403, "the eleventh edit")
+    contains(r.visible_text(), "nombre de fois permis")
+    contains(r.text, "Un texte de trop", "the text sent is shown back")
+    eq(sql_value("SELECT count(*) FROM contribution_versions WHERE contribution_id = %d"
+                 % pid), "10")
+    mod, _ = moderator()
+    page = mod.get("/moderation/%d" % pid)
+    eq(page.status, 200)
+    contains(page.visible_text(), "Versions précédentes (10)")
+    eq(page.text.count("<summary>Version "), 5, "five versions a page")
+    contains(page.visible_text(), "Page 1 sur 2")
+    contains(page.text, 'href="/moderation/%d?page=2#versions"' % pid)
+    second = mod.get("/moderation/%d?page=2" % pid)
+    eq(second.status, 200)
+    eq(second.text.count("<summary>Version "), 5)
+    contains(second.visible_text(), "Version 10, remplacée le")
+    eq(mod.get("/moderation/%d?page=3" % pid).status, 404)
+    eq(mod.get("/moderation/%d?page=abc" % pid).status, 400)
+
+
+@test
+def edits_are_capped_per_account_and_hour():
+    c, uid = signed_in()
+    pids = [new_proposal(body="Proposition %d d'un auteur prolifique %s" % (i, word()),
+                         client=c)[2] for i in range(3)]
+    for n in range(20):   # 10 on each of the first two: each one's cap
+        r = edit(c, pids[n % 2], "Titre %d" % n, "Texte modifié %d %s" % (n, word()))
+        eq(r.status, 303, "edit %d" % n)
+    r = edit(c, pids[2], "Titre de trop", "Texte modifié de trop " + word())
+    eq(r.status, 429, "the twenty-first edit within the hour")
+    contains(r.visible_text(), "réessayez dans une heure")
+    sql("UPDATE contribution_versions SET edited_at = edited_at - interval '61 minutes'"
+        " WHERE edited_by = %d" % uid)
+    eq(edit(c, pids[2], "Titre plus tard", "Texte modifié plus tard " + word()).status, 303,
+       "an hour later")

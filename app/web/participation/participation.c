@@ -65,6 +65,13 @@ static const struct {
 	{ "too_late", 403, LIMIT_WINDOW, "Le délai de modification (%d "
 	    "minutes après la publication) est dépassé : la proposition ne "
 	    "peut plus être modifiée." },
+	/* Caps on edits (participation_edit, issue 14, item 6). */
+	{ "too_many_edits", 403, LIMIT_NONE, "Cette proposition a déjà été "
+	    "modifiée le nombre de fois permis : elle ne peut plus être "
+	    "modifiée. Rien n'a été enregistré." },
+	{ "edit_rate", 429, LIMIT_NONE, "Vous avez fait beaucoup de "
+	    "modifications en peu de temps : réessayez dans une heure. Rien "
+	    "n'a été enregistré." },
 	{ "missing", 404, LIMIT_NONE, NULL },
 };
 

@@ -32,6 +32,7 @@ static const struct {
 	{ "reset_ip",		5,	60 },	/* RATE_RESET_IP */
 	{ "reset_email",	3,	60 },	/* RATE_RESET_EMAIL */
 	{ "verify_resend",	3,	60 },	/* RATE_VERIFY_RESEND */
+	{ "email_change",	3,	60 },	/* RATE_EMAIL_CHANGE */
 };
 
 void

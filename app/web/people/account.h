@@ -31,6 +31,7 @@ enum rate_kind {
 	RATE_RESET_IP,		/* reset requests per address */
 	RATE_RESET_EMAIL,	/* reset requests per e-mail and network */
 	RATE_VERIFY_RESEND,	/* new verification links per account */
+	RATE_EMAIL_CHANGE,	/* change-of-address mails per account */
 	RATE__MAX
 };
 

@@ -461,7 +461,14 @@ email_check(struct web_req *w, struct recovery *s)
 		    "passe actuel.");
 	if (s->f.nerrors > 0)
 		return (email_page(w, s, 422));
-	return (own_rate(w, 0));
+	/*
+	 * Wrong passwords, and the mails this form sends to addresses
+	 * typed by whoever holds the session (it mailed 30 strangers:
+	 * issue 14, item 6), limited per account like verify_resend.
+	 */
+	return (account_rate_query(w, Q_RATE, RATE_SIGNIN_ACCOUNT,
+	    web_text(w, Q_CRED, 0, CRED_EMAIL), RATE_EMAIL_CHANGE,
+	    web_printf(w, "%lld", w->sess.user_id)));
 }
 
 /* Queues the link to the new address and the notice to the current one. */
@@ -471,6 +478,7 @@ email_queue(struct web_req *w, struct recovery *s)
 	const char	*name = web_text(w, Q_CRED, 0, CRED_NAME);
 	const char	*old = web_text(w, Q_CRED, 0, CRED_EMAIL);
 	char		 th[TOKEN_HEX_LEN + 1], ek[TOKEN_LEN + 1], *url, *b1, *b2;
+	char		 rk[TOKEN_LEN + 1];
 	long long	 hours = settings_get_int("verify_hours", 48, 1, 24 * 30);
 
 	url = account_link(w, UI_VERIFY, th);
@@ -490,11 +498,13 @@ email_queue(struct web_req *w, struct recovery *s)
 	    "votre mot de passe : %s" UI_ACCOUNT_PASSWORD "\n\n"
 	    "-- \nAgora, Région Centre-Val de Loire\n", name, old,
 	    s->email, app.base_url);
+	account_rate_key(RATE_EMAIL_CHANGE, web_printf(w, "%lld",
+	    w->sess.user_id), rk);
 	web_query(w, Q_CHANGE, &sql_email_change, DB_ID(w->sess.user_id),
 	    DB_TEXT(s->email), DB_TEXT(th), DB_INT(hours),
 	    DB_TEXT("Confirmez votre nouvelle adresse – Agora"), DB_TEXT(b1),
 	    DB_TEXT("Changement d'adresse demandé – Agora"), DB_TEXT(b2),
-	    DB_TEXT(account_email_key(s->email, ek)));
+	    DB_TEXT(account_email_key(s->email, ek)), DB_TEXT(rk));
 	account_forget(url);
 	account_forget(b1);
 	return (WEB_QUERY);
