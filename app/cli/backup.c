@@ -119,6 +119,23 @@ tables_in(PGconn *db)
 	return (n);
 }
 
+/* 1 when the owner's database holds no table yet; else says so. */
+static int
+target_empty(void)
+{
+	PGconn	*db = cli_connect_owner();
+	long	 n = tables_in(db);
+
+	PQfinish(db);
+	if (n == 0)
+		return (1);
+	fprintf(stderr, "agora restore: the database already holds %ld "
+	    "tables; restore into a new, empty database (createdb, then "
+	    "point the settings \"database\" and \"owner_database\" at "
+	    "it)\n", n);
+	return (0);
+}
+
 int
 cmd_restore(int argc, char **argv)
 {
@@ -127,7 +144,6 @@ cmd_restore(int argc, char **argv)
 	char		*dsn, *filtered;
 	FILE		*in, *outf;
 	double		 t0;
-	long		 n;
 	int		 fd, rc;
 
 	if (argc != 2) {
@@ -139,16 +155,8 @@ cmd_restore(int argc, char **argv)
 		    strerror(errno));
 		return (1);
 	}
-	db = cli_connect_owner();
-	if ((n = tables_in(db)) != 0) {
-		fprintf(stderr, "agora restore: the database already holds %ld "
-		    "tables; restore into a new, empty database (createdb, "
-		    "then point the settings \"database\" and "
-		    "\"owner_database\" at it)\n", n);
-		PQfinish(db);
+	if (!target_empty())
 		return (1);
-	}
-	PQfinish(db);
 	dsn = (char *)settings_get("owner_database", "");
 	/*
 	 * The table of contents without the extensions' comments: they
