@@ -65,6 +65,11 @@ BEGIN
 	    -- Mail files to remove (0152): the mail sender reads and clears.
 	    ('outbox_erased',		'SELECT, DELETE'),
 	    ('official_answers',	'SELECT, INSERT, UPDATE'),
+	    -- Forms' idempotency keys (0160): recorded in the request's
+	    -- transaction, old ones purged as new ones are written (the purge
+	    -- locks its rows FOR UPDATE SKIP LOCKED, which needs UPDATE on a
+	    -- column; nothing updates them).
+	    ('form_submissions',	'SELECT, INSERT, DELETE, UPDATE (created_at)'),
 	    -- Rollups: kept by triggers, rebuilt by refresh-reports --rebuild.
 	    ('report_counts',		'SELECT, INSERT, UPDATE, DELETE'),
 	    ('report_people',		'SELECT, INSERT, UPDATE, DELETE'),
@@ -135,6 +140,10 @@ BEGIN
 	    ('official_answer_label(text)',			'EXECUTE'),
 	    ('rate_wait(text, text, integer, integer)',		'EXECUTE'),
 	    ('rate_hit(text, text)',				'EXECUTE'),
+	    -- Counted before the work they limit (issue 14, item 5).
+	    ('rate_take(text, text, integer, integer, text, text, integer,'
+	     ' integer)',					'EXECUTE'),
+	    ('rate_give(text, text, text, text, timestamptz)',	'EXECUTE'),
 	    ('account_link_use(text)',				'EXECUTE'),
 	    ('user_role_set(bigint, text, boolean, bigint)',	'EXECUTE'),
 	    -- Accounts and erasure (0150-0152, 0190): the erasure itself and the
@@ -163,6 +172,7 @@ BEGIN
 	    ('participation_edit(bigint, bigint, text, text, text, text, text,'
 	     ' integer)',					'EXECUTE'),
 	    ('contribution_check_duplicate(bigint, text, real)', 'EXECUTE'),
+	    ('contribution_similar_recent(bigint, text, bigint, real)', 'EXECUTE'),
 	    ('contribution_initial_status(bigint, bigint, text)', 'EXECUTE'),
 	    ('contribution_rate_ok(bigint, integer, integer)',	'EXECUTE'),
 	    ('report_extra_stopwords()',			'EXECUTE'),
@@ -236,6 +246,10 @@ BEGIN
 	    ' text)',
 	    'moderation_notes_erase_about(bigint)',
 	    'contributions_public_rebuild()',
+	    -- An edit may send a proposal back to the queue: it sets the
+	    -- status (issue 14, item 3), after checking author and window.
+	    'participation_edit(bigint, bigint, text, text, text, text, text,'
+	    ' integer)',
 	    'user_erase(bigint, text)',
 	    'user_delete(bigint, text, text, text)',
 	    'user_purge(bigint, text, text, interval)',

@@ -74,6 +74,9 @@ int	cmd_import(int, char **);
 int	cmd_export(int, char **);
 int	cmd_generate(int, char **);
 int	cmd_refresh_reports(int, char **);
+/* Backups (backup.c): pg_dump and pg_restore. */
+int	cmd_backup(int, char **);
+int	cmd_restore(int, char **);
 /* Erasure (purge.c): limiter events, inactive accounts. */
 int	cmd_purge(int, char **);
 

@@ -23,6 +23,8 @@ static const struct {
 	{ "verify-log",	cmd_verify_log,	"verify-log [--head FILE] [--key PUBLIC.pem]\n"
 	    "                                check the moderation log's chain (and a saved signed head)" },
 	{ "sign-log",	cmd_sign_log,	"sign-log              check the moderation log, then sign and store its head" },
+	{ "backup",	cmd_backup,	"backup --output FILE  the database, with pg_dump (custom format)" },
+	{ "restore",	cmd_restore,	"restore FILE          a backup into the (empty) database of the settings" },
 	/* People (issue 3). */
 	{ "user",	cmd_user,	"user create|role|list accounts and roles (agora user for help)" },
 	{ "routes",	cmd_routes,	"routes                the routing and authorisation table" },

@@ -4,14 +4,36 @@
  */
 
 /*
- * agora status: the migrations applied, what the database holds, and what
- * waits (mail, moderation queue, report analyses).
+ * agora status: the migrations applied, what the database holds, what
+ * waits (mail, moderation queue, report analyses) and the global rate of
+ * failed sign-ins. Exits 3 after an "ALERT:" line (failed sign-ins over
+ * the setting alert_signin_failures, 500 per 15 minutes by default), so a
+ * monitor can run it.
  */
 
 #include <stdio.h>
 
+#include "../core/settings.h"
 #include "../db/migrations.h"
 #include "cli.h"
+
+/* The failed sign-ins line; 1 when over the alert threshold. */
+static int
+print_signin(PGconn *db)
+{
+	struct db_rows	 r = cli_query(db, &sql_status_signin);
+	long long	 n15 = db_int(&r, 0, SS_15MIN), max;
+
+	max = settings_get_int("alert_signin_failures", 500, 1, 100000000);
+	printf("failed sign-ins: %lld in the last 15 minutes, %lld in the "
+	    "last hour\n", n15, db_int(&r, 0, SS_HOUR));
+	PQclear(r.res);
+	if (n15 < max)
+		return (0);
+	printf("ALERT: failed sign-ins over %lld in 15 minutes: passwords "
+	    "are being guessed (or sign-in is broken)\n", max);
+	return (1);
+}
 
 /* Prints the (label, value) rows of st, one per line. */
 static void
@@ -51,6 +73,7 @@ cmd_status(int argc, char **argv)
 	PQclear(r.res);
 	print_pairs(db, &sql_status_counts);
 	print_pairs(db, &sql_status_operations);
+	i = print_signin(db);
 	PQfinish(db);
-	return (0);
+	return (i ? 3 : 0);
 }

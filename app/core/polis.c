@@ -53,9 +53,20 @@ static int
 read_header(struct csv_reader *r, struct csv_record *rec,
     const char *const *names, int *col, size_t n, char *err, size_t errlen)
 {
-	size_t	i;
+	size_t	i, line;
 	int	rc;
 
+	/*
+	 * As the other importers: a file that is not UTF-8 is refused with
+	 * its line, before a cell of it is quoted in a message (found by
+	 * fuzz_polis: the refusal itself was not UTF-8).
+	 */
+	if ((line = csv_utf8_check(r->buf, r->len)) != 0) {
+		snprintf(err, errlen, "ligne %zu : le texte n'est pas de l'UTF-8 "
+		    "valide (ou contient un octet nul) ; convertissez le fichier "
+		    "en UTF-8", line);
+		return (-1);
+	}
 	if ((rc = csv_read(r, rec, err, errlen)) != 1) {
 		if (rc == 0)
 			snprintf(err, errlen, "ligne 1 : fichier vide, "

@@ -35,6 +35,13 @@ const struct refusal refusal_participation[] = {
 	{ "too_late", 403, REFUSAL_LIMIT_WINDOW, "Le délai de modification "
 	    "(%d minutes après la publication) est dépassé : la proposition "
 	    "ne peut plus être modifiée." },
+	/* Caps on edits (participation_edit, issue 14, item 6). */
+	{ "too_many_edits", 403, REFUSAL_LIMIT_NONE, "Cette proposition a "
+	    "déjà été modifiée le nombre de fois permis : elle ne peut plus "
+	    "être modifiée. Rien n'a été enregistré." },
+	{ "edit_rate", 429, REFUSAL_LIMIT_NONE, "Vous avez fait beaucoup de "
+	    "modifications en peu de temps : réessayez dans une heure. Rien "
+	    "n'a été enregistré." },
 	{ "missing", 404, REFUSAL_LIMIT_NONE, NULL },
 };
 const size_t refusal_participation_n = N(refusal_participation);

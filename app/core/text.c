@@ -111,6 +111,21 @@ text_slug_valid(const char *s)
 	return (1);
 }
 
+void
+text_search_clean(char *s)
+{
+	unsigned char	c;
+
+	for (; *s != '\0'; s++) {
+		if (*s != '-')
+			continue;
+		c = (unsigned char)s[1];
+		if (!(c >= 0x80 || c == '"' || (c >= '0' && c <= '9') ||
+		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			*s = ' ';
+	}
+}
+
 int
 text_link_valid(const char *s)
 {

@@ -26,6 +26,14 @@ int	text_parse_id(const char *s, long long *out);
 /* 1 when s is a slug: 1 to 64 of [a-z0-9-], not starting with '-'. */
 int	text_slug_valid(const char *s);
 /*
+ * Prepares a search for websearch_to_tsquery(), in place: a '-' is a
+ * negation only right before a word or a quoted phrase; any other '-'
+ * (a run of them, one before a space or a bracket) becomes a space, since
+ * PostgreSQL stacks one operator per '-' and 33 of them in a row overflow
+ * its stack ("tsquery stack too small", a 500: issue 14, item 7).
+ */
+void	text_search_clean(char *s);
+/*
  * 1 when s is an absolute http(s) URL with a host, no space, no quote or
  * angle bracket or backslash, at most 500 bytes: a link we may print.
  */

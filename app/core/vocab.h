@@ -98,7 +98,8 @@ extern const struct vocab	vocab_log_action[LOG__MAX];
 	X(REASON_APRIORI, "attente",	"Modération a priori")		\
 	X(REASON_FLAGS,	"signalement",	"Signalée par des participants")\
 	X(REASON_DUPLICATE, "doublon",	"Doublon probable")		\
-	X(REASON_NEW_ACCOUNT, "compte",	"Compte récent qui publie beaucoup")
+	X(REASON_NEW_ACCOUNT, "compte",	"Compte récent qui publie beaucoup")\
+	X(REASON_EDITED, "modifiee",	"Modifiée après sa publication")
 enum { VOCAB_REASON(VOCAB_ENUM_) REASON__MAX };
 extern const struct vocab	vocab_reason[REASON__MAX];
 

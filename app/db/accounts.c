@@ -15,6 +15,14 @@ DB_STMT(sql_rate_wait, 8, RATE_WAIT_COLS,
 DB_STMT_NOROWS(sql_rate_hit, 4,
     "SELECT rate_hit($1::text, $2::text), rate_hit($3::text, $4::text)");
 
+DB_STMT(sql_rate_take, 8, RATE_TAKE_COLS,
+    "SELECT seconds, taken_at::text AS taken_at FROM rate_take($1::text,"
+    " $2::text, $3::int, $4::int, $5::text, $6::text, $7::int, $8::int)");
+
+DB_STMT_NOROWS(sql_rate_give, 5,
+    "SELECT rate_give($1::text, $2::text, $3::text, $4::text,"
+    " $5::timestamptz)");
+
 DB_STMT(sql_email_taken, 1, EMAIL_TAKEN_COLS,
     "SELECT 1 AS taken FROM users"
     " WHERE email_canonical(email) = email_canonical($1::text)"
@@ -150,7 +158,7 @@ DB_STMT_NOROWS(sql_password_change, 3,
     ")"
     " SELECT count(*) FROM s");
 
-DB_STMT_NOROWS(sql_email_change, 9,
+DB_STMT_NOROWS(sql_email_change, 10,
     "WITH u AS ("
     " SELECT id, email FROM users WHERE id = $1::bigint"
     "  AND deleted_at IS NULL"
@@ -165,6 +173,14 @@ DB_STMT_NOROWS(sql_email_change, 9,
     "), n AS ("
     " INSERT INTO outbox (user_id, recipient, subject, body, kind)"
     " SELECT id, email, $7, $8, 'email_change_notice' FROM u"
+    "), r AS ("
+    /* A reset link mailed to the address being replaced ends here. */
+    " UPDATE account_tokens SET used_at = now()"
+    " WHERE user_id IN (SELECT id FROM u) AND kind = 'reset'"
+    "  AND used_at IS NULL"
+    "), h AS ("
+    " INSERT INTO rate_events (bucket, key) SELECT 'email_change', $10"
+    " FROM u"
     ")"
     " SELECT id FROM t");
 

@@ -31,6 +31,19 @@ DB_COLUMNS(RATE_WAIT_COLS, ARW__MAX);
 extern const struct db_stmt	sql_rate_wait;
 /* $1 bucket, $2 key, $3 bucket, $4 key: counts one event in each. */
 extern const struct db_stmt	sql_rate_hit;
+/*
+ * The same eight parameters as sql_rate_wait: takes one event in both
+ * limits at once, one request at a time per key, before the work they
+ * limit (rate_take: issue 14, item 5). One row: seconds 0 and the events'
+ * time, or the seconds to wait and NULL (nothing taken).
+ */
+#define RATE_TAKE_COLS(C)						\
+	C(ART_SECONDS,		"seconds",	INT)	/* 0: taken */	\
+	C(ART_AT,		"taken_at",	TEXT)	/* or NULL */
+DB_COLUMNS(RATE_TAKE_COLS, ART__MAX);
+extern const struct db_stmt	sql_rate_take;
+/* $1 bucket, $2 key, $3 bucket, $4 key, $5 taken_at: gives them back. */
+extern const struct db_stmt	sql_rate_give;
 
 /*
  * $1 e-mail. One row when a live account has it, ignoring case and
@@ -148,7 +161,10 @@ extern const struct db_stmt	sql_password_change;
 /*
  * $1 user id, $2 new e-mail, $3 token hash, $4 validity in hours, $5
  * subject and $6 body for the new address, $7 subject and $8 body of the
- * notice to the current address, $9 e-mail key of $2.
+ * notice to the current address, $9 e-mail key of $2, $10 rate key of
+ * the account (counted in "email_change", issue 14, item 6). Ends every
+ * pending reset link of the account (issue 14, item 2: one mailed to the
+ * address being replaced must not outlive it).
  */
 extern const struct db_stmt	sql_email_change;
 

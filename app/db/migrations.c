@@ -67,6 +67,12 @@ DB_STMT(sql_status_operations, 0, STATUS_PAIR_COLS,
     " UNION ALL SELECT 'log head age', " MINUTES_SINCE_MAX("signed_at")
     "  FROM moderation_log_heads");
 
+DB_STMT(sql_status_signin, 0, STATUS_SIGNIN_COLS,
+    "SELECT count(*) FILTER (WHERE created_at > now() - interval '15 minutes')"
+    " AS last_15min, count(*) AS last_hour FROM rate_events"
+    " WHERE bucket = 'signin_account'"
+    " AND created_at > now() - interval '1 hour'");
+
 /* Extension members are the extension's own (pg_trgm, unaccent). */
 #define NOT_EXTENSION(cat, oid) \
     " NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" cat \

@@ -59,6 +59,18 @@ extern const struct db_stmt	sql_status_counts;
 extern const struct db_stmt	sql_status_operations;
 
 /*
+ * No parameters. The failed sign-ins of every account and network (the
+ * events sql_rate_take counted and no success gave back) in the last 15
+ * minutes and the last hour: the global rate an attack on passwords
+ * raises (issue 14, item 5).
+ */
+#define STATUS_SIGNIN_COLS(C)						\
+	C(SS_15MIN,		"last_15min",	INT)			\
+	C(SS_HOUR,		"last_hour",	INT)
+DB_COLUMNS(STATUS_SIGNIN_COLS, SS__MAX);
+extern const struct db_stmt	sql_status_signin;
+
+/*
  * No parameters. The tables, sequences, views and functions of the schema
  * that no GRANT or REVOKE ever touched (their ACL is still PostgreSQL's
  * default: no line in migrations/privileges.sql): "table x", "sequence x",

@@ -28,7 +28,8 @@ DB_STMT(sql_flag_insert, 6, MOD_FLAG_INSERT_COLS,
 #define QUEUE_REASON \
     "CASE WHEN c.under_review THEN 'signalement'" \
     " WHEN c.queue_reason = 'doublon probable' THEN 'doublon'" \
-    " WHEN c.queue_reason = 'compte récent' THEN 'compte' ELSE 'attente' END"
+    " WHEN c.queue_reason = 'compte récent' THEN 'compte'" \
+    " WHEN c.queue_reason = 'modifiée' THEN 'modifiee' ELSE 'attente' END"
 
 /* What waits, filtered: $1 theme slug, $2 reason, $3 status, or NULL. */
 #define QUEUE_WHERE \
@@ -105,11 +106,12 @@ DB_STMT(sql_item_log, 1, MOD_ITEM_LOG_COLS,
     " LEFT JOIN moderation_notes n ON n.log_id = l.id"
     " WHERE l.contribution_id = $1::bigint ORDER BY l.id");
 
-DB_STMT(sql_item_versions, 1, MOD_VERSION_COLS,
+DB_STMT(sql_item_versions, 3, MOD_VERSION_COLS,
     "SELECT version, title, body, fr_date(edited_at) || ' à ' ||"
-    " to_char(edited_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS replaced"
+    " to_char(edited_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') AS replaced,"
+    " count(*) OVER () AS total"
     " FROM contribution_versions WHERE contribution_id = $1::bigint"
-    " ORDER BY version");
+    " ORDER BY version OFFSET $2::int LIMIT $3::int");
 
 DB_STMT(sql_decide, 10, MOD_DECIDE_COLS,
     "SELECT moderation_decide($1::bigint, $2::bigint, $3::text, $4::text,"

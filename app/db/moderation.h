@@ -154,12 +154,17 @@ extern const struct db_stmt	sql_item_history;
 DB_COLUMNS(MOD_ITEM_LOG_COLS, ITEMLOG__MAX);
 extern const struct db_stmt	sql_item_log;
 
-/* $1 contribution id. The texts it had before each edit, oldest first. */
+/*
+ * $1 contribution id, $2 offset, $3 limit. One page of the texts it had
+ * before each edit, oldest first, and how many there are in all (a text
+ * edited again and again made a page of 1.5 MB: issue 14, item 6).
+ */
 #define MOD_VERSION_COLS(C)						\
 	C(IV_VERSION,		"version",		INT)		\
 	C(IV_TITLE,		"title",		TEXT)	/* or NULL */ \
 	C(IV_BODY,		"body",			TEXT)	/* Markdown */ \
-	C(IV_REPLACED,		"replaced",		TEXT)
+	C(IV_REPLACED,		"replaced",		TEXT)			\
+	C(IV_TOTAL,		"total",		INT)
 DB_COLUMNS(MOD_VERSION_COLS, IV__MAX);
 extern const struct db_stmt	sql_item_versions;
 

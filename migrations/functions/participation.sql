@@ -236,8 +236,18 @@ BEGIN
 END $$;
 
 -- The author edits a proposal within p_window minutes of publishing it; the
--- replaced text is kept in contribution_versions. Returns 'ok', 'missing',
--- 'not_author', 'too_late', or 'upcoming' / 'closed'.
+-- replaced text is kept in contribution_versions. The new text passes the
+-- brakes a new contribution passes (issue 14, item 3): a published
+-- proposal goes back to the moderators' queue (status 'pending') when it
+-- is now a likely duplicate of another recent text of its author, when a
+-- new account posts and edits too much (contribution_rate_ok), or, in an a
+-- priori consultation, always ('modifiée'): an approved text never changes
+-- unreviewed. Edits are capped (issue 14, item 6): agora.proposal_max_edits
+-- (10) per proposal, agora.account_max_edits_per_hour (20) per account.
+-- Returns 'ok', 'pending' (saved, held for review), 'missing',
+-- 'not_author', 'too_late', 'too_many_edits', 'edit_rate', or 'upcoming' /
+-- 'closed'. SECURITY DEFINER (privileges.sql): it may set the status, which
+-- the application's role may not write.
 CREATE OR REPLACE FUNCTION participation_edit(p_author bigint, p_id bigint, p_title text,
     p_body text, p_body_html text, p_link text, p_territory text,
     p_window integer)
@@ -245,6 +255,8 @@ RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	p contributions;
 	c consultations;
+	v_status text;
+	v_reason text;
 BEGIN
 	SELECT * INTO p FROM contributions WHERE id = p_id AND kind = 'proposal'
 	    FOR UPDATE;
@@ -261,16 +273,64 @@ BEGIN
 	IF now() > p.created_at + make_interval(mins => p_window) THEN
 		RETURN 'too_late';
 	END IF;
+	IF (SELECT count(*) FROM contribution_versions
+	    WHERE contribution_id = p.id) >= coalesce(nullif(current_setting(
+	    'agora.proposal_max_edits', true), ''), '10')::int THEN
+		RETURN 'too_many_edits';
+	END IF;
+	-- The account's edits of the last hour (contribution_versions_by).
+	PERFORM pg_advisory_xact_lock(7340033, (p_author % 2147483647)::int);
+	IF (SELECT count(*) FROM contribution_versions
+	    WHERE edited_by = p_author AND edited_at > now() - interval '1 hour')
+	    >= coalesce(nullif(current_setting('agora.account_max_edits_per_hour',
+	    true), ''), '20')::int THEN
+		RETURN 'edit_rate';
+	END IF;
+	v_status := p.status;
+	v_reason := p.queue_reason;
+	IF p.source IS NULL AND p.status = 'published' THEN
+		IF contribution_similar_recent(p_author, p_body, p.id) THEN
+			v_status := 'pending';
+			v_reason := 'doublon probable';
+		ELSIF NOT contribution_rate_ok(p_author,
+		    coalesce(nullif(current_setting('agora.new_account_hours',
+			true), ''), '24')::int,
+		    coalesce(nullif(current_setting('agora.new_account_max_posts',
+			true), ''), '5')::int) THEN
+			v_status := 'pending';
+			v_reason := 'compte récent';
+		ELSIF c.moderation_mode = 'a_priori' THEN
+			v_status := 'pending';
+			v_reason := 'modifiée';
+		END IF;
+	END IF;
 	INSERT INTO contribution_versions (contribution_id, version, title, body,
 	    link, edited_by)
 	SELECT p.id, coalesce(max(version), 0) + 1, p.title, p.body, p.link, p_author
 	    FROM contribution_versions WHERE contribution_id = p.id;
 	UPDATE contributions SET title = p_title, body = p_body,
 	    body_html = p_body_html, link = p_link, territory_code = p_territory,
-	    edited_at = now(), updated_at = now()
+	    edited_at = now(), updated_at = now(), status = v_status,
+	    queue_reason = v_reason,
+	    queued_at = CASE WHEN v_status = 'pending' AND p.status <> 'pending'
+		THEN now() ELSE queued_at END
 	    WHERE id = p.id;
-	RETURN 'ok';
+	RETURN CASE WHEN v_status = 'pending' THEN 'pending' ELSE 'ok' END;
 END $$;
+
+-- contribution_check_duplicate's test, leaving out p_except (the
+-- contribution being edited: its own earlier text is no duplicate).
+CREATE OR REPLACE FUNCTION contribution_similar_recent(p_author bigint, p_body text,
+    p_except bigint, p_threshold real DEFAULT NULL) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT p_author IS NOT NULL AND char_length(p_body) >= 40 AND EXISTS (
+	    SELECT 1 FROM contributions c
+	    WHERE c.author_id = p_author
+	      AND c.created_at > now() - interval '7 days'
+	      AND (p_except IS NULL OR c.id <> p_except)
+	      AND (c.body = p_body OR similarity(c.body, p_body) >= coalesce(p_threshold,
+		  nullif(current_setting('agora.duplicate_similarity', true), '')::real, 0.8)))
+$$;
 
 -- true when author_id wrote a text similar to body (pg_trgm similarity >=
 -- threshold, or identical) in the last 7 days. Short texts (under 40
@@ -280,12 +340,7 @@ END $$;
 CREATE OR REPLACE FUNCTION contribution_check_duplicate(p_author bigint, p_body text,
     p_threshold real DEFAULT NULL) RETURNS boolean
 LANGUAGE sql STABLE AS $$
-	SELECT p_author IS NOT NULL AND char_length(p_body) >= 40 AND EXISTS (
-	    SELECT 1 FROM contributions c
-	    WHERE c.author_id = p_author
-	      AND c.created_at > now() - interval '7 days'
-	      AND (c.body = p_body OR similarity(c.body, p_body) >= coalesce(p_threshold,
-		  nullif(current_setting('agora.duplicate_similarity', true), '')::real, 0.8)))
+	SELECT contribution_similar_recent(p_author, p_body, NULL, p_threshold)
 $$;
 
 -- The status a new contribution starts with: 'pending' in an a priori
@@ -300,15 +355,20 @@ LANGUAGE sql STABLE AS $$
 	    THEN 'pending' ELSE 'published' END
 $$;
 
--- Spam brake: an account younger than p_hours may post at most p_max
--- contributions per hour. true when author_id may post one more.
+-- Spam brake: an account younger than p_hours may post or edit at most
+-- p_max times per hour (contributions written, and earlier texts replaced:
+-- an edit is a new text too, issue 14, item 3). true when author_id may
+-- post or edit once more.
 CREATE OR REPLACE FUNCTION contribution_rate_ok(p_author bigint, p_hours integer DEFAULT 24,
     p_max integer DEFAULT 5) RETURNS boolean
 LANGUAGE sql STABLE AS $$
 	SELECT NOT EXISTS (SELECT 1 FROM users u WHERE u.id = p_author
 	    AND u.created_at > now() - make_interval(hours => p_hours))
 	    OR (SELECT count(*) FROM contributions c WHERE c.author_id = p_author
-		AND c.created_at > now() - interval '1 hour') < p_max
+		AND c.created_at > now() - interval '1 hour')
+	    + (SELECT count(*) FROM contribution_versions v
+		WHERE v.edited_by = p_author
+		AND v.edited_at > now() - interval '1 hour') < p_max
 $$;
 
 CREATE OR REPLACE FUNCTION contributions_moderation_insert() RETURNS trigger

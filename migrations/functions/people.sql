@@ -33,6 +33,53 @@ BEGIN
 	END IF;
 END $$;
 
+-- Takes one event in two limits at once, before the work they limit
+-- (issue 14, item 5): seconds 0 and the events' time when both have room,
+-- else the seconds to wait and nothing written. One request at a time per
+-- key (transaction-level advisory locks, taken in a fixed order, so two
+-- requests never wait on each other crosswise): thirty concurrent wrong
+-- passwords against a limit of five get five checks, not thirty. Called in
+-- a statement of its own (autocommit), so the locks go with it.
+CREATE OR REPLACE FUNCTION rate_take(p_bucket text, p_key text, p_max int,
+    p_minutes int, p_bucket2 text, p_key2 text, p_max2 int, p_minutes2 int)
+RETURNS TABLE (seconds int, taken_at timestamptz)
+LANGUAGE plpgsql AS $$
+DECLARE
+	h1	bigint := hashtextextended(p_bucket || '|' || p_key, 7340034);
+	h2	bigint := hashtextextended(p_bucket2 || '|' || p_key2, 7340034);
+	w	int;
+	t	timestamptz := clock_timestamp();
+BEGIN
+	PERFORM pg_advisory_xact_lock(least(h1, h2));
+	IF h1 <> h2 THEN
+		PERFORM pg_advisory_xact_lock(greatest(h1, h2));
+	END IF;
+	-- A statement after the locks: its snapshot sees every event that
+	-- the requests before this one wrote.
+	SELECT greatest(rate_wait(p_bucket, p_key, p_max, p_minutes),
+	    rate_wait(p_bucket2, p_key2, p_max2, p_minutes2)) INTO w;
+	IF w > 0 THEN
+		RETURN QUERY SELECT w, NULL::timestamptz;
+		RETURN;
+	END IF;
+	INSERT INTO rate_events (bucket, key, created_at)
+	VALUES (p_bucket, p_key, t), (p_bucket2, p_key2, t);
+	IF random() < 0.02 THEN
+		DELETE FROM rate_events WHERE created_at < now() - interval '1 day';
+	END IF;
+	RETURN QUERY SELECT 0, t;
+END $$;
+
+-- Gives back what rate_take took at p_at (the attempt succeeded: only
+-- failures count).
+CREATE OR REPLACE FUNCTION rate_give(p_bucket text, p_key text, p_bucket2 text,
+    p_key2 text, p_at timestamptz) RETURNS void
+LANGUAGE sql AS $$
+	DELETE FROM rate_events WHERE created_at = p_at
+	    AND ((bucket = p_bucket AND key = p_key)
+	    OR (bucket = p_bucket2 AND key = p_key2))
+$$;
+
 -- Redefines account_link_use (migration 0010), same signature and answers:
 -- a confirmed address (verification or change of address) now also takes
 -- over the departed account with the link's key, in the same transaction.
@@ -76,10 +123,12 @@ BEGIN
 		    WHERE u.id = t.user_id AND u.deleted_at IS NULL
 		    RETURNING u.email INTO addr;
 		IF FOUND THEN
-			-- Older change-of-address links of this account die with it.
+			-- Older change-of-address links of this account die with it,
+			-- and so do the reset links mailed to the address it
+			-- replaces (issue 14, item 2: one of them took the account).
 			UPDATE account_tokens SET used_at = now()
 			WHERE account_tokens.user_id = t.user_id
-			  AND kind = 'email_change' AND used_at IS NULL;
+			  AND kind IN ('email_change', 'reset') AND used_at IS NULL;
 			PERFORM account_takeover(t.user_id, t.email_key);
 			RETURN QUERY SELECT 'ok'::text, t.user_id, addr;
 		END IF;

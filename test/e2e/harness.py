@@ -19,9 +19,15 @@ import urllib.parse
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 PORT = int(os.environ.get("TEST_HTTP_PORT", "8898"))
 PG_PORT = os.environ.get("PG_PORT", "25432")
+# Servers a test starts beyond PORT+1..+3 (fault tests, nginx): 6 ports.
+EXTRA_PORT = int(os.environ.get("TEST_EXTRA_PORT", str(PORT + 4)))
 TEST_DIR = os.path.join(ROOT, "var", "test")
 MAIL_DIR = os.path.join(TEST_DIR, "mail")
 CONFIG = os.path.join(TEST_DIR, "agora.ini")
+# make test SANITIZE=1 builds into build/san and preloads the ASan runtime
+# into kore (the GNUmakefile sets these).
+BUILD = os.environ.get("AGORA_BUILD", "build")
+KORE_PRELOAD = os.environ.get("AGORA_KORE_PRELOAD", "")
 
 TESTS = []
 
@@ -51,6 +57,7 @@ class Kore:
             text = f.read()
         text = re.sub(r"bind\s+127\.0\.0\.1\s+\d+", "bind 127.0.0.1 %d" % self.port, text)
         text = re.sub(r"pidfile\s+\S+", "pidfile %s" % self.pid, text)
+        text = text.replace("./build/agora.so", "./%s/agora.so" % BUILD)
         with open(self.conf, "w") as f:
             f.write(text)
 
@@ -65,6 +72,8 @@ class Kore:
         self.write_conf()
         env = dict(os.environ)
         env["AGORA_CONFIG"] = CONFIG
+        if KORE_PRELOAD:
+            env["LD_PRELOAD"] = KORE_PRELOAD
         env.update(self.env)
         logf = open(self.log, "a")
         self.proc = subprocess.Popen(
@@ -103,7 +112,8 @@ class Kore:
 
     def crashes(self):
         """Lines that show a sandbox violation or a worker that died."""
-        bad = re.compile(r"sandbox violation|died|segfault|fatal|signal \d+")
+        bad = re.compile(r"sandbox violation|died|segfault|fatal|signal \d+|"
+                         r"AddressSanitizer|runtime error:")
         return [l for l in self.log_text().splitlines() if bad.search(l)]
 
 
@@ -217,7 +227,7 @@ def agora(*args, env=None, input_text=""):
     e = dict(os.environ)
     e["AGORA_CONFIG"] = CONFIG
     e.update(env or {})
-    return subprocess.run([os.path.join(ROOT, "build", "agora")] + list(args),
+    return subprocess.run([os.path.join(ROOT, BUILD, "agora")] + list(args),
                           cwd=ROOT, env=e, capture_output=True, text=True,
                           input=input_text)
 

@@ -382,7 +382,7 @@ def failed_signins_per_account_are_limited_with_the_wait_time():
     v = Visitor()
     for i in range(5):
         eq(sign_in(v, addr, "faux mot de passe %d" % i).status, 422, "failure %d" % i)
-    r = sign_in(Visitor(), addr)  # even the right password, from elsewhere
+    r = sign_in(Visitor(v.addr), addr)  # even the right password, from there
     eq(r.status, 429, "limited")
     contains(r.visible_text(), "Trop de tentatives")
     m = re.search(r"Réessayez dans (\d+) minutes?", r.visible_text())
@@ -391,14 +391,15 @@ def failed_signins_per_account_are_limited_with_the_wait_time():
     ra = int(r.header("retry-after"))
     assert 800 < ra <= 900, ra
     # Once the window has passed, it works again.
-    key = harness.rate_key("signin_account", addr)
+    # Counted for the account seen from that network (issue 14, item 4).
+    key = harness.rate_key("signin_account", addr + "|" + v.addr)
     eq(sql_value("SELECT count(*) FROM rate_events WHERE bucket = 'signin_account'"
                  " AND key = '%s'" % key), "5", "counted under the keyed hash")
     eq(sql_value("SELECT count(*) FROM rate_events WHERE key ILIKE '%%%s%%'" % addr), "0",
        "never the address in clear")
     sql("UPDATE rate_events SET created_at = created_at - interval '16 minutes'"
         " WHERE bucket = 'signin_account' AND key = '%s'" % key)
-    eq(sign_in(Visitor(), addr).status, 303, "after the window")
+    eq(sign_in(Visitor(v.addr), addr).status, 303, "after the window")
 
 
 @test
@@ -463,7 +464,7 @@ def password_reset_flow_ends_every_session():
 
     form = v.get(link)
     eq(form.status, 200, "reset form")
-    contains(form.visible_text(), addr)
+    lacks(form.text, addr, "no address on the reset page (issue 14, item 2)")
     jeton = link.split("=", 1)[1]
     r = v.post("/reinitialisation", {"csrf": form.csrf(), "jeton": jeton, "nouveau": "court"})
     eq(r.status, 422, "rules apply")
@@ -761,10 +762,12 @@ def signin_rehashes_a_password_hashed_with_another_cost():
 def a_module_reload_is_refused_and_mail_keeps_flowing():
     import signal
     harness.MAIN.proc.send_signal(signal.SIGHUP)
-    deadline = time.time() + 10
-    while "module reload refused" not in harness.MAIN.log_text() and time.time() < deadline:
-        time.sleep(0.1)
-    contains(harness.MAIN.log_text(), "module reload refused", "SIGHUP")
+    time.sleep(1)
+    # The parent ignores it: kore would reload the module there whatever
+    # the module says, and a worker forked after would have no secret
+    # (test_fault.py kills one after a SIGHUP).
+    contains(harness.MAIN.log_text(), "SIGHUP is ignored", "SIGHUP")
+    lacks(harness.MAIN.log_text(), "reloaded", "SIGHUP")
     c, addr, _ = verified_account()
     eq(sign_in(c, addr).status, 303, "sessions and CSRF still work")
     r, f = signup(Visitor())

@@ -12,6 +12,7 @@ import fixtures
 import harness
 from archive_lib import make_archive
 from harness import Client, contains, eq, sql, sql_value, test
+from security_lib import routes
 
 # Who is asking: (label, make_user arguments or None, the names of the table
 # that describe them, as printed by `agora routes`).
@@ -24,16 +25,6 @@ IDENTITIES = [
     ("official", dict(roles=("official",)), {"verified", "official"}),
     ("admin", dict(roles=("admin",)), {"verified", "admin"}),
 ]
-
-
-def routes():
-    r = harness.agora("routes")
-    eq(r.returncode, 0, r.stderr)
-    rows = []
-    for line in r.stdout.splitlines():
-        pattern, methods, allow, handler = line.split("\t")
-        rows.append((pattern, methods.split(","), set(allow.split(",")) - {""}, handler))
-    return rows
 
 
 def fill(pattern, values):

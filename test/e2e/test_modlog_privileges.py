@@ -111,7 +111,10 @@ def security_definer_functions_have_a_fixed_search_path_and_few_callers():
         # other people's rows, behind their own checks (migration 0190).
         "user_delete", "user_purge", "account_takeover",
         # Recomputes is_public, which the application may not write (0191).
-        "contributions_public_rebuild"]),
+        "contributions_public_rebuild",
+        # An author's edit may send the proposal back to the queue: it sets
+        # the status, after its own checks of author and window (issue 14).
+        "participation_edit"]),
        "SECURITY DEFINER functions the application may call")
     names = [r[0].split("(")[0] for r in rows]
     assert "moderation_log_append" in names, names

@@ -237,7 +237,7 @@ def nginx_error_pages_pass_axe_core_and_are_valid_html():
     erreurs/): French, accessible, valid."""
     d = os.path.join(harness.ROOT, "conf", "production", "erreurs")
     names = sorted(os.listdir(d))
-    assert names == ["400.html", "413.html", "indisponible.html"], names
+    assert names == ["400.html", "405.html", "413.html", "indisponible.html"], names
     axe_urls(["file://" + os.path.join(d, n) for n in names])
     bodies = {}
     for n in names:

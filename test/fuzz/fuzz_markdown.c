@@ -73,8 +73,11 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	char	*html;
+	int	 shift;
 
-	if ((html = markdown_render((const char *)data, len, 2)) == NULL)
+	/* The wrapper's option: any heading shift, in range or not. */
+	shift = len > 0 ? (int)(data[0] % 10) - 2 : 2;
+	if ((html = markdown_render((const char *)data, len, shift)) == NULL)
 		abort();
 	if (!text_utf8_valid(html, strlen(html)))
 		abort();

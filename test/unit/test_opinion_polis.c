@@ -91,6 +91,28 @@ polis_comments(void **state)
 	assert_non_null(strstr(err, "ligne 2"));
 }
 
+/*
+ * Found by fuzz_polis (test/fuzz/regress/polis/): a cell that is not UTF-8
+ * was quoted in the refusal, which was not UTF-8 either. The file is now
+ * refused by its line first, as the other importers do.
+ */
+static void
+polis_not_utf8_bad(void **state)
+{
+	static const char bad[] =
+	    "timestamp,datetime,comment-id,voter-id,vote\n"
+	    "1,x,0,0,1\n2,x,1,0,-1\n3x\xd0,0,1,0\n";
+	struct polis_vote	*v;
+	size_t			 n;
+	char			 err[256];
+
+	assert_int_equal(polis_votes_read(S(bad), &v, &n, err, sizeof(err)),
+	    -1);
+	assert_non_null(strstr(err, "ligne 4"));
+	assert_non_null(strstr(err, "UTF-8"));
+	assert_null(strchr(err, '\xd0'));
+}
+
 /* polis-members: group-id read, empty when not clustered. */
 static void
 polis_members(void **state)
@@ -120,6 +142,7 @@ main(void)
 		cmocka_unit_test(polis_bad_vote_bad),
 		cmocka_unit_test(polis_comments),
 		cmocka_unit_test(polis_members),
+		cmocka_unit_test(polis_not_utf8_bad),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

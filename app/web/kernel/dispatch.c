@@ -16,8 +16,11 @@
 #include <openssl/crypto.h>
 
 #include "../../core/fields.h"
+#include "../../core/multipart.h"
+#include "../../core/route.h"
 #include "../../core/text.h"
 #include "../../db/sessions.h"
+#include "idem.h"
 #include "query.h"
 #include "session.h"
 #include "web.h"
@@ -26,7 +29,9 @@
 
 enum phase {
 	PHASE_SESSION,		/* waiting for the session row */
-	PHASE_HANDLER		/* running the route's handler */
+	PHASE_HANDLER,		/* running the route's handler */
+	PHASE_END,		/* a keyed POST's COMMIT, then its response */
+	PHASE_REPLAY		/* its twin won: that one's outcome */
 };
 
 int	agora_dispatch(struct http_request *);
@@ -34,6 +39,7 @@ int	agora_dispatch(struct http_request *);
 static int	web_run(struct web_req *);
 static int	web_start(struct web_req *);
 static const struct field_def *field_too_long(struct http_request *);
+static int	body_has_nul(struct web_req *);
 
 /*
  * kore_buf_append grows the buffer by exactly what is appended, so a page
@@ -96,38 +102,6 @@ agora_dispatch(struct http_request *req)
 	return (web_run(w));
 }
 
-/* Matches path against pattern; fills captures. 1 on a match. */
-static int
-route_match(struct web_req *w, const char *pattern, const char *path)
-{
-	const char	*p = pattern, *s = path, *end;
-	size_t		 len, used = 0;
-	int		 nargs = 0;
-
-	while (*p != '\0') {
-		if (*p == ':') {
-			end = strchr(s, '/');
-			len = end ? (size_t)(end - s) : strlen(s);
-			if (len == 0 || nargs == WEB_MAX_ARGS ||
-			    used + len + 1 > sizeof(w->pathbuf))
-				return (0);
-			memcpy(w->pathbuf + used, s, len);
-			w->pathbuf[used + len] = '\0';
-			w->args[nargs++] = w->pathbuf + used;
-			used += len + 1;
-			s += len;
-			while (*p != '\0' && *p != '/')
-				p++;
-			continue;
-		}
-		if (*p != *s)
-			return (0);
-		p++;
-		s++;
-	}
-	return (*s == '\0');
-}
-
 /*
  * First call: size checks, route, method, arguments, then either the session
  * query or straight to the handler.
@@ -153,7 +127,8 @@ web_start(struct web_req *w)
 	for (i = 0; i < nroutes; i++) {
 		r = &routes[i];
 		memset(w->args, 0, sizeof(w->args));
-		if (!route_match(w, r->pattern, req->path))
+		if (!route_match(r->pattern, req->path, w->pathbuf,
+		    sizeof(w->pathbuf), w->args, WEB_MAX_ARGS))
 			continue;
 		path_found = 1;
 		if (r->methods & req->method) {
@@ -175,6 +150,8 @@ web_start(struct web_req *w)
 			http_populate_multipart_form(req);
 		else
 			return (web_error(w, 415, NULL));
+		if (body_has_nul(w))
+			return (WEB_DONE);
 	} else
 		http_populate_get(req);
 
@@ -182,6 +159,9 @@ web_start(struct web_req *w)
 		return (web_error(w, 413, web_printf(w, "Le champ « %s » "
 		    "dépasse la taille permise : rien n'a été enregistré.",
 		    f->label)));
+
+	/* The key's earlier outcome, read with the session. */
+	idem_begin(w);
 	http_populate_cookies(req);
 	if (http_request_cookie(req, SESSION_COOKIE, (char **)&cookie) &&
 	    session_token_valid(cookie)) {
@@ -207,6 +187,28 @@ field_too_long(struct http_request *req)
 	return (NULL);
 }
 
+/*
+ * Kore keeps each form value as a C string: a NUL byte would cut it there
+ * and the rest be published as if it were all. Refused whole, with the
+ * field's name (raises HTTP 400; 1 when answered).
+ */
+static int
+body_has_nul(struct web_req *w)
+{
+	const struct field_def	*f;
+	struct kore_buf		*b = w->req->http_body;
+	char			 name[64];
+
+	if (b == NULL || !multipart_nul_field((const char *)b->data,
+	    b->offset, name, sizeof(name)))
+		return (0);
+	f = field_find(name);
+	web_error(w, 400, web_printf(w, "Le champ « %s » contient un "
+	    "caractère nul, qu'aucun texte ne contient : rien n'a été "
+	    "enregistré.", f != NULL ? f->label : "?"));
+	return (1);
+}
+
 static int
 web_allowed(struct web_req *w)
 {
@@ -220,22 +222,81 @@ web_allowed(struct web_req *w)
 	return ((w->route->allow & mask) != 0);
 }
 
+/* Forgets the response headers set so far (kore 4.1 has no call for it). */
+static void
+resp_headers_clear(struct http_request *req)
+{
+	struct http_header	*hdr;
+
+	while ((hdr = TAILQ_FIRST(&req->resp_headers)) != NULL) {
+		TAILQ_REMOVE(&req->resp_headers, hdr, list);
+		kore_free(hdr->header);
+		kore_free(hdr->value);
+		kore_pool_put(&http_header_pool, hdr);
+	}
+}
+
+/*
+ * A keyed POST's handler is done: its transaction ends with the key's
+ * record when it redirected (layout.c deferred the response), then the
+ * response goes out. 0 while the database works.
+ */
+static int
+web_end(struct web_req *w)
+{
+	if (w->phase == PHASE_HANDLER) {
+		w->phase = PHASE_END;
+		queries_tx_end(w, w->deferred == 303 && w->idem[0] != '\0');
+		if (queries_pending(w))
+			return (0);
+	}
+	if (w->phase == PHASE_END && queries_tx_conflict(w)) {
+		/*
+		 * The same form, sent twice at once: the first one counts.
+		 * This one's changes were rolled back: so are its headers.
+		 */
+		resp_headers_clear(w->req);
+		w->tx = 0;
+		w->phase = PHASE_REPLAY;
+		queries_idem_lookup(w);
+		return (0);
+	}
+	if (w->phase == PHASE_REPLAY) {
+		if (!idem_replay(w))
+			web_error(w, 409, NULL);
+		return (1);
+	}
+	w->tx = 0;
+	web_flush(w);
+	return (1);
+}
+
+/* Step 0's checks, then the handler. */
+static int
+web_call(struct web_req *w)
+{
+	if (w->step == 0 && !web_allowed(w))
+		return (session_refuse(w));
+	if (w->step == 0 && w->req->method == HTTP_METHOD_POST) {
+		/* Every POST changes something: no exception. */
+		if (!csrf_valid(w))
+			return (web_error(w, 403, "Le formulaire a expiré ou "
+			    "ne vient pas de ce site : rien n'a été "
+			    "enregistré. Rechargez la page et réessayez."));
+		if (idem_replay(w))
+			return (WEB_DONE);
+		w->tx = w->idem[0] != '\0';
+	}
+	return (w->route->handler(w));
+}
+
 static int
 web_run(struct web_req *w)
 {
 	int	r;
 
 	for (;;) {
-		if (w->task_live) {
-			if (!kore_task_finished(&w->task))
-				return (KORE_RESULT_RETRY);
-			memset(w->task_out, 0, sizeof(w->task_out));
-			kore_task_channel_read(&w->task, w->task_out,
-			    sizeof(w->task_out) - 1);
-			kore_task_destroy(&w->task);
-			w->task_live = 0;
-			w->step++;
-		} else if (w->nqueued > 0) {
+		if (queries_pending(w)) {
 			switch (queries_poll(w)) {
 			case POLL_WAIT:
 				return (KORE_RESULT_RETRY);
@@ -244,8 +305,24 @@ web_run(struct web_req *w)
 			case POLL_READY:
 				break;
 			}
+			if (w->phase == PHASE_END || w->phase == PHASE_REPLAY) {
+				if (web_end(w))
+					return (KORE_RESULT_OK);
+				continue;
+			}
+			if (w->task_live)
+				continue;	/* committed before its task */
 			if (w->phase == PHASE_HANDLER)
 				w->step++;
+		} else if (w->task_live) {
+			if (!kore_task_finished(&w->task))
+				return (KORE_RESULT_RETRY);
+			memset(w->task_out, 0, sizeof(w->task_out));
+			kore_task_channel_read(&w->task, w->task_out,
+			    sizeof(w->task_out) - 1);
+			kore_task_destroy(&w->task);
+			w->task_live = 0;
+			w->step++;
 		}
 		if (w->phase == PHASE_SESSION) {
 			w->phase = PHASE_HANDLER;
@@ -253,24 +330,25 @@ web_run(struct web_req *w)
 			if (w->sess.user_id == 0)
 				session_cookie_clear(w);
 		}
-		if (w->step == 0 && !web_allowed(w)) {
-			r = session_refuse(w);
-		} else if (w->step == 0 &&
-		    w->req->method == HTTP_METHOD_POST && !csrf_valid(w)) {
-			/* Every POST changes something: no exception. */
-			r = web_error(w, 403, "Le formulaire a expiré ou "
-			    "ne vient pas de ce site : rien n'a été "
-			    "enregistré. Rechargez la page et réessayez.");
-		} else
-			r = w->route->handler(w);
-		if (r == WEB_DONE)
-			return (KORE_RESULT_OK);
-		if (r == WEB_TASK && w->task_live)
+		r = web_call(w);
+		if (r == WEB_DONE) {
+			if (!w->tx || web_end(w))
+				return (KORE_RESULT_OK);
+			continue;
+		}
+		if (r == WEB_TASK && w->task_live) {
+			/* What came before the task commits now. */
+			if (w->tx)
+				queries_tx_end(w, 0);
+			if (queries_pending(w))
+				continue;
 			return (KORE_RESULT_RETRY);
+		}
 		if (w->fault || w->nqueued == 0) {
 			kore_log(LOG_ERR, "%s: %s", w->req->path, w->fault ?
 			    "a query was asked wrongly" :
 			    "handler returned without query");
+			w->tx = 0;
 			web_error(w, 500, NULL);
 			return (KORE_RESULT_OK);
 		}

@@ -65,6 +65,9 @@ static const struct {
 	{ "proposal_pending",	"Votre proposition est enregistrée. Elle est "
 	    "en attente de modération et sera publiée après relecture." },
 	{ "proposal_edited",	"Votre proposition est modifiée." },
+	{ "proposal_edit_pending", "Votre modification est enregistrée. La "
+	    "proposition est en attente de modération et sera publiée de "
+	    "nouveau après relecture." },
 	{ "vote_saved",		"Votre avis est enregistré." },
 	{ "vote_removed",	"Votre vote est retiré." },
 	{ "argument_published",	"Votre argument est publié." },

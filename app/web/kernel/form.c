@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../core/text.h"
+#include "../../core/textcheck.h"
 #include "form.h"
 #include "session.h"
 
@@ -49,46 +50,45 @@ int
 form_text(struct form *f, const char *name, const char *label, size_t min,
     size_t max, int multiline, const char **out)
 {
-	char		*v;
-	const char	*p;
-	size_t		 n;
+	char	*v;
+	size_t	 n;
 
 	*out = "";
-	if (!http_argument_get_string(f->w->req, name, &v))
-		v = NULL;
-	if (v != NULL && !text_utf8_valid(v, strlen(v))) {
-		form_error(f, name, "« %s » contient des caractères invalides "
-		    "(encodage non UTF-8).", label);
-		return (0);
-	}
-	if (v != NULL)
-		*out = v = text_trim(v);
-	if (v == NULL || *v == '\0') {
+	if (!http_argument_get_string(f->w->req, name, &v)) {
 		if (min == 0)
 			return (1);
 		form_error(f, name, "« %s » est obligatoire.", label);
 		return (0);
 	}
-	for (p = v; *p != '\0'; p++) {
-		if (((unsigned char)*p < 0x20 && !(multiline &&
-		    (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7f) {
-			form_error(f, name, "« %s » contient des caractères "
-			    "de contrôle non autorisés.", label);
-			return (0);
-		}
-	}
-	n = text_utf8_chars(v);
-	if (n > max) {
+	switch (textcheck_field(&v, min, max, multiline, &n)) {
+	case TC_OK:
+		*out = v;
+		return (1);
+	case TC_NOT_UTF8:
+		form_error(f, name, "« %s » contient des caractères invalides "
+		    "(encodage non UTF-8).", label);
+		return (0);
+	case TC_EMPTY:
+		*out = v;
+		form_error(f, name, "« %s » est obligatoire.", label);
+		return (0);
+	case TC_CONTROL:
+		*out = v;
+		form_error(f, name, "« %s » contient des caractères "
+		    "de contrôle non autorisés.", label);
+		return (0);
+	case TC_TOO_LONG:
+		*out = v;
 		form_error(f, name, "« %s » ne doit pas dépasser %zu caractères "
 		    "(vous en avez saisi %zu).", label, max, n);
 		return (0);
-	}
-	if (n < min) {
+	case TC_TOO_SHORT:
+		*out = v;
 		form_error(f, name, "« %s » doit contenir au moins %zu "
 		    "caractères (vous en avez saisi %zu).", label, min, n);
 		return (0);
 	}
-	return (1);
+	return (0);
 }
 
 int

@@ -14,6 +14,8 @@
 #include "../../core/addresses.h"
 #include "../../core/fields.h"
 #include "../../core/markdown.h"
+#include "../../core/route.h"
+#include "../../core/text.h"
 
 #include "assets.h"
 #include "session.h"
@@ -110,6 +112,32 @@ page_end(struct web_req *w)
 }
 
 /*
+ * Sends the response, or, inside a keyed POST's transaction (w->tx), keeps
+ * its status for web_flush(), which the dispatcher calls once the COMMIT
+ * succeeded: nobody is told "done" before it is.
+ */
+static void
+respond(struct web_req *w, int status)
+{
+	if (w->tx) {
+		w->deferred = status;
+		return;
+	}
+	http_response(w->req, status, w->body->offset ? w->body->data : NULL,
+	    w->body->offset);
+}
+
+void
+web_flush(struct web_req *w)
+{
+	int	status = w->deferred;
+
+	w->deferred = 0;
+	if (status != 0)
+		respond(w, status);
+}
+
+/*
  * A page built from a misread row (a column its statement does not
  * declare: query.c) would show empty cells as if they were data: it is
  * answered 500 instead, and the log says which read failed.
@@ -122,7 +150,7 @@ web_send_type(struct web_req *w, int status, const char *ctype)
 	web_headers(w->req, ctype);
 	if (strncmp(ctype, "text/html", 9) == 0 && w->sess.user_id != 0)
 		http_response_header(w->req, "cache-control", "private, no-store");
-	http_response(w->req, status, w->body->data, w->body->offset);
+	respond(w, status);
 	return (WEB_DONE);
 }
 
@@ -179,7 +207,8 @@ kept_text(struct web_req *w)
 	for (i = 0; i < field_ndefs; i++) {
 		if (!(field_defs[i].flags & FIELD_KEEP) ||
 		    (v = web_arg(w, field_defs[i].name)) == NULL ||
-		    v[strspn(v, " \t\r\n")] == '\0')
+		    v[strspn(v, " \t\r\n")] == '\0' ||
+		    !text_utf8_valid(v, strlen(v)))
 			continue;
 		if (!any) {
 			html_raw(H, "<section aria-labelledby=\"garde\">\n"
@@ -214,9 +243,7 @@ return_path(struct web_req *w)
 	if (w->req->method != HTTP_METHOD_POST)
 		return (w->req->path);
 	if (http_request_header(w->req, "referer", &ref) &&
-	    (p = strstr(ref, "://")) != NULL &&
-	    (p = strchr(p + 3, '/')) != NULL && p[1] != '/' && p[1] != '\\' &&
-	    strpbrk(p, "\r\n") == NULL)
+	    (p = route_referer_path(ref)) != NULL)
 		return (p);
 	return ((w->route->methods & METHOD_GET) ? w->req->path : NULL);
 }
@@ -289,7 +316,9 @@ web_redirect(struct web_req *w, const char *path)
 		path = "/";
 	web_headers(w->req, "text/html; charset=utf-8");
 	http_response_header(w->req, "location", path);
-	http_response(w->req, 303, NULL, 0);
+	w->deferred_location = web_strdup(w, path);
+	kore_buf_reset(w->body);
+	respond(w, 303);
 	return (WEB_DONE);
 }
 

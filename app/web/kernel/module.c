@@ -14,6 +14,7 @@
 #include <kore/seccomp.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -37,6 +38,11 @@ KORE_SECCOMP_FILTER("agora",
 	/* realloc() of a large block (a big query result, an export). */
 	KORE_SYSCALL_ALLOW(mremap),
 	KORE_SYSCALL_ALLOW(madvise),
+#if defined(__SANITIZE_ADDRESS__)
+	/* make test SANITIZE=1: ASan's runtime, in each new thread (tasks). */
+	KORE_SYSCALL_ALLOW(gettid),
+	KORE_SYSCALL_ALLOW(sched_getaffinity),
+#endif
 );
 
 struct app_config	app;
@@ -119,6 +125,17 @@ kore_parent_configure(int argc, char **argv)
 	snprintf(app.base_url, sizeof(app.base_url), "%s",
 	    settings_get("base_url", "http://127.0.0.1:8888"));
 	kore_log(LOG_NOTICE, "agora: settings from %s", settings_path());
+	/*
+	 * On SIGHUP kore reloads the module in the parent whatever the module
+	 * says (kore_module_reload(0) asks no one), and this function does
+	 * not run again: every worker forked after that (one that died and
+	 * was replaced) would run with no settings and an empty secret
+	 * (forgeable CSRF tokens, guessable pseudonyms). The parent ignores
+	 * SIGHUP: restart kore to change the code or the settings.
+	 */
+	signal(SIGHUP, SIG_IGN);
+	kore_log(LOG_NOTICE, "agora: SIGHUP is ignored (a reload would lose "
+	    "the settings and the secret): restart kore instead");
 }
 
 /* A read that does not fit its statement's declaration (app/db/db.h). */

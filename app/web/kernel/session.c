@@ -9,6 +9,7 @@
 #include "../../core/token.h"
 #include "../../db/sessions.h"
 #include "app.h"
+#include "idem.h"
 #include "session.h"
 
 int
@@ -154,6 +155,8 @@ csrf_field(struct web_req *w)
 	html_raw(H, "<input type=\"hidden\" name=\"csrf\" value=\"");
 	html_text(H, tok);
 	html_raw(H, "\">");
+	/* Every form that changes anything: its idempotency key too. */
+	idem_field(w);
 }
 
 int

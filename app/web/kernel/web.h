@@ -77,8 +77,10 @@ struct web_req {
 	struct web_session	 sess;
 
 	int			 step;		/* handler's step */
-	struct db_rows		 rows[WEB_MAX_RESULTS + 1]; /* named; last: session */
+	/* Named; then the session's and the idempotency key's (query.c). */
+	struct db_rows		 rows[WEB_MAX_RESULTS + 2];
 	int			 fault;		/* a read failed: answer 500 */
+	const char		*bad_input;	/* a query's text not UTF-8 */
 
 	struct kore_buf		*body;		/* the page being written */
 	struct html_out		 html;		/* writes into body */
@@ -91,8 +93,17 @@ struct web_req {
 	char			*task_in;	/* what the task reads */
 	size_t			 task_in_len;
 	int			 phase;
-	struct web_query	*queries;	/* [WEB_MAX_RESULTS + 1] */
+	struct web_query	*queries;	/* query.c's slots */
 	int			 nqueued;	/* queries not yet answered */
+	/*
+	 * A POST with an idempotency key (idem.c) runs its queries in one
+	 * transaction on one connection (query.c), and its response waits
+	 * for the COMMIT: deferred holds its status meanwhile.
+	 */
+	int			 tx;
+	char			 idem[65];	/* the key's hash; "" none */
+	int			 deferred;	/* status to send; 0 none */
+	char			*deferred_location; /* a 303's */
 	struct web_arena	*arena;
 	void			*state;		/* web_state() */
 	char			 pathbuf[2048];
@@ -146,6 +157,8 @@ int		 web_send(struct web_req *, int);
 int		 web_send_type(struct web_req *, int, const char *);
 int		 web_error(struct web_req *, int, const char *);
 int		 web_redirect(struct web_req *, const char *);
+/* Sends the response a keyed POST's transaction held back (dispatch.c). */
+void		 web_flush(struct web_req *);
 void		 web_markdown(struct web_req *, const char *, int);
 /*
  * Password hashing off the event loop (task.c). Each returns WEB_TASK; the

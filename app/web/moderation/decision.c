@@ -32,17 +32,25 @@ int	moderation_item(struct web_req *);
 static int
 item_ask(struct web_req *w, struct decision_view *v)
 {
+	const char	*page = web_arg(w, "page");
+
 	form_init(&v->f, w);
 	v->decision = v->rule = v->note = "";
 	if (!text_parse_id(w->args[0], &v->id))
 		return (web_error(w, 404, NULL));
+	v->vpage = 1;
+	if (page != NULL && (!text_parse_id(page, &v->vpage) ||
+	    v->vpage > 100000))
+		return (web_error(w, 400, "La page demandée (paramètre "
+		    "« page ») n'est pas un nombre entier positif."));
 	web_query(w, Q_ITEM, &sql_item, DB_INT(v->id));
 	web_query(w, Q_FLAGS, &sql_item_flags, DB_INT(v->id));
 	web_query(w, Q_HISTORY, &sql_item_history, DB_INT(v->id));
 	web_query(w, Q_RULES, &sql_charter_rules);
 	web_query(w, Q_LOG, &sql_item_log, DB_INT(v->id));
 	web_query(w, Q_SIMILAR, &sql_item_similar, DB_INT(v->id));
-	return (web_query(w, Q_VERSIONS, &sql_item_versions, DB_INT(v->id)));
+	return (web_query(w, Q_VERSIONS, &sql_item_versions, DB_INT(v->id),
+	    DB_INT((v->vpage - 1) * VERSIONS_PAGE), DB_INT(VERSIONS_PAGE)));
 }
 
 /*
@@ -103,6 +111,9 @@ item_check(struct web_req *w, struct decision_view *v)
 
 	if (web_rows(w, Q_ITEM) != 1)
 		return (web_error(w, 404, "Cette contribution n'existe pas."));
+	if (v->vpage > 1 && web_rows(w, Q_VERSIONS) == 0)
+		return (web_error(w, 404, "Cette page des versions précédentes "
+		    "n'existe pas."));
 	if (w->req->method != HTTP_METHOD_POST)
 		return (decision_page(w, v, 200));
 	if (item_seen(w, &seen, &version) == -1)

@@ -19,8 +19,12 @@ enum { Q_ITEM, Q_FLAGS, Q_HISTORY, Q_RULES, Q_LOG, Q_SIMILAR, Q_VERSIONS,
     Q_DECIDE };
 
 /* What the steps share (web_state). */
+/* Earlier versions shown per page of the item (?page=). */
+#define VERSIONS_PAGE	5
+
 struct decision_view {
 	long long	 id;
+	long long	 vpage;		/* page of the earlier versions, from 1 */
 	struct form	 f;
 	/* What the form shows: a decision's code, a rule's code, the note. */
 	const char	*decision;

@@ -80,18 +80,37 @@ write_meta(struct web_req *w)
 	html_raw(H, "</dl>\n");
 }
 
-/* The text, then the earlier ones, as the author wrote them. */
-static void
-write_texts(struct web_req *w)
+/* Page n of the earlier versions of the item arg (a decision_view). */
+static const char *
+versions_href(struct web_req *w, void *arg, long long n)
 {
-	int	i;
+	struct decision_view	*v = arg;
+
+	return (web_printf(w, "%s?page=%lld#versions",
+	    ui_moderation_item(w, v->id), n));
+}
+
+/*
+ * The text, then the earlier ones as the author wrote them, a page of
+ * VERSIONS_PAGE at a time.
+ */
+static void
+write_texts(struct web_req *w, struct decision_view *v)
+{
+	long long	total = 0;
+	int		i;
 
 	html_raw(H, "<h2>Texte</h2>\n<div class=\"prose submitted\">\n");
 	web_markdown(w, web_text(w, Q_ITEM, 0, MI_BODY), 2);
 	html_raw(H, "</div>\n");
 	for (i = 0; i < web_rows(w, Q_VERSIONS); i++) {
-		if (i == 0)
-			html_raw(H, "<h2>Versions précédentes</h2>\n");
+		if (i == 0) {
+			total = web_int(w, Q_VERSIONS, 0, IV_TOTAL);
+			html_raw(H, "<h2 id=\"versions\">Versions précédentes "
+			    "(");
+			ui_number(w, total);
+			html_raw(H, ")</h2>\n");
+		}
 		html_raw(H, "<details>\n<summary>Version ");
 		ui_number(w, web_int(w, Q_VERSIONS, i, IV_VERSION));
 		html_raw(H, ", remplacée le ");
@@ -106,6 +125,8 @@ write_texts(struct web_req *w)
 		web_markdown(w, web_text(w, Q_VERSIONS, i, IV_BODY), 2);
 		html_raw(H, "</div>\n</details>\n");
 	}
+	ui_pager(w, "Pages des versions précédentes", v->vpage,
+	    (total + VERSIONS_PAGE - 1) / VERSIONS_PAGE, versions_href, v);
 }
 
 /* A probable duplicate's look-alikes by the same author. */
@@ -289,7 +310,7 @@ decision_page(struct web_req *w, struct decision_view *v, int status)
 	write_heading(w);
 	form_summary(&v->f);
 	write_meta(w);
-	write_texts(w);
+	write_texts(w, v);
 	write_similar(w);
 	write_flags(w);
 	write_history(w);

@@ -275,8 +275,11 @@ proposal_edit(struct web_req *w)
 		return (edit_form(w, p));
 	}
 	code = web_text(w, Q_SAVE, 0, CODE);
-	if (strcmp(code, "ok") != 0)
+	if (strcmp(code, "pending") == 0)	/* back in the queue */
+		web_flash(w, "proposal_edit_pending");
+	else if (strcmp(code, "ok") != 0)
 		return (part_refuse(w, code));
-	web_flash(w, "proposal_edited");
+	else
+		web_flash(w, "proposal_edited");
 	return (web_redirect(w, ui_proposal(w, p->id)));
 }

@@ -158,6 +158,8 @@ parse_filters(struct web_req *w, struct listing *l, const char **msg)
 	for (e = s; *e != '\0'; e++)
 		if ((unsigned char)*e < 0x20)
 			*e = ' ';
+	text_search_clean(s);
+	s = text_trim(s);
 	if (text_utf8_chars(s) > Q_MAX) {
 		*msg = "La recherche (paramètre « q ») ne doit pas dépasser "
 		    "200 caractères.";

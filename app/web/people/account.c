@@ -11,7 +11,9 @@
 #include <openssl/crypto.h>
 
 #include "../../core/keyed_hash.h"
+#include "../../core/netaddr.h"
 #include "../../core/roles.h"
+#include "../../core/route.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../core/token.h"
@@ -30,19 +32,8 @@ static const struct {
 	{ "reset_ip",		5,	60 },	/* RATE_RESET_IP */
 	{ "reset_email",	3,	60 },	/* RATE_RESET_EMAIL */
 	{ "verify_resend",	3,	60 },	/* RATE_VERIFY_RESEND */
+	{ "email_change",	3,	60 },	/* RATE_EMAIL_CHANGE */
 };
-
-static int
-addr_parse(const char *s, char out[ADDR_LEN])
-{
-	unsigned char	buf[sizeof(struct in6_addr)];
-
-	if (inet_pton(AF_INET, s, buf) == 1)
-		return (inet_ntop(AF_INET, buf, out, ADDR_LEN) != NULL);
-	if (inet_pton(AF_INET6, s, buf) == 1)
-		return (inet_ntop(AF_INET6, buf, out, ADDR_LEN) != NULL);
-	return (0);
-}
 
 void
 account_client_addr(struct web_req *w, char out[ADDR_LEN])
@@ -63,16 +54,20 @@ account_client_addr(struct web_req *w, char out[ADDR_LEN])
 		if (len > 0 && len < sizeof(tmp)) {
 			memcpy(tmp, last, len);
 			tmp[len] = '\0';
-			if (addr_parse(tmp, out))
+			if (netaddr_bucket(tmp, out) == 0)
 				return;
 		}
 	}
 	if (c == NULL)
 		return;
 	if (c->family == AF_INET)
-		inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, out, ADDR_LEN);
+		inet_ntop(AF_INET, &c->addr.ipv4.sin_addr, tmp, sizeof(tmp));
 	else if (c->family == AF_INET6)
-		inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, out, ADDR_LEN);
+		inet_ntop(AF_INET6, &c->addr.ipv6.sin6_addr, tmp, sizeof(tmp));
+	else
+		return;
+	if (netaddr_bucket(tmp, out) == -1)
+		snprintf(out, ADDR_LEN, "unknown");
 }
 
 /* The limit of kind: limit_<bucket>_max and _minutes, else the defaults. */
@@ -118,6 +113,42 @@ account_rate_query(struct web_req *w, int q, enum rate_kind a,
 	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka), DB_INT(amax),
 	    DB_INT(amin), DB_TEXT(rate_defaults[b].bucket), DB_TEXT(kb),
 	    DB_INT(bmax), DB_INT(bmin)));
+}
+
+int
+account_rate_take(struct web_req *w, int q, enum rate_kind a,
+    const char *akey, enum rate_kind b, const char *bkey)
+{
+	long long	amax, amin, bmax, bmin;
+	char		ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
+
+	rate_limit(a, &amax, &amin);
+	rate_limit(b, &bmax, &bmin);
+	account_rate_key(a, akey, ka);
+	account_rate_key(b, bkey, kb);
+	return (web_query(w, q, &sql_rate_take,
+	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka), DB_INT(amax),
+	    DB_INT(amin), DB_TEXT(rate_defaults[b].bucket), DB_TEXT(kb),
+	    DB_INT(bmax), DB_INT(bmin)));
+}
+
+int
+account_rate_give(struct web_req *w, int q, enum rate_kind a,
+    const char *akey, enum rate_kind b, const char *bkey, const char *at)
+{
+	char	ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
+
+	account_rate_key(a, akey, ka);
+	account_rate_key(b, bkey, kb);
+	return (web_query(w, q, &sql_rate_give,
+	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka),
+	    DB_TEXT(rate_defaults[b].bucket), DB_TEXT(kb), DB_TEXT(at)));
+}
+
+const char *
+account_net_key(struct web_req *w, const char *email, const char *net)
+{
+	return (web_printf(w, "%s|%s", email, net));
 }
 
 long long
@@ -207,13 +238,5 @@ account_forget(char *s)
 const char *
 account_local_path(const char *s)
 {
-	const char	*p;
-
-	if (s == NULL || s[0] != '/' || s[1] == '/' || s[1] == '\\' ||
-	    strlen(s) > 512 || !text_utf8_valid(s, strlen(s)))
-		return (NULL);
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\')
-			return (NULL);
-	return (s);
+	return (route_local_path(s));	/* app/core/route.c, fuzzed */
 }

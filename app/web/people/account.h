@@ -25,18 +25,21 @@
 
 /* The limits, from settings (limit_<name>_max / limit_<name>_minutes). */
 enum rate_kind {
-	RATE_SIGNIN_ACCOUNT,	/* failed sign-ins per e-mail */
+	RATE_SIGNIN_ACCOUNT,	/* failed sign-ins per e-mail and network */
 	RATE_SIGNIN_IP,		/* failed sign-ins per address */
 	RATE_SIGNUP_IP,		/* accounts created per address */
 	RATE_RESET_IP,		/* reset requests per address */
-	RATE_RESET_EMAIL,	/* reset requests per e-mail */
+	RATE_RESET_EMAIL,	/* reset requests per e-mail and network */
 	RATE_VERIFY_RESEND,	/* new verification links per account */
+	RATE_EMAIL_CHANGE,	/* change-of-address mails per account */
 	RATE__MAX
 };
 
 /*
- * The client's address as text: the peer of the connection, or the last
- * X-Forwarded-For entry when the setting trust_proxy = 1 (nginx in front).
+ * The client's network, as the abuse limits count it (netaddr_bucket: an
+ * IPv4 address, an IPv6 /64), from the peer of the connection, or the
+ * last X-Forwarded-For entry when the setting trust_proxy = 1 (nginx in
+ * front).
  */
 void		 account_client_addr(struct web_req *, char out[ADDR_LEN]);
 /*
@@ -56,6 +59,21 @@ const char	*account_email_key(const char *, char out[TOKEN_LEN + 1]);
  */
 int		 account_rate_query(struct web_req *, int, enum rate_kind,
 		    const char *, enum rate_kind, const char *);
+/*
+ * Queues sql_rate_take for slot q, as account_rate_query: the events are
+ * counted before the work they limit, atomically (issue 14, item 5).
+ */
+int		 account_rate_take(struct web_req *, int, enum rate_kind,
+		    const char *, enum rate_kind, const char *);
+/* Queues sql_rate_give: what account_rate_take took at "at", given back. */
+int		 account_rate_give(struct web_req *, int, enum rate_kind,
+		    const char *, enum rate_kind, const char *, const char *);
+/*
+ * The raw key of an account seen from one network (the arena's
+ * "email|network"): the limits on an account count each network apart,
+ * so strangers elsewhere never lock its owner out (issue 14, item 4).
+ */
+const char	*account_net_key(struct web_req *, const char *, const char *);
 /* The seconds to wait that the rate query of slot q found (0: go on). */
 long long	 account_rate_wait(struct web_req *, int);
 /* Queues sql_rate_hit for slot q: one event for each limit, as above. */

@@ -105,7 +105,8 @@ forgot_queue(struct web_req *w, struct recovery *s)
 	    "ce message : votre mot de passe actuel reste valable.\n\n"
 	    "-- \nAgora, Région Centre-Val de Loire\n", minutes, url);
 	account_rate_key(RATE_RESET_IP, s->addr, ik);
-	account_rate_key(RATE_RESET_EMAIL, s->email, mk);
+	account_rate_key(RATE_RESET_EMAIL, account_net_key(w, s->email,
+	    s->addr), mk);
 	web_query(w, Q_REQUEST, &sql_reset_request, DB_TEXT(s->email),
 	    DB_TEXT(th), DB_INT(minutes),
 	    DB_TEXT("Nouveau mot de passe – Agora"), DB_TEXT(body),
@@ -136,8 +137,12 @@ forgot_submit(struct web_req *w)
 			form_error(&s->f, "courriel", ACCOUNT_EMAIL_MSG);
 		if (s->f.nerrors > 0)
 			return (forgot_page(w, s, 422));
+		/*
+		 * Per address and network: requests from elsewhere never
+		 * block the owner's own (issue 14, item 4).
+		 */
 		return (account_rate_query(w, Q_RATE, RATE_RESET_IP, s->addr,
-		    RATE_RESET_EMAIL, s->email));
+		    RATE_RESET_EMAIL, account_net_key(w, s->email, s->addr)));
 	case 1:
 		if ((wait = account_rate_wait(w, Q_RATE)) > 0)
 			return (account_rate_refuse(w, wait));
@@ -170,9 +175,10 @@ reset_refuse(struct web_req *w)
 	switch (vocab_find(vocab_link, LINK__MAX,
 	    web_text(w, Q_LOOKUP, 0, ARL_STATUS))) {
 	case LINK_USED:
-		return (web_error(w, 410, "Ce lien a déjà été utilisé : il ne "
-		    "fonctionne qu'une seule fois. Demandez-en un nouveau "
-		    "depuis « Mot de passe oublié »."));
+		return (web_error(w, 410, "Ce lien a déjà été utilisé, ou un "
+		    "changement d'adresse l'a annulé : il ne fonctionne qu'une "
+		    "seule fois. Demandez-en un nouveau depuis « Mot de passe "
+		    "oublié »."));
 	case LINK_EXPIRED:
 		return (web_error(w, 410, "Ce lien a expiré. Demandez-en un "
 		    "nouveau depuis « Mot de passe oublié »."));
@@ -183,10 +189,13 @@ reset_refuse(struct web_req *w)
 static int
 reset_page(struct web_req *w, struct form *f, const char *jeton, int status)
 {
+	/*
+	 * No address on this page: whoever holds the link (a forwarded
+	 * mail, an old mailbox) must not learn where the account now
+	 * receives mail (issue 14, item 2).
+	 */
 	page_begin(w, "Nouveau mot de passe");
-	html_raw(H, "<h1>Choisir un nouveau mot de passe</h1>\n<p>Compte : ");
-	html_text(H, web_text(w, Q_LOOKUP, 0, ARL_EMAIL));
-	html_raw(H, "</p>\n");
+	html_raw(H, "<h1>Choisir un nouveau mot de passe</h1>\n");
 	form_summary(f);
 	form_begin(w, UI_RESET, "Nouveau mot de passe");
 	html_raw(H, "<input type=\"hidden\" name=\"jeton\" value=\"");
@@ -452,7 +461,14 @@ email_check(struct web_req *w, struct recovery *s)
 		    "passe actuel.");
 	if (s->f.nerrors > 0)
 		return (email_page(w, s, 422));
-	return (own_rate(w, 0));
+	/*
+	 * Wrong passwords, and the mails this form sends to addresses
+	 * typed by whoever holds the session (it mailed 30 strangers:
+	 * issue 14, item 6), limited per account like verify_resend.
+	 */
+	return (account_rate_query(w, Q_RATE, RATE_SIGNIN_ACCOUNT,
+	    web_text(w, Q_CRED, 0, CRED_EMAIL), RATE_EMAIL_CHANGE,
+	    web_printf(w, "%lld", w->sess.user_id)));
 }
 
 /* Queues the link to the new address and the notice to the current one. */
@@ -462,6 +478,7 @@ email_queue(struct web_req *w, struct recovery *s)
 	const char	*name = web_text(w, Q_CRED, 0, CRED_NAME);
 	const char	*old = web_text(w, Q_CRED, 0, CRED_EMAIL);
 	char		 th[TOKEN_HEX_LEN + 1], ek[TOKEN_LEN + 1], *url, *b1, *b2;
+	char		 rk[TOKEN_LEN + 1];
 	long long	 hours = settings_get_int("verify_hours", 48, 1, 24 * 30);
 
 	url = account_link(w, UI_VERIFY, th);
@@ -481,11 +498,13 @@ email_queue(struct web_req *w, struct recovery *s)
 	    "votre mot de passe : %s" UI_ACCOUNT_PASSWORD "\n\n"
 	    "-- \nAgora, Région Centre-Val de Loire\n", name, old,
 	    s->email, app.base_url);
+	account_rate_key(RATE_EMAIL_CHANGE, web_printf(w, "%lld",
+	    w->sess.user_id), rk);
 	web_query(w, Q_CHANGE, &sql_email_change, DB_ID(w->sess.user_id),
 	    DB_TEXT(s->email), DB_TEXT(th), DB_INT(hours),
 	    DB_TEXT("Confirmez votre nouvelle adresse – Agora"), DB_TEXT(b1),
 	    DB_TEXT("Changement d'adresse demandé – Agora"), DB_TEXT(b2),
-	    DB_TEXT(account_email_key(s->email, ek)));
+	    DB_TEXT(account_email_key(s->email, ek)), DB_TEXT(rk));
 	account_forget(url);
 	account_forget(b1);
 	return (WEB_QUERY);

@@ -37,7 +37,7 @@ int	signout_submit(struct web_req *);
 
 /* The queries of this file's handlers, by name. */
 enum {
-	Q_RATE,			/* sql_rate_wait */
+	Q_RATE,			/* sql_rate_wait, sql_rate_take */
 	Q_TERRITORIES,		/* the sign-up form's choices */
 	Q_TAKEN,		/* sql_email_taken */
 	Q_SIGNUP,
@@ -46,7 +46,7 @@ enum {
 	Q_RESEND,		/* sql_verify_resend */
 	Q_LOOKUP,		/* sql_signin_lookup */
 	Q_SESSION,		/* sql_session_create */
-	Q_HIT,			/* sql_rate_hit */
+	Q_HIT,			/* sql_rate_hit, sql_rate_give */
 	Q_REHASH,		/* sql_password_rehash */
 	Q_END,			/* sql_session_end(_all) */
 	Q__MAX
@@ -69,6 +69,8 @@ struct signin {
 	const char	*email;
 	const char	*retour;
 	char		 addr[ADDR_LEN];
+	const char	*akey;		/* the account from this network */
+	const char	*taken;		/* when the attempt was counted */
 	char		 token[TOKEN_LEN + 1];	/* the new session's */
 };
 
@@ -447,12 +449,21 @@ signin_form(struct web_req *w)
 	return (web_send(w, 200));
 }
 
-/* Step 0 of a sign-in: the form, then the limits and the account. */
+/*
+ * Step 0 of a sign-in: the form, then the limits and the account. The
+ * attempt is counted before the password is checked, atomically, in the
+ * account's limit from this network and in the network's (sql_rate_take),
+ * and given back if the password is right: concurrent guesses can never
+ * all be checked against the limit (issue 14, items 4 and 5). Outside the
+ * keyed POST's transaction, which would hold the count's lock through the
+ * password check: a sign-in sent twice opens two sessions at worst.
+ */
 static int
 signin_ask(struct web_req *w, struct signin *s)
 {
 	const char	*pw = web_arg(w, "mot_de_passe");
 
+	w->tx = 0;
 	form_init(&s->f, w);
 	s->retour = account_local_path(web_arg(w, "retour"));
 	account_client_addr(w, s->addr);
@@ -463,26 +474,33 @@ signin_ask(struct web_req *w, struct signin *s)
 		    "passe.");
 	if (s->f.nerrors > 0)
 		return (signin_page(w, s, 422));
-	account_rate_query(w, Q_RATE, RATE_SIGNIN_ACCOUNT, s->email,
+	s->akey = account_net_key(w, s->email, s->addr);
+	account_rate_take(w, Q_RATE, RATE_SIGNIN_ACCOUNT, s->akey,
 	    RATE_SIGNIN_IP, s->addr);
 	return (web_query(w, Q_LOOKUP, &sql_signin_lookup,
 	    DB_TEXT(s->email)));
 }
 
-/* Once the password is checked: a new session, or a failure counted. */
+static int	signin_done(struct web_req *, struct signin *);
+
+/*
+ * Once the password is checked: a new session and the attempt given back,
+ * or the failure answered (it was counted before the check).
+ */
 static int
 signin_open(struct web_req *w, struct signin *s)
 {
 	char	th[TOKEN_HEX_LEN + 1], old[TOKEN_HEX_LEN + 1];
 
 	if (strcmp(w->task_out, "1") != 0 || web_rows(w, Q_LOOKUP) != 1)
-		return (account_rate_hit(w, Q_HIT, RATE_SIGNIN_ACCOUNT,
-		    s->email, RATE_SIGNIN_IP, s->addr));
+		return (signin_done(w, s));
 	if (token_random(s->token) == -1)
 		return (web_error(w, 500, NULL));
 	token_hash_hex(s->token, th);
 	if (w->sess.user_id != 0)
 		token_hash_hex(w->sess.token, old);
+	account_rate_give(w, Q_HIT, RATE_SIGNIN_ACCOUNT, s->akey,
+	    RATE_SIGNIN_IP, s->addr, s->taken);
 	return (web_query(w, Q_SESSION, &sql_session_create,
 	    DB_INT(web_int(w, Q_LOOKUP, 0, ASI_ID)), DB_TEXT(th),
 	    DB_TEXT(w->sess.user_id != 0 ? old : NULL)));
@@ -523,8 +541,9 @@ signin_submit(struct web_req *w)
 	case 0:
 		return (signin_ask(w, s));
 	case 1:
-		if ((wait = account_rate_wait(w, Q_RATE)) > 0)
+		if ((wait = web_int(w, Q_RATE, 0, ART_SECONDS)) > 0)
 			return (account_rate_refuse(w, wait));
+		s->taken = web_strdup(w, web_text(w, Q_RATE, 0, ART_AT));
 		stored = web_rows(w, Q_LOOKUP) == 1 ?
 		    web_text(w, Q_LOOKUP, 0, ASI_HASH) : "";
 		if (strlen(pw) > 4 * ACCOUNT_PASSWORD_MAX)
