@@ -86,7 +86,7 @@ warn(PGconn *db)
 	    "cette date : %s/connexion\n\n"
 	    "Si vous ne souhaitez pas le garder, vous n'avez rien à faire.\n\n"
 	    "-- \nAgora, Région Centre-Val de Loire\n",
-	    settings_get("base_url", "http://127.0.0.1:8888"));
+	    settings_text(SET_BASE_URL));
 	r = cli_query(db, &sql_purge_warn, DB_TEXT(INACTIVE), DB_TEXT(NOTICE),
 	    DB_TEXT("Votre compte Agora sera bientôt supprimé"),
 	    DB_TEXT(body));

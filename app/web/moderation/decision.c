@@ -121,7 +121,7 @@ item_check(struct web_req *w, struct decision_view *v)
 	    DB_TEXT(seen), DB_INT(version), DB_TEXT(*rule ? rule : NULL),
 	    DB_TEXT(*v->note ? v->note : NULL),
 	    DB_TEXT(*v->note ? mac : NULL),
-	    DB_TEXT(settings_get("base_url", ""))));
+	    DB_TEXT(settings_text(SET_BASE_URL))));
 }
 
 /* Step 2: what moderation_decide() said. */

@@ -92,7 +92,7 @@ forgot_queue(struct web_req *w, struct recovery *s)
 	char		 ik[TOKEN_LEN + 1], mk[TOKEN_LEN + 1], ek[TOKEN_LEN + 1];
 	long long	 minutes;
 
-	minutes = settings_get_int("reset_minutes", 60, 5, 60 * 24);
+	minutes = settings_int(SET_RESET_MINUTES);
 	url = account_link(w, UI_RESET, th);
 	body = web_printf(w, "Bonjour,\n\n"
 	    "Quelqu'un, probablement vous, a demandé un nouveau mot de "
@@ -462,7 +462,7 @@ email_queue(struct web_req *w, struct recovery *s)
 	const char	*name = web_text(w, Q_CRED, 0, CRED_NAME);
 	const char	*old = web_text(w, Q_CRED, 0, CRED_EMAIL);
 	char		 th[TOKEN_HEX_LEN + 1], ek[TOKEN_LEN + 1], *url, *b1, *b2;
-	long long	 hours = settings_get_int("verify_hours", 48, 1, 24 * 30);
+	long long	 hours = settings_int(SET_VERIFY_HOURS);
 
 	url = account_link(w, UI_VERIFY, th);
 	b1 = web_printf(w, "Bonjour %s,\n\n"

@@ -212,7 +212,7 @@ signup_ask(struct web_req *w, struct signup *s)
 
 	form_init(&s->f, w);
 	account_client_addr(w, s->addr);
-	s->hours = settings_get_int("verify_hours", 48, 1, 24 * 30);
+	s->hours = settings_int(SET_VERIFY_HOURS);
 	if (http_argument_get_string(w->req, "courriel", &email) &&
 	    account_email_valid(email = text_trim(email)))
 		web_query(w, Q_TAKEN, &sql_email_taken, DB_TEXT(email));
@@ -354,7 +354,7 @@ verify_resend_queue(struct web_req *w)
 {
 	char		 th[TOKEN_HEX_LEN + 1], rk[TOKEN_LEN + 1];
 	char		 ek[TOKEN_LEN + 1], uid[24], *url, *body;
-	long long	 hours = settings_get_int("verify_hours", 48, 1, 24 * 30);
+	long long	 hours = settings_int(SET_VERIFY_HOURS);
 
 	snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
 	url = account_link(w, UI_VERIFY, th);
@@ -533,8 +533,7 @@ signin_submit(struct web_req *w)
 	case 2:
 		return (signin_open(w, s));
 	case 3:
-		cost = (int)settings_get_int("password_scrypt_ln",
-		    PASSWORD_LN_DEFAULT, 10, 20);
+		cost = (int)settings_int(SET_PASSWORD_SCRYPT_LN);
 		if (s->token[0] != '\0' && password_needs_rehash(
 		    web_text(w, Q_LOOKUP, 0, ASI_HASH), cost))
 			return (web_password_hash(w, pw));
