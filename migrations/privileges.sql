@@ -129,6 +129,7 @@ DECLARE
 BEGIN
 	FOR r IN SELECT * FROM (VALUES
 	    ('fr_date(timestamptz)',				'EXECUTE'),
+	    ('mail_fill(text, text[], text[])',			'EXECUTE'),
 	    ('fr_duration(double precision)',			'EXECUTE'),
 	    ('consultation_phase(consultations)',		'EXECUTE'),
 	    ('wilson_lower_bound(bigint, bigint)',		'EXECUTE'),

@@ -33,7 +33,6 @@ int	signout_submit(struct web_req *);
 #define MAX_TERRITORIES	16
 #define DUPLICATE_MSG	"Un compte existe déjà avec cette adresse. " \
 			"Connectez-vous, ou utilisez « Mot de passe oublié »."
-#define VERIFY_SUBJECT	"Confirmez votre adresse électronique – Agora"
 
 /* The queries of this file's handlers, by name. */
 enum {
@@ -188,16 +187,13 @@ static char *
 verify_mail(struct web_req *w, const char *name, const char *url,
     long long hours)
 {
-	return (web_printf(w, "Bonjour %s,\n\n"
-	    "Vous venez de créer un compte sur Agora, la consultation "
-	    "citoyenne de la Région Centre-Val de Loire.\n\n"
-	    "Pour confirmer votre adresse électronique, ouvrez ce lien "
-	    "(valable %lld heures, une seule fois) :\n\n%s\n\n"
-	    "Tant que votre adresse n'est pas confirmée, vous pouvez lire et "
-	    "vous connecter, mais pas contribuer.\n\n"
-	    "Si vous n'êtes pas à l'origine de cette inscription, ignorez ce "
-	    "message : le compte restera inactif.\n\n"
-	    "-- \nAgora, Région Centre-Val de Loire\n", name, hours, url));
+	struct mail_var	 v[] = {
+		{ "name", name },
+		{ "hours", web_printf(w, "%lld", hours) },
+		{ "link", url },
+	};
+
+	return (account_mail(w, mail_text_body(MT_VERIFY), v, 3));
 }
 
 /*
@@ -235,7 +231,7 @@ signup_create(struct web_req *w, struct signup *s)
 	account_rate_key(RATE_SIGNUP_IP, s->addr, rk);
 	web_query(w, Q_SIGNUP, &sql_signup, DB_TEXT(s->email),
 	    DB_TEXT(s->name), DB_TEXT(w->task_out), DB_TEXT(s->territory),
-	    DB_TEXT(th), DB_INT(s->hours), DB_TEXT(VERIFY_SUBJECT),
+	    DB_TEXT(th), DB_INT(s->hours), DB_TEXT(mail_text_subject(MT_VERIFY)),
 	    DB_TEXT(body), DB_TEXT(rk),
 	    DB_TEXT(account_email_key(s->email, ek)));
 	account_forget(url);
@@ -361,7 +357,7 @@ verify_resend_queue(struct web_req *w)
 	body = verify_mail(w, w->sess.name, url, hours);
 	account_rate_key(RATE_VERIFY_RESEND, uid, rk);
 	web_query(w, Q_RESEND, &sql_verify_resend, DB_ID(w->sess.user_id),
-	    DB_TEXT(th), DB_INT(hours), DB_TEXT(VERIFY_SUBJECT), DB_TEXT(body),
+	    DB_TEXT(th), DB_INT(hours), DB_TEXT(mail_text_subject(MT_VERIFY)), DB_TEXT(body),
 	    DB_TEXT(account_email_key(web_text(w, Q_CRED, 0, CRED_EMAIL),
 	    ek)), DB_TEXT(rk));
 	account_forget(url);
