@@ -202,7 +202,7 @@ BEGIN
 	    ('flag_contribution(bigint, bigint, text, text, integer, text)',
 								'EXECUTE'),
 	    ('moderation_decide(bigint, bigint, text, text, text, integer, text,'
-	     ' text, text, text)',				'EXECUTE'),
+	     ' text, text, text, text, text, text)',		'EXECUTE'),
 	    ('consultation_set_mode(bigint, bigint, text, text)', 'EXECUTE'),
 	    ('moderation_log_head_add(timestamptz, bigint, bigint, text, text,'
 	     ' text, text)',					'EXECUTE'),
@@ -231,7 +231,7 @@ BEGIN
 	    ' text, text, text, timestamptz)',
 	    'flag_contribution(bigint, bigint, text, text, integer, text)',
 	    'moderation_decide(bigint, bigint, text, text, text, integer, text,'
-	    ' text, text, text)',
+	    ' text, text, text, text, text, text)',
 	    'consultation_set_mode(bigint, bigint, text, text)',
 	    'moderation_log_head_add(timestamptz, bigint, bigint, text, text, text,'
 	    ' text)',

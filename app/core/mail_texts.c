@@ -14,9 +14,25 @@ static const struct {
 } texts[MT__MAX] = {
 #define MAIL_TEXT(id, kind, subject, body)	\
 	{ #kind, subject, body },	/* MT_##id */
+#define MAIL_PART(id, text)
 #include "mail_texts.def"
 #undef MAIL_TEXT
+#undef MAIL_PART
 };
+
+static const char *const parts[MP__MAX] = {
+#define MAIL_TEXT(id, kind, subject, body)
+#define MAIL_PART(id, text)	text,	/* MP_##id */
+#include "mail_texts.def"
+#undef MAIL_TEXT
+#undef MAIL_PART
+};
+
+const char *
+mail_part(enum mail_part_id id)
+{
+	return (id < MP__MAX ? parts[id] : NULL);
+}
 
 const char *
 mail_text_kind(enum mail_text_id id)

@@ -12,9 +12,20 @@
 
 enum mail_text_id {
 #define MAIL_TEXT(id, kind, subject, body)	MT_##id,
+#define MAIL_PART(id, text)
 #include "mail_texts.def"
 #undef MAIL_TEXT
+#undef MAIL_PART
 	MT__MAX
+};
+
+enum mail_part_id {
+#define MAIL_TEXT(id, kind, subject, body)
+#define MAIL_PART(id, text)	MP_##id,
+#include "mail_texts.def"
+#undef MAIL_TEXT
+#undef MAIL_PART
+	MP__MAX
 };
 
 /* One placeholder: {name} becomes value. */
@@ -26,6 +37,7 @@ struct mail_var {
 const char	*mail_text_kind(enum mail_text_id);
 const char	*mail_text_subject(enum mail_text_id);
 const char	*mail_text_body(enum mail_text_id);
+const char	*mail_part(enum mail_part_id);
 /* The declaration of an outbox kind, or MT__MAX. */
 enum mail_text_id mail_text_find(const char *kind);
 

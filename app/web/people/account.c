@@ -205,17 +205,6 @@ account_forget(char *s)
 	OPENSSL_cleanse(s, strlen(s));
 }
 
-char *
-account_mail(struct web_req *w, const char *tmpl, const struct mail_var *vars,
-    size_t n)
-{
-	size_t	 len = mail_fill(NULL, 0, tmpl, vars, n);
-	char	*s = web_alloc(w, len + 1);
-
-	mail_fill(s, len + 1, tmpl, vars, n);
-	return (s);
-}
-
 const char *
 account_local_path(const char *s)
 {

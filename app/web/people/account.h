@@ -14,7 +14,6 @@
 #define AGORA_WEB_PEOPLE_ACCOUNT_H
 
 #include "../../core/account.h"
-#include "../../core/mail_texts.h"
 #include "../../core/token.h"
 #include "../kernel/form.h"
 #include "../kernel/web.h"
@@ -82,8 +81,5 @@ const char	*account_local_path(const char *);
 void		 account_roles_write(struct web_req *, const char *);
 /* Wipes a secret string of the arena once it has been queued. */
 void		 account_forget(char *);
-/* The text of mail_texts.def with vars filled, in the arena. */
-char		*account_mail(struct web_req *, const char *tmpl,
-		    const struct mail_var *, size_t);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../../core/mail_texts.h"
 #include "../../core/settings.h"
 #include "../../core/token.h"
 #include "../../core/vocab.h"
@@ -97,7 +98,7 @@ forgot_queue(struct web_req *w, struct recovery *s)
 	url = account_link(w, UI_RESET, th);
 	v[0].value = web_printf(w, "%lld", minutes);
 	v[1].value = url;
-	body = account_mail(w, mail_text_body(MT_RESET), v, 2);
+	body = web_mail_fill(w, mail_text_body(MT_RESET), v, 2);
 	account_rate_key(RATE_RESET_IP, s->addr, ik);
 	account_rate_key(RATE_RESET_EMAIL, s->email, mk);
 	web_query(w, Q_REQUEST, &sql_reset_request, DB_TEXT(s->email),
@@ -468,8 +469,8 @@ email_queue(struct web_req *w, struct recovery *s)
 	v1[1].value = web_printf(w, "%lld", hours);
 	v1[2].value = url;
 	v2[3].value = web_printf(w, "%s" UI_ACCOUNT_PASSWORD, app.base_url);
-	b1 = account_mail(w, mail_text_body(MT_EMAIL_CHANGE), v1, 3);
-	b2 = account_mail(w, mail_text_body(MT_EMAIL_CHANGE_NOTICE), v2, 4);
+	b1 = web_mail_fill(w, mail_text_body(MT_EMAIL_CHANGE), v1, 3);
+	b2 = web_mail_fill(w, mail_text_body(MT_EMAIL_CHANGE_NOTICE), v2, 4);
 	web_query(w, Q_CHANGE, &sql_email_change, DB_ID(w->sess.user_id),
 	    DB_TEXT(s->email), DB_TEXT(th), DB_INT(hours),
 	    DB_TEXT(mail_text_subject(MT_EMAIL_CHANGE)), DB_TEXT(b1),

@@ -12,6 +12,7 @@
 
 #include <openssl/crypto.h>
 
+#include "../../core/mail_texts.h"
 #include "../../core/password.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
@@ -193,7 +194,7 @@ verify_mail(struct web_req *w, const char *name, const char *url,
 		{ "link", url },
 	};
 
-	return (account_mail(w, mail_text_body(MT_VERIFY), v, 3));
+	return (web_mail_fill(w, mail_text_body(MT_VERIFY), v, 3));
 }
 
 /*

@@ -66,6 +66,7 @@ const char	*ui_moderation_queue(struct web_req *, const char *,
 #define UI_ACCOUNT_DATA		"/compte/donnees.json"
 #define UI_ACCOUNT_DELETE	"/compte/suppression"
 #define UI_ACCOUNT_NOTIFICATIONS "/compte/notifications"
+#define UI_CHARTER		"/charte"
 #define UI_PRIVACY		"/confidentialite"
 #define UI_MODERATION		"/moderation/"
 #define UI_ADMIN_ROLES		"/admin/roles"
