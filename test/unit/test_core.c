@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "../../app/core/html.h"
+#include "../../app/core/mail_texts.h"
 #include "../../app/core/markdown.h"
 #include "../../app/core/password.h"
 #include "../../app/core/settings.h"
@@ -390,6 +391,39 @@ settings_reject_malformed_lines(void **state)
 	assert_non_null(strstr(err, ":1:"));
 }
 
+static void
+mail_fill_is_one_pass_and_bounded(void **state)
+{
+	struct mail_var	 v[] = { { "name", "{link}" }, { "link", "L" } };
+	char		 out[64], small[8];
+
+	assert_int_equal(mail_fill(out, sizeof(out), "A {name} {link} {x}{",
+	    v, 2), 15);
+	assert_string_equal(out, "A {link} L {x}{");
+	assert_int_equal(mail_fill(small, sizeof(small), "A {name} {link}",
+	    v, 2), 10);
+	assert_string_equal(small, "A {link");
+	assert_int_equal(mail_fill(NULL, 0, "{link}", v, 2), 1);
+}
+
+/* Every kind named once, found by its name. */
+static void
+mail_texts_are_declared_once(void **state)
+{
+	int	i, j;
+
+	for (i = 0; i < MT__MAX; i++) {
+		assert_int_equal(mail_text_find(mail_text_kind(i)), i);
+		assert_true(strlen(mail_text_subject(i)) > 0 &&
+		    strlen(mail_text_body(i)) > 0);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(mail_text_kind(i),
+			    mail_text_kind(j));
+	}
+	assert_int_equal(mail_text_find("nope"), MT__MAX);
+	assert_string_equal(mail_part(MP_DECIDED_RESTORE), "rétablie");
+}
+
 int
 main(void)
 {
@@ -416,6 +450,8 @@ main(void)
 		cmocka_unit_test(settings_strict_keys_refuse_a_wrong_value),
 		cmocka_unit_test(settings_table_is_consistent),
 		cmocka_unit_test(settings_reject_malformed_lines),
+		cmocka_unit_test(mail_fill_is_one_pass_and_bounded),
+		cmocka_unit_test(mail_texts_are_declared_once),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
