@@ -245,8 +245,8 @@ def migrate_is_idempotent_and_status_reports():
 def a_failing_migration_is_rolled_back_and_named():
     d = tempfile.mkdtemp(prefix="agora-mig-")
     try:
-        for f in os.listdir(os.path.join(harness.ROOT, "migrations")):
-            shutil.copy(os.path.join(harness.ROOT, "migrations", f), d)
+        # functions/ too: migrate --dir applies DIR/functions/ after the files.
+        shutil.copytree(os.path.join(harness.ROOT, "migrations"), d, dirs_exist_ok=True)
         with open(os.path.join(d, "9990_good.sql"), "w") as f:
             f.write("CREATE TABLE e2e_good (x int);\n")
         with open(os.path.join(d, "9991_broken.sql"), "w") as f:

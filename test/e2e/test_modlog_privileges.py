@@ -63,8 +63,8 @@ def every_table_sequence_and_function_has_a_grant_decision():
 def an_object_added_without_a_decision_is_named_by_migrate_and_by_the_check():
     d = tempfile.mkdtemp(prefix="agora-grants-")
     try:
-        for f in os.listdir(os.path.join(harness.ROOT, "migrations")):
-            shutil.copy(os.path.join(harness.ROOT, "migrations", f), d)
+        # functions/ too: migrate --dir applies DIR/functions/ after the files.
+        shutil.copytree(os.path.join(harness.ROOT, "migrations"), d, dirs_exist_ok=True)
         with open(os.path.join(d, "9980_undecided.sql"), "w") as f:
             f.write("CREATE TABLE e2e_undecided (id bigserial PRIMARY KEY);\n"
                     "CREATE FUNCTION e2e_undecided_f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n")
