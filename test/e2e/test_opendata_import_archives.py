@@ -53,11 +53,11 @@ def archives_are_reachable_from_the_home_page_and_the_footer():
              " au 18 octobre 2015")
     contains(r.text, 'href="/consultations/%s"' % DC_SLUG)
     published = sum(1 for o in opinions() if o["is_trashed"] != "1")
-    # Replies: the report rollups' count, as on every page (which replies
-    # of a hidden thread count is decided there, once).
+    # Replies: the report rollups' count of public rows, as on every page
+    # (a reply under a trashed proposal is not public: decided once, in SQL).
     replies = sql_value("SELECT sum(r.n) FROM report_counts r JOIN themes t ON t.id = r.theme_id"
                         " JOIN consultations k ON k.id = t.consultation_id WHERE k.slug = '%s'"
-                        " AND r.status = 'published' AND r.kind <> 'proposal'" % RN_SLUG)
+                        " AND r.is_public AND r.kind <> 'proposal'" % RN_SLUG)
     contains(t, "18 thèmes · %d propositions · %s arguments et commentaires"
              % (published, replies))
     # The primary consultation's page is the home page.
@@ -86,7 +86,7 @@ def an_archive_page_shows_its_source_dates_licence_and_themes():
     props = collections.Counter(o["section_subtitle"] for o in ops if o["is_trashed"] != "1")
     args = dict(sql("SELECT t.title, sum(r.n) FROM report_counts r JOIN themes t"
                     " ON t.id = r.theme_id JOIN consultations k ON k.id = t.consultation_id"
-                    " WHERE k.slug = '%s' AND r.status = 'published' AND r.kind = 'argument'"
+                    " WHERE k.slug = '%s' AND r.is_public AND r.kind = 'argument'"
                     " GROUP BY t.title" % RN_SLUG))
     votes = collections.Counter()
     for o in ops:
@@ -312,7 +312,7 @@ def archive_reports_are_the_report_code_ranked_by_the_source_tallies():
     eq(total, int(sql_value("SELECT sum(r.n) FROM report_counts r JOIN themes t"
                             " ON t.id = r.theme_id JOIN consultations k"
                             " ON k.id = t.consultation_id WHERE k.slug = '%s' AND t.slug = '%s'"
-                            " AND r.status = 'published'" % (RN_SLUG, RN_THEME))))
+                            " AND r.is_public" % (RN_SLUG, RN_THEME))))
     # Decidim: supports.
     r = Client().get("/consultations/%s/rapports/democratie-et-citoyennete" % DC_SLUG)
     eq(r.status, 200)
