@@ -37,6 +37,12 @@ def pattern(template):
     return re.compile("(?s)" + "(.*?)".join(re.escape(p) for p in parts) + r"\Z")
 
 
+# Rows the tests write by hand, not Agora: kind 'test' (the sender's tests),
+# and a few of real kinds with a made-up text (test_erasure.py,
+# test_people.py: what an erasure or a data export does with them).
+FIXTURE_BODIES = {"x", "lien secret"}
+
+
 @test
 def every_queued_mail_has_its_text_in_mail_texts_def():
     texts = declared()
@@ -47,6 +53,8 @@ def every_queued_mail_has_its_text_in_mail_texts_def():
         " subject, 'body', body)), '[]') FROM outbox"))
     seen = set()
     for r in rows:
+        if r["kind"] == "test" or r["body"] in FIXTURE_BODIES:
+            continue
         assert r["kind"] in texts, "outbox kind %r not in mail_texts.def" % r["kind"]
         subject, body = texts[r["kind"]]
         assert pattern(subject).match(r["subject"]), (r["kind"], r["subject"])
