@@ -134,6 +134,7 @@ DECLARE
 BEGIN
 	FOR r IN SELECT * FROM (VALUES
 	    ('fr_date(timestamptz)',				'EXECUTE'),
+	    ('mail_fill(text, text[], text[])',			'EXECUTE'),
 	    ('fr_duration(double precision)',			'EXECUTE'),
 	    ('consultation_phase(consultations)',		'EXECUTE'),
 	    ('wilson_lower_bound(bigint, bigint)',		'EXECUTE'),
@@ -211,7 +212,7 @@ BEGIN
 	    ('flag_contribution(bigint, bigint, text, text, integer, text)',
 								'EXECUTE'),
 	    ('moderation_decide(bigint, bigint, text, text, text, integer, text,'
-	     ' text, text, text)',				'EXECUTE'),
+	     ' text, text, text, text, text, text)',		'EXECUTE'),
 	    ('consultation_set_mode(bigint, bigint, text, text)', 'EXECUTE'),
 	    ('moderation_log_head_add(timestamptz, bigint, bigint, text, text,'
 	     ' text, text)',					'EXECUTE'),
@@ -240,7 +241,7 @@ BEGIN
 	    ' text, text, text, timestamptz)',
 	    'flag_contribution(bigint, bigint, text, text, integer, text)',
 	    'moderation_decide(bigint, bigint, text, text, text, integer, text,'
-	    ' text, text, text)',
+	    ' text, text, text, text, text, text)',
 	    'consultation_set_mode(bigint, bigint, text, text)',
 	    'moderation_log_head_add(timestamptz, bigint, bigint, text, text, text,'
 	    ' text)',

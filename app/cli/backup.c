@@ -41,7 +41,7 @@ run_tool(const char *tool, char *const argv[], const char *out)
 	FILE	*fp;
 
 	snprintf(path, sizeof(path), "%s/%s",
-	    settings_get("pg_bindir", "/usr/lib/postgresql/15/bin"), tool);
+	    settings_text(SET_PG_BINDIR), tool);
 	if ((pid = fork()) == -1)
 		return (-1);
 	if (pid == 0) {
@@ -86,7 +86,8 @@ cmd_backup(int argc, char **argv)
 		fprintf(stderr, "usage: agora backup --output FILE\n");
 		return (2);
 	}
-	dsn = (char *)settings_get("owner_database", "");
+	if ((dsn = (char *)settings_text(SET_OWNER_DATABASE)) == NULL)
+		dsn = "";
 	t0 = now_s();
 	{
 		char *const args[] = { "pg_dump", "--format=custom",
@@ -157,7 +158,8 @@ cmd_restore(int argc, char **argv)
 	}
 	if (!target_empty())
 		return (1);
-	dsn = (char *)settings_get("owner_database", "");
+	if ((dsn = (char *)settings_text(SET_OWNER_DATABASE)) == NULL)
+		dsn = "";
 	/*
 	 * The table of contents without the extensions' comments: they
 	 * belong to the extension's owner (a superuser), not to the

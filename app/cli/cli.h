@@ -62,6 +62,7 @@ int	cmd_user_list(int, char **);
 int	cmd_routes(int, char **);
 int	cmd_codes(int, char **);
 int	cmd_fields(int, char **);
+int	cmd_settings(int, char **);
 int	cmd_hash_password(int, char **);
 /*
  * Reads a new password from $AGORA_NEW_PASSWORD, else one line of stdin

@@ -72,8 +72,7 @@ cmd_export(int argc, char **argv)
 		return (2);
 	}
 	json = format[0] == 'j';
-	if ((fd = open(settings_get("secret_file", "var/secret"),
-	    O_RDONLY)) == -1 || (keylen = read(fd, key, sizeof(key))) < 32) {
+	if ((fd = open(settings_text(SET_SECRET_FILE), O_RDONLY)) == -1 || (keylen = read(fd, key, sizeof(key))) < 32) {
 		fprintf(stderr, "agora export: secret_file illisible ou trop "
 		    "court (32 octets au moins)\n");
 		return (1);

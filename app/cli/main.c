@@ -29,6 +29,7 @@ static const struct {
 	{ "user",	cmd_user,	"user create|role|list accounts and roles (agora user for help)" },
 	{ "routes",	cmd_routes,	"routes                the routing and authorisation table" },
 	{ "codes",	cmd_codes,	"codes                 the SQL functions' answers the C side maps" },
+	{ "settings",	cmd_settings,	"settings [--markdown]  effective settings (secrets hidden), or the README's table" },
 	{ "fields",	cmd_fields,	"fields                conf/routes.conf, from the declared form fields" },
 	{ "hash-password", cmd_hash_password, NULL },
 	{ "export",	cmd_export,	"export [--format csv|json] [--theme SLUG] [--output FILE]   open data" },
@@ -56,14 +57,14 @@ usage(void)
 }
 
 static PGconn *
-connect_setting(const char *key, const char *why)
+connect_setting(enum setting_id key, const char *why)
 {
 	PGconn		*db;
 	const char	*dsn;
 
-	if ((dsn = settings_get(key, NULL)) == NULL) {
-		fprintf(stderr, "agora: no %s in %s%s\n", key, settings_path(),
-		    why);
+	if ((dsn = settings_text(key)) == NULL) {
+		fprintf(stderr, "agora: no %s in %s%s\n", settings_key(key),
+		    settings_path(), why);
 		exit(1);
 	}
 	db = PQconnectdb(dsn);
@@ -80,13 +81,13 @@ connect_setting(const char *key, const char *why)
 PGconn *
 cli_connect(void)
 {
-	return (connect_setting("database", ""));
+	return (connect_setting(SET_DATABASE, ""));
 }
 
 PGconn *
 cli_connect_owner(void)
 {
-	return (connect_setting("owner_database", " (the connection of the "
+	return (connect_setting(SET_OWNER_DATABASE, " (the connection of the "
 	    "role that owns the schema: see README, \"Running in "
 	    "production\")"));
 }
@@ -94,7 +95,7 @@ cli_connect_owner(void)
 ssize_t
 cli_secret(unsigned char *key, size_t cap)
 {
-	const char	*path = settings_get("secret_file", "var/secret");
+	const char	*path = settings_text(SET_SECRET_FILE);
 	ssize_t		 n;
 	int		 fd;
 

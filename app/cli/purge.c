@@ -33,6 +33,7 @@
 #include <openssl/crypto.h>
 
 #include "../core/keyed_hash.h"
+#include "../core/mail_texts.h"
 #include "../core/settings.h"
 #include "../core/vocab.h"
 #include "../db/purge.h"
@@ -71,25 +72,20 @@ static void
 warn(PGconn *db)
 {
 	struct db_rows	 r;
-	char		 body[2048];
+	struct mail_var	 v = { "signin_link", NULL };
+	char		 link[1100], body[4096];
 
-	snprintf(body, sizeof(body), "Bonjour @NOM@,\n\n"
-	    "Vous ne vous êtes pas connecté·e à votre compte sur Agora, la "
-	    "consultation citoyenne de la Région Centre-Val de Loire, depuis "
-	    "bientôt trois ans.\n\n"
-	    "Comme l'annonce la notice « Données personnelles », un compte "
-	    "sans aucune connexion pendant trois ans est supprimé : le vôtre "
-	    "le sera le @DATE@. Votre adresse électronique, votre nom affiché "
-	    "et votre mot de passe seront effacés ; vos contributions "
-	    "resteront publiées sous un pseudonyme.\n\n"
-	    "Pour garder votre compte, il suffit de vous connecter avant "
-	    "cette date : %s/connexion\n\n"
-	    "Si vous ne souhaitez pas le garder, vous n'avez rien à faire.\n\n"
-	    "-- \nAgora, Région Centre-Val de Loire\n",
-	    settings_get("base_url", "http://127.0.0.1:8888"));
+	/* {name} and {date} are the statement's, account by account. */
+	snprintf(link, sizeof(link), "%s/connexion",
+	    settings_text(SET_BASE_URL));
+	v.value = link;
+	if (mail_fill(body, sizeof(body), mail_text_body(MT_INACTIVITY), &v,
+	    1) >= sizeof(body)) {
+		fprintf(stderr, "agora purge: base_url too long\n");
+		exit(1);
+	}
 	r = cli_query(db, &sql_purge_warn, DB_TEXT(INACTIVE), DB_TEXT(NOTICE),
-	    DB_TEXT("Votre compte Agora sera bientôt supprimé"),
-	    DB_TEXT(body));
+	    DB_TEXT(mail_text_subject(MT_INACTIVITY)), DB_TEXT(body));
 	printf("purge: %lld warning(s) of a deletion in %s queued\n",
 	    db_int(&r, 0, PURGE_N), NOTICE);
 	PQclear(r.res);

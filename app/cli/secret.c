@@ -13,7 +13,7 @@
 int
 cli_secret_load(unsigned char *key, size_t keysize, size_t *keylen)
 {
-	const char	*path = settings_get("secret_file", "var/secret");
+	const char	*path = settings_text(SET_SECRET_FILE);
 	ssize_t		 n;
 	int		 fd;
 

@@ -63,8 +63,8 @@ cmd_sign_log(int argc, char **argv)
 		fprintf(stderr, "usage: agora sign-log\n");
 		return (2);
 	}
-	if ((priv = signkey_load(settings_get("log_signing_key",
-	    "var/log-signing-key.pem"), 1, err, sizeof(err))) == NULL) {
+	if ((priv = signkey_load(settings_text(SET_LOG_SIGNING_KEY), 1, err,
+	    sizeof(err))) == NULL) {
 		fprintf(stderr, "agora sign-log: log_signing_key %s\n", err);
 		return (1);
 	}

@@ -24,7 +24,7 @@ print_signin(PGconn *db)
 	struct db_rows	 r = cli_query(db, &sql_status_signin);
 	long long	 n15 = db_int(&r, 0, SS_15MIN), max;
 
-	max = settings_get_int("alert_signin_failures", 500, 1, 100000000);
+	max = settings_int(SET_ALERT_SIGNIN_FAILURES);
 	printf("failed sign-ins: %lld in the last 15 minutes, %lld in the "
 	    "last hour\n", n15, db_int(&r, 0, SS_HOUR));
 	PQclear(r.res);

@@ -74,6 +74,5 @@ cli_password_read(char *buf, size_t len)
 int
 cli_password_cost(void)
 {
-	return ((int)settings_get_int("password_scrypt_ln",
-	    PASSWORD_LN_DEFAULT, 10, 20));
+	return ((int)settings_int(SET_PASSWORD_SCRYPT_LN));
 }

@@ -39,8 +39,8 @@ public_key(const char *path, int needed)
 			fprintf(stderr, "agora verify-log: %s\n", err);
 		return (k);
 	}
-	if ((k = signkey_load(settings_get("log_signing_key",
-	    "var/log-signing-key.pem"), 1, err, sizeof(err))) == NULL) {
+	if ((k = signkey_load(settings_text(SET_LOG_SIGNING_KEY), 1, err,
+	    sizeof(err))) == NULL) {
 		if (needed)
 			fprintf(stderr, "agora verify-log: %s (give the public "
 			    "key with --key)\n", err);

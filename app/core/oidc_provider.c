@@ -31,28 +31,24 @@ oidc_config_from_settings(struct oidc_config *c)
 	size_t		 n;
 
 	memset(c, 0, sizeof(*c));
-	c->issuer = settings_get("oidc_issuer", NULL);
-	c->client_id = settings_get("oidc_client_id", NULL);
-	c->client_secret = settings_get("oidc_client_secret", NULL);
-	c->private_key_kid = settings_get("oidc_client_key_id", NULL);
-	c->redirect_uri = settings_get("oidc_redirect_uri", NULL);
+	c->issuer = settings_text(SET_OIDC_ISSUER);
+	c->client_id = settings_text(SET_OIDC_CLIENT_ID);
+	c->client_secret = settings_text(SET_OIDC_CLIENT_SECRET);
+	c->private_key_kid = settings_text(SET_OIDC_CLIENT_KEY_ID);
+	c->redirect_uri = settings_text(SET_OIDC_REDIRECT_URI);
 	c->post_logout_redirect_uri =
-	    settings_get("oidc_post_logout_redirect_uri", NULL);
-	c->scopes = settings_get("oidc_scopes",
-	    "openid given_name family_name birthdate gender birthplace "
-	    "birthcountry email preferred_username");
-	c->acr_values = settings_get("oidc_acr_values", "eidas1");
-	c->acr_allowed = settings_get("oidc_acr_allowed", NULL);
-	c->claims = settings_get("oidc_claims", NULL);
-	c->timeout_ms = settings_get_int("oidc_timeout_ms", 5000, 100, 60000);
-	c->connect_timeout_ms = settings_get_int("oidc_connect_timeout_ms",
-	    2000, 100, 60000);
-	c->jwks_min_interval = (int)settings_get_int("oidc_jwks_min_interval",
-	    60, 0, 86400);
-	c->clock_skew = (int)settings_get_int("oidc_clock_skew", 60, 0, 600);
-	c->allow_http_loopback = (int)settings_get_int(
-	    "oidc_allow_http_loopback", 0, 0, 1);
-	auth = settings_get("oidc_auth_method", "client_secret_post");
+	    settings_text(SET_OIDC_POST_LOGOUT_REDIRECT_URI);
+	c->scopes = settings_text(SET_OIDC_SCOPES);
+	c->acr_values = settings_text(SET_OIDC_ACR_VALUES);
+	c->acr_allowed = settings_text(SET_OIDC_ACR_ALLOWED);
+	c->claims = settings_text(SET_OIDC_CLAIMS);
+	c->timeout_ms = settings_int(SET_OIDC_TIMEOUT_MS);
+	c->connect_timeout_ms = settings_int(SET_OIDC_CONNECT_TIMEOUT_MS);
+	c->jwks_min_interval = (int)settings_int(SET_OIDC_JWKS_MIN_INTERVAL);
+	c->clock_skew = (int)settings_int(SET_OIDC_CLOCK_SKEW);
+	c->allow_http_loopback = (int)settings_int(SET_OIDC_ALLOW_HTTP_LOOPBACK);
+	/* One of the three: settings_load() refuses any other word. */
+	auth = settings_text(SET_OIDC_AUTH_METHOD);
 	if (strcmp(auth, "client_secret_basic") == 0)
 		c->auth = OIDC_AUTH_SECRET_BASIC;
 	else if (strcmp(auth, "client_secret_post") == 0)
@@ -62,7 +58,7 @@ oidc_config_from_settings(struct oidc_config *c)
 	else
 		return (OIDC_ERR_CONFIG);
 	if (c->auth == OIDC_AUTH_PRIVATE_KEY_JWT) {
-		if ((path = settings_get("oidc_client_key_file", NULL)) == NULL ||
+		if ((path = settings_text(SET_OIDC_CLIENT_KEY_FILE)) == NULL ||
 		    (f = fopen(path, "r")) == NULL)
 			return (OIDC_ERR_CONFIG);
 		n = fread(pem, 1, sizeof(pem) - 1, f);

@@ -21,7 +21,7 @@ DB_STMT(sql_answer_proposal, 1, ANSWER_PROPOSAL_COLS,
     " WHERE c.id = $1::bigint AND c.kind = 'proposal'"
     " AND c.status = 'published'");
 
-DB_STMT(sql_answer_save, 6, ANSWER_SAVE_COLS,
+DB_STMT(sql_answer_save, 8, ANSWER_SAVE_COLS,
     "WITH p AS (SELECT c.id, c.author_id, c.title FROM contributions c"
     "  JOIN consultations k ON k.id = c.consultation_id"
     "  WHERE c.id = $1::bigint AND c.kind = 'proposal'"
@@ -39,14 +39,10 @@ DB_STMT(sql_answer_save, 6, ANSWER_SAVE_COLS,
     "   FROM votes v WHERE v.contribution_id = $1::bigint))),"
     " o AS (INSERT INTO outbox (user_id, recipient, subject, body, kind)"
     "  SELECT r.id, r.email,"
-    "   'Réponse de la Région à la proposition « ' || p.title || ' »',"
-    "   'Bonjour,' || chr(10) || chr(10) ||"
-    "   'La Région Centre-Val de Loire a répondu à la proposition « ' ||"
-    "   p.title || ' », que vous avez déposée ou sur laquelle vous avez"
-    " donné votre avis.' || chr(10) || chr(10) ||"
-    "   'Réponse : ' || official_answer_label($2) || chr(10) || chr(10) ||"
-    "   $3 || chr(10) || chr(10) || 'Lire la proposition et la réponse : ' ||"
-    "   $6 || '/propositions/' || p.id || chr(10),"
+    "   mail_fill($7::text, ARRAY['title'], ARRAY[p.title]),"
+    "   mail_fill($8::text, ARRAY['title', 'status', 'answer', 'link'],"
+    "   ARRAY[p.title, official_answer_label($2), $3,"
+    "   $6 || '/propositions/' || p.id]),"
     "   'answer' FROM r, p, a RETURNING 1)"
     " SELECT (SELECT count(*) FROM a) AS written,"
     " (SELECT count(*) FROM o) AS mails");

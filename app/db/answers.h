@@ -41,7 +41,9 @@ extern const struct db_stmt	sql_answer_proposal;
 
 /*
  * $1 proposal id, $2 status, $3 body (Markdown), $4 body_html, $5 official
- * user id, $6 base URL. Creates or replaces the answer and queues one
+ * user id, $6 base URL, $7 and $8 the e-mail's subject and body
+ * (app/core/mail_texts.def: MT_ANSWER; {title}, {status}, {answer} and
+ * {link} filled by mail_fill()). Creates or replaces the answer and queues one
  * 'answer' e-mail in outbox for the proposal's author and each voter (with
  * an address). One row: answers written (0 when the proposal is not a
  * published proposal of a consultation that is not archived), e-mails

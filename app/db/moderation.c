@@ -113,10 +113,10 @@ DB_STMT(sql_item_versions, 3, MOD_VERSION_COLS,
     " FROM contribution_versions WHERE contribution_id = $1::bigint"
     " ORDER BY version OFFSET $2::int LIMIT $3::int");
 
-DB_STMT(sql_decide, 10, MOD_DECIDE_COLS,
+DB_STMT(sql_decide, 13, MOD_DECIDE_COLS,
     "SELECT moderation_decide($1::bigint, $2::bigint, $3::text, $4::text,"
-    " $5::text, $6::integer, $7::text, $8::text, $9::text, $10::text)"
-    " AS result");
+    " $5::text, $6::integer, $7::text, $8::text, $9::text, $10::text,"
+    " $11::text, $12::text, $13::text) AS result");
 
 DB_STMT(sql_notifications, 1, MOD_NOTIFICATION_COLS,
     "WITH seen AS (UPDATE notifications SET read_at = now()"

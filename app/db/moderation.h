@@ -172,8 +172,10 @@ extern const struct db_stmt	sql_item_versions;
  * $1 contribution, $2 moderator, $3 moderator's pseudonym
  * (modlog_pseudonym()), $4 action (vocab_decision), $5 expected status,
  * $6 expected version, $7 rule (or NULL), $8 note (or NULL), $9 the
- * note's commitment (modlog_note_mac(), NULL without a note), $10 base
- * URL. One row: 'ok', 'not_found', 'conflict', 'own', 'rule_required',
+ * note's commitment (modlog_note_mac(), NULL without a note), $10 and
+ * $11 the author's e-mail subject and body (mail_texts.def, MT_MODERATION,
+ * the decision and links filled in), $12 and $13 its rule and note lines.
+ * One row: 'ok', 'not_found', 'conflict', 'own', 'rule_required',
  * 'invalid' (moderation_decide()).
  */
 #define MOD_DECIDE_COLS(C)						\

@@ -39,8 +39,8 @@ DB_STMT(sql_purge_warn, 4, PURGE_COUNT_COLS,
     "), m AS ("
     " INSERT INTO outbox (user_id, recipient, subject, body, kind)"
     " SELECT id, email, $3::text,"
-    "  replace(replace($4::text, '@DATE@', fr_date(due)),"
-    "  '@NOM@', display_name), 'inactivity' FROM w"
+    "  mail_fill($4::text, ARRAY['date', 'name'],"
+    "  ARRAY[fr_date(due), display_name]), 'inactivity' FROM w"
     " RETURNING 1"
     ")"
     " SELECT count(*) AS n FROM m");

@@ -43,7 +43,8 @@ extern const struct db_stmt	sql_purge_outbox_erased;
 extern const struct db_stmt	sql_purge_sessions;
 /*
  * $1 inactivity before deletion, $2 notice, $3 subject, $4 body with
- * @NOM@ (display name) and @DATE@ (French date of the deletion). Queues
+ * {name} (display name) and {date} (French date of the deletion), filled
+ * by mail_fill() (app/core/mail_texts.def: MT_INACTIVITY). Queues
  * the warning to every live account whose last sign-in (else creation)
  * is older than $1 - $2 but not $1, and not warned since; dates the
  * warning. One row: warnings queued.

@@ -149,16 +149,19 @@ BEGIN
 	RETURN 'ok';
 END $$;
 
+-- p_subject, p_body, p_rule_line, p_note_line: the author's e-mail
+-- (app/core/mail_texts.def, MT_MODERATION and its two lines), the decision
+-- and the links already filled in by the caller.
 CREATE OR REPLACE FUNCTION moderation_decide(p_contribution bigint, p_moderator bigint,
     p_moderator_ref text, p_action text, p_expected_status text,
     p_expected_version integer, p_rule text, p_note text, p_note_mac text,
-    p_base_url text) RETURNS text
+    p_subject text, p_body text, p_rule_line text, p_note_line text)
+    RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
 	c	record;
 	to_st	text;
-	label	text;
 	rule_t	text;
 	v_note	text := nullif(p_note, '');
 BEGIN
@@ -199,22 +202,16 @@ BEGIN
 	IF c.author_id IS NOT NULL THEN
 		INSERT INTO notifications (user_id, contribution_id, decision, rule, note)
 		VALUES (c.author_id, p_contribution, p_action, p_rule, v_note);
-		label := CASE p_action WHEN 'publish' THEN 'publiée'
-		    WHEN 'restore' THEN 'rétablie' WHEN 'hide' THEN 'masquée'
-		    ELSE 'refusée' END;
 		SELECT code || ' — ' || title INTO rule_t FROM charter_rules WHERE code = p_rule;
 		INSERT INTO outbox (user_id, recipient, subject, body, kind)
-		SELECT u.id, u.email,
-		    'Votre contribution a été ' || label,
-		    'Bonjour ' || u.display_name || E',\n\n'
-		    || 'Votre contribution « ' || c.what || ' » a été ' || label
-		    || E' par l''équipe de modération.\n'
-		    || coalesce(E'\nRègle de la charte : ' || rule_t || E'\n', '')
-		    || coalesce(E'\nNote du modérateur : ' || v_note || E'\n', '')
-		    || E'\nRetrouvez vos notifications : ' || coalesce(p_base_url, '')
-		    || E'/compte/notifications\nLa charte de modération : '
-		    || coalesce(p_base_url, '') || E'/charte\n\n'
-		    || E'Agora, consultation citoyenne de la Région Centre-Val de Loire\n',
+		SELECT u.id, u.email, p_subject,
+		    mail_fill(p_body,
+		    ARRAY['name', 'contribution', 'rule_line', 'note_line'],
+		    ARRAY[u.display_name, c.what,
+		    CASE WHEN rule_t IS NOT NULL THEN mail_fill(p_rule_line,
+		    ARRAY['rule'], ARRAY[rule_t]) ELSE '' END,
+		    CASE WHEN v_note IS NOT NULL THEN mail_fill(p_note_line,
+		    ARRAY['note'], ARRAY[v_note]) ELSE '' END]),
 		    'moderation'
 		FROM users u WHERE u.id = c.author_id AND u.email IS NOT NULL
 		    AND u.deleted_at IS NULL;

@@ -1,11 +1,44 @@
 -- Helpers every area uses: French dates and durations, a consultation's
--- phase and whether it is an archive, the Wilson bound, answer labels.
+-- phase and whether it is an archive, the Wilson bound, answer labels,
+-- the filling of an e-mail's text.
 --
 -- The current text of each function and trigger of the area, in one
 -- place: `agora migrate` applies every file of migrations/functions/
 -- after the numbered migrations, each time. To change a function, edit
 -- it here (a new migration only for what CREATE OR REPLACE cannot do:
 -- a changed signature or return type is a DROP there first).
+
+-- An e-mail's text (app/core/mail_texts.def, passed in as a parameter)
+-- with each {name} of p_names replaced by the value of the same rank, in
+-- one pass like mail_fill() in C: a value (a display name, a title) is
+-- copied, never searched for placeholders; a NULL value becomes ''.
+CREATE OR REPLACE FUNCTION mail_fill(p_text text, p_names text[],
+    p_values text[]) RETURNS text
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+	out	text := '';
+	rest	text := p_text;
+	at	integer;
+	best	integer;
+	pos	integer;
+	i	integer;
+BEGIN
+	LOOP
+		best := 0;
+		at := 0;
+		FOR i IN 1 .. coalesce(array_length(p_names, 1), 0) LOOP
+			pos := strpos(rest, '{' || p_names[i] || '}');
+			IF pos > 0 AND (at = 0 OR pos < at) THEN
+				at := pos;
+				best := i;
+			END IF;
+		END LOOP;
+		EXIT WHEN best = 0;
+		out := out || left(rest, at - 1) || coalesce(p_values[best], '');
+		rest := substr(rest, at + length(p_names[best]) + 2);
+	END LOOP;
+	RETURN out || rest;
+END $$;
 
 -- A date in French, "16 novembre 2026", in the region's time zone: the
 -- database locale may not know French month names.

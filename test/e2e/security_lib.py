@@ -43,15 +43,23 @@ def routes():
 
 
 def handler_fields():
-    """{handler: fields read in its source file}: the names a handler's file
-    passes to web_arg(), form_text(), form_choice()."""
+    """{handler: fields read in its room}: the names the files of a
+    handler's folder of app/web (participation/, people/, ...) pass to
+    web_arg(), form_text(), form_choice(). The room, not the file: a
+    handler's reads may sit in its room's helpers (a form's checks, the
+    listing's filters) in another file."""
     out = {}
-    for path in glob.glob(os.path.join(harness.ROOT, "app", "web", "*.c")):
-        with open(path) as f:
-            text = f.read()
-        names = set(READ_RE.findall(text))
-        for h in re.findall(r"^([a-z_]+)\(struct web_req \*w\)$", text, re.M):
-            out[h] = names
+    for room in glob.glob(os.path.join(harness.ROOT, "app", "web", "*", "")):
+        texts = []
+        for path in glob.glob(os.path.join(room, "*.c")):
+            with open(path) as f:
+                texts.append(f.read())
+        names = set()
+        for text in texts:
+            names |= set(READ_RE.findall(text))
+        for text in texts:
+            for h in re.findall(r"^([a-z_]+)\(struct web_req \*w\)$", text, re.M):
+                out[h] = names
     return out
 
 

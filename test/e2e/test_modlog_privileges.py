@@ -149,7 +149,7 @@ APP_ATTACKS = [
     ("TRUNCATE moderation_log_heads", "permission denied"),
     ("ALTER TABLE moderation_log_heads DISABLE TRIGGER ALL", "must be owner"),
     ("ALTER FUNCTION moderation_decide(bigint, bigint, text, text, text, integer, text, text,"
-     " text, text) SECURITY INVOKER", "must be owner"),
+     " text, text, text, text, text) SECURITY INVOKER", "must be owner"),
     ("DROP TRIGGER moderation_log_no_change ON moderation_log", "must be owner"),
 ]
 

@@ -17,7 +17,9 @@
 #include <cmocka.h>
 
 #include "../../app/core/html.h"
+#include "../../app/core/mail_texts.h"
 #include "../../app/core/markdown.h"
+#include "../../app/core/password.h"
 #include "../../app/core/settings.h"
 #include "../../app/core/text.h"
 #include "../../app/core/token.h"
@@ -235,42 +237,191 @@ token_mac_depends_on_key_and_message(void **state)
 	assert_true(token_equal(a, b));
 }
 
+static int	settings_warnings;
+static char	settings_last_warning[1024];
+
+static void
+settings_count_warning(const char *msg)
+{
+	settings_warnings++;
+	snprintf(settings_last_warning, sizeof(settings_last_warning), "%s",
+	    msg);
+}
+
+/* Loads text as a settings file; settings_load()'s return. */
+static int
+settings_load_text(const char *text, char *err, size_t errlen)
+{
+	char	 path[] = "/tmp/agora-settings-XXXXXX";
+	int	 fd = mkstemp(path), rc;
+	FILE	*f = fdopen(fd, "w");
+
+	fputs(text, f);
+	fclose(f);
+	settings_warnings = 0;
+	settings_last_warning[0] = '\0';
+	settings_warn_hook = settings_count_warning;
+	rc = settings_load(path, err, errlen);
+	unlink(path);
+	return (rc);
+}
+
 static void
 settings_file_and_environment(void **state)
 {
-	char	 path[] = "/tmp/agora-settings-XXXXXX", err[256];
-	int	 fd = mkstemp(path);
-	FILE	*f = fdopen(fd, "w");
+	char	 err[256];
 
-	fputs("# comment\n database = host=x port=1 \nedit_window = 30\n"
-	    "bad_int = 3x\n", f);
-	fclose(f);
-	assert_int_equal(settings_load(path, err, sizeof(err)), 0);
-	assert_string_equal(settings_get("database", NULL), "host=x port=1");
-	assert_int_equal(settings_get_int("edit_window", 5, 0, 100), 30);
-	assert_int_equal(settings_get_int("bad_int", 5, 0, 100), 5);
-	assert_int_equal(settings_get_int("edit_window", 5, 0, 10), 5);
-	assert_null(settings_get("missing", NULL));
-	setenv("AGORA_EDIT_WINDOW", "12", 1);
-	assert_int_equal(settings_get_int("edit_window", 5, 0, 100), 12);
-	unsetenv("AGORA_EDIT_WINDOW");
-	unlink(path);
+	setenv("AGORA_COMMENT_MAX_DEPTH", "5", 1);
+	assert_int_equal(settings_load_text("# comment\n database = host=x "
+	    "port=1 \nedit_window_minutes = 12\nsmtp_url =\n", err,
+	    sizeof(err)), 0);
+	unsetenv("AGORA_COMMENT_MAX_DEPTH");
+	assert_int_equal(settings_warnings, 0);
+	assert_string_equal(settings_text(SET_DATABASE), "host=x port=1");
+	assert_int_equal(settings_int(SET_EDIT_WINDOW_MINUTES), 12);
+	assert_int_equal(settings_int(SET_COMMENT_MAX_DEPTH), 5);
+	assert_int_equal(settings_int(SET_FLAG_THRESHOLD), 3);
+	assert_string_equal(settings_text(SET_SMTP_URL), "");
+	assert_null(settings_text(SET_MAIL_DIR));
+	assert_string_equal(settings_text(SET_EXPORT_DIR), "/tmp");
+	/* The old calls, kept for app/web/opendata/, read the same table. */
+	assert_string_equal(settings_get("database", ""), "host=x port=1");
+	assert_string_equal(settings_get("export_dir", "/tmp"), "/tmp");
+	assert_string_equal(settings_get("no_such_key", "d"), "d");
+	assert_int_equal(settings_get_int("edit_window_minutes", 30, 0, 100),
+	    12);
+	assert_int_equal(settings_get_int("edit_window_minutes", 30, 0, 10),
+	    30);
 	assert_int_equal(settings_load("/nonexistent/x.ini", err,
 	    sizeof(err)), -1);
 }
 
 static void
+settings_wrong_values_warn_and_use_the_default(void **state)
+{
+	char	 err[256];
+
+	assert_int_equal(settings_load_text("flag_threshold = 3x\n", err,
+	    sizeof(err)), 0);
+	assert_int_equal(settings_warnings, 1);
+	assert_non_null(strstr(settings_last_warning, "flag_threshold = 3x"));
+	assert_non_null(strstr(settings_last_warning, "not an integer"));
+	assert_int_equal(settings_int(SET_FLAG_THRESHOLD), 3);
+
+	assert_int_equal(settings_load_text("proposal_title_max = 5000\n"
+	    "cookie_secure = yes\n", err, sizeof(err)), 0);
+	assert_int_equal(settings_warnings, 2);
+	assert_non_null(strstr(settings_last_warning,
+	    "proposal_title_max = 5000: out of range 1-1000"));
+	assert_int_equal(settings_int(SET_PROPOSAL_TITLE_MAX), 140);
+	assert_int_equal(settings_int(SET_COOKIE_SECURE), 1);
+
+	assert_int_equal(settings_load_text("flag_treshold = 2\n", err,
+	    sizeof(err)), 0);
+	assert_int_equal(settings_warnings, 1);
+	assert_non_null(strstr(settings_last_warning,
+	    "unknown key flag_treshold"));
+	assert_int_equal(settings_int(SET_FLAG_THRESHOLD), 3);
+}
+
+static void
+settings_strict_keys_refuse_a_wrong_value(void **state)
+{
+	char	 err[512];
+
+	assert_int_equal(settings_load_text("flag_threshold_action = hidden\n",
+	    err, sizeof(err)), -1);
+	assert_non_null(strstr(err, ":1: flag_threshold_action = hidden"));
+	assert_non_null(strstr(err, "refusing to start"));
+	setenv("AGORA_SESSION_IDLE_MINUTES", "2", 1);
+	assert_int_equal(settings_load_text("", err, sizeof(err)), -1);
+	unsetenv("AGORA_SESSION_IDLE_MINUTES");
+	assert_non_null(strstr(err, "AGORA_SESSION_IDLE_MINUTES: "
+	    "session_idle_minutes = 2: out of range 5-43200"));
+	assert_int_equal(settings_load_text("flag_threshold_action = hide\n"
+	    "smtp_starttls = 1\n", err, sizeof(err)), 0);
+	assert_string_equal(settings_text(SET_FLAG_THRESHOLD_ACTION), "hide");
+	assert_int_equal(settings_int(SET_SMTP_STARTTLS), 1);
+}
+
+/* Every default passes its own declaration; "Strict" said iff S_STRICT. */
+static void
+settings_table_is_consistent(void **state)
+{
+	char		 text[16384], err[256];
+	size_t		 len = 0;
+	int		 i;
+	FILE		*f;
+	char		*md = NULL;
+	size_t		 mdlen = 0;
+
+	for (i = 0; i < SET__MAX; i++)
+		if (settings_default(i) != NULL)
+			len += (size_t)snprintf(text + len, sizeof(text) - len,
+			    "%s = %s\n", settings_key(i), settings_default(i));
+	assert_true(len < sizeof(text));
+	assert_int_equal(settings_load_text(text, err, sizeof(err)), 0);
+	assert_int_equal(settings_warnings, 0);
+	assert_int_equal(settings_int(SET_PASSWORD_SCRYPT_LN),
+	    PASSWORD_LN_DEFAULT);
+	f = open_memstream(&md, &mdlen);
+	settings_markdown(f);
+	fclose(f);
+	for (i = 0; i < SET__MAX; i++) {
+		char	 row[128], *p, *end;
+
+		snprintf(row, sizeof(row), "| `%s` |", settings_key(i));
+		assert_non_null(p = strstr(md, row));
+		end = strchr(p, '\n');
+		*end = '\0';
+		assert_int_equal(strstr(p, "Strict") != NULL,
+		    settings_strict(i));
+		*end = '\n';
+	}
+	free(md);
+}
+
+static void
 settings_reject_malformed_lines(void **state)
 {
-	char	 path[] = "/tmp/agora-settings-XXXXXX", err[256];
-	int	 fd = mkstemp(path);
-	FILE	*f = fdopen(fd, "w");
+	char	 err[256];
 
-	fputs("no equals sign here\n", f);
-	fclose(f);
-	assert_int_equal(settings_load(path, err, sizeof(err)), -1);
+	assert_int_equal(settings_load_text("no equals sign here\n", err,
+	    sizeof(err)), -1);
 	assert_non_null(strstr(err, ":1:"));
-	unlink(path);
+}
+
+static void
+mail_fill_is_one_pass_and_bounded(void **state)
+{
+	struct mail_var	 v[] = { { "name", "{link}" }, { "link", "L" } };
+	char		 out[64], small[8];
+
+	assert_int_equal(mail_fill(out, sizeof(out), "A {name} {link} {x}{",
+	    v, 2), 15);
+	assert_string_equal(out, "A {link} L {x}{");
+	assert_int_equal(mail_fill(small, sizeof(small), "A {name} {link}",
+	    v, 2), 10);
+	assert_string_equal(small, "A {link");
+	assert_int_equal(mail_fill(NULL, 0, "{link}", v, 2), 1);
+}
+
+/* Every kind named once, found by its name. */
+static void
+mail_texts_are_declared_once(void **state)
+{
+	int	i, j;
+
+	for (i = 0; i < MT__MAX; i++) {
+		assert_int_equal(mail_text_find(mail_text_kind(i)), i);
+		assert_true(strlen(mail_text_subject(i)) > 0 &&
+		    strlen(mail_text_body(i)) > 0);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(mail_text_kind(i),
+			    mail_text_kind(j));
+	}
+	assert_int_equal(mail_text_find("nope"), MT__MAX);
+	assert_string_equal(mail_part(MP_DECIDED_RESTORE), "rétablie");
 }
 
 int
@@ -295,7 +446,12 @@ main(void)
 		cmocka_unit_test(token_hash_is_sha256_hex),
 		cmocka_unit_test(token_mac_depends_on_key_and_message),
 		cmocka_unit_test(settings_file_and_environment),
+		cmocka_unit_test(settings_wrong_values_warn_and_use_the_default),
+		cmocka_unit_test(settings_strict_keys_refuse_a_wrong_value),
+		cmocka_unit_test(settings_table_is_consistent),
 		cmocka_unit_test(settings_reject_malformed_lines),
+		cmocka_unit_test(mail_fill_is_one_pass_and_bounded),
+		cmocka_unit_test(mail_texts_are_declared_once),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../core/mail_texts.h"
 #include "web.h"
 
 #define ARENA_CHUNK	8192
@@ -118,4 +119,15 @@ web_arena_free(struct web_req *w)
 	}
 	w->arena = NULL;
 	w->state = NULL;
+}
+
+char *
+web_mail_fill(struct web_req *w, const char *tmpl, const struct mail_var *vars,
+    size_t n)
+{
+	size_t	 len = mail_fill(NULL, 0, tmpl, vars, n);
+	char	*s = web_alloc(w, len + 1);
+
+	mail_fill(s, len + 1, tmpl, vars, n);
+	return (s);
 }

@@ -91,15 +91,23 @@ log_key_load(const char *path)
 	EVP_PKEY_free(pub);
 }
 
+/* A setting of the wrong kind, out of range or unknown (settings.def). */
+static void
+settings_warn_log(const char *msg)
+{
+	kore_log(LOG_WARNING, "settings: %s", msg);
+}
+
 void
 kore_parent_configure(int argc, char **argv)
 {
 	char		 err[512];
 	const char	*dsn;
 
+	settings_warn_hook = settings_warn_log;
 	if (settings_load(NULL, err, sizeof(err)) == -1)
 		fatal("settings: %s", err);
-	if ((dsn = settings_get("database", NULL)) == NULL)
+	if ((dsn = settings_text(SET_DATABASE)) == NULL)
 		fatal("settings %s: no database", settings_path());
 	if (!kore_pgsql_register("db", dsn))
 		fatal("cannot register the database");
@@ -107,23 +115,21 @@ kore_parent_configure(int argc, char **argv)
 	 * kore reads this file too: the owner role's password would then be
 	 * in every worker's memory, and the workers could alter the schema.
 	 */
-	if ((dsn = settings_get("owner_database", NULL)) != NULL &&
+	if ((dsn = settings_text(SET_OWNER_DATABASE)) != NULL &&
 	    strstr(dsn, "password") != NULL)
 		fatal("settings %s: owner_database holds a password; the owner "
 		    "must sign in without one (peer authentication or "
 		    "~/.pgpass: README, \"Running in production\")",
 		    settings_path());
-	secret_load(settings_get("secret_file", "var/secret"));
-	log_key_load(settings_get("log_signing_key",
-	    "var/log-signing-key.pem"));
-	app.cookie_secure = settings_get_int("cookie_secure", 1, 0, 1);
+	secret_load(settings_text(SET_SECRET_FILE));
+	log_key_load(settings_text(SET_LOG_SIGNING_KEY));
+	app.cookie_secure = (int)settings_int(SET_COOKIE_SECURE);
 	snprintf(app.idle_minutes, sizeof(app.idle_minutes), "%lld",
-	    settings_get_int("session_idle_minutes", 120, 5, 60 * 24 * 30));
+	    settings_int(SET_SESSION_IDLE_MINUTES));
 	snprintf(app.absolute_minutes, sizeof(app.absolute_minutes), "%lld",
-	    settings_get_int("session_absolute_minutes", 60 * 24 * 7, 60,
-	    60 * 24 * 90));
+	    settings_int(SET_SESSION_ABSOLUTE_MINUTES));
 	snprintf(app.base_url, sizeof(app.base_url), "%s",
-	    settings_get("base_url", "http://127.0.0.1:8888"));
+	    settings_text(SET_BASE_URL));
 	kore_log(LOG_NOTICE, "agora: settings from %s", settings_path());
 	/*
 	 * On SIGHUP kore reloads the module in the parent whatever the module

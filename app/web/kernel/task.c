@@ -72,8 +72,7 @@ web_password_verify(struct web_req *w, const char *pw, const char *stored)
 static int
 cost(void)
 {
-	return ((int)settings_get_int("password_scrypt_ln",
-	    PASSWORD_LN_DEFAULT, 10, 20));
+	return ((int)settings_int(SET_PASSWORD_SCRYPT_LN));
 }
 
 static int

@@ -142,6 +142,10 @@ void		*web_alloc(struct web_req *, size_t);
 char		*web_strdup(struct web_req *, const char *);
 char		*web_printf(struct web_req *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
+/* An e-mail's text (core/mail_texts.h) with vars filled in, in the arena. */
+struct mail_var;
+char		*web_mail_fill(struct web_req *, const char *,
+		    const struct mail_var *, size_t);
 /* The handler's state: size zeroed bytes at step 0, the same block after. */
 void		*web_state(struct web_req *, size_t);
 void		 web_arena_free(struct web_req *);

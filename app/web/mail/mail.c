@@ -105,10 +105,10 @@ deliver_smtp(const char *url, const char *from, const char *to,
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
 	curl_easy_setopt(c, CURLOPT_USE_SSL,
-	    settings_get_int("smtp_starttls", 0, 0, 1) ? (long)CURLUSESSL_ALL :
+	    settings_int(SET_SMTP_STARTTLS) ? (long)CURLUSESSL_ALL :
 	    (long)CURLUSESSL_NONE);
-	if ((user = settings_get("smtp_username", NULL)) != NULL &&
-	    (pass = settings_get("smtp_password", NULL)) != NULL) {
+	if ((user = settings_text(SET_SMTP_USERNAME)) != NULL &&
+	    (pass = settings_text(SET_SMTP_PASSWORD)) != NULL) {
 		curl_easy_setopt(c, CURLOPT_USERNAME, user);
 		curl_easy_setopt(c, CURLOPT_PASSWORD, pass);
 	}
@@ -200,7 +200,7 @@ db_ok(void)
 	if (mail_db != NULL)
 		PQfinish(mail_db);
 	mail_db = NULL;
-	if ((dsn = settings_get("database", NULL)) == NULL)
+	if ((dsn = settings_text(SET_DATABASE)) == NULL)
 		return (0);
 	mail_db = PQconnectdb(dsn);
 	if (PQstatus(mail_db) != CONNECTION_OK) {
@@ -360,10 +360,9 @@ mail_run(struct kore_task *t)
 	const char	*smtp, *dir, *from;
 	int		 round, n;
 
-	smtp = settings_get("smtp_url", NULL);
-	dir = settings_get("mail_dir", NULL);
-	from = settings_get("mail_from",
-	    "Agora <ne-pas-repondre@agora.invalid>");
+	smtp = settings_text(SET_SMTP_URL);
+	dir = settings_text(SET_MAIL_DIR);
+	from = settings_text(SET_MAIL_FROM);
 	if (smtp != NULL && *smtp == '\0')
 		smtp = NULL;
 	if (smtp == NULL && (dir == NULL || *dir == '\0'))
@@ -436,8 +435,8 @@ mail_start(void)
 		curl_ready = 1;
 	}
 	srandom((unsigned int)(time(NULL) ^ getpid()));
-	mail_timer = kore_timer_add(mail_tick, (u_int64_t)settings_get_int(
-	    "mail_interval_ms", 2000, 100, 600000), NULL, 0);
+	mail_timer = kore_timer_add(mail_tick,
+	    (u_int64_t)settings_int(SET_MAIL_INTERVAL_MS), NULL, 0);
 }
 
 /*

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../../core/addresses.h"
+#include "../../core/mail_texts.h"
 #include "../../core/modlog.h"
 #include "../../core/refusal.h"
 #include "../../core/settings.h"
@@ -21,6 +22,7 @@
 #include "../../core/vocab.h"
 #include "../../db/moderation.h"
 #include "../kernel/app.h"
+#include "../shared/ui.h"
 #include "decision.h"
 #include "moderation.h"
 
@@ -102,11 +104,41 @@ item_fields(struct web_req *w, struct decision_view *v, const char **rule)
 }
 
 /* Step 1: the page, or the decision checked then sent. */
+/*
+ * The author's e-mail (mail_texts.def, MT_MODERATION) with the decision and
+ * the links filled in; moderation_decide() fills the rest.
+ */
+static void
+decision_mail(struct web_req *w, const char *decision, char **subject,
+    char **body)
+{
+	static const enum mail_part_id	 word[DEC__MAX] = {
+		[DEC_PUBLISH] = MP_DECIDED_PUBLISH,
+		[DEC_HIDE] = MP_DECIDED_HIDE,
+		[DEC_REJECT] = MP_DECIDED_REJECT,
+		[DEC_RESTORE] = MP_DECIDED_RESTORE,
+	};
+	struct mail_var	 v[] = {
+		{ "decision", NULL },
+		{ "notifications_link", NULL },
+		{ "charter_link", NULL },
+	};
+	const char	*base = settings_text(SET_BASE_URL);
+	int		 d = vocab_find(vocab_decision, DEC__MAX, decision);
+
+	/* d was checked by item_fields(); moderation_decide() refuses others. */
+	v[0].value = mail_part(word[d < 0 ? DEC_REJECT : d]);
+	v[1].value = web_printf(w, "%s" UI_ACCOUNT_NOTIFICATIONS, base);
+	v[2].value = web_printf(w, "%s" UI_CHARTER, base);
+	*subject = web_mail_fill(w, mail_text_subject(MT_MODERATION), v, 3);
+	*body = web_mail_fill(w, mail_text_body(MT_MODERATION), v, 3);
+}
+
 static int
 item_check(struct web_req *w, struct decision_view *v)
 {
 	const char	*seen, *rule;
-	char		 ref[13], mac[65];
+	char		 ref[13], mac[65], *subject, *body;
 	long long	 version;
 
 	if (web_rows(w, Q_ITEM) != 1)
@@ -129,12 +161,14 @@ item_check(struct web_req *w, struct decision_view *v)
 	modlog_pseudonym(app.secret, app.secret_len, w->sess.user_id, ref);
 	if (*v->note != '\0')
 		modlog_note_mac(app.secret, app.secret_len, v->note, mac);
+	decision_mail(w, v->decision, &subject, &body);
 	return (web_query(w, Q_DECIDE, &sql_decide, DB_INT(v->id),
 	    DB_INT(w->sess.user_id), DB_TEXT(ref), DB_TEXT(v->decision),
 	    DB_TEXT(seen), DB_INT(version), DB_TEXT(*rule ? rule : NULL),
 	    DB_TEXT(*v->note ? v->note : NULL),
-	    DB_TEXT(*v->note ? mac : NULL),
-	    DB_TEXT(settings_get("base_url", ""))));
+	    DB_TEXT(*v->note ? mac : NULL), DB_TEXT(subject), DB_TEXT(body),
+	    DB_TEXT(mail_part(MP_MODERATION_RULE_LINE)),
+	    DB_TEXT(mail_part(MP_MODERATION_NOTE_LINE))));
 }
 
 /*

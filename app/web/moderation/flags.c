@@ -159,9 +159,8 @@ flag_check(struct web_req *w, struct flag_view *v)
 	}
 	return (web_query(w, Q_FLAG, &sql_flag_insert, DB_INT(v->id),
 	    DB_INT(w->sess.user_id), DB_TEXT(rule), DB_TEXT(v->note),
-	    DB_INT(settings_get_int("flag_threshold", 3, 1, 1000000)),
-	    DB_TEXT(strcmp(settings_get("flag_threshold_action", "review"),
-	    "hide") == 0 ? "hide" : "review")));
+	    DB_INT(settings_int(SET_FLAG_THRESHOLD)),
+	    DB_TEXT(settings_text(SET_FLAG_THRESHOLD_ACTION))));
 }
 
 /* Step 2: what flag_contribution() said (refusals: app/core/refusal.c). */

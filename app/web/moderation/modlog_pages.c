@@ -92,12 +92,14 @@ modlog_export_task(struct kore_task *t)
 	struct export_sink	 s;
 	struct html_out		 o = { export_sink_write, &s };
 	PGconn			*db;
+	const char		*dsn;
 	char			 in[8], msg[64], err[512];
 	long			 n = -1;
 
 	kore_task_channel_read(t, in, sizeof(in));
 	export_sink_open(&s);
-	db = PQconnectdb(settings_get("database", ""));
+	dsn = settings_text(SET_DATABASE);	/* kore refuses to start without */
+	db = PQconnectdb(dsn != NULL ? dsn : "");
 	if (PQstatus(db) == CONNECTION_OK)
 		n = modlog_export_run(db, app.secret, app.secret_len, &o, err,
 		    sizeof(err));

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../core/mail_texts.h"
 #include "../../core/markdown.h"
 #include "../../core/text.h"
 #include "../../core/vocab.h"
@@ -166,7 +167,9 @@ answer_write(struct web_req *w, struct answer *a)
 		fatal("markdown_render: out of memory");
 	q = web_query(w, Q_SAVE, &sql_answer_save, DB_INT(a->id),
 	    DB_TEXT(a->status), DB_TEXT(a->body), DB_TEXT(html),
-	    DB_ID(w->sess.user_id), DB_TEXT(app.base_url));
+	    DB_ID(w->sess.user_id), DB_TEXT(app.base_url),
+	    DB_TEXT(mail_text_subject(MT_ANSWER)),
+	    DB_TEXT(mail_text_body(MT_ANSWER)));
 	free(html);
 	return (q);
 }

@@ -38,7 +38,7 @@ void
 export_sink_open(struct export_sink *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->fd = open(settings_get("export_dir", "/tmp"), O_TMPFILE | O_RDWR,
+	s->fd = open(settings_text(SET_EXPORT_DIR), O_TMPFILE | O_RDWR,
 	    0600);
 	if (s->fd != -1 && (s->data = malloc(SINK_BUFFER)) == NULL) {
 		close(s->fd);
@@ -169,7 +169,7 @@ export_sink_send(struct http_request *req, const char *msg)
 		if (!told) {
 			kore_log(LOG_NOTICE, "export: export_dir %s unusable, "
 			    "exports are held in memory",
-			    settings_get("export_dir", "/tmp"));
+			    settings_text(SET_EXPORT_DIR));
 			told = 1;
 		}
 		x->base = p;

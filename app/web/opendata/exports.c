@@ -481,7 +481,8 @@ export_task(struct kore_task *t)
 	in[len < sizeof(in) ? len : sizeof(in) - 1] = '\0';
 	theme = in[2] != '\0' ? in + 2 : NULL;
 	export_sink_open(&s);
-	db = PQconnectdb(settings_get("database", ""));
+	db = PQconnectdb(settings_text(SET_DATABASE) != NULL ?
+	    settings_text(SET_DATABASE) : "");
 	if (PQstatus(db) == CONNECTION_OK)
 		n = export_run(db, theme, in[0] == 'j', app.secret,
 		    app.secret_len, &o, NULL, err, sizeof(err));

@@ -14,15 +14,14 @@
 void
 part_limits(struct part_limits *l)
 {
-	l->title_min = settings_get_int("proposal_title_min", 5, 1, 1000);
-	l->title_max = settings_get_int("proposal_title_max", 140, 1, 1000);
-	l->body_min = settings_get_int("proposal_body_min", 20, 1, 100000);
-	l->body_max = settings_get_int("proposal_body_max", 5000, 1, 100000);
-	l->argument_max = settings_get_int("argument_max", 2000, 1, 100000);
-	l->comment_max = settings_get_int("comment_max", 2000, 1, 100000);
-	l->max_depth = settings_get_int("comment_max_depth", 3, 1, 20);
-	l->edit_window = settings_get_int("edit_window_minutes", 30, 0,
-	    60 * 24 * 30);
+	l->title_min = settings_int(SET_PROPOSAL_TITLE_MIN);
+	l->title_max = settings_int(SET_PROPOSAL_TITLE_MAX);
+	l->body_min = settings_int(SET_PROPOSAL_BODY_MIN);
+	l->body_max = settings_int(SET_PROPOSAL_BODY_MAX);
+	l->argument_max = settings_int(SET_ARGUMENT_MAX);
+	l->comment_max = settings_int(SET_COMMENT_MAX);
+	l->max_depth = settings_int(SET_COMMENT_MAX_DEPTH);
+	l->edit_window = settings_int(SET_EDIT_WINDOW_MINUTES);
 	if (l->title_min > l->title_max)
 		l->title_min = l->title_max;
 	if (l->body_min > l->body_max)

@@ -21,18 +21,26 @@
 #include "../kernel/app.h"
 #include "account.h"
 
+/* Each bucket and its two settings (limit_<bucket>_max, _minutes). */
 static const struct {
 	const char	*bucket;
-	long long	 max;
-	long long	 minutes;
+	enum setting_id	 max;
+	enum setting_id	 minutes;
 } rate_defaults[RATE__MAX] = {
-	{ "signin_account",	5,	15 },	/* RATE_SIGNIN_ACCOUNT */
-	{ "signin_ip",		20,	15 },	/* RATE_SIGNIN_IP */
-	{ "signup_ip",		5,	60 },	/* RATE_SIGNUP_IP */
-	{ "reset_ip",		5,	60 },	/* RATE_RESET_IP */
-	{ "reset_email",	3,	60 },	/* RATE_RESET_EMAIL */
-	{ "verify_resend",	3,	60 },	/* RATE_VERIFY_RESEND */
-	{ "email_change",	3,	60 },	/* RATE_EMAIL_CHANGE */
+	{ "signin_account", SET_LIMIT_SIGNIN_ACCOUNT_MAX,
+	  SET_LIMIT_SIGNIN_ACCOUNT_MINUTES },	/* RATE_SIGNIN_ACCOUNT */
+	{ "signin_ip", SET_LIMIT_SIGNIN_IP_MAX,
+	  SET_LIMIT_SIGNIN_IP_MINUTES },	/* RATE_SIGNIN_IP */
+	{ "signup_ip", SET_LIMIT_SIGNUP_IP_MAX,
+	  SET_LIMIT_SIGNUP_IP_MINUTES },	/* RATE_SIGNUP_IP */
+	{ "reset_ip", SET_LIMIT_RESET_IP_MAX,
+	  SET_LIMIT_RESET_IP_MINUTES },		/* RATE_RESET_IP */
+	{ "reset_email", SET_LIMIT_RESET_EMAIL_MAX,
+	  SET_LIMIT_RESET_EMAIL_MINUTES },	/* RATE_RESET_EMAIL */
+	{ "verify_resend", SET_LIMIT_VERIFY_RESEND_MAX,
+	  SET_LIMIT_VERIFY_RESEND_MINUTES },	/* RATE_VERIFY_RESEND */
+	{ "email_change", SET_LIMIT_EMAIL_CHANGE_MAX,
+	  SET_LIMIT_EMAIL_CHANGE_MINUTES },	/* RATE_EMAIL_CHANGE */
 };
 
 void
@@ -44,7 +52,7 @@ account_client_addr(struct web_req *w, char out[ADDR_LEN])
 	size_t			 len;
 
 	snprintf(out, ADDR_LEN, "unknown");
-	if (settings_get_int("trust_proxy", 0, 0, 1) == 1 &&
+	if (settings_int(SET_TRUST_PROXY) == 1 &&
 	    http_request_header(w->req, "x-forwarded-for", &xff)) {
 		last = strrchr(xff, ',');
 		last = last ? last + 1 : xff;
@@ -70,18 +78,12 @@ account_client_addr(struct web_req *w, char out[ADDR_LEN])
 		snprintf(out, ADDR_LEN, "unknown");
 }
 
-/* The limit of kind: limit_<bucket>_max and _minutes, else the defaults. */
+/* The limit of kind: limit_<bucket>_max and _minutes (settings.def). */
 static void
 rate_limit(enum rate_kind kind, long long *max, long long *minutes)
 {
-	char	key[64];
-
-	snprintf(key, sizeof(key), "limit_%s_max", rate_defaults[kind].bucket);
-	*max = settings_get_int(key, rate_defaults[kind].max, 1, 1000000);
-	snprintf(key, sizeof(key), "limit_%s_minutes",
-	    rate_defaults[kind].bucket);
-	*minutes = settings_get_int(key, rate_defaults[kind].minutes, 1,
-	    60 * 24);
+	*max = settings_int(rate_defaults[kind].max);
+	*minutes = settings_int(rate_defaults[kind].minutes);
 }
 
 void

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../../core/mail_texts.h"
 #include "../../core/settings.h"
 #include "../../core/token.h"
 #include "../../core/vocab.h"
@@ -91,25 +92,19 @@ forgot_queue(struct web_req *w, struct recovery *s)
 	char		 th[TOKEN_HEX_LEN + 1], *url, *body;
 	char		 ik[TOKEN_LEN + 1], mk[TOKEN_LEN + 1], ek[TOKEN_LEN + 1];
 	long long	 minutes;
+	struct mail_var	 v[] = { { "minutes", NULL }, { "link", NULL } };
 
-	minutes = settings_get_int("reset_minutes", 60, 5, 60 * 24);
+	minutes = settings_int(SET_RESET_MINUTES);
 	url = account_link(w, UI_RESET, th);
-	body = web_printf(w, "Bonjour,\n\n"
-	    "Quelqu'un, probablement vous, a demandé un nouveau mot de "
-	    "passe pour le compte Agora lié à cette adresse.\n\n"
-	    "Pour choisir un nouveau mot de passe, ouvrez ce lien "
-	    "(valable %lld minutes, une seule fois) :\n\n%s\n\n"
-	    "Toutes les sessions ouvertes sur ce compte seront alors "
-	    "fermées.\n\n"
-	    "Si vous n'êtes pas à l'origine de cette demande, ignorez "
-	    "ce message : votre mot de passe actuel reste valable.\n\n"
-	    "-- \nAgora, Région Centre-Val de Loire\n", minutes, url);
+	v[0].value = web_printf(w, "%lld", minutes);
+	v[1].value = url;
+	body = web_mail_fill(w, mail_text_body(MT_RESET), v, 2);
 	account_rate_key(RATE_RESET_IP, s->addr, ik);
 	account_rate_key(RATE_RESET_EMAIL, account_net_key(w, s->email,
 	    s->addr), mk);
 	web_query(w, Q_REQUEST, &sql_reset_request, DB_TEXT(s->email),
 	    DB_TEXT(th), DB_INT(minutes),
-	    DB_TEXT("Nouveau mot de passe – Agora"), DB_TEXT(body),
+	    DB_TEXT(mail_text_subject(MT_RESET)), DB_TEXT(body),
 	    DB_TEXT(ik), DB_TEXT(mk), DB_TEXT(account_email_key(s->email, ek)));
 	account_forget(url);
 	account_forget(body);
@@ -479,31 +474,26 @@ email_queue(struct web_req *w, struct recovery *s)
 	const char	*old = web_text(w, Q_CRED, 0, CRED_EMAIL);
 	char		 th[TOKEN_HEX_LEN + 1], ek[TOKEN_LEN + 1], *url, *b1, *b2;
 	char		 rk[TOKEN_LEN + 1];
-	long long	 hours = settings_get_int("verify_hours", 48, 1, 24 * 30);
+	long long	 hours = settings_int(SET_VERIFY_HOURS);
+	struct mail_var	 v1[] = {
+		{ "name", name }, { "hours", NULL }, { "link", NULL },
+	}, v2[] = {
+		{ "name", name }, { "old_email", old },
+		{ "new_email", s->email }, { "password_link", NULL },
+	};
 
 	url = account_link(w, UI_VERIFY, th);
-	b1 = web_printf(w, "Bonjour %s,\n\n"
-	    "Vous avez demandé à utiliser cette adresse pour votre "
-	    "compte Agora. Pour confirmer, ouvrez ce lien (valable %lld "
-	    "heures, une seule fois) :\n\n%s\n\n"
-	    "Votre ancienne adresse reste celle du compte tant que ce "
-	    "lien n'a pas été ouvert. Si vous n'êtes pas à l'origine "
-	    "de cette demande, ignorez ce message.\n\n"
-	    "-- \nAgora, Région Centre-Val de Loire\n", name, hours, url);
-	b2 = web_printf(w, "Bonjour %s,\n\n"
-	    "Une demande a été faite pour remplacer l'adresse de votre "
-	    "compte Agora (%s) par %s. Elle ne prendra effet que si le "
-	    "lien envoyé à cette nouvelle adresse est ouvert.\n\n"
-	    "Si vous n'êtes pas à l'origine de cette demande, changez "
-	    "votre mot de passe : %s" UI_ACCOUNT_PASSWORD "\n\n"
-	    "-- \nAgora, Région Centre-Val de Loire\n", name, old,
-	    s->email, app.base_url);
+	v1[1].value = web_printf(w, "%lld", hours);
+	v1[2].value = url;
+	v2[3].value = web_printf(w, "%s" UI_ACCOUNT_PASSWORD, app.base_url);
+	b1 = web_mail_fill(w, mail_text_body(MT_EMAIL_CHANGE), v1, 3);
+	b2 = web_mail_fill(w, mail_text_body(MT_EMAIL_CHANGE_NOTICE), v2, 4);
 	account_rate_key(RATE_EMAIL_CHANGE, web_printf(w, "%lld",
 	    w->sess.user_id), rk);
 	web_query(w, Q_CHANGE, &sql_email_change, DB_ID(w->sess.user_id),
 	    DB_TEXT(s->email), DB_TEXT(th), DB_INT(hours),
-	    DB_TEXT("Confirmez votre nouvelle adresse – Agora"), DB_TEXT(b1),
-	    DB_TEXT("Changement d'adresse demandé – Agora"), DB_TEXT(b2),
+	    DB_TEXT(mail_text_subject(MT_EMAIL_CHANGE)), DB_TEXT(b1),
+	    DB_TEXT(mail_text_subject(MT_EMAIL_CHANGE_NOTICE)), DB_TEXT(b2),
 	    DB_TEXT(account_email_key(s->email, ek)), DB_TEXT(rk));
 	account_forget(url);
 	account_forget(b1);

@@ -12,6 +12,7 @@
 
 #include <openssl/crypto.h>
 
+#include "../../core/mail_texts.h"
 #include "../../core/password.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
@@ -33,7 +34,6 @@ int	signout_submit(struct web_req *);
 #define MAX_TERRITORIES	16
 #define DUPLICATE_MSG	"Un compte existe déjà avec cette adresse. " \
 			"Connectez-vous, ou utilisez « Mot de passe oublié »."
-#define VERIFY_SUBJECT	"Confirmez votre adresse électronique – Agora"
 
 /* The queries of this file's handlers, by name. */
 enum {
@@ -190,16 +190,13 @@ static char *
 verify_mail(struct web_req *w, const char *name, const char *url,
     long long hours)
 {
-	return (web_printf(w, "Bonjour %s,\n\n"
-	    "Vous venez de créer un compte sur Agora, la consultation "
-	    "citoyenne de la Région Centre-Val de Loire.\n\n"
-	    "Pour confirmer votre adresse électronique, ouvrez ce lien "
-	    "(valable %lld heures, une seule fois) :\n\n%s\n\n"
-	    "Tant que votre adresse n'est pas confirmée, vous pouvez lire et "
-	    "vous connecter, mais pas contribuer.\n\n"
-	    "Si vous n'êtes pas à l'origine de cette inscription, ignorez ce "
-	    "message : le compte restera inactif.\n\n"
-	    "-- \nAgora, Région Centre-Val de Loire\n", name, hours, url));
+	struct mail_var	 v[] = {
+		{ "name", name },
+		{ "hours", web_printf(w, "%lld", hours) },
+		{ "link", url },
+	};
+
+	return (web_mail_fill(w, mail_text_body(MT_VERIFY), v, 3));
 }
 
 /*
@@ -214,7 +211,7 @@ signup_ask(struct web_req *w, struct signup *s)
 
 	form_init(&s->f, w);
 	account_client_addr(w, s->addr);
-	s->hours = settings_get_int("verify_hours", 48, 1, 24 * 30);
+	s->hours = settings_int(SET_VERIFY_HOURS);
 	if (http_argument_get_string(w->req, "courriel", &email) &&
 	    account_email_valid(email = text_trim(email)))
 		web_query(w, Q_TAKEN, &sql_email_taken, DB_TEXT(email));
@@ -237,7 +234,7 @@ signup_create(struct web_req *w, struct signup *s)
 	account_rate_key(RATE_SIGNUP_IP, s->addr, rk);
 	web_query(w, Q_SIGNUP, &sql_signup, DB_TEXT(s->email),
 	    DB_TEXT(s->name), DB_TEXT(w->task_out), DB_TEXT(s->territory),
-	    DB_TEXT(th), DB_INT(s->hours), DB_TEXT(VERIFY_SUBJECT),
+	    DB_TEXT(th), DB_INT(s->hours), DB_TEXT(mail_text_subject(MT_VERIFY)),
 	    DB_TEXT(body), DB_TEXT(rk),
 	    DB_TEXT(account_email_key(s->email, ek)));
 	account_forget(url);
@@ -356,14 +353,14 @@ verify_resend_queue(struct web_req *w)
 {
 	char		 th[TOKEN_HEX_LEN + 1], rk[TOKEN_LEN + 1];
 	char		 ek[TOKEN_LEN + 1], uid[24], *url, *body;
-	long long	 hours = settings_get_int("verify_hours", 48, 1, 24 * 30);
+	long long	 hours = settings_int(SET_VERIFY_HOURS);
 
 	snprintf(uid, sizeof(uid), "%lld", w->sess.user_id);
 	url = account_link(w, UI_VERIFY, th);
 	body = verify_mail(w, w->sess.name, url, hours);
 	account_rate_key(RATE_VERIFY_RESEND, uid, rk);
 	web_query(w, Q_RESEND, &sql_verify_resend, DB_ID(w->sess.user_id),
-	    DB_TEXT(th), DB_INT(hours), DB_TEXT(VERIFY_SUBJECT), DB_TEXT(body),
+	    DB_TEXT(th), DB_INT(hours), DB_TEXT(mail_text_subject(MT_VERIFY)), DB_TEXT(body),
 	    DB_TEXT(account_email_key(web_text(w, Q_CRED, 0, CRED_EMAIL),
 	    ek)), DB_TEXT(rk));
 	account_forget(url);
@@ -552,8 +549,7 @@ signin_submit(struct web_req *w)
 	case 2:
 		return (signin_open(w, s));
 	case 3:
-		cost = (int)settings_get_int("password_scrypt_ln",
-		    PASSWORD_LN_DEFAULT, 10, 20);
+		cost = (int)settings_int(SET_PASSWORD_SCRYPT_LN);
 		if (s->token[0] != '\0' && password_needs_rehash(
 		    web_text(w, Q_LOOKUP, 0, ASI_HASH), cost))
 			return (web_password_hash(w, pw));
