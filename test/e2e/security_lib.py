@@ -18,7 +18,7 @@ from harness import eq
 FULL = os.environ.get("SECURITY_FULL", "") == "1"
 
 FIELD_RE = re.compile(r'FIELD\(([a-z_]+),\s*([A-Z_| ]+),')
-READ_RE = re.compile(r'(?:web_arg|form_text|form_choice|http_argument_get_[a-z0-9]+)'
+READ_RE = re.compile(r"(?:web_arg|api_arg|form_text|form_choice|http_argument_get_[a-z0-9]+)"
                      r'\(\s*[^,]+,\s*"([a-z_]+)"')
 
 

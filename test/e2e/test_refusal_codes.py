@@ -129,4 +129,5 @@ def the_code_reader_reads_what_the_suite_proves():
        sorted(["ok", "pending", "missing", "no_parent", "too_deep", "archived", "upcoming",
                "closed", "unpublished"]))
     eq(sorted(answers("participation_edit", found)),
-       ["closed", "missing", "not_author", "ok", "too_late", "upcoming"])
+       ["closed", "edit_rate", "missing", "not_author", "ok", "pending", "too_late",
+        "too_many_edits", "upcoming"])
