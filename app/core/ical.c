@@ -162,7 +162,7 @@ stamp_valid(const char *s)
 int
 ical_event(struct html_out *o, const struct ical_event *e)
 {
-	char	start[16], end[16];
+	char	start[64], end[64];	/* 16 used: room for the compiler's worst case */
 	int	y, m, d, from, to;
 
 	if (epn_date_parse(e->day, &y, &m, &d) == -1 ||

@@ -28,6 +28,9 @@ const struct vocab vocab_link[LINK__MAX] = { VOCAB_LINK(VOCAB_ROW_) };
 const struct vocab vocab_erasure[ERASE__MAX] = { VOCAB_ERASURE(VOCAB_ROW_) };
 const struct vocab vocab_role_change[RC__MAX] =
     { VOCAB_ROLE_CHANGE(VOCAB_ROW_) };
+const struct vocab vocab_epn_kind[EPN__MAX] = { VOCAB_EPN_KIND(VOCAB_ROW_) };
+const struct vocab vocab_epn_result[EPR__MAX] =
+    { VOCAB_EPN_RESULT(VOCAB_ROW_) };
 
 int
 vocab_find(const struct vocab *t, int n, const char *code)
