@@ -200,15 +200,15 @@ def admin_page_adds_and_edits_epns_with_refusals_at_the_field():
                                  "commune_etape": "Reuilly", "lieu": "Halle",
                                  "date": day(5), "debut": "10:00", "fin": "12:00"})
     eq(r.status, 303, "stop added")
+    page = c.get(loc)
+    contains(page.visible_text(), "L'étape est ajoutée à la tournée.", "flash")
+    contains(page.visible_text(), "Reuilly", "stop listed")
     r = c.post(loc + "/etapes", {"csrf": token, "action": "ajouter",
                                  "commune_etape": "Reuilly", "lieu": "Église",
                                  "date": day(5), "debut": "11:00", "fin": "13:00"})
     eq(r.status, 422, "overlap")
     contains(r.text, 'id="e-debut"', "overlap at the start")
     sid = int(sql_value("SELECT id FROM epn_stops WHERE epn_id = %d" % eid))
-    page = c.get(loc)
-    contains(page.visible_text(), "L'étape est ajoutée à la tournée.", "flash")
-    contains(page.visible_text(), "Reuilly", "stop listed")
 
     # Made fixed while it has stops: refused; the stop removed, then allowed.
     fields = {"csrf": token, "nom": name, "commune": "Issoudun", "departement": "36",

@@ -145,8 +145,8 @@ epn_form_write(struct web_req *w, struct form *f, const struct epn_fields *e,
 	    "mobile : la commune où il est basé.", NULL, 1);
 	form_select(f, "departement", "Département", opts, n, e->territory,
 	    NULL, 1);
-	form_input(f, "adresse", "Adresse", "text", e->address, NULL,
-	    "street-address", 0);
+	/* Not the administrator's own address: no autocomplete. */
+	form_input(f, "adresse", "Adresse", "text", e->address, NULL, NULL, 0);
 	form_textarea(f, "horaires", "Horaires d'ouverture", e->hours,
 	    "Par exemple « du mardi au samedi, de 10 h à 18 h ».", 0, 3);
 	form_checkbox(f, "mobile", "EPN mobile (il se déplace de commune en "

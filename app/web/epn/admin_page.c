@@ -81,12 +81,16 @@ write_tour(struct web_req *w, struct epn_admin *v)
 	    NULL, NULL, 1);
 	form_input(&v->sf, "lieu", "Lieu", "text", v->s.place, "Par exemple "
 	    "« parking de la salle des fêtes ».", NULL, 1);
-	form_input(&v->sf, "date", "Date", "date", v->s.day,
-	    "Sous la forme AAAA-MM-JJ.", NULL, 1);
-	form_input(&v->sf, "debut", "Heure de début", "time", v->s.starts,
-	    "Sous la forme HH:MM.", NULL, 1);
-	form_input(&v->sf, "fin", "Heure de fin", "time", v->s.ends,
-	    "Sous la forme HH:MM.", NULL, 1);
+	/*
+	 * Text, not type="date" or "time": a refused value is written back
+	 * as it was typed, which those types cannot hold.
+	 */
+	form_input(&v->sf, "date", "Date", "text", v->s.day,
+	    "Sous la forme AAAA-MM-JJ, par exemple 2026-12-08.", NULL, 1);
+	form_input(&v->sf, "debut", "Heure de début", "text", v->s.starts,
+	    "Sous la forme HH:MM, par exemple 09:30.", NULL, 1);
+	form_input(&v->sf, "fin", "Heure de fin", "text", v->s.ends,
+	    "Sous la forme HH:MM, par exemple 12:00.", NULL, 1);
 	form_end(w, "Ajouter l'étape");
 	html_raw(H, "</section>\n");
 }
