@@ -64,7 +64,10 @@ def an_object_added_without_a_decision_is_named_by_migrate_and_by_the_check():
     d = tempfile.mkdtemp(prefix="agora-grants-")
     try:
         for f in os.listdir(os.path.join(harness.ROOT, "migrations")):
-            shutil.copy(os.path.join(harness.ROOT, "migrations", f), d)
+            src = os.path.join(harness.ROOT, "migrations", f)
+            # functions/ too: migrate applies it after the numbered files.
+            (shutil.copytree if os.path.isdir(src) else shutil.copy)(
+                src, os.path.join(d, f))
         with open(os.path.join(d, "9980_undecided.sql"), "w") as f:
             f.write("CREATE TABLE e2e_undecided (id bigserial PRIMARY KEY);\n"
                     "CREATE FUNCTION e2e_undecided_f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n")
