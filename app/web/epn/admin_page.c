@@ -14,6 +14,7 @@
 #include "../../db/epn.h"
 #include "../shared/ui.h"
 #include "admin.h"
+#include "stops.h"
 
 int
 epn_edit_gather(struct web_req *w, struct epn_admin *v)
@@ -29,17 +30,7 @@ write_stop(struct web_req *w, struct epn_admin *v, int i)
 {
 	long long	id = web_int(w, Q_STOPS, i, ES_ID);
 
-	html_raw(H, "<tr><th scope=\"row\">");
-	html_text(H, web_text(w, Q_STOPS, i, ES_DAY_FR));
-	html_raw(H, "</th><td>");
-	html_text(H, web_text(w, Q_STOPS, i, ES_STARTS));
-	html_raw(H, " – ");
-	html_text(H, web_text(w, Q_STOPS, i, ES_ENDS));
-	html_raw(H, "</td><td>");
-	html_text(H, web_text(w, Q_STOPS, i, ES_COMMUNE));
-	html_raw(H, "</td><td>");
-	html_text(H, web_text(w, Q_STOPS, i, ES_PLACE));
-	html_raw(H, "</td><td>");
+	stops_row_begin(w, Q_STOPS, i);
 	form_begin(w, ui_admin_epn_stops(w, v->id), NULL);
 	html_rawf(H, "<input type=\"hidden\" name=\"action\" value=\"retirer\">"
 	    "<input type=\"hidden\" name=\"etape\" value=\"%lld\">"
@@ -62,16 +53,10 @@ write_tour(struct web_req *w, struct epn_admin *v)
 	if (web_rows(w, Q_STOPS) == 0)
 		html_raw(H, "<p>Aucune étape à venir.</p>\n");
 	else {
-		html_raw(H, "<table class=\"epn-stops\">\n<caption>");
-		ui_count(w, web_rows(w, Q_STOPS), "étape à venir",
-		    "étapes à venir");
-		html_raw(H, "</caption>\n<thead><tr><th scope=\"col\">Date</th>"
-		    "<th scope=\"col\">Horaires</th>"
-		    "<th scope=\"col\">Commune</th><th scope=\"col\">Lieu</th>"
-		    "<th scope=\"col\">Retirer</th></tr></thead>\n<tbody>\n");
+		stops_table_begin(w, web_rows(w, Q_STOPS), "Retirer");
 		for (i = 0; i < web_rows(w, Q_STOPS); i++)
 			write_stop(w, v, i);
-		html_raw(H, "</tbody>\n</table>\n");
+		stops_table_end(w);
 	}
 	html_raw(H, "<h3 id=\"ajouter-etape\">Ajouter une étape</h3>\n");
 	form_summary(&v->sf);

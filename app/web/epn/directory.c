@@ -19,6 +19,7 @@
 #include "../kernel/app.h"
 #include "../kernel/web.h"
 #include "../shared/ui.h"
+#include "stops.h"
 
 #define PAGE_STOPS	30	/* next stops on the page */
 #define FEED_STOPS	500	/* in the feed: months of a busy tour */
@@ -39,29 +40,13 @@ write_stops(struct web_req *w)
 	if (web_rows(w, Q_STOPS) == 0)
 		html_raw(H, "<p>Aucune étape n'est prévue pour le moment.</p>\n");
 	else {
-		html_raw(H, "<table class=\"epn-stops\">\n<caption>");
-		ui_count(w, web_rows(w, Q_STOPS), "étape à venir",
-		    "étapes à venir");
-		html_raw(H, "</caption>\n<thead><tr><th scope=\"col\">Date</th>"
-		    "<th scope=\"col\">Horaires</th>"
-		    "<th scope=\"col\">Commune</th><th scope=\"col\">Lieu</th>"
-		    "<th scope=\"col\">EPN</th></tr></thead>\n<tbody>\n");
+		stops_table_begin(w, web_rows(w, Q_STOPS), "EPN");
 		for (i = 0; i < web_rows(w, Q_STOPS); i++) {
-			html_raw(H, "<tr><th scope=\"row\">");
-			html_text(H, web_text(w, Q_STOPS, i, ES_DAY_FR));
-			html_raw(H, "</th><td>");
-			html_text(H, web_text(w, Q_STOPS, i, ES_STARTS));
-			html_raw(H, " – ");
-			html_text(H, web_text(w, Q_STOPS, i, ES_ENDS));
-			html_raw(H, "</td><td>");
-			html_text(H, web_text(w, Q_STOPS, i, ES_COMMUNE));
-			html_raw(H, "</td><td>");
-			html_text(H, web_text(w, Q_STOPS, i, ES_PLACE));
-			html_raw(H, "</td><td>");
+			stops_row_begin(w, Q_STOPS, i);
 			html_text(H, web_text(w, Q_STOPS, i, ES_EPN_NAME));
 			html_raw(H, "</td></tr>\n");
 		}
-		html_raw(H, "</tbody>\n</table>\n");
+		stops_table_end(w);
 	}
 	html_raw(H, "<p class=\"epn-feed\"><a href=\"" UI_EPN_TOUR_FEED "\">"
 	    "S'abonner au calendrier de la tournée</a> (format iCalendar : "
