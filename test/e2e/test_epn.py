@@ -232,6 +232,12 @@ def admin_page_adds_and_edits_epns_with_refusals_at_the_field():
                                  "commune_etape": "Reuilly", "lieu": "Halle",
                                  "date": day(5), "debut": "10:00", "fin": "12:00"})
     eq(r.status, 409, "a stop for a fixed EPN")
+    contains(r.visible_text(), "cet EPN est fixe")
+    r = c.post(loc + "/etapes", {"csrf": token, "action": "ajouter",
+                                 "commune_etape": "", "lieu": "Halle", "date": "x",
+                                 "debut": "10:00", "fin": "12:00"})
+    eq(r.status, 409, "a malformed stop for a fixed EPN")
+    contains(r.visible_text(), "cet EPN est fixe")
 
     eq(c.get("/admin/epn/999999999").status, 404, "unknown EPN")
     eq(c.get("/admin/epn/abc").status, 404, "malformed id")

@@ -10,6 +10,7 @@
  * or a stop's), with what was typed.
  */
 
+#include "../../core/vocab.h"
 #include "../../db/accounts.h"
 #include "../../db/epn.h"
 #include "../shared/ui.h"
@@ -91,6 +92,9 @@ epn_edit_page(struct web_req *w, struct epn_admin *v, int status)
 	if (web_rows(w, Q_EPN) != 1)
 		return (web_error(w, 404, "Cet EPN n'existe pas."));
 	epn_fields_stored(w, &stored);
+	/* A stop posted for a fixed EPN (no such form on its page). */
+	if (!stored.mobile && v->sf.nerrors > 0)
+		return (web_error(w, 409, vocab_epn_result[EPR_NOT_MOBILE].label));
 	name = stored.name;
 	page_begin(w, web_printf(w, "EPN %s", name));
 	ui_crumbs(w, up, 1, name);
