@@ -81,7 +81,12 @@ BEGIN
 	    ('report_similar_cache',	'SELECT, INSERT, UPDATE, DELETE'),
 	    ('report_cache_state',	'SELECT, INSERT, UPDATE, DELETE'),
 	    ('report_config',		'SELECT'),
-	    ('schema_migrations',	'SELECT')
+	    ('schema_migrations',	'SELECT'),
+	    -- The EPN directory and the mobile EPN's tour (issue 12).
+	    ('epns',			'SELECT, INSERT, UPDATE (name, commune,'
+					' territory_code, address, hours, kind, active,'
+					' updated_at)'),
+	    ('epn_stops',		'SELECT, INSERT, DELETE')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -111,6 +116,8 @@ BEGIN
 	    ('sessions_id_seq',		'USAGE'),
 	    ('themes_id_seq',		'USAGE'),
 	    ('users_id_seq',		'USAGE'),
+	    ('epns_id_seq',		'USAGE'),
+	    ('epn_stops_id_seq',	'USAGE'),
 	    ('flags_id_seq',		''),
 	    ('notifications_id_seq',	''),
 	    ('moderation_log_id_seq',	''),
@@ -135,6 +142,7 @@ BEGIN
 	FOR r IN SELECT * FROM (VALUES
 	    ('fr_date(timestamptz)',				'EXECUTE'),
 	    ('mail_fill(text, text[], text[])',			'EXECUTE'),
+	    ('fr_day(date)',					'EXECUTE'),
 	    ('fr_duration(double precision)',			'EXECUTE'),
 	    ('consultation_phase(consultations)',		'EXECUTE'),
 	    ('wilson_lower_bound(bigint, bigint)',		'EXECUTE'),

@@ -78,6 +78,17 @@ int	cmd_refresh_reports(int, char **);
 /* Backups (backup.c): pg_dump and pg_restore. */
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
+/*
+ * The EPN directory and the tour (epn.c, epn_add.c, epn_stop.c). The
+ * helpers print "agora epn CMD : msg" and return 1: cli_epn_text trims
+ * s into *out and checks it with epn_text_problem (app/core/epn.h).
+ */
+int	cmd_epn(int, char **);
+int	cmd_epn_add(int, char **);
+int	cmd_epn_stop(int, char **);
+int	cli_epn_fail(const char *, const char *);
+int	cli_epn_text(const char *, const char *, char *, size_t, int, int,
+	    const char **);
 /* Erasure (purge.c): limiter events, inactive accounts. */
 int	cmd_purge(int, char **);
 

@@ -39,6 +39,8 @@ static const struct {
 	/* Reports at scale (issue 6). */
 	{ "refresh-reports", cmd_refresh_reports, "refresh-reports [--all] [--max-age MIN] [--rebuild]\n"
 	    "                                recompute the reports' cached analyses" },
+	/* Assisted participation (issue 12). */
+	{ "epn",	cmd_epn,	"epn add|list|stop    the EPN directory and the mobile EPN's tour (agora epn for help)" },
 	/* Erasure (issue 10). */
 	{ "purge",	cmd_purge,	"purge                 forget old limiter events, delete accounts without a\n"
 	    "                                sign-in for three years (warned 30 days before)" },

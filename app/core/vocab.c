@@ -31,6 +31,9 @@ const struct vocab vocab_role_change[RC__MAX] =
 const struct vocab vocab_kind_public[KIND__MAX] =
     { VOCAB_KIND_PUBLIC(VOCAB_ROW_) };
 const struct vocab vocab_analysis[AN__MAX] = { VOCAB_ANALYSIS(VOCAB_ROW_) };
+const struct vocab vocab_epn_kind[EPN__MAX] = { VOCAB_EPN_KIND(VOCAB_ROW_) };
+const struct vocab vocab_epn_result[EPR__MAX] =
+    { VOCAB_EPN_RESULT(VOCAB_ROW_) };
 
 int
 vocab_find(const struct vocab *t, int n, const char *code)

@@ -195,4 +195,34 @@ const char	*vocab_label(const struct vocab *, int, const char *);
  */
 const char	*vocab_plural(long long, const char *, const char *);
 
+/* What an EPN is (epns.kind). */
+#define VOCAB_EPN_KIND(X)						\
+	X(EPN_FIXED,	"fixed",	"EPN fixe")			\
+	X(EPN_MOBILE,	"mobile",	"EPN mobile")
+enum { VOCAB_EPN_KIND(VOCAB_ENUM_) EPN__MAX };
+extern const struct vocab	vocab_epn_kind[EPN__MAX];
+
+/*
+ * What a change of the EPN directory or of the tour answered (the status
+ * column of app/db/epn.h's statements), with the French sentence the admin
+ * pages and `agora epn` show.
+ */
+#define VOCAB_EPN_RESULT(X)						\
+	X(EPR_OK,	"ok",		"Enregistré.")			\
+	X(EPR_NOT_FOUND, "not_found",	"Cet EPN n'existe pas.")	\
+	X(EPR_NO_TERRITORY, "no_territory", "Choisissez un des six "	\
+	    "départements de la région (18, 28, 36, 37, 41 ou 45).")	\
+	X(EPR_DUPLICATE, "duplicate",	"Un EPN porte déjà ce nom dans "\
+	    "cette commune.")						\
+	X(EPR_HAS_STOPS, "has_stops",	"Cet EPN a des étapes de tournée "\
+	    ": retirez-les avant d'en faire un EPN fixe.")		\
+	X(EPR_NOT_MOBILE, "not_mobile",	"Seul un EPN mobile a une "	\
+	    "tournée : cet EPN est fixe.")				\
+	X(EPR_OVERLAP,	"overlap",	"L'EPN mobile a déjà une étape ce "\
+	    "jour-là à ces heures.")					\
+	X(EPR_PAST,	"past",		"Cette date est passée : choisissez "\
+	    "aujourd'hui ou un jour à venir.")
+enum { VOCAB_EPN_RESULT(VOCAB_ENUM_) EPR__MAX };
+extern const struct vocab	vocab_epn_result[EPR__MAX];
+
 #endif

@@ -197,6 +197,62 @@ def moderator_pages_pass_axe_core_and_are_valid_html():
     validate(pages, c)
 
 
+def epn_pages():
+    """The EPN directory's pages (issue 12): a fixed EPN and a mobile one
+    with a stop, registered with the command line; the public page and the
+    admin pages."""
+    import datetime
+    import secrets
+    tag = secrets.token_hex(3)
+    ids = []
+    for args in (["--nom", "Médiathèque Axe " + tag, "--commune", "Châteaudun",
+                  "--departement", "28", "--adresse", "1 rue de la Mairie",
+                  "--horaires", "mardi au samedi\n10 h – 18 h"],
+                 ["--nom", "Numéribus Axe " + tag, "--commune", "Châteauroux",
+                  "--departement", "36", "--mobile"]):
+        r = harness.agora("epn", "add", *args)
+        assert r.returncode == 0, r.stderr
+        ids.append(int(r.stdout))
+    d = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    r = harness.agora("epn", "stop", "--epn", str(ids[1]), "--commune", "Valençay",
+                      "--lieu", "Place de l'Église", "--date", d, "--debut", "09:30",
+                      "--fin", "12:00")
+    assert r.returncode == 0, r.stderr
+    return ["/participer-pres-de-chez-vous"], ["/admin/epn", "/admin/epn/%d" % ids[0],
+                                              "/admin/epn/%d" % ids[1]]
+
+
+@test
+def epn_pages_pass_axe_core_and_are_valid_html():
+    public, admin = epn_pages()
+    axe(public)
+    validate(public)
+    c, _ = harness.signed_in(roles=("citizen", "admin"), name="Administratrice Axe")
+    axe(admin, cookie="agora_sid=" + c.cookies["agora_sid"])
+    validate(admin, c)
+    # The forms sent back with their French errors, EPN and stop.
+    token = c.get(admin[0]).csrf()
+    bad_epn = c.post(admin[0], {"csrf": token, "nom": "", "commune": "Tours",
+                                "departement": "HR"})
+    bad_stop = c.post(admin[2] + "/etapes", {"csrf": token, "action": "ajouter",
+                                             "commune_etape": "", "lieu": "Halle",
+                                             "date": "demain", "debut": "9h",
+                                             "fin": ""})
+    assert bad_epn.status == 422 and bad_stop.status == 422, (bad_epn.status,
+                                                              bad_stop.status)
+    validate_bodies({"/admin/epn (erreurs)": bad_epn.body,
+                     "/admin/epn/ID/etapes (erreurs)": bad_stop.body})
+    import tempfile
+    d = tempfile.mkdtemp(prefix="agora-axe-")
+    files = []
+    for name, body in (("epn.html", bad_epn.body), ("etape.html", bad_stop.body)):
+        files.append(os.path.join(d, name))
+        with open(files[-1], "wb") as out:
+            out.write(body.replace(b"<head>", b'<head><base href="http://127.0.0.1:%d/">'
+                                   % harness.PORT, 1))
+    axe_urls(["file://" + f for f in files])
+
+
 @test
 def public_pages_are_valid_html():
     validate(PUBLIC_PAGES)

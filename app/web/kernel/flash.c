@@ -30,6 +30,11 @@ static const struct {
 	    "changement est inscrit au journal." },
 	{ "mode_unchanged",	"Le mode de modération était déjà celui-ci : "
 	    "rien n'a changé." },
+	/* The EPN directory and the tour (issue 12). */
+	{ "epn_added",		"L'EPN est enregistré." },
+	{ "epn_saved",		"Les modifications de l'EPN sont enregistrées." },
+	{ "epn_stop_added",	"L'étape est ajoutée à la tournée." },
+	{ "epn_stop_removed",	"L'étape est retirée de la tournée." },
 	/* People (issue 3). */
 	{ "role_granted",	"Le rôle a été accordé." },
 	{ "role_revoked",	"Le rôle a été retiré." },

@@ -118,7 +118,10 @@ home_render(struct web_req *w)
 	html_raw(H, ", ");
 	ui_count(w, web_int(w, Q_CONSULTATION, 0, HC_CONTRIBUTIONS),
 	    "contribution publiée", "contributions publiées");
-	html_raw(H, ".</p>\n<div class=\"prose\">\n");
+	html_raw(H, ".</p>\n<p>Pas d'ordinateur ou pas de connexion ? "
+	    "<a href=\"" UI_EPN_DIRECTORY "\">Participez près de chez vous"
+	    "</a>, dans un espace public numérique ou à une étape de l'EPN "
+	    "mobile.</p>\n<div class=\"prose\">\n");
 	web_markdown(w, web_text(w, Q_CONSULTATION, 0, HC_BODY), 1);
 	html_raw(H, "</div>\n");
 	write_themes(w);

@@ -186,7 +186,9 @@ write_links(struct web_req *w)
 		html_raw(H, "<li><a href=\"" UI_ADMIN_ROLES "\">Administration : "
 		    "rôles des comptes</a></li>\n"
 		    "<li><a href=\"" UI_ADMIN_CONSULTATION "\">Administration : "
-		    "mode de modération</a></li>\n");
+		    "mode de modération</a></li>\n"
+		    "<li><a href=\"" UI_ADMIN_EPN "\">Administration : "
+		    "espaces publics numériques (EPN)</a></li>\n");
 	html_raw(H, "</ul>\n");
 }
 

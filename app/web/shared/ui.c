@@ -115,6 +115,18 @@ ui_moderation_item(struct web_req *w, long long id)
 }
 
 const char *
+ui_admin_epn(struct web_req *w, long long id)
+{
+	return (web_printf(w, UI_ADMIN_EPN "/%lld", id));
+}
+
+const char *
+ui_admin_epn_stops(struct web_req *w, long long id)
+{
+	return (web_printf(w, UI_ADMIN_EPN "/%lld/etapes", id));
+}
+
+const char *
 ui_admin_roles(struct web_req *w, const char *q, long long page)
 {
 	const char	*search = *q != '\0' ?

@@ -61,6 +61,17 @@ const char	*ui_moderation_queue(struct web_req *, const char *,
 /* /admin/roles?q=<q>&page=<n>: q "" and page 1 are left out. */
 const char	*ui_admin_roles(struct web_req *, const char *, long long);
 
+/*
+ * The EPN directory (issue 12): the public page, the tour's iCalendar
+ * feed, the administrators' list; /admin/epn/<id>, and
+ * /admin/epn/<id>/etapes (its tour's stops).
+ */
+#define UI_EPN_DIRECTORY	"/participer-pres-de-chez-vous"
+#define UI_EPN_TOUR_FEED	"/participer-pres-de-chez-vous/tournee.ics"
+#define UI_ADMIN_EPN		"/admin/epn"
+const char	*ui_admin_epn(struct web_req *, long long);
+const char	*ui_admin_epn_stops(struct web_req *, long long);
+
 /* <a href="path">label</a>, both escaped. */
 void		 ui_link(struct web_req *, const char *, const char *);
 
