@@ -59,6 +59,16 @@ BEGIN
 	    ('moderation_notes',	'SELECT'),
 	    ('moderation_log_heads',	'SELECT'),
 	    ('imported_tallies',	'SELECT, INSERT'),
+	    -- Pol.is participants and their own votes (0225): written by
+	    -- agora import, read by agora opinion-map.
+	    ('imported_participants',	'SELECT, INSERT'),
+	    ('imported_votes',		'SELECT, INSERT'),
+	    -- The opinion map (0225): replaced by agora opinion-map.
+	    ('opinion_maps',		'SELECT, INSERT, DELETE'),
+	    ('opinion_groups',		'SELECT, INSERT, DELETE'),
+	    ('opinion_statements',	'SELECT, INSERT, DELETE'),
+	    ('opinion_highlights',	'SELECT, INSERT, DELETE'),
+	    ('opinion_cells',		'SELECT, INSERT, DELETE'),
 	    -- One person, one vote (0151): written by user_erase(), forgotten
 	    -- by agora purge.
 	    ('departed_accounts',	'SELECT, DELETE'),
@@ -106,6 +116,8 @@ BEGIN
 	    ('sessions_id_seq',		'USAGE'),
 	    ('themes_id_seq',		'USAGE'),
 	    ('users_id_seq',		'USAGE'),
+	    ('imported_participants_id_seq', 'USAGE'),
+	    ('opinion_maps_id_seq',	'USAGE'),
 	    ('flags_id_seq',		''),
 	    ('notifications_id_seq',	''),
 	    ('moderation_log_id_seq',	''),

@@ -29,7 +29,7 @@ static const struct {
 	{ "fields",	cmd_fields,	"fields                conf/routes.conf, from the declared form fields" },
 	{ "hash-password", cmd_hash_password, NULL },
 	{ "export",	cmd_export,	"export [--format csv|json] [--theme SLUG] [--output FILE]   open data" },
-	{ "import",	cmd_import,	"import republique-numerique|decidim DIR   import a consultation" },
+	{ "import",	cmd_import,	"import republique-numerique|decidim|polis DIR   import a consultation" },
 	{ "generate",	cmd_generate,	"generate [--proposals N] [--arguments N] [--votes N] [--users N]\n"
 	    "                                load-test data (defaults 100000 300000 2000000)" },
 	/* Reports at scale (issue 6). */
