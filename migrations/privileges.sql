@@ -193,6 +193,10 @@ BEGIN
 	    ('report_analysis_state(integer)',			'EXECUTE'),
 	    ('report_terms(integer)',				'EXECUTE'),
 	    ('report_similar(integer)',				'EXECUTE'),
+	    -- The opinion map (functions/opinion.sql).
+	    ('opinion_votes(bigint, integer)',			'EXECUTE'),
+	    ('opinion_votes_count(bigint, integer)',		'EXECUTE'),
+	    ('opinion_nearest_group(bigint, bigint)',		'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),
 	    ('argument_useful_count()',				''),

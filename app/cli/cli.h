@@ -73,6 +73,8 @@ int	cmd_import(int, char **);
 int	cmd_export(int, char **);
 int	cmd_generate(int, char **);
 int	cmd_refresh_reports(int, char **);
+/* The opinion map of a theme or a consultation (opinion_map.c). */
+int	cmd_opinion_map(int, char **);
 /* Erasure (purge.c): limiter events, inactive accounts. */
 int	cmd_purge(int, char **);
 

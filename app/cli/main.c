@@ -35,6 +35,9 @@ static const struct {
 	/* Reports at scale (issue 6). */
 	{ "refresh-reports", cmd_refresh_reports, "refresh-reports [--all] [--max-age MIN] [--rebuild]\n"
 	    "                                recompute the reports' cached analyses" },
+	/* The opinion map (issue 15). */
+	{ "opinion-map", cmd_opinion_map, "opinion-map [--consultation SLUG] [--theme SLUG] [--members FILE.csv]\n"
+	    "                                the opinion map of a scope; alone: every scope with enough new votes" },
 	/* Erasure (issue 10). */
 	{ "purge",	cmd_purge,	"purge                 forget old limiter events, delete accounts without a\n"
 	    "                                sign-in for three years (warned 30 days before)" },
