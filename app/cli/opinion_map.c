@@ -37,15 +37,14 @@
 #include "../core/opendata.h"
 #include "../core/opinion.h"
 #include "../core/settings.h"
+#include "../core/vocab.h"
 #include "../db/opinion.h"
 #include "cli.h"
 
-#define OM_GRID		40	/* the chart's cells per side */
+#define OM_GRID		OPINION_GRID
 
-static const char *const reason_codes[OPINION_REASON__MAX] = {
-	"mapped", "no_votes", "one_voter", "one_statement", "too_few_votes",
-	"too_few_voters", "identical"
-};
+_Static_assert((int)OMR__MAX == (int)OPINION_REASON__MAX,
+    "vocab_opinion_reason follows enum opinion_reason");
 
 /* The scope being computed. */
 struct om_scope {
@@ -475,7 +474,7 @@ store(PGconn *db, const struct om_scope *s, const struct opinion_map *m,
 	r = cli_query(db, &sql_opinion_map_insert, DB_INT(s->consultation),
 	    DB_ID(s->theme), DB_INT(m->nvotes), DB_INT(m->nvoters),
 	    DB_INT(m->nsteering), DB_INT(m->nvoted_statements),
-	    DB_TEXT(reason_codes[m->reason]), DB_INT(mapped ? m->k : 0),
+	    DB_TEXT(vocab_opinion_reason[m->reason].code), DB_INT(mapped ? m->k : 0),
 	    mapped ? DB_TEXT(num[0]) : DB_NULL, mapped ? DB_TEXT(num[1]) :
 	    DB_NULL, mapped ? DB_TEXT(num[2]) : DB_NULL, mapped ?
 	    DB_TEXT(num[3]) : DB_NULL, mapped ? DB_TEXT(num[4]) : DB_NULL,

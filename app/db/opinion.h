@@ -15,6 +15,9 @@
 
 #include "db.h"
 
+/* The chart's grid: cells per side (opinion_cells.cx, cy). */
+#define OPINION_GRID	40
+
 /* ---------------------------------------------------------------- CLI */
 
 /* A scope: consultation id, theme id (0: the whole consultation), name. */

@@ -25,6 +25,7 @@
 #include "../../db/reports.h"
 #include "../kernel/web.h"
 #include "../participation/archives.h"
+#include "opinion_map.h"
 
 int	reports_index(struct web_req *);
 int	reports_show(struct web_req *);
@@ -677,6 +678,9 @@ report_show(struct web_req *w, struct report *r)
 		r->archived = r->consultation != NULL;
 		r->split = r->archived && strcmp(web_value(w, S_THEME, 0,
 		    RTA_SPLIT), "t") == 0;
+		/* The opinion map's slots follow the report's own. */
+		opinion_map_queue(w, S__MAX, 0, strtoll(web_value(w, S_THEME,
+		    0, RTA_ID), NULL, 10));
 	}
 	if (w->step < S__MAX && (sql = report_sql(r, w->step)) != NULL)
 		return (web_sql(w, sql, 1, web_value(w, S_THEME, 0,
@@ -700,6 +704,7 @@ report_show(struct web_req *w, struct report *r)
 	if (!r->archived)
 		write_territories(w);
 	write_votes(w, r);
+	opinion_map_write(w, S__MAX);
 	write_debated(w);
 	write_terms(w, r);
 	similar_groups(w);
