@@ -201,12 +201,20 @@ write_lists(struct web_req *w, int first)
 }
 
 void
-opinion_map_write(struct web_req *w, int first)
+opinion_map_write(struct web_req *w, int first, int archived)
 {
 	int	q = first + OM_Q_MAP, reason;
 
 	html_raw(H, "<section aria-labelledby=\"carte-opinions\">\n<h2 "
 	    "id=\"carte-opinions\">Carte des opinions</h2>\n");
+	if (archived && (web_rows(w, q) != 1 || vocab_find(
+	    vocab_opinion_reason, OMR__MAX, web_text(w, q, 0, OMM_REASON)) ==
+	    OMR_NO_VOTES)) {
+		html_raw(H, "<p>La plateforme d'origine n'a pas publié les votes "
+		    "de chaque participant : sans eux, pas de carte des "
+		    "opinions.</p>\n</section>\n");
+		return;
+	}
 	if (web_rows(w, q) != 1) {
 		html_raw(H, "<p>La carte des opinions n'a pas encore été "
 		    "calculée ici.</p>\n</section>\n");

@@ -32,7 +32,11 @@
  * WEB_QUERY.
  */
 int	opinion_map_queue(struct web_req *, int, long long, long long);
-/* Writes the section from those slots; heading level 2. */
-void	opinion_map_write(struct web_req *, int);
+/*
+ * Writes the section from those slots; heading level 2. archived: an
+ * imported consultation, where no votes means the source published none
+ * per participant.
+ */
+void	opinion_map_write(struct web_req *, int, int);
 
 #endif

@@ -704,7 +704,7 @@ report_show(struct web_req *w, struct report *r)
 	if (!r->archived)
 		write_territories(w);
 	write_votes(w, r);
-	opinion_map_write(w, S__MAX);
+	opinion_map_write(w, S__MAX, r->archived);
 	write_debated(w);
 	write_terms(w, r);
 	similar_groups(w);
