@@ -91,9 +91,7 @@ DB_STMT(sql_opinion_map_of, 2, OM_MAP_COLS,
     " to_char(m.computed_at AT TIME ZONE 'Europe/Paris', 'HH24\" h \"MI')"
     " AS time, m.votes_seen, m.voters, m.steering, m.reason, m.k,"
     " m.x_min::text AS x_min, m.x_max::text AS x_max,"
-    " m.y_min::text AS y_min, m.y_max::text AS y_max,"
-    " greatest(opinion_votes_count(m.consultation_id, m.theme_id)"
-    "  - m.votes_seen, 0) AS new_votes"
+    " m.y_min::text AS y_min, m.y_max::text AS y_max"
     " FROM opinion_maps m WHERE" OM_SCOPE_WHERE);
 
 DB_STMT(sql_opinion_groups_of, 2, OM_GROUP_COLS,

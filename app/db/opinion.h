@@ -100,8 +100,7 @@ extern const struct db_stmt	sql_opinion_source_ids;
 	C(OMM_X_MIN,		"x_min",	TEXT)	/* NULL unless mapped */ \
 	C(OMM_X_MAX,		"x_max",	TEXT)			\
 	C(OMM_Y_MIN,		"y_min",	TEXT)			\
-	C(OMM_Y_MAX,		"y_max",	TEXT)			\
-	C(OMM_NEW_VOTES,	"new_votes",	INT)	/* since computed */
+	C(OMM_Y_MAX,		"y_max",	TEXT)
 DB_COLUMNS(OM_MAP_COLS, OMM__MAX);
 extern const struct db_stmt	sql_opinion_map_of;
 /* Same parameters: the groups of 10 people or more, by number. */

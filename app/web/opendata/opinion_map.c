@@ -55,12 +55,14 @@ group_name(struct web_req *w, long long grp)
 	return (web_printf(w, "Groupe %lld", grp + 1));
 }
 
-/* When it was computed, on how many votes, and what came since. */
+/*
+ * When it was computed and on how many votes. (Not the votes since: that
+ * count reads every proposal of the scope, too much for a public page;
+ * the refresh job compares them.)
+ */
 static void
 write_computed(struct web_req *w, int q)
 {
-	long long	fresh = web_int(w, q, 0, OMM_NEW_VOTES);
-
 	html_raw(H, "<p class=\"hint\">Calculée le ");
 	html_text(H, web_text(w, q, 0, OMM_DATE));
 	html_raw(H, " à ");
@@ -69,12 +71,8 @@ write_computed(struct web_req *w, int q)
 	ui_count(w, web_int(w, q, 0, OMM_VOTES), "vote", "votes");
 	html_raw(H, " de ");
 	ui_count(w, web_int(w, q, 0, OMM_VOTERS), "personne", "personnes");
-	if (fresh > 0) {
-		html_raw(H, " ; ");
-		ui_count(w, fresh, "vote est arrivé", "votes sont arrivés");
-		html_raw(H, " depuis, elle sera recalculée");
-	}
-	html_raw(H, ".</p>\n");
+	html_raw(H, " ; elle est recalculée quand de nouveaux votes "
+	    "arrivent.</p>\n");
 }
 
 /* The scatter, with a description that says what it shows. */
