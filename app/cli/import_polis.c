@@ -173,12 +173,12 @@ comment_title(const char *body, const char *id)
 		snprintf(t, 64, "Commentaire %s", id);
 		return (t);
 	}
-	for (i = 0; body[i] != '\0' && body[i] != '\n' && i < POLIS_TITLE_MAX;
-	    i++)
+	for (i = 0; body[i] != '\0' && body[i] != '\n' && body[i] != '\r' &&
+	    i < POLIS_TITLE_MAX; i++)
 		if (body[i] == ' ')
 			cut = i;
 	n = i;
-	if (body[i] != '\0' && body[i] != '\n') {
+	if (body[i] != '\0' && body[i] != '\n' && body[i] != '\r') {
 		if (cut > POLIS_TITLE_MAX / 2)
 			n = cut;
 		while (n > 0 && ((unsigned char)body[n] & 0xc0) == 0x80)
