@@ -59,6 +59,16 @@ BEGIN
 	    ('moderation_notes',	'SELECT'),
 	    ('moderation_log_heads',	'SELECT'),
 	    ('imported_tallies',	'SELECT, INSERT'),
+	    -- Pol.is participants and their own votes (0225): written by
+	    -- agora import, read by agora opinion-map.
+	    ('imported_participants',	'SELECT, INSERT'),
+	    ('imported_votes',		'SELECT, INSERT'),
+	    -- The opinion map (0225): replaced by agora opinion-map.
+	    ('opinion_maps',		'SELECT, INSERT, DELETE'),
+	    ('opinion_groups',		'SELECT, INSERT, DELETE'),
+	    ('opinion_statements',	'SELECT, INSERT, DELETE'),
+	    ('opinion_highlights',	'SELECT, INSERT, DELETE'),
+	    ('opinion_cells',		'SELECT, INSERT, DELETE'),
 	    -- One person, one vote (0151): written by user_erase(), forgotten
 	    -- by agora purge.
 	    ('departed_accounts',	'SELECT, DELETE'),
@@ -118,6 +128,8 @@ BEGIN
 	    ('users_id_seq',		'USAGE'),
 	    ('epns_id_seq',		'USAGE'),
 	    ('epn_stops_id_seq',	'USAGE'),
+	    ('imported_participants_id_seq', 'USAGE'),
+	    ('opinion_maps_id_seq',	'USAGE'),
 	    ('flags_id_seq',		''),
 	    ('notifications_id_seq',	''),
 	    ('moderation_log_id_seq',	''),
@@ -200,6 +212,10 @@ BEGIN
 	    ('report_analysis_state(integer)',			'EXECUTE'),
 	    ('report_terms(integer)',				'EXECUTE'),
 	    ('report_similar(integer)',				'EXECUTE'),
+	    -- The opinion map (functions/opinion.sql).
+	    ('opinion_votes(bigint, integer)',			'EXECUTE'),
+	    ('opinion_votes_count(bigint, integer)',		'EXECUTE'),
+	    ('opinion_nearest_group(bigint, bigint)',		'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),
 	    ('argument_useful_count()',				''),

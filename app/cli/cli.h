@@ -89,6 +89,8 @@ int	cmd_epn_stop(int, char **);
 int	cli_epn_fail(const char *, const char *);
 int	cli_epn_text(const char *, const char *, char *, size_t, int, int,
 	    const char **);
+/* The opinion map of a theme or a consultation (opinion_map.c). */
+int	cmd_opinion_map(int, char **);
 /* Erasure (purge.c): limiter events, inactive accounts. */
 int	cmd_purge(int, char **);
 

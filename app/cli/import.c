@@ -201,14 +201,17 @@ cmd_import(int argc, char **argv)
 {
 	if (argc != 3) {
 		fprintf(stderr, "usage: agora import republique-numerique DIR\n"
-		    "       agora import decidim DIR\n");
+		    "       agora import decidim DIR\n"
+		    "       agora import polis DIR\n");
 		return (2);
 	}
 	if (strcmp(argv[1], "republique-numerique") == 0)
 		return (import_republique_numerique(argv[2]));
 	if (strcmp(argv[1], "decidim") == 0)
 		return (import_decidim(argv[2]));
+	if (strcmp(argv[1], "polis") == 0)
+		return (import_polis(argv[2]));
 	fprintf(stderr, "agora import: format inconnu « %s » (republique-"
-	    "numerique ou decidim)\n", argv[1]);
+	    "numerique, decidim ou polis)\n", argv[1]);
 	return (2);
 }

@@ -126,6 +126,23 @@ struct import_source {
 	const char	*licence;	/* licence and provenance of the files */
 };
 
+/*
+ * A pseudonymous participant of the source whose own votes are imported
+ * (Pol.is): not an account, kept in imported_participants.
+ */
+struct import_participant {
+	char		*source_id;	/* their id on the source; owned */
+	char		 id[24];	/* imported_participants.id once written */
+};
+
+/* One participant's vote on a proposal (imported_votes): the latest only. */
+struct import_vote {
+	size_t		 participant;	/* index in plan->people */
+	size_t		 item;		/* index in plan->items: a proposal */
+	const char	*choice;	/* "agree", "mixed" or "disagree" */
+	long long	 ms;		/* when, milliseconds since 1970 (UTC) */
+};
+
 /* What one import writes; strings marked borrowed must outlive the plan. */
 struct import_plan {
 	const struct import_source *src;
@@ -135,6 +152,10 @@ struct import_plan {
 	size_t			 nitems, icap;
 	size_t			*slots;		/* source ids: 1 + item index */
 	size_t			 nslots;
+	struct import_participant *people;	/* with their votes below */
+	size_t			 npeople, pcap;
+	struct import_vote	*votes;
+	size_t			 nvotes, vcap;
 };
 
 /* Starts an empty plan for the consultation src (borrowed). */
@@ -155,6 +176,14 @@ size_t	import_plan_theme(struct import_plan *, const char *, const char *,
  */
 struct import_item *import_plan_item(struct import_plan *, enum import_kind,
 	    size_t, const char *, const char *, const char *, size_t);
+/*
+ * Adds a participant with source id sid (the caller never adds one twice);
+ * returns its index.
+ */
+size_t	import_plan_participant(struct import_plan *, const char *);
+/* Adds participant's vote choice on proposal item at ms (see above). */
+void	import_plan_vote(struct import_plan *, size_t, size_t, const char *,
+	    long long);
 /* 1 + the index of the item with source id sid, or 0. */
 size_t	import_plan_find(const struct import_plan *, const char *);
 /*
@@ -170,5 +199,6 @@ void	import_progress(const char *, size_t, size_t);
 
 int	import_republique_numerique(const char *);
 int	import_decidim(const char *);
+int	import_polis(const char *);
 
 #endif

@@ -75,9 +75,13 @@ import_plan_free(struct import_plan *pl)
 		free(pl->items[i].html);
 		free(pl->items[i].source_id);
 	}
+	for (i = 0; i < pl->npeople; i++)
+		free(pl->people[i].source_id);
 	free(pl->themes);
 	free(pl->items);
 	free(pl->slots);
+	free(pl->people);
+	free(pl->votes);
 	memset(pl, 0, sizeof(*pl));
 }
 
@@ -194,6 +198,39 @@ import_plan_item(struct import_plan *pl, enum import_kind kind, size_t parent,
 		;
 	pl->slots[i] = ++pl->nitems;
 	return (it);
+}
+
+size_t
+import_plan_participant(struct import_plan *pl, const char *sid)
+{
+	if (pl->npeople == pl->pcap) {
+		pl->pcap = pl->pcap ? pl->pcap * 2 : 256;
+		pl->people = xrealloc(pl->people, pl->pcap,
+		    sizeof(*pl->people));
+	}
+	memset(&pl->people[pl->npeople], 0, sizeof(*pl->people));
+	pl->people[pl->npeople].source_id = xstrdup(sid);
+	return (pl->npeople++);
+}
+
+void
+import_plan_vote(struct import_plan *pl, size_t participant, size_t item,
+    const char *choice, long long ms)
+{
+	struct import_vote	*v;
+
+	if (participant >= pl->npeople || item >= pl->nitems ||
+	    pl->items[item].kind != IMPORT_PROPOSAL)
+		abort();		/* the format's bug */
+	if (pl->nvotes == pl->vcap) {
+		pl->vcap = pl->vcap ? pl->vcap * 2 : 4096;
+		pl->votes = xrealloc(pl->votes, pl->vcap, sizeof(*pl->votes));
+	}
+	v = &pl->votes[pl->nvotes++];
+	v->participant = participant;
+	v->item = item;
+	v->choice = choice;
+	v->ms = ms;
 }
 
 /*
@@ -471,6 +508,82 @@ write_batch(PGconn *db, struct import_plan *pl, const char *cid, size_t from,
 		arr_free(&t[k]);
 }
 
+/* Takes one imported_participants id per participant, in order. */
+static void
+take_participant_ids(PGconn *db, struct import_plan *pl)
+{
+	struct db_rows	 r;
+	const char	*p[1];
+	char		 n[24];
+	size_t		 i;
+
+	snprintf(n, sizeof(n), "%zu", pl->npeople);
+	p[0] = n;
+	r = exec(db, NULL, 0, &sql_import_participant_ids, 1, p);
+	if ((size_t)db_nrows(&r) != pl->npeople)
+		import_fail(db, NULL, 0, "la base n'a pas donné %zu "
+		    "identifiants de participants", pl->npeople);
+	for (i = 0; i < pl->npeople; i++)
+		snprintf(pl->people[i].id, sizeof(pl->people[i].id), "%lld",
+		    db_int(&r, (int)i, IMP_ID));
+	PQclear(r.res);
+}
+
+#define VOTE_BATCH	5000
+
+/* The participants, then their votes in batches (imported_votes). */
+static void
+write_votes(PGconn *db, struct import_plan *pl, const char *cid)
+{
+	struct arr		 a[4];
+	const struct import_vote *v;
+	const char		*p[4];
+	char			 ms[24];
+	size_t			 i, j, end;
+	int			 k;
+
+	if (pl->npeople == 0)
+		return;
+	take_participant_ids(db, pl);
+	for (i = 0; i < pl->npeople; i += VOTE_BATCH) {
+		end = i + VOTE_BATCH < pl->npeople ? i + VOTE_BATCH :
+		    pl->npeople;
+		arr_init(&a[0]);
+		arr_init(&a[1]);
+		for (j = i; j < end; j++) {
+			arr_add(&a[0], pl->people[j].id);
+			arr_add(&a[1], pl->people[j].source_id);
+		}
+		p[0] = cid;
+		p[1] = pl->src->source;
+		p[2] = arr_end(&a[0]);
+		p[3] = arr_end(&a[1]);
+		PQclear(exec(db, NULL, 0, &sql_import_participants, 4, p).res);
+		arr_free(&a[0]);
+		arr_free(&a[1]);
+	}
+	for (i = 0; i < pl->nvotes; i += VOTE_BATCH) {
+		end = i + VOTE_BATCH < pl->nvotes ? i + VOTE_BATCH :
+		    pl->nvotes;
+		for (k = 0; k < 4; k++)
+			arr_init(&a[k]);
+		for (j = i; j < end; j++) {
+			v = &pl->votes[j];
+			snprintf(ms, sizeof(ms), "%lld", v->ms);
+			arr_add(&a[0], pl->people[v->participant].id);
+			arr_add(&a[1], pl->items[v->item].id);
+			arr_add(&a[2], v->choice);
+			arr_add(&a[3], ms);
+		}
+		for (k = 0; k < 4; k++)
+			p[k] = arr_end(&a[k]);
+		PQclear(exec(db, NULL, 0, &sql_import_votes, 4, p).res);
+		for (k = 0; k < 4; k++)
+			arr_free(&a[k]);
+		import_progress("votes", end, pl->nvotes);
+	}
+}
+
 void
 import_plan_write(struct import_plan *pl)
 {
@@ -498,6 +611,7 @@ import_plan_write(struct import_plan *pl)
 		import_progress("contributions", i + BATCH < pl->nitems ?
 		    i + BATCH : pl->nitems, pl->nitems);
 	}
+	write_votes(db, pl, cid);
 	p[0] = cid;
 	PQclear(exec(db, NULL, 0, &sql_import_dates, 1, p).res);
 	res = PQexec(db, "COMMIT");

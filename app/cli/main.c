@@ -33,7 +33,7 @@ static const struct {
 	{ "fields",	cmd_fields,	"fields                conf/routes.conf, from the declared form fields" },
 	{ "hash-password", cmd_hash_password, NULL },
 	{ "export",	cmd_export,	"export [--format csv|json] [--theme SLUG] [--output FILE]   open data" },
-	{ "import",	cmd_import,	"import republique-numerique|decidim DIR   import a consultation" },
+	{ "import",	cmd_import,	"import republique-numerique|decidim|polis DIR   import a consultation" },
 	{ "generate",	cmd_generate,	"generate [--proposals N] [--arguments N] [--votes N] [--users N]\n"
 	    "                                load-test data (defaults 100000 300000 2000000)" },
 	/* Reports at scale (issue 6). */
@@ -41,6 +41,9 @@ static const struct {
 	    "                                recompute the reports' cached analyses" },
 	/* Assisted participation (issue 12). */
 	{ "epn",	cmd_epn,	"epn add|list|stop    the EPN directory and the mobile EPN's tour (agora epn for help)" },
+	/* The opinion map (issue 15). */
+	{ "opinion-map", cmd_opinion_map, "opinion-map [--consultation SLUG] [--theme SLUG] [--members FILE.csv]\n"
+	    "                                the opinion map of a scope; alone: every scope with enough new votes" },
 	/* Erasure (issue 10). */
 	{ "purge",	cmd_purge,	"purge                 forget old limiter events, delete accounts without a\n"
 	    "                                sign-in for three years (warned 30 days before)" },

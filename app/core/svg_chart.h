@@ -30,4 +30,21 @@ struct svg_bar {
 void	svg_bar_chart(struct html_out *, const char *, const char *,
 	    const char *, const struct svg_bar *, size_t);
 
+/*
+ * A scatter of counted points on a frame of cells x cells (the opinion
+ * map: people per cell of a grid and group). Each series (a group; -1:
+ * people placed who steer nothing) has its own colour and shape, so that
+ * colour is never the only cue; the legend names them. cx, cy are cell
+ * coordinates in 0 .. cells - 1, y upwards.
+ */
+struct svg_point {
+	int		 cx, cy;	/* cell */
+	int		 series;	/* 0 .. SVG_SERIES_MAX - 1, or -1 */
+	unsigned	 count;		/* people: the mark's area */
+};
+#define SVG_SERIES_MAX	5
+void	svg_scatter(struct html_out *, const char *, const char *,
+	    const char *, int, const struct svg_point *, size_t,
+	    const char *const *, size_t, const char *);
+
 #endif

@@ -22,6 +22,10 @@ const struct vocab vocab_reason[REASON__MAX] = { VOCAB_REASON(VOCAB_ROW_) };
 const struct vocab vocab_mode[MODE__MAX] = { VOCAB_MODE(VOCAB_ROW_) };
 const struct vocab vocab_alignment[ALIGN__MAX] =
     { VOCAB_ALIGNMENT(VOCAB_ROW_) };
+const struct vocab vocab_opinion_reason[OMR__MAX] =
+    { VOCAB_OPINION_REASON(VOCAB_ROW_) };
+const struct vocab vocab_opinion_side[OMSIDE__MAX] =
+    { VOCAB_OPINION_SIDE(VOCAB_ROW_) };
 const struct vocab vocab_status_own[ST__MAX] =
     { VOCAB_STATUS_OWN(VOCAB_ROW_) };
 const struct vocab vocab_link[LINK__MAX] = { VOCAB_LINK(VOCAB_ROW_) };

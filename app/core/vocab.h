@@ -123,6 +123,29 @@ enum { VOCAB_ALIGNMENT(VOCAB_ENUM_) ALIGN__MAX };
 extern const struct vocab	vocab_alignment[ALIGN__MAX];
 
 /*
+ * Why an opinion map was or was not drawn (opinion_maps.reason), in the
+ * order of enum opinion_reason (app/core/opinion.h), so that the index is
+ * that enum; the sentence a page shows is opinion_reason_text().
+ */
+#define VOCAB_OPINION_REASON(X)						\
+	X(OMR_MAPPED,	"mapped",	"carte dessinée")		\
+	X(OMR_NO_VOTES,	"no_votes",	"aucun vote")			\
+	X(OMR_ONE_VOTER, "one_voter",	"une seule personne")		\
+	X(OMR_ONE_STATEMENT, "one_statement", "une seule proposition")	\
+	X(OMR_TOO_FEW_VOTES, "too_few_votes", "trop peu de votes")	\
+	X(OMR_TOO_FEW_VOTERS, "too_few_voters", "trop peu de personnes")	\
+	X(OMR_IDENTICAL, "identical",	"votes identiques")
+enum { VOCAB_OPINION_REASON(VOCAB_ENUM_) OMR__MAX };
+extern const struct vocab	vocab_opinion_reason[OMR__MAX];
+
+/* Which way a proposal sets a group apart (opinion_highlights.side). */
+#define VOCAB_OPINION_SIDE(X)						\
+	X(OMSIDE_AGREE,	"agree",	"plus d'accord que les autres")	\
+	X(OMSIDE_DISAGREE, "disagree",	"plus en désaccord que les autres")
+enum { VOCAB_OPINION_SIDE(VOCAB_ENUM_) OMSIDE__MAX };
+extern const struct vocab	vocab_opinion_side[OMSIDE__MAX];
+
+/*
  * A contribution's status as its author reads it in "Mon compte": the codes
  * of vocab_status, indexed by ST_*, each saying who decided.
  */

@@ -61,3 +61,19 @@ DB_STMT_NOROWS(sql_import_dates, 1,
     " FROM (SELECT min(created_at) AS first, max(created_at) AS last"
     "  FROM contributions WHERE consultation_id = $1::bigint) d"
     " WHERE k.id = $1::bigint AND d.first IS NOT NULL");
+
+DB_STMT(sql_import_participant_ids, 1, IMP_ID_COLS,
+    "SELECT nextval(pg_get_serial_sequence('imported_participants', 'id'))"
+    " AS id FROM generate_series(1, $1::int)");
+
+DB_STMT_NOROWS(sql_import_participants, 4,
+    "INSERT INTO imported_participants (id, consultation_id, source,"
+    " source_id) SELECT u.id, $1::bigint, $2::text, u.sid"
+    " FROM unnest($3::bigint[], $4::text[]) AS u(id, sid)");
+
+DB_STMT_NOROWS(sql_import_votes, 4,
+    "INSERT INTO imported_votes (participant_id, contribution_id, choice,"
+    " voted_at) SELECT u.who, u.what, u.choice,"
+    " to_timestamp(u.ms / 1000.0)"
+    " FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::bigint[])"
+    " AS u(who, what, choice, ms)");

@@ -66,6 +66,22 @@ extern const struct db_stmt	sql_import_contributions;	/* no rows */
  */
 extern const struct db_stmt	sql_import_tallies;		/* no rows */
 /*
+ * $1 how many. Takes that many imported_participants ids: one row each,
+ * the id (IMP_ID_COLS).
+ */
+extern const struct db_stmt	sql_import_participant_ids;
+/*
+ * A batch of pseudonymous participants: $1 consultation id, $2 source,
+ * $3 ids, $4 their source ids (array literals).
+ */
+extern const struct db_stmt	sql_import_participants;	/* no rows */
+/*
+ * A batch of their votes (imported_votes): $1 participant ids, $2
+ * proposal ids, $3 choices (agree, mixed, disagree), $4 when, in
+ * milliseconds since 1970.
+ */
+extern const struct db_stmt	sql_import_votes;		/* no rows */
+/*
  * $1 consultation id. Sets the consultation's dates to those of its
  * contributions (first one; last one plus one second).
  */

@@ -99,6 +99,29 @@ def archive_pages():
                 "participation.lillemetropole.fr/proposals/457", "decidim-grand-debat-2019")]
 
 
+def opinion_map_pages():
+    """A Pol.is conversation imported with its opinion map: the archive's
+    page and its theme's report (scatter, tables, lists), and a report with
+    no map (its sentence)."""
+    from opinion_lib import BREXIT, ensure_imported
+    slug = ensure_imported(BREXIT)
+    theme = harness.sql_value("SELECT t.slug FROM themes t JOIN consultations k ON"
+                              " k.id = t.consultation_id WHERE k.slug = '%s'" % slug)
+    for args in (["--consultation", slug], ["--consultation", slug, "--theme", theme],
+                 ["--theme", "ethique"]):
+        r = harness.agora("opinion-map", *args)
+        assert r.returncode == 0, r.stderr
+    return ["/consultations/" + slug, "/consultations/%s/rapports/%s" % (slug, theme),
+            "/rapports/ethique"]
+
+
+@test
+def opinion_map_pages_pass_axe_core_and_are_valid_html():
+    pages = opinion_map_pages()
+    axe(pages)
+    validate(pages)
+
+
 @test
 def archive_pages_pass_axe_core_and_are_valid_html():
     pages = archive_pages()

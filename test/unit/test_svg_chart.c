@@ -71,6 +71,47 @@ svg_chart_all_zero(void **state)
 	assert_non_null(strstr(b.data, "width=\"0.0\""));
 }
 
+static size_t
+occurrences(const char *s, const char *needle)
+{
+	size_t	n = 0;
+
+	for (; (s = strstr(s, needle)) != NULL; s++)
+		n++;
+	return (n);
+}
+
+static void
+svg_scatter_shapes_each_group_and_escapes(void **state)
+{
+	struct sbuf		b = { .len = 0 };
+	struct html_out		o = { sbuf_write, &b };
+	struct svg_point	pts[] = {
+		{ 0, 0, 0, 4 },		/* group 1: discs */
+		{ 39, 39, 1, 1 },	/* group 2: squares */
+		{ 20, 10, 2, 2 },	/* group 3: triangles */
+		{ 5, 5, -1, 3 },	/* too few votes: grey */
+	};
+	const char *const	names[] = { "Groupe <1>", "Groupe 2", "Groupe 3" };
+
+	svg_scatter(&o, "c-op", "Carte", "Trois groupes", 40, pts, 4, names,
+	    3, "Moins de 7 votes");
+	assert_non_null(strstr(b.data, "role=\"img\""));
+	assert_non_null(strstr(b.data, "aria-labelledby=\"c-op-t c-op-d\""));
+	assert_non_null(strstr(b.data, "<desc id=\"c-op-d\">Trois groupes"));
+	assert_non_null(strstr(b.data, "Groupe &lt;1&gt;"));
+	assert_null(strstr(b.data, "Groupe <1>"));
+	assert_null(strstr(b.data, "style="));
+	/* A mark per point and per legend entry, each group its own shape. */
+	assert_int_equal(occurrences(b.data, "<rect x="), 1 + 1 + 1);
+	assert_int_equal(occurrences(b.data, "<polygon"), 1 + 1);
+	assert_int_equal(occurrences(b.data, "#9e9e9e"), 2);
+	/* The largest count fills most of its cell; y grows upwards. */
+	assert_non_null(strstr(b.data, "<circle cx=\"6.0\" cy=\"474.0\" "
+	    "r=\"10.8\""));
+	assert_non_null(strstr(b.data, "Moins de 7 votes"));
+}
+
 static void
 opendata_pseudonym_is_hmac_prefix(void **state)
 {
@@ -152,6 +193,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(svg_chart_is_accessible_and_escaped),
 		cmocka_unit_test(svg_chart_all_zero),
+		cmocka_unit_test(svg_scatter_shapes_each_group_and_escapes),
 		cmocka_unit_test(opendata_pseudonym_is_hmac_prefix),
 		cmocka_unit_test(opendata_copy_row_gets_pseudonym_and_crlf),
 		cmocka_unit_test(opendata_pseudonym_cache_keeps_colliding_ids_apart),

@@ -25,6 +25,7 @@
 #include "../participation/archives.h"
 #include "../shared/ui.h"
 #include "report.h"
+#include "opinion_map.h"
 
 int	reports_index(struct web_req *);
 int	reports_show(struct web_req *);
@@ -228,6 +229,8 @@ report_ask(struct web_req *w, struct report *r)
 	r->id = web_int(w, Q_THEME, 0, RTA_ID);
 	r->archived = r->consultation != NULL;
 	r->split = r->archived && web_bool(w, Q_THEME, 0, RTA_SPLIT);
+	/* The opinion map's slots follow the report's own. */
+	opinion_map_queue(w, Q__MAX, 0, r->id);
 	web_query(w, Q_PART, &sql_report_participation, DB_INT(r->id));
 	web_query(w, Q_WEEKS, &sql_report_weeks, DB_INT(r->id));
 	web_query(w, Q_DEBATED, &sql_report_debated, DB_INT(r->id));
@@ -265,6 +268,7 @@ report_render(struct web_req *w, const struct report *r)
 	if (!r->archived)
 		report_territories(w);
 	report_votes(w, r);
+	opinion_map_write(w, Q__MAX, r->archived);
 	report_debated(w);
 	report_terms(w, r);
 	report_similar(w);

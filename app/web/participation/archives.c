@@ -16,6 +16,7 @@
 #include "../../core/addresses.h"
 #include "../../core/text.h"
 #include "../../db/archives.h"
+#include "../opendata/opinion_map.h"
 #include "archives.h"
 #include "participation.h"
 
@@ -23,7 +24,8 @@ int	consultations_redirect(struct web_req *);
 int	consultations_index(struct web_req *);
 int	consultation_show(struct web_req *);
 
-enum { Q_LIST = 0, Q_CONSULTATION = 0, Q_THEMES };
+/* Q_OPINION: the opinion map's OPINION_MAP_SLOTS slots (opinion_map.h). */
+enum { Q_LIST = 0, Q_CONSULTATION = 0, Q_THEMES, Q_OPINION };
 
 void
 archive_crumbs(struct web_req *w, const char *slug, const char *title,
@@ -255,6 +257,7 @@ consultation_render(struct web_req *w)
 	web_markdown(w, web_text(w, Q_CONSULTATION, 0, ARC_BODY), 1);
 	html_raw(H, "</div>\n");
 	write_themes(w, slug);
+	opinion_map_write(w, Q_OPINION, 1);
 	html_raw(H, "<p>Les rapports de tous les thèmes : <a href=\"");
 	html_text(H, ui_consultation(w, slug));
 	html_raw(H, "/rapports/\">rapports de la consultation</a>. Ses "
@@ -285,6 +288,8 @@ consultation_show(struct web_req *w)
 			return (web_error(w, 404, NULL));
 		if (web_bool(w, Q_CONSULTATION, 0, ARC_PRIMARY))
 			return (web_redirect(w, "/"));
+		opinion_map_queue(w, Q_OPINION, web_int(w, Q_CONSULTATION, 0,
+		    ARC_ID), 0);
 		return (web_query(w, Q_THEMES, &sql_archive_themes,
 		    DB_INT(web_int(w, Q_CONSULTATION, 0, ARC_ID))));
 	}

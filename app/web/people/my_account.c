@@ -13,6 +13,7 @@
 
 #include "../../core/roles.h"
 #include "../../core/vocab.h"
+#include "../../db/opinion.h"
 #include "../../db/people.h"
 #include "../kernel/web.h"
 #include "../shared/ui.h"
@@ -22,7 +23,7 @@ int	account_redirect(struct web_req *);
 int	account_show(struct web_req *);
 int	account_export(struct web_req *);
 
-enum { Q_SUMMARY, Q_CONTRIBUTIONS, Q_EXPORT, Q__MAX };
+enum { Q_SUMMARY, Q_CONTRIBUTIONS, Q_EXPORT, Q_OPINION, Q__MAX };
 
 /* GET /compte: the account lives at /compte/. */
 int
@@ -192,6 +193,43 @@ write_links(struct web_req *w)
 	html_raw(H, "</ul>\n");
 }
 
+/*
+ * Where my own votes place me on each theme's opinion map: computed for
+ * this page from the map's components (opinion_nearest_group()), stored
+ * nowhere and shown to nobody else (inferred opinion, GDPR art. 9).
+ */
+static void
+write_opinion(struct web_req *w)
+{
+	int	i, n = web_rows(w, Q_OPINION);
+
+	html_raw(H, "<h2 id=\"opinion\">Ma place sur les cartes des "
+	    "opinions</h2>\n");
+	if (n == 0) {
+		html_raw(H, "<p>Vos votes ne vous placent encore sur aucune "
+		    "carte des opinions.</p>\n");
+		return;
+	}
+	html_raw(H, "<p>D'après vos votes, voici le groupe d'opinion dont vous "
+	    "êtes le plus proche sur la carte de chaque enjeu. Cette "
+	    "information n'est montrée qu'à vous : elle n'est ni enregistrée "
+	    "ni publiée.</p>\n<ul>\n");
+	for (i = 0; i < n; i++) {
+		html_raw(H, "<li>");
+		ui_link(w, web_printf(w, "%s#carte-opinions", ui_report(w, NULL,
+		    web_text(w, Q_OPINION, i, OMY_THEME_SLUG))),
+		    web_text(w, Q_OPINION, i, OMY_THEME_TITLE));
+		html_rawf(H, " : groupe %lld sur %lld (", web_int(w, Q_OPINION,
+		    i, OMY_GRP) + 1, web_int(w, Q_OPINION, i, OMY_K));
+		ui_count(w, web_int(w, Q_OPINION, i, OMY_SIZE), "personne",
+		    "personnes");
+		html_raw(H, "), d'après ");
+		ui_count(w, web_int(w, Q_OPINION, i, OMY_VOTES), "vote", "votes");
+		html_raw(H, "</li>\n");
+	}
+	html_raw(H, "</ul>\n");
+}
+
 /* My votes, my data, the deletion of my account. */
 static void
 write_votes_and_data(struct web_req *w)
@@ -230,6 +268,8 @@ account_show(struct web_req *w)
 	if (w->step == 0) {
 		web_query(w, Q_SUMMARY, &sql_account_summary,
 		    DB_ID(w->sess.user_id));
+		web_query(w, Q_OPINION, &sql_opinion_mine,
+		    DB_ID(w->sess.user_id));
 		return (web_query(w, Q_CONTRIBUTIONS,
 		    &sql_account_contributions, DB_ID(w->sess.user_id)));
 	}
@@ -240,6 +280,7 @@ account_show(struct web_req *w)
 	write_information(w);
 	write_links(w);
 	write_contributions(w);
+	write_opinion(w);
 	write_votes_and_data(w);
 	page_end(w);
 	return (web_send(w, 200));
