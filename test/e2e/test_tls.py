@@ -62,6 +62,12 @@ class Nginx:
         temps = "".join("%s_temp_path %s;\n" % (t, os.path.join(D, t))
                         for t in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         with open(main, "w") as f:
+            # Workers as the test's own user: the site's root (the French
+            # error pages) sits in the checkout, which may be private to
+            # it (CI's clone is mode 700), where nginx's default "nobody"
+            # would get 403 instead of the page.
+            if os.geteuid() == 0:
+                f.write("user root;\n")
             f.write("worker_processes 1;\npid %s;\nerror_log %s warn;\n"
                     "events { worker_connections 256; }\n"
                     "http {\ninclude /etc/nginx/mime.types;\naccess_log off;\n%s%s\n}\n"

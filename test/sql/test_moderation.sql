@@ -24,11 +24,11 @@ SELECT (SELECT count(*) FROM moderation_log) AS log0,
 
 -- Refusals: nothing changes, nothing is logged
 SELECT is(moderation_decide(-1, :moder, 'abcdef012345', 'hide', 'published', 0, 'R1', NULL, NULL,
-    NULL), 'not_found', 'decide: an unknown contribution');
+    'Sujet', 'Corps', '{rule}', '{note}'), 'not_found', 'decide: an unknown contribution');
 SELECT is(moderation_decide(:p, :moder, 'abcdef012345', 'hide', 'pending', 0, 'R1', NULL, NULL,
-    NULL), 'conflict', 'decide: a stale status (another moderator decided first)');
+    'Sujet', 'Corps', '{rule}', '{note}'), 'conflict', 'decide: a stale status (another moderator decided first)');
 SELECT is(moderation_decide(:p, :moder, 'abcdef012345', 'hide', 'published', 7, 'R1', NULL, NULL,
-    NULL), 'conflict', 'decide: a stale version');
+    'Sujet', 'Corps', '{rule}', '{note}'), 'conflict', 'decide: a stale version');
 SELECT is(pg_temp.decide(:p, :author, 'hide', 'R1'), 'own', 'decide: not on one''s own text');
 SELECT is(pg_temp.decide(:p, :moder, 'hide'), 'rule_required', 'decide: hiding names a rule');
 SELECT is(pg_temp.decide(:p, :moder, 'reject'), 'rule_required', 'decide: rejecting names a rule');
@@ -127,7 +127,8 @@ SELECT results_eq($$SELECT status, under_review, flag_count, decision_version FR
 -- A note goes with its commitment, kept apart from the chained row
 SELECT is(moderation_decide(:arg, :moder, 'abcdef012345', 'hide', 'published',
     (SELECT decision_version FROM contributions WHERE id = :arg), 'R4', 'Propos déplacés.',
-    repeat('ab', 32), NULL), 'ok', 'decide: with a note');
+    repeat('ab', 32), 'Votre contribution a été masquée', 'Corps {note_line}',
+    '{rule}', E'\nNote : {note}\n'), 'ok', 'decide: with a note');
 SELECT results_eq($$SELECT l.note, l.note_mac, n.note FROM moderation_log l
       JOIN moderation_notes n ON n.log_id = l.id ORDER BY l.id DESC LIMIT 1$$,
     $$VALUES (NULL::text, repeat('ab', 32), 'Propos déplacés.')$$,
