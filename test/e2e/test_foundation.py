@@ -381,6 +381,15 @@ def make_run_script_serves_and_ctrl_c_stops_kore_and_postgresql():
         assert r is not None, "devrun.sh did not serve"
         eq(r.status, 200, "make run serves /")
         contains(r.visible_text(), "Les 7 enjeux")
+        # Mail links follow HTTP_PORT, whatever base_url the settings say
+        # (here the test server's port).
+        from accounts_lib import Visitor, signup
+        s, f = signup(Visitor(port=port))
+        eq(s.status, 303, "sign-up on make run's server")
+        eq(harness.sql_value(
+            "SELECT position('http://127.0.0.1:%d/verification?jeton=' IN body) > 0"
+            " FROM outbox WHERE recipient = '%s'" % (port, f["courriel"])), "t",
+           "the verification link points at make run's port")
         os.killpg(p.pid, signal.SIGINT)
         p.wait(30)
         with open(os.path.join(harness.TEST_DIR, "devrun.log")) as f:
