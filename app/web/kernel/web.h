@@ -79,6 +79,7 @@ struct web_req {
 	int			 step;		/* handler's step */
 	struct db_rows		 rows[WEB_MAX_RESULTS + 1]; /* named; last: session */
 	int			 fault;		/* a read failed: answer 500 */
+	int			 refused_form;	/* form_error(): title "Erreur" */
 
 	struct kore_buf		*body;		/* the page being written */
 	struct html_out		 html;		/* writes into body */
