@@ -60,7 +60,9 @@ reports_index(struct web_req *w)
 	    "participation, propositions qui rassemblent ou qui divisent, "
 	    "termes récurrents, réponses officielles. Chaque chiffre se "
 	    "recalcule à partir des <a href=\"/export/\">données ouvertes</a>."
-	    "</p>\n<table>\n<caption>Chiffres clés par enjeu</caption>\n"
+	    "</p>\n"
+	    "<table tabindex=\"0\">\n"
+	    "<caption>Chiffres clés par enjeu</caption>\n"
 	    "<thead><tr><th scope=\"col\">Enjeu</th>"
 	    "<th scope=\"col\" class=\"num\">Contributeurs</th>"
 	    "<th scope=\"col\" class=\"num\">Propositions</th>"
@@ -99,7 +101,7 @@ table_open(struct web_req *w, const char *caption, const char *const *cols,
 {
 	int	i;
 
-	html_raw(H, "<table>\n<caption>");
+	html_raw(H, "<table tabindex=\"0\">\n<caption>");
 	html_text(H, caption);
 	html_raw(H, "</caption>\n<thead><tr>");
 	for (i = 0; i < ncols; i++) {
