@@ -246,7 +246,12 @@ def a_failing_migration_is_rolled_back_and_named():
     d = tempfile.mkdtemp(prefix="agora-mig-")
     try:
         for f in os.listdir(os.path.join(harness.ROOT, "migrations")):
-            shutil.copy(os.path.join(harness.ROOT, "migrations", f), d)
+            src = os.path.join(harness.ROOT, "migrations", f)
+            # functions/ (the current SQL functions) is a folder.
+            if os.path.isdir(src):
+                shutil.copytree(src, os.path.join(d, f))
+            else:
+                shutil.copy(src, d)
         with open(os.path.join(d, "9990_good.sql"), "w") as f:
             f.write("CREATE TABLE e2e_good (x int);\n")
         with open(os.path.join(d, "9991_broken.sql"), "w") as f:
