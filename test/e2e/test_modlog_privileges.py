@@ -64,7 +64,12 @@ def an_object_added_without_a_decision_is_named_by_migrate_and_by_the_check():
     d = tempfile.mkdtemp(prefix="agora-grants-")
     try:
         for f in os.listdir(os.path.join(harness.ROOT, "migrations")):
-            shutil.copy(os.path.join(harness.ROOT, "migrations", f), d)
+            src = os.path.join(harness.ROOT, "migrations", f)
+            # functions/ (the current SQL functions) is a folder.
+            if os.path.isdir(src):
+                shutil.copytree(src, os.path.join(d, f))
+            else:
+                shutil.copy(src, d)
         with open(os.path.join(d, "9980_undecided.sql"), "w") as f:
             f.write("CREATE TABLE e2e_undecided (id bigserial PRIMARY KEY);\n"
                     "CREATE FUNCTION e2e_undecided_f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n")
