@@ -6,6 +6,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 HTTP_PORT=${HTTP_PORT:-8888}
 mkdir -p var/run var/mail
+# The links kore writes into mail (verification, recovery, answers) point
+# at the server it runs: the port given to make run, unless AGORA_BASE_URL
+# says otherwise (a proxy in front). It overrides base_url in the settings.
+AGORA_BASE_URL=${AGORA_BASE_URL:-http://127.0.0.1:$HTTP_PORT}
+export AGORA_BASE_URL
 
 conf=conf/agora.conf
 if [ "$HTTP_PORT" != 8888 ]; then

@@ -1,16 +1,27 @@
 # Copyright (c) 2026 The Agora developers.
 # SPDX-License-Identifier: AGPL-3.0-or-later
-"""Accessibility: every kind of page, anonymous and signed in, checked with
-axe-core (WCAG 2.1 A and AA rules) in Debian's chromium. Runs last (file
-name), when the other tests have filled the database."""
+"""Accessibility: every kind of page, anonymous and signed in, checked in
+Debian's chromium (test/browser/a11y.js): axe-core's WCAG 2.1 A and AA
+rules at 1280 and 320 px, with JavaScript on and off; no sideways scroll at
+320 px (reflow); a focus ring of 3:1 at every early Tab stop; screenshots in
+var/test/screenshots. Then what a person does with JavaScript on
+(test/browser/ux.js): a vote on a flaky connection, focus after a vote,
+after a refused form. Runs last (file name), when the other tests have
+filled the database."""
 
+import json
 import os
 import subprocess
 
 import harness
-from harness import test
+from harness import contains, eq, lacks, test
 
 A11Y = os.path.join(harness.ROOT, "test", "browser", "a11y.js")
+UX = os.path.join(harness.ROOT, "test", "browser", "ux.js")
+SHOTS = os.path.join(harness.TEST_DIR, "screenshots")
+# An address with no space that would widen the discussion (reflow).
+LONG_URL = ("https://www.example.org/" + "donnees-publiques-ouvertes-" * 8 +
+            "?filtre=" + "x" * 120)
 
 # Pages anyone can see. Each area adds its own (forms included: error states
 # are checked by posting invalid forms in their own tests' pages list below).
@@ -33,6 +44,7 @@ def proposal_pages():
     other, _ = harness.signed_in(name="Voisine Axe")
     assert post_argument(other, pid, "pour", "Utile aux personnes âgées.").status == 303
     assert post_argument(other, pid, "contre", "Coûteux pour les petites communes.").status == 303
+    assert post_argument(other, pid, "pour", "Voir l'étude : " + LONG_URL).status == 303
     r = post_comment(other, pid, "Et l'entretien des bornes ?")
     assert r.status == 303, r.status
     cid = int(r.header("location").split("#c")[1])
@@ -68,16 +80,19 @@ def axe(paths, cookie=None):
 
 def axe_urls(urls, cookie=None):
     """urls: addresses, or (address, expected HTTP status); a11y.js fails a
-    page that answers another status (or redirects) before running axe."""
-    args = ["node", A11Y]
+    page that answers another status (or redirects) before checking it."""
+    args = ["node", A11Y, "--shots", SHOTS]
     if cookie:
         args += ["--cookie", cookie]
     for u, st in map(expected, urls):
         args += ["--status", str(st), u]
     r = subprocess.run(args, capture_output=True, text=True, timeout=300)
-    failures = [l for l in r.stdout.splitlines() if l.startswith("FAILED")]
+    # A failed page's line, then its problems indented under it.
+    lines = r.stdout.splitlines()
+    failures = [l for i, l in enumerate(lines) if l.startswith("FAILED") or
+                (l.startswith("        ") and any(x.startswith("FAILED") for x in lines[:i]))]
     assert r.returncode == 0 and not failures, \
-        "axe-core violations:\n" + "\n".join(failures) + r.stderr[-2000:]
+        "browser checks failed:\n" + "\n".join(failures[:40]) + r.stderr[-2000:]
 
 
 def archive_pages():
@@ -324,3 +339,129 @@ def nginx_error_pages_pass_axe_core_and_are_valid_html():
             bodies[n] = f.read()
         harness.contains(bodies[n].decode("utf-8"), '<html lang="fr">', n)
     validate_bodies(bodies)
+
+
+def ux(scenario, url, *extra, cookie=None):
+    """Runs one scenario of ux.js; its JSON result."""
+    args = ["node", UX, scenario]
+    if cookie:
+        args += ["--cookie", cookie]
+    r = subprocess.run(args + ["http://127.0.0.1:%d%s" % (harness.PORT, url)] + list(extra),
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, "ux.js %s: %s" % (scenario, r.stderr[-2000:])
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def voter(pid_title="Une proposition pour voter en JavaScript"):
+    """A proposal, and a verified citizen (cookie) who may vote on it."""
+    from participation_lib import new_proposal
+    _, _, pid = new_proposal(title=pid_title)
+    c, uid = harness.signed_in(name="Votante JS")
+    return pid, uid, "agora_sid=" + c.cookies["agora_sid"]
+
+
+def my_vote(uid, pid):
+    return harness.sql_value("SELECT choice FROM votes WHERE user_id = %s AND"
+                             " contribution_id = %d" % (uid, pid))
+
+
+@test
+def vote_on_a_flaky_connection_records_exactly_the_clicked_choice():
+    """The JavaScript request fails (aborted by the network): the fallback
+    sends the form itself, with the clicked button's choice, and the person
+    sees the server's confirmation."""
+    pid, uid, cookie = voter()
+    r = ux("vote-abort", "/propositions/%d" % pid, "mixed", cookie=cookie)
+    eq((r["aborted"], r["posts"]), (1, 2), "one aborted request, then the form's")
+    eq(my_vote(uid, pid), "mixed", "the vote recorded is the clicked one")
+    contains(r["vote"], "Mitigé", "the page shows the vote")
+    contains(r["notice"], "enregistré", "the server's confirmation is shown")
+    lacks(r["h1"], "Requête incorrecte")
+
+
+@test
+def vote_with_javascript_keeps_focus_and_speaks_in_a_live_region():
+    pid, uid, cookie = voter("Une proposition pour le focus après un vote")
+    url = "/propositions/%d" % pid
+    r = ux("vote", url, "disagree", cookie=cookie)
+    eq(my_vote(uid, pid), "disagree", "recorded")
+    assert r["url"].endswith(url), "no page load: " + r["url"]
+    contains(r["vote"], "Pas d'accord")
+    assert r["liveReady"], "an empty live region was in the page before the vote"
+    assert r["live"]["before"], "the confirmation went to that same region"
+    contains(r["live"]["text"], "enregistré")
+    eq((r["focus"]["tag"], r["focus"]["value"], r["focus"]["inVotes"], r["focus"]["pressed"]),
+       ("button", "disagree", True, "true"), "focus on the pressed choice")
+
+
+@test
+def vote_refused_by_the_server_shows_its_french_message():
+    """The consultation closes while the page is open: the vote's 409 is
+    shown with the server's own message, in place, nothing recorded."""
+    from participation_lib import moved_dates
+    pid, uid, cookie = voter("Une proposition close pendant la lecture")
+    p = subprocess.Popen(["node", UX, "vote-refused", "--cookie", cookie,
+                          "http://127.0.0.1:%d/propositions/%d" % (harness.PORT, pid), "agree"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    try:
+        eq(p.stdout.readline().strip(), "ready", "page loaded")
+        with moved_dates("closed"):
+            p.stdin.write("go\n")
+            p.stdin.flush()
+            out, err = p.communicate(timeout=120)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == 0, err[-2000:]
+    r = json.loads(out.strip().splitlines()[-1])
+    eq(my_vote(uid, pid), None, "nothing recorded")
+    assert r["url"].endswith("/propositions/%d" % pid), r["url"]
+    assert r["liveReady"] and r["live"]["before"] and r["live"]["refused"], r["live"]
+    contains(r["live"]["text"], "La consultation est close")
+    lacks(r["live"]["text"], "Avis inconnu")
+    eq(r["focus"]["value"], "agree", "focus stays on the button")
+
+
+@test
+def useful_with_javascript_keeps_focus_on_the_mark():
+    from participation_lib import new_proposal, post_argument
+    author, _, pid = new_proposal(title="Une proposition pour la marque utile")
+    assert post_argument(author, pid, "pour", "Un argument à marquer.").status == 303
+    c, uid = harness.signed_in(name="Lectrice Utile")
+    r = ux("useful", "/propositions/%d" % pid, cookie="agora_sid=" + c.cookies["agora_sid"])
+    assert r["url"].endswith("/propositions/%d" % pid), r["url"]
+    eq((r["focus"]["tag"], r["focus"]["pressed"]), ("button", "true"), "focus on the mark")
+    assert r["live"]["before"], r["live"]
+    eq(harness.sql_value("SELECT count(*) FROM argument_useful WHERE user_id = %s" % uid), "1")
+
+
+@test
+def refused_form_says_erreur_and_takes_focus_to_the_summary():
+    for url in ("/inscription", "/mot-de-passe-oublie"):
+        r = ux("form-error", url)
+        assert r["title"].startswith("Erreur"), (url, r["title"])
+        eq(r["focus"], "erreurs", url + ": focus on the error summary")
+    c, _ = harness.signed_in(name="Proposante Erreur")
+    r = ux("form-error", "/themes/culture/proposer", cookie="agora_sid=" + c.cookies["agora_sid"])
+    assert r["title"].startswith("Erreur"), r["title"]
+    eq(r["focus"], "erreurs", "proposal form: focus on the error summary")
+
+
+@test
+def short_controls_are_named_with_their_context():
+    """"Utile", "Répondre" and "Signaler" say which contribution they are
+    about, as a screen reader lists them."""
+    pages = proposal_pages()
+    c, _ = harness.signed_in(name="Lecteur Noms")
+    tree = ux("names", pages[0], cookie="agora_sid=" + c.cookies["agora_sid"])["tree"]
+    import re
+    # Lines such as  - 'button "Utile : argument n° 1 (Pour) de …"'  or
+    # - group: "Répondre : …"  (a <details>).
+    names = re.findall(r'(button|link|group):? "([^"\n]*)"', tree)
+    short = [n for _, n in names if n.split(" ")[0] in ("Utile", "Répondre", "Signaler")]
+    for verb in ("Utile", "Répondre", "Signaler"):
+        assert any(n.startswith(verb) for n in short), "no %s in:\n%s" % (verb, tree[:3000])
+    for n in short:
+        assert " : " in n and (" de " in n or "proposition" in n), "bare control: %r" % n
+    assert len(set(short)) == len(short), "two controls with the same name: %r" % short

@@ -55,7 +55,7 @@ write_list(struct web_req *w)
 		html_raw(H, "<p>Aucun EPN n'est encore inscrit.</p>\n");
 		return;
 	}
-	html_raw(H, "<table class=\"epns\">\n<caption>");
+	html_raw(H, "<table class=\"epns\" tabindex=\"0\">\n<caption>");
 	ui_count(w, web_rows(w, Q_LIST), "EPN inscrit", "EPN inscrits");
 	html_raw(H, "</caption>\n<thead><tr><th scope=\"col\">Nom</th>"
 	    "<th scope=\"col\">Genre</th><th scope=\"col\">Commune</th>"

@@ -10,7 +10,7 @@
 void
 stops_table_begin(struct web_req *w, int n, const char *last)
 {
-	html_raw(H, "<table class=\"epn-stops\">\n<caption>");
+	html_raw(H, "<table class=\"epn-stops\" tabindex=\"0\">\n<caption>");
 	ui_count(w, n, "étape à venir", "étapes à venir");
 	html_raw(H, "</caption>\n<thead><tr><th scope=\"col\">Date</th>"
 	    "<th scope=\"col\">Horaires</th>"

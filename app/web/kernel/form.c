@@ -24,6 +24,8 @@ form_error(struct form *f, const char *field, const char *fmt, ...)
 {
 	va_list	ap;
 
+	/* The page's <title> will begin with "Erreur" (page_begin). */
+	f->w->refused_form = 1;
 	if (f->nerrors == FORM_MAX_ERRORS || form_error_for(f, field) != NULL)
 		return;
 	snprintf(f->errors[f->nerrors].field,
@@ -141,8 +143,9 @@ form_summary(struct form *f)
 
 	if (f->nerrors == 0)
 		return;
+	/* Focus goes to the summary when the page opens, with or without JS. */
 	html_raw(H, "<div class=\"alert\" role=\"alert\" id=\"erreurs\" "
-	    "tabindex=\"-1\">\n<h2>");
+	    "tabindex=\"-1\" autofocus>\n<h2>");
 	if (f->nerrors == 1)
 		html_raw(H, "Le formulaire contient une erreur");
 	else

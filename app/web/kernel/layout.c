@@ -50,6 +50,12 @@ page_begin(struct web_req *w, const char *title)
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>");
+	/*
+	 * A form shown again with its errors says so first (WCAG 3.3.1),
+	 * unless its handler's title already does.
+	 */
+	if (w->refused_form && strncmp(title, "Erreur", 6) != 0)
+		html_raw(H, "Erreur : ");
 	html_text(H, title);
 	html_raw(H, " — Agora, consultation citoyenne</title>\n"
 	    "<link rel=\"stylesheet\" href=\"");

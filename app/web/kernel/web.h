@@ -81,6 +81,7 @@ struct web_req {
 	struct db_rows		 rows[WEB_MAX_RESULTS + 2];
 	int			 fault;		/* a read failed: answer 500 */
 	const char		*bad_input;	/* a query's text not UTF-8 */
+	int			 refused_form;	/* form_error(): title "Erreur" */
 
 	struct kore_buf		*body;		/* the page being written */
 	struct html_out		 html;		/* writes into body */

@@ -26,7 +26,9 @@ write_rules(struct web_req *w)
 	    "<p>Chaque décision de modération cite l'un de ces codes ; le "
 	    "décompte des décisions par règle est public sur la "
 	    "<a href=\"" UI_TRANSPARENCY "\">page de transparence</a>."
-	    "</p>\n<table class=\"rules\">\n<caption>Règles de la charte"
+	    "</p>\n"
+	    "<table tabindex=\"0\" class=\"rules\">\n"
+	    "<caption>Règles de la charte"
 	    "</caption>\n<thead><tr><th scope=\"col\">Code</th>"
 	    "<th scope=\"col\">Règle</th><th scope=\"col\">En bref</th>"
 	    "</tr></thead>\n<tbody>\n");

@@ -239,7 +239,8 @@ write_log(struct web_req *w)
 		html_raw(H, "<p>Aucune décision pour l'instant.</p>\n");
 		return;
 	}
-	html_raw(H, "<table>\n<caption>Décisions, de la plus ancienne à la "
+	html_raw(H, "<table tabindex=\"0\">\n"
+	    "<caption>Décisions, de la plus ancienne à la "
 	    "plus récente</caption>\n<thead><tr><th scope=\"col\">Date</th>"
 	    "<th scope=\"col\">Action</th><th scope=\"col\">Statut</th>"
 	    "<th scope=\"col\">Règle</th><th scope=\"col\">Note</th>"

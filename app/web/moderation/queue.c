@@ -155,7 +155,8 @@ write_table(struct web_req *w, long long total)
 			    "</p>\n");
 		return;
 	}
-	html_raw(H, "<table class=\"queue\">\n<caption>Contributions à "
+	html_raw(H, "<table tabindex=\"0\" class=\"queue\">\n"
+	    "<caption>Contributions à "
 	    "modérer, la plus ancienne en premier</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Dans la file depuis</th>"
 	    "<th scope=\"col\">Contribution</th>"

@@ -36,7 +36,8 @@ write_themes(struct web_req *w)
 {
 	int	i;
 
-	html_raw(H, "<h2>Par thème</h2>\n<table class=\"stats\">\n<caption>"
+	html_raw(H, "<h2>Par thème</h2>\n"
+	    "<table tabindex=\"0\" class=\"stats\">\n<caption>"
 	    "Décisions de modération par thème</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Thème</th><th scope=\"col\">Masquées</th>"
 	    "<th scope=\"col\">Refusées</th>"
@@ -64,7 +65,8 @@ write_rules(struct web_req *w)
 {
 	int	i;
 
-	html_raw(H, "<h2>Par règle de la charte</h2>\n<table class=\"stats\">"
+	html_raw(H, "<h2>Par règle de la charte</h2>\n"
+	    "<table tabindex=\"0\" class=\"stats\">"
 	    "\n<caption>Contributions masquées ou refusées par règle"
 	    "</caption>\n<thead><tr><th scope=\"col\">Code</th>"
 	    "<th scope=\"col\">Règle</th><th scope=\"col\">Masquées</th>"

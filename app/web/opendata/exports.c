@@ -152,7 +152,8 @@ log_section(struct web_req *w)
 	    "publique Ed25519, PEM</a> ; son empreinte est le SHA-256 de sa "
 	    "forme DER : <code>openssl pkey -pubin -in cle-publique.pem "
 	    "-outform DER | sha256sum</code>.</li>\n</ul>\n"
-	    "<table>\n<caption>Champs du journal</caption>\n<thead><tr>"
+	    "<table tabindex=\"0\">\n"
+	    "<caption>Champs du journal</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Champ</th><th scope=\"col\">Contenu</th></tr>"
 	    "</thead>\n<tbody>\n");
 	for (i = 0; i < sizeof(log_docs) / sizeof(log_docs[0]); i++) {
@@ -297,7 +298,8 @@ reference_doc(struct web_req *w)
 	int	i;
 
 	html_raw(H, "<h3 id=\"populations\">Populations de référence</h3>\n"
-	    "<table>\n<caption>Populations municipales (INSEE) des taux pour "
+	    "<table tabindex=\"0\">\n"
+	    "<caption>Populations municipales (INSEE) des taux pour "
 	    "10 000 habitants</caption>\n<thead><tr><th scope=\"col\">Code"
 	    "</th><th scope=\"col\">Département</th><th scope=\"col\" "
 	    "class=\"num\">Population</th><th scope=\"col\" class=\"num\">"
@@ -356,7 +358,8 @@ files_doc(struct web_req *w)
 		html_raw(H, ")</li>\n");
 	}
 	html_raw(H, "</ul>\n<h3>Par enjeu de la consultation régionale</h3>\n"
-	    "<table>\n<caption>Fichiers par enjeu</caption>\n<thead><tr>"
+	    "<table tabindex=\"0\">\n"
+	    "<caption>Fichiers par enjeu</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Enjeu</th><th scope=\"col\">Contributions "
 	    "publiées</th><th scope=\"col\">Fichiers</th></tr></thead>\n"
 	    "<tbody>\n");
@@ -407,7 +410,8 @@ format_doc(struct web_req *w)
 	    "votes, <code>null</code> pour une valeur absente.</li>\n"
 	    "<li>Une ligne par contribution publiée, par identifiant "
 	    "croissant.</li>\n</ul>\n"
-	    "<h2 id=\"colonnes\">Colonnes</h2>\n<table>\n<caption>Colonnes des "
+	    "<h2 id=\"colonnes\">Colonnes</h2>\n"
+	    "<table tabindex=\"0\">\n<caption>Colonnes des "
 	    "fichiers CSV et JSON</caption>\n<thead><tr><th scope=\"col\">"
 	    "Colonne</th><th scope=\"col\">Contenu</th></tr></thead>\n"
 	    "<tbody>\n");

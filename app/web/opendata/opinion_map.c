@@ -116,7 +116,7 @@ write_groups_table(struct web_req *w, int first)
 
 	for (i = 0; i < k; i++)
 		total += web_int(w, q, i, OMG_SIZE);
-	html_raw(H, "<table>\n<caption>Groupes d'opinion</caption>\n<thead><tr>"
+	html_raw(H, "<table tabindex=\"0\">\n<caption>Groupes d'opinion</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Groupe</th><th scope=\"col\">Marque sur la "
 	    "carte</th><th scope=\"col\">Personnes</th><th scope=\"col\">Part "
 	    "des personnes classées</th></tr></thead>\n<tbody>\n");

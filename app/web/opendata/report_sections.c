@@ -28,7 +28,7 @@ table_open(struct web_req *w, const char *caption, const char *const *cols,
 {
 	int	i;
 
-	html_raw(H, "<table>\n<caption>");
+	html_raw(H, "<table tabindex=\"0\">\n<caption>");
 	html_text(H, caption);
 	html_raw(H, "</caption>\n<thead><tr>");
 	for (i = 0; i < ncols; i++) {

@@ -52,7 +52,7 @@ reports_index(struct web_req *w)
 	    "participation, propositions qui rassemblent ou qui divisent, "
 	    "termes récurrents, réponses officielles. Chaque chiffre se "
 	    "recalcule à partir des <a href=\"" UI_EXPORT "\">données "
-	    "ouvertes</a>.</p>\n<table>\n<caption>Chiffres clés par enjeu"
+	    "ouvertes</a>.</p>\n<table tabindex=\"0\">\n<caption>Chiffres clés par enjeu"
 	    "</caption>\n<thead><tr><th scope=\"col\">Enjeu</th>"
 	    "<th scope=\"col\" class=\"num\">Contributeurs</th>"
 	    "<th scope=\"col\" class=\"num\">Propositions</th>"

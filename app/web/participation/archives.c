@@ -223,7 +223,8 @@ write_themes(struct web_req *w, const char *slug)
 {
 	int	i;
 
-	html_raw(H, "<h2 id=\"themes\">Thèmes</h2>\n<table>\n<caption>Les "
+	html_raw(H, "<h2 id=\"themes\">Thèmes</h2>\n"
+	    "<table tabindex=\"0\">\n<caption>Les "
 	    "thèmes de la consultation, leurs contributions publiées et leurs "
 	    "votes sur la plateforme d'origine</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Thème</th>"

@@ -36,13 +36,15 @@ struct proposal_view {
 	int			*first;		/* [n + 1]: first child; n: root */
 	int			*last;		/* [n + 1]: last child */
 	int			*next;		/* [n]: next sibling */
+	/* Written so far, per position and comments: the controls' names. */
+	int			 shown[POS__MAX + 1];
 };
 
 /* proposal_thread.c */
 void	thread_build(struct web_req *, struct proposal_view *);
 void	thread_write(struct web_req *, struct proposal_view *);
 /* " · Signaler" for a published text of someone else. */
-void	proposal_flag_link(struct web_req *, long long, int);
+void	proposal_flag_link(struct web_req *, long long, int, const char *);
 
 /* proposal_page.c: the text and its link, closing the article. */
 void	proposal_body(struct web_req *);

@@ -93,7 +93,8 @@ archive_proposal_head(struct web_req *w)
 	}
 	html_raw(H, " le ");
 	html_text(H, web_text(w, Q_PROPOSAL, 0, PP_DATE));
-	proposal_flag_link(w, web_int(w, Q_PROPOSAL, 0, PP_ID), 0);
+	proposal_flag_link(w, web_int(w, Q_PROPOSAL, 0, PP_ID), 0,
+	    "cette proposition");
 	html_raw(H, "</p>\n");
 	if (text_link_valid(url)) {
 		html_raw(H, "<p class=\"link\">Page d'origine : <a href=\"");

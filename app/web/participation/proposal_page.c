@@ -207,7 +207,7 @@ write_meta(struct web_req *w, struct proposal_view *v)
 	if (web_bool(w, Q_PROPOSAL, 0, PP_EDITED))
 		html_raw(H, " <span class=\"edited\">(modifiée)</span>");
 	if (v->status == ST_PUBLISHED)
-		proposal_flag_link(w, v->id, v->mine);
+		proposal_flag_link(w, v->id, v->mine, "cette proposition");
 	html_raw(H, "</p>\n");
 	if (v->mine && web_bool(w, Q_PROPOSAL, 0, PP_EDITABLE) &&
 	    vocab_find(vocab_phase, PHASE__MAX, web_text(w, Q_PROPOSAL, 0,

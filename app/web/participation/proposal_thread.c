@@ -119,14 +119,52 @@ thread_count(struct web_req *w, struct proposal_view *v)
 	}
 }
 
+/* " : <what>", heard but not seen: the context of a short control. */
+static void
+write_context(struct web_req *w, const char *what)
+{
+	html_raw(H, "<span class=\"visually-hidden\"> : ");
+	html_text(H, what);
+	html_raw(H, "</span>");
+}
+
+/*
+ * The link to flag contribution id; what (visually hidden) names it for
+ * assistive technology, which lists dozens of "Signaler" otherwise.
+ */
 void
-proposal_flag_link(struct web_req *w, long long id, int own)
+proposal_flag_link(struct web_req *w, long long id, int own,
+    const char *what)
 {
 	if (w->sess.user_id == 0 || !w->sess.verified || own)
 		return;
 	html_raw(H, " · <a class=\"flag\" href=\"");
 	html_text(H, ui_contribution_part(w, id, "signaler"));
-	html_raw(H, "\">Signaler</a>");
+	html_raw(H, "\">Signaler");
+	write_context(w, what);
+	html_raw(H, "</a>");
+}
+
+/*
+ * What row r is, for the names of its controls, numbered in the order
+ * written so that no two are alike: "argument n° 2 (Pour) de X, le …",
+ * "commentaire n° 3 de X, le …". Called once per row written.
+ */
+static const char *
+row_context(struct web_req *w, struct proposal_view *v, int r)
+{
+	int	pos;
+
+	if (v->kind[r] == KIND_COMMENT)
+		return (web_printf(w, "commentaire n° %d de %s, le %s",
+		    ++v->shown[POS__MAX], web_text(w, Q_THREAD, r, TR_AUTHOR),
+		    web_text(w, Q_THREAD, r, TR_DATE)));
+	if ((pos = vocab_find(vocab_position, POS__MAX, web_text(w, Q_THREAD,
+	    r, TR_POSITION))) == -1)
+		pos = POS_POUR;
+	return (web_printf(w, "argument n° %d (%s) de %s, le %s",
+	    ++v->shown[pos], vocab_position[pos].label, web_text(w, Q_THREAD,
+	    r, TR_AUTHOR), web_text(w, Q_THREAD, r, TR_DATE)));
 }
 
 static void
@@ -147,16 +185,21 @@ write_textarea(struct web_req *w, const char *id, const char *label,
 	html_rawf(H, "\" maxlength=\"%d\"></textarea>\n</div>\n", max);
 }
 
-/* A reply form under the proposal (parent 0), an argument or a comment. */
+/*
+ * A reply form under the proposal (parent 0), or under an argument or a
+ * comment (ctx: what it is, for the name of its "Répondre").
+ */
 static void
 write_comment_form(struct web_req *w, struct proposal_view *v,
-    long long parent)
+    long long parent, const char *ctx)
 {
 	int	folded = parent != 0;
 
-	if (folded)
-		html_raw(H, "<details class=\"reply\"><summary>Répondre"
-		    "</summary>\n");
+	if (folded) {
+		html_raw(H, "<details class=\"reply\"><summary>Répondre");
+		write_context(w, ctx);
+		html_raw(H, "</summary>\n");
+	}
 	form_begin(w, ui_proposal_part(w, v->id, "commentaires"), NULL);
 	if (folded)
 		html_rawf(H, "<input type=\"hidden\" name=\"parent\" "
@@ -172,7 +215,8 @@ write_comment_form(struct web_req *w, struct proposal_view *v,
 }
 
 static void
-write_byline(struct web_req *w, struct proposal_view *v, int r)
+write_byline(struct web_req *w, struct proposal_view *v, int r,
+    const char *ctx)
 {
 	html_raw(H, "<p class=\"meta\">");
 	html_text(H, web_text(w, Q_THREAD, r, TR_AUTHOR));
@@ -183,7 +227,7 @@ write_byline(struct web_req *w, struct proposal_view *v, int r)
 		    "par vous seul·e</strong>");
 	else
 		proposal_flag_link(w, web_int(w, Q_THREAD, r, TR_ID),
-		    web_bool(w, Q_THREAD, r, TR_MINE));
+		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);
 	html_raw(H, "</p>\n");
 }
 
@@ -191,17 +235,19 @@ write_byline(struct web_req *w, struct proposal_view *v, int r)
 static void
 write_comments(struct web_req *w, struct proposal_view *v, int node)
 {
-	int	r, any = 0;
+	const char	*ctx;
+	int		 r, any = 0;
 
 	for (r = v->first[node]; r != -1; r = v->next[r]) {
 		if (v->kind[r] != KIND_COMMENT)
 			continue;
+		ctx = row_context(w, v, r);
 		if (!any)
 			html_raw(H, "<ul class=\"comments\">\n");
 		any = 1;
 		html_rawf(H, "<li id=\"c%lld\" class=\"comment\">\n",
 		    web_int(w, Q_THREAD, r, TR_ID));
-		write_byline(w, v, r);
+		write_byline(w, v, r, ctx);
 		if (v->archived)
 			archive_comment_alignment(w, r);
 		html_raw(H, "<div class=\"prose\">");
@@ -211,7 +257,7 @@ write_comments(struct web_req *w, struct proposal_view *v, int node)
 		if (v->can_act && web_int(w, Q_THREAD, r, TR_DEPTH) <
 		    v->lim.max_depth && v->status_of[r] == ST_PUBLISHED)
 			write_comment_form(w, v, web_int(w, Q_THREAD, r,
-			    TR_ID));
+			    TR_ID), ctx);
 		write_comments(w, v, r);
 		html_raw(H, "</li>\n");
 	}
@@ -221,7 +267,8 @@ write_comments(struct web_req *w, struct proposal_view *v, int node)
 
 /* "Utile" count and button, or an archive's source votes. */
 static void
-write_useful(struct web_req *w, struct proposal_view *v, int r)
+write_useful(struct web_req *w, struct proposal_view *v, int r,
+    const char *ctx)
 {
 	int	marked = web_bool(w, Q_THREAD, r, TR_MARKED);
 
@@ -239,22 +286,25 @@ write_useful(struct web_req *w, struct proposal_view *v, int r)
 	form_begin(w, ui_argument_part(w, web_int(w, Q_THREAD, r, TR_ID),
 	    "utile"), NULL);
 	html_raw(H, marked ? "<p><button type=\"submit\" "
-	    "aria-pressed=\"true\" class=\"mine\">Utile ✓ (retirer)"
-	    "</button></p>\n</form>\n" : "<p><button type=\"submit\" "
-	    "aria-pressed=\"false\">Utile</button></p>\n</form>\n");
-	write_comment_form(w, v, web_int(w, Q_THREAD, r, TR_ID));
+	    "aria-pressed=\"true\" class=\"mine\">Utile ✓ (retirer)" :
+	    "<p><button type=\"submit\" aria-pressed=\"false\">Utile");
+	write_context(w, ctx);
+	html_raw(H, "</button></p>\n</form>\n");
+	write_comment_form(w, v, web_int(w, Q_THREAD, r, TR_ID), ctx);
 }
 
 static void
 write_argument(struct web_req *w, struct proposal_view *v, int r)
 {
+	const char	*ctx = row_context(w, v, r);
+
 	html_rawf(H, "<li id=\"c%lld\" class=\"argument\">\n",
 	    web_int(w, Q_THREAD, r, TR_ID));
-	write_byline(w, v, r);
+	write_byline(w, v, r, ctx);
 	html_raw(H, "<div class=\"prose\">");
 	html_raw(H, web_text(w, Q_THREAD, r, TR_BODY_HTML));	/* cmark */
 	html_raw(H, "</div>\n");
-	write_useful(w, v, r);
+	write_useful(w, v, r, ctx);
 	write_comments(w, v, r);
 	html_raw(H, "</li>\n");
 }
@@ -323,6 +373,6 @@ thread_write(struct web_req *w, struct proposal_view *v)
 	html_rawf(H, "Commentaires (%d)</h2>\n", v->ncomments);
 	write_comments(w, v, v->n);
 	if (v->can_act)
-		write_comment_form(w, v, 0);
+		write_comment_form(w, v, 0, NULL);
 	html_raw(H, "</section>\n");
 }

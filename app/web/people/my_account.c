@@ -120,7 +120,7 @@ write_contributions(struct web_req *w)
 		    "aucun argument ni aucun commentaire.</p>\n");
 		return;
 	}
-	html_raw(H, "<table>\n<caption>");
+	html_raw(H, "<table tabindex=\"0\">\n<caption>");
 	if (n >= 500)
 		html_raw(H, "Mes 500 dernières contributions (toutes figurent "
 		    "dans le téléchargement de mes données)");

@@ -151,7 +151,7 @@ write_table(struct web_req *w, const char *q, long long page,
 {
 	int	i;
 
-	html_raw(H, "<table class=\"accounts\">\n<caption>");
+	html_raw(H, "<table tabindex=\"0\" class=\"accounts\">\n<caption>");
 	html_rawf(H, "%lld compte%s", total, total > 1 ? "s" : "");
 	write_query(w, " correspondant à", q);
 	html_rawf(H, ", page %lld sur %lld", page, pages);

@@ -330,6 +330,13 @@ verify_show(struct web_req *w)
 	}
 	if ((r = verify_refuse(w)) != 0)
 		return (r);
+	/*
+	 * The session was read before the link was used: it is verified now,
+	 * and the layout must not draw the "not confirmed" banner under it.
+	 */
+	if (w->sess.user_id != 0 &&
+	    w->sess.user_id == web_int(w, Q_LINK, 0, ALU_USER))
+		w->sess.verified = 1;
 	page_begin(w, "Adresse confirmée");
 	html_raw(H, "<h1>Adresse confirmée</h1>\n<p>L'adresse ");
 	html_text(H, web_text(w, Q_LINK, 0, ALU_EMAIL));
