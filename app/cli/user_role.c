@@ -7,7 +7,9 @@
  * agora user role EMAIL +ROLE -ROLE ...: grants (+) or revokes (-) roles,
  * each change recorded in role_changes as made by the command line. Prints
  * one line per change: "granted admin", "revoked citizen", "unchanged ...".
- * Everything is checked before anything changes. Exit 0, 1 or 2 (usage).
+ * Everything is checked before anything changes. A role beyond citizen is
+ * never granted to an account whose address is not confirmed (exit 1).
+ * Exit 0, 1 or 2 (usage).
  */
 
 #include <stdio.h>
@@ -23,7 +25,7 @@ cmd_user_role(int argc, char **argv)
 	struct db_rows	 r;
 	long long	 id;
 	PGconn		*db;
-	int		 i;
+	int		 i, rc = 0;
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: agora user role EMAIL +ROLE|-ROLE...\n");
@@ -53,9 +55,16 @@ cmd_user_role(int argc, char **argv)
 		/* The acting user is NULL: the command line. */
 		r = cli_query(db, &sql_role_set, DB_INT(id),
 		    DB_TEXT(argv[i] + 1), DB_BOOL(argv[i][0] == '+'), DB_NULL);
-		printf("%s %s\n", db_text(&r, 0, PRS_STATUS), argv[i] + 1);
+		if (strcmp(db_text(&r, 0, PRS_STATUS), "unverified") == 0) {
+			fprintf(stderr, "agora user role: %s has not confirmed "
+			    "its address: %s not granted\n", argv[1],
+			    argv[i] + 1);
+			rc = 1;
+		} else
+			printf("%s %s\n", db_text(&r, 0, PRS_STATUS),
+			    argv[i] + 1);
 		PQclear(r.res);
 	}
 	PQfinish(db);
-	return (0);
+	return (rc);
 }

@@ -181,7 +181,8 @@ extern const struct vocab	vocab_erasure[ERASE__MAX];
 	X(RC_REVOKED,	"revoked",	"Rôle retiré")			\
 	X(RC_UNCHANGED,	"unchanged",	"Aucun changement")		\
 	X(RC_SELF,	"self",		"Son propre rôle d'administrateur")\
-	X(RC_NO_USER,	"no_user",	"Compte inconnu")
+	X(RC_NO_USER,	"no_user",	"Compte inconnu")			\
+	X(RC_UNVERIFIED, "unverified",	"Adresse non confirmée")
 enum { VOCAB_ROLE_CHANGE(VOCAB_ENUM_) RC__MAX };
 extern const struct vocab	vocab_role_change[RC__MAX];
 

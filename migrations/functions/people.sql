@@ -140,19 +140,27 @@ END $$;
 -- Grants (p_grant) or revokes p_role for p_user, on behalf of p_by (NULL: the
 -- command line), and records the change. Returns 'granted', 'revoked',
 -- 'unchanged' (nothing to do, nothing recorded), 'self' (an administrator
--- removing their own admin role: refused), or 'no_user' (unknown or deleted).
+-- removing their own admin role: refused), 'unverified' (a role beyond
+-- citizen granted to an account whose address is not confirmed: refused,
+-- so a mistyped or someone else's address never holds moderator or admin
+-- powers), or 'no_user' (unknown or deleted).
 CREATE OR REPLACE FUNCTION user_role_set(p_user bigint, p_role text, p_grant boolean,
     p_by bigint) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	n integer;
+	v_verified boolean;
 BEGIN
 	-- Lock the account: two administrators acting at once are serialised.
-	PERFORM 1 FROM users WHERE id = p_user AND deleted_at IS NULL FOR UPDATE;
+	SELECT verified_at IS NOT NULL INTO v_verified
+	FROM users WHERE id = p_user AND deleted_at IS NULL FOR UPDATE;
 	IF NOT FOUND THEN
 		RETURN 'no_user';
 	END IF;
 	IF NOT p_grant AND p_role = 'admin' AND p_by = p_user THEN
 		RETURN 'self';
+	END IF;
+	IF p_grant AND p_role <> 'citizen' AND NOT v_verified THEN
+		RETURN 'unverified';
 	END IF;
 	IF p_grant THEN
 		INSERT INTO user_roles (user_id, role, granted_by)

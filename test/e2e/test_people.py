@@ -568,6 +568,40 @@ def admin_cannot_remove_their_own_admin_role_and_bad_posts_are_refused():
 
 
 @test
+def roles_are_never_granted_to_an_unconfirmed_address():
+    # Issue 14, item 7: a mistyped or someone else's address must not hold
+    # moderator or admin powers before its owner has confirmed it.
+    admin, aid = harness.signed_in(roles=("admin", "citizen"))
+    target = harness.make_user(name="Pas Confirmée")
+    sql("UPDATE users SET verified_at = NULL WHERE id = %d" % target)
+    email = sql_value("SELECT email FROM users WHERE id = %d" % target)
+    page = "/admin/roles?q=" + harness.quote(email)
+    for role in ["moderator", "admin", "mediator", "official"]:
+        r = admin.submit(page, "/admin/roles", {"utilisateur": str(target), "role": role,
+                                                "action": "accorder"})
+        eq(r.status, 409, role)
+        contains(r.visible_text(), "Ce compte n'a pas encore confirmé son adresse")
+        contains(r.visible_text(), "Rien n'a changé")
+    r = harness.agora("user", "role", email, "+moderator")
+    eq(r.returncode, 1, r.stdout)
+    contains(r.stderr, "has not confirmed its address: moderator not granted")
+    eq(sql_value("SELECT count(*) FROM user_roles WHERE user_id = %d AND role <> 'citizen'"
+                 % target), "0", "nothing granted")
+    eq(sql_value("SELECT count(*) FROM role_changes WHERE user_id = %d" % target), "0")
+    # Citizen (what sign-up gives) and revoking stay possible; once the
+    # address is confirmed the grant goes through.
+    r = admin.submit(page, "/admin/roles", {"utilisateur": str(target), "role": "citizen",
+                                            "action": "retirer"})
+    eq(r.status, 303)
+    sql("UPDATE users SET verified_at = now() WHERE id = %d" % target)
+    r = admin.submit(page, "/admin/roles", {"utilisateur": str(target), "role": "moderator",
+                                            "action": "accorder"})
+    eq(r.status, 303)
+    eq(sql_value("SELECT count(*) FROM user_roles WHERE user_id = %d AND role = 'moderator'"
+                 % target), "1")
+
+
+@test
 def people_pages_load_nothing_from_elsewhere():
     admin, _ = harness.signed_in(roles=("admin",))
     for path in ["/compte/", "/compte/suppression", "/admin/roles"]:

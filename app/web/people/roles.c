@@ -248,6 +248,11 @@ role_change(struct web_req *w)
 	if (st == RC_NO_USER)
 		return (web_error(w, 404, "Ce compte n'existe pas ou a été "
 		    "supprimé."));
+	if (st == RC_UNVERIFIED)
+		return (web_error(w, 409, "Ce compte n'a pas encore confirmé son "
+		    "adresse électronique : un rôle ne peut lui être accordé "
+		    "qu'une fois l'adresse confirmée (le lien reçu par "
+		    "courriel). Rien n'a changé."));
 	web_flash(w, st != -1 && change_flash[st] != NULL ? change_flash[st] :
 	    "role_unchanged");
 	text_parse_id(web_arg(w, "utilisateur"), &uid);
