@@ -184,6 +184,26 @@ DB_STMT_NOROWS(sql_email_change, 10,
     ")"
     " SELECT id FROM t");
 
+/*
+ * The change of address towards an address another account holds: a
+ * notice to that account's owner and the event counted in the same
+ * bucket as a real change, so the form probes no more addresses than it
+ * changes (issue 14, item 7).
+ */
+DB_STMT_NOROWS(sql_email_change_taken, 5,
+    "WITH o AS ("
+    " SELECT id, email FROM users"
+    " WHERE email_canonical(email) = email_canonical($1::text)"
+    "  AND email IS NOT NULL AND id <> $2::bigint LIMIT 1"
+    "), m AS ("
+    " INSERT INTO outbox (user_id, recipient, subject, body, kind)"
+    " SELECT id, email, $3, replace($4, '{email}', email), 'email_taken'"
+    " FROM o"
+    "), h AS ("
+    " INSERT INTO rate_events (bucket, key) VALUES ('email_change', $5)"
+    ")"
+    " SELECT count(*) FROM o");
+
 DB_STMT(sql_mail_claim, 2, MAIL_CLAIM_COLS,
     "UPDATE outbox SET next_attempt_at = now() +"
     " make_interval(secs => $2::int)"

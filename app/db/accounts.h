@@ -167,6 +167,7 @@ extern const struct db_stmt	sql_password_change;
  * address being replaced must not outlive it).
  */
 extern const struct db_stmt	sql_email_change;
+extern const struct db_stmt	sql_email_change_taken;
 
 /*
  * Outbox, for the mail sender ($1 batch size, $2 lease in seconds): claims

@@ -84,13 +84,31 @@ def case_and_plus_tag_variants_make_no_second_account():
 
 @test
 def change_of_address_to_a_variant_of_another_account_is_refused():
-    _, taken, _ = member()
+    _, taken, tid = member()
     c, addr, uid = member()
     page = c.get("/compte/adresse")
+    # Issue 14, item 7: the answer is the one any address gets (the form
+    # must not tell which addresses have accounts); nothing changes, the
+    # owner of the address is told, and the attempt counts in the limit.
+    events = sql_value("SELECT count(*) FROM rate_events WHERE bucket = 'email_change'")
     r = c.post("/compte/adresse", {"csrf": page.csrf(), "courriel": tagged(taken),
                                    "mot_de_passe": PASSWORD})
-    eq(r.status, 422, "another account's address with a +tag")
-    contains(field_error(r, "courriel"), "déjà utilisée par un autre compte")
+    eq(r.status, 303, "another account's address with a +tag: the usual answer")
+    eq(r.header("location"), "/compte/adresse")
+    contains(c.get("/compte/adresse").visible_text(), "Un lien de confirmation a été envoyé")
+    eq(sql_value("SELECT count(*) FROM account_tokens WHERE user_id = %d"
+                 " AND kind = 'email_change'" % uid), "0", "no link to another's address")
+    eq(sql_value("SELECT email FROM users WHERE id = %d" % uid), addr)
+    _, msg, _ = wait_mail(taken, "email_taken")
+    contains(msg.get_content(), "rien n'a changé")
+    contains(msg.get_content(), taken)
+    eq(int(sql_value("SELECT count(*) FROM rate_events WHERE bucket = 'email_change'")),
+       int(events) + 1, "counted like a change")
+    # A wrong password is still refused at its field, whatever the address.
+    r = c.post("/compte/adresse", {"csrf": page.csrf(), "courriel": tagged(taken),
+                                   "mot_de_passe": "pas le bon mot de passe"})
+    eq(r.status, 422)
+    contains(field_error(r, "mot_de_passe"), "incorrect")
     # The account's own address with a +tag (for a mail filter) is allowed.
     own = tagged(addr, "filtre").lower()
     r = c.post("/compte/adresse", {"csrf": page.csrf(), "courriel": own,

@@ -500,9 +500,24 @@ email_queue(struct web_req *w, struct recovery *s)
 	return (WEB_QUERY);
 }
 
+/* Queues the notice to the owner of the address typed, counted. */
+static int
+email_taken_queue(struct web_req *w, struct recovery *s)
+{
+	char	rk[TOKEN_LEN + 1];
+
+	account_rate_key(RATE_EMAIL_CHANGE, web_printf(w, "%lld",
+	    w->sess.user_id), rk);
+	return (web_query(w, Q_CHANGE, &sql_email_change_taken,
+	    DB_TEXT(s->email), DB_ID(w->sess.user_id),
+	    DB_TEXT(mail_text_subject(MT_EMAIL_TAKEN)),
+	    DB_TEXT(mail_text_body(MT_EMAIL_TAKEN)), DB_TEXT(rk)));
+}
+
 /*
- * POST /compte/adresse. Raises 429 after too many wrong passwords, 422 on
- * errors (an address another account has included).
+ * POST /compte/adresse. Raises 429 after too many wrong passwords or
+ * changes, 422 on errors. An address another account holds is answered
+ * like any other.
  */
 int
 email_submit(struct web_req *w)
@@ -518,17 +533,19 @@ email_submit(struct web_req *w)
 	case 2:
 		if ((wait = account_rate_wait(w, Q_RATE)) > 0)
 			return (account_rate_refuse(w, wait));
-		if (web_rows(w, Q_TAKEN) > 0) {
-			form_error(&s->f, "courriel", "Cette adresse est déjà "
-			    "utilisée par un autre compte.");
-			return (email_page(w, s, 422));
-		}
 		return (verify_current(w, web_arg(w, "mot_de_passe")));
 	case 3:
 		if (strcmp(w->task_out, "1") != 0) {
 			s->failed = 1;
 			return (own_rate(w, 1));
 		}
+		/*
+		 * An address another account holds gets the same answer as
+		 * any other (its owner is told), so this form does not
+		 * reveal which addresses have accounts.
+		 */
+		if (web_rows(w, Q_TAKEN) > 0)
+			return (email_taken_queue(w, s));
 		return (email_queue(w, s));
 	}
 	if (s->failed) {
