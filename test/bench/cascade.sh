@@ -70,12 +70,16 @@ decisions() {
 		printf '%s\n' '\timing on'
 		for i in 0 1 2 3 4 5; do
 			for id in "$1" "$2"; do
-				echo "SELECT moderation_decide($id, $mod, 'hide', 'published',
+				# The moderator's reference in the log, no note, and
+				# the notification's texts (app/core/mail_texts.def).
+				echo "SELECT moderation_decide($id, $mod, 'bench0000000',
+				    'hide', 'published',
 				    (SELECT decision_version FROM contributions WHERE id = $id),
-				    'R1', NULL, NULL);"
-				echo "SELECT moderation_decide($id, $mod, 'restore', 'hidden',
+				    'R1', NULL, NULL, 'Sujet', 'Corps', '{rule}', '{note}');"
+				echo "SELECT moderation_decide($id, $mod, 'bench0000000',
+				    'restore', 'hidden',
 				    (SELECT decision_version FROM contributions WHERE id = $id),
-				    NULL, NULL, NULL);"
+				    NULL, NULL, NULL, 'Sujet', 'Corps', '{rule}', '{note}');"
 			done
 		done
 	} | psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" |
