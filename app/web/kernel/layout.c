@@ -145,7 +145,7 @@ web_flush(struct web_req *w)
 
 /*
  * A page built from a misread row (a column its statement does not
- * declare: query.c) would show empty cells as if they were data: it is
+ * declare: query_rows.c) would show empty cells as if they were data: it is
  * answered 500 instead, and the log says which read failed.
  */
 int

@@ -11,157 +11,11 @@
  * kore wakes the request and calls the handler again once all are in.
  */
 
-#include <sys/queue.h>
-
-#include <poll.h>
 #include <string.h>
 
 #include "../../core/text.h"
 #include "../../db/idem.h"
-#include "query.h"
-#include "web.h"
-
-enum qstate {
-	QS_FREE,		/* nothing asked, or answered */
-	QS_QUEUED,		/* waiting to be sent */
-	QS_SENT			/* sent, rows on their way */
-};
-
-struct web_query {
-	const struct db_stmt	*stmt;		/* what is asked */
-	const char		*sql;
-	int			 n;
-	const char		*vals[WEB_MAX_PARAMS];	/* arena copies */
-	enum qstate		 state;
-	int			 pg_live;	/* pg initialised and bound */
-	int			 waiting;	/* in kore's queue: on waiters */
-	/* SLOT_TX only: the request's transaction on its connection. */
-	int			 txstate;	/* TX_* */
-	int			 txcur;		/* the slot being answered */
-	int			 ending;	/* 0, END_COMMIT or END_RECORD */
-	int			 conflict;	/* the key was recorded meanwhile */
-	struct web_req		*w;
-	TAILQ_ENTRY(web_query)	 wait_entry;
-	struct kore_pgsql	 pg;
-};
-
-#define SLOT_SESSION	WEB_MAX_RESULTS	/* the session row's own slot */
-#define SLOT_IDEM	(WEB_MAX_RESULTS + 1)	/* the idempotency key's */
-#define SLOT_TX		(WEB_MAX_RESULTS + 2)	/* a transaction's link */
-#define NSLOTS		(WEB_MAX_RESULTS + 3)
-
-enum txstate {
-	TX_NONE,		/* no transaction, no connection */
-	TX_BEGIN,		/* BEGIN sent */
-	TX_IDLE,		/* in the transaction, nothing sent */
-	TX_BUSY,		/* a query sent (txcur) */
-	TX_END			/* COMMIT or ROLLBACK sent */
-};
-
-#define END_COMMIT	1
-#define END_RECORD	2
-
-/*
- * The queries of this worker waiting in kore's queue for a connection.
- * Kore wakes one when a connection goes back to its pool, but not when one
- * is dropped (conn_drop): those are woken here instead, or they would
- * sleep until some other query ends.
- */
-static TAILQ_HEAD(, web_query)	waiters = TAILQ_HEAD_INITIALIZER(waiters);
-
-static void
-waiters_wake(void)
-{
-	struct web_query	*q;
-
-	TAILQ_FOREACH(q, &waiters, wait_entry)
-		http_request_wakeup(q->w->req);
-}
-
-static const char *
-query_name(struct web_query *q)
-{
-	return (q->stmt->name);
-}
-
-/*
- * Kore 4.1 never checks a pooled connection (issue 14): once PostgreSQL
- * restarts, an idle connection is dead, and kore_pgsql_cleanup() would put
- * it back in the pool after each failure (every later query on it fails:
- * "no connection to the server"), or, for a query whose socket libpq has
- * closed, ask epoll to forget that socket, which is fatal to the worker
- * ("kore_platform_disable_read: Bad file descriptor"). A connection that
- * failed is dropped instead: kore_pgsql_handle(conn, 1) is kore's own way
- * to close one (pgsql_conn_cleanup: out of the pool, PQfinish, one less
- * counted), with the scheduled flag cleared first; closing the socket
- * takes it out of epoll.
- */
-static void
-conn_drop(struct web_query *q)
-{
-	if (q->pg.conn == NULL)
-		return;
-	q->pg.flags &= ~KORE_PGSQL_SCHEDULED;
-	kore_pgsql_handle(q->pg.conn, 1);
-	q->pg.conn = NULL;
-	waiters_wake();
-}
-
-/* 1 when q's connection is broken, as far as libpq knows. */
-static int
-conn_broken(struct web_query *q)
-{
-	return (q->pg.conn != NULL && (PQstatus(q->pg.conn->db) !=
-	    CONNECTION_OK || PQsocket(q->pg.conn->db) < 0));
-}
-
-/*
- * 1 when the idle connection kore just handed out still works. An idle
- * connection has nothing to read: a readable socket means the server spoke
- * (its shutdown message, which libpq would only print as a notice) or
- * closed it. A parameter report after a reload would look the same; it
- * costs one new connection, so it is not told apart.
- */
-static int
-conn_alive(struct web_query *q)
-{
-	struct pollfd	pfd;
-
-	if (conn_broken(q))
-		return (0);
-	pfd.fd = PQsocket(q->pg.conn->db);
-	pfd.events = POLLIN | POLLRDHUP;
-	pfd.revents = 0;
-	return (poll(&pfd, 1, 0) == 0);
-}
-
-static void
-wait_leave(struct web_query *q)
-{
-	if (q->waiting) {
-		TAILQ_REMOVE(&waiters, q, wait_entry);
-		q->waiting = 0;
-	}
-}
-
-static void
-pg_release(struct web_query *q)
-{
-	wait_leave(q);
-	if (q->pg_live) {
-		/*
-		 * Nor one inside a transaction, or busy in one (the request
-		 * ended, its client gone): the server rolls it back.
-		 */
-		if (conn_broken(q) || (q->pg.conn != NULL &&
-		    (PQtransactionStatus(q->pg.conn->db) == PQTRANS_INTRANS ||
-		    (q->txstate != TX_NONE && PQtransactionStatus(
-		    q->pg.conn->db) != PQTRANS_IDLE))))
-			conn_drop(q);
-		kore_pgsql_cleanup(&q->pg);
-		q->pg_live = 0;
-	}
-}
+#include "query_slots.h"
 
 static void
 queries_init(struct web_req *w)
@@ -250,62 +104,6 @@ web_session_rows(struct web_req *w)
 }
 
 /*
- * Gets a live connection for q's kore_pgsql. A dead idle connection is
- * dropped and the next one tried (at most every connection of the pool,
- * then a new one). POLL_WAIT when queued for one.
- */
-static enum poll
-conn_get(struct web_req *w, struct web_query *q)
-{
-	int	tries = pgsql_conn_max + 2;
-
-	for (;;) {
-		/* Leaves kore's wait queue, if it was there, before asking. */
-		pg_release(q);
-		kore_pgsql_init(&q->pg);
-		kore_pgsql_bind_request(&q->pg, w->req);
-		q->pg_live = 1;
-		if (!kore_pgsql_setup(&q->pg, "db", KORE_PGSQL_ASYNC)) {
-			if (q->pg.state == KORE_PGSQL_STATE_INIT) {
-				q->w = w;	/* queued for a connection */
-				TAILQ_INSERT_TAIL(&waiters, q, wait_entry);
-				q->waiting = 1;
-				return (POLL_WAIT);
-			}
-			kore_log(LOG_ERR, "%s %s: %s: database unavailable: %s",
-			    http_method_text(w->req->method), w->req->path,
-			    query_name(q), q->pg.error ? q->pg.error : "?");
-			break;
-		}
-		if (conn_alive(q))
-			return (POLL_READY);
-		conn_drop(q);
-		if (--tries == 0) {
-			kore_log(LOG_ERR, "%s %s: %s: no live connection",
-			    http_method_text(w->req->method), w->req->path,
-			    query_name(q));
-			break;
-		}
-	}
-	pg_release(q);
-	return (POLL_FAIL);
-}
-
-/* Sends q's statement on the connection of link (q itself, or SLOT_TX). */
-static int
-send_on(struct web_req *w, struct web_query *link, struct web_query *q)
-{
-	if (kore_pgsql_query_param_fields(&link->pg, q->sql, 0, q->n,
-	    q->vals, NULL, NULL))
-		return (1);
-	kore_log(LOG_ERR, "%s %s: %s: query not sent: %s",
-	    http_method_text(w->req->method), w->req->path,
-	    query_name(q), link->pg.error ? link->pg.error : "?");
-	conn_drop(link);
-	return (0);
-}
-
-/*
  * Gets a connection and sends q. A send that fails is tried once more on
  * another connection: the statement never reached the server.
  */
@@ -316,16 +114,16 @@ query_send(struct web_req *w, struct web_query *q)
 	int		attempt;
 
 	for (attempt = 0; attempt < 2; attempt++) {
-		if ((r = conn_get(w, q)) == POLL_WAIT)
+		if ((r = pgconn_get(w, q)) == POLL_WAIT)
 			return (POLL_WAIT);
 		if (r == POLL_FAIL)
 			break;
-		if (send_on(w, q, q)) {
+		if (pgconn_send(w, q, q)) {
 			q->state = QS_SENT;
 			return (POLL_WAIT);
 		}
 	}
-	pg_release(q);
+	pgconn_release(q);
 	web_error(w, 503, NULL);
 	return (POLL_FAIL);
 }
@@ -366,7 +164,7 @@ query_poll(struct web_req *w, struct web_query *q, struct db_rows *rows)
 			kore_pgsql_continue(&q->pg);
 			break;
 		case KORE_PGSQL_STATE_COMPLETE:
-			pg_release(q);
+			pgconn_release(q);
 			q->state = QS_FREE;
 			return (POLL_READY);
 		case KORE_PGSQL_STATE_ERROR:
@@ -376,7 +174,7 @@ query_poll(struct web_req *w, struct web_query *q, struct db_rows *rows)
 			 * it is unknown, so it is not sent again (a form's
 			 * idempotency key covers a person's resubmission).
 			 */
-			pg_release(q);
+			pgconn_release(q);
 			web_error(w, status, NULL);
 			return (POLL_FAIL);
 		default:	/* DONE, and anything kore adds */
@@ -392,8 +190,8 @@ tx_fail(struct web_req *w, struct web_query *t, int drop, int status)
 {
 	w->tx = 0;		/* the error page goes out now */
 	if (drop)
-		conn_drop(t);
-	pg_release(t);
+		pgconn_drop(t);
+	pgconn_release(t);
 	t->txstate = TX_NONE;
 	t->ending = 0;
 	web_error(w, status, NULL);
@@ -480,7 +278,7 @@ tx_poll(struct web_req *w)
 		case TX_NONE:
 			if (w->nqueued == 0)
 				return (POLL_READY);
-			if ((r = conn_get(w, t)) == POLL_WAIT)
+			if ((r = pgconn_get(w, t)) == POLL_WAIT)
 				return (r);
 			if (r == POLL_FAIL)
 				return (tx_fail(w, t, 0, 503));
@@ -496,14 +294,14 @@ tx_poll(struct web_req *w)
 				t->txstate = TX_IDLE;
 				break;
 			}
-			pg_release(t);		/* idle: back to the pool */
+			pgconn_release(t);		/* idle: back to the pool */
 			t->txstate = TX_NONE;
 			t->ending = 0;
 			break;
 		case TX_IDLE:
 			if ((slot = tx_next(w)) != -1) {
 				q = &w->queries[slot];
-				if (!send_on(w, t, q))
+				if (!pgconn_send(w, t, q))
 					return (tx_fail(w, t, 0, 503));
 				q->state = QS_SENT;
 				t->txcur = slot;
@@ -627,7 +425,7 @@ queries_free(struct web_req *w)
 	int	i;
 
 	for (i = 0; w->queries != NULL && i < NSLOTS; i++)
-		pg_release(&w->queries[i]);
+		pgconn_release(&w->queries[i]);
 	/*
 	 * The slots live in the request's arena, which the caller frees next:
 	 * kore calls onfree again for a request whose task was still running
@@ -641,72 +439,4 @@ queries_free(struct web_req *w)
 		w->rows[i].res = NULL;
 	}
 	w->nqueued = 0;
-}
-
-/* Named reads: a fault makes the dispatcher answer 500 (web_send). */
-static struct db_rows *
-rows_of(struct web_req *w, int slot)
-{
-	static struct db_rows	none;
-
-	if (slot < 0 || slot >= WEB_MAX_RESULTS) {
-		kore_log(LOG_ERR, "%s: no result slot %d", w->req->path, slot);
-		w->fault = 1;
-		memset(&none, 0, sizeof(none));
-		return (&none);
-	}
-	return (&w->rows[slot]);
-}
-
-static void
-note_fault(struct web_req *w, struct db_rows *r)
-{
-	if (r->fault)
-		w->fault = 1;
-}
-
-int
-web_rows(struct web_req *w, int slot)
-{
-	return (db_nrows(rows_of(w, slot)));
-}
-
-const char *
-web_text(struct web_req *w, int slot, int row, int col)
-{
-	struct db_rows	*r = rows_of(w, slot);
-	const char	*v = db_text(r, row, col);
-
-	note_fault(w, r);
-	return (v);
-}
-
-long long
-web_int(struct web_req *w, int slot, int row, int col)
-{
-	struct db_rows	*r = rows_of(w, slot);
-	long long	 v = db_int(r, row, col);
-
-	note_fault(w, r);
-	return (v);
-}
-
-int
-web_bool(struct web_req *w, int slot, int row, int col)
-{
-	struct db_rows	*r = rows_of(w, slot);
-	int		 v = db_bool(r, row, col);
-
-	note_fault(w, r);
-	return (v);
-}
-
-int
-web_null(struct web_req *w, int slot, int row, int col)
-{
-	struct db_rows	*r = rows_of(w, slot);
-	int		 v = db_null(r, row, col);
-
-	note_fault(w, r);
-	return (v);
 }
