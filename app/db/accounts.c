@@ -15,6 +15,8 @@ DB_STMT(sql_rate_wait, 8, RATE_WAIT_COLS,
 DB_STMT_NOROWS(sql_rate_hit, 4,
     "SELECT rate_hit($1::text, $2::text), rate_hit($3::text, $4::text)");
 
+DB_STMT_NOROWS(sql_rate_hit_one, 2, "SELECT rate_hit($1::text, $2::text)");
+
 DB_STMT(sql_rate_take, 8, RATE_TAKE_COLS,
     "SELECT seconds, taken_at::text AS taken_at FROM rate_take($1::text,"
     " $2::text, $3::int, $4::int, $5::text, $6::text, $7::int, $8::int)");

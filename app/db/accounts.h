@@ -31,6 +31,7 @@ DB_COLUMNS(RATE_WAIT_COLS, ARW__MAX);
 extern const struct db_stmt	sql_rate_wait;
 /* $1 bucket, $2 key, $3 bucket, $4 key: counts one event in each. */
 extern const struct db_stmt	sql_rate_hit;
+extern const struct db_stmt	sql_rate_hit_one;
 /*
  * The same eight parameters as sql_rate_wait: takes one event in both
  * limits at once, one request at a time per key, before the work they

@@ -173,6 +173,17 @@ account_rate_hit(struct web_req *w, int q, enum rate_kind a, const char *akey,
 }
 
 int
+account_rate_hit_one(struct web_req *w, int q, enum rate_kind a,
+    const char *akey)
+{
+	char	ka[TOKEN_LEN + 1];
+
+	account_rate_key(a, akey, ka);
+	return (web_query(w, q, &sql_rate_hit_one,
+	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka)));
+}
+
+int
 account_rate_refuse(struct web_req *w, long long seconds)
 {
 	long long	minutes = (seconds + 59) / 60;

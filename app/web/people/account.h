@@ -79,6 +79,9 @@ long long	 account_rate_wait(struct web_req *, int);
 /* Queues sql_rate_hit for slot q: one event for each limit, as above. */
 int		 account_rate_hit(struct web_req *, int, enum rate_kind,
 		    const char *, enum rate_kind, const char *);
+/* The same for one limit. */
+int		 account_rate_hit_one(struct web_req *, int, enum rate_kind,
+		    const char *);
 /* Raises 429 with "Réessayez dans N minutes" and Retry-After. */
 int		 account_rate_refuse(struct web_req *, long long);
 /*

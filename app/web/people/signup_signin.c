@@ -61,6 +61,7 @@ struct signup {
 	int		 consent;
 	char		 addr[ADDR_LEN];
 	long long	 hours;		/* validity of the link */
+	int		 taken;		/* the address has an account */
 };
 
 /* What a sign-in keeps between its steps. */
@@ -261,12 +262,23 @@ signup_submit(struct web_req *w)
 		signup_read(w, s);
 		if (s->f.nerrors > 0)
 			return (signup_page(w, s, 422));
+		/*
+		 * An address that has an account is said so (the person
+		 * must sign in instead), and the attempt counts in the
+		 * sign-up limit, so the form is no free directory of
+		 * addresses (issue 14, item 7).
+		 */
 		if (web_rows(w, Q_TAKEN) > 0) {
-			form_error(&s->f, "courriel", DUPLICATE_MSG);
-			return (signup_page(w, s, 422));
+			s->taken = 1;
+			return (account_rate_hit_one(w, Q_RATE,
+			    RATE_SIGNUP_IP, s->addr));
 		}
 		return (web_password_hash(w, web_arg(w, "mot_de_passe")));
 	case 2:
+		if (s->taken) {
+			form_error(&s->f, "courriel", DUPLICATE_MSG);
+			return (signup_page(w, s, 422));
+		}
 		return (signup_create(w, s));
 	}
 	if (web_rows(w, Q_SIGNUP) != 1) {
