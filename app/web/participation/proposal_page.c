@@ -15,6 +15,8 @@
  * the source platform's tallies instead (proposal_archive.c).
  */
 
+#include <string.h>
+
 #include "../../core/text.h"
 #include "../../core/vocab.h"
 #include "../../db/answers.h"
@@ -298,7 +300,28 @@ proposal_ask_thread(struct web_req *w, struct proposal_view *v)
 	    DB_INT(v->id)));
 }
 
-/* GET /propositions/:id. 404 for a malformed id or one not visible. */
+const char	*const thread_sort_code[THREAD_SORT__MAX] = {
+	[THREAD_SORT_DATE] = "date", [THREAD_SORT_USEFUL] = "utile" };
+
+/* tri= (absent or empty: by date): a THREAD_SORT_*, or -1. */
+static int
+parse_sort(struct web_req *w)
+{
+	const char	*t = web_arg(w, "tri");
+	int		 s;
+
+	if (t == NULL || *t == '\0')
+		return (THREAD_SORT_DATE);
+	for (s = 0; s < THREAD_SORT__MAX; s++)
+		if (strcmp(t, thread_sort_code[s]) == 0)
+			return (s);
+	return (-1);
+}
+
+/*
+ * GET /propositions/:id[?tri=date|utile]. 404 for a malformed id or one
+ * not visible, 400 for an unknown order.
+ */
 int
 proposal_show(struct web_req *w)
 {
@@ -308,6 +331,10 @@ proposal_show(struct web_req *w)
 	case 0:
 		if (!text_parse_id(w->args[0], &v->id))
 			return (web_error(w, 404, NULL));
+		if ((v->sort = parse_sort(w)) == -1)
+			return (web_error(w, 400, "L'ordre demandé (paramètre "
+			    "« tri ») n'existe pas : choisissez « date » ou "
+			    "« utile »."));
 		part_limits(&v->lim);
 		return (web_query(w, Q_PROPOSAL, &sql_part_proposal,
 		    DB_INT(v->id), DB_ID(w->sess.user_id),
