@@ -42,6 +42,9 @@ const struct refusal refusal_participation[] = {
 	{ "edit_rate", 429, REFUSAL_LIMIT_NONE, "Vous avez fait beaucoup de "
 	    "modifications en peu de temps : réessayez dans une heure. Rien "
 	    "n'a été enregistré." },
+	{ "own", 403, REFUSAL_LIMIT_NONE, "Vous ne pouvez pas marquer votre "
+	    "propre argument comme utile : ce sont les autres participants "
+	    "qui en jugent. Rien n'a été enregistré." },
 	{ "missing", 404, REFUSAL_LIMIT_NONE, NULL },
 };
 const size_t refusal_participation_n = N(refusal_participation);

@@ -121,7 +121,9 @@ BEGIN
 END $$;
 
 -- Marks an argument "utile", or removes the mark (toggle). Returns
--- 'on' / 'off', 'not_argument', or a refusal of the argument's proposal.
+-- 'on' / 'off', 'missing', 'unpublished', 'own' (its author's own
+-- argument: one does not vouch for oneself), or a refusal of the
+-- argument's proposal.
 CREATE OR REPLACE FUNCTION participation_useful(p_user bigint, p_argument bigint)
 RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
@@ -138,6 +140,9 @@ BEGIN
 	END IF;
 	IF a.status <> 'published' THEN
 		RETURN 'unpublished';
+	END IF;
+	IF a.author_id = p_user THEN
+		RETURN 'own';
 	END IF;
 	DELETE FROM argument_useful WHERE user_id = p_user AND contribution_id = p_argument;
 	IF FOUND THEN

@@ -8,7 +8,7 @@ through links that need no script."""
 import re
 
 from fixtures import argument, proposal
-from harness import Client, contains, eq, lacks, make_user, sql, test
+from harness import Client, contains, eq, lacks, make_user, signed_in, sql, test
 
 
 def debate_order(page):
@@ -86,3 +86,29 @@ def one_sided_debate_lists_the_rest_in_order():
     contains(page.visible_text(), "Aucun argument pour l'instant.")
     contains(page.visible_text(), "Pour (0)")
     lacks(page.text, 'class="sort"', "no order to choose among nothing")
+
+
+@test
+def no_useful_mark_on_ones_own_argument():
+    """Issue 13, item 11: the author of an argument is offered no "Utile"
+    on it, and the SQL refuses the mark if sent anyway."""
+    from participation_lib import csrf_of, new_proposal, post_argument
+    _, _, pid = new_proposal()
+    author, uid = signed_in(name="Auteur Modeste")
+    r = post_argument(author, pid, "pour", "Mon argument à moi.")
+    eq(r.status, 303)
+    aid = int(r.header("location").split("#c")[1])
+    other, _ = signed_in(name="Lectrice Juste")
+    mine = author.get("/propositions/%d" % pid).text
+    block = mine[mine.index('id="c%d"' % aid):mine.index('id="commentaires"')]
+    lacks(block, 'action="/arguments/%d/utile"' % aid, "no button for its author")
+    contains(block, "Utile : 0", "the count is still shown")
+    contains(block, 'name="parent" value="%d"' % aid, "replying stays possible")
+    theirs = other.get("/propositions/%d" % pid).text
+    contains(theirs, 'action="/arguments/%d/utile"' % aid, "others have the button")
+    r = author.post("/arguments/%d/utile" % aid, {"csrf": csrf_of(author)})
+    eq(r.status, 403)
+    contains(r.visible_text(), "Vous ne pouvez pas marquer votre propre argument comme utile")
+    eq(sql("SELECT count(*) FROM argument_useful WHERE contribution_id = %d" % aid), [["0"]])
+    eq(other.post("/arguments/%d/utile" % aid, {"csrf": csrf_of(other)}).status, 303)
+    eq(sql("SELECT useful FROM contributions WHERE id = %d" % aid), [["1"]])

@@ -65,6 +65,9 @@ SELECT is(participation_useful(:voter, :arg), 'off', 'useful: a second call take
 SELECT is((SELECT useful FROM contributions WHERE id = :arg), 1, 'useful: the counter follows');
 SELECT is((SELECT count(*) FROM argument_useful WHERE contribution_id = :arg), 1::bigint,
     'useful: one mark left');
+SELECT is(participation_useful(:other, :arg), 'own', 'useful: not on one''s own argument');
+SELECT is((SELECT count(*) FROM argument_useful WHERE contribution_id = :arg
+    AND user_id = :other), 0::bigint, 'useful: the author''s refusal writes no mark');
 SELECT is(participation_useful(:voter, :p), 'missing', 'useful: not on a proposal');
 SELECT is(participation_useful(:voter, -1), 'missing', 'useful: missing argument');
 

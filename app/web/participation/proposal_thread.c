@@ -283,6 +283,11 @@ write_useful(struct web_req *w, struct proposal_view *v, int r,
 	html_raw(H, "</p>\n");
 	if (!v->can_act || v->status_of[r] != ST_PUBLISHED)
 		return;
+	/* No "utile" on one's own argument (participation_useful: 'own'). */
+	if (web_bool(w, Q_THREAD, r, TR_MINE)) {
+		write_comment_form(w, v, web_int(w, Q_THREAD, r, TR_ID), ctx);
+		return;
+	}
 	form_begin(w, ui_argument_part(w, web_int(w, Q_THREAD, r, TR_ID),
 	    "utile"), NULL);
 	html_raw(H, marked ? "<p><button type=\"submit\" "
