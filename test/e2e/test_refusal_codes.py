@@ -23,7 +23,8 @@ FUNCTIONS = os.path.join(harness.ROOT, "migrations", "functions")
 # answer, successes included.
 TABLES = {
     "participation": (["participation_refusal", "participation_vote", "participation_useful",
-                       "participation_reply", "participation_propose", "participation_edit"],
+                       "participation_reply", "participation_propose", "participation_edit",
+                       "participation_withdraw"],
                       {"ok", "pending", "on", "off"}),
     "decide": (["moderation_decide"], {"ok"}),
     "flag": (["flag_contribution"], {"ok", "queued"}),

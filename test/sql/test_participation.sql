@@ -71,6 +71,38 @@ SELECT is((SELECT count(*) FROM argument_useful WHERE contribution_id = :arg
 SELECT is(participation_useful(:voter, :p), 'missing', 'useful: not on a proposal');
 SELECT is(participation_useful(:voter, -1), 'missing', 'useful: missing argument');
 
+-- participation_withdraw: its author takes back an argument (and the
+-- replies under it leave the public set with it), kept in the versions
+SELECT pg_temp.reply(:voter, :p, 'Un argument que je retire.', 'contre') AS gone \gset
+SELECT pg_temp.reply(:other, :p, 'Une réponse dessous.', NULL, :gone) AS under \gset
+SELECT replies AS before FROM contributions WHERE id = :p \gset
+SELECT is(code, 'missing', 'withdraw: not someone else''s') FROM participation_withdraw(:other, :gone);
+SELECT is(code, 'missing', 'withdraw: not a proposal') FROM participation_withdraw(:author, :p);
+SELECT is(code, 'missing', 'withdraw: missing id') FROM participation_withdraw(:voter, -1);
+SELECT is((SELECT withdrawn_at FROM contributions WHERE id = :gone), NULL,
+    'withdraw: a refusal writes nothing');
+SELECT results_eq(format('SELECT code, thread FROM participation_withdraw(%s, %s)', :voter, :gone),
+    format('VALUES (%L, %s::bigint)', 'ok', :p), 'withdraw: ok, with its proposal');
+SELECT results_eq($$SELECT body, body_html, is_public, withdrawn_at IS NOT NULL, status
+      FROM contributions WHERE id = $$ || :gone,
+    $$VALUES ('', '', false, true, 'published')$$,
+    'withdraw: the text is gone, the row is no longer public');
+SELECT results_eq($$SELECT body, edited_by FROM contribution_versions WHERE contribution_id = $$ || :gone,
+    format('VALUES (%L, %s::bigint)', 'Un argument que je retire.', :voter),
+    'withdraw: the earlier text is kept in the versions');
+SELECT is((SELECT is_public FROM contributions WHERE id = :under), false,
+    'withdraw: the reply under it leaves the public set too');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 2,
+    'withdraw: the proposal''s replies counter follows');
+SELECT is(code, 'ok', 'withdraw: again is ok') FROM participation_withdraw(:voter, :gone);
+SELECT is((SELECT count(*) FROM contribution_versions WHERE contribution_id = :gone), 1::bigint,
+    'withdraw: again writes no second version');
+SELECT contributions_public_rebuild();
+SELECT results_eq($$SELECT is_public FROM contributions WHERE id IN ($$ || :gone || ',' || :under || ')',
+    $$VALUES (false), (false)$$, 'withdraw: the rebuild agrees');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 2,
+    'withdraw: the rebuilt counter agrees');
+
 -- participation_reply: arguments and comments, depth, parents
 SELECT * FROM participation_reply(:other, :p, NULL, NULL, NULL, 'Un commentaire.',
     '<p>Un commentaire.</p>', 3) AS c1 \gset c1_

@@ -88,15 +88,23 @@ thread_build(struct web_req *w, struct proposal_view *v)
 	}
 }
 
-/* Published comments under node, at any depth (the proposal's section). */
+/* Published and not withdrawn by its author: public, as its parent is. */
 static int
-count_comments(struct proposal_view *v, int node)
+row_public(struct web_req *w, struct proposal_view *v, int r)
+{
+	return (v->status_of[r] == ST_PUBLISHED &&
+	    !web_bool(w, Q_THREAD, r, TR_WITHDRAWN));
+}
+
+/* Public comments under node, at any depth (the proposal's section). */
+static int
+count_comments(struct web_req *w, struct proposal_view *v, int node)
 {
 	int	r, n = 0;
 
 	for (r = v->first[node]; r != -1; r = v->next[r])
-		if (v->status_of[r] == ST_PUBLISHED)
-			n += 1 + count_comments(v, r);
+		if (row_public(w, v, r))
+			n += 1 + count_comments(w, v, r);
 	return (n);
 }
 
@@ -107,10 +115,10 @@ thread_count(struct web_req *w, struct proposal_view *v)
 	int	r;
 
 	for (r = v->first[v->n]; r != -1; r = v->next[r]) {
-		if (v->status_of[r] != ST_PUBLISHED)
+		if (!row_public(w, v, r))
 			continue;
 		if (v->kind[r] == KIND_COMMENT)
-			v->ncomments += 1 + count_comments(v, r);
+			v->ncomments += 1 + count_comments(w, v, r);
 		else if (vocab_find(vocab_position, POS__MAX, web_text(w,
 		    Q_THREAD, r, TR_POSITION)) == POS_POUR)
 			v->npour++;
@@ -214,6 +222,41 @@ write_comment_form(struct web_req *w, struct proposal_view *v,
 		html_raw(H, "</details>\n");
 }
 
+/*
+ * Its author's way to take back row r: a folded form (no script), what
+ * happens said before the button.
+ */
+static void
+write_withdraw(struct web_req *w, int r, const char *ctx)
+{
+	html_raw(H, "<details class=\"withdraw\"><summary>Retirer");
+	write_context(w, ctx);
+	html_raw(H, "</summary>\n");
+	form_begin(w, ui_contribution_part(w, web_int(w, Q_THREAD, r, TR_ID),
+	    "retirer"), NULL);
+	html_raw(H, "<p>Le texte disparaîtra des pages publiques et des "
+	    "données ouvertes, avec les réponses qui lui ont été faites ; la "
+	    "page indiquera « retiré par son auteur ». La modération en garde "
+	    "une copie.</p>\n<p><button type=\"submit\">Retirer "
+	    "définitivement");
+	write_context(w, ctx);
+	html_raw(H, "</button></p>\n</form>\n</details>\n");
+}
+
+/*
+ * What is left of a row its author withdrew: its place and the date; the
+ * replies under it left the public set with it (contributions_public_set).
+ */
+static void
+write_withdrawn(struct web_req *w, struct proposal_view *v, int r)
+{
+	html_raw(H, "<p class=\"meta withdrawn\">");
+	html_raw(H, v->kind[r] == KIND_COMMENT ? "Commentaire" : "Argument");
+	html_raw(H, " retiré par son auteur le ");
+	html_text(H, web_text(w, Q_THREAD, r, TR_WITHDRAWN_DATE));
+	html_raw(H, ".</p>\n");
+}
+
 static void
 write_byline(struct web_req *w, struct proposal_view *v, int r,
     const char *ctx)
@@ -229,6 +272,8 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 		proposal_flag_link(w, web_int(w, Q_THREAD, r, TR_ID),
 		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);
 	html_raw(H, "</p>\n");
+	if (web_bool(w, Q_THREAD, r, TR_MINE) && !v->archived)
+		write_withdraw(w, r, ctx);
 }
 
 /* Comments under node (a row, or v->n: the proposal), oldest first. */
@@ -247,6 +292,11 @@ write_comments(struct web_req *w, struct proposal_view *v, int node)
 		any = 1;
 		html_rawf(H, "<li id=\"c%lld\" class=\"comment\">\n",
 		    web_int(w, Q_THREAD, r, TR_ID));
+		if (web_bool(w, Q_THREAD, r, TR_WITHDRAWN)) {
+			write_withdrawn(w, v, r);
+			html_raw(H, "</li>\n");
+			continue;
+		}
 		write_byline(w, v, r, ctx);
 		if (v->archived)
 			archive_comment_alignment(w, r);
@@ -310,6 +360,11 @@ write_argument(struct web_req *w, struct proposal_view *v, int r)
 	html_rawf(H, "<li id=\"c%lld\" class=\"argument argument-%s\">\n"
 	    "<p class=\"side\">%s</p>\n", web_int(w, Q_THREAD, r, TR_ID),
 	    vocab_position[pos].code, vocab_position[pos].label);
+	if (web_bool(w, Q_THREAD, r, TR_WITHDRAWN)) {
+		write_withdrawn(w, v, r);
+		html_raw(H, "</li>\n");
+		return;
+	}
 	write_byline(w, v, r, ctx);
 	html_raw(H, "<div class=\"prose\">");
 	html_raw(H, web_text(w, Q_THREAD, r, TR_BODY_HTML));	/* cmark */
@@ -367,8 +422,9 @@ side_rows(struct web_req *w, struct proposal_view *v, int pos,
 		if (v->kind[r] != KIND_ARGUMENT || vocab_find(vocab_position,
 		    POS__MAX, web_text(w, Q_THREAD, r, TR_POSITION)) != pos)
 			continue;
-		out[n].useful = v->archived ? 0 : web_int(w, Q_THREAD, r,
-		    TR_USEFUL);
+		/* A withdrawn one keeps its place by date, last by "utile". */
+		out[n].useful = v->archived ? 0 : web_bool(w, Q_THREAD, r,
+		    TR_WITHDRAWN) ? -1 : web_int(w, Q_THREAD, r, TR_USEFUL);
 		out[n++].row = r;
 	}
 	if (v->sort == THREAD_SORT_USEFUL)
