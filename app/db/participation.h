@@ -112,7 +112,9 @@ extern const struct db_stmt	sql_part_list_count;
 	C(PP_RULE,		"rule",			TEXT)	/* or "" */\
 	C(PP_NOTE,		"note",			TEXT)	/* or "" */\
 	C(PP_RULE_TITLE,	"rule_title",		TEXT)	/* or "" */\
-	C(PP_ARCHIVED,		"archived",		BOOL)	/* imported */
+	C(PP_ARCHIVED,		"archived",		BOOL)	/* imported */\
+	C(PP_WITHDRAWN,		"withdrawn",		BOOL)	/* by its author */\
+	C(PP_WITHDRAWN_DATE,	"withdrawn_date",	TEXT)	/* French, or "" */
 DB_COLUMNS(PART_PROPOSAL_COLS, PP__MAX);
 extern const struct db_stmt	sql_part_proposal;
 

@@ -80,9 +80,11 @@ DECLARE
 	v_status text;
 	v_phase text;
 	v_archived boolean;
+	v_withdrawn boolean;
 BEGIN
-	SELECT p.status, consultation_phase(c), consultation_archived(c)
-	    INTO v_status, v_phase, v_archived
+	SELECT p.status, consultation_phase(c), consultation_archived(c),
+	    p.withdrawn_at IS NOT NULL
+	    INTO v_status, v_phase, v_archived, v_withdrawn
 	    FROM contributions p JOIN consultations c ON c.id = p.consultation_id
 	    WHERE p.id = p_proposal AND p.kind = 'proposal';
 	IF NOT FOUND THEN
@@ -93,6 +95,8 @@ BEGIN
 		RETURN v_phase;
 	ELSIF v_status <> 'published' THEN
 		RETURN 'unpublished';
+	ELSIF v_withdrawn THEN
+		RETURN 'withdrawn';
 	END IF;
 	RETURN NULL;
 END $$;
@@ -158,18 +162,20 @@ END $$;
 -- row keeps its place in the thread with an empty body and withdrawn_at
 -- set, which takes it out of the public set (contributions_public_set)
 -- with the replies under it, as hiding does: pages, API, open data and
--- rollups no longer count it. Allowed whatever the consultation's phase:
--- one may always take back one's words. Returns (code, thread): 'ok'
--- (also when already withdrawn) with its proposal, or 'missing' (no such
--- argument or comment of p_user: someone else's is not revealed).
+-- rollups no longer count it. A proposal is withdrawn differently: its
+-- text and its votes stay, public, as the record of what was said, and
+-- participation_refusal() answers 'withdrawn' from then on (no new vote,
+-- change of vote, argument, comment, "utile" or edit). Allowed whatever
+-- the consultation's phase: one may always take back one's words. Returns
+-- (code, thread): 'ok' (also when already withdrawn) with its proposal,
+-- or 'missing' (nothing of p_user's: someone else's is not revealed).
 CREATE OR REPLACE FUNCTION participation_withdraw(p_user bigint, p_id bigint,
     OUT code text, OUT thread bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
 	c contributions;
 BEGIN
-	SELECT * INTO c FROM contributions WHERE id = p_id AND kind <> 'proposal'
-	    FOR UPDATE;
+	SELECT * INTO c FROM contributions WHERE id = p_id FOR UPDATE;
 	IF NOT FOUND OR p_user IS NULL OR c.author_id IS DISTINCT FROM p_user THEN
 		code := 'missing';
 		RETURN;
@@ -177,6 +183,11 @@ BEGIN
 	code := 'ok';
 	thread := c.proposal_id;
 	IF c.withdrawn_at IS NOT NULL THEN
+		RETURN;
+	END IF;
+	IF c.kind = 'proposal' THEN
+		UPDATE contributions SET withdrawn_at = now(), updated_at = now()
+		    WHERE id = c.id;
 		RETURN;
 	END IF;
 	INSERT INTO contribution_versions (contribution_id, version, title, body,
@@ -304,6 +315,9 @@ BEGIN
 	END IF;
 	IF p.author_id IS DISTINCT FROM p_author THEN
 		RETURN 'not_author';
+	END IF;
+	IF p.withdrawn_at IS NOT NULL THEN
+		RETURN 'withdrawn';
 	END IF;
 	SELECT * INTO c FROM consultations WHERE id = p.consultation_id;
 	IF consultation_phase(c) <> 'open' THEN
@@ -442,12 +456,14 @@ CREATE OR REPLACE TRIGGER contributions_moderation_insert BEFORE INSERT
 	EXECUTE FUNCTION contributions_moderation_insert();
 
 -- A new row, or a row whose status, parent or withdrawal changes: public
--- when published, not withdrawn by its author (0245), under a public
--- parent (a proposal has none). The one definition of "public".
+-- when published, not withdrawn by its author (0245; a withdrawn proposal
+-- stays public, closed: its votes are the record), under a public parent
+-- (a proposal has none). The one definition of "public".
 CREATE OR REPLACE FUNCTION contributions_public_set() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-	NEW.is_public := NEW.status = 'published' AND NEW.withdrawn_at IS NULL
+	NEW.is_public := NEW.status = 'published'
+	    AND (NEW.withdrawn_at IS NULL OR NEW.kind = 'proposal')
 	    AND (NEW.parent_id IS NULL
 	    OR coalesce((SELECT p.is_public FROM contributions p
 	    WHERE p.id = NEW.parent_id), false));
@@ -533,7 +549,7 @@ CREATE OR REPLACE FUNCTION contributions_public_rebuild() RETURNS void
 LANGUAGE sql AS $$
 	WITH RECURSIVE unpub (id) AS (
 		SELECT id FROM contributions WHERE status <> 'published'
-		    OR withdrawn_at IS NOT NULL
+		    OR (withdrawn_at IS NOT NULL AND kind <> 'proposal')
 		UNION
 		SELECT c.id FROM unpub u JOIN contributions c ON c.parent_id = u.id),
 	want AS (SELECT c.id, u.id IS NULL AS pub FROM contributions c

@@ -128,7 +128,7 @@ def the_code_reader_reads_what_the_suite_proves():
        ["conflict", "invalid", "not_found", "ok", "own", "rule_required"])
     eq(sorted(answers("participation_reply", found)),
        sorted(["ok", "pending", "missing", "no_parent", "too_deep", "archived", "upcoming",
-               "closed", "unpublished"]))
+               "closed", "unpublished", "withdrawn"]))
     eq(sorted(answers("participation_edit", found)),
        ["closed", "edit_rate", "missing", "not_author", "ok", "pending", "too_late",
-        "too_many_edits", "upcoming"])
+        "too_many_edits", "upcoming", "withdrawn"])

@@ -77,3 +77,36 @@ def an_author_withdraws_a_comment():
        "not a proposal")
     eq(author.post("/contributions/x/retirer", {"csrf": csrf_of(author)}).status, 404)
     eq(Client().post("/contributions/%d/retirer" % cid, {}).status, 401, "anonymous")
+
+
+@test
+def an_author_withdraws_a_proposal_which_keeps_its_votes_and_takes_no_more():
+    author, _, pid = new_proposal(title="Une proposition que son autrice retire")
+    voter, vid = signed_in(name="Votant Fidèle")
+    late, _ = signed_in(name="Votante Tardive")
+    eq(voter.post("/propositions/%d/vote" % pid,
+                  {"csrf": csrf_of(voter), "choix": "agree"}).status, 303)
+    page = author.get("/propositions/%d" % pid).text
+    contains(page, "Retirer ma proposition définitivement")
+    lacks(voter.get("/propositions/%d" % pid).text, "Retirer ma proposition")
+    eq(voter.post("/contributions/%d/retirer" % pid, {"csrf": csrf_of(voter)}).status, 404)
+    r = author.post("/contributions/%d/retirer" % pid, {"csrf": csrf_of(author)})
+    eq(r.status, 303)
+    eq(r.header("location"), "/propositions/%d" % pid)
+    contains(author.get("/propositions/%d" % pid).visible_text(), "Votre proposition est retirée")
+    page = late.get("/propositions/%d" % pid)
+    eq(page.status, 200, "still public")
+    text = page.visible_text()
+    contains(text, "Proposition retirée par son auteur le ")
+    contains(text, "Les avis déjà donnés restent comptés")
+    contains(text, "Une proposition que son autrice retire")
+    contains(text, "D'accord : 1")
+    lacks(page.text, 'action="/propositions/%d/vote"' % pid, "no vote buttons")
+    lacks(page.text, 'action="/propositions/%d/arguments"' % pid, "no argument form")
+    r = late.post("/propositions/%d/vote" % pid, {"csrf": csrf_of(late), "choix": "mixed"})
+    eq(r.status, 409)
+    contains(r.visible_text(), "Son auteur a retiré cette proposition")
+    r = post_argument(late, pid, "contre", "Un argument arrivé après le retrait.")
+    eq(r.status, 409)
+    eq(sql("SELECT count(*), min(user_id) FROM votes WHERE contribution_id = %d" % pid),
+       [["1", str(vid)]], "the vote before stays, none after")

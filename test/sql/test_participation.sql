@@ -77,7 +77,7 @@ SELECT pg_temp.reply(:voter, :p, 'Un argument que je retire.', 'contre') AS gone
 SELECT pg_temp.reply(:other, :p, 'Une réponse dessous.', NULL, :gone) AS under \gset
 SELECT replies AS before FROM contributions WHERE id = :p \gset
 SELECT is(code, 'missing', 'withdraw: not someone else''s') FROM participation_withdraw(:other, :gone);
-SELECT is(code, 'missing', 'withdraw: not a proposal') FROM participation_withdraw(:author, :p);
+SELECT is(code, 'missing', 'withdraw: not someone else''s proposal') FROM participation_withdraw(:voter, :p);
 SELECT is(code, 'missing', 'withdraw: missing id') FROM participation_withdraw(:voter, -1);
 SELECT is((SELECT withdrawn_at FROM contributions WHERE id = :gone), NULL,
     'withdraw: a refusal writes nothing');
@@ -102,6 +102,28 @@ SELECT results_eq($$SELECT is_public FROM contributions WHERE id IN ($$ || :gone
     $$VALUES (false), (false)$$, 'withdraw: the rebuild agrees');
 SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 2,
     'withdraw: the rebuilt counter agrees');
+-- a proposal withdrawn by its author: public with its votes, closed
+SELECT pg_temp.propose(:author, 'Une proposition retirée') AS wp \gset
+SELECT pg_temp.reply(:other, :wp, 'Un argument resté.', 'pour') AS warg \gset
+SELECT is(participation_vote(:voter, :wp, 'agree'), 'ok', 'withdraw proposal: a vote before');
+SELECT is(code, 'missing', 'withdraw proposal: not by someone else')
+    FROM participation_withdraw(:voter, :wp);
+SELECT is(code, 'ok', 'withdraw proposal: by its author') FROM participation_withdraw(:author, :wp);
+SELECT results_eq($$SELECT is_public, votes_agree, body <> '', status FROM contributions WHERE id = $$ || :wp,
+    $$VALUES (true, 1, true, 'published')$$,
+    'withdraw proposal: still public, its text and its votes kept');
+SELECT is((SELECT is_public FROM contributions WHERE id = :warg), true,
+    'withdraw proposal: its debate stays public');
+SELECT is(participation_refusal(:wp), 'withdrawn', 'refusal: withdrawn');
+SELECT is(participation_vote(:other, :wp, 'mixed'), 'withdrawn', 'withdraw proposal: no new vote');
+SELECT is(participation_vote(:voter, :wp, 'none'), 'withdrawn', 'withdraw proposal: votes stay');
+SELECT is(code, 'withdrawn', 'withdraw proposal: no new argument')
+    FROM participation_reply(:other, :wp, NULL, 'contre', '45', 'Trop tard pour moi.', '<p>x</p>', 3);
+SELECT is(participation_useful(:voter, :warg), 'withdrawn', 'withdraw proposal: no new utile');
+SELECT is(participation_edit(:author, :wp, 'Un autre titre', 'Un autre texte assez long.',
+    '<p>x</p>', NULL, '45', 60), 'withdrawn', 'withdraw proposal: no edit');
+SELECT is((SELECT count(*) FROM votes WHERE contribution_id = :wp), 1::bigint,
+    'withdraw proposal: the vote is kept for the record');
 
 -- participation_reply: arguments and comments, depth, parents
 SELECT * FROM participation_reply(:other, :p, NULL, NULL, NULL, 'Un commentaire.',

@@ -83,6 +83,8 @@ static const struct {
 	{ "useful_off",		"Vous ne jugez plus cet argument utile." },
 	{ "contribution_withdrawn", "Votre contribution est retirée : son "
 	    "texte n'est plus public." },
+	{ "proposal_withdrawn",	"Votre proposition est retirée : elle ne "
+	    "reçoit plus d'avis ; ceux déjà donnés restent comptés." },
 	/* End of participation. */
 };
 

@@ -32,6 +32,7 @@ struct proposal_view {
 	int			 mine;		/* the visitor wrote it */
 	int			 archived;	/* imported: source tallies */
 	int			 can_act;	/* open, published, verified */
+	int			 withdrawn;	/* by its author: closed */
 	int			 sort;		/* THREAD_SORT_* */
 	int			 npour, ncontre, ncomments;
 	struct part_limits	 lim;

@@ -163,6 +163,13 @@ write_moderation_notice(struct web_req *w, struct proposal_view *v)
 		    "visible que par vous jusqu'à sa publication.</p>\n");
 		return;
 	}
+	if (v->withdrawn) {
+		html_raw(H, "<p class=\"notice\" role=\"status\">Proposition "
+		    "retirée par son auteur le ");
+		html_text(H, web_text(w, Q_PROPOSAL, 0, PP_WITHDRAWN_DATE));
+		html_raw(H, ". Les avis déjà donnés restent comptés ; elle ne "
+		    "reçoit plus d'avis, d'arguments ni de commentaires.</p>\n");
+	}
 	if (v->status == ST_PUBLISHED) {
 		if (web_bool(w, Q_PROPOSAL, 0, PP_UNDER_REVIEW))
 			html_raw(H, "<p class=\"notice\" role=\"status\">Cette "
@@ -191,7 +198,24 @@ write_moderation_notice(struct web_req *w, struct proposal_view *v)
 	html_raw(H, "</div>\n");
 }
 
-/* Who proposed it, when, and the author's own edit link. */
+/*
+ * Its author closes the proposal (participation_withdraw): folded, what
+ * happens said before the button.
+ */
+static void
+write_withdraw_form(struct web_req *w, struct proposal_view *v)
+{
+	html_raw(H, "<details class=\"withdraw\"><summary>Retirer ma "
+	    "proposition</summary>\n");
+	form_begin(w, ui_contribution_part(w, v->id, "retirer"), NULL);
+	html_raw(H, "<p>Elle restera lisible avec les avis déjà donnés, qui "
+	    "restent comptés, mais ne recevra plus d'avis, d'arguments ni de "
+	    "commentaires, et ne pourra plus être modifiée.</p>\n<p><button "
+	    "type=\"submit\">Retirer ma proposition définitivement</button>"
+	    "</p>\n</form>\n</details>\n");
+}
+
+/* Who proposed it, when, and the author's own edit and withdraw. */
 static void
 write_meta(struct web_req *w, struct proposal_view *v)
 {
@@ -211,7 +235,8 @@ write_meta(struct web_req *w, struct proposal_view *v)
 	if (v->status == ST_PUBLISHED)
 		proposal_flag_link(w, v->id, v->mine, "cette proposition");
 	html_raw(H, "</p>\n");
-	if (v->mine && web_bool(w, Q_PROPOSAL, 0, PP_EDITABLE) &&
+	if (v->mine && !v->withdrawn && web_bool(w, Q_PROPOSAL, 0,
+	    PP_EDITABLE) &&
 	    vocab_find(vocab_phase, PHASE__MAX, web_text(w, Q_PROPOSAL, 0,
 	    PP_PHASE)) == PHASE_OPEN &&
 	    (v->status == ST_PUBLISHED || v->status == ST_PENDING)) {
@@ -221,6 +246,8 @@ write_meta(struct web_req *w, struct proposal_view *v)
 		html_rawf(H, " (possible pendant %d minutes après la "
 		    "publication)</p>\n", v->lim.edit_window);
 	}
+	if (v->mine && !v->withdrawn)
+		write_withdraw_form(w, v);
 }
 
 /* Crumbs, moderation notices, the text and the Region's answer. */
@@ -256,7 +283,8 @@ proposal_render(struct web_req *w, struct proposal_view *v)
 		write_head(w, v);
 		if (!part_phase_notice(w, web_text(w, Q_PROPOSAL, 0, PP_PHASE),
 		    web_text(w, Q_PROPOSAL, 0, PP_OPENS), web_text(w,
-		    Q_PROPOSAL, 0, PP_CLOSES)) && v->status == ST_PUBLISHED)
+		    Q_PROPOSAL, 0, PP_CLOSES)) && v->status == ST_PUBLISHED &&
+		    !v->withdrawn)
 			write_who_notice(w);
 		write_votes(w, v);
 	}
@@ -286,7 +314,8 @@ proposal_ask_thread(struct web_req *w, struct proposal_view *v)
 	if (v->status != ST_PUBLISHED && !v->mine)
 		return (web_error(w, 404, NULL));
 	v->archived = web_bool(w, Q_PROPOSAL, 0, PP_ARCHIVED);
-	v->can_act = !v->archived && w->sess.user_id != 0 &&
+	v->withdrawn = web_bool(w, Q_PROPOSAL, 0, PP_WITHDRAWN);
+	v->can_act = !v->archived && !v->withdrawn && w->sess.user_id != 0 &&
 	    w->sess.verified && v->status == ST_PUBLISHED &&
 	    vocab_find(vocab_phase, PHASE__MAX, web_text(w, Q_PROPOSAL, 0,
 	    PP_PHASE)) == PHASE_OPEN;

@@ -208,7 +208,8 @@ useful_post(struct web_req *w)
 /*
  * POST /contributions/:id/retirer: its author withdraws an argument or a
  * comment (participation_withdraw: the text kept in the versions, gone
- * from everything public). 404 for someone else's.
+ * from everything public), or closes a proposal (its text and votes stay).
+ * 404 for someone else's.
  */
 int
 withdraw_post(struct web_req *w)
@@ -225,7 +226,8 @@ withdraw_post(struct web_req *w)
 	code = web_text(w, Q_RESULT, 0, WD_CODE);
 	if (strcmp(code, "ok") != 0)
 		return (part_refuse(w, code));
-	web_flash(w, "contribution_withdrawn");
+	web_flash(w, web_int(w, Q_RESULT, 0, WD_THREAD) == *id ?
+	    "proposal_withdrawn" : "contribution_withdrawn");
 	return (web_redirect(w, ui_contribution(w, web_int(w, Q_RESULT, 0,
 	    WD_THREAD), *id)));
 }
