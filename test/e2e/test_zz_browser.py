@@ -491,3 +491,29 @@ def debate_alternates_on_a_phone_and_faces_itself_on_a_wide_screen():
         contre = [a for a in wide["args"] if a["side"] == "contre"]
         assert max(a["x"] for a in pour) < min(a["x"] for a in contre), wide
         eq(pour[0]["y"], contre[0]["y"], "the first of each side face to face")
+
+
+@test
+def take_back_pages_pass_axe_core_and_are_valid_html():
+    """Issue 13, item 11: the author's view (the "Retirer" forms on a
+    proposal, an argument and a comment), an argument withdrawn, a
+    proposal withdrawn, at both widths."""
+    from participation_lib import csrf_of, new_proposal, post_argument, post_comment
+    author, _, pid = new_proposal(title="Une proposition que l'on peut retirer")
+    assert post_argument(author, pid, "pour", "Un argument de l'autrice.").status == 303
+    r = post_argument(author, pid, "contre", "Un argument retiré ensuite.")
+    gone = int(r.header("location").split("#c")[1])
+    assert post_comment(author, pid, "Un commentaire de l'autrice.").status == 303
+    assert author.post("/contributions/%d/retirer" % gone,
+                       {"csrf": csrf_of(author)}).status == 303
+    _, _, closed = new_proposal(title="Une proposition retirée par son autrice",
+                                body="Un autre texte, pour ne pas être pris pour un doublon.",
+                                client=author)
+    assert author.post("/contributions/%d/retirer" % closed,
+                       {"csrf": csrf_of(author)}).status == 303
+    pages = ["/propositions/%d" % pid, "/propositions/%d" % closed]
+    cookie = "agora_sid=" + author.cookies["agora_sid"]
+    axe(pages, cookie=cookie)
+    axe(pages)
+    validate(pages, author)
+    validate(pages)
