@@ -186,6 +186,7 @@ BEGIN
 	    ('participation_refusal(bigint)',			'EXECUTE'),
 	    ('participation_vote(bigint, bigint, text)',	'EXECUTE'),
 	    ('participation_useful(bigint, bigint)',		'EXECUTE'),
+	    ('participation_withdraw(bigint, bigint)',		'EXECUTE'),
 	    ('participation_reply(bigint, bigint, bigint, text, text, text, text,'
 	     ' integer)',					'EXECUTE'),
 	    ('participation_propose(bigint, text, text, text, text, text, text)',
@@ -275,6 +276,9 @@ BEGIN
 	    -- status (issue 14, item 3), after checking author and window.
 	    'participation_edit(bigint, bigint, text, text, text, text, text,'
 	    ' integer)',
+	    -- A withdrawal sets withdrawn_at (issue 13, item 11), after
+	    -- checking the author.
+	    'participation_withdraw(bigint, bigint)',
 	    'user_erase(bigint, text)',
 	    'user_delete(bigint, text, text, text)',
 	    'user_purge(bigint, text, text, interval)',

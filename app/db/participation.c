@@ -105,7 +105,9 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     " coalesce(p.moderation_rule, '') AS rule,"
     " coalesce(p.moderation_note, '') AS note,"
     " coalesce(r.title, '') AS rule_title,"
-    " consultation_archived(c) AS archived"
+    " consultation_archived(c) AS archived,"
+    " p.withdrawn_at IS NOT NULL AS withdrawn,"
+    " coalesce(fr_date(p.withdrawn_at), '') AS withdrawn_date"
     " FROM contributions p"
     " JOIN themes th ON th.id = p.theme_id"
     " JOIN consultations c ON c.id = p.consultation_id"
@@ -122,7 +124,9 @@ DB_STMT(sql_part_thread, 3, PART_THREAD_COLS,
     " fr_date(c.created_at) AS date, c.useful,"
     " EXISTS (SELECT 1 FROM argument_useful m WHERE m.contribution_id = c.id"
     "  AND m.user_id = $2::bigint) AS marked, c.status,"
-    " coalesce(c.author_id = $2::bigint, false) AS mine"
+    " coalesce(c.author_id = $2::bigint, false) AS mine,"
+    " c.withdrawn_at IS NOT NULL AS withdrawn,"
+    " coalesce(fr_date(c.withdrawn_at), '') AS withdrawn_date"
     " FROM contributions c LEFT JOIN users u ON u.id = c.author_id"
     " WHERE c.proposal_id = $1::bigint AND c.kind <> 'proposal'"
     " AND (c.status = 'published' OR c.author_id = $2::bigint)"
@@ -130,6 +134,9 @@ DB_STMT(sql_part_thread, 3, PART_THREAD_COLS,
 
 DB_STMT(sql_part_vote, 3, PART_CODE_COLS,
     "SELECT participation_vote($1::bigint, $2::bigint, $3::text) AS code");
+
+DB_STMT(sql_part_withdraw, 2, PART_WITHDRAW_COLS,
+    "SELECT code, thread FROM participation_withdraw($1::bigint, $2::bigint)");
 
 DB_STMT(sql_part_useful, 2, PART_USEFUL_COLS,
     "SELECT participation_useful($1::bigint, $2::bigint) AS code,"

@@ -112,14 +112,16 @@ extern const struct db_stmt	sql_part_list_count;
 	C(PP_RULE,		"rule",			TEXT)	/* or "" */\
 	C(PP_NOTE,		"note",			TEXT)	/* or "" */\
 	C(PP_RULE_TITLE,	"rule_title",		TEXT)	/* or "" */\
-	C(PP_ARCHIVED,		"archived",		BOOL)	/* imported */
+	C(PP_ARCHIVED,		"archived",		BOOL)	/* imported */\
+	C(PP_WITHDRAWN,		"withdrawn",		BOOL)	/* by its author */\
+	C(PP_WITHDRAWN_DATE,	"withdrawn_date",	TEXT)	/* French, or "" */
 DB_COLUMNS(PART_PROPOSAL_COLS, PP__MAX);
 extern const struct db_stmt	sql_part_proposal;
 
 /*
  * $1 proposal id, $2 the viewer's user id or NULL, $3 at most this many
  * rows. The thread's arguments and comments, oldest first, published or
- * the viewer's own.
+ * the viewer's own; a withdrawn one with its date (its body is empty).
  */
 #define PART_THREAD_COLS(C)						\
 	C(TR_ID,		"id",			INT)		\
@@ -133,7 +135,9 @@ extern const struct db_stmt	sql_part_proposal;
 	C(TR_USEFUL,		"useful",		INT)		\
 	C(TR_MARKED,		"marked",		BOOL)	/* by the viewer */\
 	C(TR_STATUS,		"status",		TEXT)	/* vocab_status */\
-	C(TR_MINE,		"mine",			BOOL)	/* the viewer's */
+	C(TR_MINE,		"mine",			BOOL)	/* the viewer's */\
+	C(TR_WITHDRAWN,		"withdrawn",		BOOL)	/* by its author */\
+	C(TR_WITHDRAWN_DATE,	"withdrawn_date",	TEXT)	/* French, or "" */
 DB_COLUMNS(PART_THREAD_COLS, TR__MAX);
 extern const struct db_stmt	sql_part_thread;
 
@@ -147,6 +151,16 @@ extern const struct db_stmt	sql_part_vote;
  * $7 territory, $8 window (minutes). One row: the code.
  */
 extern const struct db_stmt	sql_part_edit;
+
+/*
+ * $1 user, $2 argument or comment: its author withdraws it. One row: the
+ * code ('ok', 'missing') and its proposal (NULL when missing).
+ */
+#define PART_WITHDRAW_COLS(C)						\
+	C(WD_CODE,		"code",			TEXT)		\
+	C(WD_THREAD,		"thread",		INT)
+DB_COLUMNS(PART_WITHDRAW_COLS, WD__MAX);
+extern const struct db_stmt	sql_part_withdraw;
 
 /* $1 user, $2 argument. One row: the code, and the argument's proposal. */
 #define PART_USEFUL_COLS(C)						\

@@ -80,9 +80,11 @@ DECLARE
 	v_status text;
 	v_phase text;
 	v_archived boolean;
+	v_withdrawn boolean;
 BEGIN
-	SELECT p.status, consultation_phase(c), consultation_archived(c)
-	    INTO v_status, v_phase, v_archived
+	SELECT p.status, consultation_phase(c), consultation_archived(c),
+	    p.withdrawn_at IS NOT NULL
+	    INTO v_status, v_phase, v_archived, v_withdrawn
 	    FROM contributions p JOIN consultations c ON c.id = p.consultation_id
 	    WHERE p.id = p_proposal AND p.kind = 'proposal';
 	IF NOT FOUND THEN
@@ -93,6 +95,8 @@ BEGIN
 		RETURN v_phase;
 	ELSIF v_status <> 'published' THEN
 		RETURN 'unpublished';
+	ELSIF v_withdrawn THEN
+		RETURN 'withdrawn';
 	END IF;
 	RETURN NULL;
 END $$;
@@ -121,7 +125,9 @@ BEGIN
 END $$;
 
 -- Marks an argument "utile", or removes the mark (toggle). Returns
--- 'on' / 'off', 'not_argument', or a refusal of the argument's proposal.
+-- 'on' / 'off', 'missing', 'unpublished', 'own' (its author's own
+-- argument: one does not vouch for oneself), or a refusal of the
+-- argument's proposal.
 CREATE OR REPLACE FUNCTION participation_useful(p_user bigint, p_argument bigint)
 RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
@@ -139,6 +145,9 @@ BEGIN
 	IF a.status <> 'published' THEN
 		RETURN 'unpublished';
 	END IF;
+	IF a.author_id = p_user THEN
+		RETURN 'own';
+	END IF;
 	DELETE FROM argument_useful WHERE user_id = p_user AND contribution_id = p_argument;
 	IF FOUND THEN
 		RETURN 'off';
@@ -146,6 +155,47 @@ BEGIN
 	INSERT INTO argument_useful (user_id, contribution_id) VALUES (p_user, p_argument)
 	    ON CONFLICT DO NOTHING;
 	RETURN 'on';
+END $$;
+
+-- Its author takes back an argument or a comment (issue 13, item 11): the
+-- text goes to contribution_versions, as an edit's earlier text does; the
+-- row keeps its place in the thread with an empty body and withdrawn_at
+-- set, which takes it out of the public set (contributions_public_set)
+-- with the replies under it, as hiding does: pages, API, open data and
+-- rollups no longer count it. A proposal is withdrawn differently: its
+-- text and its votes stay, public, as the record of what was said, and
+-- participation_refusal() answers 'withdrawn' from then on (no new vote,
+-- change of vote, argument, comment, "utile" or edit). Allowed whatever
+-- the consultation's phase: one may always take back one's words. Returns
+-- (code, thread): 'ok' (also when already withdrawn) with its proposal,
+-- or 'missing' (nothing of p_user's: someone else's is not revealed).
+CREATE OR REPLACE FUNCTION participation_withdraw(p_user bigint, p_id bigint,
+    OUT code text, OUT thread bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+	c contributions;
+BEGIN
+	SELECT * INTO c FROM contributions WHERE id = p_id FOR UPDATE;
+	IF NOT FOUND OR p_user IS NULL OR c.author_id IS DISTINCT FROM p_user THEN
+		code := 'missing';
+		RETURN;
+	END IF;
+	code := 'ok';
+	thread := c.proposal_id;
+	IF c.withdrawn_at IS NOT NULL THEN
+		RETURN;
+	END IF;
+	IF c.kind = 'proposal' THEN
+		UPDATE contributions SET withdrawn_at = now(), updated_at = now()
+		    WHERE id = c.id;
+		RETURN;
+	END IF;
+	INSERT INTO contribution_versions (contribution_id, version, title, body,
+	    link, edited_by)
+	SELECT c.id, coalesce(max(version), 0) + 1, c.title, c.body, c.link, p_user
+	    FROM contribution_versions WHERE contribution_id = c.id;
+	UPDATE contributions SET body = '', body_html = '', withdrawn_at = now(),
+	    updated_at = now() WHERE id = c.id;
 END $$;
 
 -- Adds an argument (p_position 'pour' / 'contre', p_parent NULL) or a
@@ -265,6 +315,9 @@ BEGIN
 	END IF;
 	IF p.author_id IS DISTINCT FROM p_author THEN
 		RETURN 'not_author';
+	END IF;
+	IF p.withdrawn_at IS NOT NULL THEN
+		RETURN 'withdrawn';
 	END IF;
 	SELECT * INTO c FROM consultations WHERE id = p.consultation_id;
 	IF consultation_phase(c) <> 'open' THEN
@@ -402,12 +455,16 @@ CREATE OR REPLACE TRIGGER contributions_moderation_insert BEFORE INSERT
 	FOR EACH ROW
 	EXECUTE FUNCTION contributions_moderation_insert();
 
--- A new row, or a row whose status or parent changes: public when
--- published under a public parent (a proposal has none).
+-- A new row, or a row whose status, parent or withdrawal changes: public
+-- when published, not withdrawn by its author (0245; a withdrawn proposal
+-- stays public, closed: its votes are the record), under a public parent
+-- (a proposal has none). The one definition of "public".
 CREATE OR REPLACE FUNCTION contributions_public_set() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-	NEW.is_public := NEW.status = 'published' AND (NEW.parent_id IS NULL
+	NEW.is_public := NEW.status = 'published'
+	    AND (NEW.withdrawn_at IS NULL OR NEW.kind = 'proposal')
+	    AND (NEW.parent_id IS NULL
 	    OR coalesce((SELECT p.is_public FROM contributions p
 	    WHERE p.id = NEW.parent_id), false));
 	RETURN NEW;
@@ -420,10 +477,11 @@ CREATE OR REPLACE TRIGGER contributions_public_ins BEFORE INSERT
 	FOR EACH ROW
 	EXECUTE FUNCTION contributions_public_set();
 
-CREATE OR REPLACE TRIGGER contributions_public_upd BEFORE UPDATE OF status, parent_id
+CREATE OR REPLACE TRIGGER contributions_public_upd BEFORE UPDATE OF status, parent_id, withdrawn_at
 	ON contributions
 	FOR EACH ROW
-	WHEN (((old.status IS DISTINCT FROM new.status) OR (old.parent_id IS DISTINCT FROM new.parent_id)))
+	WHEN (((old.status IS DISTINCT FROM new.status) OR (old.parent_id IS DISTINCT FROM new.parent_id)
+	    OR (old.withdrawn_at IS DISTINCT FROM new.withdrawn_at)))
 	EXECUTE FUNCTION contributions_public_set();
 
 -- A row entered or left the public set: every row under it follows, in one
@@ -451,7 +509,8 @@ BEGIN
 	SELECT ARRAY[c.id], ARRAY[c.is_public] INTO lvl_ids, lvl_pub
 	    FROM contributions c WHERE c.id = NEW.id;
 	LOOP
-		SELECT array_agg(c.id), array_agg(p.pub AND c.status = 'published')
+		SELECT array_agg(c.id), array_agg(p.pub AND c.status = 'published'
+		    AND c.withdrawn_at IS NULL)
 		INTO lvl_ids, lvl_pub
 		FROM unnest(lvl_ids, lvl_pub) AS p(id, pub)
 		JOIN contributions c ON c.parent_id = p.id;
@@ -475,14 +534,14 @@ BEGIN
 	RETURN NULL;
 END $$;
 
-CREATE OR REPLACE TRIGGER contributions_public_cascade AFTER UPDATE OF status, parent_id
+CREATE OR REPLACE TRIGGER contributions_public_cascade AFTER UPDATE OF status, parent_id, withdrawn_at
 	ON contributions
 	FOR EACH ROW
 	WHEN ((old.is_public IS DISTINCT FROM new.is_public))
 	EXECUTE FUNCTION contributions_public_cascade();
 
--- Recomputes is_public from the statuses alone (everything under a row that
--- is not published is not public), then every proposal's replies counter;
+-- Recomputes is_public from the statuses and withdrawals alone (everything
+-- under a row that is not published, or withdrawn, is not public), then every proposal's replies counter;
 -- writes only the rows that differ. Joins, never "id IN (subquery)": at
 -- generate's scale, with many rows held by the spam brake, a subquery the
 -- planner does not hash costs rows x held rows.
@@ -490,6 +549,7 @@ CREATE OR REPLACE FUNCTION contributions_public_rebuild() RETURNS void
 LANGUAGE sql AS $$
 	WITH RECURSIVE unpub (id) AS (
 		SELECT id FROM contributions WHERE status <> 'published'
+		    OR (withdrawn_at IS NOT NULL AND kind <> 'proposal')
 		UNION
 		SELECT c.id FROM unpub u JOIN contributions c ON c.parent_id = u.id),
 	want AS (SELECT c.id, u.id IS NULL AS pub FROM contributions c

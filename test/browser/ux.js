@@ -13,6 +13,8 @@
 //   useful URL              the first "Utile" of the page
 //   form-error URL          sends the page's first form empty
 //   names URL               the accessibility tree of <main> (names)
+//   debate URL WIDTH        where each argument of the debate is drawn at
+//                           WIDTH px (side, x, y), and the page's width
 'use strict';
 const readline = require('readline');
 const { launch } = require('./browser');
@@ -124,6 +126,19 @@ const scenarios = {
     ]);
     return page.evaluate(() => ({ title: document.title, focus: document.activeElement.id,
       summary: (document.getElementById('erreurs') || {}).textContent || '' }));
+  },
+
+  async debate(page, url, width) {
+    await page.setViewportSize({ width: Number(width), height: 800 });
+    await page.goto(url);
+    return page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      args: Array.from(document.querySelectorAll('ul.debate > li.argument')).map((li) => {
+        const r = li.getBoundingClientRect();
+        return { id: li.id, side: li.classList.contains('argument-pour') ? 'pour' : 'contre',
+          x: Math.round(r.left), y: Math.round(r.top + window.scrollY) };
+      }),
+    }));
   },
 
   async names(page, url) {

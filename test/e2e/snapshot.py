@@ -95,7 +95,7 @@ def seed():
     arg = sql_value("SELECT min(id) FROM contributions WHERE kind = 'argument'")
     post(a, "/contributions/%s/signaler" % arg, "/contributions/%s/signaler" % arg,
          {"regle": "R1", "note": "Ce n'est pas un argument."})
-    post(b, "/propositions/%d" % p1, "/arguments/%s/utile" % arg, {})
+    post(a, "/propositions/%d" % p1, "/arguments/%s/utile" % arg, {})
     st = sql("SELECT status, decision_version FROM contributions WHERE id = %d" % p3)[0]
     post(mod, "/moderation/%d" % p3, "/moderation/%d" % p3,
          {"decision": "hide", "regle": "R6", "note": "Doublon d'une autre proposition.",

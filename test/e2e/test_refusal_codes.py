@@ -23,7 +23,8 @@ FUNCTIONS = os.path.join(harness.ROOT, "migrations", "functions")
 # answer, successes included.
 TABLES = {
     "participation": (["participation_refusal", "participation_vote", "participation_useful",
-                       "participation_reply", "participation_propose", "participation_edit"],
+                       "participation_reply", "participation_propose", "participation_edit",
+                       "participation_withdraw"],
                       {"ok", "pending", "on", "off"}),
     "decide": (["moderation_decide"], {"ok"}),
     "flag": (["flag_contribution"], {"ok", "queued"}),
@@ -127,7 +128,7 @@ def the_code_reader_reads_what_the_suite_proves():
        ["conflict", "invalid", "not_found", "ok", "own", "rule_required"])
     eq(sorted(answers("participation_reply", found)),
        sorted(["ok", "pending", "missing", "no_parent", "too_deep", "archived", "upcoming",
-               "closed", "unpublished"]))
+               "closed", "unpublished", "withdrawn"]))
     eq(sorted(answers("participation_edit", found)),
        ["closed", "edit_rate", "missing", "not_author", "ok", "pending", "too_late",
-        "too_many_edits", "upcoming"])
+        "too_many_edits", "upcoming", "withdrawn"])

@@ -51,7 +51,8 @@ def proposal_pages():
     assert post_comment(author, pid, "Prévu dans le budget.", parent=cid).status == 303
     assert vote(other, pid, "agree").status == 303
     return ["/propositions/%d" % pid, "/themes/culture/proposer",
-            "/propositions/%d/reponse" % pid, "/themes/culture"]
+            "/propositions/%d/reponse" % pid, "/themes/culture",
+            "/propositions/%d?tri=utile" % pid]
 
 
 # Pages for a signed-in citizen.
@@ -465,3 +466,54 @@ def short_controls_are_named_with_their_context():
     for n in short:
         assert " : " in n and (" de " in n or "proposition" in n), "bare control: %r" % n
     assert len(set(short)) == len(short), "two controls with the same name: %r" % short
+
+
+@test
+def debate_alternates_on_a_phone_and_faces_itself_on_a_wide_screen():
+    """Issue 13, item 6: at 320 px the arguments are read one under the
+    other, pour and contre alternating; at 1280 px each side is its own
+    column, the first pour and the first contre side by side."""
+    from fixtures import argument, proposal
+    pid = proposal(harness.make_user(), title="Un débat équilibré sur un téléphone")
+    ids = [argument(harness.make_user(), pid, side, "Argument %s %d" % (side, i))
+           for side, i in (("pour", 1), ("pour", 2), ("pour", 3), ("contre", 1), ("contre", 2))]
+    for url in ("/propositions/%d" % pid, "/propositions/%d?tri=utile" % pid):
+        phone = ux("debate", url, "320")
+        eq(phone["scrollWidth"], 320, "no sideways scroll at 320 px")
+        eq([a["side"] for a in phone["args"]], ["pour", "contre", "pour", "contre", "pour"])
+        eq([a["id"] for a in phone["args"]],
+           ["c%d" % i for i in (ids[0], ids[3], ids[1], ids[4], ids[2])])
+        ys = [a["y"] for a in phone["args"]]
+        eq(ys, sorted(ys), "one under the other, in that order")
+        eq(len(set(a["x"] for a in phone["args"])), 1, "one column")
+        wide = ux("debate", url, "1280")
+        pour = [a for a in wide["args"] if a["side"] == "pour"]
+        contre = [a for a in wide["args"] if a["side"] == "contre"]
+        assert max(a["x"] for a in pour) < min(a["x"] for a in contre), wide
+        eq(pour[0]["y"], contre[0]["y"], "the first of each side face to face")
+
+
+@test
+def take_back_pages_pass_axe_core_and_are_valid_html():
+    """Issue 13, item 11: the author's view (the "Retirer" forms on a
+    proposal, an argument and a comment), an argument withdrawn, a
+    proposal withdrawn, at both widths."""
+    from participation_lib import csrf_of, new_proposal, post_argument, post_comment
+    author, _, pid = new_proposal(title="Une proposition que l'on peut retirer")
+    assert post_argument(author, pid, "pour", "Un argument de l'autrice.").status == 303
+    r = post_argument(author, pid, "contre", "Un argument retiré ensuite.")
+    gone = int(r.header("location").split("#c")[1])
+    assert post_comment(author, pid, "Un commentaire de l'autrice.").status == 303
+    assert author.post("/contributions/%d/retirer" % gone,
+                       {"csrf": csrf_of(author)}).status == 303
+    _, _, closed = new_proposal(title="Une proposition retirée par son autrice",
+                                body="Un autre texte, pour ne pas être pris pour un doublon.",
+                                client=author)
+    assert author.post("/contributions/%d/retirer" % closed,
+                       {"csrf": csrf_of(author)}).status == 303
+    pages = ["/propositions/%d" % pid, "/propositions/%d" % closed]
+    cookie = "agora_sid=" + author.cookies["agora_sid"]
+    axe(pages, cookie=cookie)
+    axe(pages)
+    validate(pages, author)
+    validate(pages)

@@ -65,8 +65,65 @@ SELECT is(participation_useful(:voter, :arg), 'off', 'useful: a second call take
 SELECT is((SELECT useful FROM contributions WHERE id = :arg), 1, 'useful: the counter follows');
 SELECT is((SELECT count(*) FROM argument_useful WHERE contribution_id = :arg), 1::bigint,
     'useful: one mark left');
+SELECT is(participation_useful(:other, :arg), 'own', 'useful: not on one''s own argument');
+SELECT is((SELECT count(*) FROM argument_useful WHERE contribution_id = :arg
+    AND user_id = :other), 0::bigint, 'useful: the author''s refusal writes no mark');
 SELECT is(participation_useful(:voter, :p), 'missing', 'useful: not on a proposal');
 SELECT is(participation_useful(:voter, -1), 'missing', 'useful: missing argument');
+
+-- participation_withdraw: its author takes back an argument (and the
+-- replies under it leave the public set with it), kept in the versions
+SELECT pg_temp.reply(:voter, :p, 'Un argument que je retire.', 'contre') AS gone \gset
+SELECT pg_temp.reply(:other, :p, 'Une réponse dessous.', NULL, :gone) AS under \gset
+SELECT replies AS before FROM contributions WHERE id = :p \gset
+SELECT is(code, 'missing', 'withdraw: not someone else''s') FROM participation_withdraw(:other, :gone);
+SELECT is(code, 'missing', 'withdraw: not someone else''s proposal') FROM participation_withdraw(:voter, :p);
+SELECT is(code, 'missing', 'withdraw: missing id') FROM participation_withdraw(:voter, -1);
+SELECT is((SELECT withdrawn_at FROM contributions WHERE id = :gone), NULL,
+    'withdraw: a refusal writes nothing');
+SELECT results_eq(format('SELECT code, thread FROM participation_withdraw(%s, %s)', :voter, :gone),
+    format('VALUES (%L, %s::bigint)', 'ok', :p), 'withdraw: ok, with its proposal');
+SELECT results_eq($$SELECT body, body_html, is_public, withdrawn_at IS NOT NULL, status
+      FROM contributions WHERE id = $$ || :gone,
+    $$VALUES ('', '', false, true, 'published')$$,
+    'withdraw: the text is gone, the row is no longer public');
+SELECT results_eq($$SELECT body, edited_by FROM contribution_versions WHERE contribution_id = $$ || :gone,
+    format('VALUES (%L, %s::bigint)', 'Un argument que je retire.', :voter),
+    'withdraw: the earlier text is kept in the versions');
+SELECT is((SELECT is_public FROM contributions WHERE id = :under), false,
+    'withdraw: the reply under it leaves the public set too');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 2,
+    'withdraw: the proposal''s replies counter follows');
+SELECT is(code, 'ok', 'withdraw: again is ok') FROM participation_withdraw(:voter, :gone);
+SELECT is((SELECT count(*) FROM contribution_versions WHERE contribution_id = :gone), 1::bigint,
+    'withdraw: again writes no second version');
+SELECT contributions_public_rebuild();
+SELECT results_eq($$SELECT is_public FROM contributions WHERE id IN ($$ || :gone || ',' || :under || ')',
+    $$VALUES (false), (false)$$, 'withdraw: the rebuild agrees');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 2,
+    'withdraw: the rebuilt counter agrees');
+-- a proposal withdrawn by its author: public with its votes, closed
+SELECT pg_temp.propose(:author, 'Une proposition retirée') AS wp \gset
+SELECT pg_temp.reply(:other, :wp, 'Un argument resté.', 'pour') AS warg \gset
+SELECT is(participation_vote(:voter, :wp, 'agree'), 'ok', 'withdraw proposal: a vote before');
+SELECT is(code, 'missing', 'withdraw proposal: not by someone else')
+    FROM participation_withdraw(:voter, :wp);
+SELECT is(code, 'ok', 'withdraw proposal: by its author') FROM participation_withdraw(:author, :wp);
+SELECT results_eq($$SELECT is_public, votes_agree, body <> '', status FROM contributions WHERE id = $$ || :wp,
+    $$VALUES (true, 1, true, 'published')$$,
+    'withdraw proposal: still public, its text and its votes kept');
+SELECT is((SELECT is_public FROM contributions WHERE id = :warg), true,
+    'withdraw proposal: its debate stays public');
+SELECT is(participation_refusal(:wp), 'withdrawn', 'refusal: withdrawn');
+SELECT is(participation_vote(:other, :wp, 'mixed'), 'withdrawn', 'withdraw proposal: no new vote');
+SELECT is(participation_vote(:voter, :wp, 'none'), 'withdrawn', 'withdraw proposal: votes stay');
+SELECT is(code, 'withdrawn', 'withdraw proposal: no new argument')
+    FROM participation_reply(:other, :wp, NULL, 'contre', '45', 'Trop tard pour moi.', '<p>x</p>', 3);
+SELECT is(participation_useful(:voter, :warg), 'withdrawn', 'withdraw proposal: no new utile');
+SELECT is(participation_edit(:author, :wp, 'Un autre titre', 'Un autre texte assez long.',
+    '<p>x</p>', NULL, '45', 60), 'withdrawn', 'withdraw proposal: no edit');
+SELECT is((SELECT count(*) FROM votes WHERE contribution_id = :wp), 1::bigint,
+    'withdraw proposal: the vote is kept for the record');
 
 -- participation_reply: arguments and comments, depth, parents
 SELECT * FROM participation_reply(:other, :p, NULL, NULL, NULL, 'Un commentaire.',

@@ -81,6 +81,10 @@ static const struct {
 	    "est en attente de modération et sera publiée après relecture." },
 	{ "useful_on",		"Vous avez jugé cet argument utile." },
 	{ "useful_off",		"Vous ne jugez plus cet argument utile." },
+	{ "contribution_withdrawn", "Votre contribution est retirée : son "
+	    "texte n'est plus public." },
+	{ "proposal_withdrawn",	"Votre proposition est retirée : elle ne "
+	    "reçoit plus d'avis ; ceux déjà donnés restent comptés." },
 	/* End of participation. */
 };
 

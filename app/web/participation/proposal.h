@@ -21,6 +21,10 @@ enum { Q_PROPOSAL, Q_THREAD, Q_ANSWER, Q_ARCHIVE, Q_ARCHIVE_THREAD };
 
 #define THREAD_MAX	2000	/* rows of a thread shown on one page */
 
+/* The arguments' orders (?tri=), codes in thread_sort_code[]. */
+enum { THREAD_SORT_DATE, THREAD_SORT_USEFUL, THREAD_SORT__MAX };
+extern const char	*const thread_sort_code[THREAD_SORT__MAX];
+
 /* What the page may offer this visitor, and the thread as a tree. */
 struct proposal_view {
 	long long		 id;
@@ -28,6 +32,8 @@ struct proposal_view {
 	int			 mine;		/* the visitor wrote it */
 	int			 archived;	/* imported: source tallies */
 	int			 can_act;	/* open, published, verified */
+	int			 withdrawn;	/* by its author: closed */
+	int			 sort;		/* THREAD_SORT_* */
 	int			 npour, ncontre, ncomments;
 	struct part_limits	 lim;
 	int			 n;		/* rows of the thread shown */

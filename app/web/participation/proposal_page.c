@@ -15,6 +15,8 @@
  * the source platform's tallies instead (proposal_archive.c).
  */
 
+#include <string.h>
+
 #include "../../core/text.h"
 #include "../../core/vocab.h"
 #include "../../db/answers.h"
@@ -161,6 +163,13 @@ write_moderation_notice(struct web_req *w, struct proposal_view *v)
 		    "visible que par vous jusqu'à sa publication.</p>\n");
 		return;
 	}
+	if (v->withdrawn) {
+		html_raw(H, "<p class=\"notice\" role=\"status\">Proposition "
+		    "retirée par son auteur le ");
+		html_text(H, web_text(w, Q_PROPOSAL, 0, PP_WITHDRAWN_DATE));
+		html_raw(H, ". Les avis déjà donnés restent comptés ; elle ne "
+		    "reçoit plus d'avis, d'arguments ni de commentaires.</p>\n");
+	}
 	if (v->status == ST_PUBLISHED) {
 		if (web_bool(w, Q_PROPOSAL, 0, PP_UNDER_REVIEW))
 			html_raw(H, "<p class=\"notice\" role=\"status\">Cette "
@@ -189,7 +198,24 @@ write_moderation_notice(struct web_req *w, struct proposal_view *v)
 	html_raw(H, "</div>\n");
 }
 
-/* Who proposed it, when, and the author's own edit link. */
+/*
+ * Its author closes the proposal (participation_withdraw): folded, what
+ * happens said before the button.
+ */
+static void
+write_withdraw_form(struct web_req *w, struct proposal_view *v)
+{
+	html_raw(H, "<details class=\"withdraw\"><summary>Retirer ma "
+	    "proposition</summary>\n");
+	form_begin(w, ui_contribution_part(w, v->id, "retirer"), NULL);
+	html_raw(H, "<p>Elle restera lisible avec les avis déjà donnés, qui "
+	    "restent comptés, mais ne recevra plus d'avis, d'arguments ni de "
+	    "commentaires, et ne pourra plus être modifiée.</p>\n<p><button "
+	    "type=\"submit\">Retirer ma proposition définitivement</button>"
+	    "</p>\n</form>\n</details>\n");
+}
+
+/* Who proposed it, when, and the author's own edit and withdraw. */
 static void
 write_meta(struct web_req *w, struct proposal_view *v)
 {
@@ -209,7 +235,8 @@ write_meta(struct web_req *w, struct proposal_view *v)
 	if (v->status == ST_PUBLISHED)
 		proposal_flag_link(w, v->id, v->mine, "cette proposition");
 	html_raw(H, "</p>\n");
-	if (v->mine && web_bool(w, Q_PROPOSAL, 0, PP_EDITABLE) &&
+	if (v->mine && !v->withdrawn && web_bool(w, Q_PROPOSAL, 0,
+	    PP_EDITABLE) &&
 	    vocab_find(vocab_phase, PHASE__MAX, web_text(w, Q_PROPOSAL, 0,
 	    PP_PHASE)) == PHASE_OPEN &&
 	    (v->status == ST_PUBLISHED || v->status == ST_PENDING)) {
@@ -219,6 +246,8 @@ write_meta(struct web_req *w, struct proposal_view *v)
 		html_rawf(H, " (possible pendant %d minutes après la "
 		    "publication)</p>\n", v->lim.edit_window);
 	}
+	if (v->mine && !v->withdrawn)
+		write_withdraw_form(w, v);
 }
 
 /* Crumbs, moderation notices, the text and the Region's answer. */
@@ -254,7 +283,8 @@ proposal_render(struct web_req *w, struct proposal_view *v)
 		write_head(w, v);
 		if (!part_phase_notice(w, web_text(w, Q_PROPOSAL, 0, PP_PHASE),
 		    web_text(w, Q_PROPOSAL, 0, PP_OPENS), web_text(w,
-		    Q_PROPOSAL, 0, PP_CLOSES)) && v->status == ST_PUBLISHED)
+		    Q_PROPOSAL, 0, PP_CLOSES)) && v->status == ST_PUBLISHED &&
+		    !v->withdrawn)
 			write_who_notice(w);
 		write_votes(w, v);
 	}
@@ -284,7 +314,8 @@ proposal_ask_thread(struct web_req *w, struct proposal_view *v)
 	if (v->status != ST_PUBLISHED && !v->mine)
 		return (web_error(w, 404, NULL));
 	v->archived = web_bool(w, Q_PROPOSAL, 0, PP_ARCHIVED);
-	v->can_act = !v->archived && w->sess.user_id != 0 &&
+	v->withdrawn = web_bool(w, Q_PROPOSAL, 0, PP_WITHDRAWN);
+	v->can_act = !v->archived && !v->withdrawn && w->sess.user_id != 0 &&
 	    w->sess.verified && v->status == ST_PUBLISHED &&
 	    vocab_find(vocab_phase, PHASE__MAX, web_text(w, Q_PROPOSAL, 0,
 	    PP_PHASE)) == PHASE_OPEN;
@@ -298,7 +329,28 @@ proposal_ask_thread(struct web_req *w, struct proposal_view *v)
 	    DB_INT(v->id)));
 }
 
-/* GET /propositions/:id. 404 for a malformed id or one not visible. */
+const char	*const thread_sort_code[THREAD_SORT__MAX] = {
+	[THREAD_SORT_DATE] = "date", [THREAD_SORT_USEFUL] = "utile" };
+
+/* tri= (absent or empty: by date): a THREAD_SORT_*, or -1. */
+static int
+parse_sort(struct web_req *w)
+{
+	const char	*t = web_arg(w, "tri");
+	int		 s;
+
+	if (t == NULL || *t == '\0')
+		return (THREAD_SORT_DATE);
+	for (s = 0; s < THREAD_SORT__MAX; s++)
+		if (strcmp(t, thread_sort_code[s]) == 0)
+			return (s);
+	return (-1);
+}
+
+/*
+ * GET /propositions/:id[?tri=date|utile]. 404 for a malformed id or one
+ * not visible, 400 for an unknown order.
+ */
 int
 proposal_show(struct web_req *w)
 {
@@ -308,6 +360,10 @@ proposal_show(struct web_req *w)
 	case 0:
 		if (!text_parse_id(w->args[0], &v->id))
 			return (web_error(w, 404, NULL));
+		if ((v->sort = parse_sort(w)) == -1)
+			return (web_error(w, 400, "L'ordre demandé (paramètre "
+			    "« tri ») n'existe pas : choisissez « date » ou "
+			    "« utile »."));
 		part_limits(&v->lim);
 		return (web_query(w, Q_PROPOSAL, &sql_part_proposal,
 		    DB_INT(v->id), DB_ID(w->sess.user_id),

@@ -4,8 +4,8 @@
  */
 
 /*
- * A proposal's debate: the arguments pour and contre in two columns with
- * their "utile" marks, and the threaded comments, each with its reply
+ * A proposal's debate: the arguments pour and contre, alternating, by
+ * date or most "utile" first (?tri=), with their "utile" marks, and the threaded comments, each with its reply
  * form while the visitor may take part. The thread's rows (Q_THREAD,
  * oldest first) become a tree once, in O(n log n).
  */
@@ -88,15 +88,23 @@ thread_build(struct web_req *w, struct proposal_view *v)
 	}
 }
 
-/* Published comments under node, at any depth (the proposal's section). */
+/* Published and not withdrawn by its author: public, as its parent is. */
 static int
-count_comments(struct proposal_view *v, int node)
+row_public(struct web_req *w, struct proposal_view *v, int r)
+{
+	return (v->status_of[r] == ST_PUBLISHED &&
+	    !web_bool(w, Q_THREAD, r, TR_WITHDRAWN));
+}
+
+/* Public comments under node, at any depth (the proposal's section). */
+static int
+count_comments(struct web_req *w, struct proposal_view *v, int node)
 {
 	int	r, n = 0;
 
 	for (r = v->first[node]; r != -1; r = v->next[r])
-		if (v->status_of[r] == ST_PUBLISHED)
-			n += 1 + count_comments(v, r);
+		if (row_public(w, v, r))
+			n += 1 + count_comments(w, v, r);
 	return (n);
 }
 
@@ -107,10 +115,10 @@ thread_count(struct web_req *w, struct proposal_view *v)
 	int	r;
 
 	for (r = v->first[v->n]; r != -1; r = v->next[r]) {
-		if (v->status_of[r] != ST_PUBLISHED)
+		if (!row_public(w, v, r))
 			continue;
 		if (v->kind[r] == KIND_COMMENT)
-			v->ncomments += 1 + count_comments(v, r);
+			v->ncomments += 1 + count_comments(w, v, r);
 		else if (vocab_find(vocab_position, POS__MAX, web_text(w,
 		    Q_THREAD, r, TR_POSITION)) == POS_POUR)
 			v->npour++;
@@ -214,6 +222,41 @@ write_comment_form(struct web_req *w, struct proposal_view *v,
 		html_raw(H, "</details>\n");
 }
 
+/*
+ * Its author's way to take back row r: a folded form (no script), what
+ * happens said before the button.
+ */
+static void
+write_withdraw(struct web_req *w, int r, const char *ctx)
+{
+	html_raw(H, "<details class=\"withdraw\"><summary>Retirer");
+	write_context(w, ctx);
+	html_raw(H, "</summary>\n");
+	form_begin(w, ui_contribution_part(w, web_int(w, Q_THREAD, r, TR_ID),
+	    "retirer"), NULL);
+	html_raw(H, "<p>Le texte disparaîtra des pages publiques et des "
+	    "données ouvertes, avec les réponses qui lui ont été faites ; la "
+	    "page indiquera « retiré par son auteur ». La modération en garde "
+	    "une copie.</p>\n<p><button type=\"submit\">Retirer "
+	    "définitivement");
+	write_context(w, ctx);
+	html_raw(H, "</button></p>\n</form>\n</details>\n");
+}
+
+/*
+ * What is left of a row its author withdrew: its place and the date; the
+ * replies under it left the public set with it (contributions_public_set).
+ */
+static void
+write_withdrawn(struct web_req *w, struct proposal_view *v, int r)
+{
+	html_raw(H, "<p class=\"meta withdrawn\">");
+	html_raw(H, v->kind[r] == KIND_COMMENT ? "Commentaire" : "Argument");
+	html_raw(H, " retiré par son auteur le ");
+	html_text(H, web_text(w, Q_THREAD, r, TR_WITHDRAWN_DATE));
+	html_raw(H, ".</p>\n");
+}
+
 static void
 write_byline(struct web_req *w, struct proposal_view *v, int r,
     const char *ctx)
@@ -229,6 +272,8 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 		proposal_flag_link(w, web_int(w, Q_THREAD, r, TR_ID),
 		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);
 	html_raw(H, "</p>\n");
+	if (web_bool(w, Q_THREAD, r, TR_MINE) && !v->archived)
+		write_withdraw(w, r, ctx);
 }
 
 /* Comments under node (a row, or v->n: the proposal), oldest first. */
@@ -247,6 +292,11 @@ write_comments(struct web_req *w, struct proposal_view *v, int node)
 		any = 1;
 		html_rawf(H, "<li id=\"c%lld\" class=\"comment\">\n",
 		    web_int(w, Q_THREAD, r, TR_ID));
+		if (web_bool(w, Q_THREAD, r, TR_WITHDRAWN)) {
+			write_withdrawn(w, v, r);
+			html_raw(H, "</li>\n");
+			continue;
+		}
 		write_byline(w, v, r, ctx);
 		if (v->archived)
 			archive_comment_alignment(w, r);
@@ -283,6 +333,11 @@ write_useful(struct web_req *w, struct proposal_view *v, int r,
 	html_raw(H, "</p>\n");
 	if (!v->can_act || v->status_of[r] != ST_PUBLISHED)
 		return;
+	/* No "utile" on one's own argument (participation_useful: 'own'). */
+	if (web_bool(w, Q_THREAD, r, TR_MINE)) {
+		write_comment_form(w, v, web_int(w, Q_THREAD, r, TR_ID), ctx);
+		return;
+	}
 	form_begin(w, ui_argument_part(w, web_int(w, Q_THREAD, r, TR_ID),
 	    "utile"), NULL);
 	html_raw(H, marked ? "<p><button type=\"submit\" "
@@ -297,9 +352,19 @@ static void
 write_argument(struct web_req *w, struct proposal_view *v, int r)
 {
 	const char	*ctx = row_context(w, v, r);
+	int		 pos = vocab_find(vocab_position, POS__MAX,
+			    web_text(w, Q_THREAD, r, TR_POSITION));
 
-	html_rawf(H, "<li id=\"c%lld\" class=\"argument\">\n",
-	    web_int(w, Q_THREAD, r, TR_ID));
+	if (pos == -1)
+		pos = POS_POUR;
+	html_rawf(H, "<li id=\"c%lld\" class=\"argument argument-%s\">\n"
+	    "<p class=\"side\">%s</p>\n", web_int(w, Q_THREAD, r, TR_ID),
+	    vocab_position[pos].code, vocab_position[pos].label);
+	if (web_bool(w, Q_THREAD, r, TR_WITHDRAWN)) {
+		write_withdrawn(w, v, r);
+		html_raw(H, "</li>\n");
+		return;
+	}
 	write_byline(w, v, r, ctx);
 	html_raw(H, "<div class=\"prose\">");
 	html_raw(H, web_text(w, Q_THREAD, r, TR_BODY_HTML));	/* cmark */
@@ -309,10 +374,13 @@ write_argument(struct web_req *w, struct proposal_view *v, int r)
 	html_raw(H, "</li>\n");
 }
 
-/* The form that adds an argument on side pos. */
+/* The form that adds an argument on side pos, in its column. */
 static void
 write_argument_form(struct web_req *w, struct proposal_view *v, int pos)
 {
+	html_raw(H, "<div class=\"column column-");
+	html_raw(H, vocab_position[pos].code);
+	html_raw(H, "\">\n");
 	form_begin(w, ui_proposal_part(w, v->id, "arguments"), NULL);
 	html_raw(H, "<input type=\"hidden\" name=\"position\" value=\"");
 	html_raw(H, vocab_position[pos].code);
@@ -321,39 +389,115 @@ write_argument_form(struct web_req *w, struct proposal_view *v, int pos)
 	    pos == POS_POUR ? "Ajouter un argument pour" :
 	    "Ajouter un argument contre", v->lim.argument_max);
 	html_raw(H, "<p><button type=\"submit\">Publier l'argument"
-	    "</button></p>\n</form>\n");
+	    "</button></p>\n</form>\n</div>\n");
 }
 
-static void
-write_column(struct web_req *w, struct proposal_view *v, int pos, int n)
-{
-	const char	*code = vocab_position[pos].code;
-	int		 r, any;
+struct side_row {
+	long long	useful;
+	int		row;
+};
 
-	html_raw(H, "<div class=\"column column-");
-	html_raw(H, code);
-	html_raw(H, "\">\n<h3 id=\"arguments-");
-	html_raw(H, code);
-	html_raw(H, "\">");
-	html_raw(H, vocab_position[pos].label);
-	html_rawf(H, " (%d)</h3>\n", n);
-	/* Published ones, and the visitor's own awaiting moderation. */
-	for (any = 0, r = v->first[v->n]; r != -1; r = v->next[r]) {
+/* Most "utile" first; equal marks keep the thread's (oldest first) order. */
+static int
+side_row_cmp(const void *a, const void *b)
+{
+	const struct side_row	*x = a, *y = b;
+
+	if (x->useful != y->useful)
+		return (x->useful > y->useful ? -1 : 1);
+	return (x->row - y->row);
+}
+
+/*
+ * The arguments of side pos (published, and the visitor's own awaiting
+ * moderation) into out, in the order the visitor chose. Their number.
+ */
+static int
+side_rows(struct web_req *w, struct proposal_view *v, int pos,
+    struct side_row *out)
+{
+	int	r, n = 0;
+
+	for (r = v->first[v->n]; r != -1; r = v->next[r]) {
 		if (v->kind[r] != KIND_ARGUMENT || vocab_find(vocab_position,
 		    POS__MAX, web_text(w, Q_THREAD, r, TR_POSITION)) != pos)
 			continue;
-		if (!any++)
-			html_raw(H, "<ul class=\"arguments\">\n");
-		write_argument(w, v, r);
+		/* A withdrawn one keeps its place by date, last by "utile". */
+		out[n].useful = v->archived ? 0 : web_bool(w, Q_THREAD, r,
+		    TR_WITHDRAWN) ? -1 : web_int(w, Q_THREAD, r, TR_USEFUL);
+		out[n++].row = r;
 	}
-	html_raw(H, any ? "</ul>\n" : v->archived ? "<p>Aucun argument.</p>\n" :
-	    "<p>Aucun argument pour l'instant.</p>\n");
-	if (v->can_act)
-		write_argument_form(w, v, pos);
-	html_raw(H, "</div>\n");
+	if (v->sort == THREAD_SORT_USEFUL)
+		qsort(out, n, sizeof(*out), side_row_cmp);
+	return (n);
 }
 
-/* The debate: arguments in two columns, then the comments. */
+/* The two orders, as links (no script needed); the current one marked. */
+static void
+write_sort(struct web_req *w, struct proposal_view *v)
+{
+	static const char	*label[THREAD_SORT__MAX] = {
+		[THREAD_SORT_DATE] = "par date",
+		[THREAD_SORT_USEFUL] = "les plus utiles d'abord" };
+	int			 s;
+
+	html_raw(H, "<nav class=\"sort\" aria-label=\"Ordre des arguments\">"
+	    "<p>Ordre des arguments : ");
+	for (s = 0; s < THREAD_SORT__MAX; s++) {
+		html_raw(H, s ? " · <a href=\"" : "<a href=\"");
+		html_text(H, ui_proposal_arguments(w, v->id,
+		    thread_sort_code[s]));
+		html_raw(H, s == v->sort ? "\" aria-current=\"true\">" : "\">");
+		html_raw(H, label[s]);
+		html_raw(H, "</a>");
+	}
+	html_raw(H, "</p></nav>\n");
+}
+
+/*
+ * Both sides in one list, alternating (pour, contre, pour, ...), so that a
+ * phone, which shows one column, never lists every "pour" before the first
+ * "contre"; on a wide screen the style sheet puts each side in its column,
+ * face to face. The counts are the published arguments.
+ */
+static void
+write_arguments(struct web_req *w, struct proposal_view *v)
+{
+	struct side_row	*pour, *contre;
+	int		 np, nc, i;
+
+	html_rawf(H, "<p class=\"sides\"><span class=\"side-pour\" "
+	    "id=\"arguments-pour\">Pour (%d)</span> <span class=\"side-"
+	    "contre\" id=\"arguments-contre\">Contre (%d)</span></p>\n",
+	    v->npour, v->ncontre);
+	pour = web_alloc(w, (v->n + 1) * sizeof(*pour));
+	contre = web_alloc(w, (v->n + 1) * sizeof(*contre));
+	np = side_rows(w, v, POS_POUR, pour);
+	nc = side_rows(w, v, POS_CONTRE, contre);
+	if (!v->archived && np + nc > 1)
+		write_sort(w, v);
+	if (np + nc == 0)
+		html_raw(H, v->archived ? "<p>Aucun argument.</p>\n" :
+		    "<p>Aucun argument pour l'instant.</p>\n");
+	else
+		html_raw(H, "<ul class=\"arguments debate\">\n");
+	for (i = 0; i < np || i < nc; i++) {
+		if (i < np)
+			write_argument(w, v, pour[i].row);
+		if (i < nc)
+			write_argument(w, v, contre[i].row);
+	}
+	if (np + nc > 0)
+		html_raw(H, "</ul>\n");
+	if (v->can_act) {
+		html_raw(H, "<div class=\"columns\">\n");
+		write_argument_form(w, v, POS_POUR);
+		write_argument_form(w, v, POS_CONTRE);
+		html_raw(H, "</div>\n");
+	}
+}
+
+/* The debate: the arguments of both sides, then the comments. */
 void
 thread_write(struct web_req *w, struct proposal_view *v)
 {
@@ -363,11 +507,9 @@ thread_write(struct web_req *w, struct proposal_view *v)
 		    "seules ses %d premières contributions sont affichées."
 		    "</p>\n", THREAD_MAX);
 	html_raw(H, "<section id=\"arguments\" aria-labelledby=\"arguments-"
-	    "titre\">\n<h2 id=\"arguments-titre\">Arguments</h2>\n"
-	    "<div class=\"columns\">\n");
-	write_column(w, v, POS_POUR, v->npour);
-	write_column(w, v, POS_CONTRE, v->ncontre);
-	html_raw(H, "</div>\n</section>\n");
+	    "titre\">\n<h2 id=\"arguments-titre\">Arguments</h2>\n");
+	write_arguments(w, v);
+	html_raw(H, "</section>\n");
 	html_raw(H, "<section id=\"commentaires\" aria-labelledby=\""
 	    "commentaires-titre\">\n<h2 id=\"commentaires-titre\">");
 	html_rawf(H, "Commentaires (%d)</h2>\n", v->ncomments);

@@ -4,7 +4,8 @@
  */
 
 /*
- * The state changes on a proposal page: vote, argument, comment, "utile".
+ * The state changes on a proposal page: vote, argument, comment, "utile",
+ * an author's withdrawal of an argument or a comment.
  * Each is one SQL function call (the dispatcher has checked the form's
  * CSRF token) that checks the consultation dates and the proposal's
  * status itself and writes in one statement, so nothing is half written;
@@ -25,6 +26,7 @@ int	vote_post(struct web_req *);
 int	argument_post(struct web_req *);
 int	comment_post(struct web_req *);
 int	useful_post(struct web_req *);
+int	withdraw_post(struct web_req *);
 
 enum { Q_RESULT };
 
@@ -201,4 +203,31 @@ useful_post(struct web_req *w)
 	web_flash(w, strcmp(code, "on") == 0 ? "useful_on" : "useful_off");
 	return (web_redirect(w, ui_contribution(w, web_int(w, Q_RESULT, 0,
 	    USEFUL_PROPOSAL), *id)));
+}
+
+/*
+ * POST /contributions/:id/retirer: its author withdraws an argument or a
+ * comment (participation_withdraw: the text kept in the versions, gone
+ * from everything public), or closes a proposal (its text and votes stay).
+ * 404 for someone else's.
+ */
+int
+withdraw_post(struct web_req *w)
+{
+	long long	*id = web_state(w, sizeof(*id));
+	const char	*code;
+
+	if (w->step == 0) {
+		if (!text_parse_id(w->args[0], id))
+			return (web_error(w, 404, NULL));
+		return (web_query(w, Q_RESULT, &sql_part_withdraw,
+		    DB_ID(w->sess.user_id), DB_INT(*id)));
+	}
+	code = web_text(w, Q_RESULT, 0, WD_CODE);
+	if (strcmp(code, "ok") != 0)
+		return (part_refuse(w, code));
+	web_flash(w, web_int(w, Q_RESULT, 0, WD_THREAD) == *id ?
+	    "proposal_withdrawn" : "contribution_withdrawn");
+	return (web_redirect(w, ui_contribution(w, web_int(w, Q_RESULT, 0,
+	    WD_THREAD), *id)));
 }

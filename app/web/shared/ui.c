@@ -44,6 +44,13 @@ ui_proposal_part(struct web_req *w, long long id, const char *part)
 }
 
 const char *
+ui_proposal_arguments(struct web_req *w, long long id, const char *sort)
+{
+	return (web_printf(w, "/propositions/%lld?tri=%s#arguments", id,
+	    ui_url_part(w, sort)));
+}
+
+const char *
 ui_contribution(struct web_req *w, long long proposal, long long id)
 {
 	if (id == proposal)

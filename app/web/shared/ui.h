@@ -24,6 +24,9 @@ const char	*ui_url_part(struct web_req *, const char *);
 /* /propositions/<id>, and /propositions/<id>/<part> ("vote", "reponse"). */
 const char	*ui_proposal(struct web_req *, long long);
 const char	*ui_proposal_part(struct web_req *, long long, const char *);
+/* /propositions/<id>?tri=<sort>#arguments: the debate in one order. */
+const char	*ui_proposal_arguments(struct web_req *, long long,
+		    const char *);
 /* A contribution in its thread: /propositions/<proposal>#c<id>. */
 const char	*ui_contribution(struct web_req *, long long, long long);
 /* /contributions/<id>/<part> ("signaler"), /arguments/<id>/<part>. */
