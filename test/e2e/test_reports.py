@@ -180,7 +180,7 @@ def report_shows_official_answers():
     d = known_data()
     c, _ = harness.signed_in(roles=("official",))
     path = "/propositions/%d/reponse" % d["p1"]
-    eq(c.submit(path, path, {"statut": "retenue", "reponse": "Nous le ferons."}).status, 303)
+    eq(c.submit(path, path, {"action": "publier", "statut": "retenue", "reponse": "Nous le ferons."}).status, 303)
     r = Client().get("/rapports/" + theme())
     ans = section(r.text, "reponses")
     n = sql_value("SELECT count(*) FROM official_answers a JOIN contributions c ON c.id = a.contribution_id"
