@@ -168,3 +168,53 @@ def answer_needs_csrf_an_official_and_a_proposal():
     r = official.submit(path(d), "/propositions/%d/reponse" % hidden,
                         {"statut": "retenue", "reponse": "Non"})
     eq(r.status, 404)
+
+
+@test
+def theme_lists_show_the_answer_and_filter_by_it():
+    tag = secrets.token_hex(4)
+    word = "Zanzibar" + "".join(chr(ord("a") + int(ch, 16) % 26) for ch in tag)
+    ids = {}
+    for st in ["retenue", "non_retenue", None]:
+        ids[st] = contribution("education", "proposal", "Une idée %s assez longue" % word,
+                               title="%s %s" % (word, st or "sans"))
+    c, _ = harness.signed_in(roles=("official",))
+    for st in ["retenue", "non_retenue"]:
+        p = "/propositions/%d/reponse" % ids[st]
+        eq(c.submit(p, p, {"action": "publier", "statut": st, "reponse": "Réponse."}).status, 303)
+    base = "/themes/education?q=" + word
+    r = Client().get(base)
+    eq(r.status, 200)
+    t = r.visible_text()
+    contains(t, "3 propositions")
+    contains(t, "Réponse de la Région : Retenue")
+    contains(t, "Réponse de la Région : Non retenue")
+    contains(r.text, '<label for="f-reponse">Réponse de la Région</label>')
+    for filt, shown in [("retenue", "retenue"), ("non_retenue", "non_retenue"), ("sans", None)]:
+        r = Client().get(base + "&reponse=" + filt)
+        eq(r.status, 200, filt)
+        t = r.visible_text()
+        contains(t, "1 proposition ", filt)
+        contains(t, "%s %s" % (word, shown or "sans"))
+        for other in ids:
+            if other != shown:
+                lacks(t, "%s %s" % (word, other or "sans"), filt)
+        contains(r.text, '<option value="%s" selected>' % filt)
+    # Without a search the count comes from the rollups and the answers.
+    total = int(sql_value("SELECT count(*) FROM contributions c JOIN themes t ON t.id = c.theme_id"
+                          " JOIN consultations k ON k.id = t.consultation_id AND k.is_primary"
+                          " WHERE t.slug = 'education' AND c.kind = 'proposal' AND c.status = 'published'"))
+    retained = int(sql_value("SELECT count(*) FROM official_answers a JOIN contributions c"
+                             " ON c.id = a.contribution_id JOIN themes t ON t.id = c.theme_id"
+                             " WHERE t.slug = 'education' AND c.status = 'published'"
+                             " AND a.status = 'retenue'"))
+    answered = int(sql_value("SELECT count(*) FROM official_answers a JOIN contributions c"
+                             " ON c.id = a.contribution_id JOIN themes t ON t.id = c.theme_id"
+                             " WHERE t.slug = 'education' AND c.status = 'published'"))
+    r = Client().get("/themes/education?reponse=retenue")
+    contains(r.visible_text(), "%d proposition" % retained)
+    r = Client().get("/themes/education?reponse=sans")
+    contains(r.visible_text().replace("\u202f", ""), "%d proposition" % (total - answered))
+    r = Client().get("/themes/education?reponse=adoptee")
+    eq(r.status, 400)
+    contains(r.visible_text(), "La réponse demandée (paramètre « reponse ») n'existe pas.")

@@ -91,7 +91,7 @@ status_label(const char *code)
 {
 	int	st = vocab_find(vocab_answer, ANS__MAX, code);
 
-	return (st == ANS__MAX ? code : vocab_answer[st].label);
+	return (st < 0 ? code : vocab_answer[st].label);
 }
 
 /*
