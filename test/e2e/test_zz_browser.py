@@ -33,7 +33,7 @@ PUBLIC_PAGES = [
     "/rapports/", "/rapports/culture", "/export/",
     # The site-wide search, results and none; a listing filtered by answer.
     "/recherche", "/recherche?q=bornes+d%27acc%C3%A8s", "/recherche?q=zzqxwv",
-    "/themes/culture?reponse=sans",
+    "/themes/culture?reponse=sans", "/rapports/culture?territoire=37",
 ]
 
 
