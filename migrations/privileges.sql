@@ -217,6 +217,9 @@ BEGIN
 	    ('opinion_votes(bigint, integer)',			'EXECUTE'),
 	    ('opinion_votes_count(bigint, integer)',		'EXECUTE'),
 	    ('opinion_nearest_group(bigint, bigint)',		'EXECUTE'),
+	    -- Search (functions/search.sql).
+	    ('search_query(text)',				'EXECUTE'),
+	    ('search_lexeme(text)',				'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),
 	    ('argument_useful_count()',				''),

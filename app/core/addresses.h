@@ -45,4 +45,7 @@
 #define UI_EXPORT_LOG_KEY	"/export/journal-moderation/cle-publique.pem"
 #define UI_API_THEMES		"/api/v1/themes"
 
+/* The site-wide search (app/web/search/). */
+#define UI_SEARCH		"/recherche"
+
 #endif

@@ -22,5 +22,11 @@
  * free()s, or NULL when out of memory.
  */
 char	*markdown_render(const char *src, size_t len, int heading_shift);
+/*
+ * Renders len bytes of src as plain text for an e-mail body (no Markdown
+ * syntax left: see markdown_plain.c). Returns a malloc'd string the caller
+ * free()s, or NULL when out of memory.
+ */
+char	*markdown_plain(const char *src, size_t len);
 
 #endif

@@ -43,16 +43,29 @@ extern const struct db_stmt	sql_answer_proposal;
  * $1 proposal id, $2 status, $3 body (Markdown), $4 body_html, $5 official
  * user id, $6 base URL, $7 and $8 the e-mail's subject and body
  * (app/core/mail_texts.def: MT_ANSWER; {title}, {status}, {answer} and
- * {link} filled by mail_fill()). Creates or replaces the answer and queues one
- * 'answer' e-mail in outbox for the proposal's author and each voter (with
- * an address). One row: answers written (0 when the proposal is not a
- * published proposal of a consultation that is not archived), e-mails
- * queued.
+ * {link} filled by mail_fill()), $9 the body as plain text (for {answer}).
+ * Creates or replaces the answer. The first answer, or a correction that
+ * changes the status, queues one 'answer' e-mail in outbox for the
+ * proposal's author and each voter (with an address); a correction that
+ * keeps the status queues none. One row: answers written (0 when the
+ * proposal is not a published proposal of a consultation that is not
+ * archived), e-mails queued.
  */
 #define ANSWER_SAVE_COLS(C)						\
 	C(AS_WRITTEN,		"written",		INT)		\
 	C(AS_MAILS,		"mails",		INT)
 DB_COLUMNS(ANSWER_SAVE_COLS, AS__MAX);
 extern const struct db_stmt	sql_answer_save;
+
+/*
+ * The preview: $1 proposal id, $2 the status chosen. One row: whether an
+ * answer exists already, and how many e-mails publishing would queue
+ * (sql_answer_save's rule).
+ */
+#define ANSWER_PREVIEW_COLS(C)						\
+	C(AV_CORRECTION,	"correction",		BOOL)		\
+	C(AV_MAILS,		"mails",		INT)
+DB_COLUMNS(ANSWER_PREVIEW_COLS, AV__MAX);
+extern const struct db_stmt	sql_answer_preview;
 
 #endif

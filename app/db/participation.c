@@ -39,14 +39,24 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
     " p.votes_agree, p.votes_mixed, p.votes_disagree,"			\
     " (SELECT count(*) FROM contributions a WHERE a.proposal_id = p.id"	\
     "   AND a.kind = 'argument' AND a.is_public) AS arguments,"	\
-    " p.replies, fr_date(p.created_at) AS date"				\
+    " p.replies, fr_date(p.created_at) AS date,"			\
+    " (SELECT oa.status FROM official_answers oa"			\
+    "   WHERE oa.contribution_id = p.id) AS answer"			\
     " FROM unnest(ARRAY(SELECT p.id FROM contributions p"
-#define LIST_WHERE \
+#define LIST_WHERE_BASE \
     " WHERE p.theme_id = $1::int AND p.kind = 'proposal'"		\
     " AND p.status = 'published'"					\
     " AND ($2::text IS NULL OR p.territory_code = $2::text)"		\
     " AND ($3::text IS NULL OR"						\
-    "  p.search @@ websearch_to_tsquery('fr_unaccent', $3::text))"
+    "  p.search @@ search_query($3::text))"
+/* The Region's answer: NULL any, 'sans' none yet, else that status. */
+#define LIST_ANSWER(n) \
+    " AND (" n "::text IS NULL OR CASE WHEN " n "::text = 'sans'"	\
+    "  THEN NOT EXISTS (SELECT 1 FROM official_answers oa"		\
+    "   WHERE oa.contribution_id = p.id)"				\
+    "  ELSE EXISTS (SELECT 1 FROM official_answers oa"			\
+    "   WHERE oa.contribution_id = p.id AND oa.status = " n "::text) END)"
+#define LIST_WHERE	LIST_WHERE_BASE LIST_ANSWER("$6")
 #define LIST_PAGE \
     " LIMIT $4::int OFFSET $5::int)) WITH ORDINALITY AS k(id, rn)"	\
     " JOIN contributions p ON p.id = k.id"				\
@@ -54,16 +64,16 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
     " LEFT JOIN territories t ON t.code = p.territory_code"		\
     " ORDER BY k.rn"
 
-DB_STMT(sql_part_list_recent, 5, PART_LIST_COLS, LIST_SELECT LIST_WHERE
+DB_STMT(sql_part_list_recent, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " ORDER BY p.created_at DESC, p.id DESC" LIST_PAGE);
-DB_STMT(sql_part_list_votes, 5, PART_LIST_COLS, LIST_SELECT LIST_WHERE
+DB_STMT(sql_part_list_votes, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " ORDER BY p.votes_total DESC, p.id DESC" LIST_PAGE);
-DB_STMT(sql_part_list_agree, 5, PART_LIST_COLS, LIST_SELECT LIST_WHERE
+DB_STMT(sql_part_list_agree, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " ORDER BY p.agree_score DESC, p.id DESC" LIST_PAGE);
-DB_STMT(sql_part_list_debate, 5, PART_LIST_COLS, LIST_SELECT LIST_WHERE
+DB_STMT(sql_part_list_debate, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " ORDER BY p.replies DESC, p.id DESC" LIST_PAGE);
-DB_STMT(sql_part_list_random, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
-    " ORDER BY ((p.id # $6::bigint) % 4294967291) * 1103515245"
+DB_STMT(sql_part_list_random, 7, PART_LIST_COLS, LIST_SELECT LIST_WHERE
+    " ORDER BY ((p.id # $7::bigint) % 4294967291) * 1103515245"
     " % 4294967291, p.id" LIST_PAGE);
 
 /* An archive's sorts: the page of ids through the tallies' indexes. */
@@ -72,23 +82,33 @@ DB_STMT(sql_part_list_random, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " AND it.theme_id = $1::int AND it.kind = 'proposal'"		\
     " ORDER BY " order LIST_PAGE
 
-DB_STMT(sql_part_list_source_votes, 5, PART_LIST_COLS, LIST_SOURCE(
+DB_STMT(sql_part_list_source_votes, 6, PART_LIST_COLS, LIST_SOURCE(
     "it.votes_total DESC NULLS LAST, it.contribution_id DESC"));
-DB_STMT(sql_part_list_source_agree, 5, PART_LIST_COLS, LIST_SOURCE(
+DB_STMT(sql_part_list_source_agree, 6, PART_LIST_COLS, LIST_SOURCE(
     "wilson_lower_bound(it.agree, it.agree + it.mixed + it.disagree)"
     " DESC NULLS LAST, it.contribution_id DESC"));
 
 /*
  * Without a search, the count comes from the report rollups (per theme,
- * kind, status and département), not from reading every proposal.
+ * kind, status and département), not from reading every proposal; with
+ * an answer status, from the answers (written one by one by officials,
+ * few), minus them for "sans".
  */
-DB_STMT(sql_part_list_count, 3, PART_COUNT_COLS,
-    "SELECT CASE WHEN $3::text IS NULL THEN"
+#define LIST_ANSWERED \
+    " (SELECT count(*) FROM official_answers oa"			\
+    "  JOIN contributions p ON p.id = oa.contribution_id" LIST_WHERE_BASE
+DB_STMT(sql_part_list_count, 4, PART_COUNT_COLS,
+    "SELECT CASE WHEN $3::text IS NULL AND"
+    "  ($4::text IS NULL OR $4::text = 'sans') THEN"
     " (SELECT coalesce(sum(r.n), 0)::bigint FROM report_counts r"
     "  WHERE r.theme_id = $1::int AND r.kind = 'proposal'"
     "  AND r.is_public"
     "  AND ($2::text IS NULL OR r.territory_code = $2::text))"
-    " ELSE (SELECT count(*) FROM contributions p" LIST_WHERE ") END AS n");
+    " - CASE WHEN $4::text IS NULL THEN 0 ELSE" LIST_ANSWERED ") END"
+    " WHEN $4::text IS NOT NULL AND $4::text <> 'sans' THEN"
+    LIST_ANSWERED " AND oa.status = $4::text)"
+    " ELSE (SELECT count(*) FROM contributions p" LIST_WHERE_BASE
+    LIST_ANSWER("$4") ") END AS n");
 
 DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     "SELECT p.id, p.title, p.body_html, p.link, p.status, p.author_id,"

@@ -47,7 +47,8 @@ extern const struct db_stmt	sql_part_territories;
 /*
  * A page of a theme's published proposals, one statement per sort. $1
  * theme id, $2 territory code or NULL, $3 search text or NULL, $4 limit,
- * $5 offset, and for sql_part_list_random $6 the visitor's seed
+ * $5 offset, $6 the Region's answer (NULL any, 'sans' none yet, else a
+ * vocab_answer code), and for sql_part_list_random $7 the visitor's seed
  * (0 .. 2^31 - 1: a multiplicative hash of id XOR seed, modulo a prime,
  * orders the rows). The source sorts of an archive order by the source
  * platform's tallies (indexes imported_proposals_votes and _agree).
@@ -63,7 +64,8 @@ extern const struct db_stmt	sql_part_territories;
 	C(LI_DISAGREE,		"votes_disagree",	INT)		\
 	C(LI_ARGUMENTS,		"arguments",		INT)	/* published */\
 	C(LI_REPLIES,		"replies",		INT)	/* + comments */\
-	C(LI_DATE,		"date",			TEXT)	/* French */
+	C(LI_DATE,		"date",			TEXT)	/* French */\
+	C(LI_ANSWER,		"answer",		TEXT)	/* vocab_answer; NULL */
 DB_COLUMNS(PART_LIST_COLS, LI__MAX);
 extern const struct db_stmt	sql_part_list_recent;
 extern const struct db_stmt	sql_part_list_votes;
@@ -73,7 +75,10 @@ extern const struct db_stmt	sql_part_list_random;
 extern const struct db_stmt	sql_part_list_source_votes;
 extern const struct db_stmt	sql_part_list_source_agree;
 
-/* $1 theme id, $2 territory or NULL, $3 search or NULL. One row. */
+/*
+ * $1 theme id, $2 territory or NULL, $3 search or NULL, $4 the Region's
+ * answer (NULL any, 'sans' none yet, else a vocab_answer code). One row.
+ */
 #define PART_COUNT_COLS(C)						\
 	C(COUNT_N,		"n",			INT)
 DB_COLUMNS(PART_COUNT_COLS, COUNT__MAX);

@@ -37,7 +37,9 @@ DB_STMT(sql_report_index, 0, REPORT_INDEX_COLS,
 
 #define REPORT_THEME \
     "SELECT t.id, t.slug, t.title, t.position," \
-    " k.title AS consultation_title"
+    " k.title AS consultation_title, fr_date(now()) AS extracted_date," \
+    " to_char(now() AT TIME ZONE 'Europe/Paris', 'FMHH24\" h \"MI')" \
+    " AS extracted_time"
 
 DB_STMT(sql_report_theme, 1, REPORT_THEME_COLS, REPORT_THEME
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
@@ -113,15 +115,33 @@ DB_STMT(sql_report_participation, 1, REPORT_PART_COLS,
     " LEFT JOIN report_counts r ON r.theme_id = t.id"
     " GROUP BY rt.contributors, rt.voters, rt.votes");
 
-DB_STMT(sql_report_weeks, 1, REPORT_WEEKS_COLS,
-    "WITH c AS (SELECT r.week AS w, sum(r.n) AS n FROM report_counts r"
-    "  WHERE r.theme_id = $1::int AND r.is_public"
-    "  GROUP BY r.week HAVING sum(r.n) > 0),"
-    " s AS (SELECT generate_series(min(w), max(w), interval '7 days')::date"
-    "  AS w FROM c)"
-    " SELECT s.w::text AS week, to_char(s.w, 'DD/MM/YYYY') AS label,"
-    " coalesce(c.n, 0)::bigint AS contributions"
-    " FROM s LEFT JOIN c ON c.w = s.w ORDER BY s.w");
+DB_STMT(sql_report_participation_terr, 2, REPORT_PART_COLS,
+    "SELECT NULL::bigint AS contributors, NULL::bigint AS voters,"
+    " " PUBLIC_SUM("r.is_public AND r.kind = 'proposal'") " AS proposals,"
+    " " PUBLIC_SUM("r.is_public AND r.kind = 'argument'") " AS arguments,"
+    " " PUBLIC_SUM("r.is_public AND r.kind = 'comment'") " AS comments,"
+    " NULL::bigint AS votes,"
+    " " PUBLIC_SUM("r.is_public AND r.assisted") " AS assisted,"
+    " " PUBLIC_SUM("r.is_public") " AS public,"
+    " " PUBLIC_SUM("r.status IN ('hidden', 'rejected')") " AS moderated,"
+    " " PUBLIC_SUM("r.status = 'pending'") " AS pending"
+    " FROM (SELECT $1::int AS id) t"
+    " LEFT JOIN report_counts r ON r.theme_id = t.id"
+    " AND r.territory_code = $2::text");
+
+#define REPORT_WEEKS(filter)						\
+    "WITH c AS (SELECT r.week AS w, sum(r.n) AS n FROM report_counts r"	\
+    "  WHERE r.theme_id = $1::int AND r.is_public" filter		\
+    "  GROUP BY r.week HAVING sum(r.n) > 0),"				\
+    " s AS (SELECT generate_series(min(w), max(w), interval '7 days')::date"\
+    "  AS w FROM c)"							\
+    " SELECT s.w::text AS week, to_char(s.w, 'DD/MM/YYYY') AS label,"	\
+    " coalesce(c.n, 0)::bigint AS contributions"			\
+    " FROM s LEFT JOIN c ON c.w = s.w ORDER BY s.w"
+
+DB_STMT(sql_report_weeks, 1, REPORT_WEEKS_COLS, REPORT_WEEKS(""));
+DB_STMT(sql_report_weeks_terr, 2, REPORT_WEEKS_COLS,
+    REPORT_WEEKS(" AND r.territory_code = $2::text"));
 
 DB_STMT(sql_report_territories, 1, REPORT_TERR_COLS,
     "WITH c AS (SELECT r.territory_code AS code, sum(r.n)::bigint AS n"

@@ -43,7 +43,7 @@ extern const struct db_stmt	sql_report_index;
  * sql_report_theme: $1 slug of a theme of the primary consultation.
  * sql_report_theme_archive: $1 consultation slug, $2 theme slug (slugs
  * repeat across consultations), any consultation. Zero or one row; the
- * first returns the first five columns only (reading RTA_PRIMARY and the
+ * first returns the first seven columns only (reading RTA_PRIMARY and the
  * following from it is refused).
  */
 #define REPORT_THEME_COLS(C)						\
@@ -51,7 +51,9 @@ extern const struct db_stmt	sql_report_index;
 	C(RTA_SLUG,		"slug",			TEXT)		\
 	C(RTA_TITLE,		"title",		TEXT)		\
 	C(RTA_POSITION,		"position",		INT)		\
-	C(RTA_CONSULTATION_TITLE, "consultation_title",	TEXT)
+	C(RTA_CONSULTATION_TITLE, "consultation_title",	TEXT)		\
+	C(RTA_EXTRACTED_DATE,	"extracted_date",	TEXT)	/* now, French */\
+	C(RTA_EXTRACTED_TIME,	"extracted_time",	TEXT)	/* "23 h 05", Paris */
 #define REPORT_THEME_ARCHIVE_COLS(C)					\
 	REPORT_THEME_COLS(C)						\
 	C(RTA_CONSULTATION,	"consultation",		TEXT)	/* slug */\
@@ -120,6 +122,12 @@ extern const struct db_stmt	sql_report_source_supported;
 	C(RP_PENDING,		"pending",		INT)
 DB_COLUMNS(REPORT_PART_COLS, RP__MAX);
 extern const struct db_stmt	sql_report_participation;
+/*
+ * The same for one département: $1 theme id, $2 territory code. From the
+ * rollup report_counts alone: contributors, voters and votes are not kept
+ * per département there and come back NULL (not shown).
+ */
+extern const struct db_stmt	sql_report_participation_terr;
 
 /*
  * $1 theme id. One row per week (Monday, Europe/Paris) from the first to the
@@ -131,6 +139,8 @@ extern const struct db_stmt	sql_report_participation;
 	C(RW_CONTRIBUTIONS,	"contributions",	INT)
 DB_COLUMNS(REPORT_WEEKS_COLS, RW__MAX);
 extern const struct db_stmt	sql_report_weeks;
+/* The same for one département: $1 theme id, $2 territory code. */
+extern const struct db_stmt	sql_report_weeks_terr;
 
 /* $1 theme id. One row per territory, then "Non renseigné" (code ""). */
 #define REPORT_TERR_COLS(C)						\

@@ -66,11 +66,11 @@ Q=numerique
 theme_sql() {
 	"$OUT/sqlprint" theme "$THEME"
 	"$OUT/sqlprint" territories
-	"$OUT/sqlprint" count "$TID" "$2" "$3"
+	"$OUT/sqlprint" count "$TID" "$2" "$3" NULL
 	if [ "$1" = hasard ]; then
-		"$OUT/sqlprint" hasard "$TID" "$2" "$3" 20 "$4" 123456789
+		"$OUT/sqlprint" hasard "$TID" "$2" "$3" 20 "$4" NULL 123456789
 	else
-		"$OUT/sqlprint" "$1" "$TID" "$2" "$3" 20 "$4"
+		"$OUT/sqlprint" "$1" "$TID" "$2" "$3" 20 "$4" NULL
 	fi
 }
 

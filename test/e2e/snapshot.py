@@ -101,7 +101,7 @@ def seed():
          {"decision": "hide", "regle": "R6", "note": "Doublon d'une autre proposition.",
           "statut_vu": st[0], "version": st[1]})
     post(off, "/propositions/%d/reponse" % p2, "/propositions/%d/reponse" % p2,
-         {"statut": "retenue", "reponse": "La Région **retient** cette proposition."})
+         {"action": "publier", "statut": "retenue", "reponse": "La Région **retient** cette proposition."})
     # An archive: the real Decidim export (small), read-only pages.
     r = harness.agora("import", "decidim", os.path.join(
         harness.ROOT, "..", "shared", "data", "decidim_grand_debat_mel_nancy_2019"))

@@ -92,7 +92,7 @@ def the_official_answer_shows_on_the_proposal_page():
     contains(official.get("/propositions/%d" % pid).text,
              'href="/propositions/%d/reponse">Rédiger la réponse officielle' % pid)
     path = "/propositions/%d/reponse" % pid
-    r = official.submit(path, path, {"statut": "a_l_etude",
+    r = official.submit(path, path, {"action": "publier", "statut": "a_l_etude",
                                      "reponse": "Nous étudions un **bus numérique**."})
     eq(r.status, 303, r.visible_text()[:300])
     page = Client().get("/propositions/%d" % pid)

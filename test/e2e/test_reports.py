@@ -180,7 +180,7 @@ def report_shows_official_answers():
     d = known_data()
     c, _ = harness.signed_in(roles=("official",))
     path = "/propositions/%d/reponse" % d["p1"]
-    eq(c.submit(path, path, {"statut": "retenue", "reponse": "Nous le ferons."}).status, 303)
+    eq(c.submit(path, path, {"action": "publier", "statut": "retenue", "reponse": "Nous le ferons."}).status, 303)
     r = Client().get("/rapports/" + theme())
     ans = section(r.text, "reponses")
     n = sql_value("SELECT count(*) FROM official_answers a JOIN contributions c ON c.id = a.contribution_id"
@@ -226,3 +226,75 @@ def empty_report_page_renders():
     r = Client().get("/rapports/formation")
     eq(r.status, 200)
     contains(r.visible_text(), "Participation")
+
+
+@test
+def report_speaks_plain_french_and_keeps_the_method_apart():
+    known_data()
+    r = Client().get("/rapports/" + theme())
+    eq(r.status, 200)
+    t = r.visible_text()
+    body, method = t.split("Méthode", 1)[0], t.rsplit("Méthode", 1)[1]
+    for jargon in ["Wilson", "pg_trgm", "trigramme", "borne basse", "mots vides", "lexème"]:
+        lacks(body, jargon, "in the report's sections")
+    contains(body, "en tenant compte du nombre de votes")
+    contains(body, "voir la méthode en fin de rapport")
+    contains(r.text, '<h2 id="methode">Méthode</h2>')
+    for term in ["intervalle de confiance de Wilson à 95 %", "pg_trgm", "mots vides"]:
+        contains(method, term)
+    # When the figures were read, in French, Paris time (on paper too: the
+    # line is not hidden by the print style).
+    day = sql_value("SELECT fr_date(now())")
+    m = re.search(r"Données extraites le (.*?) à (\d{1,2}) h (\d\d) \(heure de Paris\)\.", t)
+    assert m, "extraction line"
+    eq(m.group(1), day)
+    now = sql("SELECT extract(hour FROM now() AT TIME ZONE 'Europe/Paris')::int,"
+              " extract(minute FROM now() AT TIME ZONE 'Europe/Paris')::int")[0]
+    assert abs(int(m.group(2)) * 60 + int(m.group(3)) - int(now[0]) * 60 - int(now[1])) <= 1, m.group(0)
+    css = Client().get(re.search(r'<link rel="stylesheet" href="([^"]+)"', r.text).group(1)).text
+    prints = " ".join(re.findall(r"@media print \{(.*?)\n\}", css, re.S))
+    lacks(prints, ".extracted")
+    contains(prints, "h1, h2, h3, h4, caption, dt { break-after: avoid;")
+    # A printed proposal: no reply, flag or vote controls.
+    for control in ["a.flag", "details.reply", "fieldset.vote"]:
+        contains(prints, control)
+    # Charts scroll in their frame rather than shrink their labels.
+    contains(r.text, '<div class="chart-frame" tabindex="0" role="group" aria-label="Contributions'
+                     ' publiées par semaine (graphique)">')
+
+
+@test
+def report_of_one_departement_counts_from_the_rollups():
+    d = known_data()
+    t = tid()
+    pub = "theme_id = %d AND id IN %s" % (t, PUBLIC_IDS)
+    r = Client().get("/rapports/%s?territoire=37" % theme())
+    eq(r.status, 200)
+    page = r.text
+    v = r.visible_text()
+    contains(page, '<p class="territory-view">Vue du département : <strong>Indre-et-Loire</strong>.',
+             page[page.find("<h1>"):page.find("<h1>") + 1800])
+    contains(v, "Voir tout l'enjeu")
+    contains(html.unescape(re.search(r"<title>(.*?)</title>", page).group(1)),
+             "Rapport : Culture (tests des rapports), Indre-et-Loire")
+    contains(page, '<option value="37" selected>Indre-et-Loire</option>')
+    for label, kind in [("Propositions", "proposal"), ("Arguments", "argument"),
+                        ("Commentaires", "comment")]:
+        eq(figure(page, label), sql_value("SELECT count(*) FROM contributions WHERE kind = '%s'"
+                                          " AND territory_code = '37' AND %s" % (kind, pub)), label)
+    assert int(figure(page, "Arguments")) >= 2
+    # People and votes are not kept per département: not shown, not faked.
+    lacks(page, "<dt>Votants</dt>")
+    lacks(page, "<dt>Votes</dt>")
+    weeks = section(page, "semaines")
+    n = sql_value("SELECT count(*) FROM contributions WHERE %s AND territory_code = '37'"
+                  " AND date_trunc('week', created_at AT TIME ZONE 'Europe/Paris')::date"
+                  " = '2026-11-16'" % pub)
+    eq(row(weeks, "16/11/2026"), [n])
+    # The whole theme differs, so the filter did something.
+    whole = Client().get("/rapports/" + theme()).text
+    assert figure(whole, "Arguments") != figure(page, "Arguments")
+    for bad in ["99", "abcd", "'"]:
+        r = Client().get("/rapports/%s?territoire=%s" % (theme(), harness.quote(bad)))
+        eq(r.status, 400, bad)
+        contains(r.visible_text(), "Le département demandé (paramètre « territoire ») n'existe pas")

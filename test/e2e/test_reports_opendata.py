@@ -140,7 +140,7 @@ def build():
     for pid, st in [(a, "retenue"), (ids[1], "a_l_etude"), (ids[3], "non_retenue"),
                     (ids[9], "deja_en_cours"), (c3, "retenue")]:
         path = "/propositions/%d/reponse" % pid
-        eq(official.submit(path, path, {"statut": st, "reponse": "Réponse %d." % pid}).status,
+        eq(official.submit(path, path, {"action": "publier", "statut": st, "reponse": "Réponse %d." % pid}).status,
            303, "answer")
     # Moderation of busy threads, over HTTP.
     mod, _ = harness.signed_in(roles=("moderator",))

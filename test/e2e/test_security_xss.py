@@ -91,7 +91,7 @@ def no_payload_runs_in_chromium_from_any_field_that_pages_show():
         page = author.get("/propositions/%d/reponse" % pid)
         if page.status == 200:
             r = author.post("/propositions/%d/reponse" % pid,
-                            {"csrf": page.csrf(), "statut": "a_l_etude", "reponse": p})
+                            {"csrf": page.csrf(), "action": "publier", "statut": "a_l_etude", "reponse": p})
             assert r.status in (303, 200, 422), "answer %d" % r.status
         urls.update(["/propositions/%d" % pid, "/moderation/%d" % pid])
         urls.add("/themes/ethique?q=" + harness.quote(p[:200]))

@@ -31,6 +31,9 @@ PUBLIC_PAGES = [
     "/inscription", "/connexion", "/mot-de-passe-oublie",
     "/themes/economie?tri=accord", "/themes/sante?q=donn%C3%A9es&tri=recent",
     "/rapports/", "/rapports/culture", "/export/",
+    # The site-wide search, results and none; a listing filtered by answer.
+    "/recherche", "/recherche?q=bornes+d%27acc%C3%A8s", "/recherche?q=zzqxwv",
+    "/themes/culture?reponse=sans", "/rapports/culture?territoire=37",
 ]
 
 

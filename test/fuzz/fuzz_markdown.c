@@ -87,5 +87,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	    strcasestr(html, "href=\"data:text") != NULL)
 		abort();
 	free(html);
+	/* The e-mail's plain text: valid UTF-8, never a tag cmark made. */
+	if ((html = markdown_plain((const char *)data, len)) == NULL)
+		abort();
+	if (!text_utf8_valid(html, strlen(html)))
+		abort();
+	free(html);
 	return (0);
 }

@@ -142,6 +142,22 @@ markdown_drops_raw_html(void **state)
 	free(h);
 }
 
+/* An e-mail body: no Markdown syntax, no HTML, the links' addresses kept. */
+static void
+markdown_plain_is_plain(void **state)
+{
+	const char	*src = "Nous **étudions** _cette_ idée.\n\n"
+	    "- un [plan](https://example.org/plan)\n- `deux` <b>x</b>\n\n"
+	    "1. A &amp; B\n2. <https://example.org/a>\n\n# Titre";
+	char		*t = markdown_plain(src, strlen(src));
+
+	assert_non_null(t);
+	assert_string_equal(t, "Nous étudions cette idée.\n\n"
+	    "- un plan (https://example.org/plan)\n- deux x\n\n"
+	    "1. A & B\n2. https://example.org/a\n\nTitre");
+	free(t);
+}
+
 static void
 markdown_neutralises_dangerous_links(void **state)
 {
@@ -439,6 +455,7 @@ main(void)
 		cmocka_unit_test(text_slug_valid_is_strict),
 		cmocka_unit_test(markdown_drops_raw_html),
 		cmocka_unit_test(markdown_neutralises_dangerous_links),
+		cmocka_unit_test(markdown_plain_is_plain),
 		cmocka_unit_test(markdown_links_get_rel_and_images_become_links),
 		cmocka_unit_test(markdown_shifts_headings),
 		cmocka_unit_test(markdown_repairs_invalid_utf8),

@@ -65,6 +65,9 @@ static const struct {
 	/* Official answers (issue 6). */
 	{ "answer_saved",	"La réponse officielle est publiée ; l'auteur "
 	    "et les votants vont recevoir un courriel." },
+	{ "answer_saved_quietly", "La réponse officielle est publiée. Personne "
+	    "n'a été prévenu par courriel : une correction qui garde le même "
+	    "statut n'en envoie pas (ou personne n'a d'adresse)." },
 	/* Participation. */
 	{ "proposal_published",	"Votre proposition est publiée." },
 	{ "proposal_pending",	"Votre proposition est enregistrée. Elle est "

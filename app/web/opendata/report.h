@@ -24,6 +24,8 @@ struct report {
 	long long	 id;		/* the theme's id, once found */
 	int		 archived;
 	int		 split;		/* the source's tallies are split */
+	const char	*territory;	/* territoire=: NULL, all of them */
+	const char	*territory_name; /* once checked against Q_TERR */
 };
 
 /* The sections of the page, in order (report_sections.c). */
@@ -34,5 +36,6 @@ void	report_debated(struct web_req *);
 void	report_terms(struct web_req *, const struct report *);
 void	report_similar(struct web_req *);
 void	report_answers(struct web_req *);
+void	report_method(struct web_req *, const struct report *);
 
 #endif

@@ -104,7 +104,16 @@ chart_and_table(struct web_req *w, const char *id, const char *title,
 	const char	*cols[3] = { head, value_head, extra_head };
 	int		 i;
 
+	/*
+	 * Below its width the chart scrolls inside its frame rather than
+	 * shrink its labels out of reading (320 px: 6 px letters before).
+	 */
+	html_raw(H, "<div class=\"chart-frame\" tabindex=\"0\" role=\"group\" "
+	    "aria-label=\"");
+	html_text(H, title);
+	html_raw(H, " (graphique)\">\n");
 	svg_bar_chart(H, id, title, bars_desc(w, bars, n), bars, n);
+	html_raw(H, "</div>\n");
 	table_open(w, title, cols, extra_head ? 3 : 2);
 	for (i = 0; i < n; i++) {
 		html_raw(H, "<tr><th scope=\"row\">");
@@ -244,23 +253,24 @@ report_votes(struct web_req *w, const struct report *r)
 	vote_table(w, Q_CONSENSUS, "consensus", "Propositions qui rassemblent",
 	    "Les 10 propositions à l'accord le plus large",
 	    r->archived ? "Votes de la plateforme d'origine ("
-	    ARCHIVE_TALLY_LABEL "), classés par la borne basse de "
-	    "l'intervalle de Wilson à 95 % de la part de « d'accord » parmi "
-	    "tous les votes." :
-	    "Classées par la borne basse de l'intervalle de Wilson à 95 % de "
-	    "la part de « d'accord » parmi tous les votes : une proposition "
-	    "approuvée par beaucoup de votants passe devant une proposition "
-	    "approuvée par très peu.");
+	    ARCHIVE_TALLY_LABEL "). En tête, les propositions qui recueillent "
+	    "le plus de « d'accord », en tenant compte du nombre de votes "
+	    "(voir la méthode en fin de rapport)." :
+	    "En tête, les propositions qui recueillent le plus de « d'accord », "
+	    "en tenant compte du nombre de votes : une proposition approuvée "
+	    "par beaucoup de votants passe devant une proposition approuvée "
+	    "par très peu. L'indice va de 0 à 100 (voir la méthode en fin de "
+	    "rapport).");
 	vote_table(w, Q_DIVIDED, "divisent", "Propositions qui divisent",
 	    "Les 10 propositions les plus partagées",
 	    r->archived ? "Votes de la plateforme d'origine ("
-	    ARCHIVE_TALLY_LABEL "), classés par la borne basse de Wilson à "
-	    "95 % de la part minoritaire entre « d'accord » et « pas "
-	    "d'accord »." :
-	    "Classées par la borne basse de Wilson à 95 % de la part "
-	    "minoritaire entre « d'accord » et « pas d'accord » : en tête, "
-	    "les propositions proches du partage égal sur un nombre suffisant "
-	    "de votes.");
+	    ARCHIVE_TALLY_LABEL "). En tête, les propositions où « d'accord » "
+	    "et « pas d'accord » s'équilibrent le mieux, sur un nombre "
+	    "suffisant de votes (voir la méthode en fin de rapport)." :
+	    "En tête, les propositions où « d'accord » et « pas d'accord » "
+	    "s'équilibrent le mieux, sur un nombre suffisant de votes. "
+	    "L'indice va de 0 à 50 : 50 pour un partage égal (voir la méthode "
+	    "en fin de rapport).");
 }
 
 void
@@ -328,8 +338,8 @@ report_terms(struct web_req *w, const struct report *r)
 
 	html_raw(H, "<section aria-labelledby=\"termes\">\n<h2 id=\"termes\">"
 	    "Termes récurrents</h2>\n<p>Les mots les plus fréquents des titres "
-	    "et des textes (mots vides du français exclus), avec leur nombre "
-	    "d'occurrences. Chaque mot mène aux contributions qui "
+	    "et des textes (sans les mots courants comme « le », « et » ou "
+	    "« pour »), avec le nombre de fois où ils apparaissent. Chaque mot mène aux contributions qui "
 	    "l'emploient.</p>\n");
 	analysis_note(w);
 	if (web_rows(w, Q_TERMS) == 0) {
@@ -414,8 +424,9 @@ report_similar(struct web_req *w)
 
 	html_raw(H, "<section aria-labelledby=\"doublons\">\n<h2 id=\"doublons\">"
 	    "Propositions proches</h2>\n<p>Propositions dont les titres se "
-	    "ressemblent (similarité de trigrammes pg_trgm d'au moins 50 %), "
-	    "regroupées : elles pourraient être lues ou traitées ensemble.</p>\n");
+	    "ressemblent beaucoup (au moins la moitié de leurs suites de trois "
+	    "lettres en commun), regroupées : elles pourraient être lues ou "
+	    "traitées ensemble.</p>\n");
 	analysis_note(w);
 	if (web_rows(w, Q_SIMILAR) == 0) {
 		html_raw(H, "<p>Aucun groupe de propositions proches.</p>\n"
@@ -473,4 +484,38 @@ report_answers(struct web_req *w)
 		html_raw(H, ")</li>\n");
 	}
 	html_raw(H, "</ul>\n</section>\n");
+}
+
+/*
+ * How the figures are computed, in the words of statistics and of the
+ * database, for whoever recounts them: the sections above say it in plain
+ * French and point here.
+ */
+void
+report_method(struct web_req *w, const struct report *r)
+{
+	section_open(w, "methode", "Méthode");
+	html_raw(H, "<dl class=\"method\">\n"
+	    "<dt>Indice des propositions qui rassemblent</dt>\n<dd>Borne basse "
+	    "de l'intervalle de confiance de Wilson à 95 % de la part de "
+	    "« d'accord » parmi tous les votes (d'accord, mitigé, pas "
+	    "d'accord), en pour cent.</dd>\n"
+	    "<dt>Indice des propositions qui divisent</dt>\n<dd>Borne basse de "
+	    "Wilson à 95 % de la part minoritaire entre « d'accord » et « pas "
+	    "d'accord » (les votes « mitigé » ne comptent pas), en pour "
+	    "cent.</dd>\n"
+	    "<dt>Propositions proches</dt>\n<dd>Similarité de trigrammes des "
+	    "titres (extension pg_trgm de PostgreSQL) d'au moins 50 %, paires "
+	    "regroupées quand elles se touchent.</dd>\n"
+	    "<dt>Termes récurrents</dt>\n<dd>Lexèmes de la recherche plein "
+	    "texte en français des titres et des textes publiés, mots vides "
+	    "exclus, comptés par occurrence.</dd>\n");
+	if (!r->archived)
+		html_raw(H, "<dt>Départements</dt>\n<dd>Département déclaré par "
+		    "le contributeur ; taux pour 10 000 habitants de la "
+		    "population municipale INSEE. La vue d'un département "
+		    "(paramètre territoire) compte ses contributions par "
+		    "semaine et par type à partir des mêmes totaux.</dd>\n");
+	html_raw(H, "<dt>Semaines</dt>\n<dd>Du lundi au dimanche, heure de "
+	    "Paris.</dd>\n</dl>\n</section>\n");
 }

@@ -19,6 +19,8 @@
  * (they all depend on the theme's id alone).
  */
 
+#include <string.h>
+
 #include "../../core/text.h"
 #include "../../db/reports.h"
 #include "../kernel/web.h"
@@ -33,6 +35,9 @@ int	archive_reports_index(struct web_req *);
 int	archive_report_show(struct web_req *);
 
 enum { QI_THEMES, QI__MAX };
+
+#define TERRITORY_UNKNOWN	"Le département demandé (paramètre "	\
+	"« territoire ») n'existe pas. Choisissez-le dans la liste."
 
 /* GET /rapports/: the themes with their key figures. */
 int
@@ -130,6 +135,58 @@ write_head(struct web_req *w, const struct report *r)
 	html_raw(H, "\">télécharger les données (CSV)</a>.</p>\n");
 }
 
+/* When the figures were read: on screen and on paper. */
+static void
+write_extracted(struct web_req *w)
+{
+	html_raw(H, "<p class=\"extracted\">Données extraites le ");
+	html_text(H, web_text(w, Q_THEME, 0, RTA_EXTRACTED_DATE));
+	html_raw(H, " à ");
+	html_text(H, web_text(w, Q_THEME, 0, RTA_EXTRACTED_TIME));
+	html_raw(H, " (heure de Paris).</p>\n");
+}
+
+/*
+ * The choice of a département (a GET form, no JavaScript) and, in one
+ * département's view, what it covers.
+ */
+static void
+write_territory_choice(struct web_req *w, const struct report *r)
+{
+	const char	*code;
+	int		 i;
+
+	if (r->territory != NULL) {
+		html_raw(H, "<p class=\"territory-view\">Vue du département : <strong>");
+		html_text(H, r->territory_name);
+		html_raw(H, "</strong>. La participation et les contributions "
+		    "par semaine ne comptent que les contributions de ce "
+		    "département ; les autres sections portent sur tout "
+		    "l'enjeu. <a href=\"");
+		html_text(H, ui_report(w, NULL, r->theme));
+		html_raw(H, "\">Voir tout l'enjeu</a>.</p>\n");
+	}
+	html_raw(H, "<form method=\"get\" action=\"");
+	html_text(H, ui_report(w, NULL, r->theme));
+	html_raw(H, "\" class=\"filters\" aria-label=\"Rapport d'un "
+	    "département\">\n<div class=\"field\"><label for=\"f-territoire\">"
+	    "Département</label>\n<select id=\"f-territoire\" name=\""
+	    "territoire\">\n<option value=\"\">Tous</option>\n");
+	for (i = 0; i < web_rows(w, Q_TERR); i++) {
+		code = web_text(w, Q_TERR, i, RTE_CODE);
+		if (*code == '\0')
+			continue;	/* "Non renseigné" */
+		html_raw(H, "<option value=\"");
+		html_text(H, code);
+		html_raw(H, r->territory && strcmp(r->territory, code) == 0 ?
+		    "\" selected>" : "\">");
+		html_text(H, web_text(w, Q_TERR, i, RTE_NAME));
+		html_raw(H, "</option>\n");
+	}
+	html_raw(H, "</select></div>\n<p><button type=\"submit\">Afficher"
+	    "</button></p>\n</form>\n");
+}
+
 /* The source platform's sums (archives): labelled as the source's. */
 static void
 write_source_figures(struct web_req *w, const struct report *r)
@@ -170,9 +227,12 @@ write_assisted(struct web_req *w)
 static void
 write_participation(struct web_req *w, const struct report *r)
 {
+	/* People and votes are not counted per département (rollups). */
+	int	people = !r->archived && r->territory == NULL;
+
 	html_raw(H, "<section aria-labelledby=\"participation\">\n"
 	    "<h2 id=\"participation\">Participation</h2>\n<dl class=\"figures\">\n");
-	if (!r->archived) {
+	if (people) {
 		figure(w, "Contributeurs", web_text(w, Q_PART, 0,
 		    RP_CONTRIBUTORS));
 		figure(w, "Votants", web_text(w, Q_PART, 0, RP_VOTERS));
@@ -180,7 +240,7 @@ write_participation(struct web_req *w, const struct report *r)
 	figure(w, "Propositions", web_text(w, Q_PART, 0, RP_PROPOSALS));
 	figure(w, "Arguments", web_text(w, Q_PART, 0, RP_ARGUMENTS));
 	figure(w, "Commentaires", web_text(w, Q_PART, 0, RP_COMMENTS));
-	if (!r->archived)
+	if (people)
 		figure(w, "Votes", web_text(w, Q_PART, 0, RP_VOTES));
 	html_raw(H, "</dl>\n");
 	if (r->archived)
@@ -204,9 +264,21 @@ write_participation(struct web_req *w, const struct report *r)
 static int
 report_ask_theme(struct web_req *w, struct report *r)
 {
+	const char	*v = web_arg(w, "territoire");
+
 	if (!text_slug_valid(r->theme) || (r->consultation != NULL &&
 	    !text_slug_valid(r->consultation)))
 		return (web_error(w, 404, NULL));
+	if (v != NULL && *v != '\0') {
+		if (r->consultation != NULL)
+			return (web_error(w, 400, "Les contributions d'une "
+			    "consultation archivée n'ont pas de département : "
+			    "ce rapport n'a pas de vue par département "
+			    "(paramètre « territoire »)."));
+		if (strlen(v) > 3)
+			return (web_error(w, 400, TERRITORY_UNKNOWN));
+		r->territory = v;	/* checked against Q_TERR later */
+	}
 	if (r->consultation == NULL)
 		return (web_query(w, Q_THEME, &sql_report_theme,
 		    DB_TEXT(r->theme)));
@@ -231,8 +303,16 @@ report_ask(struct web_req *w, struct report *r)
 	r->split = r->archived && web_bool(w, Q_THEME, 0, RTA_SPLIT);
 	/* The opinion map's slots follow the report's own. */
 	opinion_map_queue(w, Q__MAX, 0, r->id);
-	web_query(w, Q_PART, &sql_report_participation, DB_INT(r->id));
-	web_query(w, Q_WEEKS, &sql_report_weeks, DB_INT(r->id));
+	if (r->territory != NULL) {
+		web_query(w, Q_PART, &sql_report_participation_terr,
+		    DB_INT(r->id), DB_TEXT(r->territory));
+		web_query(w, Q_WEEKS, &sql_report_weeks_terr, DB_INT(r->id),
+		    DB_TEXT(r->territory));
+	} else {
+		web_query(w, Q_PART, &sql_report_participation,
+		    DB_INT(r->id));
+		web_query(w, Q_WEEKS, &sql_report_weeks, DB_INT(r->id));
+	}
 	web_query(w, Q_DEBATED, &sql_report_debated, DB_INT(r->id));
 	web_query(w, Q_TERMS, &sql_report_terms, DB_INT(r->id));
 	web_query(w, Q_SIMILAR, &sql_report_similar, DB_INT(r->id));
@@ -255,13 +335,36 @@ report_ask(struct web_req *w, struct report *r)
 	    DB_INT(r->id)));
 }
 
+/* The name of territory code r->territory in Q_TERR, or NULL. */
+static const char *
+territory_name(struct web_req *w, const struct report *r)
+{
+	int	i;
+
+	for (i = 0; i < web_rows(w, Q_TERR); i++)
+		if (*r->territory != '\0' && strcmp(web_text(w, Q_TERR, i,
+		    RTE_CODE), r->territory) == 0)
+			return (web_text(w, Q_TERR, i, RTE_NAME));
+	return (NULL);
+}
+
 /* Step 2: the page. */
 static int
-report_render(struct web_req *w, const struct report *r)
+report_render(struct web_req *w, struct report *r)
 {
-	page_begin(w, web_printf(w, "Rapport : %s", web_text(w, Q_THEME, 0,
-	    RTA_TITLE)));
+	const char	*title = web_printf(w, "Rapport : %s", web_text(w,
+			    Q_THEME, 0, RTA_TITLE));
+
+	if (r->territory != NULL) {
+		if ((r->territory_name = territory_name(w, r)) == NULL)
+			return (web_error(w, 400, TERRITORY_UNKNOWN));
+		title = web_printf(w, "%s, %s", title, r->territory_name);
+	}
+	page_begin(w, title);
 	write_head(w, r);
+	write_extracted(w);
+	if (!r->archived)
+		write_territory_choice(w, r);
 	write_participation(w, r);
 	report_weeks(w);
 	/* Imported contributions have no département. */
@@ -275,6 +378,7 @@ report_render(struct web_req *w, const struct report *r)
 	/* The Region answers its own consultation's proposals only. */
 	if (!r->archived)
 		report_answers(w);
+	report_method(w, r);
 	page_end(w);
 	return (web_send(w, 200));
 }

@@ -100,6 +100,18 @@ write_archives(struct web_req *w)
 	    "consultations</a></p>\n");
 }
 
+/* The site-wide search (app/web/search/), above the themes. */
+static void
+write_search(struct web_req *w)
+{
+	html_raw(H, "<form method=\"get\" action=\"" UI_SEARCH "\" "
+	    "role=\"search\" class=\"site-search\" aria-label=\"Rechercher "
+	    "sur Agora\">\n<label for=\"f-recherche\">Rechercher dans les "
+	    "thèmes et les propositions</label>\n<input type=\"search\" "
+	    "id=\"f-recherche\" name=\"q\" maxlength=\"200\">\n"
+	    "<button type=\"submit\">Rechercher</button>\n</form>\n");
+}
+
 static int
 home_render(struct web_req *w)
 {
@@ -124,6 +136,7 @@ home_render(struct web_req *w)
 	    "mobile.</p>\n<div class=\"prose\">\n");
 	web_markdown(w, web_text(w, Q_CONSULTATION, 0, HC_BODY), 1);
 	html_raw(H, "</div>\n");
+	write_search(w);
 	write_themes(w);
 	write_archives(w);
 	page_end(w);

@@ -62,6 +62,7 @@ static const struct {
 #define SORT_VOTES	1
 #define SORT_AGREE	2
 #define SORT_RANDOM	4
+#define ANSWER_NONE	"sans"	/* reponse=sans: not answered yet */
 
 /* What the steps of one listing share (web_state). */
 struct listing {
@@ -73,6 +74,7 @@ struct listing {
 	long long	 page;
 	const char	*territory;	/* NULL: all */
 	const char	*q;		/* NULL: no search */
+	const char	*answer;	/* reponse=: NULL any, "sans", a code */
 	long long	 seed;		/* 0 .. 2^31 - 1 (hasard) */
 };
 
@@ -124,6 +126,15 @@ parse_order(struct web_req *w, struct listing *l, const char **msg)
 	    strcmp(v, "publiees") != 0) {
 		*msg = "Le statut demandé (paramètre « statut ») n'existe pas.";
 		return (-1);
+	}
+	if ((v = web_arg(w, "reponse")) != NULL && *v != '\0') {
+		if (strcmp(v, ANSWER_NONE) != 0 &&
+		    vocab_find(vocab_answer, ANS__MAX, v) < 0) {
+			*msg = "La réponse demandée (paramètre « reponse ») "
+			    "n'existe pas. Choisissez-la dans la liste.";
+			return (-1);
+		}
+		l->answer = v;
 	}
 	return (0);
 }
@@ -219,6 +230,8 @@ listing_href(struct web_req *w, void *arg, long long n)
 		    ui_url_part(w, l->territory));
 	if (l->q != NULL)
 		kore_buf_appendf(&b, "&q=%s", ui_url_part(w, l->q));
+	if (l->answer != NULL)
+		kore_buf_appendf(&b, "&reponse=%s", ui_url_part(w, l->answer));
 	kore_buf_appendf(&b, "&page=%lld", n);
 	s = web_strdup(w, kore_buf_stringify(&b, NULL));
 	kore_buf_cleanup(&b);
@@ -273,6 +286,37 @@ write_sorts(struct web_req *w, struct listing *l)
 }
 
 static void
+answer_option(struct web_req *w, const struct listing *l, const char *code,
+    const char *label)
+{
+	html_raw(H, "<option value=\"");
+	html_text(H, code);
+	html_raw(H, "\"");
+	if ((l->answer == NULL && *code == '\0') ||
+	    (l->answer != NULL && strcmp(l->answer, code) == 0))
+		html_raw(H, " selected");
+	html_raw(H, ">");
+	html_text(H, label);
+	html_raw(H, "</option>\n");
+}
+
+/* The Region's answer, as a filter (an archive has none). */
+static void
+write_answers(struct web_req *w, const struct listing *l)
+{
+	int	i;
+
+	html_raw(H, "<div class=\"field\"><label for=\"f-reponse\">Réponse "
+	    "de la Région</label>\n<select id=\"f-reponse\" name=\"reponse\">"
+	    "\n");
+	answer_option(w, l, "", "Toutes");
+	for (i = 0; i < ANS__MAX; i++)
+		answer_option(w, l, vocab_answer[i].code, vocab_answer[i].label);
+	answer_option(w, l, ANSWER_NONE, "Pas encore de réponse");
+	html_raw(H, "</select></div>\n");
+}
+
+static void
 write_filters(struct web_req *w, struct listing *l)
 {
 	html_raw(H, "<form method=\"get\" action=\"");
@@ -290,6 +334,8 @@ write_filters(struct web_req *w, struct listing *l)
 	html_raw(H, "<div class=\"field\"><label for=\""
 	    "f-statut\">Statut</label>\n<select id=\"f-statut\" name=\"statut\">"
 	    "\n<option value=\"publiees\">Publiées</option>\n</select></div>\n");
+	if (!l->archived)
+		write_answers(w, l);
 	write_sorts(w, l);
 	html_raw(H, "<p><button type=\"submit\">Afficher</button></p>\n"
 	    "</form>\n");
@@ -374,6 +420,24 @@ write_byline_counts(struct web_req *w, int r)
 	html_raw(H, " pas d'accord · ");
 }
 
+/* The Region's answer to proposal r, when it gave one. */
+static void
+write_answer_status(struct web_req *w, int r)
+{
+	int	st;
+
+	if (web_null(w, Q_LIST, r, LI_ANSWER))
+		return;
+	st = vocab_find(vocab_answer, ANS__MAX, web_text(w, Q_LIST, r,
+	    LI_ANSWER));
+	if (st < 0)
+		return;
+	html_raw(H, "<p class=\"answer-status\">Réponse de la Région : "
+	    "<strong>");
+	html_text(H, vocab_answer[st].label);
+	html_raw(H, "</strong></p>\n");
+}
+
 static void
 write_item(struct web_req *w, const struct listing *l, int r)
 {
@@ -399,8 +463,10 @@ write_item(struct web_req *w, const struct listing *l, int r)
 	html_raw(H, n > 1 ? " arguments · " : " argument · ");
 	n = web_int(w, Q_LIST, r, LI_REPLIES);
 	ui_number(w, n);
-	html_raw(H, n > 1 ? " contributions au débat</p>\n</li>\n" :
-	    " contribution au débat</p>\n</li>\n");
+	html_raw(H, n > 1 ? " contributions au débat</p>\n" :
+	    " contribution au débat</p>\n");
+	write_answer_status(w, r);
+	html_raw(H, "</li>\n");
 }
 
 /* The heading of the page, and why one cannot take part, if so. */
@@ -507,15 +573,15 @@ listing_ask_page(struct web_req *w, struct listing *l)
 	tid = web_int(w, Q_THEME, 0, TH_ID);
 	web_query(w, Q_TERR, &sql_part_territories);
 	web_query(w, Q_COUNT, &sql_part_list_count, DB_INT(tid),
-	    DB_TEXT(l->territory), DB_TEXT(l->q));
+	    DB_TEXT(l->territory), DB_TEXT(l->q), DB_TEXT(l->answer));
 	if (l->sort == SORT_RANDOM)
 		return (web_query(w, Q_LIST, &sql_part_list_random,
 		    DB_INT(tid), DB_TEXT(l->territory), DB_TEXT(l->q),
 		    DB_INT(PAGE_SIZE), DB_INT((l->page - 1) * PAGE_SIZE),
-		    DB_INT(l->seed)));
+		    DB_TEXT(l->answer), DB_INT(l->seed)));
 	return (web_query(w, Q_LIST, listing_sql(l), DB_INT(tid),
 	    DB_TEXT(l->territory), DB_TEXT(l->q), DB_INT(PAGE_SIZE),
-	    DB_INT((l->page - 1) * PAGE_SIZE)));
+	    DB_INT((l->page - 1) * PAGE_SIZE), DB_TEXT(l->answer)));
 }
 
 /* The ids of the page's proposals as an array literal (archives). */

@@ -103,6 +103,18 @@ ui_theme_search(struct web_req *w, const char *consultation, const char *theme,
 }
 
 const char *
+ui_search(struct web_req *w, const char *q, const char *sort, long long n)
+{
+	const char	*s = web_printf(w, UI_SEARCH "?q=%s", ui_url_part(w, q));
+
+	if (sort != NULL && strcmp(sort, "pertinence") != 0)
+		s = web_printf(w, "%s&tri=%s", s, ui_url_part(w, sort));
+	if (n > 1)
+		s = web_printf(w, "%s&page=%lld", s, n);
+	return (s);
+}
+
+const char *
 ui_export_theme(struct web_req *w, const char *theme, const char *ext)
 {
 	return (web_printf(w, "/export/themes/%s.%s", ui_url_part(w, theme),

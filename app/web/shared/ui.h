@@ -47,6 +47,12 @@ const char	*ui_report(struct web_req *, const char *, const char *);
  */
 const char	*ui_theme_search(struct web_req *, const char *, const char *,
 		    const char *);
+/*
+ * The site-wide search for q, in order sort ("pertinence", "date"), page n
+ * (UI_SEARCH?q=...&tri=...&page=n; page 1 and the default order left out).
+ */
+const char	*ui_search(struct web_req *, const char *, const char *,
+		    long long);
 /* One theme's open-data file: /export/themes/<slug>.<ext> ("csv", "json"). */
 const char	*ui_export_theme(struct web_req *, const char *, const char *);
 /* /consultations/<slug>. */
