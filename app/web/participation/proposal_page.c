@@ -23,6 +23,7 @@
 #include "../kernel/assets.h"
 #include "../kernel/form.h"
 #include "../shared/ui.h"
+#include "follow.h"
 #include "proposal.h"
 
 int	proposal_show(struct web_req *);
@@ -257,6 +258,8 @@ proposal_render(struct web_req *w, struct proposal_view *v)
 		    Q_PROPOSAL, 0, PP_CLOSES)) && v->status == ST_PUBLISHED)
 			write_who_notice(w);
 		write_votes(w, v);
+		if (v->status == ST_PUBLISHED)
+			follow_write_proposal(w, Q_FOLLOW, v->id);
 	}
 	thread_write(w, v);
 	if (v->can_act) {	/* optional: votes without reloading */
@@ -309,6 +312,7 @@ proposal_show(struct web_req *w)
 		if (!text_parse_id(w->args[0], &v->id))
 			return (web_error(w, 404, NULL));
 		part_limits(&v->lim);
+		follow_ask_proposal(w, Q_FOLLOW, v->id);
 		return (web_query(w, Q_PROPOSAL, &sql_part_proposal,
 		    DB_INT(v->id), DB_ID(w->sess.user_id),
 		    DB_INT(v->lim.edit_window)));
