@@ -37,7 +37,9 @@ END $$;
 CREATE OR REPLACE TRIGGER notify_contribution_ins AFTER INSERT ON contributions
 	FOR EACH ROW WHEN (NEW.is_public AND NEW.source IS NULL)
 	EXECUTE FUNCTION notify_contribution_public();
-CREATE OR REPLACE TRIGGER notify_contribution_upd AFTER UPDATE OF is_public
+-- Not UPDATE OF is_public: a status change sets is_public in a BEFORE
+-- trigger (contributions_public_set), which UPDATE OF does not see.
+CREATE OR REPLACE TRIGGER notify_contribution_upd AFTER UPDATE
 	ON contributions FOR EACH ROW
 	WHEN (NEW.is_public AND NOT OLD.is_public AND NEW.source IS NULL)
 	EXECUTE FUNCTION notify_contribution_public();
