@@ -79,7 +79,7 @@ CREATE OR REPLACE TRIGGER notify_user_erased AFTER UPDATE OF deleted_at ON users
 --   contribution, a proposal: the theme's followers (theme);
 --   an argument: the proposal's author (argument), its followers (activity);
 --   a comment: the author of what it answers (reply), the proposal's
---     followers (activity);
+--     followers and its author (activity);
 --   answer: the proposal's author, its voters and followers (answer).
 CREATE OR REPLACE FUNCTION notify_recipients(p_event bigint, p_after bigint,
     p_limit integer) RETURNS TABLE (user_id bigint, kind text)
@@ -104,6 +104,10 @@ BEGIN
 		SELECT f.user_id, 'activity', 2 FROM follows f
 		WHERE e.kind = 'contribution' AND c.kind <> 'proposal'
 		    AND f.proposal_id = c.proposal_id AND f.user_id > p_after
+		UNION ALL
+		SELECT p.author_id, 'activity', 3 FROM contributions p
+		WHERE e.kind = 'contribution' AND c.kind = 'comment'
+		    AND p.id = c.proposal_id AND p.author_id > p_after
 		UNION ALL
 		SELECT f.user_id, 'theme', 2 FROM follows f
 		WHERE e.kind = 'contribution' AND c.kind = 'proposal'

@@ -53,6 +53,11 @@ SELECT results_eq(
       (SELECT id FROM notification_events WHERE contribution_id = %s), 0, 100) ORDER BY 1$$, :arg),
     format($$VALUES (%s::bigint, 'argument'), (%s::bigint, 'activity')$$, :author, :fan),
     'recipients: an argument concerns the proposal''s author and its followers');
+SELECT results_eq(
+    format($$SELECT user_id, kind FROM notify_recipients(
+      (SELECT id FROM notification_events WHERE contribution_id = %s), 0, 100) ORDER BY 1$$, :held),
+    format($$VALUES (%s::bigint, 'activity'), (%s::bigint, 'activity')$$, :author, :fan),
+    'recipients: a comment under an argument tells the proposal''s author (activity)');
 INSERT INTO follows (user_id, proposal_id) VALUES (:author, :p);
 SELECT results_eq(
     format($$SELECT user_id, kind FROM notify_recipients(
