@@ -45,7 +45,8 @@ extern const struct db_stmt	sql_answer_proposal;
  * (app/core/mail_texts.def: MT_ANSWER; {title}, {status}, {answer} and
  * {link} filled by mail_fill()). Creates or replaces the answer and queues one
  * 'answer' e-mail in outbox for the proposal's author and each voter (with
- * an address). One row: answers written (0 when the proposal is not a
+ * an address) whose e-mail mode for answers is immediate (notify_mode: a
+ * digest or no mail is what they chose, functions/notifications.sql). One row: answers written (0 when the proposal is not a
  * published proposal of a consultation that is not archived), e-mails
  * queued.
  */

@@ -223,6 +223,10 @@ def the_regions_first_answer_notifies_author_voters_and_followers_once():
     pid = fixtures.proposal(a_id, "Une proposition à répondre " + secrets.token_hex(3))
     _, v_id, v_addr = person("votant")
     fixtures.vote(v_id, pid, "agree")
+    _, quiet, _ = person("discret")
+    fixtures.vote(quiet, pid, "mixed")
+    sql("INSERT INTO notification_prefs (user_id, kind, mode) VALUES (%d, 'answer', 'none')"
+        % quiet)
     fan, f_id, f_addr = person("suiveur")
     eq(fan.post("/propositions/%d/suivre" % pid,
                 {"csrf": csrf_of(fan), "action": "suivre"}).status, 303)
@@ -240,6 +244,8 @@ def the_regions_first_answer_notifies_author_voters_and_followers_once():
     contains(msg.get_content(), "que vous suivez")
     unsubscribe_url(msg)
     eq(mails(v_id, "answer_follow"), 0, "a voter is not mailed twice")
+    eq(notes(quiet), [("answer", pid)], "a voter who chose no mail is told on the site")
+    eq(mails(quiet, "answer") + mails(quiet, "answer_follow"), 0, "and gets no mail")
     _, msg, _ = wait_mail(v_addr, "answer")
     unsubscribe_url(msg)
     # A correction notifies nobody again.
