@@ -96,7 +96,13 @@ BEGIN
 	    ('epns',			'SELECT, INSERT, UPDATE (name, commune,'
 					' territory_code, address, hours, kind, active,'
 					' updated_at)'),
-	    ('epn_stops',		'SELECT, INSERT, DELETE')
+	    ('epn_stops',		'SELECT, INSERT, DELETE'),
+	    -- Notifications and following (0255): events written by the
+	    -- triggers of the change, fanned out by notify_fanout().
+	    ('follows',			'SELECT, INSERT, DELETE'),
+	    ('notification_events',	'SELECT, INSERT'),
+	    ('notification_prefs',	'SELECT, INSERT, UPDATE, DELETE'),
+	    ('notification_digests',	'')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -130,6 +136,7 @@ BEGIN
 	    ('epn_stops_id_seq',	'USAGE'),
 	    ('imported_participants_id_seq', 'USAGE'),
 	    ('opinion_maps_id_seq',	'USAGE'),
+	    ('notification_events_id_seq', 'USAGE'),
 	    ('flags_id_seq',		''),
 	    ('notifications_id_seq',	''),
 	    ('moderation_log_id_seq',	''),
@@ -244,7 +251,17 @@ BEGIN
 	    ('consultation_set_mode(bigint, bigint, text, text)', 'EXECUTE'),
 	    ('moderation_log_head_add(timestamptz, bigint, bigint, text, text,'
 	     ' text, text)',					'EXECUTE'),
-	    ('moderation_notes_erase_about(bigint)',		'EXECUTE')
+	    ('moderation_notes_erase_about(bigint)',		'EXECUTE'),
+	    -- Notifications and following (functions/notifications.sql).
+	    ('notify_default_mode(text)',			'EXECUTE'),
+	    ('notify_mode(bigint, text)',			'EXECUTE'),
+	    ('notify_recipients(bigint, bigint, integer)',	''),
+	    ('notify_fanout(integer, text[], text[], text[], text)', 'EXECUTE'),
+	    ('notify_digest(integer, integer, text[], text[], text, text, text)',
+								'EXECUTE'),
+	    ('notify_contribution_public()',			''),
+	    ('notify_answer()',					''),
+	    ('notify_user_erased()',				'')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);
@@ -286,7 +303,11 @@ BEGIN
 	    'user_delete(bigint, text, text, text)',
 	    'user_purge(bigint, text, text, interval)',
 	    'account_takeover(bigint, text)',
-	    'report_contributions_rollup()'] LOOP
+	    'report_contributions_rollup()',
+	    -- They write other people's notifications and digests.
+	    'notify_fanout(integer, text[], text[], text[], text)',
+	    'notify_digest(integer, integer, text[], text[], text, text, text)',
+	    'notify_user_erased()'] LOOP
 		EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER'
 		    ' SET search_path = pg_catalog, public, pg_temp',
 		    f::regprocedure);

@@ -33,6 +33,8 @@ flag_threshold_action = review
 # tests give each client its own address through X-Forwarded-For.
 password_scrypt_ln = 10
 mail_interval_ms = 200
+# Notifications (test_notify.py): the daily digest is due at any hour.
+digest_hour = 0
 trust_proxy = 1
 mail_from = Agora <ne-pas-repondre@agora.invalid>
 proposal_title_min = 5

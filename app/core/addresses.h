@@ -44,6 +44,9 @@
 #define UI_EXPORT_LOG_HEAD	"/export/journal-moderation/tete.json"
 #define UI_EXPORT_LOG_KEY	"/export/journal-moderation/cle-publique.pem"
 #define UI_API_THEMES		"/api/v1/themes"
+/* Notifications and following (issue 13, item 8). */
+#define UI_ACCOUNT_MAIL_PREFS	"/compte/courriels"
+#define UI_UNSUBSCRIBE		"/desabonnement/"	/* + token */
 
 /* The site-wide search (app/web/search/). */
 #define UI_SEARCH		"/recherche"

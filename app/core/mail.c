@@ -149,12 +149,21 @@ char *
 mail_message(const char *from, const char *to, const char *subject,
     const char *body, time_t date, const char *msgid)
 {
+	return (mail_message_unsub(from, to, subject, body, date, msgid,
+	    NULL));
+}
+
+char *
+mail_message_unsub(const char *from, const char *to, const char *subject,
+    const char *body, time_t date, const char *msgid, const char *unsub)
+{
 	struct sbuf	 b = { NULL, 0, 0, 0 };
 	char		 d[64], *subj;
 	const char	*p;
 
 	if (has_crlf(from) || has_crlf(to) || has_crlf(subject) ||
-	    has_crlf(msgid) || body == NULL)
+	    has_crlf(msgid) || body == NULL ||
+	    (unsub != NULL && (has_crlf(unsub) || strchr(unsub, '>'))))
 		return (NULL);
 	if ((subj = mail_encode_header(subject)) == NULL)
 		return (NULL);
@@ -169,7 +178,15 @@ mail_message(const char *from, const char *to, const char *subject,
 	sb_str(&b, d);
 	sb_str(&b, "\r\nMessage-ID: <");
 	sb_str(&b, msgid);
-	sb_str(&b, ">\r\nMIME-Version: 1.0\r\n"
+	sb_str(&b, ">\r\n");
+	if (unsub != NULL) {
+		/* RFC 8058: one POST of this URL unsubscribes, no session. */
+		sb_str(&b, "List-Unsubscribe: <");
+		sb_str(&b, unsub);
+		sb_str(&b, ">\r\nList-Unsubscribe-Post: "
+		    "List-Unsubscribe=One-Click\r\n");
+	}
+	sb_str(&b, "MIME-Version: 1.0\r\n"
 	    "Content-Type: text/plain; charset=utf-8\r\n"
 	    "Content-Transfer-Encoding: 8bit\r\n"
 	    "Auto-Submitted: auto-generated\r\n\r\n");

@@ -23,6 +23,14 @@
 char	*mail_message(const char *from, const char *to, const char *subject,
 	    const char *body, time_t date, const char *msgid);
 /*
+ * The same, with a one-click unsubscribe (RFC 8058) when unsub is not NULL:
+ * List-Unsubscribe: <unsub> and List-Unsubscribe-Post. NULL also when unsub
+ * holds CR, LF or '>'.
+ */
+char	*mail_message_unsub(const char *from, const char *to,
+	    const char *subject, const char *body, time_t date,
+	    const char *msgid, const char *unsub);
+/*
  * Writes "=?UTF-8?B?...?=" words (folded with CRLF SP) for a non-ASCII
  * value, or the value itself when it is printable ASCII. free()d by caller.
  */

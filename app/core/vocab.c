@@ -28,6 +28,10 @@ const struct vocab vocab_opinion_side[OMSIDE__MAX] =
     { VOCAB_OPINION_SIDE(VOCAB_ROW_) };
 const struct vocab vocab_status_own[ST__MAX] =
     { VOCAB_STATUS_OWN(VOCAB_ROW_) };
+const struct vocab vocab_notify_kind[NK__MAX] =
+    { VOCAB_NOTIFY_KIND(VOCAB_ROW_) };
+const struct vocab vocab_notify_mode[NM__MAX] =
+    { VOCAB_NOTIFY_MODE(VOCAB_ROW_) };
 const struct vocab vocab_link[LINK__MAX] = { VOCAB_LINK(VOCAB_ROW_) };
 const struct vocab vocab_erasure[ERASE__MAX] = { VOCAB_ERASURE(VOCAB_ROW_) };
 const struct vocab vocab_role_change[RC__MAX] =

@@ -249,4 +249,30 @@ extern const struct vocab	vocab_epn_kind[EPN__MAX];
 enum { VOCAB_EPN_RESULT(VOCAB_ENUM_) EPR__MAX };
 extern const struct vocab	vocab_epn_result[EPR__MAX];
 
+/*
+ * A notification's kind (notifications.kind), as the notifications page
+ * and the e-mail preferences name it. NK_MODERATION has no preference.
+ */
+#define VOCAB_NOTIFY_KIND(X)						\
+	X(NK_MODERATION, "moderation",	"Décision de modération sur "	\
+	    "votre contribution")					\
+	X(NK_REPLY,	"reply",	"Réponse à votre contribution")	\
+	X(NK_ARGUMENT,	"argument",	"Argument sur votre proposition")\
+	X(NK_ANSWER,	"answer",	"Réponse de la Région à une "	\
+	    "proposition que vous avez déposée, soutenue ou suivie")	\
+	X(NK_ACTIVITY,	"activity",	"Nouvelle contribution sur une "\
+	    "proposition que vous suivez")				\
+	X(NK_THEME,	"theme",	"Nouvelle proposition dans un "	\
+	    "thème que vous suivez")
+enum { VOCAB_NOTIFY_KIND(VOCAB_ENUM_) NK__MAX };
+extern const struct vocab	vocab_notify_kind[NK__MAX];
+
+/* How a kind of notification is mailed (notification_prefs.mode). */
+#define VOCAB_NOTIFY_MODE(X)						\
+	X(NM_IMMEDIATE,	"immediate",	"Un courriel à chaque fois")	\
+	X(NM_DIGEST,	"digest",	"Un résumé par jour")		\
+	X(NM_NONE,	"none",		"Aucun courriel")
+enum { VOCAB_NOTIFY_MODE(VOCAB_ENUM_) NM__MAX };
+extern const struct vocab	vocab_notify_mode[NM__MAX];
+
 #endif

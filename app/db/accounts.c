@@ -215,7 +215,7 @@ DB_STMT(sql_mail_claim, 2, MAIL_CLAIM_COLS,
     "  ORDER BY next_attempt_at, id LIMIT $1::int"
     "  FOR UPDATE SKIP LOCKED)"
     " RETURNING id, recipient, subject, body,"
-    "  extract(epoch FROM created_at)::bigint AS created");
+    "  extract(epoch FROM created_at)::bigint AS created, user_id, kind");
 
 DB_STMT(sql_mail_sent, 1, MAIL_SENT_COLS,
     "UPDATE outbox SET sent_at = now(), attempts = attempts + 1,"

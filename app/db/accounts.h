@@ -179,7 +179,9 @@ extern const struct db_stmt	sql_email_change_taken;
 	C(MCL_RECIPIENT,	"recipient",	TEXT)			\
 	C(MCL_SUBJECT,		"subject",	TEXT)			\
 	C(MCL_BODY,		"body",		TEXT)			\
-	C(MCL_CREATED,		"created",	INT)	/* epoch seconds */
+	C(MCL_CREATED,		"created",	INT)	/* epoch seconds */\
+	C(MCL_USER,		"user_id",	INT)	/* NULL: no account */\
+	C(MCL_KIND,		"kind",		TEXT)
 DB_COLUMNS(MAIL_CLAIM_COLS, MCL__MAX);
 extern const struct db_stmt	sql_mail_claim;
 /*

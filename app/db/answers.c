@@ -26,7 +26,10 @@ DB_STMT(sql_answer_proposal, 1, ANSWER_PROPOSAL_COLS,
  * first answer tells the proposal's author and its voters; a correction
  * that keeps the status tells nobody (a typo fixed must not send dozens of
  * e-mails again); a correction that changes the status tells them again.
- * The snapshot of a WITH sees the answer as it was before the upsert.
+ * Only people whose e-mail mode for answers is immediate are mailed at
+ * once (notify_mode: a digest or no mail is what the others chose,
+ * functions/notifications.sql). The snapshot of a WITH sees the answer as
+ * it was before the upsert.
  */
 #define ANSWER_MAIL_DUE							\
     " NOT EXISTS (SELECT 1 FROM official_answers x"			\
@@ -34,6 +37,7 @@ DB_STMT(sql_answer_proposal, 1, ANSWER_PROPOSAL_COLS,
 #define ANSWER_RECIPIENTS						\
     " SELECT u.id, u.email FROM users u"				\
     "  WHERE u.email IS NOT NULL AND u.deleted_at IS NULL AND"		\
+    "  notify_mode(u.id, 'answer') = 'immediate' AND"			\
     "  (u.id = (SELECT author_id FROM p) OR u.id IN (SELECT v.user_id"	\
     "   FROM votes v WHERE v.contribution_id = $1::bigint))"
 

@@ -46,7 +46,8 @@ extern const struct db_stmt	sql_answer_proposal;
  * {link} filled by mail_fill()), $9 the body as plain text (for {answer}).
  * Creates or replaces the answer. The first answer, or a correction that
  * changes the status, queues one 'answer' e-mail in outbox for the
- * proposal's author and each voter (with an address); a correction that
+ * proposal's author and each voter (with an address) whose e-mail mode
+ * for answers is immediate (notify_mode); a correction that
  * keeps the status queues none. One row: answers written (0 when the
  * proposal is not a published proposal of a consultation that is not
  * archived), e-mails queued.

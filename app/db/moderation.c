@@ -124,8 +124,10 @@ DB_STMT(sql_notifications, 1, MOD_NOTIFICATION_COLS,
     " SELECT n.contribution_id AS contribution,"
     " coalesce(c.title, left(c.body, 120)) AS title, n.decision, n.rule,"
     " r.title AS rule_title, n.note, fr_date(n.created_at) AS date,"
-    " n.read_at IS NULL AS unread"
+    " n.read_at IS NULL AS unread, n.kind, p.id AS proposal,"
+    " p.title AS proposal_title"
     " FROM notifications n JOIN contributions c ON c.id = n.contribution_id"
+    " JOIN contributions p ON p.id = coalesce(c.proposal_id, c.id)"
     " LEFT JOIN charter_rules r ON r.code = n.rule"
     " WHERE n.user_id = $1::bigint ORDER BY n.created_at DESC, n.id DESC"
     " LIMIT 200");

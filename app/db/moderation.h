@@ -185,17 +185,22 @@ extern const struct db_stmt	sql_decide;
 
 /*
  * $1 user id. The user's notifications, newest first (at most 200), and
- * marks them read.
+ * marks them read. A decision (kind moderation) names the person's own
+ * contribution; the other kinds its proposal (and contribution: the new
+ * one, or the proposal itself for an answer).
  */
 #define MOD_NOTIFICATION_COLS(C)					\
 	C(NF_CONTRIBUTION,	"contribution",		INT)		\
 	C(NF_TITLE,		"title",		TEXT)		\
-	C(NF_DECISION,		"decision",		TEXT)		\
+	C(NF_DECISION,		"decision",		TEXT)	/* or NULL */ \
 	C(NF_RULE,		"rule",			TEXT)	/* or NULL */ \
 	C(NF_RULE_TITLE,	"rule_title",		TEXT)	/* or NULL */ \
 	C(NF_NOTE,		"note",			TEXT)	/* or NULL */ \
 	C(NF_DATE,		"date",			TEXT)		\
-	C(NF_UNREAD,		"unread",		BOOL)
+	C(NF_UNREAD,		"unread",		BOOL)		\
+	C(NF_KIND,		"kind",			TEXT)	/* vocab_notify_kind */ \
+	C(NF_PROPOSAL,		"proposal",		INT)		\
+	C(NF_PROPOSAL_TITLE,	"proposal_title",	TEXT)
 DB_COLUMNS(MOD_NOTIFICATION_COLS, NF__MAX);
 extern const struct db_stmt	sql_notifications;
 

@@ -12,6 +12,8 @@ DB_STMT(sql_session_lookup, 3, SESSION_COLS,
     "  u.verified_at IS NOT NULL AS verified,"
     "  coalesce((SELECT string_agg(r.role, ',') FROM user_roles r"
     "   WHERE r.user_id = u.id), '') AS roles,"
+    "  (SELECT count(*) FROM (SELECT 1 FROM notifications n"
+    "   WHERE n.user_id = u.id AND n.read_at IS NULL LIMIT 100) x) AS unread,"
     "  s.last_seen_at"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = $1 AND s.ended_at IS NULL"
@@ -23,4 +25,4 @@ DB_STMT(sql_session_lookup, 3, SESSION_COLS,
     " WHERE id = (SELECT sid FROM s)"
     "  AND last_seen_at < now() - interval '1 minute'"
     ")"
-    " SELECT id, display_name, territory, verified, roles FROM s");
+    " SELECT id, display_name, territory, verified, roles, unread FROM s");

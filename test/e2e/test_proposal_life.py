@@ -70,13 +70,13 @@ def a_hidden_proposal_tells_its_author_the_rule_and_note_and_is_gone_for_others(
     contains(text, "R3 — Publicité")
     contains(text, "Démarchage commercial.")
     account = author.get("/compte/")
-    contains(account.visible_text(), "Décisions de modération sur mes contributions (1 non lue)")
+    contains(account.visible_text(), "Mes notifications : décisions de modération, réponses, suivis (1 non lue)")
     import json
     data = json.loads(author.get("/compte/donnees.json").body)
     eq([(n["contribution_id"], n["decision"], n["rule"]) for n in data["moderation_notifications"]],
        [(pid, "hide", "R3")], "the decision is part of my data")
     eq(author.get("/compte/notifications").status, 200)
-    contains(author.get("/compte/").visible_text(), "Décisions de modération sur mes contributions")
+    contains(author.get("/compte/").visible_text(), "Mes notifications : décisions de modération")
     lacks(author.get("/compte/").visible_text(), "non lue")
     eq(Client().get("/propositions/%d" % pid).status, 404, "gone for others")
     other, _ = harness.signed_in()

@@ -520,3 +520,55 @@ def take_back_pages_pass_axe_core_and_are_valid_html():
     axe(pages)
     validate(pages, author)
     validate(pages)
+
+
+def notify_pages():
+    """Notifications and following (issue 13, item 8): a person whose
+    proposal got an argument and a reply, who follows a proposal and a
+    theme; their header with its unread count, the followed pages, the
+    notifications, the mail preferences, and a one-click unsubscribe page
+    read from the mail's List-Unsubscribe header."""
+    import re
+    import secrets
+    import time
+    import fixtures
+    from accounts_lib import wait_mail
+    addr = "axe-notif-%s@example.org" % secrets.token_hex(4)
+    me = harness.make_user(name="Suiveuse Axe", email=addr)
+    c = harness.login(harness.Client(), me)
+    pid = fixtures.proposal(me, "Des ateliers numériques pour axe", slug="sante")
+    other = harness.make_user(name="Voisin Axe")
+    arg = fixtures.argument(other, pid, "pour", "Un argument pour les ateliers.")
+    followed = fixtures.proposal(other, "Une proposition suivie pour axe", slug="sante")
+    token = c.get("/propositions/%d" % followed).csrf()
+    assert c.post("/propositions/%d/suivre" % followed,
+                  {"csrf": token, "action": "suivre"}).status == 303
+    assert c.post("/themes/sante/suivre", {"csrf": token, "action": "suivre"}).status == 303
+    fixtures.comment(other, followed, "Un commentaire sur la proposition suivie.")
+    fixtures.comment(other, pid, "Une réponse à l'argument.", parent=arg)
+    deadline = time.time() + 20
+    while harness.sql_value("SELECT count(*) FROM notification_events"
+                            " WHERE fanned_out_at IS NULL") != "0":
+        assert time.time() < deadline, "events not fanned out"
+        time.sleep(0.1)
+    _, msg, _ = wait_mail(addr, "argument")
+    unsub = re.search(r"(/desabonnement/[^>]+)>", str(msg["List-Unsubscribe"])).group(1)
+    return c, ["/", "/propositions/%d" % followed, "/themes/sante", "/compte/courriels",
+               "/compte/notifications"], [unsub]
+
+
+@test
+def notify_pages_pass_axe_core_and_are_valid_html():
+    c, pages, public = notify_pages()
+    # The header's unread count first: reading the notifications clears it.
+    home = c.get("/")
+    assert "notifications non lues" in home.text, "no unread count in the header"
+    validate_bodies({"/ (notifications non lues)": home.body})
+    axe(pages, cookie="agora_sid=" + c.cookies["agora_sid"])
+    validate(pages, c)
+    axe(public)
+    validate(public)
+    bad = c.post("/compte/courriels", {"csrf": c.get("/compte/courriels").csrf(),
+                                       "courriels_reponse": "jamais"})
+    assert bad.status == 422, bad.status
+    validate_bodies({"/compte/courriels (erreurs)": bad.body})

@@ -17,6 +17,7 @@
 #include "../../app/core/keyed_hash.h"
 #include "../../app/core/mail.h"
 #include "../../app/core/roles.h"
+#include "../../app/core/unsubscribe.h"
 
 #define CANONICAL_CASES	"test/data/email_canonical.tsv"
 
@@ -289,6 +290,64 @@ mail_message_shape(void **state)
 	free(m);
 }
 
+/* RFC 8058: the two headers, and no way to inject a third. */
+static void
+mail_message_unsubscribe(void **state)
+{
+	char	*m;
+
+	m = mail_message_unsub("a@b.c", "x@y.z", "S", "B", 0, "id@x",
+	    "https://agora.test/desabonnement/7-reply-abc");
+	assert_non_null(m);
+	assert_non_null(strstr(m, "\r\nList-Unsubscribe: "
+	    "<https://agora.test/desabonnement/7-reply-abc>\r\n"
+	    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+	free(m);
+	m = mail_message("a@b.c", "x@y.z", "S", "B", 0, "id@x");
+	assert_null(strstr(m, "List-Unsubscribe"));
+	free(m);
+	assert_null(mail_message_unsub("a@b.c", "x@y.z", "S", "B", 0, "id@x",
+	    "https://a/\r\nBcc: v@w.x"));
+	assert_null(mail_message_unsub("a@b.c", "x@y.z", "S", "B", 0, "id@x",
+	    "https://a/>, <mailto:v@w.x"));
+}
+
+/* Tokens scoped to one person and one kind, checked in constant time. */
+static void
+unsubscribe_tokens(void **state)
+{
+	const unsigned char	 key[] = "0123456789abcdef0123456789abcdef";
+	const unsigned char	 other[] = "fedcba9876543210fedcba9876543210";
+	char			 tok[UNSUB_TOKEN_MAX], bad[UNSUB_TOKEN_MAX];
+	char			 kind[UNSUB_KIND_MAX];
+	long long		 uid = 0;
+	char			*mac;
+
+	assert_string_equal(unsub_kind_of("answer_follow"), "answer");
+	assert_string_equal(unsub_kind_of("digest"), "digest");
+	assert_null(unsub_kind_of("reset"));
+	assert_null(unsub_kind_of("moderation"));
+	assert_int_equal(unsub_token(key, 32, 42, "reply", tok, sizeof(tok)), 0);
+	assert_int_equal(strncmp(tok, "42-reply-", 9), 0);
+	assert_int_equal(strlen(tok), 9 + 43);
+	assert_int_equal(unsub_parse(key, 32, tok, &uid, kind), 1);
+	assert_int_equal(uid, 42);
+	assert_string_equal(kind, "reply");
+	assert_int_equal(unsub_parse(other, 32, tok, &uid, kind), 0);
+	mac = strrchr(tok, '-') + 1;
+	snprintf(bad, sizeof(bad), "43-reply-%s", mac);
+	assert_int_equal(unsub_parse(key, 32, bad, &uid, kind), 0);
+	snprintf(bad, sizeof(bad), "42-theme-%s", mac);
+	assert_int_equal(unsub_parse(key, 32, bad, &uid, kind), 0);
+	snprintf(bad, sizeof(bad), "42-verify-%s", mac);
+	assert_int_equal(unsub_parse(key, 32, bad, &uid, kind), 0);
+	assert_int_equal(unsub_token(key, 32, 42, "verify", tok, sizeof(tok)),
+	    -1);
+	assert_int_equal(unsub_parse(key, 32, "", &uid, kind), 0);
+	assert_int_equal(unsub_parse(key, 32, "042-reply-x", &uid, kind), 0);
+	assert_int_equal(unsub_parse(key, 32, "42-reply", &uid, kind), 0);
+}
+
 /* Every case of the file the SQL rule is checked against too. */
 static void
 email_canonical_cases(void **state)
@@ -384,6 +443,8 @@ main(void)
 		cmocka_unit_test(password_must_not_contain_name_or_email),
 		cmocka_unit_test(mail_subject_encoding),
 		cmocka_unit_test(mail_message_shape),
+		cmocka_unit_test(mail_message_unsubscribe),
+		cmocka_unit_test(unsubscribe_tokens),
 		cmocka_unit_test(email_canonical_cases),
 		cmocka_unit_test(keyed_hashes),
 		cmocka_unit_test(roles_names_and_masks),

@@ -40,6 +40,9 @@ static int	web_run(struct web_req *);
 static int	web_start(struct web_req *);
 static const struct field_def *field_too_long(struct http_request *);
 static int	body_has_nul(struct web_req *);
+static int	one_click_post(const struct web_req *);
+/* The one-click unsubscribe (app/web/mail/unsubscribe.c). */
+int	unsubscribe_submit(struct web_req *);
 
 /*
  * kore_buf_append grows the buffer by exactly what is appended, so a page
@@ -148,7 +151,7 @@ web_start(struct web_req *w)
 		if (http_request_header(req, "content-type", &ctype) &&
 		    strncasecmp(ctype, "multipart/form-data", 19) == 0)
 			http_populate_multipart_form(req);
-		else
+		else if (!one_click_post(w))
 			return (web_error(w, 415, NULL));
 		if (body_has_nul(w))
 			return (WEB_DONE);
@@ -271,6 +274,20 @@ web_end(struct web_req *w)
 	return (1);
 }
 
+/*
+ * The one POST without a CSRF token: RFC 8058's one-click unsubscribe
+ * (app/web/mail/unsubscribe.c). A mail client sends it with no cookie,
+ * no form of ours and "List-Unsubscribe=One-Click" urlencoded (whose
+ * fields nobody reads). What authorises it is the URL's token, signed
+ * with the server secret for one person and one kind of mail: a forged
+ * page cannot know it, and all it can do is stop that kind's mails.
+ */
+static int
+one_click_post(const struct web_req *w)
+{
+	return (w->route->handler == unsubscribe_submit);
+}
+
 /* Step 0's checks, then the handler. */
 static int
 web_call(struct web_req *w)
@@ -278,8 +295,8 @@ web_call(struct web_req *w)
 	if (w->step == 0 && !web_allowed(w))
 		return (session_refuse(w));
 	if (w->step == 0 && w->req->method == HTTP_METHOD_POST) {
-		/* Every POST changes something: no exception. */
-		if (!csrf_valid(w))
+		/* Every POST changes something: no exception but one. */
+		if (!one_click_post(w) && !csrf_valid(w))
 			return (web_error(w, 403, "Le formulaire a expiré ou "
 			    "ne vient pas de ce site : rien n'a été "
 			    "enregistré. Rechargez la page et réessayez."));

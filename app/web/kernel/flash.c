@@ -30,6 +30,15 @@ static const struct {
 	    "changement est inscrit au journal." },
 	{ "mode_unchanged",	"Le mode de modération était déjà celui-ci : "
 	    "rien n'a changé." },
+	/* Following and e-mail preferences (issue 13, item 8). */
+	{ "follow_proposal_on",	"Vous suivez cette proposition : ses nouveaux "
+	    "arguments et commentaires et la réponse de la Région vous seront "
+	    "notifiés." },
+	{ "follow_proposal_off", "Vous ne suivez plus cette proposition." },
+	{ "follow_theme_on",	"Vous suivez ce thème : ses nouvelles "
+	    "propositions vous seront notifiées." },
+	{ "follow_theme_off",	"Vous ne suivez plus ce thème." },
+	{ "mail_prefs_saved",	"Vos choix de courriels sont enregistrés." },
 	/* The EPN directory and the tour (issue 12). */
 	{ "epn_added",		"L'EPN est enregistré." },
 	{ "epn_saved",		"Les modifications de l'EPN sont enregistrées." },

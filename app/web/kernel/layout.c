@@ -43,6 +43,34 @@ web_headers(struct http_request *req, const char *ctype)
 	    "camera=(), microphone=(), geolocation=(), interest-cohort=()");
 }
 
+/*
+ * The header's link to one's notifications, with the unread count the
+ * session's query brought (no query of its own): shown as a number, said
+ * in words to screen readers ("3 notifications non lues").
+ */
+static void
+write_unread(struct web_req *w)
+{
+	char	n[16];
+
+	html_raw(H, "<li><a href=\"" UI_ACCOUNT_NOTIFICATIONS "\">"
+	    "Notifications");
+	if (w->sess.unread > 0) {
+		if (w->sess.unread > 99)
+			snprintf(n, sizeof(n), "99+");
+		else
+			snprintf(n, sizeof(n), "%d", w->sess.unread);
+		html_raw(H, " <span class=\"badge\" aria-hidden=\"true\">");
+		html_text(H, n);
+		html_raw(H, "</span><span class=\"visually-hidden\"> : ");
+		html_text(H, n);
+		html_raw(H, w->sess.unread > 1 ? " notifications non lues" :
+		    " notification non lue");
+		html_raw(H, "</span>");
+	}
+	html_raw(H, "</a></li>\n");
+}
+
 void
 page_begin(struct web_req *w, const char *title)
 {
@@ -73,7 +101,9 @@ page_begin(struct web_req *w, const char *title)
 	if (w->sess.user_id != 0) {
 		html_raw(H, "<li><a href=\"" UI_ACCOUNT "\">Mon compte (");
 		html_text(H, w->sess.name);
-		html_raw(H, ")</a></li>\n<li><form method=\"post\" "
+		html_raw(H, ")</a></li>\n");
+		write_unread(w);
+		html_raw(H, "<li><form method=\"post\" "
 		    "action=\"" UI_SIGNOUT "\" enctype=\"multipart/form-data\" "
 		    "class=\"inline\">");
 		csrf_field(w);

@@ -50,6 +50,7 @@ session_fill(struct web_req *w)
 	    db_text(r, 0, SESS_TERRITORY));
 	w->sess.verified = db_bool(r, 0, SESS_VERIFIED);
 	w->sess.roles = session_roles_parse(db_text(r, 0, SESS_ROLES));
+	w->sess.unread = (int)db_int(r, 0, SESS_UNREAD);
 }
 
 void

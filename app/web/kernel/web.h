@@ -56,6 +56,7 @@ struct web_session {
 	char		name[128];	/* display name */
 	char		territory[8];	/* INSEE code of the département */
 	char		token[64];	/* the raw cookie value (CSRF key) */
+	int		unread;		/* unread notifications (<= 100) */
 };
 
 struct web_req;

@@ -31,16 +31,24 @@
 #include <curl/curl.h>
 #include <libpq-fe.h>
 
+#include "../../core/addresses.h"
 #include "../../core/mail.h"
 #include "../../core/settings.h"
+#include "../../core/unsubscribe.h"
 #include "../../db/accounts.h"
+#include "../../db/notify.h"
+#include "../kernel/app.h"
 #include "../kernel/web.h"
+#include "notify_texts.h"
 
 #define MAIL_BATCH	20	/* messages claimed at once */
 #define MAIL_LEASE	900	/* seconds a claimed message is ours: more
 				   than MAIL_BATCH x the 30 s SMTP timeout */
 #define MAIL_ROUNDS	10	/* batches per task at most */
 #define ERASED_BATCH	200	/* erased messages' files removed at once */
+#define FANOUT_BATCH	500	/* recipients of one event written at once */
+#define FANOUT_ROUNDS	40	/* fan-out batches per task at most */
+#define DIGEST_BATCH	200	/* digests written at once */
 
 void	mail_start(void);
 int	agora_onload(int);
@@ -227,13 +235,13 @@ static int
 mail_query_argv(struct db_rows *out, const struct db_stmt *st,
     const struct db_arg *args, int n)
 {
-	const char	*vals[4];
-	char		 bufs[4][24];
+	const char	*vals[8];
+	char		 bufs[8][24];
 	PGresult	*res;
 	ExecStatusType	 rc;
 	int		 i;
 
-	if (n != st->nparams || n > 4) {
+	if (n != st->nparams || n > 8) {
 		snprintf(mail_report, sizeof(mail_report), "mail: %s: %d "
 		    "parameters given, %d declared", st->name, n, st->nparams);
 		return (0);
@@ -259,6 +267,31 @@ mail_query_argv(struct db_rows *out, const struct db_stmt *st,
 }
 
 /*
+ * The one-click unsubscribe address of message i (RFC 8058), or NULL for a
+ * mail one does not unsubscribe from (an account's own links, a moderation
+ * decision) or without an account: base_url/desabonnement/<token>, the
+ * token signed with the server secret for this person and this kind
+ * (app/core/unsubscribe.h). In a static buffer: the task is alone.
+ */
+static const char *
+unsubscribe_url(struct db_rows *b, int i)
+{
+	static char	 url[sizeof(app.base_url) + UNSUB_TOKEN_MAX + 32];
+	char		 tok[UNSUB_TOKEN_MAX];
+	const char	*kind;
+
+	if (db_null(b, i, MCL_USER) ||
+	    (kind = unsub_kind_of(db_text(b, i, MCL_KIND))) == NULL)
+		return (NULL);
+	if (unsub_token(app.secret, app.secret_len, db_int(b, i, MCL_USER),
+	    kind, tok, sizeof(tok)) == -1)
+		return (NULL);
+	snprintf(url, sizeof(url), "%s" UI_UNSUBSCRIBE "%s", app.base_url,
+	    tok);
+	return (url);
+}
+
+/*
  * Delivers message i of a claimed batch; NULL on success, else err. The
  * Message-ID is the outbox id with a random tail, at the sender's domain.
  */
@@ -268,13 +301,16 @@ mail_deliver(struct db_rows *b, int i, const char *smtp, const char *dir,
 {
 	char		 msgid[320], id[24], *msg;
 	const char	*to = db_text(b, i, MCL_RECIPIENT);
+	const char	*unsub;
 
 	err[0] = '\0';
 	snprintf(id, sizeof(id), "%lld", db_int(b, i, MCL_ID));
 	snprintf(msgid, sizeof(msgid), "outbox-%s.%08x@%s", id,
 	    (unsigned int)random(), domain_of(from));
-	msg = mail_message(from, to, db_text(b, i, MCL_SUBJECT),
-	    db_text(b, i, MCL_BODY), (time_t)db_int(b, i, MCL_CREATED), msgid);
+	unsub = unsubscribe_url(b, i);
+	msg = mail_message_unsub(from, to, db_text(b, i, MCL_SUBJECT),
+	    db_text(b, i, MCL_BODY), (time_t)db_int(b, i, MCL_CREATED), msgid,
+	    unsub);
 	if (b->fault)
 		snprintf(err, errlen, "a claimed row misread");
 	else if (msg == NULL)
@@ -354,6 +390,47 @@ mail_erased(const char *dir)
 	return (n);
 }
 
+/*
+ * Notifications (functions/notifications.sql): fans out the events waiting,
+ * FANOUT_BATCH recipients at a time (a proposal with 10,000 followers is
+ * 20 statements here, never a cost to the vote or comment that made the
+ * event), then writes the daily digests due. Their mails go out with the
+ * outbox right after. 0 when the database failed.
+ */
+static int
+mail_notify(void)
+{
+	const struct notify_texts	*t;
+	struct db_rows			 r;
+	long long			 n;
+	int				 round;
+
+	if ((t = notify_texts()) == NULL)
+		return (1);
+	for (round = 0; round < FANOUT_ROUNDS; round++) {
+		if (!mail_query(&r, &sql_notify_fanout, DB_INT(FANOUT_BATCH),
+		    DB_TEXT(t->kinds), DB_TEXT(t->subjects),
+		    DB_TEXT(t->bodies), DB_TEXT(app.base_url)))
+			return (0);
+		n = db_nrows(&r) == 1 ? db_int(&r, 0, NRU_N) : 0;
+		PQclear(r.res);
+		if (n == 0)
+			break;
+	}
+	for (round = 0; round < MAIL_ROUNDS; round++) {
+		if (!mail_query(&r, &sql_notify_digest, DB_INT(DIGEST_BATCH),
+		    DB_INT(settings_int(SET_DIGEST_HOUR)), DB_TEXT(t->kinds),
+		    DB_TEXT(t->lines), DB_TEXT(t->digest_subject),
+		    DB_TEXT(t->digest_body), DB_TEXT(app.base_url)))
+			return (0);
+		n = db_nrows(&r) == 1 ? db_int(&r, 0, NRU_N) : 0;
+		PQclear(r.res);
+		if (n < DIGEST_BATCH)
+			break;
+	}
+	return (1);
+}
+
 static int
 mail_run(struct kore_task *t)
 {
@@ -372,6 +449,11 @@ mail_run(struct kore_task *t)
 	for (round = 0; smtp == NULL && round < MAIL_ROUNDS; round++)
 		if ((n = mail_erased(dir)) < ERASED_BATCH)
 			break;
+	if (!mail_notify()) {
+		PQfinish(mail_db);
+		mail_db = NULL;
+		return (KORE_RESULT_OK);
+	}
 	for (round = 0; round < MAIL_ROUNDS; round++) {
 		n = mail_batch(smtp, dir, from);
 		if (n == -1) {

@@ -4,9 +4,12 @@
  */
 
 /*
- * An author's notifications (/compte/notifications): the moderators'
- * decisions on their contributions, newest first, with the rule and the
- * note; reading the page marks them read.
+ * A person's notifications (/compte/notifications), newest first: the
+ * moderators' decisions on their contributions, with the rule and the
+ * note, and (issue 13, item 8) replies to them, arguments on their
+ * proposals, the Region's answers, and the activity of the proposals and
+ * themes they follow, each linking to it. Reading the page marks them
+ * read.
  */
 
 #include "../../core/vocab.h"
@@ -34,13 +37,40 @@ decision_sentence(const char *code)
 	return ("");
 }
 
+/*
+ * A notification of something that happened around the person: what, on
+ * which proposal, linking to it (the new contribution in its thread).
+ */
+static void
+write_activity(struct web_req *w, int i, int kind)
+{
+	long long	p = web_int(w, Q_NOTES, i, NF_PROPOSAL);
+	long long	c = web_int(w, Q_NOTES, i, NF_CONTRIBUTION);
+
+	html_text(H, vocab_notify_kind[kind].label);
+	html_raw(H, kind == NK_THEME ? " : " : ", proposition ");
+	html_raw(H, "« <a href=\"");
+	html_text(H, c == p ? ui_proposal(w, p) : ui_contribution(w, p, c));
+	html_raw(H, "\">");
+	html_text(H, web_text(w, Q_NOTES, i, NF_PROPOSAL_TITLE));
+	html_raw(H, "</a> ».</li>\n");
+}
+
 static void
 write_notification(struct web_req *w, int i)
 {
+	int	kind = vocab_find(vocab_notify_kind, NK__MAX,
+		    web_text(w, Q_NOTES, i, NF_KIND));
+
 	html_raw(H, "<li>");
 	if (web_bool(w, Q_NOTES, i, NF_UNREAD))
 		html_raw(H, "<strong>Nouveau</strong> — ");
 	html_text(H, web_text(w, Q_NOTES, i, NF_DATE));
+	if (kind != NK_MODERATION) {
+		html_raw(H, " — ");
+		write_activity(w, i, kind < 0 ? NK_ACTIVITY : kind);
+		return;
+	}
 	html_raw(H, " — Votre contribution « ");
 	html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
 	html_raw(H, " » ");
@@ -72,18 +102,22 @@ notifications_show(struct web_req *w)
 	if (w->step == 0)
 		return (web_query(w, Q_NOTES, &sql_notifications,
 		    DB_INT(w->sess.user_id)));
+	w->sess.unread = 0;	/* this page has just read them */
 	page_begin(w, "Mes notifications");
 	ui_crumbs(w, account, 1, "Notifications");
 	html_raw(H, "<h1>Mes notifications</h1>\n");
 	if (web_rows(w, Q_NOTES) == 0)
-		html_raw(H, "<p>Aucune notification : les décisions de "
-		    "modération sur vos contributions apparaîtront ici.</p>\n");
+		html_raw(H, "<p>Aucune notification : les réponses à vos "
+		    "contributions, les décisions de modération et l'activité "
+		    "de ce que vous suivez apparaîtront ici.</p>\n");
 	else {
 		html_raw(H, "<ul class=\"notifications\">\n");
 		for (i = 0; i < web_rows(w, Q_NOTES); i++)
 			write_notification(w, i);
 		html_raw(H, "</ul>\n");
 	}
+	html_raw(H, "<p><a href=\"" UI_ACCOUNT_MAIL_PREFS "\">Choisir les "
+	    "notifications que je reçois par courriel</a></p>\n");
 	page_end(w);
 	return (web_send(w, 200));
 }

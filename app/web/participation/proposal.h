@@ -17,7 +17,8 @@
 #include "participation.h"
 
 /* The page's result slots. */
-enum { Q_PROPOSAL, Q_THREAD, Q_ANSWER, Q_ARCHIVE, Q_ARCHIVE_THREAD };
+enum { Q_PROPOSAL, Q_THREAD, Q_ANSWER, Q_ARCHIVE, Q_ARCHIVE_THREAD,
+    Q_FOLLOW };
 
 #define THREAD_MAX	2000	/* rows of a thread shown on one page */
 

@@ -25,6 +25,7 @@
 #include "../kernel/assets.h"
 #include "../kernel/form.h"
 #include "../shared/ui.h"
+#include "follow.h"
 #include "proposal.h"
 
 int	proposal_show(struct web_req *);
@@ -287,6 +288,8 @@ proposal_render(struct web_req *w, struct proposal_view *v)
 		    !v->withdrawn)
 			write_who_notice(w);
 		write_votes(w, v);
+		if (v->status == ST_PUBLISHED)
+			follow_write_proposal(w, Q_FOLLOW, v->id);
 	}
 	thread_write(w, v);
 	if (v->can_act) {	/* optional: votes without reloading */
@@ -365,6 +368,7 @@ proposal_show(struct web_req *w)
 			    "« tri ») n'existe pas : choisissez « date » ou "
 			    "« utile »."));
 		part_limits(&v->lim);
+		follow_ask_proposal(w, Q_FOLLOW, v->id);
 		return (web_query(w, Q_PROPOSAL, &sql_part_proposal,
 		    DB_INT(v->id), DB_ID(w->sess.user_id),
 		    DB_INT(v->lim.edit_window)));

@@ -27,6 +27,7 @@
 #include "../kernel/session.h"
 #include "../shared/ui.h"
 #include "archives.h"
+#include "follow.h"
 #include "participation.h"
 
 #define PAGE_SIZE	20
@@ -36,7 +37,7 @@
 int	themes_show(struct web_req *);
 int	archive_theme_show(struct web_req *);
 
-enum { Q_THEME, Q_TERR, Q_COUNT, Q_LIST, Q_TALLIES };
+enum { Q_THEME, Q_TERR, Q_COUNT, Q_LIST, Q_TALLIES, Q_FOLLOW };
 
 static const struct {
 	const char		*value;		/* tri=... */
@@ -505,6 +506,7 @@ write_head(struct web_req *w, const struct listing *l)
 		html_text(H, ui_theme_propose(w, l->theme));
 		html_raw(H, "\">Déposer une proposition</a></p>\n");
 	}
+	follow_write_theme(w, Q_FOLLOW, l->theme);
 }
 
 static int
@@ -571,6 +573,8 @@ listing_ask_page(struct web_req *w, struct listing *l)
 	l->archived = web_bool(w, Q_THEME, 0, TH_ARCHIVED);
 	l->split = web_bool(w, Q_THEME, 0, TH_SPLIT);
 	tid = web_int(w, Q_THEME, 0, TH_ID);
+	if (!l->archived)
+		follow_ask_theme(w, Q_FOLLOW, tid);
 	web_query(w, Q_TERR, &sql_part_territories);
 	web_query(w, Q_COUNT, &sql_part_list_count, DB_INT(tid),
 	    DB_TEXT(l->territory), DB_TEXT(l->q), DB_TEXT(l->answer));

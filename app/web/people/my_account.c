@@ -174,12 +174,14 @@ write_links(struct web_req *w)
 	    "</a></li>\n"
 	    "<li><a href=\"" UI_ACCOUNT_EMAIL "\">Changer mon adresse "
 	    "électronique</a></li>\n");
-	html_raw(H, "<li><a href=\"" UI_ACCOUNT_NOTIFICATIONS "\">Décisions de "
-	    "modération sur mes contributions");
+	html_raw(H, "<li><a href=\"" UI_ACCOUNT_NOTIFICATIONS "\">Mes "
+	    "notifications : décisions de modération, réponses, suivis");
 	if (unread != 0)
 		html_rawf(H, " (%lld non lue%s)", unread, unread == 1 ? "" :
 		    "s");
-	html_raw(H, "</a></li>\n");
+	html_raw(H, "</a></li>\n<li><a href=\"" UI_ACCOUNT_MAIL_PREFS "\">"
+	    "Mes courriels de notification (chaque fois, résumé du jour ou "
+	    "aucun)</a></li>\n");
 	if (w->sess.roles & (ROLE_MODERATOR | ROLE_ADMIN))
 		html_raw(H, "<li><a href=\"" UI_MODERATION "\">File de "
 		    "modération</a></li>\n");
