@@ -182,9 +182,9 @@ def missing_database_gives_503_not_a_crash():
             eq(r.header("retry-after"), "60", path)
         # /charte reads the charter rules from the database (moderation)
         eq(c.get("/confidentialite").status, 200, "pages without the database still work")
-        # A form with its idempotency key runs in a transaction, whose
-        # connection cannot be had either: a 503 as well, and the worker
-        # lives (naming the transaction in the log was a NULL dereference).
+        # A form with its idempotency key (its lookup, then a transaction)
+        # gets the 503 too, and no worker dies (test_fault covers the
+        # database going away between the session and the transaction).
         page = c.get("/connexion")
         if page.status == 200:
             key = re.search(r'name="envoi" value="([^"]+)"', page.text)
