@@ -146,7 +146,7 @@ def an_imported_proposal_shows_the_source_tallies_and_no_form():
     a35 = [a for a in read_csv(os.path.join(RN, "arguments.csv"), ",")
            if a["argument_id"] == "35"][0]
     aid = contribution_id("argument/35", RN_SLUG)
-    m = re.search(r'(?s)<li id="c%s" class="argument">.*?</li>' % aid, r.text)
+    m = re.search(r'(?s)<li id="c%s" class="argument[^"]*">.*?</li>' % aid, r.text)
     assert m, "argument 35 on the page"
     contains(m.group(0), "Votes sur la plateforme d'origine : %s" % a35["votes_count"])
     lacks(m.group(0), "Utile")
