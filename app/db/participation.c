@@ -48,7 +48,7 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
     " AND p.status = 'published'"					\
     " AND ($2::text IS NULL OR p.territory_code = $2::text)"		\
     " AND ($3::text IS NULL OR"						\
-    "  p.search @@ search_query($3::text))"
+    "  p.search @@ (SELECT search_query($3::text)))"
 /* The Region's answer: NULL any, 'sans' none yet, else that status. */
 #define LIST_ANSWER(n) \
     " AND (" n "::text IS NULL OR CASE WHEN " n "::text = 'sans'"	\

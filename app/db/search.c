@@ -11,7 +11,7 @@
     "  t.body || ' ' || c.title)"
 
 DB_STMT(sql_search_themes, 2, SEARCH_THEME_COLS,
-    "WITH q AS (SELECT search_query($1::text) AS q)"
+    "WITH q AS MATERIALIZED (SELECT search_query($1::text) AS q)"
     " SELECT t.slug, t.title,"
     " ts_headline('fr_unaccent', t.summary, q.q, $2::text) AS excerpt,"
     " c.slug AS consultation, c.title AS consultation_title, c.is_primary,"
@@ -27,12 +27,12 @@ DB_STMT(sql_search_themes, 2, SEARCH_THEME_COLS,
     " AND p.status = 'published' AND p.search @@ q.q"
 
 DB_STMT(sql_search_count, 1, SEARCH_COUNT_COLS,
-    "WITH q AS (SELECT search_query($1::text) AS q)"
+    "WITH q AS MATERIALIZED (SELECT search_query($1::text) AS q)"
     " SELECT count(*) AS n FROM (SELECT 1" PROPOSALS_MATCHING
     " LIMIT " SEARCH_CAP_SQL " + 1) AS m");
 
 DB_STMT(sql_search_proposals, 6, SEARCH_PROPOSAL_COLS,
-    "WITH q AS (SELECT search_query($1::text) AS q),"
+    "WITH q AS MATERIALIZED (SELECT search_query($1::text) AS q),"
     " m AS (SELECT p.id, p.created_at, ts_rank(p.search, q.q) AS rank"
     PROPOSALS_MATCHING " LIMIT " SEARCH_CAP_SQL "),"
     " k AS (SELECT m.id, row_number() OVER (ORDER BY"

@@ -31,7 +31,12 @@ PUBLIC_PAGES = [
     "/inscription", "/connexion", "/mot-de-passe-oublie",
     "/themes/economie?tri=accord", "/themes/sante?q=donn%C3%A9es&tri=recent",
     "/rapports/", "/rapports/culture", "/export/",
-    # The site-wide search, results and none; a listing filtered by answer.
+]
+
+# The site-wide search (results and none), a listing filtered by the
+# Region's answer, a report's département view (issue 13, items 9, 10, 12):
+# a run of their own, so each stays within a11y.js's time on a busy machine.
+SEARCH_REPORT_PAGES = [
     "/recherche", "/recherche?q=bornes+d%27acc%C3%A8s", "/recherche?q=zzqxwv",
     "/themes/culture?reponse=sans", "/rapports/culture?territoire=37",
 ]
@@ -154,6 +159,12 @@ def archive_pages_pass_axe_core_and_are_valid_html():
 @test
 def public_pages_pass_axe_core():
     axe(PUBLIC_PAGES)
+
+
+@test
+def search_and_report_pages_pass_axe_core_and_are_valid_html():
+    axe(SEARCH_REPORT_PAGES)
+    validate(SEARCH_REPORT_PAGES)
 
 
 @test
