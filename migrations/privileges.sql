@@ -96,7 +96,12 @@ BEGIN
 	    ('epns',			'SELECT, INSERT, UPDATE (name, commune,'
 					' territory_code, address, hours, kind, active,'
 					' updated_at)'),
-	    ('epn_stops',		'SELECT, INSERT, DELETE')
+	    ('epn_stops',		'SELECT, INSERT, DELETE'),
+	    -- Assisted participation (issue 12, items 2 and 4).
+	    ('epn_mediators',		'SELECT, INSERT, DELETE'),
+	    ('consent_wordings',	'SELECT'),
+	    ('assisted_voters',		'SELECT, INSERT'),
+	    ('assisted_contacts',	'SELECT, INSERT, DELETE')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -240,7 +245,19 @@ BEGIN
 	    ('consultation_set_mode(bigint, bigint, text, text)', 'EXECUTE'),
 	    ('moderation_log_head_add(timestamptz, bigint, bigint, text, text,'
 	     ' text, text)',					'EXECUTE'),
-	    ('moderation_notes_erase_about(bigint)',		'EXECUTE')
+	    ('moderation_notes_erase_about(bigint)',		'EXECUTE'),
+	    -- Assisted participation (functions/assisted.sql).
+	    ('epn_mediator_set(bigint, text, boolean, bigint)',	'EXECUTE'),
+	    ('assisted_refusal(bigint, bigint, text)',		'EXECUTE'),
+	    ('assisted_contact_keep(bigint, text)',		'EXECUTE'),
+	    ('assisted_propose(bigint, bigint, text, text, text, text, text, text,'
+	     ' text)',						'EXECUTE'),
+	    ('assisted_reply(bigint, bigint, bigint, text, text, text, text, text)',
+								'EXECUTE'),
+	    ('assisted_voter(text, bigint)',			'EXECUTE'),
+	    ('assisted_vote(bigint, bigint, bigint, text, text, boolean, text)',
+								'EXECUTE'),
+	    ('assisted_contacts_purge(integer)',		'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);

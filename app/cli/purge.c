@@ -36,6 +36,7 @@
 #include "../core/mail_texts.h"
 #include "../core/settings.h"
 #include "../core/vocab.h"
+#include "../db/assisted.h"
 #include "../db/purge.h"
 #include "cli.h"
 
@@ -54,6 +55,22 @@ count_of(PGconn *db, const struct db_stmt *st)
 	return (n);
 }
 
+/*
+ * The contacts assisted contributors left (issue 12): erased once their
+ * consultation has been closed for assisted_contact_days.
+ */
+static void
+forget_contacts(PGconn *db)
+{
+	struct db_rows	r;
+	long long	days = settings_int(SET_ASSISTED_CONTACT_DAYS);
+
+	r = cli_query(db, &sql_assisted_contacts_purge, DB_INT(days));
+	printf("purge: %lld assisted contact(s) erased (%lld days after the "
+	    "close)\n", db_int(&r, 0, ACN_N), days);
+	PQclear(r.res);
+}
+
 static void
 forget(PGconn *db)
 {
@@ -66,6 +83,7 @@ forget(PGconn *db)
 	printf("purge: %lld limiter event(s), %lld session(s), %lld departed "
 	    "address key(s), %lld erased message id(s) forgotten\n", rate,
 	    sessions, departed, outbox);
+	forget_contacts(db);
 }
 
 static void
