@@ -53,3 +53,17 @@ DB_STMT(sql_assisted_vote, 7, AS_VOTE_COLS,
 
 DB_STMT(sql_assisted_contacts_purge, 1, AS_COUNT_COLS,
     "SELECT assisted_contacts_purge($1::int) AS n");
+
+DB_STMT(sql_report_channels, 1, AS_CHANNEL_COLS,
+    "SELECT e.id AS epn_id, e.name, e.commune,"
+    " count(*) FILTER (WHERE x.what = 'epn') AS at_epn,"
+    " count(*) FILTER (WHERE x.what = 'paper') AS paper,"
+    " count(*) FILTER (WHERE x.what = 'vote') AS votes"
+    " FROM (SELECT c.channel AS what, c.epn_id FROM contributions c"
+    "  WHERE c.theme_id = $1::int AND c.epn_id IS NOT NULL AND c.is_public"
+    "  UNION ALL SELECT 'vote', v.epn_id FROM votes v"
+    "  JOIN contributions p ON p.id = v.contribution_id"
+    "  WHERE v.epn_id IS NOT NULL AND p.theme_id = $1::int"
+    "  AND p.is_public) x"
+    " JOIN epns e ON e.id = x.epn_id"
+    " GROUP BY e.id ORDER BY lower(e.commune), lower(e.name), e.id");

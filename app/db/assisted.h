@@ -89,6 +89,21 @@ extern const struct db_stmt	sql_assisted_reply;
 DB_COLUMNS(AS_VOTE_COLS, AV__MAX);
 extern const struct db_stmt	sql_assisted_vote;
 
+/*
+ * $1 theme id: per EPN, the theme's public contributions entered there
+ * (at the EPN, from paper) and the assisted votes on its public
+ * proposals. Only EPNs with one of those; by commune and name.
+ */
+#define AS_CHANNEL_COLS(C)						\
+	C(ACH_EPN,		"epn_id",	INT)			\
+	C(ACH_NAME,		"name",		TEXT)			\
+	C(ACH_COMMUNE,		"commune",	TEXT)			\
+	C(ACH_AT_EPN,		"at_epn",	INT)			\
+	C(ACH_PAPER,		"paper",	INT)			\
+	C(ACH_VOTES,		"votes",	INT)
+DB_COLUMNS(AS_CHANNEL_COLS, ACH__MAX);
+extern const struct db_stmt	sql_report_channels;
+
 /* $1 days after the close: contacts erased (agora purge). One row, n. */
 #define AS_COUNT_COLS(C)						\
 	C(ACN_N,		"n",		INT)

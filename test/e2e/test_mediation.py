@@ -319,3 +319,72 @@ def agora_purge_erases_contacts_after_the_close_and_the_notice_period():
     contains(r.stdout, "assisted contact(s) erased (90 days after the close)")
     eq(sql("SELECT contribution_id FROM assisted_contacts WHERE contribution_id IN (%d, %d)"
            % tuple(ids)), [[str(ids[1])]], "the closed consultation's contact is gone")
+
+
+def report_cells(text, row_label):
+    """The numbers of the report's table row whose header is row_label."""
+    m = re.search(r'<tr><th scope="row">%s</th>(.*?)</tr>' % re.escape(row_label), text)
+    assert m, "no row %r" % row_label
+    cells = [re.sub(r"\D", "", c) for c in
+             re.findall(r'<td class="num">(.*?)</td>', m.group(1))]
+    return [int(c) if c else None for c in cells]
+
+
+@test
+def publicly_the_epn_is_named_never_the_person_and_reports_recount_from_open_data():
+    import csv
+    import io
+    commune = "Saint-Benoît-" + word(5).capitalize()
+    name = uniq("Maison France services")
+    eid = add_epn(name, commune, "45")
+    c, _, mmail = mediator("Nom Du Médiateur " + word(4))
+    attach(eid, mmail)
+    token = c.get("/mediation/").csrf()
+    title = "Des horaires de bus " + word(4)
+    r = c.post("/mediation/", dict(proposal_fields(eid, title), csrf=token))
+    eq(r.status, 303, r.visible_text()[:300])
+    pid = int(sql_value("SELECT id FROM contributions WHERE title = '%s'" % title))
+    r = c.post("/mediation/propositions/%d" % pid,
+               {"csrf": token, "epn": str(eid), "position": "contre",
+                "texte": "Un argument dicté " + word(4), "version_consentement": "v1",
+                "consentement": "1"})
+    eq(r.status, 303, r.visible_text()[:300])
+    r = c.post("/mediation/propositions/%d/vote" % pid,
+               dict(vote_fields(eid, identity(), "agree"), csrf=token))
+    eq(r.status, 303, r.visible_text()[:300])
+
+    page = Client().get("/propositions/%d" % pid)
+    eq(page.status, 200, "public page")
+    contains(page.visible_text(), "saisie assistée à l'EPN de " + commune, "the proposal")
+    lacks(page.visible_text(), "Nom Du Médiateur", "never the mediator")
+    eq(page.visible_text().count("saisie assistée à l'EPN de " + commune), 2,
+       "the proposal and its argument")
+    listing = Client().get("/themes/ethique?q=" + title.split()[-1])
+    contains(listing.visible_text(), "saisie assistée à l'EPN de " + commune, "the listing")
+
+    data = Client().get("/export/themes/ethique.csv")
+    eq(data.status, 200, "open data")
+    rows = list(csv.DictReader(io.StringIO(data.body.decode("utf-8"), newline="")))
+    mine = [x for x in rows if x["epn"] == str(eid)]
+    eq(sorted((x["type"], x["canal"]) for x in mine),
+       [("argument", "epn"), ("proposition", "epn")], "both rows, channel and EPN")
+    eq({x["auteur"] for x in mine}, {""}, "no author pseudonym")
+    web = sum(1 for x in rows if x["canal"] == "web")
+    assert web > 0 and all(x["epn"] == "" for x in rows if x["canal"] == "web"), "web rows"
+
+    report = Client().get("/rapports/ethique")
+    eq(report.status, 200, "report")
+    contains(report.text, 'id="canaux"', "the section")
+    eq(report_cells(report.text, name), [2, 0, 1], "the EPN's row: 2 entered, 0 paper, 1 vote")
+    by_channel = {}
+    for x in rows:
+        by_channel[x["canal"]] = by_channel.get(x["canal"], 0) + 1
+    eq(report_cells(report.text, "En ligne")[0], by_channel.get("web", 0), "web = recount")
+    eq(report_cells(report.text, "Saisie assistée en EPN")[0], by_channel.get("epn", 0),
+       "EPN = recount")
+    eq(report_cells(report.text, "Formulaire papier")[0], by_channel.get("papier", 0),
+       "paper = recount")
+    for e in {x["epn"] for x in rows if x["epn"]}:
+        ename = sql_value("SELECT name FROM epns WHERE id = %s" % e)
+        n = sum(1 for x in rows if x["epn"] == e and x["canal"] == "epn")
+        eq(report_cells(report.text, ename)[0], n, "EPN %s = recount" % e)
