@@ -10,7 +10,9 @@
  *      days, the keyed addresses of deleted accounts no longer needed
  *      (one person, one vote: no consultation they voted in is open, or
  *      closed less than 30 days ago), and the ids of erased messages left
- *      after a day (outbox_erased: no mail file to remove with a relay);
+ *      after a day (outbox_erased: no mail file to remove with a relay),
+ *      and the contacts assisted contributors left (issue 12), once their
+ *      consultation has been closed for assisted_contact_days;
  *   2. warns by mail, once, every account without a sign-in for three years
  *      less 30 days (a sign-in cancels the warning and restarts the count);
  *   3. deletes every account without a sign-in for three years, through

@@ -317,6 +317,9 @@ def agora_purge_erases_contacts_after_the_close_and_the_notice_period():
     r = harness.agora("purge")
     eq(r.returncode, 0, r.stderr)
     contains(r.stdout, "assisted contact(s) erased (90 days after the close)")
+    # The privacy notice states the same period (the setting's default).
+    contains(Client().get("/confidentialite").visible_text(),
+             "effacé 90 jours après la clôture de la consultation", "privacy notice")
     eq(sql("SELECT contribution_id FROM assisted_contacts WHERE contribution_id IN (%d, %d)"
            % tuple(ids)), [[str(ids[1])]], "the closed consultation's contact is gone")
 
