@@ -102,7 +102,12 @@ BEGIN
 	    ('follows',			'SELECT, INSERT, DELETE'),
 	    ('notification_events',	'SELECT, INSERT'),
 	    ('notification_prefs',	'SELECT, INSERT, UPDATE, DELETE'),
-	    ('notification_digests',	'')
+	    ('notification_digests',	''),
+	    -- Assisted participation (issue 12, items 2 and 4).
+	    ('epn_mediators',		'SELECT, INSERT, DELETE'),
+	    ('consent_wordings',	'SELECT'),
+	    ('assisted_voters',		'SELECT, INSERT'),
+	    ('assisted_contacts',	'SELECT, INSERT, DELETE')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -261,7 +266,19 @@ BEGIN
 								'EXECUTE'),
 	    ('notify_contribution_public()',			''),
 	    ('notify_answer()',					''),
-	    ('notify_user_erased()',				'')
+	    ('notify_user_erased()',				''),
+	    -- Assisted participation (functions/assisted.sql).
+	    ('epn_mediator_set(bigint, text, boolean, bigint)',	'EXECUTE'),
+	    ('assisted_refusal(bigint, bigint, text)',		'EXECUTE'),
+	    ('assisted_contact_keep(bigint, text)',		'EXECUTE'),
+	    ('assisted_propose(bigint, bigint, text, text, text, text, text, text,'
+	     ' text)',						'EXECUTE'),
+	    ('assisted_reply(bigint, bigint, bigint, text, text, text, text, text)',
+								'EXECUTE'),
+	    ('assisted_voter(text, bigint)',			'EXECUTE'),
+	    ('assisted_vote(bigint, bigint, bigint, text, text, boolean, text)',
+								'EXECUTE'),
+	    ('assisted_contacts_purge(integer)',		'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);

@@ -86,6 +86,7 @@ int	cmd_restore(int, char **);
 int	cmd_epn(int, char **);
 int	cmd_epn_add(int, char **);
 int	cmd_epn_stop(int, char **);
+int	cmd_epn_mediator(int, char **);
 int	cli_epn_fail(const char *, const char *);
 int	cli_epn_text(const char *, const char *, char *, size_t, int, int,
 	    const char **);

@@ -48,5 +48,6 @@ cmd_codes(int argc, char **argv)
 	print_vocab("link", vocab_link, LINK__MAX);
 	print_vocab("erasure", vocab_erasure, ERASE__MAX);
 	print_vocab("role_change", vocab_role_change, RC__MAX);
+	print_vocab("mediator_set", vocab_mediator_set, MS__MAX);
 	return (0);
 }

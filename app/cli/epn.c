@@ -4,7 +4,7 @@
  */
 
 /*
- * agora epn add|list|stop: the EPN directory and the mobile EPN's tour
+ * agora epn add|list|stop|mediator: the EPN directory and the mobile EPN's tour
  * from the command line (issue 12), with the rules of the admin pages
  * (app/core/epn.h) and the same statements (app/db/epn.h). Refusals are
  * in French, as the administrators who run them read them: exit 1; a
@@ -30,7 +30,8 @@ epn_usage(void)
 	    "       agora epn list\n"
 	    "       agora epn stop --epn ID --commune COMMUNE --lieu LIEU "
 	    "--date AAAA-MM-JJ\n"
-	    "                      --debut HH:MM --fin HH:MM\n");
+	    "                      --debut HH:MM --fin HH:MM\n"
+	    "       agora epn mediator --epn ID --email ADRESSE [--detach]\n");
 }
 
 int
@@ -92,6 +93,8 @@ cmd_epn(int argc, char **argv)
 		return (epn_list(argc - 1, argv + 1));
 	if (argc >= 2 && strcmp(argv[1], "stop") == 0)
 		return (cmd_epn_stop(argc - 1, argv + 1));
+	if (argc >= 2 && strcmp(argv[1], "mediator") == 0)
+		return (cmd_epn_mediator(argc - 1, argv + 1));
 	epn_usage();
 	return (2);
 }

@@ -10,7 +10,9 @@
  *      days, the keyed addresses of deleted accounts no longer needed
  *      (one person, one vote: no consultation they voted in is open, or
  *      closed less than 30 days ago), and the ids of erased messages left
- *      after a day (outbox_erased: no mail file to remove with a relay);
+ *      after a day (outbox_erased: no mail file to remove with a relay),
+ *      and the contacts assisted contributors left (issue 12), once their
+ *      consultation has been closed for assisted_contact_days;
  *   2. warns by mail, once, every account without a sign-in for three years
  *      less 30 days (a sign-in cancels the warning and restarts the count);
  *   3. deletes every account without a sign-in for three years, through
@@ -36,6 +38,7 @@
 #include "../core/mail_texts.h"
 #include "../core/settings.h"
 #include "../core/vocab.h"
+#include "../db/assisted.h"
 #include "../db/purge.h"
 #include "cli.h"
 
@@ -54,6 +57,22 @@ count_of(PGconn *db, const struct db_stmt *st)
 	return (n);
 }
 
+/*
+ * The contacts assisted contributors left (issue 12): erased once their
+ * consultation has been closed for assisted_contact_days.
+ */
+static void
+forget_contacts(PGconn *db)
+{
+	struct db_rows	r;
+	long long	days = settings_int(SET_ASSISTED_CONTACT_DAYS);
+
+	r = cli_query(db, &sql_assisted_contacts_purge, DB_INT(days));
+	printf("purge: %lld assisted contact(s) erased (%lld days after the "
+	    "close)\n", db_int(&r, 0, ACN_N), days);
+	PQclear(r.res);
+}
+
 static void
 forget(PGconn *db)
 {
@@ -66,6 +85,7 @@ forget(PGconn *db)
 	printf("purge: %lld limiter event(s), %lld session(s), %lld departed "
 	    "address key(s), %lld erased message id(s) forgotten\n", rate,
 	    sessions, departed, outbox);
+	forget_contacts(db);
 }
 
 static void

@@ -267,6 +267,17 @@ identity_pivot_hash(const unsigned char *key, size_t keylen,
 	return (IDENTITY_OK);
 }
 
+void
+identity_key(const unsigned char *secret, size_t secretlen,
+    unsigned char out[IDENTITY_KEY_LEN])
+{
+	static const char	 purpose[] = "identity-pivot:v1";
+	unsigned int		 len = 0;
+
+	HMAC(EVP_sha256(), secret, (int)secretlen,
+	    (const unsigned char *)purpose, sizeof(purpose) - 1, out, &len);
+}
+
 static const char *const	fields[IDENTITY_ERR__MAX] = {
 	"",			/* IDENTITY_OK */
 	"prenoms",		/* IDENTITY_ERR_GIVEN_NAMES */

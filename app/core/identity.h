@@ -70,6 +70,15 @@ enum identity_err identity_pivot_normalise(const struct identity_pivot *p,
 enum identity_err identity_pivot_hash(const unsigned char *key,
 		    size_t keylen, const struct identity_pivot *p,
 		    char out[IDENTITY_HASH_LEN + 1]);
+/*
+ * The key identity_pivot_hash() takes, derived from the server secret:
+ * HMAC-SHA256(secret, "identity-pivot:v1"), so that the register's hashes
+ * are unrelated to the secret's other uses (CSRF, keyed addresses). Both
+ * the assisted-vote register and FranceConnect use this key.
+ */
+#define IDENTITY_KEY_LEN	32
+void	identity_key(const unsigned char *secret, size_t secretlen,
+	    unsigned char out[IDENTITY_KEY_LEN]);
 /* The field's name in the form ("prenoms", ...) for the field at fault. */
 const char	*identity_err_field(enum identity_err);
 /* A French sentence that says what to correct. */

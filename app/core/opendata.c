@@ -17,7 +17,7 @@ const char *const opendata_names[OD__MAX] = {
 	"departement", "statut", "cree_le", "modifie_le", "titre", "texte",
 	"votes_d_accord", "votes_mitige", "votes_pas_d_accord", "origine",
 	"id_origine", "reponse_statut", "reponse_date", "auteur",
-	"votes_origine", "alignement_origine",
+	"votes_origine", "alignement_origine", "canal", "epn",
 };
 
 /* Columns written as JSON numbers (or null). */
@@ -25,7 +25,8 @@ static int
 is_number(int col)
 {
 	return (col == OD_ID || col == OD_PARENT || col == OD_AGREE ||
-	    col == OD_MIXED || col == OD_DISAGREE || col == OD_ORIGIN_VOTES);
+	    col == OD_MIXED || col == OD_DISAGREE || col == OD_ORIGIN_VOTES ||
+	    col == OD_EPN);
 }
 
 void

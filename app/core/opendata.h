@@ -29,6 +29,8 @@ enum opendata_col {
 	OD_ANSWER_STATUS, OD_ANSWER_DATE, OD_AUTHOR_ID,
 	OD_ORIGIN_VOTES,	/* votes_origine: the source's votes/supports */
 	OD_ORIGIN_ALIGNMENT,	/* alignement_origine: pour, neutre, contre */
+	OD_CHANNEL,		/* canal: web, epn, papier (issue 12) */
+	OD_EPN,			/* epn: the EPN's number, or empty */
 	OD__MAX
 };
 

@@ -87,11 +87,45 @@ const struct refusal refusal_mode[] = {
 };
 const size_t refusal_mode_n = N(refusal_mode);
 
+/*
+ * assisted_propose(), assisted_reply(), assisted_vote() (issue 12): what a
+ * mediator's entry gets; the page puts the message at its field.
+ */
+const struct refusal refusal_assisted[] = {
+	{ "epn_missing", 422, REFUSAL_LIMIT_NONE, "Choisissez un EPN de la "
+	    "liste : celui-ci n'existe pas ou n'est plus actif. Rien n'a été "
+	    "enregistré." },
+	{ "not_attached", 403, REFUSAL_LIMIT_NONE, "Vous n'êtes pas "
+	    "rattaché·e à cet EPN : seul·e un·e médiateur·rice de l'EPN peut "
+	    "saisir en son nom. Rien n'a été enregistré." },
+	{ "consent", 422, REFUSAL_LIMIT_NONE, "Lisez à la personne le texte "
+	    "du consentement et cochez la case : sans son accord, rien n'est "
+	    "enregistré." },
+	{ "already_voted", 409, REFUSAL_LIMIT_NONE, "Cette personne a déjà "
+	    "un vote assisté sur cette proposition (saisi dans cet EPN ou un "
+	    "autre). S'il s'agit de changer son vote, cochez « La personne "
+	    "change son vote ». Rien n'a été enregistré." },
+	{ "archived", 409, REFUSAL_LIMIT_NONE, "Cette consultation est "
+	    "archivée : on ne peut plus y contribuer. Rien n'a été "
+	    "enregistré." },
+	{ "upcoming", 409, REFUSAL_LIMIT_NONE, "La consultation n'est pas "
+	    "encore ouverte. Rien n'a été enregistré." },
+	{ "closed", 409, REFUSAL_LIMIT_NONE, "La consultation est close : il "
+	    "n'est plus possible de contribuer ni de voter. Rien n'a été "
+	    "enregistré." },
+	{ "unpublished", 403, REFUSAL_LIMIT_NONE, "Cette proposition n'est "
+	    "pas publiée : on ne peut pas y participer. Rien n'a été "
+	    "enregistré." },
+	{ "missing", 404, REFUSAL_LIMIT_NONE, NULL },
+};
+const size_t refusal_assisted_n = N(refusal_assisted);
+
 const struct refusal_table refusal_tables[] = {
 	{ "participation", refusal_participation, &refusal_participation_n },
 	{ "decide", refusal_decide, &refusal_decide_n },
 	{ "flag", refusal_flag, &refusal_flag_n },
 	{ "mode", refusal_mode, &refusal_mode_n },
+	{ "assisted", refusal_assisted, &refusal_assisted_n },
 };
 const size_t refusal_ntables = N(refusal_tables);
 

@@ -50,6 +50,10 @@ extern const size_t		refusal_flag_n;
 extern const struct refusal	refusal_mode[];
 extern const size_t		refusal_mode_n;
 
+/* assisted_propose(), assisted_reply(), assisted_vote() (issue 12). */
+extern const struct refusal	refusal_assisted[];
+extern const size_t		refusal_assisted_n;
+
 /* Every table by name, for `agora codes`. */
 struct refusal_table {
 	const char		*name;

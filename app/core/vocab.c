@@ -42,6 +42,9 @@ const struct vocab vocab_analysis[AN__MAX] = { VOCAB_ANALYSIS(VOCAB_ROW_) };
 const struct vocab vocab_epn_kind[EPN__MAX] = { VOCAB_EPN_KIND(VOCAB_ROW_) };
 const struct vocab vocab_epn_result[EPR__MAX] =
     { VOCAB_EPN_RESULT(VOCAB_ROW_) };
+const struct vocab vocab_mediator_set[MS__MAX] =
+    { VOCAB_MEDIATOR_SET(VOCAB_ROW_) };
+const struct vocab vocab_channel[CH__MAX] = { VOCAB_CHANNEL(VOCAB_ROW_) };
 
 int
 vocab_find(const struct vocab *t, int n, const char *code)

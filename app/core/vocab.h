@@ -275,4 +275,31 @@ extern const struct vocab	vocab_notify_kind[NK__MAX];
 enum { VOCAB_NOTIFY_MODE(VOCAB_ENUM_) NM__MAX };
 extern const struct vocab	vocab_notify_mode[NM__MAX];
 
+/*
+ * What attaching a mediator to an EPN, or detaching one, answered
+ * (epn_mediator_set()), with the sentence /admin/epn/<id> and `agora epn
+ * mediateur` show.
+ */
+#define VOCAB_MEDIATOR_SET(X)						\
+	X(MS_OK,	"ok",		"Enregistré.")			\
+	X(MS_EPN_MISSING, "epn_missing", "Cet EPN n'existe pas.")	\
+	X(MS_NO_ACCOUNT, "no_account",	"Aucun compte n'a cette adresse "\
+	    "électronique.")						\
+	X(MS_NOT_MEDIATOR, "not_mediator", "Ce compte n'a pas le rôle de "\
+	    "médiateur·rice : accordez-le d'abord dans « Rôles ».")	\
+	X(MS_ALREADY,	"already",	"Ce compte est déjà rattaché à cet "\
+	    "EPN.")							\
+	X(MS_NOT_ATTACHED, "not_attached", "Ce compte n'est pas rattaché à "\
+	    "cet EPN.")
+enum { VOCAB_MEDIATOR_SET(VOCAB_ENUM_) MS__MAX };
+extern const struct vocab	vocab_mediator_set[MS__MAX];
+
+/* Where a contribution or a vote was entered (contributions.channel). */
+#define VOCAB_CHANNEL(X)						\
+	X(CH_WEB,	"web",		"En ligne")			\
+	X(CH_EPN,	"epn",		"Saisie assistée en EPN")	\
+	X(CH_PAPER,	"paper",	"Formulaire papier")
+enum { VOCAB_CHANNEL(VOCAB_ENUM_) CH__MAX };
+extern const struct vocab	vocab_channel[CH__MAX];
+
 #endif

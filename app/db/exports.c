@@ -9,7 +9,8 @@
 /* The rows are handed to the writers of app/core/opendata.c as they come. */
 _Static_assert((int)EXR__MAX == (int)OD__MAX &&
     (int)EXR_AUTHOR_ID == (int)OD_AUTHOR_ID &&
-    (int)EXR_ORIGIN_ALIGNMENT == (int)OD_ORIGIN_ALIGNMENT,
+    (int)EXR_ORIGIN_ALIGNMENT == (int)OD_ORIGIN_ALIGNMENT &&
+    (int)EXR_EPN == (int)OD_EPN,
     "EXPORT_ROW_COLS follows enum opendata_col");
 
 #define ISO(col) "to_char(" col " AT TIME ZONE 'UTC', " \
@@ -39,7 +40,9 @@ _Static_assert((int)EXR__MAX == (int)OD__MAX &&
     " c.author_id::text AS auteur," \
     " it.votes_total::text AS votes_origine," \
     " CASE it.alignment WHEN 1 THEN 'pour' WHEN 0 THEN 'neutre'" \
-    "  WHEN -1 THEN 'contre' END AS alignement_origine" \
+    "  WHEN -1 THEN 'contre' END AS alignement_origine," \
+    " CASE c.channel WHEN 'paper' THEN 'papier' ELSE c.channel END" \
+    " AS canal, c.epn_id::text AS epn" \
     " FROM contributions c" \
     " JOIN consultations k ON k.id = c.consultation_id" \
     " JOIN themes t ON t.id = c.theme_id" \
@@ -91,7 +94,8 @@ DB_STMT_NOROWS(sql_export_cursor, 1,
     CSV_CELL("x.titre") ", " CSV_CELL("x.texte") ", x.votes_d_accord," \
     " x.votes_mitige, x.votes_pas_d_accord, " CSV_CELL("x.origine") ", " \
     CSV_CELL("x.id_origine") ", " CSV_CELL("x.reponse_statut") \
-    ", x.reponse_date, x.votes_origine, x.alignement_origine, x.auteur" \
+    ", x.reponse_date, x.votes_origine, x.alignement_origine, x.canal," \
+    " x.epn, x.auteur" \
     " FROM (" OPENDATA_SELECT filter " ORDER BY c.id) x)" \
     " TO STDOUT WITH (FORMAT csv)"
 

@@ -41,7 +41,9 @@
 	C(EXR_ANSWER_DATE,	"reponse_date",		TEXT)		\
 	C(EXR_AUTHOR_ID,	"auteur",		TEXT)	/* user id */\
 	C(EXR_ORIGIN_VOTES,	"votes_origine",	TEXT)		\
-	C(EXR_ORIGIN_ALIGNMENT,	"alignement_origine",	TEXT)
+	C(EXR_ORIGIN_ALIGNMENT,	"alignement_origine",	TEXT)		\
+	C(EXR_CHANNEL,		"canal",		TEXT)	/* web, epn, papier */\
+	C(EXR_EPN,		"epn",			TEXT)	/* EPN id or NULL */
 DB_COLUMNS(EXPORT_ROW_COLS, EXR__MAX);
 
 /*

@@ -25,6 +25,16 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
     "SELECT code, name FROM territories ORDER BY position");
 
 /*
+ * Who a contribution is by, publicly: the author's name, or for an entry
+ * of a mediator (issue 12) the EPN's commune, never the person.
+ */
+#define BY(c)								\
+    " CASE WHEN " c ".epn_id IS NULL"					\
+    "  THEN coalesce(u.display_name, 'Anonyme')"			\
+    "  ELSE 'une personne, saisie assistée à l''EPN de '"		\
+    "  || (SELECT e.commune FROM epns e WHERE e.id = " c ".epn_id) END"
+
+/*
  * The page of ids is chosen first (index order, LIMIT), then only those 20
  * rows get their author, territory and argument count: a sort that reads
  * many rows (search, hasard) never computes them for the others. For a
@@ -34,7 +44,7 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
  */
 #define LIST_SELECT \
     "SELECT p.id, p.title, left(p.body, 240) AS excerpt,"		\
-    " coalesce(u.display_name, 'Anonyme') AS author,"			\
+    BY("p") " AS author,"						\
     " coalesce(t.name, '') AS territory,"				\
     " p.votes_agree, p.votes_mixed, p.votes_disagree,"			\
     " (SELECT count(*) FROM contributions a WHERE a.proposal_id = p.id"	\
@@ -112,7 +122,7 @@ DB_STMT(sql_part_list_count, 4, PART_COUNT_COLS,
 
 DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     "SELECT p.id, p.title, p.body_html, p.link, p.status, p.author_id,"
-    " coalesce(u.display_name, 'Anonyme') AS author,"
+    BY("p") " AS author,"
     " coalesce(t.name, '') AS territory, fr_date(p.created_at) AS date,"
     " p.votes_agree, p.votes_mixed, p.votes_disagree, v.choice,"
     " p.edited_at IS NOT NULL AS edited, th.slug AS theme,"
@@ -140,7 +150,7 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
 
 DB_STMT(sql_part_thread, 3, PART_THREAD_COLS,
     "SELECT c.id, c.kind, c.position, c.parent_id, c.depth, c.body_html,"
-    " coalesce(u.display_name, 'Anonyme') AS author,"
+    BY("c") " AS author,"
     " fr_date(c.created_at) AS date, c.useful,"
     " EXISTS (SELECT 1 FROM argument_useful m WHERE m.contribution_id = c.id"
     "  AND m.user_id = $2::bigint) AS marked, c.status,"

@@ -48,6 +48,9 @@ DB_STMT(sql_purge_warn, 4, PURGE_COUNT_COLS,
 DB_STMT(sql_purge_candidates, 3, PURGE_CAND_COLS,
     "SELECT id, email FROM users"
     " WHERE deleted_at IS NULL AND id > $2::bigint"
+    /* An assisted voter's participant is no account: never "inactive". */
+    "  AND NOT EXISTS (SELECT 1 FROM assisted_voters a"
+    "   WHERE a.user_id = users.id)"
     "  AND coalesce(last_signin_at, created_at) < now() - $1::interval"
     " ORDER BY id LIMIT $3::int");
 

@@ -32,6 +32,9 @@ TABLES = {
     "link": (["account_link_use"], set()),
     "erasure": (["user_delete", "user_purge"], set()),
     "role_change": (["user_role_set"], set()),
+    "assisted": (["assisted_refusal", "assisted_propose", "assisted_reply", "assisted_vote"],
+                 {"ok", "pending", "changed"}),
+    "mediator_set": (["epn_mediator_set"], set()),
 }
 
 # Answers that are another function's answers.
@@ -40,6 +43,7 @@ INDIRECT = {
     "participation_refusal(p_proposal)": "participation_refusal",
     "consultation_phase(c)": "consultation_phase",
     "v_phase": "consultation_phase",
+    "assisted_refusal(p_mediator, p_epn, p_consent)": "assisted_refusal",
 }
 # consultation_phase() is returned only once it is not 'open'.
 PHASES = {"upcoming", "closed"}

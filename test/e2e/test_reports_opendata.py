@@ -278,7 +278,7 @@ def report_page(slug, rows, places, stopwords, extra):
     # The figures the files cannot give are named, with why.
     m = re.search(r'<p class="note" id="non-recalculables">(.*?)</p>', page, re.S)
     assert m, "the report names what is not recomputable"
-    for words in ("votants", "médiateur", "masquées", "en attente", "/export/#recalcul",
+    for words in ("votants", "votes par canal", "masquées", "en attente", "/export/#recalcul",
                   "/export/#non-recalculables"):
         contains(m.group(1), words, "report says what is not recomputable")
 

@@ -583,3 +583,52 @@ def notify_pages_pass_axe_core_and_are_valid_html():
                                        "courriels_reponse": "jamais"})
     assert bad.status == 422, bad.status
     validate_bodies({"/compte/courriels (erreurs)": bad.body})
+
+
+@test
+def mediation_pages_pass_axe_core_and_are_valid_html():
+    """The mediators' pages (issue 12, items 2 and 4), empty and sent back
+    with their French errors, and under 50 KB compressed (gzip -6 of the
+    HTML; the stylesheet is shared and cached)."""
+    import gzip
+    import secrets
+    import tempfile
+    import fixtures
+    tag = secrets.token_hex(3)
+    r = harness.agora("epn", "add", "--nom", "EPN Axe " + tag, "--commune", "Montargis",
+                      "--departement", "45")
+    assert r.returncode == 0, r.stderr
+    eid = int(r.stdout)
+    c, uid = harness.signed_in(roles=("citizen", "mediator"), name="Médiatrice Axe")
+    r = harness.agora("epn", "mediator", "--epn", str(eid), "--email",
+                      harness.sql_value("SELECT email FROM users WHERE id = %d" % uid))
+    assert r.returncode == 0, r.stderr
+    pid = fixtures.proposal(harness.make_user(), "Proposition médiation " + tag,
+                            "Texte de la proposition pour la médiation " + tag)
+    pages = ["/mediation/", "/mediation/propositions/%d" % pid,
+             "/mediation/propositions/%d/vote" % pid]
+    axe(pages, cookie="agora_sid=" + c.cookies["agora_sid"])
+    validate(pages, c)
+    for p in pages:
+        body = c.get(p).body
+        assert len(gzip.compress(body)) < 50 * 1024, (p, len(gzip.compress(body)))
+    token = c.get(pages[0]).csrf()
+    bad = {
+        "propose": c.post(pages[0], {"csrf": token, "epn": str(eid), "enjeu": "",
+                                     "titre": "x", "texte": "", "territoire": "99"}),
+        "reply": c.post(pages[1], {"csrf": token, "epn": "abc", "position": "",
+                                   "texte": ""}),
+        "vote": c.post(pages[2], {"csrf": token, "epn": str(eid), "nom": "",
+                                  "date_naissance": "17/05/1984", "choix": "",
+                                  "sexe": "x"}),
+    }
+    assert all(r.status == 422 for r in bad.values()), {k: r.status for k, r in bad.items()}
+    validate_bodies({"/mediation/%s (erreurs)" % k: r.body for k, r in bad.items()})
+    d = tempfile.mkdtemp(prefix="agora-axe-")
+    files = []
+    for name, r in bad.items():
+        files.append(os.path.join(d, name + ".html"))
+        with open(files[-1], "wb") as out:
+            out.write(r.body.replace(b"<head>", b'<head><base href="http://127.0.0.1:%d/">'
+                                     % harness.PORT, 1))
+    axe_urls(["file://" + f for f in files])

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -16,6 +17,9 @@
 #include "../../app/core/identity.h"
 
 static const unsigned char	key[] = "0123456789abcdef0123456789abcdef";
+/* python3: hmac.new(key, b"identity-pivot:v1", hashlib.sha256).hexdigest() */
+#define DERIVED_KEY_HEX							\
+    "b13d29fe60851c65fe0a016a6ecadd2080ec95c6e4ba3c32f825dc8597c5605e"
 
 static struct identity_pivot
 camille(void)
@@ -172,6 +176,30 @@ refusals_name_their_field(void **state)
 	assert_int_equal(identity_pivot_normalise(&p, out), IDENTITY_OK);
 }
 
+/*
+ * The register's key: HMAC-SHA256(secret, "identity-pivot:v1"), the
+ * value computed independently (python3 hmac), and a hash under it that
+ * differs from one under the raw secret.
+ */
+static void
+derived_key_is_fixed_and_its_own(void **state)
+{
+	struct identity_pivot	p = camille();
+	unsigned char		k[IDENTITY_KEY_LEN];
+	char			hex[2 * IDENTITY_KEY_LEN + 1];
+	char			a[IDENTITY_HASH_LEN + 1], b[IDENTITY_HASH_LEN + 1];
+	size_t			i;
+
+	identity_key(key, sizeof(key) - 1, k);
+	for (i = 0; i < sizeof(k); i++)
+		snprintf(hex + 2 * i, 3, "%02x", k[i]);
+	assert_string_equal(hex, DERIVED_KEY_HEX);
+	assert_int_equal(identity_pivot_hash(k, sizeof(k), &p, a), IDENTITY_OK);
+	assert_int_equal(identity_pivot_hash(key, sizeof(key) - 1, &p, b),
+	    IDENTITY_OK);
+	assert_string_not_equal(a, b);
+}
+
 int
 main(void)
 {
@@ -183,6 +211,7 @@ main(void)
 		cmocka_unit_test(born_abroad),
 		cmocka_unit_test(corsica_and_partial_dates),
 		cmocka_unit_test(refusals_name_their_field),
+		cmocka_unit_test(derived_key_is_fixed_and_its_own),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

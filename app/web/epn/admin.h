@@ -17,7 +17,7 @@
 #include "../kernel/web.h"
 
 /* Every handler's slots, so the page writers read the same ones. */
-enum { Q_LIST, Q_EPN, Q_STOPS, Q_TERRITORIES, Q_CHANGE, Q__MAX };
+enum { Q_LIST, Q_EPN, Q_STOPS, Q_TERRITORIES, Q_CHANGE, Q_MEDIATORS, Q__MAX };
 
 /* An EPN as typed, or as stored. */
 struct epn_fields {
@@ -34,6 +34,8 @@ struct stop_fields {
 struct epn_admin {
 	struct form		f;	/* the EPN's form */
 	struct form		sf;	/* the stop's form */
+	struct form		mf;	/* the mediator's form */
+	const char		*mediator;	/* the address typed there */
 	long long		id;	/* the EPN, 0 on the list page */
 	int			typed;	/* e holds what was posted */
 	int			asked;	/* Q_CHANGE was queued */
@@ -61,7 +63,9 @@ void	epn_form_write(struct web_req *, struct form *,
  * v's forms (their errors, and what was typed): status 200 or 422.
  */
 int	epn_edit_page(struct web_req *, struct epn_admin *, int);
-/* Queues Q_EPN, Q_STOPS and Q_TERRITORIES for v->id. */
+/* The EPN's mediators and the form that attaches one (admin_mediators.c). */
+void	epn_mediators_write(struct web_req *, struct epn_admin *);
+/* Queues Q_EPN, Q_STOPS, Q_TERRITORIES and Q_MEDIATORS for v->id. */
 int	epn_edit_gather(struct web_req *, struct epn_admin *);
 
 #endif

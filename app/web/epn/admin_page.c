@@ -12,6 +12,7 @@
 
 #include "../../core/vocab.h"
 #include "../../db/accounts.h"
+#include "../../db/assisted.h"
 #include "../../db/epn.h"
 #include "../shared/ui.h"
 #include "admin.h"
@@ -22,6 +23,7 @@ epn_edit_gather(struct web_req *w, struct epn_admin *v)
 {
 	web_query(w, Q_EPN, &sql_epn_get, DB_INT(v->id));
 	web_query(w, Q_STOPS, &sql_epn_stops_of, DB_INT(v->id));
+	web_query(w, Q_MEDIATORS, &sql_epn_mediators_of, DB_INT(v->id));
 	return (web_query(w, Q_TERRITORIES, &sql_territories));
 }
 
@@ -108,6 +110,7 @@ epn_edit_page(struct web_req *w, struct epn_admin *v, int status)
 	else
 		html_raw(H, "<p>Un EPN fixe n'a pas de tournée : cochez « EPN "
 		    "mobile » et enregistrez pour lui en donner une.</p>\n");
+	epn_mediators_write(w, v);
 	page_end(w);
 	return (web_send(w, status));
 }

@@ -44,6 +44,16 @@ static const struct {
 	{ "epn_saved",		"Les modifications de l'EPN sont enregistrées." },
 	{ "epn_stop_added",	"L'étape est ajoutée à la tournée." },
 	{ "epn_stop_removed",	"L'étape est retirée de la tournée." },
+	/* Mediators and assisted entries (issue 12, items 2 and 4). */
+	{ "mediator_attached",	"Le compte est rattaché à l'EPN." },
+	{ "mediator_detached",	"Le compte n'est plus rattaché à l'EPN." },
+	{ "assisted_published",	"La contribution est enregistrée au nom de "
+	    "l'EPN et publiée." },
+	{ "assisted_pending",	"La contribution est enregistrée au nom de "
+	    "l'EPN ; elle sera publiée après relecture par la modération." },
+	{ "assisted_voted",	"Le vote est enregistré." },
+	{ "assisted_vote_changed", "Le vote de cette personne est remplacé "
+	    "par son nouveau choix." },
 	/* People (issue 3). */
 	{ "role_granted",	"Le rôle a été accordé." },
 	{ "role_revoked",	"Le rôle a été retiré." },

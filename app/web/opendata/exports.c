@@ -89,6 +89,14 @@ static const char *const column_docs[OD__MAX] = {
 	/* alignement_origine */ "Commentaires importés de Decidim : la "
 	    "position que leur auteur avait indiquée sur la plateforme "
 	    "d'origine, pour, neutre ou contre. Vide sinon.",
+	/* canal */ "Comment la contribution a été recueillie : web (saisie "
+	    "en ligne par son auteur), epn (saisie assistée par un·e "
+	    "médiateur·rice dans un espace public numérique, pour une "
+	    "personne présente) ou papier (formulaire papier saisi ensuite "
+	    "dans un EPN). Jamais qui est la personne.",
+	/* epn */ "Numéro de l'espace public numérique au nom duquel la "
+	    "contribution a été saisie (canal epn ou papier) ; vide pour le "
+	    "web.",
 };
 
 /* The fields of /export/journal-moderation.json, in order. */
@@ -282,9 +290,6 @@ unrecountable_doc(struct web_req *w)
 	    "donnent les votes de chaque contribution, pas qui a voté ; "
 	    "publier les votes de chaque personne, même sous pseudonyme, les "
 	    "relierait à ses contributions.</li>\n"
-	    "<li>Les <strong>contributions saisies par un médiateur "
-	    "numérique</strong> : les marquer une à une désignerait les "
-	    "personnes accompagnées dans un espace public numérique.</li>\n"
 	    "<li>Les contributions <strong>masquées, refusées ou en "
 	    "attente</strong> : elles ne sont pas publiques ; la <a "
 	    "href=\"" UI_TRANSPARENCY "\">page de transparence</a> "

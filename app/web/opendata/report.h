@@ -13,9 +13,14 @@
 
 #include "../kernel/web.h"
 
-/* The results of a report; Q_SOURCE only for an archive. */
+/*
+ * The results of a report; Q_SOURCE only for an archive, Q_CHANNELS only
+ * for the primary consultation: they share one slot (the opinion map's
+ * slots follow Q__MAX, and a request holds WEB_MAX_RESULTS).
+ */
 enum { Q_THEME, Q_PART, Q_WEEKS, Q_TERR, Q_CONSENSUS, Q_DIVIDED, Q_DEBATED,
     Q_TERMS, Q_SIMILAR, Q_ANSWERS, Q_ANALYSIS, Q_SOURCE, Q__MAX };
+#define Q_CHANNELS	Q_SOURCE
 
 /* Which report: a theme of the primary consultation, or of an archive. */
 struct report {
@@ -37,5 +42,7 @@ void	report_terms(struct web_req *, const struct report *);
 void	report_similar(struct web_req *);
 void	report_answers(struct web_req *);
 void	report_method(struct web_req *, const struct report *);
+/* Participation by channel and by EPN (report_channels.c; primary only). */
+void	report_channels(struct web_req *);
 
 #endif

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "../../core/text.h"
+#include "../../db/assisted.h"
 #include "../../db/reports.h"
 #include "../kernel/web.h"
 #include "../participation/archives.h"
@@ -245,8 +246,10 @@ write_participation(struct web_req *w, const struct report *r)
 	html_raw(H, "</dl>\n");
 	if (r->archived)
 		write_source_figures(w, r);
-	else
+	else {
 		write_assisted(w);
+		report_channels(w);
+	}
 	html_raw(H, "<p>Modération : ");
 	html_text(H, web_text(w, Q_PART, 0, RP_MODERATED));
 	html_raw(H, " contribution(s) masquée(s) ou refusée(s), ");
@@ -255,7 +258,7 @@ write_participation(struct web_req *w, const struct report *r)
 	    "<p class=\"note\" id=\"non-recalculables\">Tous les chiffres "
 	    "de ce rapport se recalculent à partir des <a href=\"" UI_EXPORT
 	    "#recalcul\">données ouvertes</a>, sauf le nombre de votants, les "
-	    "contributions saisies par un médiateur et les contributions "
+	    "votes par canal et les contributions "
 	    "masquées, refusées ou en attente (<a href=\"" UI_EXPORT
 	    "#non-recalculables\">pourquoi</a>).</p>\n</section>\n");
 }
@@ -322,6 +325,8 @@ report_ask(struct web_req *w, struct report *r)
 		web_query(w, Q_CONSENSUS, &sql_report_consensus,
 		    DB_INT(r->id));
 		web_query(w, Q_DIVIDED, &sql_report_divided, DB_INT(r->id));
+		web_query(w, Q_CHANNELS, &sql_report_channels,
+		    DB_INT(r->id));
 		return (web_query(w, Q_ANSWERS, &sql_report_answers,
 		    DB_INT(r->id)));
 	}

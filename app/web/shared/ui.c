@@ -146,6 +146,18 @@ ui_admin_epn_stops(struct web_req *w, long long id)
 }
 
 const char *
+ui_admin_epn_mediators(struct web_req *w, long long id)
+{
+	return (web_printf(w, UI_ADMIN_EPN "/%lld/mediateurs", id));
+}
+
+const char *
+ui_mediation_proposal(struct web_req *w, long long id)
+{
+	return (web_printf(w, "/mediation/propositions/%lld", id));
+}
+
+const char *
 ui_admin_roles(struct web_req *w, const char *q, long long page)
 {
 	const char	*search = *q != '\0' ?

@@ -80,6 +80,11 @@ const char	*ui_admin_roles(struct web_req *, const char *, long long);
 #define UI_ADMIN_EPN		"/admin/epn"
 const char	*ui_admin_epn(struct web_req *, long long);
 const char	*ui_admin_epn_stops(struct web_req *, long long);
+/* An EPN's mediators (POST), and the mediators' pages (issue 12). */
+const char	*ui_admin_epn_mediators(struct web_req *, long long);
+#define UI_MEDIATION		"/mediation/"
+#define UI_MEDIATION_FIND	"/mediation/proposition"
+const char	*ui_mediation_proposal(struct web_req *, long long);
 
 /* <a href="path">label</a>, both escaped. */
 void		 ui_link(struct web_req *, const char *, const char *);
