@@ -59,8 +59,10 @@ struct signup {
 	const char	*email;
 	const char	*territory;
 	int		 consent;
+	const char	*retour;	/* where to go back, validated */
 	char		 addr[ADDR_LEN];
 	long long	 hours;		/* validity of the link */
+	char		 token[TOKEN_LEN + 1];	/* the new session's */
 };
 
 /* What a sign-in keeps between its steps. */
@@ -104,10 +106,14 @@ signup_page(struct web_req *w, struct signup *s, int status)
 {
 	struct form		 empty, *f = s ? &s->f : &empty;
 	struct form_option	 opts[MAX_TERRITORIES + 1];
+	const char		*retour;
 	size_t			 n;
 
-	if (s == NULL)
+	if (s == NULL) {
 		form_init(&empty, w);
+		retour = account_local_path(web_arg(w, "retour"));
+	} else
+		retour = s->retour;
 	opts[0].value = "";
 	opts[0].label = "Choisissez…";
 	n = 1 + territory_options(w, opts + 1, MAX_TERRITORIES);
@@ -118,6 +124,8 @@ signup_page(struct web_req *w, struct signup *s, int status)
 	    "est public ; votre adresse électronique ne l'est jamais.</p>\n");
 	form_summary(f);
 	form_begin(w, UI_SIGNUP, "Créer un compte");
+	if (retour != NULL)
+		hidden(w, "retour", retour);
 	form_input(f, "nom", "Nom d'affichage", "text", s ? s->name : NULL,
 	    "Entre 2 et 60 caractères. Il apparaîtra à côté de vos "
 	    "contributions.", "nickname", 1);
@@ -137,18 +145,19 @@ signup_page(struct web_req *w, struct signup *s, int status)
 	    "personnelles » et j'accepte que mes données soient traitées "
 	    "pour participer à la consultation.", s ? s->consent : 0, NULL);
 	form_end(w, "Créer mon compte");
-	html_raw(H, "<p>Vous avez déjà un compte ? "
-	    "<a href=\"" UI_SIGNIN "\">Se connecter</a></p>\n");
+	html_raw(H, "<p>Vous avez déjà un compte ? <a href=\"");
+	html_text(H, ui_signin(w, retour));
+	html_raw(H, "\">Se connecter</a></p>\n");
 	page_end(w);
 	return (web_send(w, status));
 }
 
-/* GET /inscription. */
+/* GET /inscription[?retour=/chemin]. */
 int
 signup_form(struct web_req *w)
 {
 	if (w->sess.user_id != 0)
-		return (web_redirect(w, UI_SIGNIN));
+		return (web_redirect(w, ui_signin(w, web_arg(w, "retour"))));
 	if (w->step == 0)
 		return (web_query(w, Q_TERRITORIES, &sql_territories));
 	return (signup_page(w, NULL, 200));
@@ -210,6 +219,7 @@ signup_ask(struct web_req *w, struct signup *s)
 	char	*email;
 
 	form_init(&s->f, w);
+	s->retour = account_local_path(web_arg(w, "retour"));
 	account_client_addr(w, s->addr);
 	s->hours = settings_int(SET_VERIFY_HOURS);
 	if (http_argument_get_string(w->req, "courriel", &email) &&
@@ -230,6 +240,9 @@ signup_create(struct web_req *w, struct signup *s)
 	if (w->task_out[0] == '\0')
 		return (web_error(w, 500, NULL));
 	url = account_link(w, UI_VERIFY, th);
+	if (s->retour != NULL)		/* the link brings back there too */
+		url = web_printf(w, "%s&retour=%s", url,
+		    ui_url_part(w, s->retour));
 	body = verify_mail(w, s->name, url, s->hours);
 	account_rate_key(RATE_SIGNUP_IP, s->addr, rk);
 	web_query(w, Q_SIGNUP, &sql_signup, DB_TEXT(s->email),
@@ -240,6 +253,24 @@ signup_create(struct web_req *w, struct signup *s)
 	account_forget(url);
 	account_forget(body);
 	return (WEB_QUERY);
+}
+
+/*
+ * The account exists: the person is signed in at once, with an unconfirmed
+ * address (the allow mask still asks for the confirmation before any
+ * contribution), in the sign-up's transaction.
+ */
+static int
+signup_session(struct web_req *w, struct signup *s)
+{
+	char	th[TOKEN_HEX_LEN + 1];
+
+	if (token_random(s->token) == -1)
+		return (web_error(w, 500, NULL));
+	token_hash_hex(s->token, th);
+	return (web_query(w, Q_SESSION, &sql_session_create,
+	    DB_INT(web_int(w, Q_SIGNUP, 0, ASU_ID)), DB_TEXT(th),
+	    DB_NULL));
 }
 
 /*
@@ -268,13 +299,17 @@ signup_submit(struct web_req *w)
 		return (web_password_hash(w, web_arg(w, "mot_de_passe")));
 	case 2:
 		return (signup_create(w, s));
+	case 3:
+		if (web_rows(w, Q_SIGNUP) != 1) {
+			form_error(&s->f, "courriel", DUPLICATE_MSG);
+			return (signup_page(w, s, 422));
+		}
+		return (signup_session(w, s));
 	}
-	if (web_rows(w, Q_SIGNUP) != 1) {
-		form_error(&s->f, "courriel", DUPLICATE_MSG);
-		return (signup_page(w, s, 422));
-	}
-	web_flash(w, "signup_sent");
-	return (web_redirect(w, UI_SIGNIN));
+	session_cookie_set(w, s->token);
+	OPENSSL_cleanse(s->token, sizeof(s->token));
+	web_flash(w, "signup_signed_in");
+	return (web_redirect(w, s->retour ? s->retour : "/"));
 }
 
 /* The refusal for a link that cannot be used, or 0 when it was used now. */
@@ -313,6 +348,7 @@ int
 verify_show(struct web_req *w)
 {
 	const char	*jeton = web_arg(w, "jeton");
+	const char	*retour = account_local_path(web_arg(w, "retour"));
 	char		 th[TOKEN_HEX_LEN + 1];
 	int		 r;
 
@@ -342,14 +378,19 @@ verify_show(struct web_req *w)
 	html_text(H, web_text(w, Q_LINK, 0, ALU_EMAIL));
 	html_raw(H, " est confirmée.</p>\n");
 	if (w->sess.user_id != 0 &&
-	    w->sess.user_id == web_int(w, Q_LINK, 0, ALU_USER))
+	    w->sess.user_id == web_int(w, Q_LINK, 0, ALU_USER)) {
 		html_raw(H, "<p>Vous êtes connecté·e : vous pouvez maintenant "
-		    "contribuer. <a href=\"/\">Aller à la consultation</a></p>"
-		    "\n");
-	else
+		    "contribuer. <a href=\"");
+		/* Back to the page the sign-up started from (item 2). */
+		html_text(H, retour ? retour : "/");
+		html_raw(H, retour ? "\">Revenir à la page où vous étiez</a>"
+		    "</p>\n" : "\">Aller à la consultation</a></p>\n");
+	} else {
 		html_raw(H, "<p>Vous n'êtes pas connecté·e sur cet appareil : "
-		    "<a href=\"" UI_SIGNIN "\">connectez-vous</a> pour "
-		    "contribuer.</p>\n");
+		    "<a href=\"");
+		html_text(H, ui_signin(w, retour));
+		html_raw(H, "\">connectez-vous</a> pour contribuer.</p>\n");
+	}
 	page_end(w);
 	return (web_send(w, 200));
 }
@@ -429,8 +470,9 @@ signin_page(struct web_req *w, struct signin *s, int status)
 	    "current-password", 1);
 	form_end(w, "Se connecter");
 	html_raw(H, "<p><a href=\"" UI_FORGOT "\">Mot de passe "
-	    "oublié ?</a></p>\n<p>Pas encore de compte ? "
-	    "<a href=\"" UI_SIGNUP "\">Créer un compte</a></p>\n");
+	    "oublié ?</a></p>\n<p>Pas encore de compte ? <a href=\"");
+	html_text(H, ui_signup(w, retour));
+	html_raw(H, "\">Créer un compte</a></p>\n");
 	page_end(w);
 	return (web_send(w, status));
 }

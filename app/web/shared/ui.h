@@ -72,6 +72,14 @@ const char	*ui_admin_roles(struct web_req *, const char *, long long);
 const char	*ui_admin_epn(struct web_req *, long long);
 const char	*ui_admin_epn_stops(struct web_req *, long long);
 
+/*
+ * /connexion and /inscription taking the person back to back once signed
+ * in (issue 13, item 2): ?retour=<back>, left out when back is NULL or not
+ * a path of this site (route_local_path).
+ */
+const char	*ui_signin(struct web_req *, const char *);
+const char	*ui_signup(struct web_req *, const char *);
+
 /* <a href="path">label</a>, both escaped. */
 void		 ui_link(struct web_req *, const char *, const char *);
 
