@@ -117,11 +117,13 @@ signup_page(struct web_req *w, struct signup *s, int status)
 	opts[0].value = "";
 	opts[0].label = "Choisissez…";
 	n = 1 + territory_options(w, opts + 1, MAX_TERRITORIES);
+	f->mark_required = 1;
 	page_begin(w, "Créer un compte");
 	html_raw(H, "<h1>Créer un compte</h1>\n"
 	    "<p>Un compte vous permet de déposer des propositions, "
 	    "d'argumenter, de commenter et de voter. Votre nom d'affichage "
-	    "est public ; votre adresse électronique ne l'est jamais.</p>\n");
+	    "est public ; votre adresse électronique ne l'est jamais.</p>\n"
+	    "<p>Tous les champs sont obligatoires.</p>\n");
 	form_summary(f);
 	form_begin(w, UI_SIGNUP, "Créer un compte");
 	if (retour != NULL)
@@ -141,7 +143,7 @@ signup_page(struct web_req *w, struct signup *s, int status)
 	html_raw(H, "<p><a href=\"" UI_PRIVACY "\">Lire la notice « Données "
 	    "personnelles »</a> (ce que nous gardons, pourquoi, combien de "
 	    "temps, et vos droits).</p>\n");
-	form_checkbox(f, "consentement", "J'ai lu la notice « Données "
+	form_checkbox_required(f, "consentement", "J'ai lu la notice « Données "
 	    "personnelles » et j'accepte que mes données soient traitées "
 	    "pour participer à la consultation.", s ? s->consent : 0, NULL);
 	form_end(w, "Créer mon compte");
@@ -181,14 +183,15 @@ signup_read(struct web_req *w, struct signup *s)
 	if (form_text(f, "courriel", "Adresse électronique", 1,
 	    ACCOUNT_EMAIL_MAX, 0, &s->email) && !account_email_valid(s->email))
 		form_error(f, "courriel", ACCOUNT_EMAIL_MSG);
-	form_choice(f, "departement", "Département", opts, n, 1,
-	    &s->territory);
-	c = web_arg(w, "consentement");
-	s->consent = c != NULL && strcmp(c, "1") == 0;
+	/* In the form's order, so that the summary lists them so. */
 	pw = web_arg(w, "mot_de_passe");
 	account_password_field(f, "mot_de_passe", pw,
 	    form_error_for(f, "nom") ? NULL : s->name,
 	    form_error_for(f, "courriel") ? NULL : s->email);
+	form_choice(f, "departement", "Département", opts, n, 1,
+	    &s->territory);
+	c = web_arg(w, "consentement");
+	s->consent = c != NULL && strcmp(c, "1") == 0;
 	if (!s->consent)
 		form_error(f, "consentement", "Pour créer un compte, acceptez "
 		    "le traitement de vos données décrit dans la notice.");
