@@ -133,7 +133,8 @@ extern const struct db_stmt	sql_part_proposal;
 	C(TR_USEFUL,		"useful",		INT)		\
 	C(TR_MARKED,		"marked",		BOOL)	/* by the viewer */\
 	C(TR_STATUS,		"status",		TEXT)	/* vocab_status */\
-	C(TR_MINE,		"mine",			BOOL)	/* the viewer's */
+	C(TR_MINE,		"mine",			BOOL)	/* the viewer's */\
+	C(TR_RULE,		"rule",			TEXT)	/* "" none */
 DB_COLUMNS(PART_THREAD_COLS, TR__MAX);
 extern const struct db_stmt	sql_part_thread;
 

@@ -80,6 +80,9 @@ header_return_path(struct web_req *w)
 	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
 		if (strncmp(w->req->path, own[i], strlen(own[i])) == 0)
 			return (route_local_path(web_arg(w, "retour")));
+	/* Any page, even one no route matched (404, 405): no w->route. */
+	if (w->req->method != HTTP_METHOD_POST || w->route == NULL)
+		return (route_local_path(w->req->path));
 	return (return_path(w));
 }
 
