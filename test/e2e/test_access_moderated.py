@@ -20,8 +20,9 @@ def a_hidden_comment_tells_its_author_the_rule():
     page = author.get("/propositions/%d" % pid)
     eq(page.status, 200)
     text = page.visible_text()
-    contains(text, "masqué par la modération (règle R4), visible par vous seulement")
-    contains(page.text, '(règle <a href="/charte#regles">R4</a>)')
+    contains(text, "masqué par la modération (règle R4")
+    contains(page.text, 'masqué par la modération (règle <a href="/charte#regles">R4</a>), '
+             'visible par vous seulement')
     lacks(text, "en attente de modération", "hidden is not waiting")
     lacks(harness.Client().get("/propositions/%d" % pid).visible_text(),
           "Un commentaire qui sera masqué", "gone for others")
