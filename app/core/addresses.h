@@ -25,6 +25,7 @@
 #define UI_ACCOUNT_PASSWORD	"/compte/mot-de-passe"
 #define UI_ACCOUNT_EMAIL	"/compte/adresse"
 #define UI_ACCOUNT_DATA		"/compte/donnees.json"
+#define UI_ACCOUNT_DATA_PAGE	"/compte/donnees"
 #define UI_ACCOUNT_DELETE	"/compte/suppression"
 #define UI_ACCOUNT_NOTIFICATIONS "/compte/notifications"
 #define UI_PRIVACY		"/confidentialite"

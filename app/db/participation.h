@@ -142,7 +142,8 @@ extern const struct db_stmt	sql_part_proposal;
 	C(TR_STATUS,		"status",		TEXT)	/* vocab_status */\
 	C(TR_MINE,		"mine",			BOOL)	/* the viewer's */\
 	C(TR_WITHDRAWN,		"withdrawn",		BOOL)	/* by its author */\
-	C(TR_WITHDRAWN_DATE,	"withdrawn_date",	TEXT)	/* French, or "" */
+	C(TR_WITHDRAWN_DATE,	"withdrawn_date",	TEXT)	/* French, or "" */\
+	C(TR_RULE,		"rule",			TEXT)	/* "" none */
 DB_COLUMNS(PART_THREAD_COLS, TR__MAX);
 extern const struct db_stmt	sql_part_thread;
 

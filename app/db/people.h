@@ -54,6 +54,32 @@ DB_COLUMNS(ACCOUNT_EXPORT_COLS, PEX__MAX);
 extern const struct db_stmt	sql_account_export;
 
 /*
+ * $1 user id. The printable page of my data (/compte/donnees, issue 13,
+ * item 13): every text of mine, each current one (version 0) followed by
+ * its earlier versions, newest first.
+ */
+#define DATA_TEXTS_COLS(C)						\
+	C(PDT_ID,		"id",		INT)			\
+	C(PDT_KIND,		"kind",		TEXT)			\
+	C(PDT_TITLE,		"title",	TEXT)	/* "" none */	\
+	C(PDT_BODY,		"body",		TEXT)			\
+	C(PDT_STATUS,		"status",	TEXT)			\
+	C(PDT_CREATED,		"created",	TEXT)			\
+	C(PDT_VERSION,		"version",	INT)	/* 0: current */\
+	C(PDT_REPLACED,		"replaced",	TEXT)	/* "" current */
+DB_COLUMNS(DATA_TEXTS_COLS, PDT__MAX);
+extern const struct db_stmt	sql_data_texts;
+
+/* $1 user id. My votes, oldest first. */
+#define DATA_VOTES_COLS(C)						\
+	C(PDV_ID,		"id",		INT)			\
+	C(PDV_TITLE,		"title",	TEXT)			\
+	C(PDV_CHOICE,		"choice",	TEXT)			\
+	C(PDV_CREATED,		"created",	TEXT)
+DB_COLUMNS(DATA_VOTES_COLS, PDV__MAX);
+extern const struct db_stmt	sql_data_votes;
+
+/*
  * $1 user id. Zero or one row: what deleting the live account checks
  * again, and the address whose keyed hash is kept.
  */

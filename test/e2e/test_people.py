@@ -250,45 +250,59 @@ def my_data_download_is_complete_json():
     contains(r.header("content-disposition"), 'filename="agora-mes-donnees.json"')
     eq(r.header("cache-control"), "private, no-store")
     d = json.loads(r.text)
-    eq(d["format"], "agora-donnees-personnelles/1")
-    acc = d["account"]
-    eq(acc["id"], uid)
-    eq(acc["display_name"], "Jeanne Export")
-    eq(acc["email"], sql_value("SELECT email FROM users WHERE id = %d" % uid))
-    eq(acc["territory"], {"code": "37", "name": "Indre-et-Loire"})
-    assert acc["created_at"] and acc["verified_at"] and acc["privacy_accepted_at"], acc
-    assert "last_signin_at" in acc and "inactivity_warned_at" in acc, acc
-    eq(acc["password"], "none")
+    # For a person to read (issue 13, item 13): French keys, indented, real
+    # accents (never \u escapes), the earlier versions of the texts.
+    eq(d["format"], "agora-donnees-personnelles/2")
+    contains(r.text, '{\n  "format": "agora-donnees-personnelles/2",\n  "extrait_le": ')
+    contains(r.text, '"titre": "Ma proposition exportée"', "accents as they are")
+    lacks(r.text, "\\u00", "no \\u escapes")
+    acc = d["compte"]
+    eq(acc["numero"], uid)
+    eq(acc["nom_affiche"], "Jeanne Export")
+    eq(acc["adresse_electronique"], sql_value("SELECT email FROM users WHERE id = %d" % uid))
+    eq(acc["departement"], {"code": "37", "nom": "Indre-et-Loire"})
+    assert acc["cree_le"] and acc["adresse_confirmee_le"] and acc["notice_acceptee_le"], acc
+    assert "derniere_connexion_le" in acc and "averti_inactivite_le" in acc, acc
+    eq(acc["mot_de_passe"], "aucun")
     eq(sorted(x["role"] for x in d["roles"]), ["citizen", "mediator", "moderator"])
-    eq([(x["role"], x["granted"], x["by_user_id"]) for x in d["role_changes"]],
+    eq([(x["role"], x["accorde"], x["par_le_compte"]) for x in d["changements_de_roles"]],
        [("moderator", True, None)])
     eq(len(d["sessions"]), 1)
-    eq(sorted(d["sessions"][0].keys()), ["created_at", "ended_at", "last_seen_at"])
+    eq(sorted(d["sessions"][0].keys()), ["fermee_le", "ouverte_le", "vue_le"])
     lacks(r.text, token_hash, "no token hash")
     lacks(r.text, "token", "no token of any kind")
     lacks(r.text, "scrypt", "no password hash")
-    byid = {x["id"]: x for x in d["contributions"]}
+    byid = {x["numero"]: x for x in d["contributions"]}
     eq(sorted(byid), sorted([p, a]))
-    eq(byid[p]["title"], "Ma proposition exportée")
-    eq(byid[p]["body"], "Le corps **complet** de ma proposition.")
+    eq(byid[p]["titre"], "Ma proposition exportée")
+    eq(byid[p]["texte"], "Le corps **complet** de ma proposition.")
     eq(byid[p]["theme"], "ethique")
-    eq(byid[p]["status"], "published")
-    eq(byid[a]["kind"], "argument")
+    eq(byid[p]["statut"], "published")
+    eq(byid[p]["versions_precedentes"], [])
+    eq(byid[a]["type"], "argument")
     eq(byid[a]["position"], "pour")
-    eq(byid[a]["proposal_id"], po)
-    eq(byid[a]["body"], "Mon argument, en entier.")
-    eq([(v["proposal_id"], v["choice"], v["proposal_title"]) for v in d["votes"]],
+    eq(byid[a]["proposition"], po)
+    eq(byid[a]["texte"], "Mon argument, en entier.")
+    eq([(v["proposition"], v["avis"], v["titre_de_la_proposition"]) for v in d["votes"]],
        [(po, "disagree", "Proposition d'autrui")])
-    eq([m["subject"] for m in d["messages"]], ["Confirmez votre adresse"])
+    eq([m["objet"] for m in d["courriels"]], ["Confirmez votre adresse"])
     lacks(r.text, "lien secret", "message bodies hold links: not exported")
     lacks(r.text, "Texte d'autrui")
     lacks(r.text, "Message pour autrui")
-    eq(d["contributions_typed_for_others"], [])
+    eq(d["contributions_saisies_pour_d_autres"], [])
+
+    # An earlier text is part of my data.
+    sql("INSERT INTO contribution_versions (contribution_id, version, title, body)"
+        " VALUES (%d, 1, 'Mon premier titre à moi', 'Mon premier texte, réécrit depuis.')" % p)
+    d = json.loads(c.get("/compte/donnees.json").text)
+    eq([(v["version"], v["titre"], v["texte"]) for v in
+        [x for x in d["contributions"] if x["numero"] == p][0]["versions_precedentes"]],
+       [(1, "Mon premier titre à moi", "Mon premier texte, réécrit depuis.")])
 
     # With a password, the export says so without giving the hash.
     set_password(uid)
     d = json.loads(c.get("/compte/donnees.json").text)
-    contains(d["account"]["password"], "not exported")
+    contains(d["compte"]["mot_de_passe"], "jamais exporté")
 
 
 # ---------------------------------------------------------------- deletion

@@ -73,7 +73,7 @@ def a_hidden_proposal_tells_its_author_the_rule_and_note_and_is_gone_for_others(
     contains(account.visible_text(), "Mes notifications : décisions de modération, réponses, suivis (1 non lue)")
     import json
     data = json.loads(author.get("/compte/donnees.json").body)
-    eq([(n["contribution_id"], n["decision"], n["rule"]) for n in data["moderation_notifications"]],
+    eq([(n["contribution"], n["decision"], n["regle"]) for n in data["decisions_de_moderation"]],
        [(pid, "hide", "R3")], "the decision is part of my data")
     eq(author.get("/compte/notifications").status, 200)
     contains(author.get("/compte/").visible_text(), "Mes notifications : décisions de modération")

@@ -239,6 +239,7 @@ def moderator_pages():
     published = fixtures.proposal(author, "Proposition à signaler pour axe", slug="education")
     return ["/moderation/", "/moderation/%d" % pending, "/contributions/%d/signaler" % published,
             "/admin/consultation", "/compte/notifications", "/compte/", "/compte/suppression",
+            "/compte/donnees",
             "/admin/roles", "/admin/roles?q=axe", "/compte/mot-de-passe", "/compte/adresse"]
 
 

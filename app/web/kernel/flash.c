@@ -66,6 +66,9 @@ static const struct {
 	{ "signup_sent",	"Votre compte est créé. Un lien de confirmation "
 	    "vient de vous être envoyé par courriel ; vous pouvez déjà vous "
 	    "connecter." },
+	{ "signup_signed_in",	"Votre compte est créé et votre session "
+	    "est ouverte. Confirmez votre adresse électronique (lien reçu par "
+	    "courriel) pour pouvoir contribuer." },
 	{ "verify_resent",	"Un nouveau lien de confirmation vient de vous "
 	    "être envoyé par courriel." },
 	{ "verified",		"Votre adresse électronique est déjà "

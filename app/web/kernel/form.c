@@ -182,6 +182,8 @@ field_open(struct form *f, const char *name, const char *label,
 	html_text(H, label);
 	if (!required)
 		html_raw(H, " <span class=\"hint-inline\">(facultatif)</span>");
+	else if (f->mark_required)
+		html_raw(H, " <span class=\"required\">(obligatoire)</span>");
 	html_raw(H, "</label>\n");
 	if (hint != NULL) {
 		html_raw(H, "<span class=\"hint\" id=\"h-");
@@ -303,9 +305,27 @@ form_select(struct form *f, const char *name, const char *label,
 	html_raw(H, "</select>\n</div>\n");
 }
 
+static void	checkbox(struct form *, const char *, const char *, int,
+		    const char *, int);
+
 void
 form_checkbox(struct form *f, const char *name, const char *label,
     int checked, const char *hint)
+{
+	checkbox(f, name, label, checked, hint, 0);
+}
+
+void
+form_checkbox_required(struct form *f, const char *name, const char *label,
+    int checked, const char *hint)
+{
+	checkbox(f, name, label, checked, hint, 1);
+}
+
+/* A box before its label; its error above both, its hint under them. */
+static void
+checkbox(struct form *f, const char *name, const char *label, int checked,
+    const char *hint, int required)
 {
 	struct web_req	*w = f->w;
 	const char	*err = form_error_for(f, name);
@@ -320,13 +340,17 @@ form_checkbox(struct form *f, const char *name, const char *label,
 		html_raw(H, "</span>\n");
 	}
 	html_raw(H, "<input type=\"checkbox\" value=\"1\"");
-	field_attrs(f, name, hint, 0);
+	field_attrs(f, name, hint, required);
+	if (required)
+		html_raw(H, " aria-required=\"true\"");
 	if (checked)
 		html_raw(H, " checked");
 	html_raw(H, ">\n<label for=\"f-");
 	html_text(H, name);
 	html_raw(H, "\">");
 	html_text(H, label);
+	if (required && f->mark_required)
+		html_raw(H, " <span class=\"required\">(obligatoire)</span>");
 	html_raw(H, "</label>\n");
 	if (hint != NULL) {
 		html_raw(H, "<span class=\"hint\" id=\"h-");

@@ -22,6 +22,7 @@
 struct form {
 	struct web_req	*w;
 	int		 nerrors;
+	int		 mark_required;	/* 1: "(obligatoire)" on required labels */
 	struct {
 		char	field[32];	/* field name, or "" for the form */
 		char	msg[256];	/* French, plain text */
@@ -60,6 +61,9 @@ void	form_textarea(struct form *, const char *, const char *, const char *,
 void	form_select(struct form *, const char *, const char *,
 	    const struct form_option *, size_t, const char *, const char *, int);
 void	form_checkbox(struct form *, const char *, const char *, int,
+	    const char *);
+/* The same, required (required, aria-required, marked if mark_required). */
+void	form_checkbox_required(struct form *, const char *, const char *, int,
 	    const char *);
 void	form_end(struct web_req *, const char *);
 

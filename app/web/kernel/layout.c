@@ -71,9 +71,54 @@ write_unread(struct web_req *w)
 	html_raw(H, "</a></li>\n");
 }
 
+static const char	*return_path(struct web_req *);
+
+/*
+ * <a href="path?retour=back">label</a>, ?retour left out when back is
+ * NULL: the sign-in and sign-up links bring the person back to the page
+ * they were on (issue 13, item 2). back is a local path.
+ */
+static void
+account_link(struct web_req *w, const char *path, const char *back,
+    const char *label)
+{
+	html_raw(H, "<a href=\"");
+	html_text(H, path);
+	if (back != NULL && strcmp(back, "/") != 0) {
+		html_raw(H, "?retour=");
+		html_url_arg(H, back);
+	}
+	html_raw(H, "\">");
+	html_text(H, label);
+	html_raw(H, "</a>");
+}
+
+/*
+ * Where the header's sign-in link brings back: this page, or on the
+ * account pages themselves the return they already carry (never
+ * themselves, which would loop).
+ */
+static const char *
+header_return_path(struct web_req *w)
+{
+	static const char *const	 own[] = { UI_SIGNIN, UI_SIGNUP,
+	    UI_FORGOT, UI_RESET, UI_VERIFY };
+	size_t				 i;
+
+	for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+		if (strncmp(w->req->path, own[i], strlen(own[i])) == 0)
+			return (route_local_path(web_arg(w, "retour")));
+	/* Any page, even one no route matched (404, 405): no w->route. */
+	if (w->req->method != HTTP_METHOD_POST || w->route == NULL)
+		return (route_local_path(w->req->path));
+	return (return_path(w));
+}
+
 void
 page_begin(struct web_req *w, const char *title)
 {
+	const char	*back;
+
 	html_raw(H, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
@@ -110,8 +155,12 @@ page_begin(struct web_req *w, const char *title)
 		html_raw(H, "<button type=\"submit\" class=\"link\">"
 		    "Se déconnecter</button></form></li>\n");
 	} else {
-		html_raw(H, "<li><a href=\"" UI_SIGNIN "\">Se connecter</a></li>\n"
-		    "<li><a href=\"" UI_SIGNUP "\">Créer un compte</a></li>\n");
+		back = header_return_path(w);
+		html_raw(H, "<li>");
+		account_link(w, UI_SIGNIN, back, "Se connecter");
+		html_raw(H, "</li>\n<li>");
+		account_link(w, UI_SIGNUP, back, "Créer un compte");
+		html_raw(H, "</li>\n");
 	}
 	html_raw(H, "</ul>\n</nav>\n</div>\n</header>\n"
 	    "<main id=\"contenu\" class=\"wrap\" tabindex=\"-1\">\n");
@@ -311,13 +360,12 @@ error_page(struct web_req *w, int status, const char *msg, int keep)
 	html_raw(H, "</p>\n");
 	if (status == 401) {
 		/* Back after signing in (the sign-in page takes local paths). */
-		html_raw(H, "<p><a href=\"" UI_SIGNIN);
-		if ((back = return_path(w)) != NULL) {
-			html_raw(H, "?retour=");
-			html_url_arg(H, back);
-		}
-		html_raw(H, "\">Se connecter</a> ou "
-		    "<a href=\"" UI_SIGNUP "\">créer un compte</a>.</p>\n");
+		back = return_path(w);
+		html_raw(H, "<p>");
+		account_link(w, UI_SIGNIN, back, "Se connecter");
+		html_raw(H, " ou ");
+		account_link(w, UI_SIGNUP, back, "créer un compte");
+		html_raw(H, ".</p>\n");
 	}
 	if (keep)
 		kept_text(w);

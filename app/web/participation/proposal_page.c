@@ -141,11 +141,15 @@ proposal_body(struct web_req *w)
 static void
 write_who_notice(struct web_req *w)
 {
-	if (w->sess.user_id == 0)
-		html_raw(H, "<p class=\"notice\"><a href=\"" UI_SIGNIN "\">"
-		    "Connectez-vous</a> ou <a href=\"" UI_SIGNUP "\">créez un "
-		    "compte</a> pour voter, argumenter et commenter.</p>\n");
-	else if (!w->sess.verified)
+	if (w->sess.user_id == 0) {
+		/* Both bring the person back here (issue 13, item 2). */
+		html_raw(H, "<p class=\"notice\"><a href=\"");
+		html_text(H, ui_signin(w, w->req->path));
+		html_raw(H, "\">Connectez-vous</a> ou <a href=\"");
+		html_text(H, ui_signup(w, w->req->path));
+		html_raw(H, "\">créez un compte</a> pour voter, argumenter, "
+		    "commenter et signaler.</p>\n");
+	} else if (!w->sess.verified)
 		html_raw(H, "<p class=\"notice\">Confirmez votre adresse "
 		    "électronique (le lien vous a été envoyé par courriel) "
 		    "pour voter, argumenter et commenter.</p>\n");

@@ -257,6 +257,28 @@ write_withdrawn(struct web_req *w, struct proposal_view *v, int r)
 	html_raw(H, ".</p>\n");
 }
 
+/*
+ * What moderation did to the viewer's own unpublished argument or comment
+ * (issue 13, item 5): waiting, or hidden or refused under its rule.
+ */
+static void
+write_own_status(struct web_req *w, int st, const char *rule)
+{
+	if (st != ST_HIDDEN && st != ST_REJECTED) {
+		html_raw(H, " — <strong>en attente de modération, visible "
+		    "par vous seulement</strong>");
+		return;
+	}
+	html_raw(H, st == ST_HIDDEN ? " — <strong>masqué par la modération" :
+	    " — <strong>refusé par la modération");
+	if (*rule != '\0') {
+		html_raw(H, " (règle <a href=\"" UI_CHARTER "#regles\">");
+		html_text(H, rule);
+		html_raw(H, "</a>)");
+	}
+	html_raw(H, ", visible par vous seulement</strong>");
+}
+
 static void
 write_byline(struct web_req *w, struct proposal_view *v, int r,
     const char *ctx)
@@ -266,8 +288,8 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 	html_raw(H, ", le ");
 	html_text(H, web_text(w, Q_THREAD, r, TR_DATE));
 	if (v->status_of[r] != ST_PUBLISHED)
-		html_raw(H, " — <strong>en attente de modération, visible "
-		    "par vous seul·e</strong>");
+		write_own_status(w, v->status_of[r],
+		    web_text(w, Q_THREAD, r, TR_RULE));
 	else
 		proposal_flag_link(w, web_int(w, Q_THREAD, r, TR_ID),
 		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "../../core/json_pretty.h"
 #include "../../core/roles.h"
 #include "../../core/vocab.h"
 #include "../../db/opinion.h"
@@ -253,7 +254,9 @@ write_votes_and_data(struct web_req *w)
 	    "contributions avec leur texte, vos votes et les messages qui vous "
 	    "ont été envoyés.</p>\n"
 	    "<p><a class=\"button secondary\" href=\"" UI_ACCOUNT_DATA "\" "
-	    "download>Télécharger mes données (JSON)</a></p>\n"
+	    "download>Télécharger mes données (JSON)</a> "
+	    "<a href=\"" UI_ACCOUNT_DATA_PAGE "\">Lire ou imprimer mes "
+	    "données</a></p>\n"
 	    "<p>En savoir plus : <a href=\"" UI_PRIVACY "\">données "
 	    "personnelles</a>.</p>\n"
 	    "<h2 id=\"suppression\">Supprimer mon compte</h2>\n"
@@ -288,6 +291,13 @@ account_show(struct web_req *w)
 	return (web_send(w, 200));
 }
 
+/* json_pretty's writer: into the response's buffer. */
+static void
+export_put(void *arg, const char *s, size_t n)
+{
+	kore_buf_append(arg, s, n);
+}
+
 /*
  * GET /compte/donnees.json: everything held about me, as an attachment.
  * Raises 401 without a session (routes table), 404 for a deleted account.
@@ -304,8 +314,7 @@ account_export(struct web_req *w)
 		return (web_error(w, 404, NULL));
 	json = web_text(w, Q_EXPORT, 0, PEX_DATA);
 	kore_buf_reset(w->body);
-	kore_buf_append(w->body, json, strlen(json));
-	kore_buf_append(w->body, "\n", 1);
+	json_pretty(json, export_put, w->body);	/* for a person to read */
 	http_response_header(w->req, "content-disposition",
 	    "attachment; filename=\"agora-mes-donnees.json\"");
 	http_response_header(w->req, "cache-control", "private, no-store");

@@ -59,9 +59,11 @@ struct signup {
 	const char	*email;
 	const char	*territory;
 	int		 consent;
+	const char	*retour;	/* where to go back, validated */
 	char		 addr[ADDR_LEN];
 	long long	 hours;		/* validity of the link */
 	int		 taken;		/* the address has an account */
+	char		 token[TOKEN_LEN + 1];	/* the new session's */
 };
 
 /* What a sign-in keeps between its steps. */
@@ -105,20 +107,28 @@ signup_page(struct web_req *w, struct signup *s, int status)
 {
 	struct form		 empty, *f = s ? &s->f : &empty;
 	struct form_option	 opts[MAX_TERRITORIES + 1];
+	const char		*retour;
 	size_t			 n;
 
-	if (s == NULL)
+	if (s == NULL) {
 		form_init(&empty, w);
+		retour = account_local_path(web_arg(w, "retour"));
+	} else
+		retour = s->retour;
 	opts[0].value = "";
 	opts[0].label = "Choisissez…";
 	n = 1 + territory_options(w, opts + 1, MAX_TERRITORIES);
+	f->mark_required = 1;
 	page_begin(w, "Créer un compte");
 	html_raw(H, "<h1>Créer un compte</h1>\n"
 	    "<p>Un compte vous permet de déposer des propositions, "
 	    "d'argumenter, de commenter et de voter. Votre nom d'affichage "
-	    "est public ; votre adresse électronique ne l'est jamais.</p>\n");
+	    "est public ; votre adresse électronique ne l'est jamais.</p>\n"
+	    "<p>Tous les champs sont obligatoires.</p>\n");
 	form_summary(f);
 	form_begin(w, UI_SIGNUP, "Créer un compte");
+	if (retour != NULL)
+		hidden(w, "retour", retour);
 	form_input(f, "nom", "Nom d'affichage", "text", s ? s->name : NULL,
 	    "Entre 2 et 60 caractères. Il apparaîtra à côté de vos "
 	    "contributions.", "nickname", 1);
@@ -134,22 +144,23 @@ signup_page(struct web_req *w, struct signup *s, int status)
 	html_raw(H, "<p><a href=\"" UI_PRIVACY "\">Lire la notice « Données "
 	    "personnelles »</a> (ce que nous gardons, pourquoi, combien de "
 	    "temps, et vos droits).</p>\n");
-	form_checkbox(f, "consentement", "J'ai lu la notice « Données "
+	form_checkbox_required(f, "consentement", "J'ai lu la notice « Données "
 	    "personnelles » et j'accepte que mes données soient traitées "
 	    "pour participer à la consultation.", s ? s->consent : 0, NULL);
 	form_end(w, "Créer mon compte");
-	html_raw(H, "<p>Vous avez déjà un compte ? "
-	    "<a href=\"" UI_SIGNIN "\">Se connecter</a></p>\n");
+	html_raw(H, "<p>Vous avez déjà un compte ? <a href=\"");
+	html_text(H, ui_signin(w, retour));
+	html_raw(H, "\">Se connecter</a></p>\n");
 	page_end(w);
 	return (web_send(w, status));
 }
 
-/* GET /inscription. */
+/* GET /inscription[?retour=/chemin]. */
 int
 signup_form(struct web_req *w)
 {
 	if (w->sess.user_id != 0)
-		return (web_redirect(w, UI_SIGNIN));
+		return (web_redirect(w, ui_signin(w, web_arg(w, "retour"))));
 	if (w->step == 0)
 		return (web_query(w, Q_TERRITORIES, &sql_territories));
 	return (signup_page(w, NULL, 200));
@@ -173,14 +184,15 @@ signup_read(struct web_req *w, struct signup *s)
 	if (form_text(f, "courriel", "Adresse électronique", 1,
 	    ACCOUNT_EMAIL_MAX, 0, &s->email) && !account_email_valid(s->email))
 		form_error(f, "courriel", ACCOUNT_EMAIL_MSG);
-	form_choice(f, "departement", "Département", opts, n, 1,
-	    &s->territory);
-	c = web_arg(w, "consentement");
-	s->consent = c != NULL && strcmp(c, "1") == 0;
+	/* In the form's order, so that the summary lists them so. */
 	pw = web_arg(w, "mot_de_passe");
 	account_password_field(f, "mot_de_passe", pw,
 	    form_error_for(f, "nom") ? NULL : s->name,
 	    form_error_for(f, "courriel") ? NULL : s->email);
+	form_choice(f, "departement", "Département", opts, n, 1,
+	    &s->territory);
+	c = web_arg(w, "consentement");
+	s->consent = c != NULL && strcmp(c, "1") == 0;
 	if (!s->consent)
 		form_error(f, "consentement", "Pour créer un compte, acceptez "
 		    "le traitement de vos données décrit dans la notice.");
@@ -211,6 +223,7 @@ signup_ask(struct web_req *w, struct signup *s)
 	char	*email;
 
 	form_init(&s->f, w);
+	s->retour = account_local_path(web_arg(w, "retour"));
 	account_client_addr(w, s->addr);
 	s->hours = settings_int(SET_VERIFY_HOURS);
 	if (http_argument_get_string(w->req, "courriel", &email) &&
@@ -231,6 +244,9 @@ signup_create(struct web_req *w, struct signup *s)
 	if (w->task_out[0] == '\0')
 		return (web_error(w, 500, NULL));
 	url = account_link(w, UI_VERIFY, th);
+	if (s->retour != NULL)		/* the link brings back there too */
+		url = web_printf(w, "%s&retour=%s", url,
+		    ui_url_part(w, s->retour));
 	body = verify_mail(w, s->name, url, s->hours);
 	account_rate_key(RATE_SIGNUP_IP, s->addr, rk);
 	web_query(w, Q_SIGNUP, &sql_signup, DB_TEXT(s->email),
@@ -241,6 +257,24 @@ signup_create(struct web_req *w, struct signup *s)
 	account_forget(url);
 	account_forget(body);
 	return (WEB_QUERY);
+}
+
+/*
+ * The account exists: the person is signed in at once, with an unconfirmed
+ * address (the allow mask still asks for the confirmation before any
+ * contribution), in the sign-up's transaction.
+ */
+static int
+signup_session(struct web_req *w, struct signup *s)
+{
+	char	th[TOKEN_HEX_LEN + 1];
+
+	if (token_random(s->token) == -1)
+		return (web_error(w, 500, NULL));
+	token_hash_hex(s->token, th);
+	return (web_query(w, Q_SESSION, &sql_session_create,
+	    DB_INT(web_int(w, Q_SIGNUP, 0, ASU_ID)), DB_TEXT(th),
+	    DB_NULL));
 }
 
 /*
@@ -280,13 +314,17 @@ signup_submit(struct web_req *w)
 			return (signup_page(w, s, 422));
 		}
 		return (signup_create(w, s));
+	case 3:
+		if (web_rows(w, Q_SIGNUP) != 1) {
+			form_error(&s->f, "courriel", DUPLICATE_MSG);
+			return (signup_page(w, s, 422));
+		}
+		return (signup_session(w, s));
 	}
-	if (web_rows(w, Q_SIGNUP) != 1) {
-		form_error(&s->f, "courriel", DUPLICATE_MSG);
-		return (signup_page(w, s, 422));
-	}
-	web_flash(w, "signup_sent");
-	return (web_redirect(w, UI_SIGNIN));
+	session_cookie_set(w, s->token);
+	OPENSSL_cleanse(s->token, sizeof(s->token));
+	web_flash(w, "signup_signed_in");
+	return (web_redirect(w, s->retour ? s->retour : "/"));
 }
 
 /* The refusal for a link that cannot be used, or 0 when it was used now. */
@@ -325,6 +363,7 @@ int
 verify_show(struct web_req *w)
 {
 	const char	*jeton = web_arg(w, "jeton");
+	const char	*retour = account_local_path(web_arg(w, "retour"));
 	char		 th[TOKEN_HEX_LEN + 1];
 	int		 r;
 
@@ -354,14 +393,19 @@ verify_show(struct web_req *w)
 	html_text(H, web_text(w, Q_LINK, 0, ALU_EMAIL));
 	html_raw(H, " est confirmée.</p>\n");
 	if (w->sess.user_id != 0 &&
-	    w->sess.user_id == web_int(w, Q_LINK, 0, ALU_USER))
+	    w->sess.user_id == web_int(w, Q_LINK, 0, ALU_USER)) {
 		html_raw(H, "<p>Vous êtes connecté·e : vous pouvez maintenant "
-		    "contribuer. <a href=\"/\">Aller à la consultation</a></p>"
-		    "\n");
-	else
+		    "contribuer. <a href=\"");
+		/* Back to the page the sign-up started from (item 2). */
+		html_text(H, retour ? retour : "/");
+		html_raw(H, retour ? "\">Revenir à la page où vous étiez</a>"
+		    "</p>\n" : "\">Aller à la consultation</a></p>\n");
+	} else {
 		html_raw(H, "<p>Vous n'êtes pas connecté·e sur cet appareil : "
-		    "<a href=\"" UI_SIGNIN "\">connectez-vous</a> pour "
-		    "contribuer.</p>\n");
+		    "<a href=\"");
+		html_text(H, ui_signin(w, retour));
+		html_raw(H, "\">connectez-vous</a> pour contribuer.</p>\n");
+	}
 	page_end(w);
 	return (web_send(w, 200));
 }
@@ -441,8 +485,9 @@ signin_page(struct web_req *w, struct signin *s, int status)
 	    "current-password", 1);
 	form_end(w, "Se connecter");
 	html_raw(H, "<p><a href=\"" UI_FORGOT "\">Mot de passe "
-	    "oublié ?</a></p>\n<p>Pas encore de compte ? "
-	    "<a href=\"" UI_SIGNUP "\">Créer un compte</a></p>\n");
+	    "oublié ?</a></p>\n<p>Pas encore de compte ? <a href=\"");
+	html_text(H, ui_signup(w, retour));
+	html_raw(H, "\">Créer un compte</a></p>\n");
 	page_end(w);
 	return (web_send(w, status));
 }

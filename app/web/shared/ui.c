@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "../../core/route.h"
 #include "../../core/vocab.h"
 #include "ui.h"
 
@@ -29,6 +30,27 @@ ui_url_part(struct web_req *w, const char *s)
 	}
 	*o = '\0';
 	return (out);
+}
+
+/* path?retour=<back>, or path alone when back is not one of ours. */
+static const char *
+ui_with_return(struct web_req *w, const char *path, const char *back)
+{
+	if ((back = route_local_path(back)) == NULL)
+		return (path);
+	return (web_printf(w, "%s?retour=%s", path, ui_url_part(w, back)));
+}
+
+const char *
+ui_signin(struct web_req *w, const char *back)
+{
+	return (ui_with_return(w, UI_SIGNIN, back));
+}
+
+const char *
+ui_signup(struct web_req *w, const char *back)
+{
+	return (ui_with_return(w, UI_SIGNUP, back));
 }
 
 const char *

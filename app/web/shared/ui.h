@@ -86,6 +86,14 @@ const char	*ui_admin_epn_mediators(struct web_req *, long long);
 #define UI_MEDIATION_FIND	"/mediation/proposition"
 const char	*ui_mediation_proposal(struct web_req *, long long);
 
+/*
+ * /connexion and /inscription taking the person back to back once signed
+ * in (issue 13, item 2): ?retour=<back>, left out when back is NULL or not
+ * a path of this site (route_local_path).
+ */
+const char	*ui_signin(struct web_req *, const char *);
+const char	*ui_signup(struct web_req *, const char *);
+
 /* <a href="path">label</a>, both escaped. */
 void		 ui_link(struct web_req *, const char *, const char *);
 
