@@ -46,6 +46,8 @@ const char	*ui_theme_search(struct web_req *, const char *, const char *,
 		    const char *);
 /* One theme's open-data file: /export/themes/<slug>.<ext> ("csv", "json"). */
 const char	*ui_export_theme(struct web_req *, const char *, const char *);
+/* /export/sujets/<consultation>/<theme>.csv: a theme's topics (issue 16). */
+const char	*ui_export_topics(struct web_req *, const char *, const char *);
 /* /consultations/<slug>. */
 const char	*ui_consultation(struct web_req *, const char *);
 /* /moderation/<id>. */
