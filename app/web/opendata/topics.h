@@ -25,5 +25,7 @@
 int	topics_queue(struct web_req *, int, long long);
 /* Writes the section from those slots; heading level 2. */
 void	topics_write(struct web_req *, int);
+/* The /export/ page's part on the topic files (topics_export.c). */
+void	topics_export_doc(struct web_req *);
 
 #endif

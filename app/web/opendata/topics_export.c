@@ -19,6 +19,7 @@
 #include "../../core/text.h"
 #include "../../db/topics.h"
 #include "../kernel/web.h"
+#include "topics.h"
 
 int	topics_export(struct web_req *);
 
@@ -109,4 +110,49 @@ topics_export(struct web_req *w)
 		    DB_INT(web_int(w, Q_RUN, 0, TPX_RUN))));
 	}
 	return (topics_export_render(w, consultation, theme));
+}
+
+/* What each column holds (the /export/ page, #sujets). */
+static const char *const column_docs[][2] = {
+	{ "id", "Identifiant de la proposition (colonne id des fichiers de "
+	    "contributions)." },
+	{ "sujet", "Numéro du sujet (1 = le plus grand), vide quand la "
+	    "proposition ne partage aucun terme avec une autre et n'est "
+	    "classée dans aucun sujet." },
+	{ "similarite", "Cosinus entre la proposition et le centre de son "
+	    "sujet (de 0 à 1), vide sans sujet." },
+	{ "rang", "Rang de la proposition dans son sujet, par similarité "
+	    "décroissante (1 = la plus représentative), vide sans sujet." },
+	{ "termes", "Les racines (analyseur français de PostgreSQL, sans "
+	    "accents) du titre et du texte avec leur nombre d'occurrences, "
+	    "racine:nombre séparées par des espaces : ce dont le sujet a été "
+	    "calculé." },
+};
+
+void
+topics_export_doc(struct web_req *w)
+{
+	size_t	i;
+
+	html_raw(H, "<h2 id=\"sujets\">Sujets des propositions</h2>\n<p>Pour "
+	    "chaque enjeu dont les sujets ont été calculés (la section "
+	    "« Sujets abordés » de son rapport), le fichier <code>/export/"
+	    "sujets/&lt;consultation&gt;/&lt;enjeu&gt;.csv</code> donne le "
+	    "sujet de chacune de ses propositions publiques, une ligne par "
+	    "proposition, par identifiant croissant, au format CSV décrit "
+	    "ci-dessous. Avec ses termes, il suffit pour refaire le calcul "
+	    "décrit dans la méthode du rapport et retrouver les mêmes sujets "
+	    "(tant qu'aucune proposition n'a été masquée depuis le "
+	    "calcul).</p>\n<table tabindex=\"0\">\n<caption>Colonnes des "
+	    "fichiers de sujets</caption>\n<thead><tr><th scope=\"col\">"
+	    "Colonne</th><th scope=\"col\">Contenu</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (i = 0; i < sizeof(column_docs) / sizeof(column_docs[0]); i++) {
+		html_raw(H, "<tr><th scope=\"row\"><code>");
+		html_text(H, column_docs[i][0]);
+		html_raw(H, "</code></th><td>");
+		html_text(H, column_docs[i][1]);
+		html_raw(H, "</td></tr>\n");
+	}
+	html_raw(H, "</tbody>\n</table>\n");
 }
