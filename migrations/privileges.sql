@@ -69,6 +69,11 @@ BEGIN
 	    ('opinion_statements',	'SELECT, INSERT, DELETE'),
 	    ('opinion_highlights',	'SELECT, INSERT, DELETE'),
 	    ('opinion_cells',		'SELECT, INSERT, DELETE'),
+	    -- Topics (0260): replaced by agora topics.
+	    ('topic_runs',		'SELECT, INSERT, DELETE'),
+	    ('topics',			'SELECT, INSERT, DELETE'),
+	    ('topic_terms',		'SELECT, INSERT, DELETE'),
+	    ('topic_members',		'SELECT, INSERT, DELETE'),
 	    -- One person, one vote (0151): written by user_erase(), forgotten
 	    -- by agora purge.
 	    ('departed_accounts',	'SELECT, DELETE'),
@@ -142,6 +147,7 @@ BEGIN
 	    ('imported_participants_id_seq', 'USAGE'),
 	    ('opinion_maps_id_seq',	'USAGE'),
 	    ('notification_events_id_seq', 'USAGE'),
+	    ('topic_runs_id_seq',	'USAGE'),
 	    ('flags_id_seq',		''),
 	    ('notifications_id_seq',	''),
 	    ('moderation_log_id_seq',	''),
@@ -232,6 +238,9 @@ BEGIN
 	    -- Search (functions/search.sql).
 	    ('search_query(text)',				'EXECUTE'),
 	    ('search_lexeme(text)',				'EXECUTE'),
+	    -- Topics (functions/topics.sql).
+	    ('topic_terms(integer)',				'EXECUTE'),
+	    ('topic_words(integer, text[])',			'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),
 	    ('argument_useful_count()',				''),

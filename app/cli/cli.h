@@ -92,6 +92,8 @@ int	cli_epn_text(const char *, const char *, char *, size_t, int, int,
 	    const char **);
 /* The opinion map of a theme or a consultation (opinion_map.c). */
 int	cmd_opinion_map(int, char **);
+/* The topics of a theme, of a consultation's themes, of all (topics.c). */
+int	cmd_topics(int, char **);
 /* Erasure (purge.c): limiter events, inactive accounts. */
 int	cmd_purge(int, char **);
 

@@ -44,6 +44,9 @@ static const struct {
 	/* The opinion map (issue 15). */
 	{ "opinion-map", cmd_opinion_map, "opinion-map [--consultation SLUG] [--theme SLUG] [--members FILE.csv]\n"
 	    "                                the opinion map of a scope; alone: every scope with enough new votes" },
+	/* Topics (issue 16). */
+	{ "topics", cmd_topics, "topics [--consultation SLUG] [--theme SLUG]\n"
+	    "                                the topics of a theme, of a consultation's themes, or of all" },
 	/* Erasure (issue 10). */
 	{ "purge",	cmd_purge,	"purge                 forget old limiter events, delete accounts without a\n"
 	    "                                sign-in for three years (warned 30 days before)" },

@@ -24,6 +24,8 @@ const struct vocab vocab_alignment[ALIGN__MAX] =
     { VOCAB_ALIGNMENT(VOCAB_ROW_) };
 const struct vocab vocab_opinion_reason[OMR__MAX] =
     { VOCAB_OPINION_REASON(VOCAB_ROW_) };
+const struct vocab vocab_topic_reason[TOPR__MAX] =
+    { VOCAB_TOPIC_REASON(VOCAB_ROW_) };
 const struct vocab vocab_opinion_side[OMSIDE__MAX] =
     { VOCAB_OPINION_SIDE(VOCAB_ROW_) };
 const struct vocab vocab_status_own[ST__MAX] =

@@ -302,4 +302,18 @@ extern const struct vocab	vocab_mediator_set[MS__MAX];
 enum { VOCAB_CHANNEL(VOCAB_ENUM_) CH__MAX };
 extern const struct vocab	vocab_channel[CH__MAX];
 
+/*
+ * Why a theme has topics or not (topic_runs.reason), in the order of enum
+ * topics_reason (app/core/topics.h); the label is the page's sentence.
+ */
+#define VOCAB_TOPIC_REASON(X)						\
+	X(TOPR_FOUND,	"found",	"sujets trouvés")		\
+	X(TOPR_NO_PROPOSALS, "no_proposals", "Cet enjeu n'a encore aucune "	\
+	    "proposition publiée : pas de sujets à dégager.")		\
+	X(TOPR_TOO_FEW,	"too_few",	"Trop peu de propositions pour "	\
+	    "dégager des sujets : il en faut au moins 6 qui partagent des "	\
+	    "mots avec d'autres.")
+enum { VOCAB_TOPIC_REASON(VOCAB_ENUM_) TOPR__MAX };
+extern const struct vocab	vocab_topic_reason[TOPR__MAX];
+
 #endif

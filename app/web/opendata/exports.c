@@ -29,6 +29,7 @@
 #include "../kernel/web.h"
 #include "../shared/ui.h"
 #include "export_sink.h"
+#include "topics.h"
 
 int	exports_index(struct web_req *);
 int	exports_file(struct web_req *);
@@ -449,6 +450,7 @@ exports_index(struct web_req *w)
 	    "</p>\n");
 	files_doc(w);
 	format_doc(w);
+	topics_export_doc(w);
 	recount_doc(w);
 	unrecountable_doc(w);
 	reference_doc(w);

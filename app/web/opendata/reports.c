@@ -29,6 +29,7 @@
 #include "../shared/ui.h"
 #include "report.h"
 #include "opinion_map.h"
+#include "topics.h"
 
 int	reports_index(struct web_req *);
 int	reports_show(struct web_req *);
@@ -306,6 +307,8 @@ report_ask(struct web_req *w, struct report *r)
 	r->split = r->archived && web_bool(w, Q_THEME, 0, RTA_SPLIT);
 	/* The opinion map's slots follow the report's own. */
 	opinion_map_queue(w, Q__MAX, 0, r->id);
+	/* The topics' slots follow the opinion map's. */
+	topics_queue(w, Q__MAX + OPINION_MAP_SLOTS, r->id);
 	if (r->territory != NULL) {
 		web_query(w, Q_PART, &sql_report_participation_terr,
 		    DB_INT(r->id), DB_TEXT(r->territory));
@@ -377,6 +380,7 @@ report_render(struct web_req *w, struct report *r)
 		report_territories(w);
 	report_votes(w, r);
 	opinion_map_write(w, Q__MAX, r->archived);
+	topics_write(w, Q__MAX + OPINION_MAP_SLOTS);
 	report_debated(w);
 	report_terms(w, r);
 	report_similar(w);

@@ -144,6 +144,14 @@ ui_export_theme(struct web_req *w, const char *theme, const char *ext)
 }
 
 const char *
+ui_export_topics(struct web_req *w, const char *consultation,
+    const char *theme)
+{
+	return (web_printf(w, "/export/sujets/%s/%s.csv",
+	    ui_url_part(w, consultation), ui_url_part(w, theme)));
+}
+
+const char *
 ui_consultation(struct web_req *w, const char *slug)
 {
 	return (web_printf(w, "/consultations/%s", ui_url_part(w, slug)));

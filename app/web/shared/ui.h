@@ -55,6 +55,8 @@ const char	*ui_search(struct web_req *, const char *, const char *,
 		    long long);
 /* One theme's open-data file: /export/themes/<slug>.<ext> ("csv", "json"). */
 const char	*ui_export_theme(struct web_req *, const char *, const char *);
+/* /export/sujets/<consultation>/<theme>.csv: a theme's topics (issue 16). */
+const char	*ui_export_topics(struct web_req *, const char *, const char *);
 /* /consultations/<slug>. */
 const char	*ui_consultation(struct web_req *, const char *);
 /* /moderation/<id>. */
