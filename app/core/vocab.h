@@ -241,10 +241,10 @@ extern const struct vocab	vocab_epn_kind[EPN__MAX];
 	X(EPR_HAS_STOPS, "has_stops",	"Cet EPN a des étapes de tournée "\
 	    ": retirez-les avant d'en faire un EPN fixe.")		\
 	X(EPR_NOT_MOBILE, "not_mobile",	"Seul un EPN mobile a une "	\
-	    "tournée : cet EPN est fixe.")				\
+	    "tournée : cet EPN est fixe.")				\
 	X(EPR_OVERLAP,	"overlap",	"L'EPN mobile a déjà une étape ce "\
 	    "jour-là à ces heures.")					\
-	X(EPR_PAST,	"past",		"Cette date est passée : choisissez "\
+	X(EPR_PAST,	"past",		"Cette date est passée : choisissez "\
 	    "aujourd'hui ou un jour à venir.")
 enum { VOCAB_EPN_RESULT(VOCAB_ENUM_) EPR__MAX };
 extern const struct vocab	vocab_epn_result[EPR__MAX];

@@ -181,16 +181,17 @@ def duplicate_email_in_another_case_is_refused_next_to_the_field():
 
 @test
 def signup_refuses_the_pseudonym_of_deleted_accounts():
-    """A deleted account's contributions show "Participant·e n°ID": a new
-    account may not take that name and pass for it (agora user create
-    already refused it)."""
+    """A deleted account's contributions show "Membre n°ID" ("Participant·e
+    n°ID" before migration 0270): a new account may not take either name
+    and pass for it (agora user create already refused it)."""
     c = Visitor()
     addr = unique_email()
-    r = c.submit("/inscription", "/inscription", {
-        "nom": "Participant·e n°12", "courriel": addr, "mot_de_passe": PASSWORD,
-        "departement": "18", "consentement": "1"})
-    eq(r.status, 422, "the pseudonym of deleted accounts")
-    contains(field_error(r, "nom"), "Ce nom est réservé aux comptes supprimés")
+    for name in ["Membre n°12", "Participant·e n°12"]:
+        r = c.submit("/inscription", "/inscription", {
+            "nom": name, "courriel": addr, "mot_de_passe": PASSWORD,
+            "departement": "18", "consentement": "1"})
+        eq(r.status, 422, "the pseudonym of deleted accounts: " + name)
+        contains(field_error(r, "nom"), "Ce nom est réservé aux comptes supprimés")
     contains(r.text, 'value="%s"' % addr, "e-mail kept")
     eq(sql_value("SELECT count(*) FROM users WHERE email = '%s'" % addr), "0",
        "no account created")

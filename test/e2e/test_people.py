@@ -302,7 +302,7 @@ def deletion_page_says_what_is_erased_and_kept():
     contains(r.text, "<h1>Supprimer mon compte</h1>")
     contains(t, "Ce qui est effacé")
     contains(t, "Ce qui est conservé")
-    contains(t, "« Participant·e n°%d »" % uid)
+    contains(t, "« Membre n°%d »" % uid)
     contains(t, "vos votes")
     contains(t, "votre département")
     contains(t, "les notes que vous avez jointes à vos signalements")
@@ -404,13 +404,13 @@ def deletion_erases_personal_data_and_keeps_contributions_and_votes():
         eq(r.status, 200, "deleted")
         t = r.visible_text()
         contains(t, "Votre compte est supprimé")
-        contains(t, "« Participant·e n°%d »" % uid)
+        contains(t, "« Membre n°%d »" % uid)
         lacks(r.text, "Mon compte (", "signed out on this very page")
         assert "agora_sid" not in c.cookies, "session cookie cleared"
 
         row = sql("SELECT email IS NULL, password_hash IS NULL, display_name,"
                   " deleted_at IS NOT NULL, territory_code FROM users WHERE id = %d" % uid)[0]
-        eq(row, ["t", "t", "Participant·e n°%d" % uid, "t", "18"])
+        eq(row, ["t", "t", "Membre n°%d" % uid, "t", "18"])
         eq(sql_value("SELECT count(*) FROM sessions WHERE user_id = %d" % uid), "0")
         eq(sql_value("SELECT count(*) FROM user_roles WHERE user_id = %d" % uid), "0")
         eq(sql_value("SELECT count(*) FROM outbox WHERE user_id = %d OR lower(recipient) = lower('%s')"
@@ -420,7 +420,7 @@ def deletion_erases_personal_data_and_keeps_contributions_and_votes():
         eq(sql_value("SELECT count(*) FROM contributions WHERE author_id = %d AND id IN (%d, %d)"
                      % (uid, p, a)), "2")
         eq(sql_value("SELECT u.display_name FROM contributions c JOIN users u ON u.id = c.author_id"
-                     " WHERE c.id = %d" % p), "Participant·e n°%d" % uid)
+                     " WHERE c.id = %d" % p), "Membre n°%d" % uid)
         eq(sql_value("SELECT choice FROM votes WHERE user_id = %d AND contribution_id = %d" % (uid, po)),
            "agree")
         eq(sql("SELECT votes_agree, votes_disagree FROM contributions WHERE id IN (%d, %d)"

@@ -116,6 +116,7 @@ name_rules(void **state)
 	assert_non_null(account_name_check(
 	    "0123456789012345678901234567890123456789012345678901234567890"));
 	assert_non_null(account_name_check("Participant·e n°12"));
+	assert_non_null(account_name_check("Membre n°12"));
 }
 
 /* One sentence per refusal, the same for the web and the command line. */

@@ -20,15 +20,15 @@ static const struct {
 	const char	*code;
 	const char	*text;
 } flashes[] = {
-	{ "signed_out",		"Vous êtes déconnecté·e." },
-	{ "signed_in",		"Vous êtes connecté·e." },
+	{ "signed_out",		"Déconnexion faite : à bientôt." },
+	{ "signed_in",		"Connexion réussie : bienvenue." },
 	/* Moderation (issue 5). */
 	{ "flag_recorded",	"Votre signalement est enregistré. Merci." },
 	{ "moderation_done",	"La décision est enregistrée au journal de "
-	    "modération ; l'auteur en est informé." },
-	{ "mode_changed",	"Le mode de modération est changé ; le "
+	    "modération ; l'auteur en est informé." },
+	{ "mode_changed",	"Le mode de modération est changé ; le "
 	    "changement est inscrit au journal." },
-	{ "mode_unchanged",	"Le mode de modération était déjà celui-ci : "
+	{ "mode_unchanged",	"Le mode de modération était déjà celui-ci : "
 	    "rien n'a changé." },
 	/* The EPN directory and the tour (issue 12). */
 	{ "epn_added",		"L'EPN est enregistré." },
@@ -38,14 +38,14 @@ static const struct {
 	/* People (issue 3). */
 	{ "role_granted",	"Le rôle a été accordé." },
 	{ "role_revoked",	"Le rôle a été retiré." },
-	{ "role_unchanged",	"Aucun changement : ce compte avait déjà ce "
+	{ "role_unchanged",	"Aucun changement : ce compte avait déjà ce "
 				    "rôle, ou ne l'avait pas." },
 	/* Accounts */
-	{ "signed_in_unverified", "Vous êtes connecté·e. Confirmez votre "
+	{ "signed_in_unverified", "Connexion réussie. Confirmez votre "
 	    "adresse électronique (lien reçu par courriel) pour pouvoir "
 	    "contribuer." },
 	{ "signup_sent",	"Votre compte est créé. Un lien de confirmation "
-	    "vient de vous être envoyé par courriel ; vous pouvez déjà vous "
+	    "vient de vous être envoyé par courriel ; vous pouvez déjà vous "
 	    "connecter." },
 	{ "verify_resent",	"Un nouveau lien de confirmation vient de vous "
 	    "être envoyé par courriel." },
@@ -63,7 +63,7 @@ static const struct {
 	    "nouvelle adresse. Votre adresse actuelle reste celle du compte "
 	    "tant que ce lien n'a pas été ouvert." },
 	/* Official answers (issue 6). */
-	{ "answer_saved",	"La réponse officielle est publiée ; l'auteur "
+	{ "answer_saved",	"La réponse officielle est publiée ; l'auteur "
 	    "et les votants vont recevoir un courriel." },
 	/* Participation. */
 	{ "proposal_published",	"Votre proposition est publiée." },

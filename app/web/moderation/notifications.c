@@ -27,7 +27,7 @@ decision_sentence(const char *code)
 	case DEC_RESTORE:
 		return ("a été rétablie");
 	case DEC_HIDE:
-		return ("a été masquée : elle reste visible pour vous seul·e");
+		return ("a été masquée : elle ne reste visible que pour vous");
 	case DEC_REJECT:
 		return ("a été refusée");
 	}
@@ -41,13 +41,13 @@ write_notification(struct web_req *w, int i)
 	if (web_bool(w, Q_NOTES, i, NF_UNREAD))
 		html_raw(H, "<strong>Nouveau</strong> — ");
 	html_text(H, web_text(w, Q_NOTES, i, NF_DATE));
-	html_raw(H, " — Votre contribution « ");
+	html_raw(H, " — Votre contribution « ");
 	html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
-	html_raw(H, " » ");
+	html_raw(H, " » ");
 	html_text(H, decision_sentence(web_text(w, Q_NOTES, i, NF_DECISION)));
 	html_raw(H, ".");
 	if (!web_null(w, Q_NOTES, i, NF_RULE)) {
-		html_raw(H, " Règle de la charte : <a href=\"" UI_CHARTER
+		html_raw(H, " Règle de la charte : <a href=\"" UI_CHARTER
 		    "#regles\">");
 		html_text(H, web_text(w, Q_NOTES, i, NF_RULE));
 		html_raw(H, " — ");
@@ -55,7 +55,7 @@ write_notification(struct web_req *w, int i)
 		html_raw(H, "</a>.");
 	}
 	if (!web_null(w, Q_NOTES, i, NF_NOTE)) {
-		html_raw(H, " Note du modérateur : ");
+		html_raw(H, " Note du modérateur : ");
 		html_text(H, web_text(w, Q_NOTES, i, NF_NOTE));
 	}
 	html_raw(H, "</li>\n");
@@ -76,7 +76,7 @@ notifications_show(struct web_req *w)
 	ui_crumbs(w, account, 1, "Notifications");
 	html_raw(H, "<h1>Mes notifications</h1>\n");
 	if (web_rows(w, Q_NOTES) == 0)
-		html_raw(H, "<p>Aucune notification : les décisions de "
+		html_raw(H, "<p>Aucune notification : les décisions de "
 		    "modération sur vos contributions apparaîtront ici.</p>\n");
 	else {
 		html_raw(H, "<ul class=\"notifications\">\n");

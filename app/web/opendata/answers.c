@@ -55,7 +55,7 @@ static void
 write_current(struct web_req *w)
 {
 	html_raw(H, "<section aria-labelledby=\"actuelle\">\n"
-	    "<h2 id=\"actuelle\">Réponse actuelle : ");
+	    "<h2 id=\"actuelle\">Réponse actuelle : ");
 	html_text(H, web_text(w, Q_CURRENT, 0, OA_LABEL));
 	html_raw(H, "</h2>\n<p>Publiée le ");
 	html_text(H, web_text(w, Q_CURRENT, 0, OA_DATE));
@@ -115,7 +115,7 @@ answer_refused(struct web_req *w)
 		return (web_error(w, 404, NULL));
 	if (web_bool(w, Q_PROPOSAL, 0, AP_ARCHIVED))
 		return (web_error(w, 409, "Cette proposition appartient à une "
-		    "consultation archivée, importée d'une autre plateforme : "
+		    "consultation archivée, importée d'une autre plateforme : "
 		    "la Région n'y répond pas, elle se lit en lecture seule. "
 		    "Rien n'a été enregistré."));
 	return (0);

@@ -156,7 +156,7 @@ report_territories(struct web_req *w)
 
 	section_open(w, "departements", "Contributions par département");
 	html_raw(H, "<p>Selon le département déclaré par chaque contributeur. "
-	    "Taux pour 10 000 habitants : population municipale INSEE, "
+	    "Taux pour 10 000 habitants : population municipale INSEE, "
 	    "millésime ");
 	for (i = 0; i < n; i++)
 		if (!web_null(w, Q_TERR, i, RTE_VINTAGE)) {
@@ -245,20 +245,20 @@ report_votes(struct web_req *w, const struct report *r)
 	    "Les 10 propositions à l'accord le plus large",
 	    r->archived ? "Votes de la plateforme d'origine ("
 	    ARCHIVE_TALLY_LABEL "), classés par la borne basse de "
-	    "l'intervalle de Wilson à 95 % de la part de « d'accord » parmi "
+	    "l'intervalle de Wilson à 95 % de la part de « d'accord » parmi "
 	    "tous les votes." :
 	    "Classées par la borne basse de l'intervalle de Wilson à 95 % de "
-	    "la part de « d'accord » parmi tous les votes : une proposition "
+	    "la part de « d'accord » parmi tous les votes : une proposition "
 	    "approuvée par beaucoup de votants passe devant une proposition "
 	    "approuvée par très peu.");
 	vote_table(w, Q_DIVIDED, "divisent", "Propositions qui divisent",
 	    "Les 10 propositions les plus partagées",
 	    r->archived ? "Votes de la plateforme d'origine ("
 	    ARCHIVE_TALLY_LABEL "), classés par la borne basse de Wilson à "
-	    "95 % de la part minoritaire entre « d'accord » et « pas "
-	    "d'accord »." :
+	    "95 % de la part minoritaire entre « d'accord » et « pas "
+	    "d'accord »." :
 	    "Classées par la borne basse de Wilson à 95 % de la part "
-	    "minoritaire entre « d'accord » et « pas d'accord » : en tête, "
+	    "minoritaire entre « d'accord » et « pas d'accord » : en tête, "
 	    "les propositions proches du partage égal sur un nombre suffisant "
 	    "de votes.");
 }
@@ -304,7 +304,7 @@ analysis_note(struct web_req *w)
 		return;
 	html_raw(H, "<p class=\"note\">");
 	if (src == AN_NONE) {
-		html_raw(H, "Analyse pas encore calculée pour cet enjeu : elle "
+		html_raw(H, "Analyse pas encore calculée pour cet enjeu : elle "
 		    "est faite périodiquement en arrière-plan.</p>\n");
 		return;
 	}
@@ -313,7 +313,7 @@ analysis_note(struct web_req *w)
 	html_raw(H, " à ");
 	html_text(H, web_text(w, Q_ANALYSIS, 0, RAN_TIME));
 	if (web_bool(w, Q_ANALYSIS, 0, RAN_STALE))
-		html_raw(H, " ; <strong>à actualiser</strong> : des "
+		html_raw(H, " ; <strong>à actualiser</strong> : des "
 		    "contributions ont été publiées, modifiées ou masquées "
 		    "depuis, le prochain calcul les prendra en compte");
 	html_raw(H, ".</p>\n");
@@ -415,7 +415,7 @@ report_similar(struct web_req *w)
 	html_raw(H, "<section aria-labelledby=\"doublons\">\n<h2 id=\"doublons\">"
 	    "Propositions proches</h2>\n<p>Propositions dont les titres se "
 	    "ressemblent (similarité de trigrammes pg_trgm d'au moins 50 %), "
-	    "regroupées : elles pourraient être lues ou traitées ensemble.</p>\n");
+	    "regroupées : elles pourraient être lues ou traitées ensemble.</p>\n");
 	analysis_note(w);
 	if (web_rows(w, Q_SIMILAR) == 0) {
 		html_raw(H, "<p>Aucun groupe de propositions proches.</p>\n"
@@ -453,10 +453,17 @@ report_answers(struct web_req *w)
 		if ((a = vocab_find(vocab_answer, ANS__MAX,
 		    web_text(w, Q_ANSWERS, i, RAS_STATUS))) >= 0)
 			counts[a]++;
-	html_rawf(H, "<p>%d réponse(s) : %d retenue(s), %d à l'étude, "
-	    "%d non retenue(s), %d déjà en cours.</p>\n", n,
-	    counts[ANS_ADOPTED], counts[ANS_STUDIED], counts[ANS_DECLINED],
-	    counts[ANS_ONGOING]);
+	html_raw(H, "<p>");
+	ui_count(w, n, "réponse", "réponses");
+	html_raw(H, NBSP ": ");
+	ui_count(w, counts[ANS_ADOPTED], "retenue", "retenues");
+	html_raw(H, ", ");
+	ui_number(w, counts[ANS_STUDIED]);
+	html_raw(H, NBSP "à l'étude, ");
+	ui_count(w, counts[ANS_DECLINED], "non retenue", "non retenues");
+	html_raw(H, ", ");
+	ui_number(w, counts[ANS_ONGOING]);
+	html_raw(H, NBSP "déjà en cours.</p>\n");
 	if (n == 0) {
 		html_raw(H, "</section>\n");
 		return;

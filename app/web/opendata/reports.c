@@ -48,7 +48,7 @@ reports_index(struct web_req *w)
 		return (web_query(w, QI_THEMES, &sql_report_index));
 	page_begin(w, "Rapports");
 	html_raw(H, "<h1>Rapports de la consultation</h1>\n<p class=\"lead\">"
-	    "Un rapport par enjeu, pour les élus et pour le public : "
+	    "Un rapport par enjeu, pour les élus et pour le public : "
 	    "participation, propositions qui rassemblent ou qui divisent, "
 	    "termes récurrents, réponses officielles. Chaque chiffre se "
 	    "recalcule à partir des <a href=\"" UI_EXPORT "\">données "
@@ -68,14 +68,14 @@ reports_index(struct web_req *w)
 		html_raw(H, "</th>");
 		for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
 			html_raw(H, "<td class=\"num\">");
-			html_text(H, web_text(w, QI_THEMES, i, cols[c]));
+			ui_number(w, web_int(w, QI_THEMES, i, cols[c]));
 			html_raw(H, "</td>");
 		}
 		html_raw(H, "</tr>\n");
 	}
 	html_raw(H, "</tbody>\n</table>\n<p>Les rapports des consultations "
 	    "archivées (importées d'autres plateformes) sont sur la page de "
-	    "chacune : voir les <a href=\"" UI_CONSULTATIONS "\">"
+	    "chacune : voir les <a href=\"" UI_CONSULTATIONS "\">"
 	    "consultations</a>.</p>\n");
 	page_end(w);
 	return (web_send(w, 200));
@@ -111,11 +111,11 @@ write_head(struct web_req *w, const struct report *r)
 		ui_crumbs(w, reports, 1, web_printf(w, "Enjeu %s", web_text(w,
 		    Q_THEME, 0, RTA_POSITION)));
 	}
-	html_raw(H, "<h1>Rapport : ");
+	html_raw(H, "<h1>Rapport : ");
 	html_text(H, title);
 	html_raw(H, "</h1>\n<p class=\"lead\">");
 	html_text(H, consultation);
-	html_raw(H, ". Contributions publiées à ce jour ; <a href=\"");
+	html_raw(H, ". Contributions publiées à ce jour ; <a href=\"");
 	html_text(H, ui_theme(w, r->archived ? r->consultation : NULL,
 	    r->theme));
 	if (r->archived) {
@@ -146,7 +146,7 @@ write_source_figures(struct web_req *w, const struct report *r)
 	} else
 		figure(w, "Soutiens", web_text(w, Q_SOURCE, 0, RSO_VOTES));
 	html_raw(H, "</dl>\n<p>Les contributeurs et votants de la plateforme "
-	    "d'origine ne sont pas repris : ils ne sont comptés ni comme "
+	    "d'origine ne sont pas repris : ils ne sont comptés ni comme "
 	    "contributeurs ni comme votants ici.</p>\n");
 }
 
@@ -158,7 +158,7 @@ write_assisted(struct web_req *w)
 	long long	assisted = web_int(w, Q_PART, 0, RP_ASSISTED);
 
 	html_raw(H, "<p>Contributions saisies par un médiateur "
-	    "numérique (EPN) pour une personne : ");
+	    "numérique (EPN) pour une personne : ");
 	ui_number(w, assisted);
 	html_raw(H, " sur ");
 	ui_number(w, public);
@@ -187,9 +187,11 @@ write_participation(struct web_req *w, const struct report *r)
 		write_source_figures(w, r);
 	else
 		write_assisted(w);
-	html_raw(H, "<p>Modération : ");
-	html_text(H, web_text(w, Q_PART, 0, RP_MODERATED));
-	html_raw(H, " contribution(s) masquée(s) ou refusée(s), ");
+	html_raw(H, "<p>Modération : ");
+	ui_count(w, web_int(w, Q_PART, 0, RP_MODERATED),
+	    "contribution masquée ou refusée",
+	    "contributions masquées ou refusées");
+	html_raw(H, ", ");
 	html_text(H, web_text(w, Q_PART, 0, RP_PENDING));
 	html_raw(H, " en attente de modération.</p>\n"
 	    "<p class=\"note\" id=\"non-recalculables\">Tous les chiffres "
@@ -259,7 +261,7 @@ report_ask(struct web_req *w, struct report *r)
 static int
 report_render(struct web_req *w, const struct report *r)
 {
-	page_begin(w, web_printf(w, "Rapport : %s", web_text(w, Q_THEME, 0,
+	page_begin(w, web_printf(w, "Rapport : %s", web_text(w, Q_THEME, 0,
 	    RTA_TITLE)));
 	write_head(w, r);
 	write_participation(w, r);

@@ -123,7 +123,7 @@ thread_count(struct web_req *w, struct proposal_view *v)
 static void
 write_context(struct web_req *w, const char *what)
 {
-	html_raw(H, "<span class=\"visually-hidden\"> : ");
+	html_raw(H, "<span class=\"visually-hidden\"> : ");
 	html_text(H, what);
 	html_raw(H, "</span>");
 }
@@ -224,7 +224,7 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 	html_text(H, web_text(w, Q_THREAD, r, TR_DATE));
 	if (v->status_of[r] != ST_PUBLISHED)
 		html_raw(H, " — <strong>en attente de modération, visible "
-		    "par vous seul·e</strong>");
+		    "par vous seulement</strong>");
 	else
 		proposal_flag_link(w, web_int(w, Q_THREAD, r, TR_ID),
 		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);
@@ -276,7 +276,7 @@ write_useful(struct web_req *w, struct proposal_view *v, int r,
 		archive_argument_votes(w, r);
 		return;
 	}
-	html_raw(H, "<p class=\"useful\">Utile : ");
+	html_raw(H, "<p class=\"useful\">Utile : ");
 	ui_number(w, web_int(w, Q_THREAD, r, TR_USEFUL));
 	if (marked)
 		html_raw(H, " (dont vous)");
@@ -359,7 +359,7 @@ thread_write(struct web_req *w, struct proposal_view *v)
 {
 	thread_count(w, v);
 	if (web_rows(w, Q_THREAD) > THREAD_MAX)
-		html_rawf(H, "<p class=\"notice\">Ce débat est très fourni : "
+		html_rawf(H, "<p class=\"notice\">Ce débat est très fourni : "
 		    "seules ses %d premières contributions sont affichées."
 		    "</p>\n", THREAD_MAX);
 	html_raw(H, "<section id=\"arguments\" aria-labelledby=\"arguments-"
