@@ -283,6 +283,11 @@ def same_spaces(s):
     return s.translate(_SPACES) if isinstance(s, str) else s
 
 
+def fr_plural(n, one, many):
+    """The word for n, as app/core/vocab.c's vocab_plural chooses it."""
+    return many if n > 1 or n < -1 else one
+
+
 def contains(haystack, needle, what=""):
     assert same_spaces(needle) in same_spaces(haystack), \
         "%s: %r not found" % (what or "page", needle)

@@ -98,7 +98,7 @@ def signup_verify_signin_signout_whole_journey():
     r = c.post("/deconnexion", {"csrf": page.csrf()})
     eq(r.status, 303, "sign-out")
     assert "agora_sid" not in c.cookies, "cookie cleared"
-    contains(c.get("/").visible_text(), "Vous êtes déconnecté·e")
+    contains(c.get("/").visible_text(), "Déconnexion faite : à bientôt.")
     assert not signed_in_as(c)
     eq(sql_value("SELECT count(*) FROM sessions WHERE user_id = %s AND ended_at IS NULL" % uid), "0")
     replay = Visitor()
@@ -372,7 +372,7 @@ def signin_page_when_already_signed_in_offers_sign_out_everywhere():
     eq(sign_in(c, addr).status, 303)
     eq(sign_in(other, addr).status, 303)
     page = c.get("/connexion")
-    contains(page.visible_text(), "Vous êtes connecté·e")
+    contains(page.visible_text(), "Votre session est ouverte")
     r = c.post("/deconnexion", {"csrf": page.csrf(), "partout": "1"})
     eq(r.status, 303)
     assert not signed_in_as(c)

@@ -124,3 +124,9 @@ def error_pages_offer_a_way_back_and_speak_plainly():
     r = c.get("/propositions/abc")
     assert r.status in (400, 404), r.status
     assert "Requête incorrecte" not in r.text and "Conflit" not in r.text
+    # A form refused before any route (an over-long address) still has its
+    # links out, and the worker lives.
+    r = c.post("/" + "x" * 1500, {"a": "b"}, headers={"Referer": "http://127.0.0.1/charte"})
+    eq(r.status, 414)
+    assert 'href="/">Retour à l\'accueil</a>' in r.text
+    eq(harness.MAIN.crashes(), [], "no worker crashed")

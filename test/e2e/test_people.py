@@ -181,7 +181,7 @@ def account_page_shows_what_is_held_and_my_contributions():
     lacks(r.text, "<b>Zola</b>", "escaped")
     contains(t, "Adresse électronique " + email)
     contains(t, "Département Loir-et-Cher")
-    contains(t, "Rôles citoyen·ne")
+    contains(t, "Rôles participation")
     contains(t, "Compte créé le 20 novembre 2026")
     contains(t, "Adresse confirmée le ")
     contains(t, "Politique de confidentialité acceptée le ")
@@ -513,7 +513,7 @@ def admin_grants_and_revokes_roles_and_every_change_is_recorded():
     eq(r.header("location"), "/admin/roles?q=%s#compte-%d" % (harness.quote(email), target))
     r = admin.get(r.header("location").split("#")[0])   # a browser keeps the fragment
     contains(r.visible_text(), "Le rôle a été accordé.")
-    contains(r.visible_text(), "citoyen·ne, administrateur·rice", r.visible_text())
+    contains(r.visible_text(), "participation, administration", r.visible_text())
     eq(target_c.get("/admin/roles").status, 200, "the new admin gets in at once")
 
     r = admin.submit(page, "/admin/roles", {"utilisateur": str(target), "role": "admin",
@@ -541,7 +541,7 @@ def admin_cannot_remove_their_own_admin_role_and_bad_posts_are_refused():
     r = admin.submit(page, "/admin/roles", {"utilisateur": str(aid), "role": "admin",
                                             "action": "retirer"})
     eq(r.status, 409, "self-demotion")
-    contains(r.visible_text(), "Vous ne pouvez pas retirer votre propre rôle d'administrateur·rice")
+    contains(r.visible_text(), "Vous ne pouvez pas retirer votre propre rôle d'administration")
     eq(sql_value("SELECT count(*) FROM user_roles WHERE user_id = %d AND role = 'admin'" % aid), "1")
     eq(sql_value("SELECT count(*) FROM role_changes WHERE user_id = %d" % aid), "0")
     # Other roles of one's own are fine.
@@ -626,7 +626,7 @@ def the_last_administrator_cannot_delete_their_account():
         r = c.submit("/compte/suppression", "/compte/suppression",
                      {"mot_de_passe_actuel": PASSWORD})
         eq(r.status, 409, "last admin")
-        contains(r.visible_text(), "Vous êtes le seul administrateur·rice")
+        contains(r.visible_text(), "Personne d'autre n'a le rôle d'administration")
         eq(sql_value("SELECT email IS NOT NULL AND deleted_at IS NULL FROM users WHERE id = %d"
                      % uid), "t", "nothing erased")
         # With a second administrator, the first may go.

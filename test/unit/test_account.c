@@ -138,11 +138,11 @@ refusals_say_why_in_french(void **state)
 	    "Le mot de passe ne doit pas contenir votre nom d'affichage.");
 	assert_string_equal(account_password_message("zz durand.tours zz",
 	    NULL, "durand.tours@example.org"), "Le mot de passe ne doit pas "
-	    "contenir votre adresse électronique (la partie avant « @ »).");
+	    "contenir votre adresse électronique (la partie avant « @ »).");
 	assert_string_equal(account_name_check("Z"),
 	    "Le nom affiché doit contenir au moins 2 caractères.");
 	assert_string_equal(account_name_check(ACCOUNT_PSEUDONYM "4"),
-	    "Ce nom est réservé aux comptes supprimés : choisissez-en un "
+	    "Ce nom est réservé aux comptes supprimés : choisissez-en un "
 	    "autre.");
 }
 
@@ -352,7 +352,7 @@ roles_names_and_masks(void **state)
 	assert_int_equal(role_bit("root"), 0);
 	assert_string_equal(role_name(ROLE_MODERATOR), "moderator");
 	assert_null(role_name(0x40));
-	assert_string_equal(role_label_fr(ROLE_OFFICIAL), "élu·e");
+	assert_string_equal(role_label_fr(ROLE_OFFICIAL), "réponse officielle");
 	assert_int_equal(roles_parse("citizen,admin"), ROLE_CITIZEN | ROLE_ADMIN);
 	assert_int_equal(roles_parse("citizenx,,admi"), 0);
 	assert_int_equal(roles_parse(""), 0);

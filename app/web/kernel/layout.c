@@ -252,7 +252,9 @@ return_path(struct web_req *w)
 	if (http_request_header(w->req, "referer", &ref) &&
 	    (p = route_referer_path(ref)) != NULL)
 		return (p);
-	return ((w->route->methods & METHOD_GET) ? w->req->path : NULL);
+	/* No route yet: a request refused before routing (414, 415...). */
+	return ((w->route != NULL && (w->route->methods & METHOD_GET)) ?
+	    w->req->path : NULL);
 }
 
 /*
