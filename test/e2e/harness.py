@@ -112,7 +112,10 @@ class Kore:
 
     def crashes(self):
         """Lines that show a sandbox violation or a worker that died."""
+        # kore's parent says "exited with status 11" of a worker that
+        # crashed (SIGSEGV; 6 abort, 7 bus error, 8 FPE, 4 illegal).
         bad = re.compile(r"sandbox violation|died|segfault|fatal|signal \d+|"
+                         r"exited with status (?:4|6|7|8|11)\b|"
                          r"AddressSanitizer|runtime error:")
         return [l for l in self.log_text().splitlines() if bad.search(l)]
 

@@ -182,8 +182,23 @@ def missing_database_gives_503_not_a_crash():
             eq(r.header("retry-after"), "60", path)
         # /charte reads the charter rules from the database (moderation)
         eq(c.get("/confidentialite").status, 200, "pages without the database still work")
+        # A form with its idempotency key (its lookup, then a transaction)
+        # gets the 503 too, and no worker dies (test_fault covers the
+        # database going away between the session and the transaction).
+        page = c.get("/connexion")
+        if page.status == 200:
+            key = re.search(r'name="envoi" value="([^"]+)"', page.text)
+            assert key, "the sign-in form carries its key"
+            for _ in range(3):
+                r = c.post("/connexion", {"csrf": page.csrf(), "envoi": key.group(1),
+                                          "courriel": "personne@exemple.fr",
+                                          "mot_de_passe": "pas un mot de passe"})
+                eq(r.status, 503, "a keyed POST without the database")
+        else:
+            eq(page.status, 503)
     finally:
         k.stop()
+    eq(k.crashes(), [], "no worker died")
     lacks(k.log_text(), "sandbox violation", "kore log")
     contains(k.log_text(), "database unavailable", "kore log says why")
 

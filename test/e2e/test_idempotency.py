@@ -121,3 +121,34 @@ def a_refused_form_is_not_remembered_and_a_proposal_is_published_once():
     eq(r2.header("location"), r1.header("location"))
     eq(sql_value("SELECT count(*) FROM contributions WHERE title = '%s'" % title), "1")
     contains(c.get(r2.header("location")).visible_text(), title)
+
+
+@test
+def anonymous_keyed_forms_run_their_handler_from_the_start():
+    """Sign-up, sign-in and the forgotten password are sent without a
+    session: their key's lookup alone went before the handler and was
+    taken for its step 0, so the handler began at step 1 with nothing
+    read and the worker crashed (a browser always sends the key; these
+    forms sent by a browser, empty, got an empty response)."""
+    import harness
+    for path, fields in [("/inscription", {"nom": "", "courriel": "", "mot_de_passe": "",
+                                            "departement": ""}),
+                         ("/connexion", {"courriel": "", "mot_de_passe": ""}),
+                         ("/mot-de-passe-oublie", {"courriel": ""})]:
+        c = Client()
+        f = form_fields(c.get(path), path)
+        assert "envoi" in f, path
+        f.update(fields)
+        r = c.post(path, f)
+        eq(r.status, 422, path)
+        contains(r.visible_text(), "Le formulaire contient", path)
+        # And a valid one goes through with its key.
+    c = Client()
+    f = form_fields(c.get("/inscription"), "/inscription")
+    addr = "cle-%s@example.org" % word()
+    f.update({"nom": "Inscrite Avec Clé", "courriel": addr, "mot_de_passe": "un mot de passe solide 42",
+              "departement": "37", "consentement": "1"})
+    r = c.post("/inscription", f)
+    eq(r.status, 303, r.visible_text()[:200])
+    eq(sql_value("SELECT count(*) FROM users WHERE email = '%s'" % addr), "1")
+    eq(harness.MAIN.crashes(), [], "no worker crashed")

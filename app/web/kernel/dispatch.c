@@ -160,8 +160,15 @@ web_start(struct web_req *w)
 		    "dépasse la taille permise : rien n'a été enregistré.",
 		    f->label)));
 
-	/* The key's earlier outcome, read with the session. */
-	idem_begin(w);
+	/*
+	 * The key's earlier outcome, read with the session. Both are read
+	 * before the handler's step 0: without a session, the lookup alone
+	 * (an anonymous keyed form, a sign-up or a sign-in from a browser)
+	 * must not count as the handler's step 0, which ran the handler
+	 * first at step 1 with nothing read and crashed the worker.
+	 */
+	if (idem_begin(w))
+		w->phase = PHASE_SESSION;
 	http_populate_cookies(req);
 	if (http_request_cookie(req, SESSION_COOKIE, (char **)&cookie) &&
 	    session_token_valid(cookie)) {
@@ -327,7 +334,7 @@ web_run(struct web_req *w)
 		if (w->phase == PHASE_SESSION) {
 			w->phase = PHASE_HANDLER;
 			session_fill(w);
-			if (w->sess.user_id == 0)
+			if (w->sess.user_id == 0 && w->sess.token[0] != '\0')
 				session_cookie_clear(w);
 		}
 		r = web_call(w);

@@ -32,10 +32,16 @@ pgconn_waiters_wake(void)
 		http_request_wakeup(q->w->req);
 }
 
+/*
+ * The statement's name, for the log. A transaction's link (SLOT_TX) has
+ * none: when PostgreSQL was down as a keyed POST asked for its connection,
+ * reading it was a NULL dereference that took the worker down
+ * (test_fault's workers, issue 14, item 1).
+ */
 const char *
 query_name(struct web_query *q)
 {
-	return (q->stmt->name);
+	return (q->stmt != NULL ? q->stmt->name : "transaction");
 }
 
 /*
