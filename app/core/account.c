@@ -305,8 +305,10 @@ account_name_check(const char *name)
 	if (n > ACCOUNT_NAME_MAX)
 		return ("Le nom affiché ne doit pas dépasser "
 		    STR(ACCOUNT_NAME_MAX) " caractères.");
-	if (strncmp(name, ACCOUNT_PSEUDONYM, strlen(ACCOUNT_PSEUDONYM)) == 0)
-		return ("Ce nom est réservé aux comptes supprimés : choisissez-en "
+	if (strncmp(name, ACCOUNT_PSEUDONYM, strlen(ACCOUNT_PSEUDONYM)) == 0 ||
+	    strncmp(name, ACCOUNT_PSEUDONYM_OLD,
+	    strlen(ACCOUNT_PSEUDONYM_OLD)) == 0)
+		return ("Ce nom est réservé aux comptes supprimés : choisissez-en "
 		    "un autre.");
 	return (NULL);
 }
@@ -333,7 +335,7 @@ account_password_message(const char *pw, const char *name, const char *email)
 		    "d'affichage.");
 	case ACCOUNT_PW_EMAIL:
 		return ("Le mot de passe ne doit pas contenir votre adresse "
-		    "électronique (la partie avant « @ »).");
+		    "électronique (la partie avant « @ »).");
 	}
 	return ("Mot de passe refusé.");
 }

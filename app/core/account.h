@@ -26,11 +26,13 @@
 #define ACCOUNT_CONTAINS_MIN	3	/* shorter names are not searched for */
 
 /* The display name given to an account once deleted, before its id. */
-#define ACCOUNT_PSEUDONYM	"Participant·e n°"
+#define ACCOUNT_PSEUDONYM	"Membre n°"
+/* Before migration 0270 (a point médian, spelt out by screen readers). */
+#define ACCOUNT_PSEUDONYM_OLD	"Participant·e n°"
 
 /* What account_email_check() says of an address of the wrong shape. */
 #define ACCOUNT_EMAIL_MSG	"L'adresse électronique n'a pas la forme " \
-				"attendue (par exemple : prenom.nom@exemple.fr)."
+				"attendue (par exemple : prenom.nom@exemple.fr)."
 
 /*
  * The shape of a deliverable address, ASCII only (relays without SMTPUTF8

@@ -11,43 +11,43 @@
 
 const struct refusal refusal_participation[] = {
 	{ "archived", 409, REFUSAL_LIMIT_NONE, "Cette consultation est "
-	    "archivée : elle a été importée d'une autre plateforme et se lit "
+	    "archivée : elle a été importée d'une autre plateforme et se lit "
 	    "en lecture seule. Il n'est pas possible d'y voter, d'argumenter "
 	    "ni de commenter. Rien n'a été enregistré." },
 	{ "upcoming", 409, REFUSAL_LIMIT_NONE, "La consultation n'est pas "
-	    "encore ouverte : il n'est pas encore possible de contribuer ni "
+	    "encore ouverte : il n'est pas encore possible de contribuer ni "
 	    "de voter. Rien n'a été enregistré." },
-	{ "closed", 409, REFUSAL_LIMIT_NONE, "La consultation est close : il "
+	{ "closed", 409, REFUSAL_LIMIT_NONE, "La consultation est close : il "
 	    "n'est plus possible de contribuer ni de voter. Tout reste "
 	    "consultable. Rien n'a été enregistré." },
 	{ "unpublished", 403, REFUSAL_LIMIT_NONE, "Cette contribution n'est "
-	    "pas publiée (en attente de modération ou masquée) : on ne peut "
+	    "pas publiée (en attente de modération ou masquée) : on ne peut "
 	    "pas y participer. Rien n'a été enregistré." },
 	{ "no_parent", 404, REFUSAL_LIMIT_NONE, "Le message auquel vous "
 	    "répondez n'existe pas ou n'est plus publié. Rien n'a été "
 	    "enregistré." },
 	{ "too_deep", 422, REFUSAL_LIMIT_DEPTH, "Impossible de répondre à ce "
-	    "commentaire : les réponses sont limitées à %d niveaux. Répondez "
+	    "commentaire : les réponses sont limitées à %d niveaux. Répondez "
 	    "plutôt au commentaire de niveau supérieur. Rien n'a été "
 	    "enregistré." },
 	{ "not_author", 403, REFUSAL_LIMIT_NONE, "Seule l'autrice ou l'auteur "
 	    "d'une proposition peut la modifier." },
 	{ "too_late", 403, REFUSAL_LIMIT_WINDOW, "Le délai de modification "
-	    "(%d minutes après la publication) est dépassé : la proposition "
+	    "(%d minutes après la publication) est dépassé : la proposition "
 	    "ne peut plus être modifiée." },
 	/* Caps on edits (participation_edit, issue 14, item 6). */
 	{ "too_many_edits", 403, REFUSAL_LIMIT_NONE, "Cette proposition a "
-	    "déjà été modifiée le nombre de fois permis : elle ne peut plus "
+	    "déjà été modifiée le nombre de fois permis : elle ne peut plus "
 	    "être modifiée. Rien n'a été enregistré." },
 	{ "edit_rate", 429, REFUSAL_LIMIT_NONE, "Vous avez fait beaucoup de "
-	    "modifications en peu de temps : réessayez dans une heure. Rien "
+	    "modifications en peu de temps : réessayez dans une heure. Rien "
 	    "n'a été enregistré." },
 	{ "withdrawn", 409, REFUSAL_LIMIT_NONE, "Son auteur a retiré cette "
-	    "proposition : elle ne reçoit plus d'avis, d'arguments ni de "
+	    "proposition : elle ne reçoit plus d'avis, d'arguments ni de "
 	    "commentaires, et ne peut plus être modifiée. Les avis déjà "
 	    "donnés restent comptés. Rien n'a été enregistré." },
 	{ "own", 403, REFUSAL_LIMIT_NONE, "Vous ne pouvez pas marquer votre "
-	    "propre argument comme utile : ce sont les autres participants "
+	    "propre argument comme utile : ce sont les autres participants "
 	    "qui en jugent. Rien n'a été enregistré." },
 	{ "missing", 404, REFUSAL_LIMIT_NONE, NULL },
 };
@@ -62,9 +62,9 @@ const struct refusal refusal_decide[] = {
 	    "Cette contribution n'existe pas." },
 	{ "conflict", 409, REFUSAL_LIMIT_NONE, "Cette contribution vient "
 	    "d'être traitée par un autre modérateur. Rechargez sa page pour "
-	    "voir la décision prise ; la vôtre n'a pas été enregistrée." },
+	    "voir la décision prise ; la vôtre n'a pas été enregistrée." },
 	{ "own", 403, REFUSAL_LIMIT_NONE, "Vous ne pouvez pas modérer votre "
-	    "propre contribution : laissez-la à un autre modérateur." },
+	    "propre contribution : laissez-la à un autre modérateur." },
 	{ "rule_required", 422, REFUSAL_LIMIT_NONE, "Cette décision n'est "
 	    "pas possible pour une contribution dans cet état." },
 	{ "invalid", 422, REFUSAL_LIMIT_NONE, "Cette décision n'est pas "
@@ -76,7 +76,7 @@ const struct refusal refusal_flag[] = {
 	{ "not_found", 404, REFUSAL_LIMIT_NONE, "Cette contribution n'existe "
 	    "pas ou n'est pas publiée." },
 	{ "duplicate", 409, REFUSAL_LIMIT_NONE, "Vous avez déjà signalé "
-	    "cette contribution : un seul signalement par personne est pris "
+	    "cette contribution : un seul signalement par personne est pris "
 	    "en compte." },
 };
 const size_t refusal_flag_n = N(refusal_flag);
@@ -93,28 +93,28 @@ const size_t refusal_mode_n = N(refusal_mode);
  */
 const struct refusal refusal_assisted[] = {
 	{ "epn_missing", 422, REFUSAL_LIMIT_NONE, "Choisissez un EPN de la "
-	    "liste : celui-ci n'existe pas ou n'est plus actif. Rien n'a été "
+	    "liste : celui-ci n'existe pas ou n'est plus actif. Rien n'a été "
 	    "enregistré." },
-	{ "not_attached", 403, REFUSAL_LIMIT_NONE, "Vous n'êtes pas "
-	    "rattaché·e à cet EPN : seul·e un·e médiateur·rice de l'EPN peut "
-	    "saisir en son nom. Rien n'a été enregistré." },
+	{ "not_attached", 403, REFUSAL_LIMIT_NONE, "Votre compte "
+	    "n'est pas rattaché à cet EPN : seules les personnes chargées de la médiation "
+	    "de l'EPN peuvent saisir en son nom. Rien n'a été enregistré." },
 	{ "consent", 422, REFUSAL_LIMIT_NONE, "Lisez à la personne le texte "
-	    "du consentement et cochez la case : sans son accord, rien n'est "
+	    "du consentement et cochez la case : sans son accord, rien n'est "
 	    "enregistré." },
 	{ "already_voted", 409, REFUSAL_LIMIT_NONE, "Cette personne a déjà "
 	    "un vote assisté sur cette proposition (saisi dans cet EPN ou un "
-	    "autre). S'il s'agit de changer son vote, cochez « La personne "
-	    "change son vote ». Rien n'a été enregistré." },
+	    "autre). S'il s'agit de changer son vote, cochez « La personne "
+	    "change son vote ». Rien n'a été enregistré." },
 	{ "archived", 409, REFUSAL_LIMIT_NONE, "Cette consultation est "
-	    "archivée : on ne peut plus y contribuer. Rien n'a été "
+	    "archivée : on ne peut plus y contribuer. Rien n'a été "
 	    "enregistré." },
 	{ "upcoming", 409, REFUSAL_LIMIT_NONE, "La consultation n'est pas "
 	    "encore ouverte. Rien n'a été enregistré." },
-	{ "closed", 409, REFUSAL_LIMIT_NONE, "La consultation est close : il "
+	{ "closed", 409, REFUSAL_LIMIT_NONE, "La consultation est close : il "
 	    "n'est plus possible de contribuer ni de voter. Rien n'a été "
 	    "enregistré." },
 	{ "unpublished", 403, REFUSAL_LIMIT_NONE, "Cette proposition n'est "
-	    "pas publiée : on ne peut pas y participer. Rien n'a été "
+	    "pas publiée : on ne peut pas y participer. Rien n'a été "
 	    "enregistré." },
 	{ "missing", 404, REFUSAL_LIMIT_NONE, NULL },
 };

@@ -13,11 +13,11 @@ static const struct {
 	const char	*name;	/* user_roles.role */
 	const char	*label;	/* French, for pages */
 } roles[ROLES_COUNT] = {
-	{ ROLE_CITIZEN,		"citizen",	"citoyen·ne" },
-	{ ROLE_MEDIATOR,	"mediator",	"médiateur·rice" },
-	{ ROLE_MODERATOR,	"moderator",	"modérateur·rice" },
-	{ ROLE_OFFICIAL,	"official",	"élu·e" },
-	{ ROLE_ADMIN,		"admin",	"administrateur·rice" },
+	{ ROLE_CITIZEN,		"citizen",	"participation" },
+	{ ROLE_MEDIATOR,	"mediator",	"médiation" },
+	{ ROLE_MODERATOR,	"moderator",	"modération" },
+	{ ROLE_OFFICIAL,	"official",	"réponse officielle" },
+	{ ROLE_ADMIN,		"admin",	"administration" },
 };
 
 unsigned int

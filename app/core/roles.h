@@ -35,7 +35,7 @@
 unsigned int	 role_bit(const char *name);
 /* The name of one role bit, or NULL. */
 const char	*role_name(unsigned int bit);
-/* The French label of one role bit ("administrateur·rice"), or NULL. */
+/* The French label of one role bit ("administration"), or NULL. */
 const char	*role_label_fr(unsigned int bit);
 /* The i-th role (0..ROLES_COUNT-1) in display order: its bit. */
 unsigned int	 role_at(size_t i);

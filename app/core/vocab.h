@@ -241,10 +241,10 @@ extern const struct vocab	vocab_epn_kind[EPN__MAX];
 	X(EPR_HAS_STOPS, "has_stops",	"Cet EPN a des étapes de tournée "\
 	    ": retirez-les avant d'en faire un EPN fixe.")		\
 	X(EPR_NOT_MOBILE, "not_mobile",	"Seul un EPN mobile a une "	\
-	    "tournée : cet EPN est fixe.")				\
+	    "tournée : cet EPN est fixe.")				\
 	X(EPR_OVERLAP,	"overlap",	"L'EPN mobile a déjà une étape ce "\
 	    "jour-là à ces heures.")					\
-	X(EPR_PAST,	"past",		"Cette date est passée : choisissez "\
+	X(EPR_PAST,	"past",		"Cette date est passée : choisissez "\
 	    "aujourd'hui ou un jour à venir.")
 enum { VOCAB_EPN_RESULT(VOCAB_ENUM_) EPR__MAX };
 extern const struct vocab	vocab_epn_result[EPR__MAX];
@@ -286,7 +286,7 @@ extern const struct vocab	vocab_notify_mode[NM__MAX];
 	X(MS_NO_ACCOUNT, "no_account",	"Aucun compte n'a cette adresse "\
 	    "électronique.")						\
 	X(MS_NOT_MEDIATOR, "not_mediator", "Ce compte n'a pas le rôle de "\
-	    "médiateur·rice : accordez-le d'abord dans « Rôles ».")	\
+	    "médiation : accordez-le d'abord dans « Rôles ».")	\
 	X(MS_ALREADY,	"already",	"Ce compte est déjà rattaché à cet "\
 	    "EPN.")							\
 	X(MS_NOT_ATTACHED, "not_attached", "Ce compte n'est pas rattaché à "\
@@ -309,9 +309,9 @@ extern const struct vocab	vocab_channel[CH__MAX];
 #define VOCAB_TOPIC_REASON(X)						\
 	X(TOPR_FOUND,	"found",	"sujets trouvés")		\
 	X(TOPR_NO_PROPOSALS, "no_proposals", "Cet enjeu n'a encore aucune "	\
-	    "proposition publiée : pas de sujets à dégager.")		\
+	    "proposition publiée : pas de sujets à dégager.")		\
 	X(TOPR_TOO_FEW,	"too_few",	"Trop peu de propositions pour "	\
-	    "dégager des sujets : il en faut au moins 6 qui partagent des "	\
+	    "dégager des sujets : il en faut au moins 6 qui partagent des "	\
 	    "mots avec d'autres.")
 enum { VOCAB_TOPIC_REASON(VOCAB_ENUM_) TOPR__MAX };
 extern const struct vocab	vocab_topic_reason[TOPR__MAX];

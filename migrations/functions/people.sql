@@ -300,7 +300,7 @@ BEGIN
 		END IF;
 	END IF;
 	UPDATE users SET email = NULL, password_hash = NULL,
-	    display_name = 'Participant·e n°' || id, deleted_at = now(),
+	    display_name = 'Membre n°' || id, deleted_at = now(),
 	    last_signin_at = NULL, inactivity_warned_at = NULL
 	WHERE id = p_user;
 	DELETE FROM sessions WHERE user_id = p_user;

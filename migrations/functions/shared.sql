@@ -40,11 +40,15 @@ BEGIN
 	RETURN out || rest;
 END $$;
 
--- A date in French, "16 novembre 2026", in the region's time zone: the
--- database locale may not know French month names.
+-- A date in French, "16 novembre 2026" ("1er décembre 2026": the first of
+-- the month is an ordinal), in the region's time zone: the database locale
+-- may not know French month names.
 CREATE OR REPLACE FUNCTION fr_date(ts timestamptz) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-	SELECT extract(day FROM ts AT TIME ZONE 'Europe/Paris')::int::text || ' ' ||
+	SELECT CASE extract(day FROM ts AT TIME ZONE 'Europe/Paris')::int
+	    WHEN 1 THEN '1er'
+	    ELSE extract(day FROM ts AT TIME ZONE 'Europe/Paris')::int::text END
+	    || ' ' ||
 	    (ARRAY['janvier', 'février', 'mars', 'avril', 'mai', 'juin',
 	    'juillet', 'août', 'septembre', 'octobre', 'novembre',
 	    'décembre'])[extract(month FROM ts AT TIME ZONE 'Europe/Paris')::int] ||

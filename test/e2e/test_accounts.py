@@ -98,7 +98,7 @@ def signup_verify_signin_signout_whole_journey():
     r = c.post("/deconnexion", {"csrf": page.csrf()})
     eq(r.status, 303, "sign-out")
     assert "agora_sid" not in c.cookies, "cookie cleared"
-    contains(c.get("/").visible_text(), "Vous êtes déconnecté·e")
+    contains(c.get("/").visible_text(), "Déconnexion faite : à bientôt.")
     assert not signed_in_as(c)
     eq(sql_value("SELECT count(*) FROM sessions WHERE user_id = %s AND ended_at IS NULL" % uid), "0")
     replay = Visitor()
@@ -181,16 +181,17 @@ def duplicate_email_in_another_case_is_refused_next_to_the_field():
 
 @test
 def signup_refuses_the_pseudonym_of_deleted_accounts():
-    """A deleted account's contributions show "Participant·e n°ID": a new
-    account may not take that name and pass for it (agora user create
-    already refused it)."""
+    """A deleted account's contributions show "Membre n°ID" ("Participant·e
+    n°ID" before migration 0270): a new account may not take either name
+    and pass for it (agora user create already refused it)."""
     c = Visitor()
     addr = unique_email()
-    r = c.submit("/inscription", "/inscription", {
-        "nom": "Participant·e n°12", "courriel": addr, "mot_de_passe": PASSWORD,
-        "departement": "18", "consentement": "1"})
-    eq(r.status, 422, "the pseudonym of deleted accounts")
-    contains(field_error(r, "nom"), "Ce nom est réservé aux comptes supprimés")
+    for name in ["Membre n°12", "Participant·e n°12"]:
+        r = c.submit("/inscription", "/inscription", {
+            "nom": name, "courriel": addr, "mot_de_passe": PASSWORD,
+            "departement": "18", "consentement": "1"})
+        eq(r.status, 422, "the pseudonym of deleted accounts: " + name)
+        contains(field_error(r, "nom"), "Ce nom est réservé aux comptes supprimés")
     contains(r.text, 'value="%s"' % addr, "e-mail kept")
     eq(sql_value("SELECT count(*) FROM users WHERE email = '%s'" % addr), "0",
        "no account created")
@@ -371,7 +372,7 @@ def signin_page_when_already_signed_in_offers_sign_out_everywhere():
     eq(sign_in(c, addr).status, 303)
     eq(sign_in(other, addr).status, 303)
     page = c.get("/connexion")
-    contains(page.visible_text(), "Vous êtes connecté·e")
+    contains(page.visible_text(), "Votre session est ouverte")
     r = c.post("/deconnexion", {"csrf": page.csrf(), "partout": "1"})
     eq(r.status, 303)
     assert not signed_in_as(c)

@@ -131,7 +131,7 @@ def a_deleted_person_leaves_neither_address_nor_name_in_a_dump_or_a_mail_file():
     # What stays, as documented: the text the person wrote (under the
     # pseudonym), the vote, the flag without its note.
     contains(after, body.lower(), "the proposal's text")
-    contains(after, "participant·e n°%d" % uid)
+    contains(after, "membre n°%d" % uid)
     eq(sql_value("SELECT count(*) FROM flags WHERE user_id = %d AND note IS NULL" % uid), "1")
     eq(sql_value("SELECT count(*) FROM notifications WHERE user_id = %d" % uid), "0")
     eq(sql_value("SELECT count(*) FROM votes WHERE user_id = %d" % uid), "1")
@@ -185,7 +185,7 @@ def purge_warns_a_month_before_three_years_without_sign_in_then_deletes():
     for uid in (old, never):
         eq(sql("SELECT email IS NULL, password_hash IS NULL, display_name, deleted_at IS NOT NULL"
                " FROM users WHERE id = %d" % uid)[0],
-           ["t", "t", "Participant·e n°%d" % uid, "t"], "erased like a deletion")
+           ["t", "t", "Membre n°%d" % uid, "t"], "erased like a deletion")
     eq(sql_value("SELECT count(*) FROM flags WHERE user_id = %d AND note IS NULL" % old), "1")
     eq(sql_value("SELECT count(*) FROM outbox WHERE user_id = %d" % old), "0")
     eq(sql_value("SELECT count(*) FROM sessions WHERE user_id = %d" % old), "0")

@@ -85,7 +85,7 @@ def an_administrator_attaches_mediators_on_the_epn_page_and_the_command_line():
     cmail = sql_value("SELECT email FROM users WHERE id = %d" % citizen)
     r = admin.post(url, {"csrf": token, "action": "rattacher", "courriel": cmail})
     eq(r.status, 422, "not a mediator")
-    contains(r.visible_text(), "n'a pas le rôle de médiateur·rice")
+    contains(r.visible_text(), "n'a pas le rôle de médiation")
     eq(sql_value("SELECT count(*) FROM epn_mediators WHERE epn_id = %d" % eid), "0",
        "nothing attached")
 
@@ -105,7 +105,7 @@ def an_administrator_attaches_mediators_on_the_epn_page_and_the_command_line():
 
     # The command line: same function, same French sentences.
     refused(harness.agora("epn", "mediator", "--epn", str(eid), "--email", cmail),
-            "n'a pas le rôle de médiateur·rice")
+            "n'a pas le rôle de médiation")
     refused(harness.agora("epn", "mediator", "--epn", "999999999", "--email", mmail),
             "Cet EPN n'existe pas.")
     refused(harness.agora("epn", "mediator", "--epn", str(eid)), "usage", code=2)
@@ -165,7 +165,7 @@ def a_mediators_whole_session_at_one_epn():
     r = c.post("/mediation/", dict(proposal_fields(other, title), csrf=token))
     eq(r.status, 403, "not attached")
     contains(r.text, 'id="e-epn"', "error at the EPN")
-    contains(r.visible_text(), "Vous n'êtes pas rattaché·e à cet EPN")
+    contains(r.visible_text(), "Votre compte n'est pas rattaché à cet EPN")
     form_kept(r, "titre", title)
     r = c.post("/mediation/", dict(proposal_fields(999999999, title), csrf=token))
     eq(r.status, 422, "unknown EPN")

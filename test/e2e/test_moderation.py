@@ -392,7 +392,7 @@ def every_decision_changes_status_logs_and_notifies_the_author():
     eq(r.status, 200)
     text = r.visible_text()
     contains(text, "Votre contribution « Décidée plusieurs fois » a été refusée")
-    contains(text, "a été masquée : elle reste visible pour vous seul·e")
+    contains(text, "a été masquée : elle ne reste visible que pour vous")
     contains(text, "Règle de la charte : R1 — Insultes et propos haineux")
     contains(text, "Note du modérateur : Propos insultants envers un élu")
     contains(text, "Nouveau")
@@ -403,7 +403,7 @@ def every_decision_changes_status_logs_and_notifies_the_author():
     # the author history on another item of the same author
     cid2 = contribution(author, status="pending")
     contains(mod.get("/moderation/%d" % cid2).visible_text(),
-             "2 publiée(s), 1 masquée(s), 1 refusée(s)")
+             "2 publiées, 1 masquée, 1 refusée")
 
 
 @test

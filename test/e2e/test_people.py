@@ -181,7 +181,7 @@ def account_page_shows_what_is_held_and_my_contributions():
     lacks(r.text, "<b>Zola</b>", "escaped")
     contains(t, "Adresse électronique " + email)
     contains(t, "Département Loir-et-Cher")
-    contains(t, "Rôles citoyen·ne")
+    contains(t, "Rôles participation")
     contains(t, "Compte créé le 20 novembre 2026")
     contains(t, "Adresse confirmée le ")
     contains(t, "Politique de confidentialité acceptée le ")
@@ -316,7 +316,7 @@ def deletion_page_says_what_is_erased_and_kept():
     contains(r.text, "<h1>Supprimer mon compte</h1>")
     contains(t, "Ce qui est effacé")
     contains(t, "Ce qui est conservé")
-    contains(t, "« Participant·e n°%d »" % uid)
+    contains(t, "« Membre n°%d »" % uid)
     contains(t, "vos votes")
     contains(t, "votre département")
     contains(t, "les notes que vous avez jointes à vos signalements")
@@ -418,13 +418,13 @@ def deletion_erases_personal_data_and_keeps_contributions_and_votes():
         eq(r.status, 200, "deleted")
         t = r.visible_text()
         contains(t, "Votre compte est supprimé")
-        contains(t, "« Participant·e n°%d »" % uid)
+        contains(t, "« Membre n°%d »" % uid)
         lacks(r.text, "Mon compte (", "signed out on this very page")
         assert "agora_sid" not in c.cookies, "session cookie cleared"
 
         row = sql("SELECT email IS NULL, password_hash IS NULL, display_name,"
                   " deleted_at IS NOT NULL, territory_code FROM users WHERE id = %d" % uid)[0]
-        eq(row, ["t", "t", "Participant·e n°%d" % uid, "t", "18"])
+        eq(row, ["t", "t", "Membre n°%d" % uid, "t", "18"])
         eq(sql_value("SELECT count(*) FROM sessions WHERE user_id = %d" % uid), "0")
         eq(sql_value("SELECT count(*) FROM user_roles WHERE user_id = %d" % uid), "0")
         eq(sql_value("SELECT count(*) FROM outbox WHERE user_id = %d OR lower(recipient) = lower('%s')"
@@ -434,7 +434,7 @@ def deletion_erases_personal_data_and_keeps_contributions_and_votes():
         eq(sql_value("SELECT count(*) FROM contributions WHERE author_id = %d AND id IN (%d, %d)"
                      % (uid, p, a)), "2")
         eq(sql_value("SELECT u.display_name FROM contributions c JOIN users u ON u.id = c.author_id"
-                     " WHERE c.id = %d" % p), "Participant·e n°%d" % uid)
+                     " WHERE c.id = %d" % p), "Membre n°%d" % uid)
         eq(sql_value("SELECT choice FROM votes WHERE user_id = %d AND contribution_id = %d" % (uid, po)),
            "agree")
         eq(sql("SELECT votes_agree, votes_disagree FROM contributions WHERE id IN (%d, %d)"
@@ -527,7 +527,7 @@ def admin_grants_and_revokes_roles_and_every_change_is_recorded():
     eq(r.header("location"), "/admin/roles?q=%s#compte-%d" % (harness.quote(email), target))
     r = admin.get(r.header("location").split("#")[0])   # a browser keeps the fragment
     contains(r.visible_text(), "Le rôle a été accordé.")
-    contains(r.visible_text(), "citoyen·ne, administrateur·rice", r.visible_text())
+    contains(r.visible_text(), "participation, administration", r.visible_text())
     eq(target_c.get("/admin/roles").status, 200, "the new admin gets in at once")
 
     r = admin.submit(page, "/admin/roles", {"utilisateur": str(target), "role": "admin",
@@ -555,7 +555,7 @@ def admin_cannot_remove_their_own_admin_role_and_bad_posts_are_refused():
     r = admin.submit(page, "/admin/roles", {"utilisateur": str(aid), "role": "admin",
                                             "action": "retirer"})
     eq(r.status, 409, "self-demotion")
-    contains(r.visible_text(), "Vous ne pouvez pas retirer votre propre rôle d'administrateur·rice")
+    contains(r.visible_text(), "Vous ne pouvez pas retirer votre propre rôle d'administration")
     eq(sql_value("SELECT count(*) FROM user_roles WHERE user_id = %d AND role = 'admin'" % aid), "1")
     eq(sql_value("SELECT count(*) FROM role_changes WHERE user_id = %d" % aid), "0")
     # Other roles of one's own are fine.
@@ -640,7 +640,7 @@ def the_last_administrator_cannot_delete_their_account():
         r = c.submit("/compte/suppression", "/compte/suppression",
                      {"mot_de_passe_actuel": PASSWORD})
         eq(r.status, 409, "last admin")
-        contains(r.visible_text(), "Vous êtes le seul administrateur·rice")
+        contains(r.visible_text(), "Personne d'autre n'a le rôle d'administration")
         eq(sql_value("SELECT email IS NOT NULL AND deleted_at IS NULL FROM users WHERE id = %d"
                      % uid), "t", "nothing erased")
         # With a second administrator, the first may go.

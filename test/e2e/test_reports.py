@@ -125,7 +125,8 @@ def report_figures_equal_a_sql_recount():
              % (assisted, total, round(int(assisted) * 100 / int(total))))
     hidden = sql_value("SELECT count(*) FROM contributions WHERE theme_id = %d"
                        " AND status IN ('hidden', 'rejected')" % t)
-    contains(r.visible_text(), "Modération : %s contribution(s) masquée(s)" % hidden)
+    contains(r.visible_text(), "Modération : %s %s" % (hidden, harness.fr_plural(
+        int(hidden), "contribution masquée ou refusée", "contributions masquées ou refusées")))
     # Weeks: every week from the first to the last, zeros included.
     weeks = section(page, "semaines")
     for day, date in [("16/11/2026", "2026-11-16"), ("23/11/2026", "2026-11-23"),
@@ -185,7 +186,7 @@ def report_shows_official_answers():
     ans = section(r.text, "reponses")
     n = sql_value("SELECT count(*) FROM official_answers a JOIN contributions c ON c.id = a.contribution_id"
                   " WHERE c.theme_id = %d AND c.id IN %s" % (tid(), PUBLIC_IDS))
-    contains(html.unescape(ans), "%s réponse(s)" % n)
+    contains(html.unescape(ans), "%s %s" % (n, harness.fr_plural(int(n), "réponse", "réponses")))
     contains(ans, '<a href="/propositions/%d">' % d["p1"])
     contains(ans, "<strong>Retenue</strong>")
     m = re.search(r'<a href="/propositions/%d">[^<]*</a></th>((?:<td[^>]*>[^<]*</td>)+)' % d["p1"],

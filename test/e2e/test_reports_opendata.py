@@ -331,10 +331,12 @@ def report_page(slug, rows, places, stopwords, extra):
 
     answered = [r for r in rows if r["reponse_statut"]]
     ans = section(page, "reponses")
-    contains(html.unescape(ans), "%d réponse(s) : %d retenue(s), %d à l'étude, %d non retenue(s),"
-             " %d déjà en cours." % tuple([len(answered)] + [
-                 sum(r["reponse_statut"] == s for r in answered)
-                 for s in ("retenue", "a_l_etude", "non_retenue", "deja_en_cours")]))
+    n = [len(answered)] + [sum(r["reponse_statut"] == s for r in answered)
+                           for s in ("retenue", "a_l_etude", "non_retenue", "deja_en_cours")]
+    pl = harness.fr_plural
+    contains(html.unescape(ans), "%d %s : %d %s, %d à l'étude, %d %s, %d déjà en cours." % (
+        n[0], pl(n[0], "réponse", "réponses"), n[1], pl(n[1], "retenue", "retenues"), n[2],
+        n[3], pl(n[3], "non retenue", "non retenues"), n[4]))
     eq({int(x) for x in re.findall(r'<li><a href="/propositions/(\d+)"', ans)},
        {r["id"] for r in answered}, "report, answered proposals")
     eq({(o["id"], o["statut"]) for o in api["reponses"]},

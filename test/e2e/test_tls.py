@@ -202,19 +202,19 @@ def what_kore_would_answer_with_an_empty_page_nginx_answers_in_french():
     try:
         cert = n.cert
         cases = [
-            ("unknown method", "FOO", "/", "", b"", 405, "Méthode non autorisée"),
+            ("unknown method", "FOO", "/", "", b"", 405, "Action impossible à cette adresse"),
             ("PUT", "PUT", "/themes/ethique", "Content-Length: 0\r\n", b"", 405,
-             "Méthode non autorisée"),
+             "Action impossible à cette adresse"),
             ("body over 1 MB", "POST", "/connexion",
              "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 2000000\r\n",
              b"", 413, "Envoi trop volumineux"),
             ("header line over 4 KB", "GET", "/", "Cookie: agora_sid=%s\r\n" % ("a" * 6000),
-             b"", 400, "Requête incorrecte"),
+             b"", 400, "Demande non comprise"),
             ("header block over 12 KB", "GET", "/", "".join(
                 "X-H%d: %s\r\n" % (i, "b" * 3000) for i in range(5)), b"", 400,
-             "Requête incorrecte"),
+             "Demande non comprise"),
             ("malformed Content-Length", "POST", "/connexion", "Content-Length: abc\r\n", b"",
-             400, "Requête incorrecte"),
+             400, "Demande non comprise"),
         ]
         for label, method, path, extra, body, status, title in cases:
             got, headers, text = get(cert, method, path, extra, body)
@@ -225,7 +225,7 @@ def what_kore_would_answer_with_an_empty_page_nginx_answers_in_french():
         # A malformed request line: nginx's 400, in French.
         status, headers, text = raw(cert, b"GET /\x01 HTTP/1.1\r\nHost: x\r\n\r\n")
         eq(status, 400, "malformed request line")
-        contains(text, "<h1>Requête incorrecte</h1>")
+        contains(text, "<h1>Demande non comprise</h1>")
         # A chunked body (kore: 411) reaches kore whole, with a length.
         b = "----c"
         form = ('--%s\r\nContent-Disposition: form-data; name="courriel"\r\n\r\na@b.fr\r\n'

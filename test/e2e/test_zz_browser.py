@@ -392,7 +392,7 @@ def vote_on_a_flaky_connection_records_exactly_the_clicked_choice():
     eq(my_vote(uid, pid), "mixed", "the vote recorded is the clicked one")
     contains(r["vote"], "Mitigé", "the page shows the vote")
     contains(r["notice"], "enregistré", "the server's confirmation is shown")
-    lacks(r["h1"], "Requête incorrecte")
+    lacks(r["h1"], "Demande non comprise")
 
 
 @test

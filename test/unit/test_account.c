@@ -117,6 +117,7 @@ name_rules(void **state)
 	assert_non_null(account_name_check(
 	    "0123456789012345678901234567890123456789012345678901234567890"));
 	assert_non_null(account_name_check("Participant·e n°12"));
+	assert_non_null(account_name_check("Membre n°12"));
 }
 
 /* One sentence per refusal, the same for the web and the command line. */
@@ -138,11 +139,11 @@ refusals_say_why_in_french(void **state)
 	    "Le mot de passe ne doit pas contenir votre nom d'affichage.");
 	assert_string_equal(account_password_message("zz durand.tours zz",
 	    NULL, "durand.tours@example.org"), "Le mot de passe ne doit pas "
-	    "contenir votre adresse électronique (la partie avant « @ »).");
+	    "contenir votre adresse électronique (la partie avant « @ »).");
 	assert_string_equal(account_name_check("Z"),
 	    "Le nom affiché doit contenir au moins 2 caractères.");
 	assert_string_equal(account_name_check(ACCOUNT_PSEUDONYM "4"),
-	    "Ce nom est réservé aux comptes supprimés : choisissez-en un "
+	    "Ce nom est réservé aux comptes supprimés : choisissez-en un "
 	    "autre.");
 }
 
@@ -410,7 +411,7 @@ roles_names_and_masks(void **state)
 	assert_int_equal(role_bit("root"), 0);
 	assert_string_equal(role_name(ROLE_MODERATOR), "moderator");
 	assert_null(role_name(0x40));
-	assert_string_equal(role_label_fr(ROLE_OFFICIAL), "élu·e");
+	assert_string_equal(role_label_fr(ROLE_OFFICIAL), "réponse officielle");
 	assert_int_equal(roles_parse("citizen,admin"), ROLE_CITIZEN | ROLE_ADMIN);
 	assert_int_equal(roles_parse("citizenx,,admi"), 0);
 	assert_int_equal(roles_parse(""), 0);

@@ -139,16 +139,16 @@ epn_form_write(struct web_req *w, struct form *f, const struct epn_fields *e,
 	form_begin(w, id == 0 ? UI_ADMIN_EPN : ui_admin_epn(w, id),
 	    id == 0 ? "Inscrire un EPN" : "Modifier l'EPN");
 	form_input(f, "nom", "Nom de l'EPN", "text", e->name, "Tel que le "
-	    "public le connaît, par exemple « Médiathèque Jean-Zay ».", NULL,
+	    "public le connaît, par exemple « Médiathèque Jean-Zay ».", NULL,
 	    1);
 	form_input(f, "commune", "Commune", "text", e->commune, "Pour un EPN "
-	    "mobile : la commune où il est basé.", NULL, 1);
+	    "mobile : la commune où il est basé.", NULL, 1);
 	form_select(f, "departement", "Département", opts, n, e->territory,
 	    NULL, 1);
 	/* Not the administrator's own address: no autocomplete. */
 	form_input(f, "adresse", "Adresse", "text", e->address, NULL, NULL, 0);
 	form_textarea(f, "horaires", "Horaires d'ouverture", e->hours,
-	    "Par exemple « du mardi au samedi, de 10 h à 18 h ».", 0, 3);
+	    "Par exemple « du mardi au samedi, de 10 h à 18 h ».", 0, 3);
 	form_checkbox(f, "mobile", "EPN mobile (il se déplace de commune en "
 	    "commune et a une tournée)", e->mobile, NULL);
 	if (id != 0)	/* a new EPN is active */

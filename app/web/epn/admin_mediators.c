@@ -67,7 +67,7 @@ epn_mediators_write(struct web_req *w, struct epn_admin *v)
 	    "value=\"rattacher\">\n");
 	form_input(&v->mf, "courriel", "Adresse électronique du compte",
 	    "email", v->mediator, "Le compte doit avoir le rôle de "
-	    "médiateur·rice (page « Rôles »).", "off", 1);
+	    "médiation (page « Rôles »).", "off", 1);
 	form_end(w, "Rattacher à l'EPN");
 	html_raw(H, "</section>\n");
 }
@@ -86,8 +86,8 @@ mediators_ask(struct web_req *w, struct epn_admin *v)
 		return (web_error(w, 404, "Cet EPN n'existe pas."));
 	if (action == NULL || (strcmp(action, "rattacher") != 0 &&
 	    strcmp(action, "detacher") != 0))
-		return (web_error(w, 400, "Choisissez « Rattacher à l'EPN » ou "
-		    "« Détacher »."));
+		return (web_error(w, 400, "Choisissez « Rattacher à l'EPN » ou "
+		    "« Détacher »."));
 	attach = strcmp(action, "rattacher") == 0;
 	if (!form_text(&v->mf, "courriel", "Adresse électronique du compte",
 	    1, 254, 0, &v->mediator))

@@ -68,7 +68,7 @@ write_tour(struct web_req *w, struct epn_admin *v)
 	form_input(&v->sf, "commune_etape", "Commune", "text", v->s.commune,
 	    NULL, NULL, 1);
 	form_input(&v->sf, "lieu", "Lieu", "text", v->s.place, "Par exemple "
-	    "« parking de la salle des fêtes ».", NULL, 1);
+	    "« parking de la salle des fêtes ».", NULL, 1);
 	/*
 	 * Text, not type="date" or "time": a refused value is written back
 	 * as it was typed, which those types cannot hold.
@@ -108,8 +108,8 @@ epn_edit_page(struct web_req *w, struct epn_admin *v, int status)
 	if (stored.mobile)
 		write_tour(w, v);
 	else
-		html_raw(H, "<p>Un EPN fixe n'a pas de tournée : cochez « EPN "
-		    "mobile » et enregistrez pour lui en donner une.</p>\n");
+		html_raw(H, "<p>Un EPN fixe n'a pas de tournée : cochez « EPN "
+		    "mobile » et enregistrez pour lui en donner une.</p>\n");
 	epn_mediators_write(w, v);
 	page_end(w);
 	return (web_send(w, status));

@@ -41,8 +41,8 @@ stops_ask(struct web_req *w, struct epn_admin *v)
 		    DB_INT(v->id), DB_INT(stop)));
 	}
 	if (action == NULL || strcmp(action, "ajouter") != 0)
-		return (web_error(w, 400, "Choisissez « Ajouter l'étape » ou "
-		    "« Retirer »."));
+		return (web_error(w, 400, "Choisissez « Ajouter l'étape » ou "
+		    "« Retirer »."));
 	if (!stop_fields_read(&v->sf, &v->s))
 		return (epn_edit_gather(w, v));
 	v->asked = 1;

@@ -49,7 +49,7 @@ write_stops(struct web_req *w)
 		stops_table_end(w);
 	}
 	html_raw(H, "<p class=\"epn-feed\"><a href=\"" UI_EPN_TOUR_FEED "\">"
-	    "S'abonner au calendrier de la tournée</a> (format iCalendar : "
+	    "S'abonner au calendrier de la tournée</a> (format iCalendar : "
 	    "ajoutez cette adresse à l'agenda de votre téléphone pour "
 	    "recevoir les nouvelles étapes).</p>\n</section>\n");
 }
@@ -74,7 +74,7 @@ write_epn(struct web_req *w, int i)
 	html_raw(H, "</p>\n");
 	if (*(s = web_text(w, Q_EPNS, i, EL_HOURS)) != '\0') {
 		html_raw(H, "<p class=\"epn-hours\"><span class=\"label\">"
-		    "Horaires :</span> ");
+		    "Horaires :</span> ");
 		html_text(H, s);
 		html_raw(H, "</p>\n");
 	}
@@ -129,7 +129,7 @@ epn_directory_show(struct web_req *w)
 	ui_crumbs(w, NULL, 0, "Participer près de chez vous");
 	html_raw(H, "<h1>Participer près de chez vous</h1>\n"
 	    "<p class=\"lead\">Pas d'ordinateur, pas de connexion, ou besoin "
-	    "d'un coup de main ? Les espaces publics numériques (EPN) de la "
+	    "d'un coup de main ? Les espaces publics numériques (EPN) de la "
 	    "région vous accueillent, et l'EPN mobile se rend dans les "
 	    "communes les plus éloignées. Sur place, une personne peut vous "
 	    "aider à lire les propositions et à donner votre avis.</p>\n");
@@ -183,7 +183,7 @@ epn_tour_feed(struct web_req *w)
 		e.location = web_printf(w, "%s, %s",
 		    web_text(w, Q_STOPS, i, ES_PLACE),
 		    web_text(w, Q_STOPS, i, ES_COMMUNE));
-		e.description = web_printf(w, "Étape de l'EPN mobile : une "
+		e.description = web_printf(w, "Étape de l'EPN mobile : une "
 		    "personne vous aide à participer à la consultation.\n%s%s",
 		    app.base_url, UI_EPN_DIRECTORY);
 		if (ical_event(H, &e) == -1)

@@ -159,8 +159,8 @@ web_start(struct web_req *w)
 		http_populate_get(req);
 
 	if ((f = field_too_long(req)) != NULL)
-		return (web_error(w, 413, web_printf(w, "Le champ « %s » "
-		    "dépasse la taille permise : rien n'a été enregistré.",
+		return (web_error(w, 413, web_printf(w, "Le champ « %s » "
+		    "dépasse la taille permise : rien n'a été enregistré.",
 		    f->label)));
 
 	/*
@@ -213,8 +213,8 @@ body_has_nul(struct web_req *w)
 	    b->offset, name, sizeof(name)))
 		return (0);
 	f = field_find(name);
-	web_error(w, 400, web_printf(w, "Le champ « %s » contient un "
-	    "caractère nul, qu'aucun texte ne contient : rien n'a été "
+	web_error(w, 400, web_printf(w, "Le champ « %s » contient un "
+	    "caractère nul, qu'aucun texte ne contient : rien n'a été "
 	    "enregistré.", f != NULL ? f->label : "?"));
 	return (1);
 }
@@ -305,7 +305,7 @@ web_call(struct web_req *w)
 		/* Every POST changes something: no exception but one. */
 		if (!one_click_post(w) && !csrf_valid(w))
 			return (web_error(w, 403, "Le formulaire a expiré ou "
-			    "ne vient pas de ce site : rien n'a été "
+			    "ne vient pas de ce site : rien n'a été "
 			    "enregistré. Rechargez la page et réessayez."));
 		if (idem_replay(w))
 			return (WEB_DONE);

@@ -20,22 +20,22 @@ static const struct {
 	const char	*code;
 	const char	*text;
 } flashes[] = {
-	{ "signed_out",		"Vous êtes déconnecté·e." },
-	{ "signed_in",		"Vous êtes connecté·e." },
+	{ "signed_out",		"Déconnexion faite : à bientôt." },
+	{ "signed_in",		"Connexion réussie : bienvenue." },
 	/* Moderation (issue 5). */
 	{ "flag_recorded",	"Votre signalement est enregistré. Merci." },
 	{ "moderation_done",	"La décision est enregistrée au journal de "
-	    "modération ; l'auteur en est informé." },
-	{ "mode_changed",	"Le mode de modération est changé ; le "
+	    "modération ; l'auteur en est informé." },
+	{ "mode_changed",	"Le mode de modération est changé ; le "
 	    "changement est inscrit au journal." },
-	{ "mode_unchanged",	"Le mode de modération était déjà celui-ci : "
+	{ "mode_unchanged",	"Le mode de modération était déjà celui-ci : "
 	    "rien n'a changé." },
 	/* Following and e-mail preferences (issue 13, item 8). */
-	{ "follow_proposal_on",	"Vous suivez cette proposition : ses nouveaux "
+	{ "follow_proposal_on",	"Vous suivez cette proposition : ses nouveaux "
 	    "arguments et commentaires et la réponse de la Région vous seront "
 	    "notifiés." },
 	{ "follow_proposal_off", "Vous ne suivez plus cette proposition." },
-	{ "follow_theme_on",	"Vous suivez ce thème : ses nouvelles "
+	{ "follow_theme_on",	"Vous suivez ce thème : ses nouvelles "
 	    "propositions vous seront notifiées." },
 	{ "follow_theme_off",	"Vous ne suivez plus ce thème." },
 	{ "mail_prefs_saved",	"Vos choix de courriels sont enregistrés." },
@@ -50,21 +50,21 @@ static const struct {
 	{ "assisted_published",	"La contribution est enregistrée au nom de "
 	    "l'EPN et publiée." },
 	{ "assisted_pending",	"La contribution est enregistrée au nom de "
-	    "l'EPN ; elle sera publiée après relecture par la modération." },
+	    "l'EPN ; elle sera publiée après relecture par la modération." },
 	{ "assisted_voted",	"Le vote est enregistré." },
 	{ "assisted_vote_changed", "Le vote de cette personne est remplacé "
 	    "par son nouveau choix." },
 	/* People (issue 3). */
 	{ "role_granted",	"Le rôle a été accordé." },
 	{ "role_revoked",	"Le rôle a été retiré." },
-	{ "role_unchanged",	"Aucun changement : ce compte avait déjà ce "
+	{ "role_unchanged",	"Aucun changement : ce compte avait déjà ce "
 				    "rôle, ou ne l'avait pas." },
 	/* Accounts */
-	{ "signed_in_unverified", "Vous êtes connecté·e. Confirmez votre "
+	{ "signed_in_unverified", "Connexion réussie. Confirmez votre "
 	    "adresse électronique (lien reçu par courriel) pour pouvoir "
 	    "contribuer." },
 	{ "signup_sent",	"Votre compte est créé. Un lien de confirmation "
-	    "vient de vous être envoyé par courriel ; vous pouvez déjà vous "
+	    "vient de vous être envoyé par courriel ; vous pouvez déjà vous "
 	    "connecter." },
 	{ "signup_signed_in",	"Votre compte est créé et votre session "
 	    "est ouverte. Confirmez votre adresse électronique (lien reçu par "
@@ -85,10 +85,10 @@ static const struct {
 	    "nouvelle adresse. Votre adresse actuelle reste celle du compte "
 	    "tant que ce lien n'a pas été ouvert." },
 	/* Official answers (issue 6). */
-	{ "answer_saved",	"La réponse officielle est publiée ; l'auteur "
+	{ "answer_saved",	"La réponse officielle est publiée ; l'auteur "
 	    "et les votants vont recevoir un courriel." },
 	{ "answer_saved_quietly", "La réponse officielle est publiée. Personne "
-	    "n'a été prévenu par courriel : une correction qui garde le même "
+	    "n'a été prévenu par courriel : une correction qui garde le même "
 	    "statut n'en envoie pas (ou personne n'a d'adresse)." },
 	/* Participation. */
 	{ "proposal_published",	"Votre proposition est publiée." },
@@ -106,10 +106,10 @@ static const struct {
 	    "est en attente de modération et sera publiée après relecture." },
 	{ "useful_on",		"Vous avez jugé cet argument utile." },
 	{ "useful_off",		"Vous ne jugez plus cet argument utile." },
-	{ "contribution_withdrawn", "Votre contribution est retirée : son "
+	{ "contribution_withdrawn", "Votre contribution est retirée : son "
 	    "texte n'est plus public." },
-	{ "proposal_withdrawn",	"Votre proposition est retirée : elle ne "
-	    "reçoit plus d'avis ; ceux déjà donnés restent comptés." },
+	{ "proposal_withdrawn",	"Votre proposition est retirée : elle ne "
+	    "reçoit plus d'avis ; ceux déjà donnés restent comptés." },
 	/* End of participation. */
 };
 

@@ -59,7 +59,7 @@ form_text(struct form *f, const char *name, const char *label, size_t min,
 	if (!http_argument_get_string(f->w->req, name, &v)) {
 		if (min == 0)
 			return (1);
-		form_error(f, name, "« %s » est obligatoire.", label);
+		form_error(f, name, "« %s » est obligatoire.", label);
 		return (0);
 	}
 	switch (textcheck_field(&v, min, max, multiline, &n)) {
@@ -67,26 +67,26 @@ form_text(struct form *f, const char *name, const char *label, size_t min,
 		*out = v;
 		return (1);
 	case TC_NOT_UTF8:
-		form_error(f, name, "« %s » contient des caractères invalides "
+		form_error(f, name, "« %s » contient des caractères invalides "
 		    "(encodage non UTF-8).", label);
 		return (0);
 	case TC_EMPTY:
 		*out = v;
-		form_error(f, name, "« %s » est obligatoire.", label);
+		form_error(f, name, "« %s » est obligatoire.", label);
 		return (0);
 	case TC_CONTROL:
 		*out = v;
-		form_error(f, name, "« %s » contient des caractères "
+		form_error(f, name, "« %s » contient des caractères "
 		    "de contrôle non autorisés.", label);
 		return (0);
 	case TC_TOO_LONG:
 		*out = v;
-		form_error(f, name, "« %s » ne doit pas dépasser %zu caractères "
+		form_error(f, name, "« %s » ne doit pas dépasser %zu caractères "
 		    "(vous en avez saisi %zu).", label, max, n);
 		return (0);
 	case TC_TOO_SHORT:
 		*out = v;
-		form_error(f, name, "« %s » doit contenir au moins %zu "
+		form_error(f, name, "« %s » doit contenir au moins %zu "
 		    "caractères (vous en avez saisi %zu).", label, min, n);
 		return (0);
 	}
@@ -105,7 +105,7 @@ form_choice(struct form *f, const char *name, const char *label,
 	if ((v = web_arg(f->w, name)) == NULL || *v == '\0') {
 		if (!required)
 			return (1);
-		form_error(f, name, "Choisissez une valeur pour « %s ».", label);
+		form_error(f, name, "Choisissez une valeur pour « %s ».", label);
 		return (0);
 	}
 	for (i = 0; i < nopts; i++) {
@@ -114,7 +114,7 @@ form_choice(struct form *f, const char *name, const char *label,
 			return (1);
 		}
 	}
-	form_error(f, name, "La valeur choisie pour « %s » n'est pas dans la "
+	form_error(f, name, "La valeur choisie pour « %s » n'est pas dans la "
 	    "liste.", label);
 	return (0);
 }

@@ -62,7 +62,7 @@ write_unread(struct web_req *w)
 			snprintf(n, sizeof(n), "%d", w->sess.unread);
 		html_raw(H, " <span class=\"badge\" aria-hidden=\"true\">");
 		html_text(H, n);
-		html_raw(H, "</span><span class=\"visually-hidden\"> : ");
+		html_raw(H, "</span><span class=\"visually-hidden\"> : ");
 		html_text(H, n);
 		html_raw(H, w->sess.unread > 1 ? " notifications non lues" :
 		    " notification non lue");
@@ -128,7 +128,7 @@ page_begin(struct web_req *w, const char *title)
 	 * unless its handler's title already does.
 	 */
 	if (w->refused_form && strncmp(title, "Erreur", 6) != 0)
-		html_raw(H, "Erreur : ");
+		html_raw(H, "Erreur : ");
 	html_text(H, title);
 	html_raw(H, " — Agora, consultation citoyenne</title>\n"
 	    "<link rel=\"stylesheet\" href=\"");
@@ -168,7 +168,7 @@ page_begin(struct web_req *w, const char *title)
 	/* Accounts: an unverified account can read but not contribute. */
 	if (w->sess.user_id != 0 && !w->sess.verified) {
 		html_raw(H, "<div class=\"notice\" role=\"status\"><p>Votre "
-		    "adresse électronique n'est pas encore confirmée : ouvrez le "
+		    "adresse électronique n'est pas encore confirmée : ouvrez le "
 		    "lien reçu par courriel pour pouvoir contribuer.</p>\n"
 		    "<form method=\"post\" action=\"" UI_VERIFY_RESEND "\" "
 		    "enctype=\"multipart/form-data\" class=\"inline\">");
@@ -185,7 +185,7 @@ page_end(struct web_req *w)
 	    "<nav aria-label=\"Informations\">\n<ul>\n"
 	    "<li><a href=\"" UI_CHARTER "\">Charte de modération</a></li>\n"
 	    "<li><a href=\"" UI_PRIVACY "\">Données personnelles</a></li>\n"
-	    "<li><a href=\"" UI_ACCESSIBILITY "\">Accessibilité : non conforme "
+	    "<li><a href=\"" UI_ACCESSIBILITY "\">Accessibilité : non conforme "
 	    "(audit à venir)</a></li>\n"
 	    "<li><a href=\"" UI_REPORTS "\">Rapports</a></li>\n"
 	    "<li><a href=\"" UI_CONSULTATIONS "\">Consultations</a></li>\n"
@@ -250,7 +250,7 @@ static const struct {
 	const char	*title;
 	const char	*text;
 } errors[] = {
-	{ 400, "Requête incorrecte",
+	{ 400, "Demande non comprise",
 	    "L'adresse ou le formulaire reçu n'est pas valide." },
 	{ 401, "Connexion nécessaire",
 	    "Cette page est réservée aux personnes connectées." },
@@ -259,25 +259,26 @@ static const struct {
 	{ 404, "Page introuvable",
 	    "Cette page n'existe pas ou n'existe plus. Vérifiez l'adresse, ou "
 	    "repartez de l'accueil." },
-	{ 405, "Méthode non autorisée",
-	    "Cette adresse n'accepte pas ce type de requête." },
-	{ 409, "Conflit",
+	{ 405, "Action impossible à cette adresse",
+	    "Cette adresse ne permet pas ce que votre navigateur a demandé." },
+	{ 409, "Action déjà faite ou impossible",
 	    "Cette action a déjà été faite ou entre en conflit avec une autre." },
 	{ 413, "Envoi trop volumineux",
 	    "Ce que vous avez envoyé dépasse la taille permise." },
 	{ 414, "Adresse trop longue",
 	    "L'adresse demandée est trop longue pour être traitée." },
 	{ 415, "Format non pris en charge",
-	    "Les formulaires doivent être envoyés en multipart/form-data." },
+	    "Le formulaire n'a pas été envoyé dans le format attendu : "
+	    "rechargez la page, puis envoyez-le de nouveau." },
 	{ 429, "Trop de tentatives",
 	    "Vous avez fait trop de demandes en peu de temps. Réessayez plus "
 	    "tard." },
 	{ 500, "Erreur interne",
-	    "Une erreur inattendue s'est produite. Elle a été enregistrée ; "
+	    "Une erreur inattendue s'est produite. Elle a été enregistrée ; "
 	    "réessayez dans un instant." },
 	{ 503, "Service momentanément indisponible",
 	    "La base de données ne répond pas. Rien de ce que vous avez saisi "
-	    "n'a été enregistré ; réessayez dans quelques minutes." },
+	    "n'a été enregistré ; réessayez dans quelques minutes." },
 };
 
 /* Writes what the refused form held, if it held any text. */
@@ -330,7 +331,35 @@ return_path(struct web_req *w)
 	if (http_request_header(w->req, "referer", &ref) &&
 	    (p = route_referer_path(ref)) != NULL)
 		return (p);
-	return ((w->route->methods & METHOD_GET) ? w->req->path : NULL);
+	/* No route yet: a request refused before routing (414, 415...). */
+	return ((w->route != NULL && (w->route->methods & METHOD_GET)) ?
+	    w->req->path : NULL);
+}
+
+/*
+ * The links out of an error page: back where the person was (the page
+ * that sent them here, same site only; for a refused form, the form's
+ * page), then the home page.
+ */
+static void
+way_back(struct web_req *w)
+{
+	const char	*ref, *back = NULL;
+
+	if (w->req->method == HTTP_METHOD_POST)
+		back = return_path(w);
+	else if (http_request_header(w->req, "referer", &ref))
+		back = route_referer_path(ref);
+	html_raw(H, "<ul class=\"way-back\">\n");
+	if (back != NULL && (w->req->method == HTTP_METHOD_POST ||
+	    strcmp(back, w->req->path) != 0)) {
+		html_raw(H, "<li><a href=\"");
+		html_text(H, back);
+		html_raw(H, w->req->method == HTTP_METHOD_POST ?
+		    "\">Revenir au formulaire</a></li>\n" :
+		    "\">Revenir à la page précédente</a></li>\n");
+	}
+	html_raw(H, "<li><a href=\"/\">Retour à l'accueil</a></li>\n</ul>\n");
 }
 
 static int
@@ -369,7 +398,7 @@ error_page(struct web_req *w, int status, const char *msg, int keep)
 	}
 	if (keep)
 		kept_text(w);
-	html_raw(H, "<p><a href=\"/\">Retour à l'accueil</a></p>\n");
+	way_back(w);
 	page_end(w);
 	if (status == 503)
 		http_response_header(w->req, "retry-after", "60");

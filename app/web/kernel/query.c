@@ -388,7 +388,7 @@ queries_poll(struct web_req *w)
 		    w->bad_input);
 		w->tx = 0;
 		web_error(w, 400, "Ce qui a été envoyé contient des caractères "
-		    "invalides (encodage non UTF-8) : rien n'a été enregistré.");
+		    "invalides (encodage non UTF-8) : rien n'a été enregistré.");
 		return (POLL_FAIL);
 	}
 	if (w->tx)

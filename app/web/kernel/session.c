@@ -107,14 +107,14 @@ session_refuse(struct web_req *w)
 	if (w->sess.user_id == 0 && (w->route->allow & ~ALLOW_ANON) != 0) {
 		if (w->req->method != HTTP_METHOD_POST)
 			return (web_error(w, 401, NULL));
-		return (web_error(w, 401, "Votre session a expiré ou vous "
-		    "n'êtes pas connecté : rien n'a été enregistré. "
+		return (web_error(w, 401, "Votre session a expiré ou "
+		    "n'est pas ouverte : rien n'a été enregistré. "
 		    "Connectez-vous, puis envoyez le formulaire de nouveau."));
 	}
 	if (w->sess.user_id != 0 && !w->sess.verified &&
 	    (w->route->allow & ALLOW_VERIFIED))
 		return (web_error(w, 403, "Confirmez d'abord votre adresse "
-		    "électronique : le lien vous a été envoyé par courriel."));
+		    "électronique : le lien vous a été envoyé par courriel."));
 	return (web_error(w, 403, NULL));
 }
 

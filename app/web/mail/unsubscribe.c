@@ -51,7 +51,7 @@ unsub_check(struct web_req *w, struct unsub_state *s)
 	    s->kind))
 		return (web_error(w, 404, "Ce lien de désabonnement n'est pas "
 		    "valable. Vous pouvez choisir vos courriels depuis votre "
-		    "compte, page « Mes courriels de notification »."));
+		    "compte, page « Mes courriels de notification »."));
 	return (0);
 }
 
@@ -64,7 +64,7 @@ unsubscribe_show(struct web_req *w)
 	if (unsub_check(w, s) != 0)
 		return (WEB_DONE);
 	page_begin(w, "Se désabonner");
-	html_raw(H, "<h1>Se désabonner</h1>\n<p>Ne plus recevoir par courriel : "
+	html_raw(H, "<h1>Se désabonner</h1>\n<p>Ne plus recevoir par courriel : "
 	    "<strong>");
 	html_text(H, kind_label(s->kind));
 	html_raw(H, "</strong>. Les notifications resteront visibles sur "
@@ -74,8 +74,8 @@ unsubscribe_show(struct web_req *w)
 	    w->args[0])));
 	html_raw(H, "\">\n<p><button type=\"submit\">Me désabonner</button>"
 	    "</p>\n</form>\n<p>Pour choisir sorte par sorte, <a href=\""
-	    UI_ACCOUNT_MAIL_PREFS "\">connectez-vous et ouvrez « Mes courriels "
-	    "de notification »</a>.</p>\n");
+	    UI_ACCOUNT_MAIL_PREFS "\">connectez-vous et ouvrez « Mes courriels "
+	    "de notification »</a>.</p>\n");
 	page_end(w);
 	return (web_send(w, 200));
 }
@@ -93,11 +93,11 @@ unsubscribe_submit(struct web_req *w)
 		    DB_INT(s->uid), DB_TEXT(s->kind)));
 	}
 	if (!web_bool(w, Q_UNSUB, 0, NUN_FOUND))
-		return (web_error(w, 404, "Ce compte n'existe plus : il ne "
+		return (web_error(w, 404, "Ce compte n'existe plus : il ne "
 		    "reçoit plus aucun courriel."));
 	page_begin(w, "Désabonnement enregistré");
 	html_raw(H, "<h1>Désabonnement enregistré</h1>\n<p role=\"status\">"
-	    "Vous ne recevrez plus par courriel : <strong>");
+	    "Vous ne recevrez plus par courriel : <strong>");
 	html_text(H, kind_label(s->kind));
 	html_raw(H, "</strong>.</p>\n<p>Vous pouvez changer d'avis depuis "
 	    "<a href=\"" UI_ACCOUNT_MAIL_PREFS "\">Mes courriels de "

@@ -46,7 +46,7 @@ mediation_common_read(struct web_req *w, struct form *f, struct mediation *m)
 	m->consent = tick != NULL && strcmp(tick, "1") == 0 ? "1" : "";
 	if (*m->consent == '\0') {
 		form_error(f, "consentement", "Lisez à la personne le texte du "
-		    "consentement et cochez la case : sans son accord, rien "
+		    "consentement et cochez la case : sans son accord, rien "
 		    "n'est enregistré.");
 		ok = 0;
 	}
@@ -98,7 +98,7 @@ mediation_consent_write(struct web_req *w, struct form *f,
 		form_textarea(f, "contact", "Contact de la personne "
 		    "(facultatif)", m->contact, "Une adresse électronique ou "
 		    "postale, pour la prévenir de la réponse officielle. "
-		    "Jamais publiée ; effacée après la clôture de la "
+		    "Jamais publiée ; effacée après la clôture de la "
 		    "consultation (voir la politique de confidentialité).",
 		    0, 2);
 	html_raw(H, "<input type=\"hidden\" name=\"version_consentement\" "
@@ -107,7 +107,7 @@ mediation_consent_write(struct web_req *w, struct form *f,
 	html_raw(H, "\">\n");
 	form_checkbox(f, "consentement", web_text(w, Q_CONSENT, 0,
 	    AC_WORDING), m->consent != NULL && *m->consent != '\0',
-	    "Lisez ce texte à la personne ; cochez seulement si elle est "
+	    "Lisez ce texte à la personne ; cochez seulement si elle est "
 	    "d'accord.");
 }
 
@@ -150,8 +150,8 @@ mediation_no_epn(struct web_req *w)
 	if (web_rows(w, Q_EPNS) > 0)
 		return (0);
 	html_raw(H, "<p class=\"notice\">Votre compte n'est rattaché à aucun "
-	    "EPN : un administrateur doit vous y rattacher (page de l'EPN, "
-	    "« Médiateurs et médiatrices ») avant que vous puissiez saisir "
+	    "EPN : un administrateur doit vous y rattacher (page de l'EPN, "
+	    "« Médiateurs et médiatrices ») avant que vous puissiez saisir "
 	    "des contributions.</p>\n");
 	return (1);
 }

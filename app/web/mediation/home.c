@@ -110,7 +110,7 @@ write_epns(struct web_req *w)
 {
 	int	i;
 
-	html_raw(H, "<p>Vous saisissez au nom de : ");
+	html_raw(H, "<p>Vous saisissez au nom de : ");
 	for (i = 0; i < web_rows(w, Q_EPNS); i++) {
 		if (i > 0)
 			html_raw(H, ", ");
@@ -124,7 +124,7 @@ write_epns(struct web_req *w)
 	    UI_MEDIATION_FIND "\" class=\"inline\">\n<div class=\"field\">"
 	    "<label for=\"f-numero\">Numéro de la proposition</label>\n"
 	    "<span class=\"hint\" id=\"h-numero\">Il figure dans l'adresse "
-	    "de sa page, après « /propositions/ ».</span>\n<input "
+	    "de sa page, après « /propositions/ ».</span>\n<input "
 	    "id=\"f-numero\" name=\"numero\" type=\"text\" inputmode=\"numeric\" "
 	    "aria-describedby=\"h-numero\" required></div>\n<p "
 	    "class=\"buttons\"><button type=\"submit\">Ouvrir</button></p>\n"
@@ -138,8 +138,8 @@ home_render(struct web_req *w, struct mediation *m, int status)
 	ui_crumbs(w, NULL, 0, "Saisie assistée");
 	html_raw(H, "<h1>Saisie assistée</h1>\n<p class=\"lead\">Saisissez ce "
 	    "que la personne présente vous dicte, ou ce qu'elle a écrit sur "
-	    "un formulaire papier. Son nom n'est jamais enregistré : la "
-	    "contribution paraît « saisie assistée à l'EPN de » suivie de la "
+	    "un formulaire papier. Son nom n'est jamais enregistré : la "
+	    "contribution paraît « saisie assistée à l'EPN de » suivie de la "
 	    "commune de l'EPN.</p>\n");
 	if (!mediation_no_epn(w)) {
 		write_epns(w);
@@ -216,7 +216,7 @@ mediation_find(struct web_req *w)
 
 	if (n == NULL || !text_parse_id(n, &id))
 		return (web_error(w, 400, "Le numéro de la proposition est un "
-		    "nombre : celui qui suit « /propositions/ » dans l'adresse "
+		    "nombre : celui qui suit « /propositions/ » dans l'adresse "
 		    "de sa page."));
 	return (web_redirect(w, ui_mediation_proposal(w, id)));
 }

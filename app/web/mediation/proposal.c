@@ -37,7 +37,7 @@ mediation_proposal_head(struct web_req *w, const char *what)
 	static const struct ui_crumb up[] = { { UI_MEDIATION,
 		"Saisie assistée" } };
 
-	page_begin(w, web_printf(w, "%s : %s", what, web_text(w, Q_PROPOSAL,
+	page_begin(w, web_printf(w, "%s : %s", what, web_text(w, Q_PROPOSAL,
 	    0, AP_TITLE)));
 	ui_crumbs(w, up, 1, what);
 	html_raw(H, "<h1>");
@@ -46,7 +46,7 @@ mediation_proposal_head(struct web_req *w, const char *what)
 	ui_number(w, id);
 	html_raw(H, " : ");
 	ui_link(w, ui_proposal(w, id), web_text(w, Q_PROPOSAL, 0, AP_TITLE));
-	html_raw(H, " (enjeu : ");
+	html_raw(H, " (enjeu : ");
 	html_text(H, web_text(w, Q_PROPOSAL, 0, AP_THEME));
 	html_raw(H, ").</p>\n");
 }

@@ -82,7 +82,7 @@ write_who(struct web_req *w, struct mediation *m)
 	    m->who.birthdate, "Sous la forme AAAA-MM-JJ.", "off", 1);
 	form_input(f, "commune_naissance", "Commune de naissance (code INSEE)",
 	    "text", m->who.birthplace, "5 caractères, par exemple 45234 pour "
-	    "Orléans ; vide pour une personne née à l'étranger.", "off", 0);
+	    "Orléans ; vide pour une personne née à l'étranger.", "off", 0);
 	form_input(f, "pays_naissance", "Pays de naissance (code INSEE)",
 	    "text", m->who.birthcountry != NULL ? m->who.birthcountry :
 	    "99100", "99100 pour la France.", "off", 1);
@@ -104,7 +104,7 @@ vote_render(struct web_req *w, struct mediation *m, int status)
 	}
 	mediation_proposal_head(w, "Vote assisté");
 	if (!mediation_no_epn(w)) {
-		html_raw(H, "<p>Agora ne garde pas l'identité : seulement une "
+		html_raw(H, "<p>Agora ne garde pas l'identité : seulement une "
 		    "empreinte chiffrée qui empêche un second vote de la même "
 		    "personne sur cette proposition, quel que soit l'EPN.</p>\n");
 		form_summary(&m->vf);

@@ -23,7 +23,7 @@ write_rules(struct web_req *w)
 	int	i;
 
 	html_raw(H, "<h2 id=\"regles\">Règles et codes</h2>\n"
-	    "<p>Chaque décision de modération cite l'un de ces codes ; le "
+	    "<p>Chaque décision de modération cite l'un de ces codes ; le "
 	    "décompte des décisions par règle est public sur la "
 	    "<a href=\"" UI_TRANSPARENCY "\">page de transparence</a>."
 	    "</p>\n"

@@ -44,7 +44,7 @@ item_ask(struct web_req *w, struct decision_view *v)
 	if (page != NULL && (!text_parse_id(page, &v->vpage) ||
 	    v->vpage > 100000))
 		return (web_error(w, 400, "La page demandée (paramètre "
-		    "« page ») n'est pas un nombre entier positif."));
+		    "« page ») n'est pas un nombre entier positif."));
 	web_query(w, Q_ITEM, &sql_item, DB_INT(v->id));
 	web_query(w, Q_FLAGS, &sql_item_flags, DB_INT(v->id));
 	web_query(w, Q_HISTORY, &sql_item_history, DB_INT(v->id));
@@ -150,7 +150,7 @@ item_check(struct web_req *w, struct decision_view *v)
 		return (decision_page(w, v, 200));
 	if (item_seen(w, &seen, &version) == -1)
 		return (web_error(w, 400, "Le formulaire de décision est "
-		    "incomplet : rechargez la page."));
+		    "incomplet : rechargez la page."));
 	if (item_fields(w, v, &rule) == -1)
 		return (decision_page(w, v, 422));
 	/*

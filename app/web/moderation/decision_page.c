@@ -189,18 +189,20 @@ write_history(struct web_req *w)
 {
 	html_raw(H, "<h2>Historique de l'auteur</h2>\n");
 	if (web_null(w, Q_ITEM, 0, MI_AUTHOR_ID)) {
-		html_raw(H, "<p>Contribution importée : pas d'auteur sur "
+		html_raw(H, "<p>Contribution importée : pas d'auteur sur "
 		    "Agora.</p>\n");
 		return;
 	}
 	html_raw(H, "<p>Décisions antérieures sur ses autres "
-	    "contributions : ");
-	ui_number(w, web_int(w, Q_HISTORY, 0, IH_PUBLISHED));
-	html_raw(H, " publiée(s), ");
-	ui_number(w, web_int(w, Q_HISTORY, 0, IH_HIDDEN));
-	html_raw(H, " masquée(s), ");
-	ui_number(w, web_int(w, Q_HISTORY, 0, IH_REJECTED));
-	html_raw(H, " refusée(s).</p>\n");
+	    "contributions : ");
+	ui_count(w, web_int(w, Q_HISTORY, 0, IH_PUBLISHED), "publiée",
+	    "publiées");
+	html_raw(H, ", ");
+	ui_count(w, web_int(w, Q_HISTORY, 0, IH_HIDDEN), "masquée", "masquées");
+	html_raw(H, ", ");
+	ui_count(w, web_int(w, Q_HISTORY, 0, IH_REJECTED), "refusée",
+	    "refusées");
+	html_raw(H, ".</p>\n");
 }
 
 static void
@@ -296,7 +298,7 @@ write_form(struct web_req *w, struct decision_view *v)
 	form_select(&v->f, "decision", "Décision", dopts, nd, v->decision,
 	    NULL, 1);
 	form_select(&v->f, "regle", "Règle de la charte", ropts, nr, v->rule,
-	    "Obligatoire pour masquer ou refuser ; facultative pour publier "
+	    "Obligatoire pour masquer ou refuser ; facultative pour publier "
 	    "ou rétablir.", 0);
 	form_textarea(&v->f, "note", "Note à l'auteur", v->note,
 	    "1000 caractères au plus. Elle est envoyée à l'auteur et inscrite "

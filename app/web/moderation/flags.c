@@ -83,7 +83,7 @@ write_form(struct web_req *w, struct flag_view *v)
 
 	if (web_bool(w, Q_TARGET, 0, FT_FLAGGED)) {
 		html_raw(H, "<p class=\"notice\" role=\"status\">Vous avez "
-		    "signalé cette contribution. Merci : l'équipe de modération "
+		    "signalé cette contribution. Merci : l'équipe de modération "
 		    "l'examinera au regard de la <a href=\"" UI_CHARTER "\">charte</a>."
 		    "</p>\n");
 		return;
@@ -91,7 +91,7 @@ write_form(struct web_req *w, struct flag_view *v)
 	opts = mod_rule_options(w, Q_RULES, "Choisissez une règle", &n);
 	html_raw(H, "<p>Signalez une contribution qui enfreint la "
 	    "<a href=\"" UI_CHARTER "\">charte de modération</a>. Votre "
-	    "signalement n'est pas public ; après plusieurs "
+	    "signalement n'est pas public ; après plusieurs "
 	    "signalements, la contribution est examinée par un "
 	    "modérateur.</p>\n");
 	form_begin(w, ui_contribution_part(w, web_int(w, Q_TARGET, 0, FT_ID),

@@ -44,7 +44,7 @@ write_consultation(struct web_req *w, int i)
 	other = mode == MODE_APRIORI ? MODE_APOSTERIORI : MODE_APRIORI;
 	html_raw(H, "<section>\n<h2>");
 	html_text(H, web_text(w, Q_MODES, i, CM_TITLE));
-	html_raw(H, "</h2>\n<p>Mode actuel : <strong>");
+	html_raw(H, "</h2>\n<p>Mode actuel : <strong>");
 	html_text(H, vocab_mode[mode].label);
 	html_raw(H, "</strong>.</p>\n");
 	form_begin(w, UI_ADMIN_CONSULTATION, web_printf(w,
@@ -71,7 +71,7 @@ mode_page(struct web_req *w, struct mode_view *v, int status)
 	form_summary(&v->f);
 	html_raw(H, "<p>En mode a priori, les nouvelles contributions "
 	    "attendent dans la <a href=\"" UI_MODERATION "\">file de modération"
-	    "</a> ; en mode a posteriori elles sont publiées tout de suite et "
+	    "</a> ; en mode a posteriori elles sont publiées tout de suite et "
 	    "les participants peuvent les signaler. Chaque changement est "
 	    "inscrit au journal de modération.</p>\n");
 	for (i = 0; i < web_rows(w, Q_MODES); i++)

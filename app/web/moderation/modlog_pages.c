@@ -19,10 +19,12 @@
 #include "../../core/addresses.h"
 #include "../../core/modlog.h"
 #include "../../core/settings.h"
+#include "../../core/vocab.h"
 #include "../../db/moderation.h"
 #include "../../db/modlog_export.h"
 #include "../kernel/app.h"
 #include "../opendata/export_sink.h"
+#include "../shared/ui.h"
 #include "modlog_pages.h"
 
 int	modlog_head_show(struct web_req *);
@@ -56,7 +58,7 @@ modlog_head_show(struct web_req *w)
 		return (web_query(w, Q_HEAD, &sql_log_head_latest));
 	if (web_rows(w, Q_HEAD) == 0) {
 		html_raw(H, "{\"erreur\": ");
-		html_json_string(H, "Aucune tête signée pour l'instant : la "
+		html_json_string(H, "Aucune tête signée pour l'instant : la "
 		    "première est signée dans l'heure qui suit la mise en "
 		    "service.");
 		html_raw(H, "}\n");
@@ -148,22 +150,24 @@ modlog_transparency(struct web_req *w, int q)
 	html_raw(H, "<h2 id=\"journal\">Journal de modération vérifiable</h2>\n"
 	    "<p>Chaque décision est inscrite dans un journal où chaque ligne "
 	    "porte l'empreinte (SHA-256) de la précédente. Toutes les heures, "
-	    "le serveur signe la « tête » du journal (nombre de lignes, "
+	    "le serveur signe la « tête » du journal (nombre de lignes, "
 	    "dernière ligne, son empreinte, l'heure) avec une clé Ed25519 "
 	    "conservée hors de la base de données. Gardez une copie de la "
-	    "tête signée : si une ligne qu'elle couvre était ensuite "
+	    "tête signée : si une ligne qu'elle couvre était ensuite "
 	    "supprimée, modifiée, déplacée ou précédée d'une ligne inventée, "
 	    "la vérification le montrerait.</p>\n");
 	if (web_rows(w, q) == 0 || modlog_head_parse(web_text(w, q, 0,
 	    LATEST_TEXT), &h) == -1)
-		html_raw(H, "<p>Aucune tête signée pour l'instant : la première "
+		html_raw(H, "<p>Aucune tête signée pour l'instant : la première "
 		    "l'est dans l'heure qui suit la mise en service.</p>\n");
 	else {
 		html_raw(H, "<dl class=\"meta\">\n");
 		fact(w, "Dernière tête signée", web_text(w, q, 0, LATEST_WHEN),
 		    0);
-		fact(w, "Lignes couvertes", web_printf(w, "%lld décision(s) "
-		    "inscrite(s), jusqu'à la ligne n° %lld", h.rows, h.last_id),
+		fact(w, "Lignes couvertes", web_printf(w, "%s %s, jusqu'à la "
+		    "ligne n°" NBSP "%lld", ui_number_text(w, h.rows),
+		    vocab_plural(h.rows, "décision inscrite",
+		    "décisions inscrites"), h.last_id),
 		    0);
 		fact(w, "Empreinte de la dernière ligne", h.last_hash, 1);
 		fact(w, "Empreinte de la clé publique (SHA-256)", h.key, 1);
@@ -171,12 +175,12 @@ modlog_transparency(struct web_req *w, int q)
 	}
 	html_raw(H, "<ul>\n<li><a href=\"" HEAD_URL "\">La dernière tête signée"
 	    "</a> (JSON)</li>\n<li><a href=\"" LOG_URL "\">Le journal complet"
-	    "</a> (JSON, données ouvertes : les modérateurs y figurent sous un "
+	    "</a> (JSON, données ouvertes : les modérateurs y figurent sous un "
 	    "pseudonyme, les notes par leur seule empreinte)</li>\n"
 	    "<li><a href=\"" KEY_URL "\">La clé publique</a> (PEM)</li>\n"
 	    "</ul>\n<p>Pour vérifier, avec le programme d'Agora et l'accès à "
-	    "la base : <code>agora verify-log --head tete.json --key "
-	    "cle-publique.pem</code>. Sans lui : la signature se vérifie avec "
+	    "la base : <code>agora verify-log --head tete.json --key "
+	    "cle-publique.pem</code>. Sans lui : la signature se vérifie avec "
 	    "OpenSSL, et chaque empreinte se recalcule à partir des champs du "
 	    "journal publié, comme l'explique la page des <a href=\"" UI_EXPORT
 	    "#journal\">données ouvertes</a>.</p>\n");

@@ -30,7 +30,7 @@ decision_sentence(const char *code)
 	case DEC_RESTORE:
 		return ("a été rétablie");
 	case DEC_HIDE:
-		return ("a été masquée : elle reste visible pour vous seul·e");
+		return ("a été masquée : elle ne reste visible que pour vous");
 	case DEC_REJECT:
 		return ("a été refusée");
 	}
@@ -49,11 +49,11 @@ write_activity(struct web_req *w, int i, int kind)
 
 	html_text(H, vocab_notify_kind[kind].label);
 	html_raw(H, kind == NK_THEME ? " : " : ", proposition ");
-	html_raw(H, "« <a href=\"");
+	html_raw(H, "« <a href=\"");
 	html_text(H, c == p ? ui_proposal(w, p) : ui_contribution(w, p, c));
 	html_raw(H, "\">");
 	html_text(H, web_text(w, Q_NOTES, i, NF_PROPOSAL_TITLE));
-	html_raw(H, "</a> ».</li>\n");
+	html_raw(H, "</a> ».</li>\n");
 }
 
 static void
@@ -71,13 +71,13 @@ write_notification(struct web_req *w, int i)
 		write_activity(w, i, kind < 0 ? NK_ACTIVITY : kind);
 		return;
 	}
-	html_raw(H, " — Votre contribution « ");
+	html_raw(H, " — Votre contribution « ");
 	html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
-	html_raw(H, " » ");
+	html_raw(H, " » ");
 	html_text(H, decision_sentence(web_text(w, Q_NOTES, i, NF_DECISION)));
 	html_raw(H, ".");
 	if (!web_null(w, Q_NOTES, i, NF_RULE)) {
-		html_raw(H, " Règle de la charte : <a href=\"" UI_CHARTER
+		html_raw(H, " Règle de la charte : <a href=\"" UI_CHARTER
 		    "#regles\">");
 		html_text(H, web_text(w, Q_NOTES, i, NF_RULE));
 		html_raw(H, " — ");
@@ -85,7 +85,7 @@ write_notification(struct web_req *w, int i)
 		html_raw(H, "</a>.");
 	}
 	if (!web_null(w, Q_NOTES, i, NF_NOTE)) {
-		html_raw(H, " Note du modérateur : ");
+		html_raw(H, " Note du modérateur : ");
 		html_text(H, web_text(w, Q_NOTES, i, NF_NOTE));
 	}
 	html_raw(H, "</li>\n");
@@ -107,7 +107,7 @@ notifications_show(struct web_req *w)
 	ui_crumbs(w, account, 1, "Notifications");
 	html_raw(H, "<h1>Mes notifications</h1>\n");
 	if (web_rows(w, Q_NOTES) == 0)
-		html_raw(H, "<p>Aucune notification : les réponses à vos "
+		html_raw(H, "<p>Aucune notification : les réponses à vos "
 		    "contributions, les décisions de modération et l'activité "
 		    "de ce que vous suivez apparaîtront ici.</p>\n");
 	else {

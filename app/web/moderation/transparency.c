@@ -21,11 +21,13 @@ enum { Q_THEMES, Q_RULES, Q_TOTAL, Q_HEAD };
 static void
 write_total(struct web_req *w)
 {
-	html_raw(H, "<p>En tout : ");
-	ui_number(w, web_int(w, Q_TOTAL, 0, TTO_HIDDEN));
-	html_raw(H, " contribution(s) masquée(s), ");
-	ui_number(w, web_int(w, Q_TOTAL, 0, TTO_REJECTED));
-	html_raw(H, " refusée(s) ; attente médiane : ");
+	html_raw(H, "<p>En tout : ");
+	ui_count(w, web_int(w, Q_TOTAL, 0, TTO_HIDDEN), "contribution masquée",
+	    "contributions masquées");
+	html_raw(H, ", ");
+	ui_count(w, web_int(w, Q_TOTAL, 0, TTO_REJECTED), "refusée",
+	    "refusées");
+	html_raw(H, NNBSP "; attente médiane" NBSP ": ");
 	html_text(H, web_null(w, Q_TOTAL, 0, TTO_MEDIAN) ?
 	    "aucune décision encore" : web_text(w, Q_TOTAL, 0, TTO_MEDIAN));
 	html_raw(H, ".</p>\n");
@@ -102,7 +104,7 @@ transparency_show(struct web_req *w)
 	    "attendu une décision (durée médiane entre l'entrée dans la file "
 	    "de modération, au dépôt ou au seuil de signalements, et la "
 	    "décision). Une contribution masquée puis rétablie reste comptée "
-	    "parmi les masquées. Rien n'est jamais supprimé : chaque décision "
+	    "parmi les masquées. Rien n'est jamais supprimé : chaque décision "
 	    "est inscrite dans un <a href=\"#journal\">journal chaîné et "
 	    "vérifiable</a>.</p>\n");
 	write_total(w);

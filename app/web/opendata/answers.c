@@ -43,10 +43,10 @@ struct answer {
 };
 
 /* Said on the form, and applied by sql_answer_save. */
-static const char	mail_rule[] = "Qui est prévenu : la première réponse "
+static const char	mail_rule[] = "Qui est prévenu : la première réponse "
     "est envoyée par courriel à l'auteur de la proposition et aux personnes "
     "qui ont voté. Une correction qui garde le même statut ne prévient "
-    "personne ; un changement de statut les prévient de nouveau.";
+    "personne ; un changement de statut les prévient de nouveau.";
 
 /*
  * The statuses of vocab_answer. With a placeholder first (for the form:
@@ -74,7 +74,7 @@ static void
 write_current(struct web_req *w)
 {
 	html_raw(H, "<section aria-labelledby=\"actuelle\">\n"
-	    "<h2 id=\"actuelle\">Réponse actuelle : ");
+	    "<h2 id=\"actuelle\">Réponse actuelle : ");
 	html_text(H, web_text(w, Q_CURRENT, 0, OA_LABEL));
 	html_raw(H, "</h2>\n<p>Publiée le ");
 	html_text(H, web_text(w, Q_CURRENT, 0, OA_DATE));
@@ -107,22 +107,22 @@ write_preview(struct web_req *w, struct answer *a)
 	html_raw(H, "<section aria-labelledby=\"apercu\" class=\"preview\">\n"
 	    "<h2 id=\"apercu\">Aperçu avant publication</h2>\n"
 	    "<p>Rien n'est encore publié. Relisez, puis choisissez "
-	    "« Publier la réponse » en bas du formulaire.</p>\n"
-	    "<h3>Sur la page de la proposition</h3>\n<p><strong>Réponse : ");
+	    "« Publier la réponse » en bas du formulaire.</p>\n"
+	    "<h3>Sur la page de la proposition</h3>\n<p><strong>Réponse : ");
 	html_text(H, status_label(a->status));
 	html_raw(H, "</strong></p>\n<div class=\"prose\">");
 	web_markdown(w, a->body, 3);
 	html_raw(H, "</div>\n<h3>Par courriel</h3>\n<p>");
 	if (n == 0)
 		html_raw(H, web_bool(w, Q_PREVIEW, 0, AV_CORRECTION) ?
-		    "Cette correction garde le même statut : personne ne "
+		    "Cette correction garde le même statut : personne ne "
 		    "recevra de courriel." : "Personne ne recevra de courriel "
 		    "(ni l'auteur ni les votants n'ont d'adresse).");
 	else {
 		html_raw(H, "Publier enverra ");
 		ui_count(w, n, "courriel", "courriels");
 		html_raw(H, " (l'auteur et les personnes qui ont voté). "
-		    "Le texte de la réponse y figurera ainsi :");
+		    "Le texte de la réponse y figurera ainsi :");
 	}
 	html_raw(H, "</p>\n");
 	if (n > 0) {
@@ -150,7 +150,7 @@ write_form(struct web_req *w, struct answer *a, int preview)
 	    a->status, "Ce que la Région fait de cette proposition.", 1);
 	form_textarea(&a->f, "reponse", "Texte de la réponse", a->body,
 	    "5 000 caractères au plus. Markdown accepté (listes, liens, "
-	    "gras) ; le courriel en reçoit le texte simple.", 1, 12);
+	    "gras) ; le courriel en reçoit le texte simple.", 1, 12);
 	html_raw(H, "<p>");
 	html_text(H, mail_rule);
 	html_raw(H, "</p>\n<p class=\"actions\">");
@@ -207,7 +207,7 @@ answer_refused(struct web_req *w)
 		return (web_error(w, 404, NULL));
 	if (web_bool(w, Q_PROPOSAL, 0, AP_ARCHIVED))
 		return (web_error(w, 409, "Cette proposition appartient à une "
-		    "consultation archivée, importée d'une autre plateforme : "
+		    "consultation archivée, importée d'une autre plateforme : "
 		    "la Région n'y répond pas, elle se lit en lecture seule. "
 		    "Rien n'a été enregistré."));
 	return (0);

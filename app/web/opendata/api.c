@@ -168,14 +168,14 @@ api_filters(struct web_req *w, struct api_query *q)
 
 	if ((v = api_arg(w, "theme")) != NULL) {
 		if (!text_slug_valid(v))
-			return (api_error(w, 400, "Paramètre theme invalide : "
+			return (api_error(w, 400, "Paramètre theme invalide : "
 			    "un identifiant d'enjeu (lettres minuscules, "
 			    "chiffres, tirets)."));
 		q->theme = v;
 	}
 	if ((v = api_arg(w, "type")) != NULL) {
 		if ((k = vocab_find(vocab_kind_public, KIND__MAX, v)) < 0)
-			return (api_error(w, 400, "Paramètre type invalide : "
+			return (api_error(w, 400, "Paramètre type invalide : "
 			    "proposition, argument ou commentaire."));
 		q->kind = vocab_kind[k].code;
 	}
@@ -192,10 +192,10 @@ api_position(struct web_req *w, struct api_query *q)
 	q->page = 1;
 	if (page != NULL) {
 		if (!text_parse_id(page, &n))
-			return (api_error(w, 400, "Paramètre page invalide : "
+			return (api_error(w, 400, "Paramètre page invalide : "
 			    "un entier de 1 à 2000."));
 		if (n > API_MAX_PAGE)
-			return (api_error(w, 400, "Paramètre page trop grand : "
+			return (api_error(w, 400, "Paramètre page trop grand : "
 			    "au-delà de la page 2000, suivez le curseur apres "
 			    "(le champ suivant de chaque page) ou prenez les "
 			    "fichiers de /export/."));
@@ -203,7 +203,7 @@ api_position(struct web_req *w, struct api_query *q)
 	}
 	if ((v = api_arg(w, "apres")) != NULL) {
 		if (!text_parse_id(v, &n))
-			return (api_error(w, 400, "Paramètre apres invalide : "
+			return (api_error(w, 400, "Paramètre apres invalide : "
 			    "l'identifiant d'une contribution (un entier "
 			    "positif)."));
 		if (page != NULL)

@@ -61,7 +61,7 @@ static const char *const column_docs[OD__MAX] = {
 	/* texte */ "Texte de la contribution tel que saisi, au format "
 	    "Markdown.",
 	/* votes_d_accord */ "Nombre d'avis « d'accord » (une personne, une "
-	    "voix ; pour une contribution importée, le décompte de la "
+	    "voix ; pour une contribution importée, le décompte de la "
 	    "plateforme d'origine).",
 	/* votes_mitige */ "Nombre d'avis « mitigé », même règle.",
 	/* votes_pas_d_accord */ "Nombre d'avis « pas d'accord », même règle.",
@@ -71,7 +71,7 @@ static const char *const column_docs[OD__MAX] = {
 	/* id_origine */ "Identifiant sur la plateforme d'origine (importées "
 	    "seulement).",
 	/* reponse_statut */ "Réponse officielle de la Région à une proposition "
-	    ": retenue, a_l_etude, non_retenue ou deja_en_cours ; vide sans "
+	    ": retenue, a_l_etude, non_retenue ou deja_en_cours ; vide sans "
 	    "réponse.",
 	/* reponse_date */ "Date de la dernière version de la réponse "
 	    "officielle, ISO 8601 en temps universel.",
@@ -82,35 +82,35 @@ static const char *const column_docs[OD__MAX] = {
 	    "compte ne sont publiés. Vide pour les contributions importées.",
 	/* votes_origine */ "Contributions importées seulement : les votes ou "
 	    "soutiens comptés par la plateforme d'origine, pas des avis "
-	    "exprimés ici (nombre entier). République numérique : total des "
+	    "exprimés ici (nombre entier). République numérique : total des "
 	    "votes d'une opinion (d'accord + mitigé + pas d'accord), votes "
-	    "sur un argument ; Decidim : soutiens d'une proposition. Vide "
+	    "sur un argument ; Decidim : soutiens d'une proposition. Vide "
 	    "quand la plateforme n'en comptait pas (débats et commentaires "
 	    "Decidim) et pour les contributions déposées ici.",
 	/* alignement_origine */ "Commentaires importés de Decidim : la "
 	    "position que leur auteur avait indiquée sur la plateforme "
 	    "d'origine, pour, neutre ou contre. Vide sinon.",
 	/* canal */ "Comment la contribution a été recueillie : web (saisie "
-	    "en ligne par son auteur), epn (saisie assistée par un·e "
-	    "médiateur·rice dans un espace public numérique, pour une "
+	    "en ligne par son auteur), epn (saisie assistée par une "
+	    "personne chargée de la médiation dans un espace public numérique, pour une "
 	    "personne présente) ou papier (formulaire papier saisi ensuite "
 	    "dans un EPN). Jamais qui est la personne.",
 	/* epn */ "Numéro de l'espace public numérique au nom duquel la "
-	    "contribution a été saisie (canal epn ou papier) ; vide pour le "
+	    "contribution a été saisie (canal epn ou papier) ; vide pour le "
 	    "web.",
 };
 
 /* The fields of /export/journal-moderation.json, in order. */
 static const char *const log_docs[][2] = {
 	{ "id", "Numéro de la ligne (nombre entier croissant)." },
-	{ "forme", "Forme du texte que couvre l'empreinte : 2 pour les lignes "
+	{ "forme", "Forme du texte que couvre l'empreinte : 2 pour les lignes "
 	    "écrites depuis la mise en place du journal signé, 1 pour les "
 	    "précédentes (voir plus bas)." },
 	{ "date", "Date et heure de la décision, ISO 8601 en temps universel, "
 	    "à la microseconde (2026-11-20T14:03:00.123456Z)." },
-	{ "moderateur", "Pseudonyme du modérateur : 12 caractères "
+	{ "moderateur", "Pseudonyme du modérateur : 12 caractères "
 	    "hexadécimaux, calculés par HMAC-SHA-256 avec une clé secrète du "
-	    "serveur, différents du pseudonyme d'auteur de la même personne ; "
+	    "serveur, différents du pseudonyme d'auteur de la même personne ; "
 	    "null pour une décision automatique (seuil de signalements)." },
 	{ "contribution", "Identifiant de la contribution concernée (colonne "
 	    "id des fichiers de contributions), ou null." },
@@ -126,8 +126,8 @@ static const char *const log_docs[][2] = {
 	{ "note_empreinte", "Empreinte de la note du modérateur "
 	    "(HMAC-SHA-256 avec une clé secrète du serveur, 64 caractères "
 	    "hexadécimaux), ou null sans note. La note elle-même n'est jamais "
-	    "publiée : elle peut nommer des personnes, et elle est effacée "
-	    "quand l'auteur supprime son compte ; son empreinte reste." },
+	    "publiée : elle peut nommer des personnes, et elle est effacée "
+	    "quand l'auteur supprime son compte ; son empreinte reste." },
 	{ "entree_file", "Date et heure d'entrée dans la file de modération, "
 	    "ou null." },
 	{ "empreinte_precedente", "Empreinte de la ligne précédente (64 zéros "
@@ -144,22 +144,22 @@ log_section(struct web_req *w)
 
 	html_raw(H, "<h2 id=\"journal\">Journal de modération</h2>\n"
 	    "<p>Toutes les décisions de modération, dans l'ordre, chacune "
-	    "chaînée à la précédente par son empreinte ; toutes les heures, "
+	    "chaînée à la précédente par son empreinte ; toutes les heures, "
 	    "le serveur signe la tête du journal avec une clé Ed25519 "
 	    "conservée hors de la base de données (voir la <a href=\""
 	    UI_TRANSPARENCY "#journal\">page de transparence</a>).</p>"
 	    "\n<ul>\n<li><a href=\"" UI_EXPORT_LOG "\">Le journal "
-	    "complet, JSON</a> : un tableau d'objets, une ligne du journal par "
+	    "complet, JSON</a> : un tableau d'objets, une ligne du journal par "
 	    "objet, par numéro croissant.</li>\n"
 	    "<li><a href=\"" UI_EXPORT_LOG_HEAD "\">La dernière "
-	    "tête signée, JSON</a> : <code>lignes</code>, "
+	    "tête signée, JSON</a> : <code>lignes</code>, "
 	    "<code>dernier_id</code>, <code>derniere_empreinte</code>, "
 	    "<code>signe_le</code>, <code>cle_empreinte_sha256</code>, le "
 	    "texte signé (<code>texte_signe</code>) et sa signature "
 	    "(<code>signature_ed25519</code>, en base64).</li>\n"
 	    "<li><a href=\"" UI_EXPORT_LOG_KEY "\">La clé "
-	    "publique Ed25519, PEM</a> ; son empreinte est le SHA-256 de sa "
-	    "forme DER : <code>openssl pkey -pubin -in cle-publique.pem "
+	    "publique Ed25519, PEM</a> ; son empreinte est le SHA-256 de sa "
+	    "forme DER : <code>openssl pkey -pubin -in cle-publique.pem "
 	    "-outform DER | sha256sum</code>.</li>\n</ul>\n"
 	    "<table tabindex=\"0\">\n"
 	    "<caption>Champs du journal</caption>\n<thead><tr>"
@@ -174,19 +174,19 @@ log_section(struct web_req *w)
 	}
 	html_raw(H, "</tbody>\n</table>\n"
 	    "<h3>Vérifier le journal</h3>\n<ul>\n"
-	    "<li>Empreinte d'une ligne de forme 2 : le SHA-256 (en "
+	    "<li>Empreinte d'une ligne de forme 2 : le SHA-256 (en "
 	    "hexadécimal) du texte <code>2|id|date|moderateur|contribution|"
 	    "consultation|action|statut_avant|statut_apres|regle|"
 	    "note_empreinte|entree_file|empreinte_precedente</code>, les "
 	    "valeurs telles qu'elles figurent dans le fichier, une valeur "
 	    "null remplacée par un texte vide.</li>\n"
-	    "<li>Lignes de forme 1 (antérieures au journal signé) : leur "
+	    "<li>Lignes de forme 1 (antérieures au journal signé) : leur "
 	    "empreinte couvre aussi l'identifiant du modérateur et la note, "
-	    "qui ne sont pas publiés ; vérifiez leur chaînage "
+	    "qui ne sont pas publiés ; vérifiez leur chaînage "
 	    "(<code>empreinte_precedente</code>), le programme "
 	    "<code>agora verify-log</code> les recalcule sur le serveur.</li>\n"
-	    "<li>Tête signée : le texte signé est exactement "
-	    "<code>texte_signe</code> ; vérifiez la signature avec "
+	    "<li>Tête signée : le texte signé est exactement "
+	    "<code>texte_signe</code> ; vérifiez la signature avec "
 	    "<code>openssl pkeyutl -verify -pubin -inkey cle-publique.pem "
 	    "-rawin -in texte.txt -sigfile signature.bin</code> (la signature "
 	    "décodée du base64), puis que la ligne <code>dernier_id</code> du "
@@ -210,75 +210,75 @@ recount_doc(struct web_req *w)
 {
 	html_raw(H, "<h2 id=\"recalcul\">Recalculer les rapports</h2>\n"
 	    "<p>Les chiffres de l'accueil, des rapports, de l'API et de cette "
-	    "page se recalculent à partir de ces fichiers seuls, ainsi :</p>\n"
+	    "page se recalculent à partir de ces fichiers seuls, ainsi :</p>\n"
 	    "<ul>\n"
 	    "<li><strong>Ce que contiennent les fichiers.</strong> Une "
 	    "contribution y figure quand elle est publiée et que tout ce à "
-	    "quoi elle répond l'est aussi : une réponse sous une proposition, "
+	    "quoi elle répond l'est aussi : une réponse sous une proposition, "
 	    "un argument ou un commentaire masqué, refusé ou en attente n'est "
 	    "ni dans les fichiers ni dans aucun chiffre. Chaque "
-	    "<code>parent_id</code> désigne donc une ligne du même fichier ; "
+	    "<code>parent_id</code> désigne donc une ligne du même fichier ; "
 	    "le fil d'une réponse est la proposition atteinte en remontant "
 	    "les <code>parent_id</code>.</li>\n"
-	    "<li><strong>Participation</strong> : contributions = lignes ; "
+	    "<li><strong>Participation</strong> : contributions = lignes ; "
 	    "propositions, arguments, commentaires = lignes de chaque "
-	    "<code>type</code> ; contributeurs (les participants de "
-	    "l'accueil) = valeurs distinctes non vides de <code>auteur</code> ;"
+	    "<code>type</code> ; contributeurs (les participants de "
+	    "l'accueil) = valeurs distinctes non vides de <code>auteur</code> ;"
 	    " votes = somme de <code>votes_d_accord</code>, "
-	    "<code>votes_mitige</code> et <code>votes_pas_d_accord</code> ; "
+	    "<code>votes_mitige</code> et <code>votes_pas_d_accord</code> ; "
 	    "réponses officielles = lignes dont <code>reponse_statut</code> "
 	    "n'est pas vide. Les nombres de contributions publiées de cette "
 	    "page et le <code>total</code> de l'API sont des nombres de lignes "
 	    "des fichiers.</li>\n"
-	    "<li><strong>Par semaine</strong> : le lundi de la semaine de "
+	    "<li><strong>Par semaine</strong> : le lundi de la semaine de "
 	    "<code>cree_le</code> en heure de Paris, de la première à la "
 	    "dernière semaine, y compris les semaines sans contribution.</li>\n"
-	    "<li><strong>Par département</strong> : la colonne "
-	    "<code>departement</code> (vide : « Non renseigné ») ; le taux "
+	    "<li><strong>Par département</strong> : la colonne "
+	    "<code>departement</code> (vide : « Non renseigné ») ; le taux "
 	    "pour 10 000 habitants est ce nombre × 10 000 ÷ la population "
 	    "ci-dessous, arrondi au centième le plus proche (0,005 vers le "
 	    "haut).</li>\n"
-	    "<li><strong>Propositions qui rassemblent</strong> : les 10 "
+	    "<li><strong>Propositions qui rassemblent</strong> : les 10 "
 	    "premières par la borne basse de l'intervalle de Wilson à 95 % de "
 	    "la part p = a ÷ n, avec a = <code>votes_d_accord</code> et n = la "
 	    "somme des trois colonnes de votes (n &gt; 0), soit (p + 1,9208 ÷ n "
 	    "− 1,96 × √(p × (1 − p) ÷ n + 0,9604 ÷ n²)) ÷ (1 + 3,8416 ÷ n), "
-	    "puis par identifiant croissant ; l'indice est cette borne en "
+	    "puis par identifiant croissant ; l'indice est cette borne en "
 	    "pour cent, à un chiffre après la virgule.</li>\n"
-	    "<li><strong>Propositions qui divisent</strong> : la même borne "
+	    "<li><strong>Propositions qui divisent</strong> : la même borne "
 	    "pour a = le plus petit de <code>votes_d_accord</code> et "
 	    "<code>votes_pas_d_accord</code> et n = leur somme, quand les deux "
 	    "sont non nuls.</li>\n"
-	    "<li><strong>Les plus débattues</strong> : les 10 propositions "
+	    "<li><strong>Les plus débattues</strong> : les 10 propositions "
 	    "dont le fil compte le plus d'arguments et de commentaires, puis "
 	    "par identifiant croissant. Sur la page d'une proposition, "
-	    "« Pour » et « Contre » comptent ses arguments, « Commentaires » "
+	    "« Pour » et « Contre » comptent ses arguments, « Commentaires » "
 	    "les commentaires qui lui répondent directement ou à travers "
-	    "d'autres commentaires ; la liste d'un enjeu donne pour chaque "
-	    "proposition ses arguments et tout son fil (« contributions au "
-	    "débat »).</li>\n"
-	    "<li><strong>Termes récurrents</strong> : dans le titre et le "
+	    "d'autres commentaires ; la liste d'un enjeu donne pour chaque "
+	    "proposition ses arguments et tout son fil (« contributions au "
+	    "débat »).</li>\n"
+	    "<li><strong>Termes récurrents</strong> : dans le titre et le "
 	    "texte de chaque contribution, les mots (suites de lettres et de "
-	    "chiffres ; un mot composé avec trait d'union compte entier et "
+	    "chiffres ; un mot composé avec trait d'union compte entier et "
 	    "pour chacune de ses parties), en minuscules, de 4 caractères ou "
 	    "plus, qui ne sont ni des nombres ni des mots vides (la liste "
 	    "française de PostgreSQL, <code>french.stop</code>, issue du "
-	    "projet Snowball, et la liste ci-dessous) ; les 30 plus fréquents par nombre d'occurrences, "
+	    "projet Snowball, et la liste ci-dessous) ; les 30 plus fréquents par nombre d'occurrences, "
 	    "puis par nombre de contributions qui les emploient, puis dans "
 	    "l'ordre des caractères. Le découpage est celui de l'analyseur "
-	    "de texte de PostgreSQL : une adresse web ou électronique y compte "
+	    "de texte de PostgreSQL : une adresse web ou électronique y compte "
 	    "pour un seul mot.</li>\n"
-	    "<li><strong>Propositions proches</strong> : deux propositions dont "
+	    "<li><strong>Propositions proches</strong> : deux propositions dont "
 	    "les titres ont une similarité d'au moins 0,5 selon les "
-	    "trigrammes de pg_trgm : chaque mot (lettres et chiffres), en "
+	    "trigrammes de pg_trgm : chaque mot (lettres et chiffres), en "
 	    "minuscules, précédé de deux espaces et suivi d'un, donne ses "
-	    "suites de trois caractères ; la similarité est le nombre de "
+	    "suites de trois caractères ; la similarité est le nombre de "
 	    "trigrammes communs aux deux titres divisé par le nombre de leurs "
 	    "trigrammes distincts. Les 300 premières paires, par identifiants "
 	    "croissants, forment les groupes.</li>\n"
-	    "<li><strong>Enjeux de plus de 2 000 contributions</strong> : "
+	    "<li><strong>Enjeux de plus de 2 000 contributions</strong> : "
 	    "leurs termes récurrents et leurs propositions proches sont "
-	    "calculés périodiquement ; le rapport donne la date du calcul et "
+	    "calculés périodiquement ; le rapport donne la date du calcul et "
 	    "dit quand des contributions ont changé depuis.</li>\n</ul>\n");
 }
 
@@ -287,12 +287,12 @@ static void
 unrecountable_doc(struct web_req *w)
 {
 	html_raw(H, "<h3 id=\"non-recalculables\">Ce qui ne se recalcule pas</h3>\n"
-	    "<ul>\n<li>Le nombre de <strong>votants</strong> : les fichiers "
-	    "donnent les votes de chaque contribution, pas qui a voté ; "
+	    "<ul>\n<li>Le nombre de <strong>votants</strong> : les fichiers "
+	    "donnent les votes de chaque contribution, pas qui a voté ; "
 	    "publier les votes de chaque personne, même sous pseudonyme, les "
 	    "relierait à ses contributions.</li>\n"
 	    "<li>Les contributions <strong>masquées, refusées ou en "
-	    "attente</strong> : elles ne sont pas publiques ; la <a "
+	    "attente</strong> : elles ne sont pas publiques ; la <a "
 	    "href=\"" UI_TRANSPARENCY "\">page de transparence</a> "
 	    "publie les décisions de modération.</li>\n</ul>\n");
 }
@@ -340,21 +340,21 @@ files_doc(struct web_req *w)
 	html_raw(H, "<h2 id=\"licence\">Licence</h2>\n"
 	    "<p>Les fichiers sont publiés sous la <a href=\"https://www.etalab."
 	    "gouv.fr/licence-ouverte-open-licence/\">Licence Ouverte / Open "
-	    "Licence version 2.0</a> (Etalab) : vous pouvez les copier, les "
+	    "Licence version 2.0</a> (Etalab) : vous pouvez les copier, les "
 	    "modifier et les diffuser, y compris à des fins commerciales, à "
-	    "condition de mentionner la source (« Région Centre-Val de Loire, "
-	    "consultation Agora ») et la date de téléchargement.</p>\n"
+	    "condition de mentionner la source (« Région Centre-Val de Loire, "
+	    "consultation Agora ») et la date de téléchargement.</p>\n"
 	    "<h2 id=\"fichiers\">Fichiers</h2>\n<ul>\n"
 	    "<li><a href=\"" UI_EXPORT_CSV "\">Toutes les "
 	    "contributions, CSV</a></li>\n"
 	    "<li><a href=\"" UI_EXPORT_JSON "\">Toutes les "
 	    "contributions, JSON</a></li>\n</ul>\n"
 	    "<p>Ces deux fichiers couvrent toutes les consultations "
-	    "(colonne <code>consultation</code>) :</p>\n<ul>\n");
+	    "(colonne <code>consultation</code>) :</p>\n<ul>\n");
 	for (i = 0; i < web_rows(w, X_CONSULTATIONS); i++) {
 		html_raw(H, "<li><code>");
 		html_text(H, web_text(w, X_CONSULTATIONS, i, EXC_SLUG));
-		html_raw(H, "</code> : ");
+		html_raw(H, "</code> : ");
 		html_text(H, web_text(w, X_CONSULTATIONS, i, EXC_TITLE));
 		html_raw(H, " (");
 		ui_number(w, web_int(w, X_CONSULTATIONS, i, EXC_PUBLIC));
@@ -392,11 +392,11 @@ format_doc(struct web_req *w)
 	int	i;
 
 	html_raw(H, "<h2 id=\"format\">Format</h2>\n<ul>\n"
-	    "<li>CSV selon la RFC 4180 : séparateur virgule, champs entre "
+	    "<li>CSV selon la RFC 4180 : séparateur virgule, champs entre "
 	    "guillemets doubles quand il le faut (un guillemet y est doublé), "
 	    "fin de ligne CRLF, encodage UTF-8 sans BOM, une ligne d'en-tête."
 	    "</li>\n"
-	    "<li id=\"formules\">Protection des tableurs : une cellule dont le "
+	    "<li id=\"formules\">Protection des tableurs : une cellule dont le "
 	    "texte commence, après d'éventuelles apostrophes "
 	    "(<code>'</code>), par <code>=</code>, <code>+</code>, "
 	    "<code>-</code>, <code>@</code>, une tabulation, un retour "
@@ -408,11 +408,11 @@ format_doc(struct web_req *w)
 	    "formule. Pour retrouver le texte exact avec un programme, retirez "
 	    "une apostrophe, une seule, de chaque cellule qui commence par une "
 	    "apostrophe, d'éventuelles autres apostrophes puis l'un de ces "
-	    "caractères ; toute autre cellule est le texte tel quel (un texte "
+	    "caractères ; toute autre cellule est le texte tel quel (un texte "
 	    "qui commençait par <code>'=</code> est écrit <code>''=</code>). "
 	    "Le JSON n'a pas cette protection.</li>\n"
-	    "<li>JSON : un tableau d'objets, une contribution par ligne, avec "
-	    "les mêmes noms de champs ; nombres pour les identifiants et les "
+	    "<li>JSON : un tableau d'objets, une contribution par ligne, avec "
+	    "les mêmes noms de champs ; nombres pour les identifiants et les "
 	    "votes, <code>null</code> pour une valeur absente.</li>\n"
 	    "<li>Une ligne par contribution publiée, par identifiant "
 	    "croissant.</li>\n</ul>\n"
@@ -446,7 +446,7 @@ exports_index(struct web_req *w)
 	    "<p class=\"lead\">Toutes les contributions publiées sont "
 	    "téléchargeables librement, pour être relues, recomptées et "
 	    "réutilisées. Les rapports remis aux élus se recalculent à "
-	    "partir de ces fichiers : voir <a href=\"#recalcul\">comment</a>."
+	    "partir de ces fichiers : voir <a href=\"#recalcul\">comment</a>."
 	    "</p>\n");
 	files_doc(w);
 	format_doc(w);
@@ -456,7 +456,7 @@ exports_index(struct web_req *w)
 	reference_doc(w);
 	log_section(w);
 	html_raw(H, "<p>Les mêmes fichiers s'obtiennent en ligne de commande "
-	    "sur le serveur : <code>agora export --format csv --theme ethique "
+	    "sur le serveur : <code>agora export --format csv --theme ethique "
 	    "--output ethique.csv</code>. Une <a href=\"" UI_API_THEMES "\">API "
 	    "JSON</a> en lecture seule est aussi disponible.</p>\n");
 	page_end(w);

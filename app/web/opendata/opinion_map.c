@@ -90,16 +90,16 @@ write_chart(struct web_req *w, int first)
 		pts[i].series = (int)web_int(w, qc, i, OMC_GRP);
 		pts[i].count = (unsigned)web_int(w, qc, i, OMC_PEOPLE);
 	}
-	desc = web_printf(w, "Nuage de points : chaque personne qui a voté est "
+	desc = web_printf(w, "Nuage de points : chaque personne qui a voté est "
 	    "placée selon ses votes, deux personnes proches ayant voté de "
-	    "façon semblable ; la taille d'une marque dit combien de "
+	    "façon semblable ; la taille d'une marque dit combien de "
 	    "personnes se trouvent au même endroit.");
 	for (i = 0; i < k && i < SVG_SERIES_MAX; i++) {
 		names[i] = group_name(w, web_int(w, qg, i, OMG_GRP));
-		desc = web_printf(w, "%s %s : %s, %lld personnes.", desc,
+		desc = web_printf(w, "%s %s : %s, %lld personnes.", desc,
 		    names[i], group_mark[i], web_int(w, qg, i, OMG_SIZE));
 	}
-	desc = web_printf(w, "%s Petits disques gris : personnes placées avec "
+	desc = web_printf(w, "%s Petits disques gris : personnes placées avec "
 	    "moins de 7 votes, qui ne forment pas les groupes. Le tableau "
 	    "qui suit donne les mêmes groupes.", desc);
 	svg_scatter(H, "c-opinions", "Carte des opinions", desc, OPINION_GRID,
@@ -176,7 +176,7 @@ write_lists(struct web_req *w, int first)
 		html_raw(H, " (");
 		ui_count(w, web_int(w, qg, g, OMG_SIZE), "personne",
 		    "personnes");
-		html_raw(H, ") : les propositions qui le distinguent</h3>\n<ul>\n");
+		html_raw(H, ") : les propositions qui le distinguent</h3>\n<ul>\n");
 		for (shown = 0, i = 0; i < n; i++)
 			if (web_int(w, qh, i, OMH_GRP) == grp) {
 				write_highlight(w, qh, i, 0);
@@ -191,7 +191,7 @@ write_lists(struct web_req *w, int first)
 	for (shown = 0, i = 0; i < n; i++)
 		if (web_int(w, qh, i, OMH_GRP) == -1) {
 			html_raw(H, shown++ == 0 ? "<p>Une majorité de chaque "
-			    "groupe est d'accord avec :</p>\n<ul>\n" : "");
+			    "groupe est d'accord avec :</p>\n<ul>\n" : "");
 			write_highlight(w, qh, i, 1);
 		}
 	html_raw(H, shown ? "</ul>\n" : "<p>Aucune proposition ne recueille "
@@ -209,7 +209,7 @@ opinion_map_write(struct web_req *w, int first, int archived)
 	    vocab_opinion_reason, OMR__MAX, web_text(w, q, 0, OMM_REASON)) ==
 	    OMR_NO_VOTES)) {
 		html_raw(H, "<p>La plateforme d'origine n'a pas publié les votes "
-		    "de chaque participant : sans eux, pas de carte des "
+		    "de chaque participant : sans eux, pas de carte des "
 		    "opinions.</p>\n</section>\n");
 		return;
 	}
@@ -231,12 +231,12 @@ opinion_map_write(struct web_req *w, int first, int archived)
 		return;
 	}
 	html_raw(H, "<p>Les personnes sont placées sur la carte selon leurs "
-	    "votes : deux personnes proches ont voté de façon semblable. "
+	    "votes : deux personnes proches ont voté de façon semblable. "
 	    "Celles qui ont voté sur au moins 7 propositions forment ");
 	ui_count(w, web_rows(w, first + OM_Q_GROUPS), "groupe", "groupes");
 	html_raw(H, " d'opinion (la méthode de Pol.is). Aucun groupe de moins "
 	    "de 10 personnes n'est montré, et le groupe d'une personne n'est "
-	    "jamais publié : chacun voit le sien dans son compte (<a href=\""
+	    "jamais publié : chacun voit le sien dans son compte (<a href=\""
 	    UI_PRIVACY "\">données personnelles</a>).</p>\n");
 	write_computed(w, q);
 	write_chart(w, first);

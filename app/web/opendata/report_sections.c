@@ -165,7 +165,7 @@ report_territories(struct web_req *w)
 
 	section_open(w, "departements", "Contributions par département");
 	html_raw(H, "<p>Selon le département déclaré par chaque contributeur. "
-	    "Taux pour 10 000 habitants : population municipale INSEE, "
+	    "Taux pour 10 000 habitants : population municipale INSEE, "
 	    "millésime ");
 	for (i = 0; i < n; i++)
 		if (!web_null(w, Q_TERR, i, RTE_VINTAGE)) {
@@ -254,22 +254,22 @@ report_votes(struct web_req *w, const struct report *r)
 	    "Les 10 propositions à l'accord le plus large",
 	    r->archived ? "Votes de la plateforme d'origine ("
 	    ARCHIVE_TALLY_LABEL "). En tête, les propositions qui recueillent "
-	    "le plus de « d'accord », en tenant compte du nombre de votes "
+	    "le plus de « d'accord », en tenant compte du nombre de votes "
 	    "(voir la méthode en fin de rapport)." :
-	    "En tête, les propositions qui recueillent le plus de « d'accord », "
-	    "en tenant compte du nombre de votes : une proposition approuvée "
+	    "En tête, les propositions qui recueillent le plus de « d'accord », "
+	    "en tenant compte du nombre de votes : une proposition approuvée "
 	    "par beaucoup de votants passe devant une proposition approuvée "
 	    "par très peu. L'indice va de 0 à 100 (voir la méthode en fin de "
 	    "rapport).");
 	vote_table(w, Q_DIVIDED, "divisent", "Propositions qui divisent",
 	    "Les 10 propositions les plus partagées",
 	    r->archived ? "Votes de la plateforme d'origine ("
-	    ARCHIVE_TALLY_LABEL "). En tête, les propositions où « d'accord » "
-	    "et « pas d'accord » s'équilibrent le mieux, sur un nombre "
+	    ARCHIVE_TALLY_LABEL "). En tête, les propositions où « d'accord » "
+	    "et « pas d'accord » s'équilibrent le mieux, sur un nombre "
 	    "suffisant de votes (voir la méthode en fin de rapport)." :
-	    "En tête, les propositions où « d'accord » et « pas d'accord » "
+	    "En tête, les propositions où « d'accord » et « pas d'accord » "
 	    "s'équilibrent le mieux, sur un nombre suffisant de votes. "
-	    "L'indice va de 0 à 50 : 50 pour un partage égal (voir la méthode "
+	    "L'indice va de 0 à 50 : 50 pour un partage égal (voir la méthode "
 	    "en fin de rapport).");
 }
 
@@ -314,7 +314,7 @@ analysis_note(struct web_req *w)
 		return;
 	html_raw(H, "<p class=\"note\">");
 	if (src == AN_NONE) {
-		html_raw(H, "Analyse pas encore calculée pour cet enjeu : elle "
+		html_raw(H, "Analyse pas encore calculée pour cet enjeu : elle "
 		    "est faite périodiquement en arrière-plan.</p>\n");
 		return;
 	}
@@ -323,7 +323,7 @@ analysis_note(struct web_req *w)
 	html_raw(H, " à ");
 	html_text(H, web_text(w, Q_ANALYSIS, 0, RAN_TIME));
 	if (web_bool(w, Q_ANALYSIS, 0, RAN_STALE))
-		html_raw(H, " ; <strong>à actualiser</strong> : des "
+		html_raw(H, " ; <strong>à actualiser</strong> : des "
 		    "contributions ont été publiées, modifiées ou masquées "
 		    "depuis, le prochain calcul les prendra en compte");
 	html_raw(H, ".</p>\n");
@@ -338,8 +338,8 @@ report_terms(struct web_req *w, const struct report *r)
 
 	html_raw(H, "<section aria-labelledby=\"termes\">\n<h2 id=\"termes\">"
 	    "Termes récurrents</h2>\n<p>Les mots les plus fréquents des titres "
-	    "et des textes (sans les mots courants comme « le », « et » ou "
-	    "« pour »), avec le nombre de fois où ils apparaissent. Chaque mot mène aux contributions qui "
+	    "et des textes (sans les mots courants comme « le », « et » ou "
+	    "« pour »), avec le nombre de fois où ils apparaissent. Chaque mot mène aux contributions qui "
 	    "l'emploient.</p>\n");
 	analysis_note(w);
 	if (web_rows(w, Q_TERMS) == 0) {
@@ -425,7 +425,7 @@ report_similar(struct web_req *w)
 	html_raw(H, "<section aria-labelledby=\"doublons\">\n<h2 id=\"doublons\">"
 	    "Propositions proches</h2>\n<p>Propositions dont les titres se "
 	    "ressemblent beaucoup (au moins la moitié de leurs suites de trois "
-	    "lettres en commun), regroupées : elles pourraient être lues ou "
+	    "lettres en commun), regroupées : elles pourraient être lues ou "
 	    "traitées ensemble.</p>\n");
 	analysis_note(w);
 	if (web_rows(w, Q_SIMILAR) == 0) {
@@ -464,10 +464,17 @@ report_answers(struct web_req *w)
 		if ((a = vocab_find(vocab_answer, ANS__MAX,
 		    web_text(w, Q_ANSWERS, i, RAS_STATUS))) >= 0)
 			counts[a]++;
-	html_rawf(H, "<p>%d réponse(s) : %d retenue(s), %d à l'étude, "
-	    "%d non retenue(s), %d déjà en cours.</p>\n", n,
-	    counts[ANS_ADOPTED], counts[ANS_STUDIED], counts[ANS_DECLINED],
-	    counts[ANS_ONGOING]);
+	html_raw(H, "<p>");
+	ui_count(w, n, "réponse", "réponses");
+	html_raw(H, NBSP ": ");
+	ui_count(w, counts[ANS_ADOPTED], "retenue", "retenues");
+	html_raw(H, ", ");
+	ui_number(w, counts[ANS_STUDIED]);
+	html_raw(H, NBSP "à l'étude, ");
+	ui_count(w, counts[ANS_DECLINED], "non retenue", "non retenues");
+	html_raw(H, ", ");
+	ui_number(w, counts[ANS_ONGOING]);
+	html_raw(H, NBSP "déjà en cours.</p>\n");
 	if (n == 0) {
 		html_raw(H, "</section>\n");
 		return;
@@ -498,11 +505,11 @@ report_method(struct web_req *w, const struct report *r)
 	html_raw(H, "<dl class=\"method\">\n"
 	    "<dt>Indice des propositions qui rassemblent</dt>\n<dd>Borne basse "
 	    "de l'intervalle de confiance de Wilson à 95 % de la part de "
-	    "« d'accord » parmi tous les votes (d'accord, mitigé, pas "
+	    "« d'accord » parmi tous les votes (d'accord, mitigé, pas "
 	    "d'accord), en pour cent.</dd>\n"
 	    "<dt>Indice des propositions qui divisent</dt>\n<dd>Borne basse de "
-	    "Wilson à 95 % de la part minoritaire entre « d'accord » et « pas "
-	    "d'accord » (les votes « mitigé » ne comptent pas), en pour "
+	    "Wilson à 95 % de la part minoritaire entre « d'accord » et « pas "
+	    "d'accord » (les votes « mitigé » ne comptent pas), en pour "
 	    "cent.</dd>\n"
 	    "<dt>Propositions proches</dt>\n<dd>Similarité de trigrammes des "
 	    "titres (extension pg_trgm de PostgreSQL) d'au moins 50 %, paires "
@@ -512,7 +519,7 @@ report_method(struct web_req *w, const struct report *r)
 	    "exclus, comptés par occurrence.</dd>\n");
 	if (!r->archived)
 		html_raw(H, "<dt>Départements</dt>\n<dd>Département déclaré par "
-		    "le contributeur ; taux pour 10 000 habitants de la "
+		    "le contributeur ; taux pour 10 000 habitants de la "
 		    "population municipale INSEE. La vue d'un département "
 		    "(paramètre territoire) compte ses contributions par "
 		    "semaine et par type à partir des mêmes totaux.</dd>\n");

@@ -39,7 +39,7 @@ int	archive_report_show(struct web_req *);
 enum { QI_THEMES, QI__MAX };
 
 #define TERRITORY_UNKNOWN	"Le département demandé (paramètre "	\
-	"« territoire ») n'existe pas. Choisissez-le dans la liste."
+	"« territoire ») n'existe pas. Choisissez-le dans la liste."
 
 /* GET /rapports/: the themes with their key figures. */
 int
@@ -55,7 +55,7 @@ reports_index(struct web_req *w)
 		return (web_query(w, QI_THEMES, &sql_report_index));
 	page_begin(w, "Rapports");
 	html_raw(H, "<h1>Rapports de la consultation</h1>\n<p class=\"lead\">"
-	    "Un rapport par enjeu, pour les élus et pour le public : "
+	    "Un rapport par enjeu, pour les élus et pour le public : "
 	    "participation, propositions qui rassemblent ou qui divisent, "
 	    "termes récurrents, réponses officielles. Chaque chiffre se "
 	    "recalcule à partir des <a href=\"" UI_EXPORT "\">données "
@@ -75,14 +75,14 @@ reports_index(struct web_req *w)
 		html_raw(H, "</th>");
 		for (c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
 			html_raw(H, "<td class=\"num\">");
-			html_text(H, web_text(w, QI_THEMES, i, cols[c]));
+			ui_number(w, web_int(w, QI_THEMES, i, cols[c]));
 			html_raw(H, "</td>");
 		}
 		html_raw(H, "</tr>\n");
 	}
 	html_raw(H, "</tbody>\n</table>\n<p>Les rapports des consultations "
 	    "archivées (importées d'autres plateformes) sont sur la page de "
-	    "chacune : voir les <a href=\"" UI_CONSULTATIONS "\">"
+	    "chacune : voir les <a href=\"" UI_CONSULTATIONS "\">"
 	    "consultations</a>.</p>\n");
 	page_end(w);
 	return (web_send(w, 200));
@@ -118,11 +118,11 @@ write_head(struct web_req *w, const struct report *r)
 		ui_crumbs(w, reports, 1, web_printf(w, "Enjeu %s", web_text(w,
 		    Q_THEME, 0, RTA_POSITION)));
 	}
-	html_raw(H, "<h1>Rapport : ");
+	html_raw(H, "<h1>Rapport : ");
 	html_text(H, title);
 	html_raw(H, "</h1>\n<p class=\"lead\">");
 	html_text(H, consultation);
-	html_raw(H, ". Contributions publiées à ce jour ; <a href=\"");
+	html_raw(H, ". Contributions publiées à ce jour ; <a href=\"");
 	html_text(H, ui_theme(w, r->archived ? r->consultation : NULL,
 	    r->theme));
 	if (r->archived) {
@@ -159,11 +159,11 @@ write_territory_choice(struct web_req *w, const struct report *r)
 	int		 i;
 
 	if (r->territory != NULL) {
-		html_raw(H, "<p class=\"territory-view\">Vue du département : <strong>");
+		html_raw(H, "<p class=\"territory-view\">Vue du département : <strong>");
 		html_text(H, r->territory_name);
 		html_raw(H, "</strong>. La participation et les contributions "
 		    "par semaine ne comptent que les contributions de ce "
-		    "département ; les autres sections portent sur tout "
+		    "département ; les autres sections portent sur tout "
 		    "l'enjeu. <a href=\"");
 		html_text(H, ui_report(w, NULL, r->theme));
 		html_raw(H, "\">Voir tout l'enjeu</a>.</p>\n");
@@ -205,7 +205,7 @@ write_source_figures(struct web_req *w, const struct report *r)
 	} else
 		figure(w, "Soutiens", web_text(w, Q_SOURCE, 0, RSO_VOTES));
 	html_raw(H, "</dl>\n<p>Les contributeurs et votants de la plateforme "
-	    "d'origine ne sont pas repris : ils ne sont comptés ni comme "
+	    "d'origine ne sont pas repris : ils ne sont comptés ni comme "
 	    "contributeurs ni comme votants ici.</p>\n");
 }
 
@@ -217,7 +217,7 @@ write_assisted(struct web_req *w)
 	long long	assisted = web_int(w, Q_PART, 0, RP_ASSISTED);
 
 	html_raw(H, "<p>Contributions saisies par un médiateur "
-	    "numérique (EPN) pour une personne : ");
+	    "numérique (EPN) pour une personne : ");
 	ui_number(w, assisted);
 	html_raw(H, " sur ");
 	ui_number(w, public);
@@ -251,10 +251,12 @@ write_participation(struct web_req *w, const struct report *r)
 		write_assisted(w);
 		report_channels(w);
 	}
-	html_raw(H, "<p>Modération : ");
-	html_text(H, web_text(w, Q_PART, 0, RP_MODERATED));
-	html_raw(H, " contribution(s) masquée(s) ou refusée(s), ");
-	html_text(H, web_text(w, Q_PART, 0, RP_PENDING));
+	html_raw(H, "<p>Modération : ");
+	ui_count(w, web_int(w, Q_PART, 0, RP_MODERATED),
+	    "contribution masquée ou refusée",
+	    "contributions masquées ou refusées");
+	html_raw(H, ", ");
+	ui_number(w, web_int(w, Q_PART, 0, RP_PENDING));
 	html_raw(H, " en attente de modération.</p>\n"
 	    "<p class=\"note\" id=\"non-recalculables\">Tous les chiffres "
 	    "de ce rapport se recalculent à partir des <a href=\"" UI_EXPORT
@@ -276,9 +278,9 @@ report_ask_theme(struct web_req *w, struct report *r)
 	if (v != NULL && *v != '\0') {
 		if (r->consultation != NULL)
 			return (web_error(w, 400, "Les contributions d'une "
-			    "consultation archivée n'ont pas de département : "
+			    "consultation archivée n'ont pas de département : "
 			    "ce rapport n'a pas de vue par département "
-			    "(paramètre « territoire »)."));
+			    "(paramètre « territoire »)."));
 		if (strlen(v) > 3)
 			return (web_error(w, 400, TERRITORY_UNKNOWN));
 		r->territory = v;	/* checked against Q_TERR later */
@@ -360,7 +362,7 @@ territory_name(struct web_req *w, const struct report *r)
 static int
 report_render(struct web_req *w, struct report *r)
 {
-	const char	*title = web_printf(w, "Rapport : %s", web_text(w,
+	const char	*title = web_printf(w, "Rapport : %s", web_text(w,
 			    Q_THEME, 0, RTA_TITLE));
 
 	if (r->territory != NULL) {

@@ -49,7 +49,7 @@ write_votes(struct web_req *w, int q, int i)
 		html_raw(H, "aucun vote");
 		return;
 	}
-	html_raw(H, "votes sur ces propositions : ");
+	html_raw(H, "votes sur ces propositions : ");
 	ui_number(w, a);
 	html_raw(H, " d'accord, ");
 	ui_count(w, m, "mitigé", "mitigés");
@@ -69,7 +69,7 @@ write_topic(struct web_req *w, int first, int i, long long classified)
 	long long	 size = web_int(w, qt, i, TPC_SIZE);
 	int		 listed = 0;
 
-	html_rawf(H, "<h3 id=\"sujet-%lld\">Sujet %lld : ", topic + 1,
+	html_rawf(H, "<h3 id=\"sujet-%lld\">Sujet %lld : ", topic + 1,
 	    topic + 1);
 	html_text(H, web_text(w, qt, i, TPC_LABEL));
 	html_raw(H, "</h3>\n<p>");
@@ -84,7 +84,7 @@ write_topic(struct web_req *w, int first, int i, long long classified)
 		if (web_int(w, qp, j, TPP_TOPIC) != topic)
 			continue;
 		if (!listed++)
-			html_raw(H, "<p>Les plus représentatives :</p>\n<ul>\n");
+			html_raw(H, "<p>Les plus représentatives :</p>\n<ul>\n");
 		html_raw(H, "<li>");
 		ui_link(w, ui_proposal(w, web_int(w, qp, j, TPP_PROPOSAL)),
 		    web_text(w, qp, j, TPP_TITLE));
@@ -101,11 +101,11 @@ write_method(struct web_req *w, int q)
 	html_raw(H, "<h3 id=\"sujets-methode\">Méthode</h3>\n<p>Les mots du "
 	    "titre et du texte de chaque proposition sont ramenés à leur "
 	    "racine par l'analyseur français de PostgreSQL (sans accents ni "
-	    "mots vides) ; seules comptent les racines d'au moins 3 lettres "
+	    "mots vides) ; seules comptent les racines d'au moins 3 lettres "
 	    "employées par au moins 2 propositions (");
 	ui_number(w, web_int(w, q, 0, TPR_TERMS));
 	html_raw(H, " ici). Chaque proposition devient un vecteur de poids "
-	    "TF-IDF, (1 + ln n) × ln(N ÷ d), de longueur 1 ; les propositions "
+	    "TF-IDF, (1 + ln n) × ln(N ÷ d), de longueur 1 ; les propositions "
 	    "sont regroupées par k-moyennes sphériques (similarité cosinus, "
 	    "départ k-means++ tiré avec la graine fixe ");
 	html_rawf(H, "%lld", web_int(w, q, 0, TPR_SEED));
@@ -119,9 +119,9 @@ write_method(struct web_req *w, int q)
 	}
 	html_raw(H, ". Un sujet est nommé par les mots dont le poids dans son "
 	    "centre dépasse le plus celui des autres sujets, chacun sous la "
-	    "forme la plus employée ; ses propositions représentatives sont "
+	    "forme la plus employée ; ses propositions représentatives sont "
 	    "les plus proches de son centre. Le même calcul donne toujours le "
-	    "même résultat ; le sujet de chaque proposition et les racines "
+	    "même résultat ; le sujet de chaque proposition et les racines "
 	    "dont il a été calculé sont dans les ");
 	ui_link(w, ui_export_topics(w, web_text(w, q, 0, TPR_CONSULTATION),
 	    web_text(w, q, 0, TPR_THEME)), "données ouvertes (CSV)");

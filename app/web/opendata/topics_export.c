@@ -125,7 +125,7 @@ static const char *const column_docs[][2] = {
 	    "décroissante (1 = la plus représentative), vide sans sujet." },
 	{ "termes", "Les racines (analyseur français de PostgreSQL, sans "
 	    "accents) du titre et du texte avec leur nombre d'occurrences, "
-	    "racine:nombre séparées par des espaces : ce dont le sujet a été "
+	    "racine:nombre séparées par des espaces : ce dont le sujet a été "
 	    "calculé." },
 };
 
@@ -136,7 +136,7 @@ topics_export_doc(struct web_req *w)
 
 	html_raw(H, "<h2 id=\"sujets\">Sujets des propositions</h2>\n<p>Pour "
 	    "chaque enjeu dont les sujets ont été calculés (la section "
-	    "« Sujets abordés » de son rapport), le fichier <code>/export/"
+	    "« Sujets abordés » de son rapport), le fichier <code>/export/"
 	    "sujets/&lt;consultation&gt;/&lt;enjeu&gt;.csv</code> donne le "
 	    "sujet de chacune de ses propositions publiques, une ligne par "
 	    "proposition, par identifiant croissant, au format CSV décrit "

@@ -78,7 +78,7 @@ write_listed(struct web_req *w, int i)
 	html_text(H, web_text(w, Q_LIST, i, ARL_SUMMARY));
 	html_raw(H, "</p>\n<p class=\"meta\">");
 	if (*source != '\0') {
-		html_raw(H, "Plateforme d'origine : ");
+		html_raw(H, "Plateforme d'origine : ");
 		html_text(H, source);
 		html_raw(H, " · ");
 	}
@@ -119,7 +119,7 @@ consultations_index(struct web_req *w)
 		else if (!any++)
 			html_raw(H, "<h2 id=\"archives\">Consultations "
 			    "archivées</h2>\n<p>Importées d'autres "
-			    "plateformes, en lecture seule ; leurs votes sont "
+			    "plateformes, en lecture seule ; leurs votes sont "
 			    "les " ARCHIVE_TALLY_LABEL ".</p>\n"
 			    "<ul class=\"consultations\">\n");
 		write_listed(w, i);
@@ -213,7 +213,7 @@ write_theme_row(struct web_req *w, const char *slug, int i)
 	}
 	html_raw(H, "<td><a href=\"");
 	html_text(H, ui_report(w, slug, theme));
-	html_raw(H, "\">Rapport<span class=\"visually-hidden\"> : ");
+	html_raw(H, "\">Rapport<span class=\"visually-hidden\"> : ");
 	html_text(H, title);
 	html_raw(H, "</span></a></td></tr>\n");
 }
@@ -259,7 +259,7 @@ consultation_render(struct web_req *w)
 	html_raw(H, "</div>\n");
 	write_themes(w, slug);
 	opinion_map_write(w, Q_OPINION, 1);
-	html_raw(H, "<p>Les rapports de tous les thèmes : <a href=\"");
+	html_raw(H, "<p>Les rapports de tous les thèmes : <a href=\"");
 	html_text(H, ui_consultation(w, slug));
 	html_raw(H, "/rapports/\">rapports de la consultation</a>. Ses "
 	    "contributions publiées figurent dans les <a href=\"" UI_EXPORT "\">"

@@ -36,7 +36,7 @@ write_phase(struct web_req *w)
 	case PHASE_CLOSED:
 		html_raw(H, "La consultation est close depuis le ");
 		html_text(H, web_text(w, Q_CONSULTATION, 0, HC_CLOSES));
-		html_raw(H, ". Tout reste consultable ; il n'est plus possible "
+		html_raw(H, ". Tout reste consultable ; il n'est plus possible "
 		    "de contribuer.");
 		break;
 	default:
@@ -84,7 +84,7 @@ write_archives(struct web_req *w)
 	html_raw(H, "<h2 id=\"consultations\">Consultations archivées</h2>\n"
 	    "<p>Menées sur d'autres plateformes et importées ici en lecture "
 	    "seule, avec leurs thèmes, leurs rapports et les votes comptés "
-	    "sur leur plateforme d'origine :</p>\n<ul>\n");
+	    "sur leur plateforme d'origine :</p>\n<ul>\n");
 	for (i = 0; i < web_rows(w, Q_ARCHIVES); i++) {
 		html_raw(H, "<li>");
 		ui_link(w, ui_consultation(w, web_text(w, Q_ARCHIVES, i,
@@ -124,13 +124,13 @@ home_render(struct web_req *w)
 	html_text(H, web_text(w, Q_CONSULTATION, 0, HC_SUMMARY));
 	html_raw(H, "</p>\n");
 	write_phase(w);
-	html_raw(H, "<p class=\"stats\">Participation à ce jour : ");
+	html_raw(H, "<p class=\"stats\">Participation à ce jour : ");
 	ui_count(w, web_int(w, Q_CONSULTATION, 0, HC_CONTRIBUTORS),
 	    "participant", "participants");
 	html_raw(H, ", ");
 	ui_count(w, web_int(w, Q_CONSULTATION, 0, HC_CONTRIBUTIONS),
 	    "contribution publiée", "contributions publiées");
-	html_raw(H, ".</p>\n<p>Pas d'ordinateur ou pas de connexion ? "
+	html_raw(H, ".</p>\n<p>Pas d'ordinateur ou pas de connexion ? "
 	    "<a href=\"" UI_EPN_DIRECTORY "\">Participez près de chez vous"
 	    "</a>, dans un espace public numérique ou à une étape de l'EPN "
 	    "mobile.</p>\n<div class=\"prose\">\n");
@@ -154,7 +154,7 @@ home_show(struct web_req *w)
 	case 1:
 		if (web_rows(w, Q_CONSULTATION) != 1)
 			return (web_error(w, 500, "Aucune consultation n'est "
-			    "publiée : appliquez les migrations."));
+			    "publiée : appliquez les migrations."));
 		return (web_query(w, Q_THEMES, &sql_home_themes,
 		    DB_INT(web_int(w, Q_CONSULTATION, 0, HC_ID))));
 	}

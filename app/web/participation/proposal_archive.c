@@ -47,7 +47,7 @@ archive_comment_alignment(struct web_req *w, int r)
 		return;
 	a = vocab_find(vocab_alignment, ALIGN__MAX, web_text(w,
 	    Q_ARCHIVE_THREAD, t, ATT_ALIGNMENT));
-	html_raw(H, "<p class=\"meta\">Position sur la plateforme d'origine : "
+	html_raw(H, "<p class=\"meta\">Position sur la plateforme d'origine : "
 	    "<span class=\"alignment\">");
 	html_raw(H, a == ALIGN_POUR ? "pour" : a == ALIGN_CONTRE ? "contre" :
 	    "neutre");
@@ -61,7 +61,7 @@ archive_argument_votes(struct web_req *w, int r)
 
 	if (t == -1 || web_null(w, Q_ARCHIVE_THREAD, t, ATT_VOTES))
 		return;
-	html_raw(H, "<p class=\"useful\">Votes sur la plateforme d'origine : ");
+	html_raw(H, "<p class=\"useful\">Votes sur la plateforme d'origine : ");
 	ui_number(w, web_int(w, Q_ARCHIVE_THREAD, t, ATT_VOTES));
 	html_raw(H, "</p>\n");
 }
@@ -82,7 +82,7 @@ archive_proposal_head(struct web_req *w)
 	    ARP_CONSULTATION_TITLE), theme, 1, "Proposition");
 	if (web_bool(w, Q_PROPOSAL, 0, PP_UNDER_REVIEW))
 		html_raw(H, "<p class=\"notice\" role=\"status\">Cette "
-		    "proposition a été signalée par plusieurs participants : "
+		    "proposition a été signalée par plusieurs participants : "
 		    "elle est en cours d'examen par la modération.</p>\n");
 	html_raw(H, "<article class=\"proposal-full\">\n<h1>");
 	html_text(H, web_text(w, Q_PROPOSAL, 0, PP_TITLE));
@@ -97,7 +97,7 @@ archive_proposal_head(struct web_req *w)
 	    "cette proposition");
 	html_raw(H, "</p>\n");
 	if (text_link_valid(url)) {
-		html_raw(H, "<p class=\"link\">Page d'origine : <a href=\"");
+		html_raw(H, "<p class=\"link\">Page d'origine : <a href=\"");
 		html_text(H, url);
 		html_raw(H, "\" rel=\"noopener\">");
 		html_text(H, url);

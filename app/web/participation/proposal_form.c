@@ -60,7 +60,7 @@ pform_read(struct web_req *w, struct pform *p)
 	}
 	if (form_text(f, "lien", "Lien", 0, 500, 0, &p->link) &&
 	    *p->link != '\0' && !text_link_valid(p->link))
-		form_error(f, "lien", "« Lien » doit être une adresse web "
+		form_error(f, "lien", "« Lien » doit être une adresse web "
 		    "complète commençant par http:// ou https://.");
 	return (f->nerrors == 0);
 }
@@ -92,8 +92,8 @@ pform_write(struct web_req *w, struct pform *p, const char *action)
 	    "De %d à %d caractères.", p->lim.title_min, p->lim.title_max),
 	    "off", 1);
 	form_textarea(f, "texte", "Texte de la proposition", p->body,
-	    web_printf(w, "De %d à %d caractères. Mise en forme Markdown : "
-	    "*italique*, **gras**, listes avec « - », liens.",
+	    web_printf(w, "De %d à %d caractères. Mise en forme Markdown : "
+	    "*italique*, **gras**, listes avec « - », liens.",
 	    p->lim.body_min, p->lim.body_max), 1, 12);
 	opts[n].value = "";
 	opts[n++].label = "Choisissez un département";
@@ -137,7 +137,7 @@ create_render(struct web_req *w, struct pform *p, int status)
 	page_begin(w, "Déposer une proposition");
 	ui_crumbs(w, theme, 1, "Proposer");
 	html_raw(H, "<h1>Déposer une proposition</h1>\n<p class=\"lead\">"
-	    "Enjeu : ");
+	    "Enjeu : ");
 	html_text(H, web_text(w, Q_THEME, 0, TH_TITLE));
 	html_raw(H, "</p>\n");
 	if (!part_phase_notice(w, web_text(w, Q_THEME, 0, TH_PHASE),
@@ -145,7 +145,7 @@ create_render(struct web_req *w, struct pform *p, int status)
 	    TH_CLOSES))) {
 		if (strcmp(web_text(w, Q_THEME, 0, TH_MODE), "a_priori") == 0)
 			html_raw(H, "<p class=\"notice\">Les contributions "
-			    "sont relues avant publication : la vôtre sera "
+			    "sont relues avant publication : la vôtre sera "
 			    "en attente de modération.</p>\n");
 		pform_write(w, p, ui_theme_propose(w, slug));
 	}
@@ -216,7 +216,7 @@ edit_render(struct web_req *w, struct pform *p, int status)
 	html_rawf(H, "<h1>Modifier ma proposition</h1>\n<p class=\"lead\">"
 	    "Vous pouvez modifier votre proposition pendant les %d minutes "
 	    "qui suivent sa publication. Le texte précédent est conservé pour "
-	    "la modération et la proposition sera marquée « modifiée ».</p>\n",
+	    "la modération et la proposition sera marquée « modifiée ».</p>\n",
 	    p->lim.edit_window);
 	pform_write(w, p, ui_proposal_part(w, p->id, "modifier"));
 	page_end(w);

@@ -91,7 +91,7 @@ write_votes(struct web_req *w, struct proposal_view *v)
 	}
 	html_rawf(H, "</ul>\n<p>%lld avis au total.</p>\n", total);
 	if (mine != -1) {
-		html_raw(H, "<p class=\"my-vote\">Votre avis : <strong>");
+		html_raw(H, "<p class=\"my-vote\">Votre avis : <strong>");
 		html_text(H, vocab_choice[mine].label);
 		html_raw(H, "</strong>.</p>\n");
 	}
@@ -128,7 +128,7 @@ proposal_body(struct web_req *w)
 	html_raw(H, web_text(w, Q_PROPOSAL, 0, PP_BODY_HTML));
 	html_raw(H, "</div>\n");
 	if (*link != '\0' && text_link_valid(link)) {
-		html_raw(H, "<p class=\"link\">Lien proposé : <a href=\"");
+		html_raw(H, "<p class=\"link\">Lien proposé : <a href=\"");
 		html_text(H, link);
 		html_raw(H, "\" rel=\"nofollow ugc noopener\">");
 		html_text(H, link);
@@ -164,7 +164,7 @@ write_moderation_notice(struct web_req *w, struct proposal_view *v)
 
 	if (v->status == ST_PENDING) {
 		html_raw(H, "<p class=\"notice\" role=\"status\">Votre "
-		    "proposition est en attente de modération : elle n'est "
+		    "proposition est en attente de modération : elle n'est "
 		    "visible que par vous jusqu'à sa publication.</p>\n");
 		return;
 	}
@@ -172,23 +172,23 @@ write_moderation_notice(struct web_req *w, struct proposal_view *v)
 		html_raw(H, "<p class=\"notice\" role=\"status\">Proposition "
 		    "retirée par son auteur le ");
 		html_text(H, web_text(w, Q_PROPOSAL, 0, PP_WITHDRAWN_DATE));
-		html_raw(H, ". Les avis déjà donnés restent comptés ; elle ne "
+		html_raw(H, ". Les avis déjà donnés restent comptés ; elle ne "
 		    "reçoit plus d'avis, d'arguments ni de commentaires.</p>\n");
 	}
 	if (v->status == ST_PUBLISHED) {
 		if (web_bool(w, Q_PROPOSAL, 0, PP_UNDER_REVIEW))
 			html_raw(H, "<p class=\"notice\" role=\"status\">Cette "
 			    "proposition a été signalée par plusieurs "
-			    "participants : elle est en cours d'examen par la "
+			    "participants : elle est en cours d'examen par la "
 			    "modération.</p>\n");
 		return;
 	}
 	html_raw(H, "<div class=\"alert\" role=\"status\"><p>Votre "
 	    "proposition a été ");
 	html_raw(H, v->status == ST_REJECTED ? "rejetée" : "masquée");
-	html_raw(H, " par la modération : elle n'est visible que par vous.");
+	html_raw(H, " par la modération : elle n'est visible que par vous.");
 	if (*rule != '\0') {
-		html_raw(H, " Règle de la <a href=\"" UI_CHARTER "\">charte</a> : ");
+		html_raw(H, " Règle de la <a href=\"" UI_CHARTER "\">charte</a> : ");
 		html_text(H, rule);
 		html_raw(H, " — ");
 		html_text(H, web_text(w, Q_PROPOSAL, 0, PP_RULE_TITLE));
@@ -196,7 +196,7 @@ write_moderation_notice(struct web_req *w, struct proposal_view *v)
 	}
 	html_raw(H, "</p>\n");
 	if (*note != '\0') {
-		html_raw(H, "<p>Note de la modération : ");
+		html_raw(H, "<p>Note de la modération : ");
 		html_text(H, note);
 		html_raw(H, "</p>\n");
 	}
@@ -261,7 +261,7 @@ write_head(struct web_req *w, struct proposal_view *v)
 {
 	const struct ui_crumb	theme[] = { {
 		ui_theme(w, NULL, web_text(w, Q_PROPOSAL, 0, PP_THEME)),
-		web_printf(w, "Enjeu %lld : %s", web_int(w, Q_PROPOSAL, 0,
+		web_printf(w, "Enjeu %lld : %s", web_int(w, Q_PROPOSAL, 0,
 		    PP_THEME_POSITION), web_text(w, Q_PROPOSAL, 0,
 		    PP_THEME_TITLE)) } };
 
@@ -369,8 +369,8 @@ proposal_show(struct web_req *w)
 			return (web_error(w, 404, NULL));
 		if ((v->sort = parse_sort(w)) == -1)
 			return (web_error(w, 400, "L'ordre demandé (paramètre "
-			    "« tri ») n'existe pas : choisissez « date » ou "
-			    "« utile »."));
+			    "« tri ») n'existe pas : choisissez « date » ou "
+			    "« utile »."));
 		part_limits(&v->lim);
 		follow_ask_proposal(w, Q_FOLLOW, v->id);
 		return (web_query(w, Q_PROPOSAL, &sql_part_proposal,

@@ -131,7 +131,7 @@ thread_count(struct web_req *w, struct proposal_view *v)
 static void
 write_context(struct web_req *w, const char *what)
 {
-	html_raw(H, "<span class=\"visually-hidden\"> : ");
+	html_raw(H, "<span class=\"visually-hidden\"> : ");
 	html_text(H, what);
 	html_raw(H, "</span>");
 }
@@ -235,8 +235,8 @@ write_withdraw(struct web_req *w, int r, const char *ctx)
 	form_begin(w, ui_contribution_part(w, web_int(w, Q_THREAD, r, TR_ID),
 	    "retirer"), NULL);
 	html_raw(H, "<p>Le texte disparaîtra des pages publiques et des "
-	    "données ouvertes, avec les réponses qui lui ont été faites ; la "
-	    "page indiquera « retiré par son auteur ». La modération en garde "
+	    "données ouvertes, avec les réponses qui lui ont été faites ; la "
+	    "page indiquera « retiré par son auteur ». La modération en garde "
 	    "une copie.</p>\n<p><button type=\"submit\">Retirer "
 	    "définitivement");
 	write_context(w, ctx);
@@ -348,7 +348,7 @@ write_useful(struct web_req *w, struct proposal_view *v, int r,
 		archive_argument_votes(w, r);
 		return;
 	}
-	html_raw(H, "<p class=\"useful\">Utile : ");
+	html_raw(H, "<p class=\"useful\">Utile : ");
 	ui_number(w, web_int(w, Q_THREAD, r, TR_USEFUL));
 	if (marked)
 		html_raw(H, " (dont vous)");
@@ -464,7 +464,7 @@ write_sort(struct web_req *w, struct proposal_view *v)
 	int			 s;
 
 	html_raw(H, "<nav class=\"sort\" aria-label=\"Ordre des arguments\">"
-	    "<p>Ordre des arguments : ");
+	    "<p>Ordre des arguments : ");
 	for (s = 0; s < THREAD_SORT__MAX; s++) {
 		html_raw(H, s ? " · <a href=\"" : "<a href=\"");
 		html_text(H, ui_proposal_arguments(w, v->id,
@@ -525,7 +525,7 @@ thread_write(struct web_req *w, struct proposal_view *v)
 {
 	thread_count(w, v);
 	if (web_rows(w, Q_THREAD) > THREAD_MAX)
-		html_rawf(H, "<p class=\"notice\">Ce débat est très fourni : "
+		html_rawf(H, "<p class=\"notice\">Ce débat est très fourni : "
 		    "seules ses %d premières contributions sont affichées."
 		    "</p>\n", THREAD_MAX);
 	html_raw(H, "<section id=\"arguments\" aria-labelledby=\"arguments-"

@@ -150,7 +150,7 @@ parse_filters(struct web_req *w, struct listing *l, const char **msg)
 	if ((v = web_arg(w, "territoire")) != NULL && *v != '\0') {
 		if (strlen(v) > 3) {
 			*msg = "Le département demandé (paramètre "
-			    "« territoire ») n'existe pas.";
+			    "« territoire ») n'existe pas.";
 			return (-1);
 		}
 		l->territory = v;	/* checked against the list later */
@@ -362,7 +362,7 @@ write_source_counts(struct web_req *w, int r)
 
 	html_raw(H, "<p class=\"counts\">");
 	if (t != -1 && !web_null(w, Q_TALLIES, t, ALT_AGREE)) {
-		html_raw(H, "Plateforme d'origine : ");
+		html_raw(H, "Plateforme d'origine : ");
 		ui_number(w, web_int(w, Q_TALLIES, t, ALT_AGREE));
 		html_raw(H, " d'accord · ");
 		ui_number(w, web_int(w, Q_TALLIES, t, ALT_MIXED));
@@ -370,7 +370,7 @@ write_source_counts(struct web_req *w, int r)
 		ui_number(w, web_int(w, Q_TALLIES, t, ALT_DISAGREE));
 		html_raw(H, " pas d'accord · ");
 	} else if (t != -1 && !web_null(w, Q_TALLIES, t, ALT_VOTES)) {
-		html_raw(H, "Plateforme d'origine : ");
+		html_raw(H, "Plateforme d'origine : ");
 		ui_count(w, web_int(w, Q_TALLIES, t, ALT_VOTES), "soutien",
 		    "soutiens");
 		html_raw(H, " · ");
@@ -433,7 +433,7 @@ write_answer_status(struct web_req *w, int r)
 	    LI_ANSWER));
 	if (st < 0)
 		return;
-	html_raw(H, "<p class=\"answer-status\">Réponse de la Région : "
+	html_raw(H, "<p class=\"answer-status\">Réponse de la Région : "
 	    "<strong>");
 	html_text(H, vocab_answer[st].label);
 	html_raw(H, "</strong></p>\n");
@@ -521,9 +521,9 @@ listing_render(struct web_req *w, struct listing *l)
 	html_raw(H, "<p class=\"results\" role=\"status\">");
 	ui_count(w, total, "proposition", "propositions");
 	if (l->q != NULL) {
-		html_raw(H, " pour la recherche « ");
+		html_raw(H, " pour la recherche « ");
 		html_text(H, l->q);
-		html_raw(H, " »");
+		html_raw(H, " »");
 	}
 	html_raw(H, ".</p>\n");
 	if (web_rows(w, Q_LIST) == 0) {
@@ -620,7 +620,7 @@ listing_check(struct web_req *w, struct listing *l)
 				found = 1;
 		if (!found)
 			return (web_error(w, 400, "Le département demandé "
-			    "(paramètre « territoire ») n'existe pas."));
+			    "(paramètre « territoire ») n'existe pas."));
 	}
 	if (l->archived)
 		return (web_query(w, Q_TALLIES, &sql_archive_list_tallies,

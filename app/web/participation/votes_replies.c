@@ -44,8 +44,8 @@ vote_post(struct web_req *w)
 			return (web_error(w, 404, NULL));
 		if (vocab_find(vocab_choice, CHOICE__MAX, choice) == -1 &&
 		    strcmp(choice, "none") != 0)
-			return (web_error(w, 400, "Avis inconnu : choisissez "
-			    "« d'accord », « mitigé » ou « pas d'accord ». "
+			return (web_error(w, 400, "Avis inconnu : choisissez "
+			    "« d'accord », « mitigé » ou « pas d'accord ». "
 			    "Rien n'a été enregistré."));
 		return (web_query(w, Q_RESULT, &sql_part_vote,
 		    DB_ID(w->sess.user_id), DB_INT(*id), DB_TEXT(choice)));
@@ -150,7 +150,7 @@ argument_post(struct web_req *w)
 		return (web_error(w, 404, NULL));
 	if (vocab_find(vocab_position, POS__MAX, pos) == -1)
 		return (web_error(w, 400, "Précisez si votre argument est "
-		    "« pour » ou « contre ». Rien n'a été enregistré."));
+		    "« pour » ou « contre ». Rien n'a été enregistré."));
 	part_limits(&l);
 	r->label = "Votre argument";
 	r->hname = "position";

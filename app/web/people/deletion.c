@@ -36,16 +36,16 @@ static void
 write_erased(struct web_req *w)
 {
 	html_raw(H, "<h2>Ce qui est effacé</h2>\n<ul>\n"
-	    "<li>votre adresse électronique et votre mot de passe ;</li>\n"
+	    "<li>votre adresse électronique et votre mot de passe ;</li>\n"
 	    "<li>votre nom affiché, remplacé partout par le pseudonyme "
-	    "« " ACCOUNT_PSEUDONYM);
+	    "« " ACCOUNT_PSEUDONYM);
 	html_rawf(H, "%lld", w->sess.user_id);
-	html_raw(H, " » ;</li>\n"
-	    "<li>vos sessions de connexion (vous serez déconnecté·e) ;</li>\n"
-	    "<li>vos rôles ;</li>\n"
+	html_raw(H, " » ;</li>\n"
+	    "<li>vos sessions de connexion (elles seront fermées) ;</li>\n"
+	    "<li>vos rôles ;</li>\n"
 	    "<li>les messages qui vous ont été envoyés, les notifications de "
 	    "modération et les liens de confirmation ou de réinitialisation "
-	    "en attente ;</li>\n"
+	    "en attente ;</li>\n"
 	    "<li>les notes que vous avez jointes à vos signalements.</li>\n"
 	    "</ul>\n");
 }
@@ -56,21 +56,21 @@ write_kept(struct web_req *w)
 {
 	html_raw(H, "<h2>Ce qui est conservé</h2>\n<ul>\n"
 	    "<li>vos propositions, arguments et commentaires (et leurs "
-	    "versions antérieures), sous le pseudonyme : ils font partie du "
+	    "versions antérieures), sous le pseudonyme : ils font partie du "
 	    "débat public et d'autres personnes y ont répondu. Ce que vous y "
-	    "avez écrit reste tel quel : si vous y avez mis votre nom ou "
-	    "votre adresse, demandez le retrait avant ;</li>\n"
-	    "<li>vos votes, vos mentions « utile » et vos signalements (sans "
+	    "avez écrit reste tel quel : si vous y avez mis votre nom ou "
+	    "votre adresse, demandez le retrait avant ;</li>\n"
+	    "<li>vos votes, vos mentions « utile » et vos signalements (sans "
 	    "leur note), sans lien avec votre identité, pour que les "
-	    "décomptes restent exacts ;</li>\n"
+	    "décomptes restent exacts ;</li>\n"
 	    "<li>votre département, qui n'identifie personne et garde exactes "
-	    "les statistiques par territoire ;</li>\n"
-	    "<li>si vous avez voté dans une consultation ouverte : une "
+	    "les statistiques par territoire ;</li>\n"
+	    "<li>si vous avez voté dans une consultation ouverte : une "
 	    "empreinte de votre adresse électronique, calculée avec une clé "
 	    "secrète (elle ne permet pas de retrouver l'adresse), jusqu'à 30 "
 	    "jours après la clôture de la consultation. Si vous créez plus "
 	    "tard un compte avec la même adresse, vos anciens votes lui "
-	    "reviennent au lieu de compter une seconde fois : une personne, "
+	    "reviennent au lieu de compter une seconde fois : une personne, "
 	    "une voix.</li>\n</ul>\n"
 	    "<p>Les sauvegardes de la base en gardent une copie au plus 35 "
 	    "jours (voir la <a href=\"" UI_PRIVACY "\">notice</a>).</p>\n"
@@ -85,12 +85,12 @@ write_page(struct web_req *w, struct form *f, int status)
 {
 	static const struct ui_crumb	up[] = { { UI_ACCOUNT, "Mon compte" } };
 
-	page_begin(w, f->nerrors ? "Erreur : supprimer mon compte" :
+	page_begin(w, f->nerrors ? "Erreur : supprimer mon compte" :
 	    "Supprimer mon compte");
 	ui_crumbs(w, up, 1, "Supprimer mon compte");
 	html_raw(H, "<h1>Supprimer mon compte</h1>\n");
 	form_summary(f);
-	html_raw(H, "<p>La suppression est <strong>définitive</strong> : "
+	html_raw(H, "<p>La suppression est <strong>définitive</strong> : "
 	    "personne, pas même l'équipe de la plateforme, ne pourra "
 	    "retrouver votre compte. Pensez à <a href=\"" UI_ACCOUNT_DATA "\">"
 	    "télécharger vos données</a> avant.</p>\n");
@@ -118,11 +118,11 @@ write_done(struct web_req *w)
 	w->sess.roles = 0;
 	page_begin(w, "Compte supprimé");
 	html_raw(H, "<h1>Votre compte est supprimé</h1>\n"
-	    "<p>Vos données personnelles sont effacées et vous êtes "
-	    "déconnecté·e. Vos contributions restent publiées sous le "
-	    "pseudonyme « " ACCOUNT_PSEUDONYM);
+	    "<p>Vos données personnelles sont effacées et votre session "
+	    "est fermée. Vos contributions restent publiées sous le "
+	    "pseudonyme « " ACCOUNT_PSEUDONYM);
 	html_rawf(H, "%lld", id);
-	html_raw(H, " ». Merci d'avoir participé.</p>\n"
+	html_raw(H, " ». Merci d'avoir participé.</p>\n"
 	    "<p><a href=\"/\">Retour à l'accueil</a></p>\n");
 	page_end(w);
 	return (web_send(w, 200));
@@ -137,14 +137,14 @@ delete_done(struct web_req *w)
 	case ERASE_DELETED:
 		break;
 	case ERASE_LAST_ADMIN:
-		return (web_error(w, 409, "Vous êtes le seul "
-		    "administrateur·rice de la plateforme : nommez-en un autre "
-		    "(page « Rôles des comptes ») avant de supprimer votre "
+		return (web_error(w, 409, "Personne d'autre "
+		    "n'a le rôle d'administration de la plateforme : donnez-le à une autre personne "
+		    "(page « Rôles des comptes ») avant de supprimer votre "
 		    "compte. Rien n'a été effacé."));
 	default:
 		return (web_error(w, 409, "Votre compte a changé entre-temps "
-		    "(mot de passe ou adresse modifiés ?). Rien n'a été "
-		    "effacé : recommencez."));
+		    "(mot de passe ou adresse modifiés ?). Rien n'a été "
+		    "effacé : recommencez."));
 	}
 	/* The id only: to redo the erasure after restoring an older backup. */
 	kore_log(LOG_NOTICE, "account %lld deleted by its owner",

@@ -143,7 +143,7 @@ write_information(struct web_req *w)
 {
 	html_raw(H, "<h2 id=\"informations\">Mes informations</h2>\n"
 	    "<p>Voici ce que la plateforme conserve sur votre compte. Votre "
-	    "adresse électronique n'est jamais publiée ; votre nom affiché "
+	    "adresse électronique n'est jamais publiée ; votre nom affiché "
 	    "accompagne vos contributions.</p>\n"
 	    "<dl class=\"account\">\n");
 	write_item(w, "Nom affiché", web_text(w, Q_SUMMARY, 0, PSU_NAME), "");
@@ -176,7 +176,7 @@ write_links(struct web_req *w)
 	    "<li><a href=\"" UI_ACCOUNT_EMAIL "\">Changer mon adresse "
 	    "électronique</a></li>\n");
 	html_raw(H, "<li><a href=\"" UI_ACCOUNT_NOTIFICATIONS "\">Mes "
-	    "notifications : décisions de modération, réponses, suivis");
+	    "notifications : décisions de modération, réponses, suivis");
 	if (unread != 0)
 		html_rawf(H, " (%lld non lue%s)", unread, unread == 1 ? "" :
 		    "s");
@@ -187,11 +187,11 @@ write_links(struct web_req *w)
 		html_raw(H, "<li><a href=\"" UI_MODERATION "\">File de "
 		    "modération</a></li>\n");
 	if (w->sess.roles & ROLE_ADMIN)
-		html_raw(H, "<li><a href=\"" UI_ADMIN_ROLES "\">Administration : "
+		html_raw(H, "<li><a href=\"" UI_ADMIN_ROLES "\">Administration : "
 		    "rôles des comptes</a></li>\n"
-		    "<li><a href=\"" UI_ADMIN_CONSULTATION "\">Administration : "
+		    "<li><a href=\"" UI_ADMIN_CONSULTATION "\">Administration : "
 		    "mode de modération</a></li>\n"
-		    "<li><a href=\"" UI_ADMIN_EPN "\">Administration : "
+		    "<li><a href=\"" UI_ADMIN_EPN "\">Administration : "
 		    "espaces publics numériques (EPN)</a></li>\n");
 	html_raw(H, "</ul>\n");
 }
@@ -215,7 +215,7 @@ write_opinion(struct web_req *w)
 	}
 	html_raw(H, "<p>D'après vos votes, voici le groupe d'opinion dont vous "
 	    "êtes le plus proche sur la carte de chaque enjeu. Cette "
-	    "information n'est montrée qu'à vous : elle n'est ni enregistrée "
+	    "information n'est montrée qu'à vous : elle n'est ni enregistrée "
 	    "ni publiée.</p>\n<ul>\n");
 	for (i = 0; i < n; i++) {
 		html_raw(H, "<li>");
@@ -249,7 +249,7 @@ write_votes_and_data(struct web_req *w)
 	html_raw(H, "</p>\n"
 	    "<h2 id=\"donnees\">Mes données</h2>\n"
 	    "<p>Vous pouvez télécharger, dans un fichier JSON lisible par "
-	    "d'autres logiciels, tout ce que la plateforme conserve sur vous : "
+	    "d'autres logiciels, tout ce que la plateforme conserve sur vous : "
 	    "votre compte, vos rôles, vos sessions de connexion, vos "
 	    "contributions avec leur texte, vos votes et les messages qui vous "
 	    "ont été envoyés.</p>\n"
@@ -257,10 +257,10 @@ write_votes_and_data(struct web_req *w)
 	    "download>Télécharger mes données (JSON)</a> "
 	    "<a href=\"" UI_ACCOUNT_DATA_PAGE "\">Lire ou imprimer mes "
 	    "données</a></p>\n"
-	    "<p>En savoir plus : <a href=\"" UI_PRIVACY "\">données "
+	    "<p>En savoir plus : <a href=\"" UI_PRIVACY "\">données "
 	    "personnelles</a>.</p>\n"
 	    "<h2 id=\"suppression\">Supprimer mon compte</h2>\n"
-	    "<p>La suppression efface vos données personnelles ; vos "
+	    "<p>La suppression efface vos données personnelles ; vos "
 	    "contributions et vos votes restent, sous un pseudonyme.</p>\n"
 	    "<p><a href=\"" UI_ACCOUNT_DELETE "\">Supprimer mon compte…</a>"
 	    "</p>\n");

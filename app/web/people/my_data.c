@@ -54,7 +54,7 @@ write_account(struct web_req *w)
 	write_item(w, "Compte créé le", web_text(w, Q_SUMMARY, 0, PSU_CREATED));
 	write_item(w, "Adresse confirmée le",
 	    web_text(w, Q_SUMMARY, 0, PSU_VERIFIED));
-	write_item(w, "Notice « Données personnelles » acceptée le",
+	write_item(w, "Notice « Données personnelles » acceptée le",
 	    web_text(w, Q_SUMMARY, 0, PSU_CONSENTED));
 	write_item(w, "Dernière connexion le",
 	    web_text(w, Q_SUMMARY, 0, PSU_SIGNIN));
@@ -73,9 +73,9 @@ write_text(struct web_req *w, int i)
 		write_label(w, vocab_kind, KIND__MAX,
 		    web_text(w, Q_TEXTS, i, PDT_KIND));
 		html_rawf(H, " n° %lld", web_int(w, Q_TEXTS, i, PDT_ID));
-		html_raw(H, "</h3>\n<p>Date de dépôt : ");
+		html_raw(H, "</h3>\n<p>Date de dépôt : ");
 		html_text(H, web_text(w, Q_TEXTS, i, PDT_CREATED));
-		html_raw(H, " ; statut : ");
+		html_raw(H, " ; statut : ");
 		write_label(w, vocab_status_own, ST__MAX,
 		    web_text(w, Q_TEXTS, i, PDT_STATUS));
 		html_raw(H, ".</p>\n<h4>Texte actuel</h4>\n");
@@ -141,7 +141,7 @@ account_data_show(struct web_req *w)
 	page_begin(w, "Mes données");
 	html_raw(H, "<h1>Mes données</h1>\n<p>Tout ce que la plateforme "
 	    "conserve sur vous, à lire ou à imprimer. Le même contenu existe "
-	    "en fichier : <a href=\"" UI_ACCOUNT_DATA "\" download>télécharger "
+	    "en fichier : <a href=\"" UI_ACCOUNT_DATA "\" download>télécharger "
 	    "mes données (JSON)</a>. Retour à <a href=\"" UI_ACCOUNT "\">mon "
 	    "compte</a>.</p>\n");
 	write_account(w);

@@ -67,7 +67,7 @@ forgot_page(struct web_req *w, struct recovery *s, int status)
 		form_init(&empty, w);
 	page_begin(w, "Mot de passe oublié");
 	html_raw(H, "<h1>Mot de passe oublié</h1>\n<p>Indiquez l'adresse "
-	    "électronique de votre compte : nous y enverrons un lien pour "
+	    "électronique de votre compte : nous y enverrons un lien pour "
 	    "choisir un nouveau mot de passe.</p>\n");
 	form_summary(f);
 	form_begin(w, UI_FORGOT, "Mot de passe oublié");
@@ -171,12 +171,12 @@ reset_refuse(struct web_req *w)
 	    web_text(w, Q_LOOKUP, 0, ARL_STATUS))) {
 	case LINK_USED:
 		return (web_error(w, 410, "Ce lien a déjà été utilisé, ou un "
-		    "changement d'adresse l'a annulé : il ne fonctionne qu'une "
-		    "seule fois. Demandez-en un nouveau depuis « Mot de passe "
-		    "oublié »."));
+		    "changement d'adresse l'a annulé : il ne fonctionne qu'une "
+		    "seule fois. Demandez-en un nouveau depuis « Mot de passe "
+		    "oublié »."));
 	case LINK_EXPIRED:
 		return (web_error(w, 410, "Ce lien a expiré. Demandez-en un "
-		    "nouveau depuis « Mot de passe oublié »."));
+		    "nouveau depuis « Mot de passe oublié »."));
 	}
 	return (0);
 }
@@ -255,8 +255,8 @@ reset_submit(struct web_req *w)
 	}
 	if (web_rows(w, Q_APPLY) != 1)
 		return (web_error(w, 410, "Ce lien a déjà été utilisé ou a "
-		    "expiré. Demandez-en un nouveau depuis « Mot de passe "
-		    "oublié »."));
+		    "expiré. Demandez-en un nouveau depuis « Mot de passe "
+		    "oublié »."));
 	if (w->sess.user_id != 0)
 		session_cookie_clear(w);
 	web_flash(w, "password_reset");
@@ -270,7 +270,7 @@ password_page(struct web_req *w, struct form *f, int status)
 {
 	page_begin(w, "Changer de mot de passe");
 	html_raw(H, "<h1>Changer de mot de passe</h1>\n<p>Vos autres "
-	    "sessions (autres appareils, autres navigateurs) seront fermées ; "
+	    "sessions (autres appareils, autres navigateurs) seront fermées ; "
 	    "celle-ci reste ouverte.</p>\n");
 	form_summary(f);
 	form_begin(w, UI_ACCOUNT_PASSWORD, "Changer de mot de passe");
@@ -383,7 +383,7 @@ email_page(struct web_req *w, struct recovery *s, int status)
 {
 	page_begin(w, "Changer d'adresse électronique");
 	html_raw(H, "<h1>Changer d'adresse électronique</h1>\n"
-	    "<p>Adresse actuelle : ");
+	    "<p>Adresse actuelle : ");
 	html_text(H, web_text(w, Q_CRED, 0, CRED_EMAIL));
 	html_raw(H, "</p>\n<p>Un lien de confirmation sera envoyé à la "
 	    "nouvelle adresse. L'adresse actuelle reste celle du compte tant "

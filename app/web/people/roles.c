@@ -96,10 +96,10 @@ static void
 write_search(struct web_req *w, const char *q)
 {
 	html_raw(H, "<h1>Rôles des comptes</h1>\n"
-	    "<p>Accordez ou retirez les rôles de citoyen·ne, médiateur·rice, "
-	    "modérateur·rice, élu·e et administrateur·rice. Chaque changement "
+	    "<p>Accordez ou retirez les rôles (participation, médiation, "
+	    "modération, réponse officielle, administration). Chaque changement "
 	    "est enregistré avec son auteur et sa date. Vous ne pouvez pas "
-	    "retirer votre propre rôle d'administrateur·rice.</p>\n"
+	    "retirer votre propre rôle d'administration.</p>\n"
 	    "<form method=\"get\" action=\"" UI_ADMIN_ROLES "\" role=\"search\">\n"
 	    "<div class=\"field\"><label for=\"f-q\">Rechercher un compte"
 	    "</label><span class=\"hint\" id=\"h-q\">Une partie de l'adresse "
@@ -118,9 +118,9 @@ write_query(struct web_req *w, const char *before, const char *q)
 	if (*q == '\0')
 		return;
 	html_text(H, before);
-	html_raw(H, " « ");
+	html_raw(H, " « ");
 	html_text(H, q);
-	html_raw(H, " »");
+	html_raw(H, " »");
 }
 
 /* One account: its roles and the form that changes them. */
@@ -234,7 +234,7 @@ role_change(struct web_req *w)
 		    (strcmp(action, "accorder") != 0 &&
 		    strcmp(action, "retirer") != 0))
 			return (web_error(w, 400, "Choisissez un compte, un rôle "
-			    "et l'action « Accorder » ou « Retirer »."));
+			    "et l'action « Accorder » ou « Retirer »."));
 		return (web_query(w, Q_ROLE_SET, &sql_role_set, DB_INT(uid),
 		    DB_TEXT(role), DB_BOOL(strcmp(action, "accorder") == 0),
 		    DB_ID(w->sess.user_id)));
@@ -243,14 +243,14 @@ role_change(struct web_req *w)
 	    web_text(w, Q_ROLE_SET, 0, PRS_STATUS));
 	if (st == RC_SELF)
 		return (web_error(w, 409, "Vous ne pouvez pas retirer votre "
-		    "propre rôle d'administrateur·rice : demandez-le à un autre "
-		    "administrateur·rice. Rien n'a changé."));
+		    "propre rôle d'administration : demandez-le à une autre "
+		    "personne qui a ce rôle. Rien n'a changé."));
 	if (st == RC_NO_USER)
 		return (web_error(w, 404, "Ce compte n'existe pas ou a été "
 		    "supprimé."));
 	if (st == RC_UNVERIFIED)
 		return (web_error(w, 409, "Ce compte n'a pas encore confirmé son "
-		    "adresse électronique : un rôle ne peut lui être accordé "
+		    "adresse électronique : un rôle ne peut lui être accordé "
 		    "qu'une fois l'adresse confirmée (le lien reçu par "
 		    "courriel). Rien n'a changé."));
 	web_flash(w, st != -1 && change_flash[st] != NULL ? change_flash[st] :

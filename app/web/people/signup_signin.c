@@ -33,7 +33,7 @@ int	signout_submit(struct web_req *);
 
 #define MAX_TERRITORIES	16
 #define DUPLICATE_MSG	"Un compte existe déjà avec cette adresse. " \
-			"Connectez-vous, ou utilisez « Mot de passe oublié »."
+			"Connectez-vous, ou utilisez « Mot de passe oublié »."
 
 /* The queries of this file's handlers, by name. */
 enum {
@@ -123,7 +123,7 @@ signup_page(struct web_req *w, struct signup *s, int status)
 	html_raw(H, "<h1>Créer un compte</h1>\n"
 	    "<p>Un compte vous permet de déposer des propositions, "
 	    "d'argumenter, de commenter et de voter. Votre nom d'affichage "
-	    "est public ; votre adresse électronique ne l'est jamais.</p>\n"
+	    "est public ; votre adresse électronique ne l'est jamais.</p>\n"
 	    "<p>Tous les champs sont obligatoires.</p>\n");
 	form_summary(f);
 	form_begin(w, UI_SIGNUP, "Créer un compte");
@@ -139,16 +139,16 @@ signup_page(struct web_req *w, struct signup *s, int status)
 	    "Au moins 12 caractères, sans votre nom ni votre adresse. Une "
 	    "phrase de plusieurs mots est un bon choix.", "new-password", 1);
 	form_select(f, "departement", "Département", opts, n,
-	    s ? s->territory : NULL, "Celui où vous habitez, ou « Hors "
-	    "région ».", 1);
-	html_raw(H, "<p><a href=\"" UI_PRIVACY "\">Lire la notice « Données "
-	    "personnelles »</a> (ce que nous gardons, pourquoi, combien de "
+	    s ? s->territory : NULL, "Celui où vous habitez, ou « Hors "
+	    "région ».", 1);
+	html_raw(H, "<p><a href=\"" UI_PRIVACY "\">Lire la notice « Données "
+	    "personnelles »</a> (ce que nous gardons, pourquoi, combien de "
 	    "temps, et vos droits).</p>\n");
-	form_checkbox_required(f, "consentement", "J'ai lu la notice « Données "
-	    "personnelles » et j'accepte que mes données soient traitées "
+	form_checkbox_required(f, "consentement", "J'ai lu la notice « Données "
+	    "personnelles » et j'accepte que mes données soient traitées "
 	    "pour participer à la consultation.", s ? s->consent : 0, NULL);
 	form_end(w, "Créer mon compte");
-	html_raw(H, "<p>Vous avez déjà un compte ? <a href=\"");
+	html_raw(H, "<p>Vous avez déjà un compte ? <a href=\"");
 	html_text(H, ui_signin(w, retour));
 	html_raw(H, "\">Se connecter</a></p>\n");
 	page_end(w);
@@ -340,15 +340,15 @@ verify_refuse(struct web_req *w)
 	case LINK_OK:
 		return (0);
 	case LINK_USED:
-		return (web_error(w, 410, "Ce lien a déjà été utilisé : il ne "
+		return (web_error(w, 410, "Ce lien a déjà été utilisé : il ne "
 		    "fonctionne qu'une seule fois. Si votre adresse est "
 		    "confirmée, connectez-vous simplement."));
 	case LINK_EXPIRED:
-		return (web_error(w, 410, "Ce lien a expiré. Connectez-vous : "
+		return (web_error(w, 410, "Ce lien a expiré. Connectez-vous : "
 		    "vous pourrez demander un nouveau lien de confirmation."));
 	case LINK_TAKEN:
 		return (web_error(w, 409, "Cette adresse électronique est "
-		    "désormais utilisée par un autre compte : votre adresse "
+		    "désormais utilisée par un autre compte : votre adresse "
 		    "n'a pas été modifiée."));
 	}
 	return (web_error(w, 400, LINK_BAD_MSG));
@@ -394,14 +394,14 @@ verify_show(struct web_req *w)
 	html_raw(H, " est confirmée.</p>\n");
 	if (w->sess.user_id != 0 &&
 	    w->sess.user_id == web_int(w, Q_LINK, 0, ALU_USER)) {
-		html_raw(H, "<p>Vous êtes connecté·e : vous pouvez maintenant "
+		html_raw(H, "<p>Votre session est ouverte : vous pouvez maintenant "
 		    "contribuer. <a href=\"");
 		/* Back to the page the sign-up started from (item 2). */
 		html_text(H, retour ? retour : "/");
 		html_raw(H, retour ? "\">Revenir à la page où vous étiez</a>"
 		    "</p>\n" : "\">Aller à la consultation</a></p>\n");
 	} else {
-		html_raw(H, "<p>Vous n'êtes pas connecté·e sur cet appareil : "
+		html_raw(H, "<p>Aucune session n'est ouverte sur cet appareil : "
 		    "<a href=\"");
 		html_text(H, ui_signin(w, retour));
 		html_raw(H, "\">connectez-vous</a> pour contribuer.</p>\n");
@@ -485,7 +485,7 @@ signin_page(struct web_req *w, struct signin *s, int status)
 	    "current-password", 1);
 	form_end(w, "Se connecter");
 	html_raw(H, "<p><a href=\"" UI_FORGOT "\">Mot de passe "
-	    "oublié ?</a></p>\n<p>Pas encore de compte ? <a href=\"");
+	    "oublié ?</a></p>\n<p>Pas encore de compte ? <a href=\"");
 	html_text(H, ui_signup(w, retour));
 	html_raw(H, "\">Créer un compte</a></p>\n");
 	page_end(w);
@@ -499,8 +499,8 @@ signin_form(struct web_req *w)
 	if (w->sess.user_id == 0)
 		return (signin_page(w, NULL, 200));
 	page_begin(w, "Se connecter");
-	html_raw(H, "<h1>Vous êtes connecté·e</h1>\n<p>Vous êtes connecté·e "
-	    "en tant que ");
+	html_raw(H, "<h1>Session ouverte</h1>\n<p>Votre session est ouverte "
+	    "au nom de ");
 	html_text(H, w->sess.name);
 	html_raw(H, ".</p>\n");
 	form_begin(w, UI_SIGNOUT, "Se déconnecter partout");

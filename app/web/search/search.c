@@ -96,7 +96,7 @@ parse_order(struct web_req *w, struct search *s, const char **msg)
 				break;
 		if (i == NSORTS) {
 			*msg = "Le tri demandé (paramètre « tri ») n'existe "
-			    "pas : « pertinence » ou « date ».";
+			    "pas : « pertinence » ou « date ».";
 			return (-1);
 		}
 		s->sort = i;
@@ -224,16 +224,16 @@ write_nothing(struct web_req *w, const struct search *s)
 {
 	int	r;
 
-	html_raw(H, "<h2>Aucun résultat pour « ");
+	html_raw(H, "<h2>Aucun résultat pour « ");
 	html_text(H, s->q);
-	html_raw(H, " »</h2>\n<p>Quelques pistes :</p>\n<ul>\n"
-	    "<li>vérifiez l'orthographe des mots ;</li>\n"
-	    "<li>essayez moins de mots, ou un mot plus général (« transport » "
-	    "plutôt que « ligne de bus ») ;</li>\n"
-	    "<li>les accents et les majuscules ne comptent pas : « ecole » "
-	    "trouve aussi « École » ;</li>\n"
+	html_raw(H, " »</h2>\n<p>Quelques pistes :</p>\n<ul>\n"
+	    "<li>vérifiez l'orthographe des mots ;</li>\n"
+	    "<li>essayez moins de mots, ou un mot plus général (« transport » "
+	    "plutôt que « ligne de bus ») ;</li>\n"
+	    "<li>les accents et les majuscules ne comptent pas : « ecole » "
+	    "trouve aussi « École » ;</li>\n"
 	    "<li>cherchez une expression exacte entre guillemets, ou écartez "
-	    "un mot avec un tiret devant (« école -maternelle »).</li>\n"
+	    "un mot avec un tiret devant (« école -maternelle »).</li>\n"
 	    "</ul>\n<h2>Parcourir les thèmes de la consultation</h2>\n<ul>\n");
 	for (r = 0; r < web_rows(w, Q_SUGGEST); r++) {
 		html_raw(H, "<li>");
@@ -253,9 +253,9 @@ search_title(struct web_req *w, const struct search *s, long long last)
 	if (s->q == NULL)
 		return ("Rechercher sur Agora");
 	if (last > 1)
-		return (web_printf(w, "Recherche « %s », %s, page %lld sur "
+		return (web_printf(w, "Recherche « %s », %s, page %lld sur "
 		    "%lld", s->q, sorts[s->sort].title, s->page, last));
-	return (web_printf(w, "Recherche « %s », %s", s->q,
+	return (web_printf(w, "Recherche « %s », %s", s->q,
 	    sorts[s->sort].title));
 }
 
@@ -270,12 +270,12 @@ write_count(struct web_req *w, const struct search *s, long long n)
 		ui_count(w, n, "proposition", "propositions");
 	html_raw(H, " et ");
 	ui_count(w, web_rows(w, Q_THEMES), "thème", "thèmes");
-	html_raw(H, " pour « ");
+	html_raw(H, " pour « ");
 	html_text(H, s->q);
-	html_raw(H, " ».");
+	html_raw(H, " ».");
 	if (n > SEARCH_CAP)
 		html_raw(H, " Les résultats sont choisis parmi les 1 000 "
-		    "premières propositions trouvées : précisez la recherche "
+		    "premières propositions trouvées : précisez la recherche "
 		    "avec d'autres mots.");
 	html_raw(H, "</p>\n");
 }

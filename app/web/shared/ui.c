@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: AGPL-3.0-or-later
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../../core/route.h"
@@ -262,16 +263,40 @@ ui_pager(struct web_req *w, const char *label, long long page, long long last,
 	html_raw(H, "</ul></nav>\n");
 }
 
+const char *
+ui_number_text(struct web_req *w, long long n)
+{
+	char		 digits[24], *out, *o;
+	unsigned long long u;
+	size_t		 len, i;
+
+	u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+	len = (size_t)snprintf(digits, sizeof(digits), "%llu", u);
+	/* Each group of three after the first: 3 bytes of U+202F. */
+	o = out = web_alloc(w, 1 + len + (len / 3) * 3 + 1);
+	if (n < 0)
+		*o++ = '-';
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0) {
+			memcpy(o, NNBSP, 3);
+			o += 3;
+		}
+		*o++ = digits[i];
+	}
+	*o = '\0';
+	return (out);
+}
+
 void
 ui_number(struct web_req *w, long long n)
 {
-	html_rawf(H, "%lld", n);
+	html_raw(H, ui_number_text(w, n));
 }
 
 void
 ui_count(struct web_req *w, long long n, const char *one, const char *many)
 {
 	ui_number(w, n);
-	html_raw(H, " ");
+	html_raw(H, NBSP);
 	html_raw(H, vocab_plural(n, one, many));	/* literals */
 }

@@ -122,6 +122,17 @@ void		 ui_pager(struct web_req *, const char *, long long, long long,
  * A number as pages show it, and "n thing" / "n things" (vocab_plural;
  * both words are literals of our own sources, written as they are).
  */
+/*
+ * French typography (issue 13, item 14): a no-break space before ":" and
+ * inside « », a narrow one before ";", "!" and "?", and between the
+ * thousands of a number ("12 345"). Interface text writes them as
+ * characters or with these; test_french.py checks the sources.
+ */
+#define NBSP	"\xc2\xa0"		/* U+00A0 */
+#define NNBSP	"\xe2\x80\xaf"	/* U+202F */
+
+/* n in French: thousands apart by a narrow no-break space ("12 345"). */
+const char	*ui_number_text(struct web_req *, long long);
 void		 ui_number(struct web_req *, long long);
 void		 ui_count(struct web_req *, long long, const char *,
 		    const char *);
