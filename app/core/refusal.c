@@ -116,6 +116,10 @@ const struct refusal refusal_assisted[] = {
 	{ "unpublished", 403, REFUSAL_LIMIT_NONE, "Cette proposition n'est "
 	    "pas publiée : on ne peut pas y participer. Rien n'a été "
 	    "enregistré." },
+	/* participation_refusal: its author withdrew it (issue 13, item 11). */
+	{ "withdrawn", 409, REFUSAL_LIMIT_NONE, "Son auteur a retiré cette "
+	    "proposition : elle ne reçoit plus d'avis, d'arguments ni de "
+	    "commentaires. Rien n'a été enregistré." },
 	{ "missing", 404, REFUSAL_LIMIT_NONE, NULL },
 };
 const size_t refusal_assisted_n = N(refusal_assisted);

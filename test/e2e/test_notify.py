@@ -232,7 +232,7 @@ def the_regions_first_answer_notifies_author_voters_and_followers_once():
                 {"csrf": csrf_of(fan), "action": "suivre"}).status, 303)
     official, o_id = signed_in(roles=("official",))
     path = "/propositions/%d/reponse" % pid
-    r = official.submit(path, path, {"statut": "retenue", "reponse": "Nous le ferons en 2027."})
+    r = official.submit(path, path, {"action": "publier", "statut": "retenue", "reponse": "Nous le ferons en 2027."})
     eq(r.status, 303, r.visible_text()[:300])
     fanned_out()
     for uid in (a_id, v_id, f_id):
@@ -249,7 +249,7 @@ def the_regions_first_answer_notifies_author_voters_and_followers_once():
     _, msg, _ = wait_mail(v_addr, "answer")
     unsubscribe_url(msg)
     # A correction notifies nobody again.
-    r = official.submit(path, path, {"statut": "retenue", "reponse": "Nous le ferons en 2028."})
+    r = official.submit(path, path, {"action": "publier", "statut": "retenue", "reponse": "Nous le ferons en 2028."})
     eq(r.status, 303)
     fanned_out()
     eq(notes(f_id), [("answer", pid)], "a correction is not a new notification")
@@ -346,7 +346,7 @@ def the_daily_digest_lists_the_days_notifications_in_one_mail():
     contains(body, "(2)")
     for a in args:
         contains(body, "/propositions/%d#c%d" % (pid, a))
-    eq(body.count("Nouvel argument sur votre proposition « Proposition résumée"), 2)
+    eq(harness.same_spaces(body).count("Nouvel argument sur votre proposition « Proposition résumée"), 2)
     eq(sql_value("SELECT sent_on = %s FROM notification_digests WHERE user_id = %d"
                  % (TODAY, m_id)), "t")
     eq(sql_value("SELECT count(*) FROM notifications WHERE user_id = %d AND digest_pending"

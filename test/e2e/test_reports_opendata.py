@@ -193,8 +193,8 @@ def export_page(files, primary):
     for slug in {r["consultation"] for r in files["all"]}:
         n = sum(r["consultation"] == slug for r in files["all"])
         contains(page, "<li><code>%s</code> : " % slug)
-        m = re.search(r"<li><code>%s</code> : [^\n]*?\((\d+) contributions publiées" % slug,
-                      page)
+        m = re.search(r"<li><code>%s</code>[ \u00a0]: [^\n]*?\((\d+) contributions publiées"
+                      % slug, page)
         assert m, "consultation " + slug
         eq(int(m.group(1)), n, "/export/: contributions of " + slug)
     for slug, rows in files["themes"].items():

@@ -60,7 +60,7 @@ def refused_form_title_begins_with_erreur():
     r = u.submit("/themes/ethique/proposer", "/themes/ethique/proposer",
                  {"titre": "", "texte": "court", "territoire": "37", "action": "publish"})
     eq(r.status, 422, "proposal refused")
-    assert re.search(r"<title>Erreur : ", r.text), r.text[:400]
+    assert re.search(r"<title>Erreur[ \u00a0]: ", r.text), r.text[:400]
 
 
 @test
@@ -75,7 +75,7 @@ def short_controls_carry_the_contribution_they_are_about():
     eq(post_comment(other, pid, "Un commentaire nommé.").status, 303, "comment")
     reader, _ = harness.signed_in(name="Lecteur Contexte")
     page = reader.get("/propositions/%d" % pid).text
-    hidden = r'<span class="visually-hidden"> : ([^<]+)</span>'
+    hidden = r'<span class="visually-hidden">[ \u00a0]: ([^<]+)</span>'
     eq(len(re.findall(r'aria-pressed="false">Utile' + hidden, page)), 1, "utile named")
     contains(page, "Utile<span class=\"visually-hidden\"> : argument n° 1 (Pour) de "
              "Camille Contexte, le ")
