@@ -224,8 +224,8 @@ def home(files, primary):
     contains(page, "Participation à ce jour : %d participant" % n["contributeurs"])
     contains(page, ", %d contribution" % n["publiees"])
     for slug, trows in files["themes"].items():
-        m = re.search(r'<a href="/themes/%s">.*?<p class="counts">(\d+) propositions? · '
-                      r'(\d+) argument' % slug, page, re.S)
+        m = re.search(r'<a href="/themes/%s">.*?<p class="counts">(\d+)[ \u00a0]propositions? · '
+                      r'(\d+)[ \u00a0]argument' % slug, page, re.S)
         assert m, "home, theme " + slug
         c = od.counts(trows)
         eq((int(m.group(1)), int(m.group(2))),
