@@ -63,9 +63,16 @@ db.commit()' "$DIR/glewlwyd.db" "$SCHEMA" || return 1
 	rnbyc -j -f "$DIR/client-public.pem" -k agora-client-es256 -a ES256 \
 	    -o "$DIR/client-public.jwks" >/dev/null || return 1
 	set -- glewlwyd -c "$DIR/glewlwyd.conf"
+	# As root, glewlwyd runs as its own user, if that user can reach the
+	# checkout: a clone private to root (mode 700, as CI's may be) leaves
+	# it "file I/O error" on its configuration, so it then runs as root.
 	if [ "$(id -u)" = 0 ] && id glewlwyd >/dev/null 2>&1; then
 		chown glewlwyd "$DIR" "$DIR/glewlwyd.db"
-		set -- setpriv --reuid=glewlwyd --regid="$(id -g glewlwyd)" --clear-groups "$@"
+		if setpriv --reuid=glewlwyd --regid="$(id -g glewlwyd)" \
+		    --clear-groups test -r "$DIR/glewlwyd.conf"; then
+			set -- setpriv --reuid=glewlwyd \
+			    --regid="$(id -g glewlwyd)" --clear-groups "$@"
+		fi
 	fi
 	setsid "$@" > "$DIR/stdout" 2>&1 < /dev/null &
 	echo $! > "$PIDFILE"
