@@ -69,6 +69,7 @@ BEGIN
 	    ('opinion_statements',	'SELECT, INSERT, DELETE'),
 	    ('opinion_highlights',	'SELECT, INSERT, DELETE'),
 	    ('opinion_cells',		'SELECT, INSERT, DELETE'),
+	    ('opinion_group_votes',	'SELECT, INSERT, DELETE'),
 	    -- Topics (0260): replaced by agora topics.
 	    ('topic_runs',		'SELECT, INSERT, DELETE'),
 	    ('topics',			'SELECT, INSERT, DELETE'),

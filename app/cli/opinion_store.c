@@ -7,7 +7,8 @@
  * agora opinion-map's storing: a computed map replaces the scope's stored
  * one in one transaction (migration 0225): groups, each group's
  * distinctive proposals, the consensus proposals, every voted proposal's
- * components and the chart's cells. No person's group is stored.
+ * components, how each group voted on each proposal (migration 0320) and
+ * the chart's cells. No person's group is stored.
  */
 
 #include <math.h>
@@ -177,6 +178,54 @@ store_highlights(PGconn *db, long long id, const struct opinion_map *m,
 	na_free(a, 10);
 }
 
+/*
+ * How each group's people voted on each proposal: d'accord, mitigé, pas
+ * d'accord per (proposal, group), only where the group voted.
+ */
+static void
+store_group_votes(PGconn *db, long long id, const struct opinion_map *m,
+    const struct om_votes *ov)
+{
+	struct num_arr	 a[5] = { { 0 } };
+	uint32_t	*n, s, g;
+	size_t		 i, at, rows = 0;
+	int		 grp;
+
+	n = om_calloc((size_t)m->nstatements * m->k * 3, sizeof(*n));
+	for (i = 0; i < ov->n; i++) {
+		grp = m->group[ov->v[i].participant];
+		if (grp < 0)
+			continue;
+		at = ((size_t)ov->v[i].statement * m->k + (size_t)grp) * 3;
+		n[at + (size_t)(1 - ov->v[i].value)]++;
+	}
+	for (s = 0; s < m->nstatements; s++)
+		for (g = 0; g < m->k; g++) {
+			at = ((size_t)s * m->k + g) * 3;
+			if (n[at] + n[at + 1] + n[at + 2] == 0)
+				continue;
+			na_add(&a[0], "%lld", ov->proposals[s]);
+			na_add(&a[1], "%u", g);
+			na_add(&a[2], "%u", n[at]);
+			na_add(&a[3], "%u", n[at + 1]);
+			na_add(&a[4], "%u", n[at + 2]);
+			if (++rows % OM_BATCH != 0)
+				continue;
+			PQclear(cli_query(db, &sql_opinion_group_votes_insert,
+			    DB_INT(id), DB_TEXT(na_end(&a[0])),
+			    DB_TEXT(na_end(&a[1])), DB_TEXT(na_end(&a[2])),
+			    DB_TEXT(na_end(&a[3])), DB_TEXT(na_end(&a[4]))).res);
+			na_free(a, 5);
+		}
+	if (rows % OM_BATCH != 0)
+		PQclear(cli_query(db, &sql_opinion_group_votes_insert,
+		    DB_INT(id), DB_TEXT(na_end(&a[0])), DB_TEXT(na_end(&a[1])),
+		    DB_TEXT(na_end(&a[2])), DB_TEXT(na_end(&a[3])),
+		    DB_TEXT(na_end(&a[4]))).res);
+	na_free(a, 5);
+	free(n);
+}
+
 /* The frame of the chart: every placed person's extent, never empty. */
 static void
 frame(const struct opinion_map *m, double f[4])
@@ -273,6 +322,7 @@ om_store(PGconn *db, const struct om_scope *s, const struct opinion_map *m,
 		store_groups(db, id, m);
 		store_statements(db, id, m, ov);
 		store_highlights(db, id, m, ov);
+		store_group_votes(db, id, m, ov);
 		store_cells(db, id, m, f);
 	}
 	PQclear(cli_exec(db, "COMMIT", 0, NULL));

@@ -70,6 +70,12 @@ DB_STMT_NOROWS(sql_opinion_highlights_insert, 11,
     " $10::float8[], $11::boolean[])"
     " AS u(g, r, id, side, ns, nt, rs, rt, score, sig)");
 
+DB_STMT_NOROWS(sql_opinion_group_votes_insert, 6,
+    "INSERT INTO opinion_group_votes (map_id, contribution_id, grp, agree,"
+    " mixed, disagree) SELECT $1::bigint, u.id, u.g, u.a, u.m, u.d"
+    " FROM unnest($2::bigint[], $3::smallint[], $4::int[], $5::int[],"
+    " $6::int[]) AS u(id, g, a, m, d)");
+
 DB_STMT_NOROWS(sql_opinion_cells_insert, 5,
     "INSERT INTO opinion_cells (map_id, cx, cy, grp, people)"
     " SELECT $1::bigint, u.x, u.y, u.g, u.n FROM unnest($2::smallint[],"

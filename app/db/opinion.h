@@ -73,6 +73,7 @@ extern const struct db_stmt	sql_opinion_statements_insert;	/* no rows */
  */
 extern const struct db_stmt	sql_opinion_highlights_insert;	/* no rows */
 /* $1 map, arrays: $2 cx, $3 cy, $4 groups, $5 people. */
+extern const struct db_stmt	sql_opinion_group_votes_insert;	/* no rows */
 extern const struct db_stmt	sql_opinion_cells_insert;	/* no rows */
 
 /* $1 array of imported participant ids: their source ids (--members). */

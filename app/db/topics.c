@@ -90,6 +90,18 @@ DB_STMT(sql_topic_reps_of, 1, TP_REP_COLS,
     "  WHERE r.theme_id = $1::integer) x"
     " WHERE x.n <= 3 ORDER BY x.topic, x.n");
 
+DB_STMT(sql_topic_groups_of, 1, TP_GROUP_COLS,
+    "SELECT m.topic, v.grp, sum(v.agree) AS agree, sum(v.mixed) AS mixed,"
+    " sum(v.disagree) AS disagree"
+    " FROM topic_runs r JOIN topic_members m ON m.run_id = r.id"
+    " AND m.topic IS NOT NULL"
+    " JOIN opinion_maps om ON om.theme_id = r.theme_id"
+    " JOIN opinion_groups g ON g.map_id = om.id AND g.size >= 10"
+    " JOIN opinion_group_votes v ON v.map_id = om.id AND v.grp = g.grp"
+    " AND v.contribution_id = m.contribution_id"
+    " WHERE r.theme_id = $1::integer"
+    " GROUP BY m.topic, v.grp ORDER BY m.topic, v.grp");
+
 DB_STMT(sql_topic_export_run, 2, TP_XRUN_COLS,
     "SELECT t.id AS theme, r.id AS run"
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"

@@ -107,6 +107,19 @@ extern const struct db_stmt	sql_topics_of;
 	C(TPP_TITLE,		"title",	TEXT)
 DB_COLUMNS(TP_REP_COLS, TPP__MAX);
 extern const struct db_stmt	sql_topic_reps_of;
+/*
+ * $1 theme id: how each group of the theme's opinion map (groups of 10
+ * people or more) voted on each topic's proposals, by topic then group.
+ * No rows without a map.
+ */
+#define TP_GROUP_COLS(C)						\
+	C(TPG_TOPIC,		"topic",	INT)			\
+	C(TPG_GRP,		"grp",		INT)	/* 0-based */	\
+	C(TPG_AGREE,		"agree",	INT)			\
+	C(TPG_MIXED,		"mixed",	INT)			\
+	C(TPG_DISAGREE,		"disagree",	INT)
+DB_COLUMNS(TP_GROUP_COLS, TPG__MAX);
+extern const struct db_stmt	sql_topic_groups_of;
 
 /* ---------------------------------------------------------------- open data */
 

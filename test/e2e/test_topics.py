@@ -14,7 +14,7 @@ import time
 import harness
 from archive_lib import RN_SLUG, ensure_imported
 from harness import Client, contains, eq, lacks, sql, sql_value, test
-from participation_lib import new_proposal, vote, word
+from participation_lib import csrf_of, db_proposal, new_proposal, vote, word
 import topics_recompute
 
 PLANTED = {
@@ -102,6 +102,7 @@ def topics_planted_over_http_are_found_shown_and_recomputed():
     contains(text, "5 propositions (33 %)")
     contains(text, "5 d'accord")
     contains(text, "Les plus représentatives")
+    lacks(text, "Par groupe de la carte des opinions", "no map, no groups")
     eq(len(re.findall(r'<li><a href="/propositions/\d+"', html)), 9, "3 per topic")
     contains(text, "Méthode")
     contains(text, "graine fixe 20151")
@@ -118,6 +119,71 @@ def topics_planted_over_http_are_found_shown_and_recomputed():
            " WHERE t.slug = '%s' ORDER BY 1" % slug), before, "deterministic")
     eq(sql_value("SELECT count(*) FROM topic_runs r JOIN themes t ON t.id = r.theme_id"
                  " WHERE t.slug = '%s'" % slug), "1", "one stored run per theme")
+
+
+def topic_blocks(text):
+    """{subject word: the text of its topic, heading to next heading}."""
+    out = {}
+    parts = re.split(r"Sujet \d : ", text.split("Méthode")[0])
+    for part in parts[1:]:
+        label = part.split(" propositions ")[0]
+        for w in PLANTED:
+            if w in label:
+                out[w] = part
+    return out
+
+
+@test
+def topics_show_how_each_opinion_group_voted_equal_to_the_votes_cast():
+    tag = word(6)
+    new_theme(tag, "Thème des groupes")
+    slug = "sujets-" + tag
+    ids = {w: [db_proposal(t + " " + tag, theme=slug) for t in titles]
+           for w, titles in PLANTED.items()}
+    # Two planted groups (11 and 10 people: numbered by size): the first
+    # for cycling and against fibre, the second the other way round, both
+    # for the canteen; each person "mitigé" on one proposal of their side.
+    cast = {}   # (group, subject) -> [agree, mixed, disagree]
+    for g, size in ((0, 11), (1, 10)):
+        mine, theirs = ("vélo", "fibre") if g == 0 else ("fibre", "vélo")
+        for i in range(size):
+            c, _ = harness.signed_in()
+            token = csrf_of(c)
+            for subject in PLANTED:
+                for k, pid in enumerate(ids[subject]):
+                    if subject == theirs:
+                        choice = "disagree"
+                    else:
+                        choice = "mixed" if subject == mine and k == i % 5 else "agree"
+                    eq(vote(c, pid, choice, token).status, 303)
+                    n = cast.setdefault((g, subject), [0, 0, 0])
+                    n[("agree", "mixed", "disagree").index(choice)] += 1
+    eq(harness.agora("topics", "--theme", slug).returncode, 0)
+    r = harness.agora("opinion-map", "--theme", slug)
+    eq(r.returncode, 0, r.stderr)
+    contains(r.stdout, "2 groupes")
+    try:
+        page = Client().get("/rapports/" + slug)
+        eq(page.status, 200)
+        html, text = section(page)
+        contains(html, 'href="#carte-opinions"', "link to the map")
+        blocks = topic_blocks(text)
+        eq(sorted(blocks), sorted(PLANTED), "three topics")
+        for subject, block in blocks.items():
+            contains(block, "Par groupe de la carte des opinions")
+            for g in (0, 1):
+                a, m, d = cast[(g, subject)]
+                n = a + m + d
+                want = "Groupe %d : %d %% d'accord, %d %% pas d'accord (%d votes)" % (
+                    g + 1, (a * 100 + n // 2) // n, (d * 100 + n // 2) // n, n)
+                contains(block, want, subject)
+        # The stored tallies are aggregates of 10 people or more only.
+        eq(sql_value("SELECT count(*) FROM opinion_group_votes v JOIN opinion_maps m"
+                     " ON m.id = v.map_id JOIN themes t ON t.id = m.theme_id"
+                     " WHERE t.slug = '%s'" % slug), "30", "15 proposals x 2 groups")
+    finally:
+        sql("DELETE FROM opinion_maps WHERE theme_id = (SELECT id FROM themes"
+            " WHERE slug = '%s')" % slug)
 
 
 @test

@@ -12,13 +12,15 @@
 #include "topics.h"
 
 /* The section's slots, from the host's first one. */
-enum { TP_Q_RUN, TP_Q_TOPICS, TP_Q_REPS };
+enum { TP_Q_RUN, TP_Q_TOPICS, TP_Q_REPS, TP_Q_GROUPS };
 
 int
 topics_queue(struct web_req *w, int first, long long theme)
 {
 	web_query(w, first + TP_Q_RUN, &sql_topic_run_of, DB_INT(theme));
 	web_query(w, first + TP_Q_TOPICS, &sql_topics_of, DB_INT(theme));
+	web_query(w, first + TP_Q_GROUPS, &sql_topic_groups_of,
+	    DB_INT(theme));
 	return (web_query(w, first + TP_Q_REPS, &sql_topic_reps_of,
 	    DB_INT(theme)));
 }
@@ -60,6 +62,39 @@ write_votes(struct web_req *w, int q, int i)
 	html_raw(H, " d'accord)");
 }
 
+/*
+ * How each opinion group voted on the topic's proposals: "Groupe 1 :
+ * 80 % d'accord (120 votes)". Nothing when the theme has no map.
+ */
+static void
+write_groups(struct web_req *w, int q, long long topic)
+{
+	long long	 a, m, d;
+	int		 i, listed = 0;
+
+	for (i = 0; i < web_rows(w, q); i++) {
+		if (web_int(w, q, i, TPG_TOPIC) != topic)
+			continue;
+		a = web_int(w, q, i, TPG_AGREE);
+		m = web_int(w, q, i, TPG_MIXED);
+		d = web_int(w, q, i, TPG_DISAGREE);
+		if (a + m + d == 0)
+			continue;
+		if (!listed++)
+			html_raw(H, "<p>Par groupe de la <a href=\"#carte-"
+			    "opinions\">carte des opinions</a>" NBSP ":</p>\n"
+			    "<ul>\n");
+		html_rawf(H, "<li>Groupe %lld" NBSP ": %lld" NBSP "%% d'accord, "
+		    "%lld" NBSP "%% pas d'accord (", web_int(w, q, i, TPG_GRP) + 1,
+		    (a * 100 + (a + m + d) / 2) / (a + m + d),
+		    (d * 100 + (a + m + d) / 2) / (a + m + d));
+		ui_count(w, a + m + d, "vote", "votes");
+		html_raw(H, ")</li>\n");
+	}
+	if (listed)
+		html_raw(H, "</ul>\n");
+}
+
 /* One topic: its words, size, votes and representative proposals. */
 static void
 write_topic(struct web_req *w, int first, int i, long long classified)
@@ -80,6 +115,7 @@ write_topic(struct web_req *w, int first, int i, long long classified)
 	html_raw(H, " ; ");
 	write_votes(w, qt, i);
 	html_raw(H, ".</p>\n");
+	write_groups(w, first + TP_Q_GROUPS, topic);
 	for (j = 0; j < web_rows(w, qp); j++) {
 		if (web_int(w, qp, j, TPP_TOPIC) != topic)
 			continue;

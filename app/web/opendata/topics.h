@@ -19,7 +19,7 @@
 
 #include "../kernel/web.h"
 
-#define TOPICS_SLOTS	3
+#define TOPICS_SLOTS	4
 
 /* Queues the queries of theme id's topics; returns WEB_QUERY. */
 int	topics_queue(struct web_req *, int, long long);
