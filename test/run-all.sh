@@ -48,9 +48,14 @@ edit_window_minutes = 30
 INI
 export AGORA_CONFIG=var/test/agora.ini
 
-# make snapshot: the pages of a fixed content, instead of the tests.
-if [ -n "${SNAPSHOT_DIR:-}" ]; then
-	python3 test/e2e/snapshot.py "$SNAPSHOT_DIR"
+# make snapshot: the pages of a fixed content, instead of the tests;
+# make screenshots: the main pages of that content, in chromium.
+if [ -n "${SNAPSHOT_DIR:-}" ] || [ -n "${SCREENSHOTS_DIR:-}" ]; then
+	if [ -n "${SCREENSHOTS_DIR:-}" ]; then
+		python3 test/e2e/screenshots.py "$SCREENSHOTS_DIR"
+	else
+		python3 test/e2e/snapshot.py "$SNAPSHOT_DIR"
+	fi
 	rc=$?
 	if [ "$started_db" = 1 ] && [ -z "${KEEP_DB:-}" ]; then
 		sh conf/devdb.sh stop

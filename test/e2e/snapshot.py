@@ -32,6 +32,11 @@ PEOPLE = [  # key, name, roles, territory
 ]
 
 
+def session_token(key):
+    """The session cookie of a snapshot person (the same every run)."""
+    return (hashlib.sha256(key.encode()).hexdigest() + "A" * 43)[:43]
+
+
 def person(key, name, roles, territory):
     uid = int(sql_value(
         "INSERT INTO users (email, display_name, territory_code, privacy_accepted_at,"
@@ -41,7 +46,7 @@ def person(key, name, roles, territory):
         % (key, name.replace("'", "''"), territory)))
     for role in roles:
         sql("INSERT INTO user_roles (user_id, role) VALUES (%d, '%s')" % (uid, role))
-    token = (hashlib.sha256(key.encode()).hexdigest() + "A" * 43)[:43]
+    token = session_token(key)
     sql("INSERT INTO sessions (user_id, token_hash) VALUES (%d, '%s')"
         % (uid, hashlib.sha256(token.encode()).hexdigest()))
     c = Client()
