@@ -66,6 +66,11 @@ def epns():
               "09:30", "--fin", "12:30")
 
 
+# The pages the README also shows at 320 px (the others at 1280 px only,
+# to keep the repository light).
+NARROW = {"accueil", "proposition", "pres-de-chez-vous"}
+
+
 def cookie_of(key):
     return "agora_sid=" + snapshot.session_token(key)
 
@@ -85,7 +90,7 @@ def shoot(out, ids):
             print(r.stdout[-3000:] + r.stderr[-2000:])
             return 1
         for name, path in pages:
-            for width in (1280, 320):
+            for width in (1280, 320) if name in NARROW else (1280,):
                 shot = snapshot_name(path, width)
                 shutil.copy(os.path.join(tmp, who or "anonyme", shot),
                             os.path.join(out, "%s-%d.png" % (name, width)))

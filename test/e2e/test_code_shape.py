@@ -45,3 +45,17 @@ def the_positional_query_api_is_gone():
                     if OLD_API.search(line):
                         found.append("%s:%d" % (os.path.relpath(path, harness.ROOT), no))
     eq(found, [], "old API still used")
+
+
+@test
+def every_image_and_file_the_readme_links_to_exists():
+    """The README's screenshots (make screenshots) and the files it links
+    to are in the repository: a renamed page or a forgotten image would
+    leave a newcomer with a broken picture."""
+    with open(os.path.join(harness.ROOT, "README.md"), encoding="utf-8") as f:
+        text = f.read()
+    links = re.findall(r"\]\(((?!https?:|#|mailto:)[^)\s]+)\)", text)
+    images = [l for l in links if l.endswith(".png")]
+    assert len(images) >= 10, "the README shows the main pages (%d images)" % len(images)
+    missing = [l for l in links if not os.path.exists(os.path.join(harness.ROOT, l))]
+    eq(missing, [], "README links to missing files")
