@@ -184,7 +184,7 @@ DB_COLUMNS(MOD_DECIDE_COLS, DECIDE__MAX);
 extern const struct db_stmt	sql_decide;
 
 /*
- * $1 user id. The user's notifications, newest first (at most 200), and
+ * $1 user id, $2 the appeal delay in days. The user's notifications, newest first (at most 200), and
  * marks them read. A decision (kind moderation) names the person's own
  * contribution; the other kinds its proposal (and contribution: the new
  * one, or the proposal itself for an answer).
@@ -200,7 +200,9 @@ extern const struct db_stmt	sql_decide;
 	C(NF_UNREAD,		"unread",		BOOL)		\
 	C(NF_KIND,		"kind",			TEXT)	/* vocab_notify_kind */ \
 	C(NF_PROPOSAL,		"proposal",		INT)		\
-	C(NF_PROPOSAL_TITLE,	"proposal_title",	TEXT)
+	C(NF_PROPOSAL_TITLE,	"proposal_title",	TEXT)		\
+	C(NF_ON_APPEAL,		"on_appeal",		BOOL)	/* decided on appeal */ \
+	C(NF_APPEALABLE,	"appealable",		BOOL)	/* may be appealed */
 DB_COLUMNS(MOD_NOTIFICATION_COLS, NF__MAX);
 extern const struct db_stmt	sql_notifications;
 

@@ -28,6 +28,7 @@ TABLES = {
                       {"ok", "pending", "on", "off"}),
     "decide": (["moderation_decide"], {"ok"}),
     "flag": (["flag_contribution"], {"ok", "queued"}),
+    "appeal": (["moderation_appeal_file"], {"ok"}),
     "mode": (["consultation_set_mode"], {"ok", "unchanged"}),
     "link": (["account_link_use"], set()),
     "erasure": (["user_delete", "user_purge"], set()),

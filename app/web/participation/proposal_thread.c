@@ -287,10 +287,19 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 	html_text(H, web_text(w, Q_THREAD, r, TR_AUTHOR));
 	html_raw(H, ", le ");
 	html_text(H, web_text(w, Q_THREAD, r, TR_DATE));
-	if (v->status_of[r] != ST_PUBLISHED)
+	if (v->status_of[r] != ST_PUBLISHED) {
 		write_own_status(w, v->status_of[r],
 		    web_text(w, Q_THREAD, r, TR_RULE));
-	else
+		if (web_bool(w, Q_THREAD, r, TR_MINE) &&
+		    (v->status_of[r] == ST_HIDDEN ||
+		    v->status_of[r] == ST_REJECTED)) {
+			/* Its appeal (moderation/appeal.c, issue 13, item 5). */
+			html_raw(H, " — <a href=\"");
+			html_text(H, ui_contribution_part(w, web_int(w,
+			    Q_THREAD, r, TR_ID), "reexamen"));
+			html_raw(H, "\">Demander un réexamen</a>");
+		}
+	} else
 		proposal_flag_link(w, web_int(w, Q_THREAD, r, TR_ID),
 		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);
 	html_raw(H, "</p>\n");
