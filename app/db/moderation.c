@@ -41,13 +41,17 @@ DB_STMT(sql_flag_insert, 6, MOD_FLAG_INSERT_COLS,
     " AND ($2::text IS NULL OR " QUEUE_REASON " = $2::text)" \
     " AND ($3::text IS NULL OR c.status = $3::text)"
 
-DB_STMT(sql_queue, 5, MOD_QUEUE_COLS,
+DB_STMT(sql_queue, 6, MOD_QUEUE_COLS,
     "SELECT c.id, c.kind, coalesce(c.title, left(c.body, 120)) AS title,"
     " c.status, t.title AS theme,"
     " fr_date(coalesce(c.queued_at, c.created_at)) || ' à ' ||"
     " to_char(coalesce(c.queued_at, c.created_at) AT TIME ZONE"
     " 'Europe/Paris', 'HH24:MI') AS queued, " QUEUE_REASON " AS reason,"
-    " c.flag_count AS flags" QUEUE_WHERE
+    " c.flag_count AS flags,"
+    " EXISTS (SELECT 1 FROM appeals a WHERE a.contribution_id = c.id"
+    "  AND a.status = 'pending'"
+    "  AND NOT moderation_appeal_may_decide(a.id, $6::bigint)) AS appeal_own"
+    QUEUE_WHERE
     " ORDER BY coalesce(c.queued_at, c.created_at), c.id"
     " OFFSET $4::integer LIMIT $5::integer");
 

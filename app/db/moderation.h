@@ -56,8 +56,10 @@ extern const struct db_stmt	sql_flag_insert;
 
 /*
  * $1 theme slug or NULL, $2 reason (vocab_reason's codes) or NULL,
- * $3 status or NULL, $4 offset, $5 limit. A page of the queue, oldest
- * first. A title, here and below, is the text's start when it has none.
+ * $3 status or NULL, $4 offset, $5 limit, $6 the moderator looking. A
+ * page of the queue, oldest first. A title, here and below, is the text's
+ * start when it has none. appeal_own: an appeal waits on it against this
+ * moderator's decision (moderation_appeal_may_decide()).
  */
 #define MOD_QUEUE_COLS(C)						\
 	C(QU_ID,		"id",			INT)		\
@@ -67,7 +69,8 @@ extern const struct db_stmt	sql_flag_insert;
 	C(QU_THEME,		"theme",		TEXT)	/* title */ \
 	C(QU_QUEUED,		"queued",		TEXT)		\
 	C(QU_REASON,		"reason",		TEXT)		\
-	C(QU_FLAGS,		"flags",		INT)	/* open flags */
+	C(QU_FLAGS,		"flags",		INT)	/* open flags */ \
+	C(QU_APPEAL_OWN,	"appeal_own",		BOOL)
 DB_COLUMNS(MOD_QUEUE_COLS, QU__MAX);
 extern const struct db_stmt	sql_queue;
 

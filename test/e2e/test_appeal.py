@@ -7,6 +7,7 @@ it; another upholds or reverses it, logged like any other decision,
 counted on the transparency page, told to the author."""
 
 import html
+import json
 import re
 
 import fixtures
@@ -116,6 +117,10 @@ def the_author_appeals_and_another_moderator_reverses_the_decision():
     contains(queue.visible_text(), "Réexamen")
     contains(queue.text, 'href="/moderation/%d"' % pid)
 
+    lacks(queue.visible_text(), "vous avez pris la décision initiale")
+    contains(first_c.get("/moderation/?motif=reexamen").visible_text(),
+             "Réexamen — vous avez pris la décision initiale")
+
     # The moderator who decided sees it without a form, and is refused.
     own = first_c.get("/moderation/%d" % pid)
     eq(own.status, 200)
@@ -152,6 +157,15 @@ def the_author_appeals_and_another_moderator_reverses_the_decision():
              "Un autre membre de l'équipe de modération que celui qui l'avait prise "
              "l'a réexaminée : la décision est annulée, votre contribution est de "
              "nouveau publiée.")
+
+    # The open data of the log has both rows: the appeal, by nobody's
+    # pseudonym, then the reversal by the second moderator's.
+    rows = [x for x in json.loads(Client().get("/export/journal-moderation.json").text)
+            if x["contribution"] == pid]
+    eq([(x["action"], x["statut_avant"], x["statut_apres"], x["moderateur"] is None)
+        for x in rows],
+       [("hide", "published", "hidden", False), ("appeal", "hidden", "hidden", True),
+        ("restore", "hidden", "published", False)])
 
     # Nothing left to appeal.
     again = post_appeal(author_c, pid, REASON)

@@ -45,6 +45,7 @@ extern const char *const	decision_labels[];
  */
 void	decision_appeal_write(struct web_req *);
 int	decision_appeal_own(struct web_req *);
+int	decision_appeal_pending(struct web_req *);
 
 /* Writes the item's page with its decision form, answers status. */
 int	decision_page(struct web_req *, struct decision_view *, int);

@@ -17,6 +17,12 @@
 #include "decision.h"
 
 int
+decision_appeal_pending(struct web_req *w)
+{
+	return (web_rows(w, Q_APPEAL) == 1);
+}
+
+int
 decision_appeal_own(struct web_req *w)
 {
 	return (web_rows(w, Q_APPEAL) == 1 &&

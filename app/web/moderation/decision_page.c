@@ -55,9 +55,12 @@ write_meta(struct web_req *w)
 {
 	html_raw(H, "<dl class=\"meta\">\n<dt>Statut</dt><dd>");
 	html_text(H, status_label(web_text(w, Q_ITEM, 0, MI_STATUS)));
-	if (web_bool(w, Q_ITEM, 0, MI_UNDER_REVIEW))
+	if (decision_appeal_pending(w))
+		html_raw(H, " — réexamen demandé par l'auteur");
+	else if (web_bool(w, Q_ITEM, 0, MI_UNDER_REVIEW))
 		html_raw(H, " — signalée au-delà du seuil, en cours d'examen");
-	if (!web_null(w, Q_ITEM, 0, MI_QUEUE_REASON)) {
+	if (!web_null(w, Q_ITEM, 0, MI_QUEUE_REASON) &&
+	    !decision_appeal_pending(w)) {
 		html_raw(H, " — ");
 		html_text(H, web_text(w, Q_ITEM, 0, MI_QUEUE_REASON));
 	}
