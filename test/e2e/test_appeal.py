@@ -86,7 +86,8 @@ def the_author_appeals_and_another_moderator_reverses_the_decision():
     notes = author_c.get("/compte/notifications")
     eq(notes.status, 200)
     contains(notes.text, 'href="/propositions/%d"' % pid)
-    contains(notes.text, 'href="/contributions/%d/reexamen">Demander un réexamen</a>' % pid)
+    contains(notes.text, 'href="/contributions/%d/reexamen">Demander un réexamen<span' % pid)
+    contains(notes.visible_text(), "Demander un réexamen de la décision sur « %s »" % title)
     # So does the contribution itself, for its author.
     page = author_c.get("/propositions/%d" % pid)
     contains(page.text, 'href="/contributions/%d/reexamen"' % pid)

@@ -49,7 +49,7 @@ write_activity(struct web_req *w, int i, int kind)
 	long long	c = web_int(w, Q_NOTES, i, NF_CONTRIBUTION);
 
 	html_text(H, vocab_notify_kind[kind].label);
-	html_raw(H, kind == NK_THEME ? " : " : ", proposition ");
+	html_raw(H, kind == NK_THEME ? " : " : ", proposition ");
 	html_raw(H, "« <a href=\"");
 	html_text(H, c == p ? ui_proposal(w, p) : ui_contribution(w, p, c));
 	html_raw(H, "\">");
@@ -113,7 +113,10 @@ write_notification(struct web_req *w, int i)
 		html_raw(H, " <a href=\"");
 		html_text(H, ui_contribution_part(w, web_int(w, Q_NOTES, i,
 		    NF_CONTRIBUTION), "reexamen"));
-		html_raw(H, "\">Demander un réexamen</a>");
+		html_raw(H, "\">Demander un réexamen<span "
+		    "class=\"visually-hidden\"> de la décision sur « ");
+		html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
+		html_raw(H, " »</span></a>");
 	}
 	html_raw(H, "</li>\n");
 }
