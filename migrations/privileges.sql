@@ -58,6 +58,9 @@ BEGIN
 	    ('moderation_log',		'SELECT'),
 	    ('moderation_notes',	'SELECT'),
 	    ('moderation_log_heads',	'SELECT'),
+	    -- Appeals (0280): written by moderation_appeal_file() and
+	    -- moderation_decide() only.
+	    ('appeals',			'SELECT'),
 	    ('imported_tallies',	'SELECT, INSERT'),
 	    -- Pol.is participants and their own votes (0225): written by
 	    -- agora import, read by agora opinion-map.
@@ -152,7 +155,8 @@ BEGIN
 	    ('flags_id_seq',		''),
 	    ('notifications_id_seq',	''),
 	    ('moderation_log_id_seq',	''),
-	    ('moderation_log_heads_id_seq', '')
+	    ('moderation_log_heads_id_seq', ''),
+	    ('appeals_id_seq',		'')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON SEQUENCE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -267,6 +271,10 @@ BEGIN
 	    ('moderation_log_head_add(timestamptz, bigint, bigint, text, text,'
 	     ' text, text)',					'EXECUTE'),
 	    ('moderation_notes_erase_about(bigint)',		'EXECUTE'),
+	    -- Appeals (issue 13, item 5).
+	    ('moderation_appeal_may_decide(bigint, bigint)',	'EXECUTE'),
+	    ('moderation_appealable(bigint)',			'EXECUTE'),
+	    ('moderation_appeal_file(bigint, bigint, text, integer)', 'EXECUTE'),
 	    -- Notifications and following (functions/notifications.sql).
 	    ('notify_default_mode(text)',			'EXECUTE'),
 	    ('notify_mode(bigint, text)',			'EXECUTE'),
@@ -318,6 +326,7 @@ BEGIN
 	    'moderation_log_head_add(timestamptz, bigint, bigint, text, text, text,'
 	    ' text)',
 	    'moderation_notes_erase_about(bigint)',
+	    'moderation_appeal_file(bigint, bigint, text, integer)',
 	    'contributions_public_rebuild()',
 	    -- An edit may send a proposal back to the queue: it sets the
 	    -- status (issue 14, item 3), after checking author and window.

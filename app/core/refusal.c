@@ -65,12 +65,39 @@ const struct refusal refusal_decide[] = {
 	    "voir la décision prise ; la vôtre n'a pas été enregistrée." },
 	{ "own", 403, REFUSAL_LIMIT_NONE, "Vous ne pouvez pas modérer votre "
 	    "propre contribution : laissez-la à un autre modérateur." },
+	{ "appeal_own", 403, REFUSAL_LIMIT_NONE, "Vous avez pris la décision "
+	    "initiale sur cette contribution : son réexamen revient à un autre "
+	    "membre de l'équipe de modération. Rien n'a été enregistré." },
 	{ "rule_required", 422, REFUSAL_LIMIT_NONE, "Cette décision n'est "
 	    "pas possible pour une contribution dans cet état." },
 	{ "invalid", 422, REFUSAL_LIMIT_NONE, "Cette décision n'est pas "
 	    "possible pour une contribution dans cet état." },
 };
 const size_t refusal_decide_n = N(refusal_decide);
+
+/* moderation_appeal_file() (issue 13, item 5). */
+const struct refusal refusal_appeal[] = {
+	{ "not_found", 404, REFUSAL_LIMIT_NONE,
+	    "Cette contribution n'existe pas." },
+	{ "not_author", 403, REFUSAL_LIMIT_NONE, "Seule l'autrice ou l'auteur "
+	    "d'une contribution peut demander le réexamen de la décision prise "
+	    "sur elle." },
+	{ "not_decided", 409, REFUSAL_LIMIT_NONE, "Cette contribution n'est ni "
+	    "masquée ni refusée par une décision de modération : il n'y a pas "
+	    "de décision à réexaminer." },
+	{ "pending", 409, REFUSAL_LIMIT_NONE, "Votre demande de réexamen est "
+	    "déjà enregistrée : un autre membre de l'équipe de modération "
+	    "l'examine. Vous serez prévenu de sa décision." },
+	{ "already", 409, REFUSAL_LIMIT_NONE, "Cette décision a déjà fait "
+	    "l'objet d'une demande de réexamen : une seule demande est possible "
+	    "par décision. Rien n'a été enregistré." },
+	{ "too_late", 409, REFUSAL_LIMIT_WINDOW, "Le délai pour demander un "
+	    "réexamen (%d jours après la décision) est dépassé. Rien n'a été "
+	    "enregistré." },
+	{ "invalid", 422, REFUSAL_LIMIT_NONE, "Expliquez en quelques mots "
+	    "pourquoi la décision devrait être réexaminée." },
+};
+const size_t refusal_appeal_n = N(refusal_appeal);
 
 const struct refusal refusal_flag[] = {
 	{ "not_found", 404, REFUSAL_LIMIT_NONE, "Cette contribution n'existe "
@@ -128,6 +155,7 @@ const struct refusal_table refusal_tables[] = {
 	{ "participation", refusal_participation, &refusal_participation_n },
 	{ "decide", refusal_decide, &refusal_decide_n },
 	{ "flag", refusal_flag, &refusal_flag_n },
+	{ "appeal", refusal_appeal, &refusal_appeal_n },
 	{ "mode", refusal_mode, &refusal_mode_n },
 	{ "assisted", refusal_assisted, &refusal_assisted_n },
 };

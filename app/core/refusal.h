@@ -42,6 +42,10 @@ extern const size_t		refusal_participation_n;
 extern const struct refusal	refusal_decide[];
 extern const size_t		refusal_decide_n;
 
+/* moderation_appeal_file(). */
+extern const struct refusal	refusal_appeal[];
+extern const size_t		refusal_appeal_n;
+
 /* flag_contribution(). */
 extern const struct refusal	refusal_flag[];
 extern const size_t		refusal_flag_n;

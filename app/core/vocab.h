@@ -89,7 +89,8 @@ extern const struct vocab	vocab_decision[DEC__MAX];
 	X(LOG_REJECT,	"reject",	"Refus")			\
 	X(LOG_RESTORE,	"restore",	"Rétablissement")		\
 	X(LOG_THRESHOLD, "threshold",	"Seuil de signalements atteint")\
-	X(LOG_MODE,	"mode",		"Changement de mode de modération")
+	X(LOG_MODE,	"mode",		"Changement de mode de modération")\
+	X(LOG_APPEAL,	"appeal",	"Demande de réexamen par l'auteur")
 enum { VOCAB_LOG_ACTION(VOCAB_ENUM_) LOG__MAX };
 extern const struct vocab	vocab_log_action[LOG__MAX];
 
@@ -99,7 +100,8 @@ extern const struct vocab	vocab_log_action[LOG__MAX];
 	X(REASON_FLAGS,	"signalement",	"Signalée par des participants")\
 	X(REASON_DUPLICATE, "doublon",	"Doublon probable")		\
 	X(REASON_NEW_ACCOUNT, "compte",	"Compte récent qui publie beaucoup")\
-	X(REASON_EDITED, "modifiee",	"Modifiée après sa publication")
+	X(REASON_EDITED, "modifiee",	"Modifiée après sa publication")\
+	X(REASON_APPEAL, "reexamen",	"Réexamen")
 enum { VOCAB_REASON(VOCAB_ENUM_) REASON__MAX };
 extern const struct vocab	vocab_reason[REASON__MAX];
 

@@ -26,7 +26,8 @@ DB_STMT(sql_flag_insert, 6, MOD_FLAG_INSERT_COLS,
 
 /* vocab_reason's code of a queued contribution c. */
 #define QUEUE_REASON \
-    "CASE WHEN c.under_review THEN 'signalement'" \
+    "CASE WHEN c.queue_reason = 'réexamen' THEN 'reexamen'" \
+    " WHEN c.under_review THEN 'signalement'" \
     " WHEN c.queue_reason = 'doublon probable' THEN 'doublon'" \
     " WHEN c.queue_reason = 'compte récent' THEN 'compte'" \
     " WHEN c.queue_reason = 'modifiée' THEN 'modifiee' ELSE 'attente' END"
@@ -40,13 +41,17 @@ DB_STMT(sql_flag_insert, 6, MOD_FLAG_INSERT_COLS,
     " AND ($2::text IS NULL OR " QUEUE_REASON " = $2::text)" \
     " AND ($3::text IS NULL OR c.status = $3::text)"
 
-DB_STMT(sql_queue, 5, MOD_QUEUE_COLS,
+DB_STMT(sql_queue, 6, MOD_QUEUE_COLS,
     "SELECT c.id, c.kind, coalesce(c.title, left(c.body, 120)) AS title,"
     " c.status, t.title AS theme,"
     " fr_date(coalesce(c.queued_at, c.created_at)) || ' à ' ||"
     " to_char(coalesce(c.queued_at, c.created_at) AT TIME ZONE"
     " 'Europe/Paris', 'HH24:MI') AS queued, " QUEUE_REASON " AS reason,"
-    " c.flag_count AS flags" QUEUE_WHERE
+    " c.flag_count AS flags,"
+    " EXISTS (SELECT 1 FROM appeals a WHERE a.contribution_id = c.id"
+    "  AND a.status = 'pending'"
+    "  AND NOT moderation_appeal_may_decide(a.id, $6::bigint)) AS appeal_own"
+    QUEUE_WHERE
     " ORDER BY coalesce(c.queued_at, c.created_at), c.id"
     " OFFSET $4::integer LIMIT $5::integer");
 
@@ -118,14 +123,32 @@ DB_STMT(sql_decide, 13, MOD_DECIDE_COLS,
     " $5::text, $6::integer, $7::text, $8::text, $9::text, $10::text,"
     " $11::text, $12::text, $13::text) AS result");
 
-DB_STMT(sql_notifications, 1, MOD_NOTIFICATION_COLS,
+/*
+ * A decision may be appealed from its notification while it is the last
+ * one on the contribution, hid or refused it, is not older than the
+ * delay and has no appeal yet (moderation_appeal_file() decides).
+ */
+#define APPEALABLE \
+    " (n.kind = 'moderation' AND n.decision IN ('hide', 'reject')" \
+    "  AND n.appeal_id IS NULL AND c.status IN ('hidden', 'rejected')" \
+    "  AND NOT c.under_review" \
+    "  AND n.created_at >= now() - make_interval(days => $2::integer)" \
+    "  AND NOT EXISTS (SELECT 1 FROM notifications n2" \
+    "   WHERE n2.contribution_id = n.contribution_id" \
+    "   AND n2.kind = 'moderation' AND n2.id > n.id)" \
+    "  AND NOT EXISTS (SELECT 1 FROM appeals a" \
+    "   WHERE a.contribution_id = c.id AND a.created_at >= n.created_at))" \
+    " AS appealable"
+
+DB_STMT(sql_notifications, 2, MOD_NOTIFICATION_COLS,
     "WITH seen AS (UPDATE notifications SET read_at = now()"
     "  WHERE user_id = $1::bigint AND read_at IS NULL)"
     " SELECT n.contribution_id AS contribution,"
     " coalesce(c.title, left(c.body, 120)) AS title, n.decision, n.rule,"
     " r.title AS rule_title, n.note, fr_date(n.created_at) AS date,"
     " n.read_at IS NULL AS unread, n.kind, p.id AS proposal,"
-    " p.title AS proposal_title"
+    " p.title AS proposal_title, n.appeal_id IS NOT NULL AS on_appeal,"
+    APPEALABLE
     " FROM notifications n JOIN contributions c ON c.id = n.contribution_id"
     " JOIN contributions p ON p.id = coalesce(c.proposal_id, c.id)"
     " LEFT JOIN charter_rules r ON r.code = n.rule"

@@ -56,8 +56,10 @@ extern const struct db_stmt	sql_flag_insert;
 
 /*
  * $1 theme slug or NULL, $2 reason (vocab_reason's codes) or NULL,
- * $3 status or NULL, $4 offset, $5 limit. A page of the queue, oldest
- * first. A title, here and below, is the text's start when it has none.
+ * $3 status or NULL, $4 offset, $5 limit, $6 the moderator looking. A
+ * page of the queue, oldest first. A title, here and below, is the text's
+ * start when it has none. appeal_own: an appeal waits on it against this
+ * moderator's decision (moderation_appeal_may_decide()).
  */
 #define MOD_QUEUE_COLS(C)						\
 	C(QU_ID,		"id",			INT)		\
@@ -67,7 +69,8 @@ extern const struct db_stmt	sql_flag_insert;
 	C(QU_THEME,		"theme",		TEXT)	/* title */ \
 	C(QU_QUEUED,		"queued",		TEXT)		\
 	C(QU_REASON,		"reason",		TEXT)		\
-	C(QU_FLAGS,		"flags",		INT)	/* open flags */
+	C(QU_FLAGS,		"flags",		INT)	/* open flags */ \
+	C(QU_APPEAL_OWN,	"appeal_own",		BOOL)
 DB_COLUMNS(MOD_QUEUE_COLS, QU__MAX);
 extern const struct db_stmt	sql_queue;
 
@@ -184,7 +187,7 @@ DB_COLUMNS(MOD_DECIDE_COLS, DECIDE__MAX);
 extern const struct db_stmt	sql_decide;
 
 /*
- * $1 user id. The user's notifications, newest first (at most 200), and
+ * $1 user id, $2 the appeal delay in days. The user's notifications, newest first (at most 200), and
  * marks them read. A decision (kind moderation) names the person's own
  * contribution; the other kinds its proposal (and contribution: the new
  * one, or the proposal itself for an answer).
@@ -200,7 +203,9 @@ extern const struct db_stmt	sql_decide;
 	C(NF_UNREAD,		"unread",		BOOL)		\
 	C(NF_KIND,		"kind",			TEXT)	/* vocab_notify_kind */ \
 	C(NF_PROPOSAL,		"proposal",		INT)		\
-	C(NF_PROPOSAL_TITLE,	"proposal_title",	TEXT)
+	C(NF_PROPOSAL_TITLE,	"proposal_title",	TEXT)		\
+	C(NF_ON_APPEAL,		"on_appeal",		BOOL)	/* decided on appeal */ \
+	C(NF_APPEALABLE,	"appealable",		BOOL)	/* may be appealed */
 DB_COLUMNS(MOD_NOTIFICATION_COLS, NF__MAX);
 extern const struct db_stmt	sql_notifications;
 

@@ -149,9 +149,95 @@ BEGIN
 	RETURN 'ok';
 END $$;
 
+-- Whether moderator p_moderator may take and decide appeal p_appeal: not
+-- the one whose decision it contests (issue 13, item 5), nor the author.
+-- A decided or unknown appeal: false.
+CREATE OR REPLACE FUNCTION moderation_appeal_may_decide(p_appeal bigint,
+    p_moderator bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT coalesce((SELECT a.status = 'pending'
+	    AND a.decided_by IS DISTINCT FROM p_moderator
+	    AND a.author_id <> p_moderator
+	    FROM appeals a WHERE a.id = p_appeal), false)
+$$;
+
+-- The decision an author may appeal: the last moderator's decision on
+-- p_contribution, if it hid or refused it and the contribution is still
+-- so. NULL row fields otherwise.
+CREATE OR REPLACE FUNCTION moderation_appealable(p_contribution bigint,
+    OUT log_id bigint, OUT moderator_id bigint, OUT at timestamptz,
+    OUT rule_code text, OUT to_status text)
+LANGUAGE sql STABLE AS $$
+	SELECT l.id, l.moderator_id, l.at, l.rule_code, l.to_status
+	FROM moderation_log l
+	WHERE l.contribution_id = p_contribution AND l.moderator_id IS NOT NULL
+	    AND l.action IN ('publish', 'hide', 'reject', 'restore')
+	ORDER BY l.id DESC LIMIT 1
+$$;
+
+-- Files the appeal of the author p_user against the last decision on
+-- p_contribution, within p_days days of it: the log's 'appeal' row, the
+-- appeal, and the contribution back in the queue (under review, reason
+-- réexamen, a new decision version so that a form opened before is
+-- stale). One appeal per decision, and none against a decision taken on
+-- an appeal. Returns ok, not_found, not_author, not_decided, already,
+-- pending, too_late or invalid.
+CREATE OR REPLACE FUNCTION moderation_appeal_file(p_contribution bigint,
+    p_user bigint, p_reason text, p_days integer) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+	c	record;
+	d	record;
+	v_log	bigint;
+BEGIN
+	SELECT id, status, author_id, under_review INTO c FROM contributions
+	WHERE id = p_contribution FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN 'not_found';
+	END IF;
+	IF c.author_id IS DISTINCT FROM p_user THEN
+		RETURN 'not_author';
+	END IF;
+	IF EXISTS (SELECT 1 FROM appeals WHERE contribution_id = p_contribution
+	    AND status = 'pending') THEN
+		RETURN 'pending';
+	END IF;
+	SELECT * INTO d FROM moderation_appealable(p_contribution);
+	IF d.log_id IS NULL OR d.to_status NOT IN ('hidden', 'rejected')
+	    OR d.to_status <> c.status OR c.under_review THEN
+		RETURN 'not_decided';
+	END IF;
+	IF EXISTS (SELECT 1 FROM appeals WHERE decision_log_id = d.log_id
+	    OR resolved_log_id = d.log_id) THEN
+		RETURN 'already';
+	END IF;
+	IF d.at < clock_timestamp() - make_interval(days => p_days) THEN
+		RETURN 'too_late';
+	END IF;
+	IF coalesce(char_length(btrim(p_reason)), 0) = 0
+	    OR char_length(p_reason) > 4000 THEN
+		RETURN 'invalid';
+	END IF;
+	v_log := moderation_log_append(NULL, NULL, p_contribution, NULL,
+	    'appeal', c.status, c.status, d.rule_code, NULL, NULL, NULL);
+	INSERT INTO appeals (contribution_id, decision_log_id, decided_by,
+	    author_id, reason, filed_log_id)
+	VALUES (p_contribution, d.log_id, d.moderator_id, p_user, p_reason,
+	    v_log);
+	UPDATE contributions SET under_review = true, queued_at = now(),
+	    queue_reason = 'réexamen', decision_version = decision_version + 1
+	WHERE id = p_contribution;
+	RETURN 'ok';
+END $$;
+
 -- p_subject, p_body, p_rule_line, p_note_line: the author's e-mail
--- (app/core/mail_texts.def, MT_MODERATION and its two lines), the decision
--- and the links already filled in by the caller.
+-- (app/core/mail_texts.def, MT_MODERATION and its two lines, or
+-- MT_APPEAL_DECIDED for a contribution under appeal), the decision and
+-- the links already filled in by the caller. Under appeal, the moderator
+-- whose decision is contested may not decide (appeal_own,
+-- moderation_appeal_may_decide); restoring reverses the appeal, any other
+-- decision upholds it.
 CREATE OR REPLACE FUNCTION moderation_decide(p_contribution bigint, p_moderator bigint,
     p_moderator_ref text, p_action text, p_expected_status text,
     p_expected_version integer, p_rule text, p_note text, p_note_mac text,
@@ -164,6 +250,8 @@ DECLARE
 	to_st	text;
 	rule_t	text;
 	v_note	text := nullif(p_note, '');
+	v_appeal bigint;
+	v_log	bigint;
 BEGIN
 	SELECT id, status, decision_version, under_review, queued_at, author_id,
 	    coalesce(title, left(body, 80)) AS what
@@ -176,6 +264,12 @@ BEGIN
 	END IF;
 	IF c.author_id = p_moderator THEN
 		RETURN 'own';
+	END IF;
+	SELECT id INTO v_appeal FROM appeals WHERE contribution_id = p_contribution
+	    AND status = 'pending' FOR UPDATE;
+	IF v_appeal IS NOT NULL
+	    AND NOT moderation_appeal_may_decide(v_appeal, p_moderator) THEN
+		RETURN 'appeal_own';
 	END IF;
 	IF p_action IN ('hide', 'reject') AND p_rule IS NULL THEN
 		RETURN 'rule_required';
@@ -193,15 +287,24 @@ BEGIN
 	    queued_at = NULL, flag_count = 0,
 	    decision_version = decision_version + 1,
 	    moderation_rule = p_rule, moderation_note = v_note,
-	    moderated_at = now()
+	    moderated_at = now(),
+	    queue_reason = nullif(queue_reason, 'réexamen')
 	WHERE id = p_contribution;
-	PERFORM moderation_log_append(p_moderator, p_moderator_ref,
+	v_log := moderation_log_append(p_moderator, p_moderator_ref,
 	    p_contribution, NULL, p_action, c.status, to_st, p_rule, v_note,
 	    CASE WHEN v_note IS NOT NULL THEN p_note_mac END,
 	    CASE WHEN c.status = 'pending' OR c.under_review THEN c.queued_at END);
+	IF v_appeal IS NOT NULL THEN
+		UPDATE appeals SET status = CASE WHEN p_action = 'restore'
+		    THEN 'reversed' ELSE 'upheld' END, resolved_by = p_moderator,
+		    resolved_at = now(), resolved_log_id = v_log
+		WHERE id = v_appeal;
+	END IF;
 	IF c.author_id IS NOT NULL THEN
-		INSERT INTO notifications (user_id, contribution_id, decision, rule, note)
-		VALUES (c.author_id, p_contribution, p_action, p_rule, v_note);
+		INSERT INTO notifications (user_id, contribution_id, decision, rule,
+		    note, appeal_id)
+		VALUES (c.author_id, p_contribution, p_action, p_rule, v_note,
+		    v_appeal);
 		SELECT code || ' — ' || title INTO rule_t FROM charter_rules WHERE code = p_rule;
 		INSERT INTO outbox (user_id, recipient, subject, body, kind)
 		SELECT u.id, u.email, p_subject,
@@ -212,7 +315,7 @@ BEGIN
 		    ARRAY['rule'], ARRAY[rule_t]) ELSE '' END,
 		    CASE WHEN v_note IS NOT NULL THEN mail_fill(p_note_line,
 		    ARRAY['note'], ARRAY[v_note]) ELSE '' END]),
-		    'moderation'
+		    CASE WHEN v_appeal IS NOT NULL THEN 'appeal' ELSE 'moderation' END
 		FROM users u WHERE u.id = c.author_id AND u.email IS NOT NULL
 		    AND u.deleted_at IS NULL;
 	END IF;
@@ -312,5 +415,8 @@ BEGIN
 	WHERE author_id = p_user AND moderation_note IS NOT NULL;
 	UPDATE notifications SET note = NULL
 	WHERE user_id = p_user AND note IS NOT NULL;
+	-- What the person wrote to appeal (0280) is theirs as well.
+	UPDATE appeals SET reason = NULL
+	WHERE author_id = p_user AND reason IS NOT NULL;
 	RETURN n + k;
 END $$;

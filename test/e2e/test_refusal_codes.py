@@ -28,6 +28,7 @@ TABLES = {
                       {"ok", "pending", "on", "off"}),
     "decide": (["moderation_decide"], {"ok"}),
     "flag": (["flag_contribution"], {"ok", "queued"}),
+    "appeal": (["moderation_appeal_file"], {"ok"}),
     "mode": (["consultation_set_mode"], {"ok", "unchanged"}),
     "link": (["account_link_use"], set()),
     "erasure": (["user_delete", "user_purge"], set()),
@@ -129,7 +130,10 @@ def the_code_reader_reads_what_the_suite_proves():
     """The reader finds the codes test/sql/ drives each function to."""
     found = bodies()
     eq(sorted(answers("moderation_decide", found)),
-       ["conflict", "invalid", "not_found", "ok", "own", "rule_required"])
+       ["appeal_own", "conflict", "invalid", "not_found", "ok", "own", "rule_required"])
+    eq(sorted(answers("moderation_appeal_file", found)),
+       ["already", "invalid", "not_author", "not_decided", "not_found", "ok", "pending",
+        "too_late"])
     eq(sorted(answers("participation_reply", found)),
        sorted(["ok", "pending", "missing", "no_parent", "too_deep", "archived", "upcoming",
                "closed", "unpublished", "withdrawn"]))

@@ -251,6 +251,49 @@ def moderator_pages_pass_axe_core_and_are_valid_html():
     validate(pages, c)
 
 
+def appeal_pages():
+    """The appeal of a moderation decision (issue 13, item 5): a hidden
+    proposal, its author's appeal form, and, once filed, the queue item as
+    another moderator and as the one who decided see it."""
+    import fixtures
+    import re as re_
+    author_c, author = harness.signed_in(name="Autrice Réexamen Axe")
+    pid = fixtures.proposal(author, "Proposition masquée pour axe", slug="education",
+                            body="Un texte de proposition qui sera masqué puis réexaminé.")
+    first_c, _ = harness.signed_in(roles=("citizen", "moderator"), name="Modérateur Axe")
+    page = first_c.get("/moderation/%d" % pid)
+    fields = dict(re_.findall(r'name="(csrf|envoi|statut_vu|version)" value="([^"]*)"',
+                              page.text))
+    fields.update({"decision": "hide", "regle": "R4", "note": ""})
+    assert first_c.post("/moderation/%d" % pid, fields).status == 303
+    form = "/contributions/%d/reexamen" % pid
+    return author_c, first_c, pid, form
+
+
+@test
+def appeal_pages_pass_axe_core_and_are_valid_html():
+    author_c, first_c, pid, form = appeal_pages()
+    axe([form, "/compte/notifications"], cookie="agora_sid=" + author_c.cookies["agora_sid"])
+    validate([form], author_c)
+    page = author_c.get(form)
+    import re as re_
+    fields = dict(re_.findall(r'name="(csrf|envoi)" value="([^"]*)"', page.text))
+    fields["raison"] = "court"
+    bad = author_c.post(form, fields)
+    assert bad.status == 422, bad.status
+    validate_bodies({form + " (erreur)": bad.body})
+    fields = dict(re_.findall(r'name="(csrf|envoi)" value="([^"]*)"', author_c.get(form).text))
+    fields["raison"] = "La proposition porte bien sur l'éducation au numérique."
+    assert author_c.post(form, fields).status == 303
+    axe([form], cookie="agora_sid=" + author_c.cookies["agora_sid"])
+    item = "/moderation/%d" % pid
+    other_c, _ = harness.signed_in(roles=("citizen", "moderator"), name="Modératrice Axe 2")
+    axe([item, "/moderation/?motif=reexamen"], cookie="agora_sid=" + other_c.cookies["agora_sid"])
+    axe([item], cookie="agora_sid=" + first_c.cookies["agora_sid"])
+    validate([item], other_c)
+    validate([item], first_c)
+
+
 def epn_pages():
     """The EPN directory's pages (issue 12): a fixed EPN and a mobile one
     with a stop, registered with the command line; the public page and the

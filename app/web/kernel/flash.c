@@ -26,6 +26,9 @@ static const struct {
 	{ "flag_recorded",	"Votre signalement est enregistré. Merci." },
 	{ "moderation_done",	"La décision est enregistrée au journal de "
 	    "modération ; l'auteur en est informé." },
+	{ "appeal_filed",	"Votre demande de réexamen est enregistrée : "
+	    "un autre membre de l'équipe de modération l'examinera, et vous "
+	    "serez prévenu de sa décision." },
 	{ "mode_changed",	"Le mode de modération est changé ; le "
 	    "changement est inscrit au journal." },
 	{ "mode_unchanged",	"Le mode de modération était déjà celui-ci : "

@@ -9,9 +9,11 @@
  */
 
 #include "../../core/addresses.h"
+#include "../../core/settings.h"
 #include "../../db/moderation.h"
 #include "../kernel/assets.h"
 #include "../kernel/web.h"
+#include "../shared/ui.h"
 
 int	charter_show(struct web_req *);
 
@@ -44,6 +46,37 @@ write_rules(struct web_req *w)
 	html_raw(H, "</tbody>\n</table>\n");
 }
 
+/*
+ * How to appeal a decision (issue 13, item 5), with the delay in force
+ * (settings appeal_days).
+ */
+static void
+write_appeal(struct web_req *w)
+{
+	html_raw(H, "<h2 id=\"reexamen\">Demander un réexamen</h2>\n<p>"
+	    "L'auteur d'une contribution masquée ou refusée peut demander le "
+	    "réexamen de la décision pendant ");
+	ui_count(w, settings_int(SET_APPEAL_DAYS), "jour", "jours");
+	html_raw(H, " après celle-ci. Connecté à son compte, il suit le lien "
+	    "« Demander un réexamen » de sa notification (page « Mes "
+	    "notifications ») ou de la contribution elle-même, et explique "
+	    "en quelques lignes pourquoi la décision lui paraît contraire à "
+	    "cette charte. Inutile de répondre au courriel : il part d'une "
+	    "adresse qui ne reçoit pas de réponses.</p>\n<ul>\n"
+	    "<li>La demande est inscrite au journal de modération et la "
+	    "contribution revient dans la file, marquée « Réexamen ».</li>\n"
+	    "<li>Elle est réexaminée par un autre membre de l'équipe de "
+	    "modération que celui qui a pris la décision : celui-ci ne peut "
+	    "pas la trancher.</li>\n"
+	    "<li>La décision est maintenue, ou annulée et la contribution "
+	    "de nouveau publiée ; cette nouvelle décision est inscrite au "
+	    "journal comme toute autre, et l'auteur en est prévenu.</li>\n"
+	    "<li>Une seule demande est possible par décision. Le nombre de "
+	    "demandes, de décisions maintenues et annulées est public sur la "
+	    "<a href=\"" UI_TRANSPARENCY "#reexamens\">page de "
+	    "transparence</a>.</li>\n</ul>\n");
+}
+
 /* GET /charte: the charter text, then the rules and their codes. */
 int
 charter_show(struct web_req *w)
@@ -59,6 +92,7 @@ charter_show(struct web_req *w)
 	else
 		html_raw(H, "<h1>Charte de modération</h1>\n");
 	html_raw(H, "</div>\n");
+	write_appeal(w);
 	write_rules(w);
 	page_end(w);
 	return (web_send(w, 200));

@@ -20,6 +20,7 @@
 #include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../core/vocab.h"
+#include "../../db/appeals.h"
 #include "../../db/moderation.h"
 #include "../kernel/app.h"
 #include "../shared/ui.h"
@@ -51,6 +52,8 @@ item_ask(struct web_req *w, struct decision_view *v)
 	web_query(w, Q_RULES, &sql_charter_rules);
 	web_query(w, Q_LOG, &sql_item_log, DB_INT(v->id));
 	web_query(w, Q_SIMILAR, &sql_item_similar, DB_INT(v->id));
+	web_query(w, Q_APPEAL, &sql_item_appeal, DB_INT(v->id),
+	    DB_INT(w->sess.user_id));
 	return (web_query(w, Q_VERSIONS, &sql_item_versions, DB_INT(v->id),
 	    DB_INT((v->vpage - 1) * VERSIONS_PAGE), DB_INT(VERSIONS_PAGE)));
 }
@@ -103,9 +106,9 @@ item_fields(struct web_req *w, struct decision_view *v, const char **rule)
 	return (-1);
 }
 
-/* Step 1: the page, or the decision checked then sent. */
 /*
- * The author's e-mail (mail_texts.def, MT_MODERATION) with the decision and
+ * The author's e-mail (mail_texts.def, MT_MODERATION, or MT_APPEAL_DECIDED
+ * for an item under appeal: restoring reverses it) with the decision and
  * the links filled in; moderation_decide() fills the rest.
  */
 static void
@@ -120,6 +123,7 @@ decision_mail(struct web_req *w, const char *decision, char **subject,
 	};
 	struct mail_var	 v[] = {
 		{ "decision", NULL },
+		{ "outcome", NULL },
 		{ "notifications_link", NULL },
 		{ "charter_link", NULL },
 	};
@@ -127,13 +131,19 @@ decision_mail(struct web_req *w, const char *decision, char **subject,
 	int		 d = vocab_find(vocab_decision, DEC__MAX, decision);
 
 	/* d was checked by item_fields(); moderation_decide() refuses others. */
+	enum mail_text_id	 t = web_rows(w, Q_APPEAL) == 1 ?
+				    MT_APPEAL_DECIDED : MT_MODERATION;
+
 	v[0].value = mail_part(word[d < 0 ? DEC_REJECT : d]);
-	v[1].value = web_printf(w, "%s" UI_ACCOUNT_NOTIFICATIONS, base);
-	v[2].value = web_printf(w, "%s" UI_CHARTER, base);
-	*subject = web_mail_fill(w, mail_text_subject(MT_MODERATION), v, 3);
-	*body = web_mail_fill(w, mail_text_body(MT_MODERATION), v, 3);
+	v[1].value = mail_part(d == DEC_RESTORE ? MP_APPEAL_REVERSED :
+	    MP_APPEAL_UPHELD);
+	v[2].value = web_printf(w, "%s" UI_ACCOUNT_NOTIFICATIONS, base);
+	v[3].value = web_printf(w, "%s" UI_CHARTER, base);
+	*subject = web_mail_fill(w, mail_text_subject(t), v, 4);
+	*body = web_mail_fill(w, mail_text_body(t), v, 4);
 }
 
+/* Step 1: the page, or the decision checked then sent. */
 static int
 item_check(struct web_req *w, struct decision_view *v)
 {
@@ -148,6 +158,9 @@ item_check(struct web_req *w, struct decision_view *v)
 		    "n'existe pas."));
 	if (w->req->method != HTTP_METHOD_POST)
 		return (decision_page(w, v, 200));
+	if (decision_appeal_own(w))
+		return (web_error(w, 403, refusal_find(refusal_decide,
+		    refusal_decide_n, "appeal_own")->msg));
 	if (item_seen(w, &seen, &version) == -1)
 		return (web_error(w, 400, "Le formulaire de décision est "
 		    "incomplet : rechargez la page."));

@@ -16,7 +16,7 @@
 
 /* The item's queries, all sent at once, and the decision. */
 enum { Q_ITEM, Q_FLAGS, Q_HISTORY, Q_RULES, Q_LOG, Q_SIMILAR, Q_VERSIONS,
-    Q_DECIDE };
+    Q_APPEAL, Q_DECIDE };
 
 /* What the steps share (web_state). */
 /* Earlier versions shown per page of the item (?page=). */
@@ -37,6 +37,15 @@ struct decision_view {
  * vocab_decision's verb.
  */
 extern const char *const	decision_labels[];
+
+/*
+ * The appeal waiting on the item, if any (decision_appeal.c): its section,
+ * and whether the moderator looking took the decision it contests (then
+ * no decision form: moderation_appeal_may_decide()).
+ */
+void	decision_appeal_write(struct web_req *);
+int	decision_appeal_own(struct web_req *);
+int	decision_appeal_pending(struct web_req *);
 
 /* Writes the item's page with its decision form, answers status. */
 int	decision_page(struct web_req *, struct decision_view *, int);

@@ -55,9 +55,12 @@ write_meta(struct web_req *w)
 {
 	html_raw(H, "<dl class=\"meta\">\n<dt>Statut</dt><dd>");
 	html_text(H, status_label(web_text(w, Q_ITEM, 0, MI_STATUS)));
-	if (web_bool(w, Q_ITEM, 0, MI_UNDER_REVIEW))
+	if (decision_appeal_pending(w))
+		html_raw(H, " — réexamen demandé par l'auteur");
+	else if (web_bool(w, Q_ITEM, 0, MI_UNDER_REVIEW))
 		html_raw(H, " — signalée au-delà du seuil, en cours d'examen");
-	if (!web_null(w, Q_ITEM, 0, MI_QUEUE_REASON)) {
+	if (!web_null(w, Q_ITEM, 0, MI_QUEUE_REASON) &&
+	    !decision_appeal_pending(w)) {
 		html_raw(H, " — ");
 		html_text(H, web_text(w, Q_ITEM, 0, MI_QUEUE_REASON));
 	}
@@ -226,8 +229,13 @@ write_log_row(struct web_req *w, int i)
 	else
 		html_text(H, web_text(w, Q_LOG, i, ITEMLOG_NOTE));
 	html_raw(H, "</td><td>");
-	html_text(H, web_null(w, Q_LOG, i, ITEMLOG_MODERATOR) ?
-	    "automatique" : web_text(w, Q_LOG, i, ITEMLOG_MODERATOR));
+	if (!web_null(w, Q_LOG, i, ITEMLOG_MODERATOR))
+		html_text(H, web_text(w, Q_LOG, i, ITEMLOG_MODERATOR));
+	else if (vocab_find(vocab_log_action, LOG__MAX, web_text(w, Q_LOG, i,
+	    ITEMLOG_ACTION)) == LOG_APPEAL)
+		html_raw(H, "l'auteur");
+	else
+		html_raw(H, "automatique");
 	html_raw(H, "</td></tr>\n");
 }
 
@@ -318,7 +326,9 @@ decision_page(struct web_req *w, struct decision_view *v, int status)
 	write_flags(w);
 	write_history(w);
 	write_log(w);
-	write_form(w, v);
+	decision_appeal_write(w);
+	if (!decision_appeal_own(w))
+		write_form(w, v);
 	page_end(w);
 	return (web_send(w, status));
 }

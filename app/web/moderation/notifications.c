@@ -12,6 +12,7 @@
  * read.
  */
 
+#include "../../core/settings.h"
 #include "../../core/vocab.h"
 #include "../../db/moderation.h"
 #include "../shared/ui.h"
@@ -48,12 +49,36 @@ write_activity(struct web_req *w, int i, int kind)
 	long long	c = web_int(w, Q_NOTES, i, NF_CONTRIBUTION);
 
 	html_text(H, vocab_notify_kind[kind].label);
-	html_raw(H, kind == NK_THEME ? " : " : ", proposition ");
+	html_raw(H, kind == NK_THEME ? " : " : ", proposition ");
 	html_raw(H, "« <a href=\"");
 	html_text(H, c == p ? ui_proposal(w, p) : ui_contribution(w, p, c));
 	html_raw(H, "\">");
 	html_text(H, web_text(w, Q_NOTES, i, NF_PROPOSAL_TITLE));
 	html_raw(H, "</a> ».</li>\n");
+}
+
+/*
+ * A decision on the person's contribution, linking to it (issue 13, item
+ * 5), and, when it was taken on their appeal, the appeal's outcome.
+ */
+static void
+write_decision(struct web_req *w, int i)
+{
+	long long	p = web_int(w, Q_NOTES, i, NF_PROPOSAL);
+	long long	c = web_int(w, Q_NOTES, i, NF_CONTRIBUTION);
+	const char	*d = web_text(w, Q_NOTES, i, NF_DECISION);
+
+	if (web_bool(w, Q_NOTES, i, NF_ON_APPEAL))
+		html_raw(H, vocab_find(vocab_decision, DEC__MAX, d) ==
+		    DEC_RESTORE ? " — Réexamen : la décision est annulée." :
+		    " — Réexamen : la décision est maintenue.");
+	html_raw(H, " — Votre contribution « <a href=\"");
+	html_text(H, c == p ? ui_proposal(w, p) : ui_contribution(w, p, c));
+	html_raw(H, "\">");
+	html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
+	html_raw(H, "</a> » ");
+	html_text(H, decision_sentence(d));
+	html_raw(H, ".");
 }
 
 static void
@@ -71,11 +96,7 @@ write_notification(struct web_req *w, int i)
 		write_activity(w, i, kind < 0 ? NK_ACTIVITY : kind);
 		return;
 	}
-	html_raw(H, " — Votre contribution « ");
-	html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
-	html_raw(H, " » ");
-	html_text(H, decision_sentence(web_text(w, Q_NOTES, i, NF_DECISION)));
-	html_raw(H, ".");
+	write_decision(w, i);
 	if (!web_null(w, Q_NOTES, i, NF_RULE)) {
 		html_raw(H, " Règle de la charte : <a href=\"" UI_CHARTER
 		    "#regles\">");
@@ -87,6 +108,15 @@ write_notification(struct web_req *w, int i)
 	if (!web_null(w, Q_NOTES, i, NF_NOTE)) {
 		html_raw(H, " Note du modérateur : ");
 		html_text(H, web_text(w, Q_NOTES, i, NF_NOTE));
+	}
+	if (web_bool(w, Q_NOTES, i, NF_APPEALABLE)) {
+		html_raw(H, " <a href=\"");
+		html_text(H, ui_contribution_part(w, web_int(w, Q_NOTES, i,
+		    NF_CONTRIBUTION), "reexamen"));
+		html_raw(H, "\">Demander un réexamen<span "
+		    "class=\"visually-hidden\"> de la décision sur « ");
+		html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
+		html_raw(H, " »</span></a>");
 	}
 	html_raw(H, "</li>\n");
 }
@@ -101,7 +131,8 @@ notifications_show(struct web_req *w)
 
 	if (w->step == 0)
 		return (web_query(w, Q_NOTES, &sql_notifications,
-		    DB_INT(w->sess.user_id)));
+		    DB_INT(w->sess.user_id),
+		    DB_INT(settings_int(SET_APPEAL_DAYS))));
 	w->sess.unread = 0;	/* this page has just read them */
 	page_begin(w, "Mes notifications");
 	ui_crumbs(w, account, 1, "Notifications");

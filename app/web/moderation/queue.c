@@ -77,7 +77,8 @@ queue_ask(struct web_req *w, struct queue_view *v)
 	    or_null(v->reason), or_null(v->status));
 	return (web_query(w, Q_PAGE, &sql_queue, or_null(v->theme),
 	    or_null(v->reason), or_null(v->status),
-	    DB_INT((v->page - 1) * QUEUE_PAGE), DB_INT(QUEUE_PAGE)));
+	    DB_INT((v->page - 1) * QUEUE_PAGE), DB_INT(QUEUE_PAGE),
+	    DB_INT(w->sess.user_id)));
 }
 
 /* The three selects, each with "all" first. */
@@ -136,6 +137,9 @@ write_row(struct web_req *w, int i)
 	html_raw(H, "</td><td>");
 	html_text(H, vocab_label(vocab_reason, REASON__MAX,
 	    web_text(w, Q_PAGE, i, QU_REASON)));
+	if (web_bool(w, Q_PAGE, i, QU_APPEAL_OWN))
+		html_raw(H, " — <strong>vous avez pris la décision initiale"
+		    "</strong>, à laisser à un autre membre de l'équipe");
 	html_raw(H, "</td><td>");
 	html_text(H, vocab_label(vocab_status, ST__MAX,
 	    web_text(w, Q_PAGE, i, QU_STATUS)));

@@ -10,13 +10,14 @@
  * (modlog_pages.c).
  */
 
+#include "../../db/appeals.h"
 #include "../../db/moderation.h"
 #include "../shared/ui.h"
 #include "modlog_pages.h"
 
 int	transparency_show(struct web_req *);
 
-enum { Q_THEMES, Q_RULES, Q_TOTAL, Q_HEAD };
+enum { Q_THEMES, Q_RULES, Q_TOTAL, Q_APPEALS, Q_HEAD };
 
 static void
 write_total(struct web_req *w)
@@ -87,6 +88,31 @@ write_rules(struct web_req *w)
 	html_raw(H, "</tbody>\n</table>\n");
 }
 
+/* Appeals of decisions (issue 13, item 5): filed, and how they ended. */
+static void
+write_appeals(struct web_req *w)
+{
+	html_raw(H, "<h2 id=\"reexamens\">Demandes de réexamen</h2>\n<p>Un "
+	    "auteur peut demander le réexamen d'une décision de masquage ou "
+	    "de refus ; un autre membre de l'équipe de modération que celui "
+	    "qui l'a prise la maintient ou l'annule (voir la "
+	    "<a href=\"" UI_CHARTER "#reexamen\">charte</a>).</p>\n"
+	    "<table tabindex=\"0\" class=\"stats\">\n<caption>Demandes de "
+	    "réexamen</caption>\n<thead><tr><th scope=\"col\">Déposées</th>"
+	    "<th scope=\"col\">Décisions maintenues</th>"
+	    "<th scope=\"col\">Décisions annulées</th>"
+	    "<th scope=\"col\">En attente</th></tr></thead>\n<tbody>\n"
+	    "<tr><td>");
+	ui_number(w, web_int(w, Q_APPEALS, 0, AC_FILED));
+	html_raw(H, "</td><td>");
+	ui_number(w, web_int(w, Q_APPEALS, 0, AC_UPHELD));
+	html_raw(H, "</td><td>");
+	ui_number(w, web_int(w, Q_APPEALS, 0, AC_REVERSED));
+	html_raw(H, "</td><td>");
+	ui_number(w, web_int(w, Q_APPEALS, 0, AC_PENDING));
+	html_raw(H, "</td></tr>\n</tbody>\n</table>\n");
+}
+
 /* GET /moderation/transparence (public): counts and waiting times. */
 int
 transparency_show(struct web_req *w)
@@ -95,6 +121,7 @@ transparency_show(struct web_req *w)
 		web_query(w, Q_THEMES, &sql_transparency_themes);
 		web_query(w, Q_RULES, &sql_transparency_rules);
 		web_query(w, Q_TOTAL, &sql_transparency_total);
+		web_query(w, Q_APPEALS, &sql_transparency_appeals);
 		return (web_query(w, Q_HEAD, &sql_log_head_latest));
 	}
 	page_begin(w, "Transparence de la modération");
@@ -110,6 +137,7 @@ transparency_show(struct web_req *w)
 	write_total(w);
 	write_themes(w);
 	write_rules(w);
+	write_appeals(w);
 	modlog_transparency(w, Q_HEAD);
 	page_end(w);
 	return (web_send(w, 200));

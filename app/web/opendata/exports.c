@@ -111,14 +111,17 @@ static const char *const log_docs[][2] = {
 	{ "moderateur", "Pseudonyme du modérateur : 12 caractères "
 	    "hexadécimaux, calculés par HMAC-SHA-256 avec une clé secrète du "
 	    "serveur, différents du pseudonyme d'auteur de la même personne ; "
-	    "null pour une décision automatique (seuil de signalements)." },
+	    "null pour une décision automatique (seuil de signalements) et "
+	    "pour une demande de réexamen (faite par l'auteur)." },
 	{ "contribution", "Identifiant de la contribution concernée (colonne "
 	    "id des fichiers de contributions), ou null." },
 	{ "consultation", "Identifiant de la consultation, pour un changement "
 	    "de mode de modération, ou null." },
 	{ "action", "publish (publier), hide (masquer), reject (refuser), "
-	    "restore (rétablir), threshold (seuil de signalements atteint) ou "
-	    "mode (changement de mode de modération)." },
+	    "restore (rétablir), threshold (seuil de signalements atteint), "
+	    "mode (changement de mode de modération) ou appeal (demande de "
+	    "réexamen par l'auteur, tranchée par la décision suivante d'un "
+	    "autre modérateur)." },
 	{ "statut_avant", "Statut (pending, published, hidden, rejected) ou "
 	    "mode (a_priori, a_posteriori) avant la décision." },
 	{ "statut_apres", "Statut ou mode après la décision." },

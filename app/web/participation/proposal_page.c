@@ -200,6 +200,11 @@ write_moderation_notice(struct web_req *w, struct proposal_view *v)
 		html_text(H, note);
 		html_raw(H, "</p>\n");
 	}
+	/* Its appeal (moderation/appeal.c, issue 13, item 5). */
+	html_raw(H, "<p><a href=\"");
+	html_text(H, ui_contribution_part(w, v->id, "reexamen"));
+	html_raw(H, "\">Demander un réexamen</a> si vous pensez que cette "
+	    "décision ne respecte pas la charte.</p>\n");
 	html_raw(H, "</div>\n");
 }
 

@@ -279,6 +279,27 @@ write_own_status(struct web_req *w, int st, const char *rule)
 	html_raw(H, ", visible par vous seulement</strong>");
 }
 
+/*
+ * The appeal of the decision that hid or refused the viewer's own row
+ * (moderation/appeal.c, issue 13, item 5), named with its date.
+ */
+static void
+write_appeal_link(struct web_req *w, struct proposal_view *v, int r)
+{
+	if (!web_bool(w, Q_THREAD, r, TR_MINE) ||
+	    (v->status_of[r] != ST_HIDDEN && v->status_of[r] != ST_REJECTED))
+		return;
+	html_raw(H, " — <a href=\"");
+	html_text(H, ui_contribution_part(w, web_int(w, Q_THREAD, r, TR_ID),
+	    "reexamen"));
+	html_raw(H, v->kind[r] == KIND_COMMENT ? "\">Demander un réexamen<span "
+	    "class=\"visually-hidden\"> de la décision sur votre commentaire "
+	    "du " : "\">Demander un réexamen<span class=\"visually-hidden\"> de "
+	    "la décision sur votre argument du ");
+	html_text(H, web_text(w, Q_THREAD, r, TR_DATE));
+	html_raw(H, "</span></a>");
+}
+
 static void
 write_byline(struct web_req *w, struct proposal_view *v, int r,
     const char *ctx)
@@ -293,6 +314,7 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 	else
 		proposal_flag_link(w, web_int(w, Q_THREAD, r, TR_ID),
 		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);
+	write_appeal_link(w, v, r);
 	html_raw(H, "</p>\n");
 	if (web_bool(w, Q_THREAD, r, TR_MINE) && !v->archived)
 		write_withdraw(w, r, ctx);
