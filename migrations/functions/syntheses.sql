@@ -74,10 +74,11 @@ BEGIN
 		RETURN QUERY SELECT 'citation'::text, v_bad.l, v_bad.id, 0;
 		RETURN;
 	END IF;
+	-- Two saves of one synthesis take their numbers one after the other.
+	PERFORM pg_advisory_xact_lock(16002, p_theme);
 	INSERT INTO syntheses (theme_id) VALUES (p_theme)
 	ON CONFLICT (theme_id) DO NOTHING;
-	SELECT s.id INTO v_synthesis FROM syntheses s
-	WHERE s.theme_id = p_theme FOR UPDATE;
+	SELECT s.id INTO v_synthesis FROM syntheses s WHERE s.theme_id = p_theme;
 	SELECT coalesce(max(v.number), 0) + 1 INTO v_number
 	FROM synthesis_versions v WHERE v.synthesis_id = v_synthesis;
 	INSERT INTO synthesis_versions (synthesis_id, number, body, author_id)

@@ -18,7 +18,7 @@
 
 /* The page's result slots. */
 enum { Q_PROPOSAL, Q_THREAD, Q_ANSWER, Q_ARCHIVE, Q_ARCHIVE_THREAD,
-    Q_FOLLOW };
+    Q_FOLLOW, Q_CITED };
 
 #define THREAD_MAX	2000	/* rows of a thread shown on one page */
 
