@@ -90,7 +90,8 @@ citations_html(struct html_out *out, const char *html,
 		    (r = ref_find(refs, nrefs, id)) == NULL)
 			continue;
 		out->write(out->arg, from, (size_t)(p - from));
-		html_raw(out, "<a class=\"citation\" href=\"");
+		html_rawf(out, "<a class=\"citation\" data-n=\"%lld\" "
+		    "href=\"", id);
 		html_text(out, r->href);
 		html_raw(out, "\">");
 		html_text(out, r->title);

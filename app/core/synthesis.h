@@ -40,7 +40,8 @@ struct citation_ref {
 
 /*
  * Writes html (cmark's output) to out with every "[#N]" of its text (never
- * inside a tag) replaced by a link to refs' N with its title, escaped.
+ * inside a tag) replaced by a link to refs' N with its title, escaped
+ * (and data-n="N", which the printed page shows).
  * A citation without a ref is written as it is.
  */
 void	citations_html(struct html_out *out, const char *html,

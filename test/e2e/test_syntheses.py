@@ -156,8 +156,8 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     contains(text, "Contributions du thème qu'aucune citation ne couvre : %d sur %d "
              "contributions publiques" % (total - n_cited, total))
     title = sql_value("SELECT title FROM contributions WHERE id = %d" % extra)
-    contains(pub.text, '<a class="citation" href="/propositions/%d">%s</a>'
-             % (extra, html.escape(title, quote=True)))
+    contains(pub.text, '<a class="citation" data-n="%d" href="/propositions/%d">%s</a>'
+             % (extra, extra, html.escape(title, quote=True)))
     lacks(pub.text, "[#%d]" % extra)
 
     # The cited proposal says so; an uncited one does not.

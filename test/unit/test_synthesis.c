@@ -88,9 +88,10 @@ citations_links(void **state)
 	citations_html(&out, "<p>Voir [#12], [#99].</p>"
 	    "<a href=\"x[#12]\">[#12]</a>", refs, 1);
 	assert_string_equal(s.buf, "<p>Voir <a class=\"citation\" "
-	    "href=\"/propositions/12\">Des &lt;bornes&gt; &amp; "
+	    "data-n=\"12\" href=\"/propositions/12\">Des &lt;bornes&gt; &amp; "
 	    "&quot;prises&quot;</a>, [#99].</p><a href=\"x[#12]\">"
-	    "<a class=\"citation\" href=\"/propositions/12\">Des &lt;bornes"
+	    "<a class=\"citation\" data-n=\"12\" href=\"/propositions/12\">"
+	    "Des &lt;bornes"
 	    "&gt; &amp; &quot;prises&quot;</a></a>");
 }
 
