@@ -11,7 +11,8 @@
 -- before ';'.
 CREATE OR REPLACE FUNCTION synthesis_draft(p_theme integer) RETURNS text
 LANGUAGE sql STABLE AS $$
-	SELECT '# Synthèse : ' || t.title || E'\n\n'
+	SELECT E'Ce que disent les propositions de ce thème, sujet par sujet, '
+	    || E'd''après les sujets calculés par Agora (à réécrire).\n\n'
 	    || coalesce((
 		SELECT string_agg(format(E'## Sujet %s\u00a0: %s\n\n'
 		    || E'%s proposition%s, %s d''accord, %s mitigé%s, '
