@@ -100,10 +100,11 @@ DB_COLUMNS(SYNTHESIS_PUBLISH_COLS, SP__MAX);
 extern const struct db_stmt	sql_synthesis_publish;
 
 /*
- * $1 contribution id. The syntheses whose published version cites it:
- * theme slug and title.
+ * $1 proposal id. The contributions of its thread (itself included) that
+ * the published synthesis of its theme cites: id, theme slug and title.
  */
 #define SYNTHESIS_CITING_COLS(C)					\
+	C(SC_ID,		"id",			INT)		\
 	C(SC_SLUG,		"slug",			TEXT)		\
 	C(SC_TITLE,		"title",		TEXT)
 DB_COLUMNS(SYNTHESIS_CITING_COLS, SC__MAX);

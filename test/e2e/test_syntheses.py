@@ -14,7 +14,7 @@ import re
 
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
-from participation_lib import new_proposal, word
+from participation_lib import new_proposal, post_argument, word
 
 SUBJECTS = [
     ["Des pistes cyclables pour aller au lycée à vélo",
@@ -106,7 +106,13 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     eq(r.status, 303, r.visible_text()[:300])
     eq(r.header("location"), "/syntheses/%s/modifier" % slug)
     extra = [i for i in ids if i not in cited][0]
-    text2 = draft.rstrip("\n") + "\n\nEn conclusion, une idée à retenir [#%d].\n" % extra
+    # An argument can be cited too.
+    arguer, _ = harness.signed_in()
+    r = post_argument(arguer, extra, "pour", "Un argument pour, cité dans la synthèse.")
+    eq(r.status, 303)
+    arg = int(r.header("location").split("#c")[1])
+    text2 = (draft.rstrip("\n") + "\n\nEn conclusion, une idée à retenir [#%d].\n"
+             "Et un argument [#%d].\n" % (extra, arg))
     eq(save(client, slug, text2).status, 303)
     eq(versions(slug), 2)
 
@@ -128,7 +134,7 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     r = client.get("/syntheses/%s/versions?avant=1&apres=2" % slug)
     eq(r.status, 200)
     text = r.visible_text()
-    contains(text, "2 lignes ajoutées, 0 ligne retirée")
+    contains(text, "3 lignes ajoutées, 0 ligne retirée")
     contains(text, "ajoutée En conclusion, une idée à retenir [#%d]" % extra)
     name = sql_value("SELECT display_name FROM users WHERE id = %d" % uid)
     contains(text, "version 1 (" + name)
@@ -148,10 +154,10 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     text = pub.visible_text()
     contains(text, "Version 2, publiée le")
     contains(text, "par " + name)
-    n_cited = len(set(cited) | {extra})
+    n_cited = len(set(cited) | {extra, arg})
     total = int(sql_value("SELECT count(*) FROM contributions c JOIN themes t ON t.id = c.theme_id"
                           " WHERE t.slug = '%s' AND c.is_public" % slug))
-    eq(total, 12)
+    eq(total, 13)
     contains(text, "Contributions citées : %d" % n_cited)
     contains(text, "Contributions du thème qu'aucune citation ne couvre : %d sur %d "
              "contributions publiques" % (total - n_cited, total))
@@ -159,10 +165,13 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     contains(pub.text, '<a class="citation" data-n="%d" href="/propositions/%d">%s</a>'
              % (extra, extra, html.escape(title, quote=True)))
     lacks(pub.text, "[#%d]" % extra)
+    contains(pub.text, '<a class="citation" data-n="%d" href="/propositions/%d#c%d">Un argument '
+             'pour, cité dans la synthèse.</a>' % (arg, extra, arg))
 
     # The cited proposal says so; an uncited one does not.
     page = Client().get("/propositions/%d" % extra)
-    contains(page.visible_text(), "citée dans la synthèse")
+    contains(page.visible_text(), "Proposition citée dans la synthèse du thème « Thème synthétisé")
+    contains(page.visible_text(), "Contribution citée dans la synthèse")
     contains(page.text, 'href="/syntheses/%s"' % slug)
     uncited = [i for i in ids if i not in cited and i != extra][0]
     lacks(Client().get("/propositions/%d" % uncited).visible_text(), "citée dans la synthèse")
@@ -183,7 +192,7 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     s = mine[0]
     eq(s["version"], 2)
     eq(s["text"], text2.strip())
-    eq(s["citations"], sorted(set(cited) | {extra}))
+    eq(s["citations"], sorted(set(cited) | {extra, arg}))
     eq(s["cited"], n_cited)
     eq(s["uncovered"], total - n_cited)
     eq(s["url"], "/syntheses/" + slug)

@@ -256,20 +256,27 @@ write_meta(struct web_req *w, struct proposal_view *v)
 		write_withdraw_form(w, v);
 }
 
-/* "Citée dans la synthèse": the published syntheses that cite it. */
-static void
-write_cited(struct web_req *w)
+/*
+ * "<what> citée dans la synthèse du thème « T »" when the published
+ * synthesis cites contribution id (Q_CITED: its thread's citations).
+ */
+void
+proposal_cited_write(struct web_req *w, long long id, const char *what)
 {
 	int	i, n = web_rows(w, Q_CITED);
 
 	for (i = 0; i < n; i++) {
-		html_raw(H, "<p class=\"cited\">Proposition citée dans la "
-		    "synthèse <a href=\"");
+		if (web_int(w, Q_CITED, i, SC_ID) != id)
+			continue;
+		html_raw(H, "<p class=\"cited\">");
+		html_text(H, what);
+		html_raw(H, " citée dans la synthèse <a href=\"");
 		html_text(H, ui_synthesis(w, web_text(w, Q_CITED, i, SC_SLUG),
 		    NULL));
 		html_raw(H, "\">du thème «" NBSP);
 		html_text(H, web_text(w, Q_CITED, i, SC_TITLE));
 		html_raw(H, NBSP "»</a>.</p>\n");
+		return;
 	}
 }
 
@@ -289,7 +296,7 @@ write_head(struct web_req *w, struct proposal_view *v)
 	html_text(H, web_text(w, Q_PROPOSAL, 0, PP_TITLE));
 	html_raw(H, "</h1>\n");
 	write_meta(w, v);
-	write_cited(w);
+	proposal_cited_write(w, v->id, "Proposition");
 	proposal_body(w);
 	/* What the Region decided matters most: right under the proposal. */
 	write_answer(w, v);

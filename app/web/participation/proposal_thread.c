@@ -294,6 +294,7 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 		proposal_flag_link(w, web_int(w, Q_THREAD, r, TR_ID),
 		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);
 	html_raw(H, "</p>\n");
+	proposal_cited_write(w, web_int(w, Q_THREAD, r, TR_ID), "Contribution");
 	if (web_bool(w, Q_THREAD, r, TR_MINE) && !v->archived)
 		write_withdraw(w, r, ctx);
 }
