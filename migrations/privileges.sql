@@ -78,6 +78,11 @@ BEGIN
 	    ('topics',			'SELECT, INSERT, DELETE'),
 	    ('topic_terms',		'SELECT, INSERT, DELETE'),
 	    ('topic_members',		'SELECT, INSERT, DELETE'),
+	    -- Syntheses (0300): versions and publications are never changed.
+	    ('syntheses',		'SELECT, INSERT'),
+	    ('synthesis_versions',	'SELECT, INSERT'),
+	    ('synthesis_citations',	'SELECT, INSERT'),
+	    ('synthesis_publications',	'SELECT, INSERT'),
 	    -- One person, one vote (0151): written by user_erase(), forgotten
 	    -- by agora purge.
 	    ('departed_accounts',	'SELECT, DELETE'),
@@ -152,6 +157,9 @@ BEGIN
 	    ('opinion_maps_id_seq',	'USAGE'),
 	    ('notification_events_id_seq', 'USAGE'),
 	    ('topic_runs_id_seq',	'USAGE'),
+	    ('syntheses_id_seq',	'USAGE'),
+	    ('synthesis_versions_id_seq', 'USAGE'),
+	    ('synthesis_publications_id_seq', 'USAGE'),
 	    ('flags_id_seq',		''),
 	    ('notifications_id_seq',	''),
 	    ('moderation_log_id_seq',	''),
@@ -246,6 +254,12 @@ BEGIN
 	    -- Topics (functions/topics.sql).
 	    ('topic_terms(integer)',				'EXECUTE'),
 	    ('topic_words(integer, text[])',			'EXECUTE'),
+	    -- Syntheses (functions/syntheses.sql).
+	    ('synthesis_draft(integer)',			'EXECUTE'),
+	    ('synthesis_save(integer, text, bigint, integer[], bigint[])',
+								'EXECUTE'),
+	    ('synthesis_publish(integer, integer, bigint)',	'EXECUTE'),
+	    ('synthesis_published(integer)',			'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),
 	    ('argument_useful_count()',				''),

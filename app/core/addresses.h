@@ -41,6 +41,7 @@
 #define UI_EXPORT		"/export/"
 #define UI_EXPORT_CSV		"/export/contributions.csv"
 #define UI_EXPORT_JSON		"/export/contributions.json"
+#define UI_EXPORT_SYNTHESES	"/export/syntheses.json"
 #define UI_EXPORT_LOG		"/export/journal-moderation.json"
 #define UI_EXPORT_LOG_HEAD	"/export/journal-moderation/tete.json"
 #define UI_EXPORT_LOG_KEY	"/export/journal-moderation/cle-publique.pem"

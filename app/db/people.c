@@ -7,7 +7,8 @@
 
 #define ROLES_OF(u)							\
     "coalesce((SELECT string_agg(r.role, ',' ORDER BY array_position("	\
-    "ARRAY['citizen','mediator','moderator','official','admin'], r.role))" \
+    "ARRAY['citizen','mediator','moderator','official','admin',"	\
+    "'secretariat'], r.role))" \
     " FROM user_roles r WHERE r.user_id = " u "), '')"
 
 DB_STMT(sql_account_summary, 1, ACCOUNT_SUMMARY_COLS,

@@ -350,6 +350,50 @@ def epn_pages_pass_axe_core_and_are_valid_html():
     axe_urls(["file://" + f for f in files])
 
 
+def synthesis_pages():
+    """A theme's synthesis (issue 16, item 2): two versions saved and the
+    second published by a secretariat member, over HTTP, citing two of the
+    theme's proposals. The public page, and the secretariat's client with
+    its edit and comparison pages and the form refused at a line."""
+    from participation_lib import new_proposal, word
+    slug = "synthese-axe-" + word(5)
+    harness.sql("INSERT INTO themes (consultation_id, slug, position, title, summary, body)"
+                " SELECT k.id, '%s', (SELECT max(position) + 1 FROM themes"
+                " WHERE consultation_id = k.id), 'Synthèse pour axe', 'Axe.', ''"
+                " FROM consultations k WHERE k.is_primary" % slug)
+    a = new_proposal(title="Des ateliers numériques en bibliothèque", slug=slug)[2]
+    b = new_proposal(title="Un accompagnement aux démarches en ligne", slug=slug)[2]
+    c, _ = harness.signed_in(roles=("citizen", "secretariat"), name="Secrétariat Axe")
+    edit = "/syntheses/%s/modifier" % slug
+    for text in ("# Synthèse\n\n## Accompagner\n\nDes ateliers [#%d].\n" % a,
+                 "# Synthèse\n\n## Accompagner\n\nDes ateliers [#%d] et une aide "
+                 "aux démarches [#%d].\n" % (a, b)):
+        r = c.post(edit, {"csrf": c.get(edit).csrf(), "synthese": text})
+        assert r.status == 303, r.status
+    r = c.post("/syntheses/%s/publier" % slug, {"csrf": c.get(edit).csrf(), "version": "2"})
+    assert r.status == 303, r.status
+    refused = c.post(edit, {"csrf": c.get(edit).csrf(), "synthese": "Texte\n[#999999999]"})
+    assert refused.status == 422, refused.status
+    return (c, ["/syntheses/" + slug, "/propositions/%d" % a],
+            [edit, "/syntheses/%s/versions?avant=1&apres=2" % slug], refused.body)
+
+
+@test
+def synthesis_pages_pass_axe_core_and_are_valid_html():
+    c, public, secretariat, refused = synthesis_pages()
+    axe(public)
+    validate(public)
+    axe(secretariat, cookie="agora_sid=" + c.cookies["agora_sid"])
+    validate(secretariat, c)
+    validate_bodies({"/syntheses/SLUG/modifier (erreur)": refused})
+    import tempfile
+    f = os.path.join(tempfile.mkdtemp(prefix="agora-axe-"), "synthese.html")
+    with open(f, "wb") as out:
+        out.write(refused.replace(b"<head>", b'<head><base href="http://127.0.0.1:%d/">'
+                                  % harness.PORT, 1))
+    axe_urls(["file://" + f])
+
+
 @test
 def public_pages_are_valid_html():
     validate(PUBLIC_PAGES)

@@ -93,6 +93,12 @@ static const struct {
 	{ "answer_saved_quietly", "La réponse officielle est publiée. Personne "
 	    "n'a été prévenu par courriel : une correction qui garde le même "
 	    "statut n'en envoie pas (ou personne n'a d'adresse)." },
+	/* Syntheses (issue 16). */
+	{ "synthesis_saved",	"La nouvelle version de la synthèse est "
+	    "enregistrée. Elle reste un brouillon tant qu'elle n'est pas "
+	    "publiée." },
+	{ "synthesis_published", "La synthèse est publiée : voici la page "
+	    "que tout le monde lit." },
 	/* Participation. */
 	{ "proposal_published",	"Votre proposition est publiée." },
 	{ "proposal_pending",	"Votre proposition est enregistrée. Elle est "

@@ -351,7 +351,9 @@ files_doc(struct web_req *w)
 	    "<li><a href=\"" UI_EXPORT_CSV "\">Toutes les "
 	    "contributions, CSV</a></li>\n"
 	    "<li><a href=\"" UI_EXPORT_JSON "\">Toutes les "
-	    "contributions, JSON</a></li>\n</ul>\n"
+	    "contributions, JSON</a></li>\n"
+	    "<li><a href=\"" UI_EXPORT_SYNTHESES "\">Les synthèses publiées "
+	    "par le secrétariat, avec leurs citations, JSON</a></li>\n</ul>\n"
 	    "<p>Ces deux fichiers couvrent toutes les consultations "
 	    "(colonne <code>consultation</code>) :</p>\n<ul>\n");
 	for (i = 0; i < web_rows(w, X_CONSULTATIONS); i++) {

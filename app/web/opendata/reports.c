@@ -24,6 +24,7 @@
 #include "../../core/text.h"
 #include "../../db/assisted.h"
 #include "../../db/reports.h"
+#include "../../db/syntheses.h"
 #include "../kernel/web.h"
 #include "../participation/archives.h"
 #include "../shared/ui.h"
@@ -37,6 +38,9 @@ int	archive_reports_index(struct web_req *);
 int	archive_report_show(struct web_req *);
 
 enum { QI_THEMES, QI__MAX };
+
+/* Whether the theme's synthesis is published: after the topics' slots. */
+#define Q_SYNTHESIS_STATE	(Q__MAX + OPINION_MAP_SLOTS + TOPICS_SLOTS)
 
 #define TERRITORY_UNKNOWN	"Le département demandé (paramètre "	\
 	"« territoire ») n'existe pas. Choisissez-le dans la liste."
@@ -326,6 +330,8 @@ report_ask(struct web_req *w, struct report *r)
 	web_query(w, Q_SIMILAR, &sql_report_similar, DB_INT(r->id));
 	web_query(w, Q_ANALYSIS, &sql_report_analysis, DB_INT(r->id));
 	if (!r->archived) {
+		web_query(w, Q_SYNTHESIS_STATE, &sql_synthesis_state,
+		    DB_TEXT(r->theme));
 		web_query(w, Q_TERR, &sql_report_territories, DB_INT(r->id));
 		web_query(w, Q_CONSENSUS, &sql_report_consensus,
 		    DB_INT(r->id));
@@ -358,6 +364,23 @@ territory_name(struct web_req *w, const struct report *r)
 	return (NULL);
 }
 
+/* The secretariat's synthesis of the theme, once published. */
+static void
+write_synthesis(struct web_req *w, const struct report *r)
+{
+	html_raw(H, "<section aria-labelledby=\"synthese\">\n<h2 "
+	    "id=\"synthese\">Synthèse</h2>\n<p>");
+	if (web_rows(w, Q_SYNTHESIS_STATE) == 1 &&
+	    web_bool(w, Q_SYNTHESIS_STATE, 0, SE_PUBLISHED))
+		ui_link(w, ui_synthesis(w, r->theme, NULL), "Lire la synthèse "
+		    "de ce thème, rédigée par le secrétariat à partir des "
+		    "contributions qu'elle cite");
+	else
+		html_raw(H, "La synthèse de ce thème n'est pas encore "
+		    "publiée.");
+	html_raw(H, "</p>\n</section>\n");
+}
+
 /* Step 2: the page. */
 static int
 report_render(struct web_req *w, struct report *r)
@@ -383,6 +406,8 @@ report_render(struct web_req *w, struct report *r)
 	report_votes(w, r);
 	opinion_map_write(w, Q__MAX, r->archived);
 	topics_write(w, Q__MAX + OPINION_MAP_SLOTS);
+	if (!r->archived)
+		write_synthesis(w, r);
 	report_debated(w);
 	report_terms(w, r);
 	report_similar(w);

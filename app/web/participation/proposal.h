@@ -18,9 +18,12 @@
 
 /* The page's result slots. */
 enum { Q_PROPOSAL, Q_THREAD, Q_ANSWER, Q_ARCHIVE, Q_ARCHIVE_THREAD,
-    Q_FOLLOW };
+    Q_FOLLOW, Q_CITED };
 
 #define THREAD_MAX	2000	/* rows of a thread shown on one page */
+
+/* "<what> citée dans la synthèse" for contribution id, if it is. */
+void	proposal_cited_write(struct web_req *, long long, const char *);
 
 /* The arguments' orders (?tri=), codes in thread_sort_code[]. */
 enum { THREAD_SORT_DATE, THREAD_SORT_USEFUL, THREAD_SORT__MAX };

@@ -22,6 +22,7 @@
 #include "../../db/answers.h"
 #include "../../db/archives.h"
 #include "../../db/participation.h"
+#include "../../db/syntheses.h"
 #include "../kernel/assets.h"
 #include "../kernel/form.h"
 #include "../shared/ui.h"
@@ -260,6 +261,30 @@ write_meta(struct web_req *w, struct proposal_view *v)
 		write_withdraw_form(w, v);
 }
 
+/*
+ * "<what> citée dans la synthèse du thème « T »" when the published
+ * synthesis cites contribution id (Q_CITED: its thread's citations).
+ */
+void
+proposal_cited_write(struct web_req *w, long long id, const char *what)
+{
+	int	i, n = web_rows(w, Q_CITED);
+
+	for (i = 0; i < n; i++) {
+		if (web_int(w, Q_CITED, i, SC_ID) != id)
+			continue;
+		html_raw(H, "<p class=\"cited\">");
+		html_text(H, what);
+		html_raw(H, " citée dans la synthèse <a href=\"");
+		html_text(H, ui_synthesis(w, web_text(w, Q_CITED, i, SC_SLUG),
+		    NULL));
+		html_raw(H, "\">du thème «" NBSP);
+		html_text(H, web_text(w, Q_CITED, i, SC_TITLE));
+		html_raw(H, NBSP "»</a>.</p>\n");
+		return;
+	}
+}
+
 /* Crumbs, moderation notices, the text and the Region's answer. */
 static void
 write_head(struct web_req *w, struct proposal_view *v)
@@ -276,6 +301,7 @@ write_head(struct web_req *w, struct proposal_view *v)
 	html_text(H, web_text(w, Q_PROPOSAL, 0, PP_TITLE));
 	html_raw(H, "</h1>\n");
 	write_meta(w, v);
+	proposal_cited_write(w, v->id, "Proposition");
 	proposal_body(w);
 	/* What the Region decided matters most: right under the proposal. */
 	write_answer(w, v);
@@ -378,6 +404,7 @@ proposal_show(struct web_req *w)
 			    "« utile »."));
 		part_limits(&v->lim);
 		follow_ask_proposal(w, Q_FOLLOW, v->id);
+		web_query(w, Q_CITED, &sql_synthesis_citing, DB_INT(v->id));
 		return (web_query(w, Q_PROPOSAL, &sql_part_proposal,
 		    DB_INT(v->id), DB_ID(w->sess.user_id),
 		    DB_INT(v->lim.edit_window)));

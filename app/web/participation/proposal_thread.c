@@ -316,6 +316,7 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);
 	write_appeal_link(w, v, r);
 	html_raw(H, "</p>\n");
+	proposal_cited_write(w, web_int(w, Q_THREAD, r, TR_ID), "Contribution");
 	if (web_bool(w, Q_THREAD, r, TR_MINE) && !v->archived)
 		write_withdraw(w, r, ctx);
 }

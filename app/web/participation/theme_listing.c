@@ -18,11 +18,13 @@
 
 #include <string.h>
 
+#include "../../core/roles.h"
 #include "../../core/text.h"
 #include "../../core/token.h"
 #include "../../core/vocab.h"
 #include "../../db/archives.h"
 #include "../../db/participation.h"
+#include "../../db/syntheses.h"
 #include "../kernel/app.h"
 #include "../kernel/session.h"
 #include "../shared/ui.h"
@@ -37,7 +39,7 @@
 int	themes_show(struct web_req *);
 int	archive_theme_show(struct web_req *);
 
-enum { Q_THEME, Q_TERR, Q_COUNT, Q_LIST, Q_TALLIES, Q_FOLLOW };
+enum { Q_THEME, Q_TERR, Q_COUNT, Q_LIST, Q_TALLIES, Q_FOLLOW, Q_SYNTHESIS };
 
 static const struct {
 	const char		*value;		/* tri=... */
@@ -470,6 +472,27 @@ write_item(struct web_req *w, const struct listing *l, int r)
 	html_raw(H, "</li>\n");
 }
 
+/* The theme's synthesis, once published; the secretariat's draft. */
+static void
+synthesis_links(struct web_req *w, const char *theme)
+{
+	int	published = web_rows(w, Q_SYNTHESIS) == 1 &&
+		    web_bool(w, Q_SYNTHESIS, 0, SE_PUBLISHED);
+
+	if (!published && !(w->sess.roles & ROLE_SECRETARIAT))
+		return;
+	html_raw(H, "<p class=\"synthesis-link\">");
+	if (published)
+		ui_link(w, ui_synthesis(w, theme, NULL), "Lire la synthèse de ce "
+		    "thème");
+	if (published && (w->sess.roles & ROLE_SECRETARIAT))
+		html_raw(H, " · ");
+	if (w->sess.roles & ROLE_SECRETARIAT)
+		ui_link(w, ui_synthesis(w, theme, "modifier"), "Rédiger la "
+		    "synthèse (secrétariat)");
+	html_raw(H, "</p>\n");
+}
+
 /* The heading of the page, and why one cannot take part, if so. */
 static void
 write_head(struct web_req *w, const struct listing *l)
@@ -495,7 +518,8 @@ write_head(struct web_req *w, const struct listing *l)
 		ui_link(w, ui_report(w, l->consultation, l->theme),
 		    "Rapport de ce thème");
 		html_raw(H, "</p>\n");
-	}
+	} else
+		synthesis_links(w, l->theme);
 	html_raw(H, "<h2 id=\"propositions\">Propositions</h2>\n");
 	if (l->archived)
 		return;
@@ -555,6 +579,9 @@ listing_ask_theme(struct web_req *w, struct listing *l)
 		return (web_error(w, 400, msg));
 	if (l->sort == SORT_RANDOM)
 		listing_seed(w, l);
+	if (l->consultation == NULL)
+		web_query(w, Q_SYNTHESIS, &sql_synthesis_state,
+		    DB_TEXT(l->theme));
 	return (web_query(w, Q_THEME, &sql_part_theme,
 	    DB_TEXT(l->consultation), DB_TEXT(l->theme)));
 }

@@ -97,7 +97,8 @@ write_search(struct web_req *w, const char *q)
 {
 	html_raw(H, "<h1>Rôles des comptes</h1>\n"
 	    "<p>Accordez ou retirez les rôles (participation, médiation, "
-	    "modération, réponse officielle, administration). Chaque changement "
+	    "modération, réponse officielle, administration, secrétariat). "
+	    "Chaque changement "
 	    "est enregistré avec son auteur et sa date. Vous ne pouvez pas "
 	    "retirer votre propre rôle d'administration.</p>\n"
 	    "<form method=\"get\" action=\"" UI_ADMIN_ROLES "\" role=\"search\">\n"

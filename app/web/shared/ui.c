@@ -118,6 +118,15 @@ ui_report(struct web_req *w, const char *consultation, const char *theme)
 }
 
 const char *
+ui_synthesis(struct web_req *w, const char *theme, const char *part)
+{
+	if (part == NULL)
+		return (web_printf(w, "/syntheses/%s", ui_url_part(w, theme)));
+	return (web_printf(w, "/syntheses/%s/%s", ui_url_part(w, theme),
+	    ui_url_part(w, part)));
+}
+
+const char *
 ui_theme_search(struct web_req *w, const char *consultation, const char *theme,
     const char *q)
 {

@@ -41,6 +41,8 @@ const char	*ui_argument_part(struct web_req *, long long, const char *);
 const char	*ui_theme(struct web_req *, const char *, const char *);
 const char	*ui_theme_propose(struct web_req *, const char *);
 const char	*ui_report(struct web_req *, const char *, const char *);
+/* A theme's synthesis: /syntheses/<slug>, or /syntheses/<slug>/<part>. */
+const char	*ui_synthesis(struct web_req *, const char *, const char *);
 /*
  * A theme's listing searched for q: ui_theme()?q=<q> (the recurring terms
  * of a report link there).

@@ -1,0 +1,126 @@
+-- Syntheses (issue 16, item 2): the first draft from the topics, the save
+-- that checks every citation, publishing.
+--
+-- The current text of each function of the area, applied by `agora
+-- migrate` after the numbered migrations, each time (see imports.sql).
+
+-- The first draft of theme p_theme's synthesis, in Markdown: one section
+-- per topic of its last `agora topics` run (label, size, vote balance),
+-- its three proposals closest to the centre as citations. Without topics,
+-- a short text that says so. Typography: U+00A0 before ':', U+202F
+-- before ';'.
+CREATE OR REPLACE FUNCTION synthesis_draft(p_theme integer) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT E'Ce que disent les propositions de ce thème, sujet par sujet, '
+	    || E'd''après les sujets calculés par Agora (à réécrire).\n\n'
+	    || coalesce((
+		SELECT string_agg(format(E'## Sujet %s\u00a0: %s\n\n'
+		    || E'%s proposition%s, %s d''accord, %s mitigé%s, '
+		    || E'%s pas d''accord.\n\n%s',
+		    p.topic + 1,
+		    coalesce((SELECT string_agg(w.word, ', ' ORDER BY w.rank)
+			FROM topic_terms w WHERE w.run_id = p.run_id
+			AND w.topic = p.topic AND w.rank <= 4), ''),
+		    p.size, CASE WHEN p.size > 1 THEN 's' ELSE '' END,
+		    p.votes_agree, p.votes_mixed,
+		    CASE WHEN p.votes_mixed > 1 THEN 's' ELSE '' END,
+		    p.votes_disagree,
+		    coalesce((SELECT string_agg(format(E'- %s [#%s]\n',
+			c.title, c.id), '' ORDER BY m.rank)
+			FROM topic_members m JOIN contributions c
+			ON c.id = m.contribution_id
+			WHERE m.run_id = p.run_id AND m.topic = p.topic
+			AND m.rank <= 3 AND c.is_public), '')),
+		    E'\n' ORDER BY p.topic)
+		FROM topics p JOIN topic_runs r ON r.id = p.run_id
+		WHERE r.theme_id = t.id),
+		E'Les sujets de ce thème n''ont pas encore été calculés '
+		|| E'(agora topics). Écrivez ici la synthèse, en citant les '
+		|| E'contributions ainsi\u00a0: [#1234].\n')
+	FROM themes t WHERE t.id = p_theme
+$$;
+
+-- Saves a new version of theme p_theme's synthesis (created at its first
+-- save), written by p_author: body p_body, whose citations are at lines
+-- p_lines of contributions p_ids (parsed in C, app/core/citations.h, in
+-- the order of the text). Every one must be a public contribution of the
+-- theme; the first that is not is answered ('citation', its line, its
+-- id) and nothing is written. Otherwise ('saved', 0, 0, the new version's
+-- number). 'empty' for a blank body, 'no_theme' for an unknown theme.
+CREATE OR REPLACE FUNCTION synthesis_save(p_theme integer, p_body text,
+    p_author bigint, p_lines integer[], p_ids bigint[])
+RETURNS TABLE (status text, line integer, contribution bigint,
+    version integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_bad		record;
+	v_synthesis	bigint;
+	v_version	bigint;
+	v_number	integer;
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM themes WHERE id = p_theme) THEN
+		RETURN QUERY SELECT 'no_theme'::text, 0, 0::bigint, 0;
+		RETURN;
+	END IF;
+	IF btrim(coalesce(p_body, ''), E' \t\r\n') = '' THEN
+		RETURN QUERY SELECT 'empty'::text, 0, 0::bigint, 0;
+		RETURN;
+	END IF;
+	SELECT x.l, x.id INTO v_bad
+	FROM unnest(p_lines, p_ids) WITH ORDINALITY AS x(l, id, o)
+	WHERE NOT EXISTS (SELECT 1 FROM contributions c WHERE c.id = x.id
+	    AND c.theme_id = p_theme AND c.is_public)
+	ORDER BY x.o LIMIT 1;
+	IF FOUND THEN
+		RETURN QUERY SELECT 'citation'::text, v_bad.l, v_bad.id, 0;
+		RETURN;
+	END IF;
+	-- Two saves of one synthesis take their numbers one after the other.
+	PERFORM pg_advisory_xact_lock(16002, p_theme);
+	INSERT INTO syntheses (theme_id) VALUES (p_theme)
+	ON CONFLICT (theme_id) DO NOTHING;
+	SELECT s.id INTO v_synthesis FROM syntheses s WHERE s.theme_id = p_theme;
+	SELECT coalesce(max(v.number), 0) + 1 INTO v_number
+	FROM synthesis_versions v WHERE v.synthesis_id = v_synthesis;
+	INSERT INTO synthesis_versions (synthesis_id, number, body, author_id)
+	VALUES (v_synthesis, v_number, p_body, p_author)
+	RETURNING id INTO v_version;
+	INSERT INTO synthesis_citations (version_id, contribution_id, first_line)
+	SELECT v_version, x.id, min(x.l)
+	FROM unnest(p_lines, p_ids) AS x(l, id) GROUP BY x.id;
+	RETURN QUERY SELECT 'saved'::text, 0, 0::bigint, v_number;
+END;
+$$;
+
+-- Publishes version p_number of theme p_theme's synthesis on behalf of
+-- p_by: one row of synthesis_publications (who, when). 'published', or
+-- 'no_version' when there is no such version.
+CREATE OR REPLACE FUNCTION synthesis_publish(p_theme integer,
+    p_number integer, p_by bigint) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_synthesis	bigint;
+	v_version	bigint;
+BEGIN
+	SELECT s.id, v.id INTO v_synthesis, v_version
+	FROM syntheses s JOIN synthesis_versions v ON v.synthesis_id = s.id
+	WHERE s.theme_id = p_theme AND v.number = p_number;
+	IF NOT FOUND THEN
+		RETURN 'no_version';
+	END IF;
+	INSERT INTO synthesis_publications (synthesis_id, version_id,
+	    published_by)
+	VALUES (v_synthesis, v_version, p_by);
+	RETURN 'published';
+END;
+$$;
+
+-- The version of theme p_theme's synthesis published last (its id), or
+-- NULL when none is.
+CREATE OR REPLACE FUNCTION synthesis_published(p_theme integer)
+RETURNS bigint
+LANGUAGE sql STABLE AS $$
+	SELECT p.version_id FROM synthesis_publications p
+	JOIN syntheses s ON s.id = p.synthesis_id
+	WHERE s.theme_id = p_theme ORDER BY p.id DESC LIMIT 1
+$$;

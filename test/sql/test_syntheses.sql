@@ -1,0 +1,88 @@
+-- Copyright (c) 2026 The Agora developers.
+-- SPDX-License-Identifier: AGPL-3.0-or-later
+--
+-- functions/syntheses.sql: synthesis_save() checks every citation (a
+-- public contribution of the theme; else the first bad one, its line,
+-- and nothing written), numbers the versions; synthesis_publish() records
+-- who published which version; synthesis_published() is the latest;
+-- synthesis_draft() starts from the topics, or says there are none.
+\set ON_ERROR_STOP 1
+BEGIN;
+\ir fixtures.psql
+
+INSERT INTO themes (consultation_id, slug, position, title, summary, body)
+SELECT pg_temp.primary_id(), 'synthese-sql', (SELECT max(position) + 1 FROM themes
+    WHERE consultation_id = pg_temp.primary_id()), 'Synthèse SQL', 'S.', '';
+CREATE TEMP TABLE t AS SELECT id FROM themes WHERE slug = 'synthese-sql';
+CREATE TEMP TABLE ids AS SELECT
+    pg_temp.propose(pg_temp.person('sy-a'), 'Des pistes cyclables', 'synthese-sql') AS a,
+    pg_temp.propose(pg_temp.person('sy-b'), 'La fibre partout', 'synthese-sql') AS b,
+    pg_temp.propose(pg_temp.person('sy-c'), 'Une proposition cachée', 'synthese-sql') AS hidden,
+    pg_temp.propose(pg_temp.person('sy-d'), 'Un autre thème', 'ethique') AS other;
+CREATE TEMP TABLE decided AS
+    SELECT pg_temp.decide((SELECT hidden FROM ids), pg_temp.person('sy-mod'), 'hide', 'R1');
+CREATE TEMP TABLE writer AS SELECT pg_temp.person('sy-sec') AS id;
+
+SELECT is((SELECT array[status, line::text, contribution::text] FROM synthesis_save(
+    (SELECT id FROM t), E'Titre\n\nVoir [#' || (SELECT a FROM ids) || E']\nEt [#'
+    || (SELECT other FROM ids) || ']', (SELECT id FROM writer),
+    ARRAY[3, 4], ARRAY[(SELECT a FROM ids), (SELECT other FROM ids)])),
+    ARRAY['citation', '4', (SELECT other FROM ids)::text],
+    'a citation of another theme: refused at its line');
+SELECT is((SELECT array[status, line::text] FROM synthesis_save((SELECT id FROM t), 'x',
+    (SELECT id FROM writer), ARRAY[1, 2], ARRAY[(SELECT hidden FROM ids), 987654321])),
+    ARRAY['citation', '1'], 'a hidden contribution: refused, the first in the text');
+SELECT is((SELECT array[status, line::text] FROM synthesis_save((SELECT id FROM t), 'x',
+    (SELECT id FROM writer), ARRAY[2], ARRAY[987654321::bigint])),
+    ARRAY['citation', '2'], 'an unknown contribution: refused');
+SELECT is((SELECT status FROM synthesis_save((SELECT id FROM t), E' \n\t',
+    (SELECT id FROM writer), '{}', '{}')), 'empty', 'a blank text: refused');
+SELECT is((SELECT count(*) FROM syntheses WHERE theme_id = (SELECT id FROM t)), 0::bigint,
+    'nothing written by a refusal');
+
+SELECT is((SELECT array[status, version::text] FROM synthesis_save((SELECT id FROM t),
+    'Première [#' || (SELECT a FROM ids) || '] et [#' || (SELECT a FROM ids) || ']',
+    (SELECT id FROM writer), ARRAY[1, 1], ARRAY[(SELECT a FROM ids), (SELECT a FROM ids)])),
+    ARRAY['saved', '1'], 'saved: version 1');
+SELECT is((SELECT version FROM synthesis_save((SELECT id FROM t), 'Deuxième [#'
+    || (SELECT b FROM ids) || ']', (SELECT id FROM writer), ARRAY[1],
+    ARRAY[(SELECT b FROM ids)])), 2, 'the next save: version 2');
+SELECT is((SELECT count(*) FROM synthesis_citations x JOIN synthesis_versions v
+    ON v.id = x.version_id WHERE v.number = 1 AND v.synthesis_id = (SELECT s.id
+    FROM syntheses s WHERE s.theme_id = (SELECT id FROM t))), 1::bigint,
+    'a contribution cited twice counts once');
+
+SELECT is(synthesis_published((SELECT id FROM t)), NULL, 'nothing published yet');
+SELECT is(synthesis_publish((SELECT id FROM t), 9, (SELECT id FROM writer)), 'no_version',
+    'no such version: nothing published');
+SELECT is(synthesis_publish((SELECT id FROM t), 1, (SELECT id FROM writer)), 'published',
+    'version 1 published');
+SELECT is(synthesis_publish((SELECT id FROM t), 2, (SELECT id FROM writer)), 'published',
+    'then version 2');
+SELECT is((SELECT number FROM synthesis_versions WHERE id = synthesis_published(
+    (SELECT id FROM t))), 2, 'the latest publication is the public one');
+SELECT is((SELECT count(*) FROM synthesis_publications p JOIN syntheses s
+    ON s.id = p.synthesis_id WHERE s.theme_id = (SELECT id FROM t)
+    AND p.published_by = (SELECT id FROM writer)), 2::bigint,
+    'each publication recorded, with who');
+
+SELECT matches(synthesis_draft((SELECT id FROM t)), 'pas encore été calculés',
+    'without topics, the draft says so');
+-- A stored topic run (as agora topics writes it): one topic, two members.
+INSERT INTO topic_runs (theme_id, proposals, classified, terms, reason, k, seed)
+SELECT id, 2, 2, 2, 'found', 1, 1 FROM t;
+INSERT INTO topics SELECT r.id, 0, 2, 5, 1, 0 FROM topic_runs r WHERE r.theme_id = (SELECT id FROM t);
+INSERT INTO topic_terms SELECT r.id, 0, 1, 'velo', 'vélo', 1 FROM topic_runs r
+    WHERE r.theme_id = (SELECT id FROM t);
+INSERT INTO topic_members SELECT r.id, x.c, 0, 0.9, x.rank, '' FROM topic_runs r,
+    (VALUES ((SELECT a FROM ids), 1), ((SELECT b FROM ids), 2)) x(c, rank)
+    WHERE r.theme_id = (SELECT id FROM t);
+SELECT matches(synthesis_draft((SELECT id FROM t)),
+    E'## Sujet 1\u00a0: vélo\n\n2 propositions, 5 d''accord, 1 mitigé, 0 pas d''accord\\.',
+    'a section per topic, with its figures');
+SELECT matches(synthesis_draft((SELECT id FROM t)),
+    E'- Des pistes cyclables \\[#' || (SELECT a FROM ids) || E'\\]\n- La fibre partout',
+    'its representative proposals as citations, closest first');
+
+SELECT * FROM finish();
+ROLLBACK;
