@@ -66,7 +66,7 @@ parse(int argc, char **argv, struct new_user *u)
 			if ((bit = role_bit(argv[++i])) == 0) {
 				fprintf(stderr, "agora user create: unknown "
 				    "role \"%s\" (citizen, mediator, moderator, "
-				    "official, admin)\n", argv[i]);
+				    "official, admin, conseil)\n", argv[i]);
 				return (2);
 			}
 			u->roles |= bit;

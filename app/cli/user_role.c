@@ -36,7 +36,7 @@ cmd_user_role(int argc, char **argv)
 		    role_bit(argv[i] + 1) == 0) {
 			fprintf(stderr, "agora user role: \"%s\" is not +ROLE "
 			    "or -ROLE (citizen, mediator, moderator, official, "
-			    "admin)\n", argv[i]);
+			    "admin, conseil)\n", argv[i]);
 			return (2);
 		}
 	}

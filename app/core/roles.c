@@ -18,6 +18,7 @@ static const struct {
 	{ ROLE_MODERATOR,	"moderator",	"modération" },
 	{ ROLE_OFFICIAL,	"official",	"réponse officielle" },
 	{ ROLE_ADMIN,		"admin",	"administration" },
+	{ ROLE_CONSEIL,		"conseil",	"conseil numérique" },
 };
 
 unsigned int
