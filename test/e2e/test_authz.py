@@ -24,6 +24,7 @@ IDENTITIES = [
     ("moderator", dict(roles=("moderator",)), {"verified", "moderator"}),
     ("official", dict(roles=("official",)), {"verified", "official"}),
     ("admin", dict(roles=("admin",)), {"verified", "admin"}),
+    ("conseil", dict(roles=("conseil",)), {"verified", "conseil"}),
 ]
 
 
@@ -58,7 +59,7 @@ def every_route_answers_every_role_as_the_table_says():
         assert allow, "%s: nobody may use it" % pattern
         assert set(methods) <= {"GET", "POST"}, methods
         assert allow <= {"anon", "user", "verified", "citizen", "mediator",
-                         "moderator", "official", "admin"}, allow
+                         "moderator", "official", "admin", "conseil"}, allow
 
     author = harness.make_user(name="Auteur authz")
     pid = str(fixtures.proposal(author, "Proposition du test des droits", "x"))
