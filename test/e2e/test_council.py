@@ -50,6 +50,10 @@ def referral_id(question):
                          % question.replace("'", "''")))
 
 
+def c_public():
+    return Client()
+
+
 def work(rid, part=""):
     return "/conseil/saisines/%d%s" % (rid, "/" + part if part else "")
 
@@ -127,6 +131,15 @@ def the_council_journey_from_referral_to_the_regions_response():
     contains(t, "Version 1")
     contains(r.text, "<strong>un plan de formation</strong>")
     contains(t, "Membre 1 " + tag)
+    # What version 2 changed, line by line.
+    v2id = int(sql_value("SELECT max(id) FROM council_drafts WHERE referral_id = %d" % rid))
+    contains(r.text, 'href="/conseil/saisines/%d/versions/%d"' % (rid, v2id))
+    r = m0.get("/conseil/saisines/%d/versions/%d" % (rid, v2id))
+    eq(r.status, 200)
+    contains(r.visible_text(), "ajoutée - un référent par lycée")
+    contains(r.visible_text(), "Avant : version de Membre 0 " + tag)
+    eq(m0.get("/conseil/saisines/%d/versions/%d" % (rid, v2id - 1)).status, 404)
+    eq(c_public().get("/conseil/saisines/%d/versions/%d" % (rid, v2id)).status, 401)
     eq(anon.get("/conseil/avis/%d" % rid).status, 200)
     contains(anon.get("/conseil/avis/%d" % rid).visible_text(), "En cours")
     lacks(anon.get("/conseil/avis/%d" % rid).text, "un référent par lycée",

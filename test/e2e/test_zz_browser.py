@@ -337,7 +337,9 @@ def council_pages():
                       % (rid, b))
     harness.sql_value("SELECT council_respond(%d, %d, 'Retenu', '<p>Retenu</p>')" % (rid, official))
     public = ["/conseil/", "/conseil/avis/%d" % rid, "/conseil/avis/%d" % rid2]
-    members = ["/conseil/saisines/%d" % rid2, "/conseil/saisines/%d" % rid, "/conseil/saisir"]
+    last = int(harness.sql_value("SELECT max(id) FROM council_drafts WHERE referral_id = %d" % rid))
+    members = ["/conseil/saisines/%d" % rid2, "/conseil/saisines/%d" % rid, "/conseil/saisir",
+               "/conseil/saisines/%d/versions/%d" % (rid, last)]
     return public, members, b, official, rid
 
 

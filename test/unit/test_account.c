@@ -424,7 +424,10 @@ roles_names_and_masks(void **state)
 	assert_string_equal(allow_format(ALLOW_ALL, buf, 6), "anon,");
 	assert_int_equal(role_at(0), ROLE_CITIZEN);
 	assert_int_equal(role_at(4), ROLE_ADMIN);
-	assert_int_equal(role_at(5), 0);
+	assert_int_equal(role_at(5), ROLE_CONSEIL);
+	assert_string_equal(role_label_fr(ROLE_CONSEIL), "conseil numérique");
+	assert_int_equal(role_bit("conseil"), ROLE_CONSEIL);
+	assert_int_equal(role_at(6), 0);
 }
 
 int

@@ -31,7 +31,7 @@ int	council_rapporteur_post(struct web_req *);
 
 /* A version of the opinion: who, when, the text as it reads. */
 static void
-write_draft(struct web_req *w, int i)
+write_draft(struct web_req *w, struct council_work *c, int i)
 {
 	html_raw(H, "<h3>");
 	html_text(H, web_printf(w, "Version %d", web_rows(w, CQ_DRAFTS) - i));
@@ -42,6 +42,14 @@ write_draft(struct web_req *w, int i)
 	html_raw(H, ".</p>\n<div class=\"prose\">");
 	html_raw(H, web_text(w, CQ_DRAFTS, i, CD_HTML));	/* cmark */
 	html_raw(H, "</div>\n");
+	if (i + 1 < web_rows(w, CQ_DRAFTS)) {
+		html_raw(H, "<p>");
+		ui_link(w, web_printf(w, "%s/versions/%lld",
+		    council_work_url(w, c->id, NULL),
+		    web_int(w, CQ_DRAFTS, i, CD_ID)), web_printf(w,
+		    "Ce que la version %d change", web_rows(w, CQ_DRAFTS) - i));
+		html_raw(H, "</p>\n");
+	}
 }
 
 static void
@@ -59,7 +67,7 @@ write_drafts(struct web_req *w, struct council_work *c, int open)
 		if (i == 1)
 			html_raw(H, "<details>\n<summary>Versions précédentes"
 			    "</summary>\n");
-		write_draft(w, i);
+		write_draft(w, c, i);
 	}
 	if (n > 1)
 		html_raw(H, "</details>\n");
