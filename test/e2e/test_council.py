@@ -149,6 +149,11 @@ def the_council_journey_from_referral_to_the_regions_response():
     r = m2.submit(work(rid), work(rid, "commentaire"), {"commentaire": "Ajouter les EPN %s" % tag})
     eq(r.status, 303)
     contains(m0.get(work(rid)).visible_text(), "Ajouter les EPN " + tag)
+    # What a member wrote is in their own data.
+    mine = json.loads(m2.get("/compte/donnees.json").text)["conseil_numerique"]
+    eq([k["texte"] for k in mine["commentaires"]], ["Ajouter les EPN " + tag])
+    mine = json.loads(m1.get("/compte/donnees.json").text)["conseil_numerique"]
+    eq([(d["saisine"], d["texte"]) for d in mine["versions_d_avis"]], [(rid, v2)])
 
     # Nobody may publish before a rapporteur is designated; only them after.
     fields = {"adopte_le": today(), "pour": "2", "contre": "1", "abstentions": "0"}
