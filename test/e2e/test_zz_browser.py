@@ -310,7 +310,8 @@ def epn_pages_pass_axe_core_and_are_valid_html():
 def council_pages():
     """The digital council (issue 16, item 3): a referral with two versions,
     a comment, its opinion published and the Region's response, made
-    through the SQL functions the pages call; a second one still open."""
+    through the SQL functions the pages call; a second one still open. Their
+    mails' text is "x", a fixture's (test_zz_mail_texts.py skips them)."""
     import secrets
     tag = secrets.token_hex(3)
     official = harness.make_user(name="Élue Axe " + tag, roles=("citizen", "official"))
@@ -318,22 +319,22 @@ def council_pages():
     b = harness.make_user(name="Rapporteur Axe " + tag, roles=("citizen", "conseil"))
     rid = int(harness.sql_value(
         "SELECT council_referral_open('saisine', 'Comment rendre les démarches accessibles ?',"
-        " current_date + 20, %d, ARRAY['ethique', 'culture'], 'http://x', 's', 'b')" % official))
+        " current_date + 20, %d, ARRAY['ethique', 'culture'], 'http://x', 's', 'x')" % official))
     harness.sql_value("SELECT council_referral_open('auto_saisine', 'La sobriété numérique',"
-                      " current_date + 40, %d, ARRAY['territoires'], 'http://x', 's', 'b')" % a)
+                      " current_date + 40, %d, ARRAY['territoires'], 'http://x', 's', 'x')" % a)
     for who, text in ((a, "Premier jet"), (b, "## Recommandations\n\n- former\n- " + LONG_URL)):
-        harness.sql_value("SELECT council_draft_add(%d, %d, '%s', '<p>%s</p>', 'http://x', 's', 'b')"
+        harness.sql_value("SELECT council_draft_add(%d, %d, '%s', '<p>%s</p>', 'http://x', 's', 'x')"
                           % (rid, who, text, text))
     harness.sql("INSERT INTO council_comments (referral_id, body, author_id)"
                 " VALUES (%d, 'Ajouter les EPN', %d)" % (rid, a))
     harness.sql("UPDATE council_referrals SET rapporteur_id = %d WHERE id = %d" % (b, rid))
     rid2 = int(harness.sql_value(
         "SELECT council_referral_open('saisine', 'Les données ouvertes', current_date + 5,"
-        " %d, ARRAY['ethique'], 'http://x', 's', 'b')" % official))
+        " %d, ARRAY['ethique'], 'http://x', 's', 'x')" % official))
     harness.sql_value("SELECT council_draft_add(%d, %d, 'Texte', '<p>Texte</p>', 'http://x',"
-                      " 's', 'b')" % (rid2, a))
+                      " 's', 'x')" % (rid2, a))
     harness.sql("UPDATE council_referrals SET rapporteur_id = %d WHERE id = %d" % (b, rid2))
-    harness.sql_value("SELECT council_publish(%d, %d, current_date, 1, 0, 1, 'http://x', 's', 'b')"
+    harness.sql_value("SELECT council_publish(%d, %d, current_date, 1, 0, 1, 'http://x', 's', 'x')"
                       % (rid, b))
     harness.sql_value("SELECT council_respond(%d, %d, 'Retenu', '<p>Retenu</p>')" % (rid, official))
     public = ["/conseil/", "/conseil/avis/%d" % rid, "/conseil/avis/%d" % rid2]
