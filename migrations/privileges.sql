@@ -121,7 +121,14 @@ BEGIN
 	    ('epn_mediators',		'SELECT, INSERT, DELETE'),
 	    ('consent_wordings',	'SELECT'),
 	    ('assisted_voters',		'SELECT, INSERT'),
-	    ('assisted_contacts',	'SELECT, INSERT, DELETE')
+	    ('assisted_contacts',	'SELECT, INSERT, DELETE'),
+	    -- The digital council (issue 16, item 3; 0330).
+	    ('council_referrals',	'SELECT, INSERT, UPDATE (rapporteur_id)'),
+	    ('council_referral_themes',	'SELECT, INSERT'),
+	    ('council_drafts',		'SELECT, INSERT'),
+	    ('council_comments',	'SELECT, INSERT'),
+	    ('council_opinions',	'SELECT, INSERT'),
+	    ('council_responses',	'SELECT, INSERT, UPDATE')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -160,6 +167,9 @@ BEGIN
 	    ('syntheses_id_seq',	'USAGE'),
 	    ('synthesis_versions_id_seq', 'USAGE'),
 	    ('synthesis_publications_id_seq', 'USAGE'),
+	    ('council_referrals_id_seq', 'USAGE'),
+	    ('council_drafts_id_seq',	'USAGE'),
+	    ('council_comments_id_seq',	'USAGE'),
 	    ('flags_id_seq',		''),
 	    ('notifications_id_seq',	''),
 	    ('moderation_log_id_seq',	''),
@@ -310,7 +320,21 @@ BEGIN
 	    ('assisted_voter(text, bigint)',			'EXECUTE'),
 	    ('assisted_vote(bigint, bigint, bigint, text, text, boolean, text)',
 								'EXECUTE'),
-	    ('assisted_contacts_purge(integer)',		'EXECUTE')
+	    ('assisted_contacts_purge(integer)',		'EXECUTE'),
+	    -- The digital council (functions/council.sql).
+	    ('council_member(bigint)',				'EXECUTE'),
+	    ('council_size()',					'EXECUTE'),
+	    ('council_state(bigint)',				'EXECUTE'),
+	    ('council_mail_members(bigint, text, text, text, text, text)',
+								'EXECUTE'),
+	    ('council_referral_open(text, text, date, bigint, text[], text,'
+	     ' text, text)',					'EXECUTE'),
+	    ('council_draft_add(bigint, bigint, text, text, text, text, text)',
+								'EXECUTE'),
+	    ('council_publish(bigint, bigint, date, integer, integer, integer,'
+	     ' text, text, text)',				'EXECUTE'),
+	    ('council_respond(bigint, bigint, text, text)',	'EXECUTE'),
+	    ('council_export()',				'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);

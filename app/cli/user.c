@@ -29,7 +29,7 @@ user_usage(void)
 	    "stdin)\n"
 	    "       agora user role EMAIL +ROLE|-ROLE...\n"
 	    "       agora user list [--role ROLE]\n"
-	    "roles: citizen mediator moderator official admin\n");
+	    "roles: citizen mediator moderator official admin conseil\n");
 }
 
 int

@@ -66,7 +66,8 @@ parse(int argc, char **argv, struct new_user *u)
 			if ((bit = role_bit(argv[++i])) == 0) {
 				fprintf(stderr, "agora user create: unknown "
 				    "role \"%s\" (citizen, mediator, moderator, "
-				    "official, admin, secretariat)\n", argv[i]);
+				    "official, admin, secretariat, conseil)\n",
+				    argv[i]);
 				return (2);
 			}
 			u->roles |= bit;

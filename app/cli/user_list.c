@@ -28,7 +28,7 @@ cmd_user_list(int argc, char **argv)
 		role = argv[2];
 	else if (argc != 1) {
 		fprintf(stderr, "usage: agora user list [--role ROLE] (citizen, "
-		    "mediator, moderator, official, admin, secretariat)\n");
+		    "mediator, moderator, official, admin, secretariat, conseil)\n");
 		return (2);
 	}
 	db = cli_connect();

@@ -36,7 +36,7 @@ cmd_user_role(int argc, char **argv)
 		    role_bit(argv[i] + 1) == 0) {
 			fprintf(stderr, "agora user role: \"%s\" is not +ROLE "
 			    "or -ROLE (citizen, mediator, moderator, official, "
-			    "admin, secretariat)\n", argv[i]);
+			    "admin, secretariat, conseil)\n", argv[i]);
 			return (2);
 		}
 	}

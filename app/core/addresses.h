@@ -38,6 +38,10 @@
 /* The open data, the reports and the API (app/web/opendata/). */
 #define UI_CONSULTATIONS	"/consultations/"
 #define UI_REPORTS		"/rapports/"
+/* The digital council (issue 16, item 3; app/web/council/). */
+#define UI_COUNCIL		"/conseil/"
+#define UI_COUNCIL_OPEN		"/conseil/saisir"
+#define UI_EXPORT_COUNCIL	"/export/conseil.json"
 #define UI_EXPORT		"/export/"
 #define UI_EXPORT_CSV		"/export/contributions.csv"
 #define UI_EXPORT_JSON		"/export/contributions.json"

@@ -19,6 +19,7 @@ static const struct {
 	{ ROLE_OFFICIAL,	"official",	"réponse officielle" },
 	{ ROLE_ADMIN,		"admin",	"administration" },
 	{ ROLE_SECRETARIAT,	"secretariat",	"secrétariat" },
+	{ ROLE_CONSEIL,		"conseil",	"conseil numérique" },
 };
 
 unsigned int

@@ -21,7 +21,8 @@
 #define ROLE_OFFICIAL		0x08
 #define ROLE_ADMIN		0x10
 #define ROLE_SECRETARIAT	0x20	/* writes the syntheses */
-#define ROLE_ALL		0x3f
+#define ROLE_CONSEIL		0x40	/* the digital council, CR'Num */
+#define ROLE_ALL		0x7f
 
 /* Who may use a route: any of these bits in route.allow. */
 #define ALLOW_ANON		0x0100	/* visitors without a session */
@@ -30,7 +31,7 @@
 #define ALLOW_SIGNED_IN		(ALLOW_USER | ALLOW_VERIFIED)
 #define ALLOW_ALL		(ALLOW_ANON | ALLOW_SIGNED_IN)
 
-#define ROLES_COUNT		6
+#define ROLES_COUNT		7
 
 /* The bit of a role name ("admin"), or 0 when it is not a role. */
 unsigned int	 role_bit(const char *name);

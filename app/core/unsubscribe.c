@@ -21,6 +21,7 @@ static const struct {
 	{ "answer_follow",	"answer" },
 	{ "activity",		"activity" },
 	{ "theme",		"theme" },
+	{ "council_opinion",	"theme" },	/* an opinion on a theme */
 	{ "digest",		"digest" },
 };
 

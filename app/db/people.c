@@ -8,7 +8,7 @@
 #define ROLES_OF(u)							\
     "coalesce((SELECT string_agg(r.role, ',' ORDER BY array_position("	\
     "ARRAY['citizen','mediator','moderator','official','admin',"	\
-    "'secretariat'], r.role))" \
+    "'secretariat','conseil'], r.role))" \
     " FROM user_roles r WHERE r.user_id = " u "), '')"
 
 DB_STMT(sql_account_summary, 1, ACCOUNT_SUMMARY_COLS,
@@ -131,7 +131,16 @@ DB_STMT(sql_account_export, 1, ACCOUNT_EXPORT_COLS,
     "  FROM flags f WHERE f.user_id = u.id),"
     " 'arguments_marques_utiles', (SELECT coalesce(json_agg(m.contribution_id"
     "  ORDER BY m.contribution_id), '[]')"
-    "  FROM argument_useful m WHERE m.user_id = u.id)"
+    "  FROM argument_useful m WHERE m.user_id = u.id),"
+    " 'conseil_numerique', json_build_object("
+    "  'versions_d_avis', (SELECT coalesce(json_agg(json_build_object("
+    "   'saisine', d.referral_id, 'texte', d.body, 'le', d.created_at)"
+    "   ORDER BY d.id), '[]') FROM council_drafts d"
+    "   WHERE d.author_id = u.id),"
+    "  'commentaires', (SELECT coalesce(json_agg(json_build_object("
+    "   'saisine', k.referral_id, 'texte', k.body, 'le', k.created_at)"
+    "   ORDER BY k.id), '[]') FROM council_comments k"
+    "   WHERE k.author_id = u.id))"
     ")::text AS data"
     " FROM users u LEFT JOIN territories t ON t.code = u.territory_code"
     " WHERE u.id = $1::bigint AND u.deleted_at IS NULL");

@@ -25,6 +25,7 @@ IDENTITIES = [
     ("official", dict(roles=("official",)), {"verified", "official"}),
     ("admin", dict(roles=("admin",)), {"verified", "admin"}),
     ("secretariat", dict(roles=("secretariat",)), {"verified", "secretariat"}),
+    ("conseil", dict(roles=("conseil",)), {"verified", "conseil"}),
 ]
 
 
@@ -59,7 +60,8 @@ def every_route_answers_every_role_as_the_table_says():
         assert allow, "%s: nobody may use it" % pattern
         assert set(methods) <= {"GET", "POST"}, methods
         assert allow <= {"anon", "user", "verified", "citizen", "mediator",
-                         "moderator", "official", "admin", "secretariat"}, allow
+                         "moderator", "official", "admin", "secretariat",
+                         "conseil"}, allow
 
     author = harness.make_user(name="Auteur authz")
     pid = str(fixtures.proposal(author, "Proposition du test des droits", "x"))

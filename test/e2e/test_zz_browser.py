@@ -392,6 +392,59 @@ def synthesis_pages_pass_axe_core_and_are_valid_html():
         out.write(refused.replace(b"<head>", b'<head><base href="http://127.0.0.1:%d/">'
                                   % harness.PORT, 1))
     axe_urls(["file://" + f])
+def council_pages():
+    """The digital council (issue 16, item 3): a referral with two versions,
+    a comment, its opinion published and the Region's response, made
+    through the SQL functions the pages call; a second one still open. Their
+    mails' text is "x", a fixture's (test_zz_mail_texts.py skips them)."""
+    import secrets
+    tag = secrets.token_hex(3)
+    official = harness.make_user(name="Élue Axe " + tag, roles=("citizen", "official"))
+    a = harness.make_user(name="Membre Axe " + tag, roles=("citizen", "conseil"))
+    b = harness.make_user(name="Rapporteur Axe " + tag, roles=("citizen", "conseil"))
+    rid = int(harness.sql_value(
+        "SELECT council_referral_open('saisine', 'Comment rendre les démarches accessibles ?',"
+        " current_date + 20, %d, ARRAY['ethique', 'culture'], 'http://x', 's', 'x')" % official))
+    harness.sql_value("SELECT council_referral_open('auto_saisine', 'La sobriété numérique',"
+                      " current_date + 40, %d, ARRAY['territoires'], 'http://x', 's', 'x')" % a)
+    for who, text in ((a, "Premier jet"), (b, "## Recommandations\n\n- former\n- " + LONG_URL)):
+        harness.sql_value("SELECT council_draft_add(%d, %d, '%s', '<p>%s</p>', 'http://x', 's', 'x')"
+                          % (rid, who, text, text))
+    harness.sql("INSERT INTO council_comments (referral_id, body, author_id)"
+                " VALUES (%d, 'Ajouter les EPN', %d)" % (rid, a))
+    harness.sql("UPDATE council_referrals SET rapporteur_id = %d WHERE id = %d" % (b, rid))
+    rid2 = int(harness.sql_value(
+        "SELECT council_referral_open('saisine', 'Les données ouvertes', current_date + 5,"
+        " %d, ARRAY['ethique'], 'http://x', 's', 'x')" % official))
+    harness.sql_value("SELECT council_draft_add(%d, %d, 'Texte', '<p>Texte</p>', 'http://x',"
+                      " 's', 'x')" % (rid2, a))
+    harness.sql("UPDATE council_referrals SET rapporteur_id = %d WHERE id = %d" % (b, rid2))
+    harness.sql_value("SELECT council_publish(%d, %d, current_date, 1, 0, 1, 'http://x', 's', 'x')"
+                      % (rid, b))
+    harness.sql_value("SELECT council_respond(%d, %d, 'Retenu', '<p>Retenu</p>')" % (rid, official))
+    public = ["/conseil/", "/conseil/avis/%d" % rid, "/conseil/avis/%d" % rid2]
+    last = int(harness.sql_value("SELECT max(id) FROM council_drafts WHERE referral_id = %d" % rid))
+    members = ["/conseil/saisines/%d" % rid2, "/conseil/saisines/%d" % rid, "/conseil/saisir",
+               "/conseil/saisines/%d/versions/%d" % (rid, last)]
+    return public, members, b, official, rid
+
+
+@test
+def council_pages_pass_axe_core_and_are_valid_html():
+    public, members, rapporteur, official, rid = council_pages()
+    axe(public)
+    validate(public)
+    c = harness.login(harness.Client(), rapporteur)
+    axe(members, cookie="agora_sid=" + c.cookies["agora_sid"])
+    validate(members, c)
+    o = harness.login(harness.Client(), official)
+    axe(["/conseil/avis/%d/reponse" % rid], cookie="agora_sid=" + o.cookies["agora_sid"])
+    validate(["/conseil/avis/%d/reponse" % rid], o)
+    # The referral form sent back with its French errors.
+    bad = o.post("/conseil/saisir", {"csrf": o.get("/conseil/saisir").csrf(),
+                                     "question": "", "echeance": "2001-01-01"})
+    assert bad.status == 422, bad.status
+    validate_bodies({"/conseil/saisir (erreurs)": bad.body})
 
 
 @test

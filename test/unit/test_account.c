@@ -425,11 +425,14 @@ roles_names_and_masks(void **state)
 	assert_int_equal(role_at(0), ROLE_CITIZEN);
 	assert_int_equal(role_at(4), ROLE_ADMIN);
 	assert_int_equal(role_at(5), ROLE_SECRETARIAT);
-	assert_int_equal(role_at(6), 0);
-	assert_int_equal(role_bit("secretariat"), ROLE_SECRETARIAT);
+		assert_int_equal(role_bit("secretariat"), ROLE_SECRETARIAT);
 	assert_string_equal(role_label_fr(ROLE_SECRETARIAT), "secrétariat");
 	assert_string_equal(allow_format(ROLE_SECRETARIAT, buf, sizeof(buf)),
 	    "secretariat");
+	assert_int_equal(role_at(6), ROLE_CONSEIL);
+	assert_string_equal(role_label_fr(ROLE_CONSEIL), "conseil numérique");
+	assert_int_equal(role_bit("conseil"), ROLE_CONSEIL);
+	assert_int_equal(role_at(7), 0);
 }
 
 int

@@ -120,6 +120,15 @@ static const struct {
 	{ "proposal_withdrawn",	"Votre proposition est retirée : elle ne "
 	    "reçoit plus d'avis ; ceux déjà donnés restent comptés." },
 	/* End of participation. */
+	/* The digital council (issue 16, item 3). */
+	{ "council_opened",	"La saisine est ouverte ; les membres du "
+	    "conseil en sont prévenus par courriel." },
+	{ "council_draft",	"La nouvelle version de l'avis est enregistrée ; "
+	    "les autres membres en sont prévenus." },
+	{ "council_comment",	"Votre commentaire est enregistré." },
+	{ "council_rapporteur",	"Le rapporteur est désigné." },
+	{ "council_published",	"L'avis est publié, avec le résultat du vote." },
+	{ "council_response",	"La réponse de la Région est publiée." },
 };
 
 void

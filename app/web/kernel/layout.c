@@ -189,6 +189,7 @@ page_end(struct web_req *w)
 	    "(audit à venir)</a></li>\n"
 	    "<li><a href=\"" UI_REPORTS "\">Rapports</a></li>\n"
 	    "<li><a href=\"" UI_CONSULTATIONS "\">Consultations</a></li>\n"
+	    "<li><a href=\"" UI_COUNCIL "\">Conseil numérique</a></li>\n"
 	    "<li><a href=\"" UI_EXPORT "\">Données ouvertes</a></li>\n"
 	    "</ul>\n</nav>\n<p>Agora est un logiciel libre (AGPL-3.0). "
 	    "Les contributions publiées sont diffusées en données ouvertes "

@@ -30,6 +30,7 @@
 #include "../shared/ui.h"
 #include "export_sink.h"
 #include "topics.h"
+#include "../council/council.h"
 
 int	exports_index(struct web_req *);
 int	exports_file(struct web_req *);
@@ -456,6 +457,7 @@ exports_index(struct web_req *w)
 	files_doc(w);
 	format_doc(w);
 	topics_export_doc(w);
+	council_export_doc(w);
 	recount_doc(w);
 	unrecountable_doc(w);
 	reference_doc(w);

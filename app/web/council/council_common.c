@@ -1,0 +1,171 @@
+/*
+ * Copyright (c) 2026 The Agora developers.
+ * SPDX-License-Identifier: AGPL-3.0-or-later
+ */
+
+/*
+ * What the council's pages share: the opinion's text (checked and
+ * rendered here only), dates and counts typed in its forms, the labels of
+ * states and kinds, and the referral and opinion blocks of its pages.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/markdown.h"
+#include "../../db/council.h"
+#include "../shared/ui.h"
+#include "council.h"
+
+int
+council_text_check(struct form *f, const char *name, const char *label,
+    const char **out)
+{
+	return (form_text(f, name, label, 1, COUNCIL_TEXT_MAX, 1, out));
+}
+
+const char *
+council_text_render(struct web_req *w, const char *md)
+{
+	char		*html;
+	const char	*copy;
+
+	if ((html = markdown_render(md, strlen(md), 2)) == NULL)
+		fatal("markdown_render: out of memory");
+	copy = web_strdup(w, html);
+	free(html);
+	return (copy);
+}
+
+int
+council_date_valid(const char *s)
+{
+	static const int	days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30,
+				    31, 30, 31 };
+	int			y, m, d, i, leap;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return (0);
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return (0);
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 2000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return (0);
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return (!(m == 2 && d == 29 && !leap));
+}
+
+long long
+council_count_parse(const char *s)
+{
+	size_t	i, n;
+
+	if (s == NULL || (n = strlen(s)) == 0 || n > 6)
+		return (-1);
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return (-1);
+	return (atoll(s));
+}
+
+const char *
+council_state_label(const char *code)
+{
+	if (strcmp(code, "ouverte") == 0)
+		return ("Ouverte");
+	if (strcmp(code, "en_cours") == 0)
+		return ("En cours");
+	if (strcmp(code, "avis_rendu") == 0)
+		return ("Avis rendu");
+	return ("Réponse de la Région");
+}
+
+const char *
+council_kind_label(const char *kind)
+{
+	return (strcmp(kind, "saisine") == 0 ? "Saisine par la Région" :
+	    "Auto-saisine du conseil");
+}
+
+const char *
+council_work_url(struct web_req *w, long long id, const char *part)
+{
+	return (web_printf(w, "/conseil/saisines/%lld%s%s", id,
+	    part ? "/" : "", part ? part : ""));
+}
+
+const char *
+council_opinion_url(struct web_req *w, long long id, const char *part)
+{
+	return (web_printf(w, "/conseil/avis/%lld%s%s", id,
+	    part ? "/" : "", part ? part : ""));
+}
+
+void
+council_write_referral(struct web_req *w, int q)
+{
+	html_raw(H, "<dl class=\"facts\">\n<dt>Question posée</dt><dd>");
+	html_text(H, web_text(w, q, 0, CR_QUESTION));
+	html_raw(H, "</dd>\n<dt>Origine</dt><dd>");
+	html_text(H, council_kind_label(web_text(w, q, 0, CR_KIND)));
+	html_raw(H, ", ouverte le ");
+	html_text(H, web_text(w, q, 0, CR_OPENED));
+	html_raw(H, " par ");
+	html_text(H, web_text(w, q, 0, CR_OPENER));
+	html_raw(H, "</dd>\n<dt>Thèmes concernés</dt><dd>");
+	html_text(H, web_text(w, q, 0, CR_THEMES));
+	html_raw(H, "</dd>\n<dt>Avis attendu pour le</dt><dd>");
+	html_text(H, web_text(w, q, 0, CR_DUE));
+	html_raw(H, "</dd>\n<dt>État</dt><dd><strong>");
+	html_text(H, council_state_label(web_text(w, q, 0, CR_STATE)));
+	html_raw(H, "</strong></dd>\n<dt>Rapporteur</dt><dd>");
+	html_text(H, web_null(w, q, 0, CR_RAPPORTEUR) ? "pas encore désigné" :
+	    web_text(w, q, 0, CR_RAPPORTEUR_NAME));
+	html_raw(H, "</dd>\n</dl>\n");
+}
+
+/* "Pour : 7, contre : 2, abstentions : 1", with the council's size. */
+static void
+write_tally(struct web_req *w, int q)
+{
+	html_raw(H, "<p class=\"tally\">Adopté le ");
+	html_text(H, web_text(w, q, 0, CR_OP_ADOPTED));
+	html_raw(H, " : pour ");
+	ui_number(w, web_int(w, q, 0, CR_OP_FOR));
+	html_raw(H, ", contre ");
+	ui_number(w, web_int(w, q, 0, CR_OP_AGAINST));
+	html_raw(H, ", abstentions ");
+	ui_number(w, web_int(w, q, 0, CR_OP_ABSTAIN));
+	html_raw(H, " (le conseil compte ");
+	ui_count(w, web_int(w, q, 0, CR_SIZE), "membre", "membres");
+	html_raw(H, "). Publié le ");
+	html_text(H, web_text(w, q, 0, CR_OP_PUBLISHED));
+	html_raw(H, " par ");
+	html_text(H, web_text(w, q, 0, CR_RAPPORTEUR_NAME));
+	html_raw(H, ", rapporteur.</p>\n");
+}
+
+void
+council_write_opinion(struct web_req *w, int q)
+{
+	if (web_null(w, q, 0, CR_OP_HTML))
+		return;
+	html_raw(H, "<section aria-labelledby=\"avis\">\n"
+	    "<h2 id=\"avis\">Avis du conseil</h2>\n");
+	write_tally(w, q);
+	html_raw(H, "<div class=\"prose\">");
+	html_raw(H, web_text(w, q, 0, CR_OP_HTML));	/* cmark */
+	html_raw(H, "</div>\n</section>\n");
+	if (web_null(w, q, 0, CR_RE_HTML))
+		return;
+	html_raw(H, "<section aria-labelledby=\"reponse-region\">\n"
+	    "<h2 id=\"reponse-region\">Réponse de la Région</h2>\n"
+	    "<p>Publiée le ");
+	html_text(H, web_text(w, q, 0, CR_RE_DATE));
+	html_raw(H, ".</p>\n<div class=\"prose\">");
+	html_raw(H, web_text(w, q, 0, CR_RE_HTML));	/* cmark */
+	html_raw(H, "</div>\n</section>\n");
+}

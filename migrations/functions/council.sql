@@ -1,0 +1,222 @@
+-- The digital council (issue 16, item 3; migration 0330): its size, the
+-- state of a referral, the writes of a referral's life (opening, a draft,
+-- the publication of the adopted opinion, the Region's response), each
+-- one statement with the e-mails it queues (issue 16, item 4), and the
+-- open-data file.
+--
+-- The current text of each function of the area, in one place (see
+-- participation.sql).
+
+-- Whether p_user holds the role 'conseil' (an erased account holds none).
+CREATE OR REPLACE FUNCTION council_member(p_user bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+	SELECT EXISTS (SELECT 1 FROM user_roles r JOIN users u ON u.id = r.user_id
+	    WHERE r.user_id = p_user AND r.role = 'conseil'
+	    AND u.deleted_at IS NULL)
+$$;
+
+-- How many people hold the role 'conseil': an adoption tally adds up to
+-- at most this.
+CREATE OR REPLACE FUNCTION council_size() RETURNS integer
+LANGUAGE sql STABLE AS $$
+	SELECT count(*)::integer FROM user_roles r JOIN users u ON u.id = r.user_id
+	WHERE r.role = 'conseil' AND u.deleted_at IS NULL
+$$;
+
+-- The state of a referral, as the public pages say it: ouverte (nothing
+-- drafted yet), en_cours (a draft exists), avis_rendu (its opinion is
+-- published), reponse (the Region responded to the opinion).
+CREATE OR REPLACE FUNCTION council_state(p_referral bigint) RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT CASE
+	    WHEN EXISTS (SELECT 1 FROM council_responses
+		WHERE referral_id = p_referral) THEN 'reponse'
+	    WHEN EXISTS (SELECT 1 FROM council_opinions
+		WHERE referral_id = p_referral) THEN 'avis_rendu'
+	    WHEN EXISTS (SELECT 1 FROM council_drafts
+		WHERE referral_id = p_referral) THEN 'en_cours'
+	    ELSE 'ouverte' END
+$$;
+
+-- Queues one e-mail of kind p_kind to every member of the council but
+-- p_actor (with an address): p_subject and p_body with {question} and
+-- {link} (p_link). Returns how many.
+CREATE OR REPLACE FUNCTION council_mail_members(p_actor bigint, p_kind text,
+    p_question text, p_link text, p_subject text, p_body text) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+	n	integer;
+BEGIN
+	INSERT INTO outbox (user_id, recipient, subject, body, kind)
+	SELECT u.id, u.email,
+	    mail_fill(p_subject, ARRAY['question'], ARRAY[left(p_question, 80)]),
+	    mail_fill(p_body, ARRAY['question', 'link'],
+	    ARRAY[p_question, p_link]), p_kind
+	FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'conseil'
+	WHERE u.deleted_at IS NULL AND u.email IS NOT NULL AND u.id <> p_actor;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END $$;
+
+-- Opens a referral of kind p_kind (saisine: p_by must be an official;
+-- auto_saisine: a member) on the themes of slugs p_themes (of the primary
+-- consultation; at least one), due on p_due (not before today, Europe/
+-- Paris), and tells the members (kind council_referral; p_base the
+-- site's address). Returns the referral's id, or NULL when p_by may not
+-- open it, the due date is past or no theme is known: nothing written.
+CREATE OR REPLACE FUNCTION council_referral_open(p_kind text, p_question text,
+    p_due date, p_by bigint, p_themes text[], p_base text, p_subject text,
+    p_body text) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+	rid	bigint;
+	ids	integer[];
+	allowed	boolean;
+BEGIN
+	SELECT array_agg(t.id) INTO ids FROM themes t
+	JOIN consultations k ON k.id = t.consultation_id AND k.is_primary
+	WHERE t.slug = ANY (p_themes);
+	IF p_kind = 'saisine' THEN
+		allowed := EXISTS (SELECT 1 FROM user_roles
+		    WHERE user_id = p_by AND role = 'official');
+	ELSE
+		allowed := p_kind = 'auto_saisine' AND council_member(p_by);
+	END IF;
+	IF ids IS NULL OR NOT allowed
+	    OR p_due < (now() AT TIME ZONE 'Europe/Paris')::date THEN
+		RETURN NULL;
+	END IF;
+	INSERT INTO council_referrals (kind, question, due_on, opened_by)
+	VALUES (p_kind, p_question, p_due, p_by) RETURNING id INTO rid;
+	INSERT INTO council_referral_themes (referral_id, theme_id)
+	SELECT rid, unnest(ids);
+	PERFORM council_mail_members(p_by, 'council_referral', p_question,
+	    p_base || '/conseil/saisines/' || rid, p_subject, p_body);
+	RETURN rid;
+END $$;
+
+-- A new version of the opinion of referral p_referral, by member p_by,
+-- while it is not published; tells the other members (council_draft).
+-- Returns the version's id, or NULL (not a member, no such referral, the
+-- opinion already published).
+CREATE OR REPLACE FUNCTION council_draft_add(p_referral bigint, p_by bigint,
+    p_body text, p_html text, p_base text, p_subject text, p_mail text)
+    RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+	q	text;
+	did	bigint;
+BEGIN
+	SELECT question INTO q FROM council_referrals WHERE id = p_referral
+	FOR UPDATE;
+	IF NOT FOUND OR NOT council_member(p_by) OR EXISTS (SELECT 1
+	    FROM council_opinions WHERE referral_id = p_referral) THEN
+		RETURN NULL;
+	END IF;
+	INSERT INTO council_drafts (referral_id, body, body_html, author_id)
+	VALUES (p_referral, p_body, p_html, p_by) RETURNING id INTO did;
+	PERFORM council_mail_members(p_by, 'council_draft', q,
+	    p_base || '/conseil/saisines/' || p_referral, p_subject, p_mail);
+	RETURN did;
+END $$;
+
+-- Publishes the last version of referral p_referral's opinion as adopted
+-- on p_adopted (not in the future) by p_for, p_against and p_abstain
+-- members, by its rapporteur p_by; tells the followers of its themes
+-- (council_opinion; unless their mode for a theme's news is 'none').
+-- Returns 'ok', or why nothing was written: 'not_rapporteur',
+-- 'no_draft', 'published' (already), 'tally' (more votes than members,
+-- or none), 'date'.
+CREATE OR REPLACE FUNCTION council_publish(p_referral bigint, p_by bigint,
+    p_adopted date, p_for integer, p_against integer, p_abstain integer,
+    p_base text, p_subject text, p_body text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+	r	council_referrals;
+	d	council_drafts;
+BEGIN
+	SELECT * INTO r FROM council_referrals WHERE id = p_referral FOR UPDATE;
+	IF NOT FOUND OR r.rapporteur_id IS DISTINCT FROM p_by
+	    OR NOT council_member(p_by) THEN
+		RETURN 'not_rapporteur';
+	END IF;
+	IF EXISTS (SELECT 1 FROM council_opinions WHERE referral_id = r.id) THEN
+		RETURN 'published';
+	END IF;
+	SELECT * INTO d FROM council_drafts WHERE referral_id = r.id
+	ORDER BY id DESC LIMIT 1;
+	IF NOT FOUND THEN
+		RETURN 'no_draft';
+	END IF;
+	IF least(p_for, p_against, p_abstain) < 0
+	    OR p_for + p_against + p_abstain NOT BETWEEN 1 AND council_size() THEN
+		RETURN 'tally';
+	END IF;
+	IF p_adopted > (now() AT TIME ZONE 'Europe/Paris')::date THEN
+		RETURN 'date';
+	END IF;
+	INSERT INTO council_opinions (referral_id, draft_id, body, body_html,
+	    adopted_on, votes_for, votes_against, abstentions, rapporteur_id)
+	VALUES (r.id, d.id, d.body, d.body_html, p_adopted, p_for, p_against,
+	    p_abstain, p_by);
+	INSERT INTO outbox (user_id, recipient, subject, body, kind)
+	SELECT u.id, u.email,
+	    mail_fill(p_subject, ARRAY['question'], ARRAY[left(r.question, 80)]),
+	    mail_fill(p_body, ARRAY['question', 'link', 'settings_link'],
+	    ARRAY[r.question, p_base || '/conseil/avis/' || r.id,
+	    p_base || '/compte/courriels']), 'council_opinion'
+	FROM users u WHERE u.deleted_at IS NULL AND u.email IS NOT NULL
+	    AND u.id <> p_by AND notify_mode(u.id, 'theme') <> 'none'
+	    AND u.id IN (SELECT f.user_id FROM follows f
+	    JOIN council_referral_themes t ON t.theme_id = f.theme_id
+	    WHERE t.referral_id = r.id);
+	RETURN 'ok';
+END $$;
+
+-- The Region's response to the published opinion of p_referral, by
+-- official p_by; a second response replaces the first. Returns false
+-- (nothing written) when there is no published opinion or p_by is not an
+-- official.
+CREATE OR REPLACE FUNCTION council_respond(p_referral bigint, p_by bigint,
+    p_body text, p_html text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM council_opinions
+	    WHERE referral_id = p_referral) OR NOT EXISTS (SELECT 1
+	    FROM user_roles WHERE user_id = p_by AND role = 'official') THEN
+		RETURN false;
+	END IF;
+	INSERT INTO council_responses (referral_id, body, body_html, official_id)
+	VALUES (p_referral, p_body, p_html, p_by)
+	ON CONFLICT (referral_id) DO UPDATE SET body = EXCLUDED.body,
+	    body_html = EXCLUDED.body_html, official_id = EXCLUDED.official_id,
+	    published_at = now();
+	RETURN true;
+END $$;
+
+-- /export/conseil.json: the council's size, every referral with its
+-- state and themes, its published opinion with the adoption's tally, the
+-- Region's response (Markdown sources; never the drafts nor the
+-- comments, which are the members' working papers).
+CREATE OR REPLACE FUNCTION council_export() RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+	SELECT jsonb_build_object(
+	    'licence', 'Licence Ouverte 2.0',
+	    'membres', council_size(),
+	    'saisines', coalesce((SELECT jsonb_agg(jsonb_build_object(
+		'id', r.id, 'type', r.kind, 'question', r.question,
+		'echeance', r.due_on, 'ouverte_le', r.opened_at::date,
+		'etat', council_state(r.id),
+		'themes', (SELECT jsonb_agg(t.slug ORDER BY t.position)
+		    FROM council_referral_themes x JOIN themes t
+		    ON t.id = x.theme_id WHERE x.referral_id = r.id),
+		'avis', (SELECT jsonb_build_object('texte', o.body,
+		    'adopte_le', o.adopted_on, 'pour', o.votes_for,
+		    'contre', o.votes_against, 'abstentions', o.abstentions,
+		    'publie_le', o.published_at)
+		    FROM council_opinions o WHERE o.referral_id = r.id),
+		'reponse_region', (SELECT jsonb_build_object('texte', s.body,
+		    'publiee_le', s.published_at)
+		    FROM council_responses s WHERE s.referral_id = r.id))
+		ORDER BY r.id) FROM council_referrals r), '[]'::jsonb))
+$$;

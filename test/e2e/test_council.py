@@ -1,0 +1,259 @@
+# Copyright (c) 2026 The Agora developers.
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""The digital council (issue 16, items 3 and 4): an official opens a
+referral (a past due date refused, the text kept), a member opens an
+auto-saisine, members draft and comment (a non-member refused), the
+rapporteur records the adoption (a tally larger than the council refused)
+and publishes, the public pages show the states, the Region responds, the
+open data matches, and the members and the theme's followers get mail."""
+
+import datetime
+import json
+import secrets
+
+import harness
+from harness import Client, contains, eq, lacks, sql, sql_value, test
+from accounts_lib import wait_mail
+
+
+def today():
+    return sql_value("SELECT to_char(now() AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD')")
+
+
+def days_from_today(n):
+    return (datetime.date.fromisoformat(today()) + datetime.timedelta(days=n)).isoformat()
+
+
+def council_size():
+    return int(sql_value("SELECT council_size()"))
+
+
+def members(tag, n=3):
+    out = []
+    for i in range(n):
+        email = "conseil%d-%s@example.org" % (i, tag)
+        c, uid = harness.signed_in(roles=("citizen", "conseil"), name="Membre %d %s" % (i, tag))
+        sql("UPDATE users SET email = '%s' WHERE id = %d" % (email, uid))
+        out.append((c, uid, email))
+    return out
+
+
+def open_referral(c, question, due, themes=("education",)):
+    fields = {"question": question, "echeance": due}
+    for i, t in enumerate(themes):
+        fields["theme%d" % (i + 1)] = t
+    return c.submit("/conseil/saisir", "/conseil/saisir", fields)
+
+
+def referral_id(question):
+    return int(sql_value("SELECT id FROM council_referrals WHERE question = '%s'"
+                         % question.replace("'", "''")))
+
+
+def c_public():
+    return Client()
+
+
+def work(rid, part=""):
+    return "/conseil/saisines/%d%s" % (rid, "/" + part if part else "")
+
+
+@test
+def the_council_journey_from_referral_to_the_regions_response():
+    tag = secrets.token_hex(4)
+    team = members(tag)
+    (m0, u0, e0), (m1, u1, e1), (m2, u2, e2) = team
+    follower = harness.make_user(email="suit-%s@example.org" % tag)
+    sql("INSERT INTO follows (user_id, theme_id) SELECT %d, id FROM themes"
+        " WHERE slug = 'education' AND consultation_id = (SELECT id FROM consultations"
+        " WHERE is_primary)" % follower)
+    bystander = harness.make_user(email="passant-%s@example.org" % tag)
+    official, oid = harness.signed_in(roles=("citizen", "official"), name="Élue %s" % tag)
+
+    # The official opens a referral: a past due date is refused at the
+    # field, the question kept, nothing written.
+    question = "Comment former les agents aux outils numériques %s ?" % tag
+    r = open_referral(official, question, days_from_today(-1))
+    eq(r.status, 422, r.visible_text()[:300])
+    contains(r.visible_text(), "La date attendue de l'avis est passée")
+    contains(r.text, question)
+    eq(sql_value("SELECT count(*) FROM council_referrals WHERE question LIKE '%%%s%%'" % tag), "0")
+    r = open_referral(official, question, "2027-02-30")
+    eq(r.status, 422)
+    contains(r.visible_text(), "n'est pas une date")
+    r = open_referral(official, question, days_from_today(30), ("education", "ethique"))
+    eq(r.status, 303, r.visible_text()[:300])
+    rid = referral_id(question)
+    eq(r.header("location"), "/conseil/avis/%d" % rid)
+    eq(sql_value("SELECT kind FROM council_referrals WHERE id = %d" % rid), "saisine")
+    # Every member is told, by a mail written to the sink.
+    for email in (e0, e1, e2):
+        _, msg, _ = wait_mail(email, "council_referral")
+        contains(msg.get_body().get_content(), "/conseil/saisines/%d" % rid)
+        contains(str(msg["subject"]), "nouvelle saisine")
+
+    # The public page: open, no opinion yet.
+    anon = Client()
+    r = anon.get("/conseil/")
+    eq(r.status, 200)
+    t = r.visible_text()
+    contains(t, "Le conseil numérique régional")
+    contains(t, question)
+    contains(t, "Membre 0 " + tag)
+    r = anon.get("/conseil/avis/%d" % rid)
+    eq(r.status, 200)
+    contains(r.visible_text(), "Ouverte")
+    contains(r.visible_text(), "Le conseil n'a pas encore rendu son avis")
+
+    # Only members reach the drafts.
+    c, _ = harness.signed_in()
+    eq(c.get(work(rid)).status, 403)
+    eq(official.get(work(rid)).status, 403)
+    eq(m0.get(work(rid)).status, 200)
+
+    # An empty version is refused; a version is saved, kept, others told.
+    r = m0.submit(work(rid), work(rid, "version"), {"texte": "   "})
+    eq(r.status, 422)
+    contains(r.visible_text(), "« Texte de l'avis » est obligatoire")
+    eq(sql_value("SELECT count(*) FROM council_drafts WHERE referral_id = %d" % rid), "0")
+    v1 = "## Former\n\nLe conseil recommande **un plan de formation** %s." % tag
+    r = m0.submit(work(rid), work(rid, "version"), {"texte": v1})
+    eq(r.status, 303, r.visible_text()[:300])
+    _, msg, _ = wait_mail(e1, "council_draft")
+    contains(msg.get_body().get_content(), "/conseil/saisines/%d" % rid)
+    eq(sql_value("SELECT count(*) FROM outbox WHERE kind = 'council_draft' AND user_id = %d"
+                 " AND body LIKE '%%saisines/%d%%'" % (u0, rid)), "0", "the author is not told")
+    v2 = v1 + "\n\n- un référent par lycée"
+    eq(m1.submit(work(rid), work(rid, "version"), {"texte": v2}).status, 303)
+    r = m2.get(work(rid))
+    t = r.visible_text()
+    contains(t, "Version 2")
+    contains(t, "Version 1")
+    contains(r.text, "<strong>un plan de formation</strong>")
+    contains(t, "Membre 1 " + tag)
+    # What version 2 changed, line by line.
+    v2id = int(sql_value("SELECT max(id) FROM council_drafts WHERE referral_id = %d" % rid))
+    contains(r.text, 'href="/conseil/saisines/%d/versions/%d"' % (rid, v2id))
+    r = m0.get("/conseil/saisines/%d/versions/%d" % (rid, v2id))
+    eq(r.status, 200)
+    contains(r.visible_text(), "ajoutée - un référent par lycée")
+    contains(r.visible_text(), "Avant : version de Membre 0 " + tag)
+    eq(m0.get("/conseil/saisines/%d/versions/%d" % (rid, v2id - 1)).status, 404)
+    eq(c_public().get("/conseil/saisines/%d/versions/%d" % (rid, v2id)).status, 401)
+    eq(anon.get("/conseil/avis/%d" % rid).status, 200)
+    contains(anon.get("/conseil/avis/%d" % rid).visible_text(), "En cours")
+    lacks(anon.get("/conseil/avis/%d" % rid).text, "un référent par lycée",
+          "drafts are not public")
+
+    # Comments between members.
+    r = m2.submit(work(rid), work(rid, "commentaire"), {"commentaire": "Ajouter les EPN %s" % tag})
+    eq(r.status, 303)
+    contains(m0.get(work(rid)).visible_text(), "Ajouter les EPN " + tag)
+    # What a member wrote is in their own data.
+    mine = json.loads(m2.get("/compte/donnees.json").text)["conseil_numerique"]
+    eq([k["texte"] for k in mine["commentaires"]], ["Ajouter les EPN " + tag])
+    mine = json.loads(m1.get("/compte/donnees.json").text)["conseil_numerique"]
+    eq([(d["saisine"], d["texte"]) for d in mine["versions_d_avis"]], [(rid, v2)])
+
+    # Nobody may publish before a rapporteur is designated; only them after.
+    fields = {"adopte_le": today(), "pour": "2", "contre": "1", "abstentions": "0"}
+    eq(m0.submit(work(rid), work(rid, "publication"), fields).status, 403)
+    r = m0.submit(work(rid), work(rid, "rapporteur"), {"rapporteur": str(u1)})
+    eq(r.status, 303, r.visible_text()[:300])
+    eq(m0.submit(work(rid), work(rid, "publication"), fields).status, 403)
+    contains(m1.get(work(rid)).visible_text(), "Adoption et publication")
+
+    # A tally larger than the council is refused at the field, kept.
+    size = council_size()
+    big = dict(fields, pour=str(size), contre="1")
+    r = m1.submit(work(rid), work(rid, "publication"), big)
+    eq(r.status, 422, r.visible_text()[:300])
+    contains(r.visible_text(), "dépasse le nombre de membres du conseil")
+    contains(r.text, 'value="%d"' % size)
+    r = m1.submit(work(rid), work(rid, "publication"), dict(fields, adopte_le=days_from_today(2)))
+    eq(r.status, 422)
+    contains(r.visible_text(), "ne peut pas être dans le futur")
+    eq(sql_value("SELECT count(*) FROM council_opinions WHERE referral_id = %d" % rid), "0")
+    eq(sql_value("SELECT count(*) FROM outbox WHERE kind = 'council_opinion'"
+                 " AND body LIKE '%%avis/%d%%'" % rid), "0")
+
+    r = m1.submit(work(rid), work(rid, "publication"), fields)
+    eq(r.status, 303, r.visible_text()[:300])
+    eq(r.header("location"), "/conseil/avis/%d" % rid)
+    r = anon.get("/conseil/avis/%d" % rid)
+    t = r.visible_text()
+    contains(t, "Avis rendu")
+    contains(t, "pour 2, contre 1, abstentions 0")
+    contains(r.text, "un référent par lycée")
+    contains(anon.get("/conseil/").visible_text(), "Avis rendu")
+    # The followers of the theme are told; a bystander is not.
+    _, msg, _ = wait_mail("suit-%s@example.org" % tag, "council_opinion")
+    contains(msg.get_body().get_content(), "/conseil/avis/%d" % rid)
+    eq(sql_value("SELECT count(*) FROM outbox WHERE user_id = %d" % bystander), "0")
+    # Drafting is closed.
+    eq(m0.submit(work(rid), work(rid, "version"), {"texte": "encore"}).status, 409)
+
+    # The Region's response: officials only, an empty one refused.
+    eq(m0.get("/conseil/avis/%d/reponse" % rid).status, 403)
+    path = "/conseil/avis/%d/reponse" % rid
+    r = official.submit(path, path, {"reponse": ""})
+    eq(r.status, 422)
+    contains(r.visible_text(), "« Texte de la réponse » est obligatoire")
+    r = official.submit(path, path, {"reponse": "La Région **retient** le plan %s." % tag})
+    eq(r.status, 303, r.visible_text()[:300])
+    r = anon.get("/conseil/avis/%d" % rid)
+    contains(r.visible_text(), "Réponse de la Région")
+    contains(r.text, "<strong>retient</strong>")
+
+    # The open data matches.
+    r = anon.get("/export/conseil.json")
+    eq(r.status, 200)
+    contains(r.header("content-type"), "application/json")
+    doc = json.loads(r.text)
+    eq(doc["licence"], "Licence Ouverte 2.0")
+    eq(doc["membres"], council_size())
+    s = [x for x in doc["saisines"] if x["id"] == rid][0]
+    eq(s["question"], question)
+    eq(s["type"], "saisine")
+    eq(s["etat"], "reponse")
+    eq(sorted(s["themes"]), ["education", "ethique"])
+    eq(s["avis"]["pour"], 2)
+    eq(s["avis"]["contre"], 1)
+    eq(s["avis"]["abstentions"], 0)
+    eq(s["avis"]["adopte_le"], today())
+    eq(s["avis"]["texte"], v2)
+    contains(s["reponse_region"]["texte"], "retient")
+    lacks(r.text, "Ajouter les EPN", "comments stay private")
+    contains(anon.get("/export/").text, 'href="/export/conseil.json"')
+    contains(anon.get("/").text, 'href="/conseil/"')
+
+
+@test
+def a_member_opens_an_auto_saisine():
+    tag = secrets.token_hex(4)
+    (m0, u0, e0), (m1, u1, e1) = members(tag, 2)
+    question = "Le conseil se saisit de la sobriété numérique %s" % tag
+    r = open_referral(m0, question, today(), ("ethique",))
+    eq(r.status, 303, r.visible_text()[:300])
+    rid = referral_id(question)
+    eq(r.header("location"), "/conseil/saisines/%d" % rid)
+    eq(sql_value("SELECT kind FROM council_referrals WHERE id = %d" % rid), "auto_saisine")
+    _, msg, _ = wait_mail(e1, "council_referral")
+    contains(msg.get_body().get_content(), question)
+    eq(sql_value("SELECT count(*) FROM outbox WHERE user_id = %d AND kind = 'council_referral'"
+                 " AND body LIKE '%%%s%%'" % (u0, tag)), "0")
+    contains(Client().get("/conseil/").visible_text(), "Auto-saisine du conseil")
+
+
+@test
+def citizens_may_not_open_a_referral_and_a_missing_theme_is_said():
+    c, _ = harness.signed_in()
+    eq(c.get("/conseil/saisir").status, 403)
+    official, _ = harness.signed_in(roles=("citizen", "official"))
+    tag = secrets.token_hex(4)
+    r = official.submit("/conseil/saisir", "/conseil/saisir",
+                        {"question": "Sans thème %s" % tag, "echeance": today(), "theme1": ""})
+    eq(r.status, 422)
+    contains(r.visible_text(), "Choisissez une valeur pour « Thème concerné »")
+    contains(r.text, "Sans thème " + tag)
+    eq(Client().get("/conseil/avis/999999999").status, 404)

@@ -1,0 +1,123 @@
+-- Copyright (c) 2026 The Agora developers.
+-- SPDX-License-Identifier: AGPL-3.0-or-later
+--
+-- functions/council.sql: who may open a referral and when it is due,
+-- the members told of a referral and of a draft (never the actor), the
+-- states, the rapporteur's publication and its tally bounded by the
+-- council's size, the theme's followers told, the Region's response, the
+-- open-data document.
+\set ON_ERROR_STOP 1
+BEGIN;
+\ir fixtures.psql
+
+CREATE TEMP TABLE p AS SELECT
+    pg_temp.person('cs-official') AS official,
+    pg_temp.person('cs-a') AS a, pg_temp.person('cs-b') AS b,
+    pg_temp.person('cs-citizen') AS citizen,
+    pg_temp.person('cs-follower') AS follower;
+-- Only this test's members: the council's size is known.
+DELETE FROM user_roles WHERE role = 'conseil';
+INSERT INTO user_roles (user_id, role)
+SELECT official, 'official' FROM p UNION ALL SELECT a, 'conseil' FROM p
+UNION ALL SELECT b, 'conseil' FROM p;
+INSERT INTO follows (user_id, theme_id) SELECT follower, t.id FROM p, themes t
+WHERE t.slug = 'ethique' AND t.consultation_id = pg_temp.primary_id();
+
+SELECT is(council_size(), 2, 'the council counts the holders of the role');
+SELECT ok(council_member((SELECT a FROM p)), 'a member is a member');
+SELECT ok(NOT council_member((SELECT citizen FROM p)), 'a citizen is not');
+
+CREATE FUNCTION pg_temp.open(p_kind text, p_by bigint, p_due date,
+    p_themes text[] DEFAULT ARRAY['ethique']) RETURNS bigint LANGUAGE sql AS $$
+	SELECT council_referral_open(p_kind, 'Question ' || p_kind, p_due, p_by,
+	    p_themes, 'http://agora.test', 'Saisine {question}',
+	    E'{question}\n{link}')
+$$;
+
+SELECT is(pg_temp.open('saisine', (SELECT official FROM p), current_date - 1),
+    NULL, 'a due date in the past is refused');
+SELECT is(pg_temp.open('saisine', (SELECT a FROM p), current_date + 10),
+    NULL, 'a member who is not an official opens no saisine');
+SELECT is(pg_temp.open('auto_saisine', (SELECT citizen FROM p),
+    current_date + 10), NULL, 'a citizen opens no auto-saisine');
+SELECT is(pg_temp.open('saisine', (SELECT official FROM p), current_date + 10,
+    ARRAY['pas-un-theme']), NULL, 'an unknown theme is refused');
+SELECT is((SELECT count(*) FROM council_referrals WHERE opened_by IN
+    (SELECT official FROM p UNION SELECT a FROM p UNION SELECT citizen FROM p))::int,
+    0, 'nothing written');
+
+CREATE TEMP TABLE r AS SELECT pg_temp.open('saisine', (SELECT official FROM p),
+    current_date + 10) AS id;
+SELECT isnt((SELECT id FROM r), NULL, 'an official opens a saisine');
+SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_referral'
+    AND body LIKE '%/conseil/saisines/' || (SELECT id FROM r))::int, 2,
+    'both members are told of it');
+SELECT is(council_state((SELECT id FROM r)), 'ouverte', 'it is open');
+SELECT isnt(pg_temp.open('auto_saisine', (SELECT a FROM p), current_date),
+    NULL, 'a member opens an auto-saisine due today');
+SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_referral'
+    AND user_id = (SELECT a FROM p) AND body LIKE 'Question auto%')::int, 0,
+    'the member who opened it is not told');
+
+SELECT is(council_draft_add((SELECT id FROM r), (SELECT citizen FROM p), 'x',
+    '<p>x</p>', 'http://agora.test', 's', 'b'), NULL,
+    'a citizen writes no draft');
+SELECT isnt(council_draft_add((SELECT id FROM r), (SELECT a FROM p), 'Avis',
+    '<p>Avis</p>', 'http://agora.test', 'Version {question}', '{link}'), NULL,
+    'a member writes a draft');
+SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_draft'
+    AND body LIKE '%/conseil/saisines/' || (SELECT id FROM r))::int, 1,
+    'the other member is told of the draft');
+SELECT is(council_state((SELECT id FROM r)), 'en_cours', 'it is under way');
+
+CREATE FUNCTION pg_temp.publish(p_by bigint, p_for int, p_against int,
+    p_abstain int, p_on date DEFAULT current_date) RETURNS text
+LANGUAGE sql AS $$
+	SELECT council_publish((SELECT id FROM r), p_by, p_on, p_for, p_against,
+	    p_abstain, 'http://agora.test', 'Avis {question}',
+	    E'{question}\n{link}\n{settings_link}')
+$$;
+SELECT is(pg_temp.publish((SELECT a FROM p), 1, 0, 0), 'not_rapporteur',
+    'nobody publishes before a rapporteur is designated');
+UPDATE council_referrals SET rapporteur_id = (SELECT b FROM p)
+WHERE id = (SELECT id FROM r);
+SELECT is(pg_temp.publish((SELECT a FROM p), 1, 0, 0), 'not_rapporteur',
+    'another member does not publish');
+SELECT is(pg_temp.publish((SELECT b FROM p), 2, 1, 0), 'tally',
+    'a tally larger than the council is refused');
+SELECT is(pg_temp.publish((SELECT b FROM p), 0, 0, 0), 'tally',
+    'an empty tally is refused');
+SELECT is(pg_temp.publish((SELECT b FROM p), 1, 1, 0, current_date + 1),
+    'date', 'an adoption in the future is refused');
+SELECT is((SELECT count(*) FROM council_opinions
+    WHERE referral_id = (SELECT id FROM r))::int, 0, 'nothing published');
+SELECT is(council_respond((SELECT id FROM r), (SELECT official FROM p), 'R',
+    '<p>R</p>'), false, 'no response before the opinion');
+SELECT is(pg_temp.publish((SELECT b FROM p), 1, 0, 1), 'ok',
+    'the rapporteur publishes');
+SELECT is(pg_temp.publish((SELECT b FROM p), 1, 0, 1), 'published',
+    'only once');
+SELECT is(council_state((SELECT id FROM r)), 'avis_rendu', 'the opinion is out');
+SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_opinion'
+    AND user_id = (SELECT follower FROM p))::int, 1,
+    'the follower of its theme is told');
+SELECT is(council_draft_add((SELECT id FROM r), (SELECT a FROM p), 'Encore',
+    '<p>Encore</p>', 'http://agora.test', 's', 'b'), NULL,
+    'no draft after publication');
+
+SELECT is(council_respond((SELECT id FROM r), (SELECT a FROM p), 'R',
+    '<p>R</p>'), false, 'a member does not respond for the Region');
+SELECT ok(council_respond((SELECT id FROM r), (SELECT official FROM p),
+    'Réponse', '<p>Réponse</p>'), 'the official responds');
+SELECT is(council_state((SELECT id FROM r)), 'reponse', 'the Region responded');
+
+SELECT is(council_export() -> 'membres', '2'::jsonb, 'the export says the size');
+SELECT is((SELECT s -> 'avis' ->> 'abstentions' FROM jsonb_array_elements(
+    council_export() -> 'saisines') s WHERE (s ->> 'id')::bigint =
+    (SELECT id FROM r)), '1', 'the export carries the tally');
+SELECT is((SELECT s ->> 'etat' FROM jsonb_array_elements(
+    council_export() -> 'saisines') s WHERE (s ->> 'id')::bigint =
+    (SELECT id FROM r)), 'reponse', 'and the state');
+
+SELECT * FROM finish();
+ROLLBACK;
