@@ -211,6 +211,11 @@ BEGIN
 								'EXECUTE'),
 	    ('participation_edit(bigint, bigint, text, text, text, text, text,'
 	     ' integer)',					'EXECUTE'),
+	    -- Edits of arguments and comments (functions/edits.sql).
+	    ('contribution_edit_hold(contributions, bigint, text)', 'EXECUTE'),
+	    ('fr_date_time(timestamptz)',			'EXECUTE'),
+	    ('participation_edit_reply(bigint, bigint, text, text, integer)',
+								'EXECUTE'),
 	    ('contribution_check_duplicate(bigint, text, real)', 'EXECUTE'),
 	    ('contribution_similar_recent(bigint, text, bigint, real)', 'EXECUTE'),
 	    ('contribution_initial_status(bigint, bigint, text)', 'EXECUTE'),
@@ -322,6 +327,8 @@ BEGIN
 	    -- status (issue 14, item 3), after checking author and window.
 	    'participation_edit(bigint, bigint, text, text, text, text, text,'
 	    ' integer)',
+	    -- The same for an argument or a comment (functions/edits.sql).
+	    'participation_edit_reply(bigint, bigint, text, text, integer)',
 	    -- A withdrawal sets withdrawn_at (issue 13, item 11), after
 	    -- checking the author.
 	    'participation_withdraw(bigint, bigint)',

@@ -110,6 +110,11 @@ static const struct {
 	    "texte n'est plus public." },
 	{ "proposal_withdrawn",	"Votre proposition est retirée : elle ne "
 	    "reçoit plus d'avis ; ceux déjà donnés restent comptés." },
+	{ "reply_edited",	"Votre modification est enregistrée : la "
+	    "page indique que le texte a été modifié." },
+	{ "reply_edit_pending",	"Votre modification est enregistrée. Elle "
+	    "est en attente de modération : le texte sera de nouveau public "
+	    "après relecture." },
 	/* End of participation. */
 };
 

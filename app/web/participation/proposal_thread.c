@@ -244,6 +244,26 @@ write_withdraw(struct web_req *w, int r, const char *ctx)
 }
 
 /*
+ * Its author's way to edit row r, while the edit window lasts and the
+ * proposal takes contributions (participation_edit_reply says the same).
+ */
+static void
+write_edit_link(struct web_req *w, struct proposal_view *v, int r,
+    const char *ctx)
+{
+	if (!v->can_act || !web_bool(w, Q_THREAD, r, TR_EDITABLE) ||
+	    (v->status_of[r] != ST_PUBLISHED && v->status_of[r] != ST_PENDING))
+		return;
+	html_raw(H, "<p class=\"edit\"><a href=\"");
+	html_text(H, ui_contribution_part(w, web_int(w, Q_THREAD, r, TR_ID),
+	    "modifier"));
+	html_raw(H, "\">Modifier");
+	write_context(w, ctx);
+	html_rawf(H, "</a> (possible pendant %d minutes après la "
+	    "publication)</p>\n", v->lim.edit_window);
+}
+
+/*
  * What is left of a row its author withdrew: its place and the date; the
  * replies under it left the public set with it (contributions_public_set).
  */
@@ -287,6 +307,11 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 	html_text(H, web_text(w, Q_THREAD, r, TR_AUTHOR));
 	html_raw(H, ", le ");
 	html_text(H, web_text(w, Q_THREAD, r, TR_DATE));
+	if (*web_text(w, Q_THREAD, r, TR_EDITED_DATE) != '\0') {
+		html_raw(H, " · <span class=\"edited\">modifié le ");
+		html_text(H, web_text(w, Q_THREAD, r, TR_EDITED_DATE));
+		html_raw(H, "</span>");
+	}
 	if (v->status_of[r] != ST_PUBLISHED)
 		write_own_status(w, v->status_of[r],
 		    web_text(w, Q_THREAD, r, TR_RULE));
@@ -294,8 +319,10 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 		proposal_flag_link(w, web_int(w, Q_THREAD, r, TR_ID),
 		    web_bool(w, Q_THREAD, r, TR_MINE), ctx);
 	html_raw(H, "</p>\n");
-	if (web_bool(w, Q_THREAD, r, TR_MINE) && !v->archived)
+	if (web_bool(w, Q_THREAD, r, TR_MINE) && !v->archived) {
+		write_edit_link(w, v, r, ctx);
 		write_withdraw(w, r, ctx);
+	}
 }
 
 /* Comments under node (a row, or v->n: the proposal), oldest first. */
