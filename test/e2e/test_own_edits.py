@@ -6,8 +6,12 @@ French), the earlier text kept in contribution_versions and shown to the
 moderators, the page saying "modifié le … à …"; in an a priori consultation
 an edit goes back to the queue, hidden until approved again, as an edited
 proposal is; withdrawn texts leave the page and the open data; no "utile"
-on one's own argument. The contact form is in test_contact_moderation.py."""
+on one's own argument. And the contact form for the moderation team: what
+was typed kept on an error, the message in /moderation/messages and in each
+moderator's mail, never shown to anyone else, erased by `agora purge`."""
 
+import harness
+from accounts_lib import unique_email, wait_mail
 from harness import Client, contains, eq, lacks, signed_in, sql, sql_value, test
 from participation_lib import csrf_of, new_proposal, post_argument, post_comment, word
 from test_moderation import decide, moderator
@@ -148,3 +152,112 @@ def no_utile_on_ones_own_argument():
     eq(r.status, 403)
     contains(r.visible_text(), "Vous ne pouvez pas marquer votre propre argument comme utile")
     eq(sql_value("SELECT useful FROM contributions WHERE id = %d" % aid), "0")
+
+
+# ---------------------------------------------------------------- contact form
+
+def contact(c, fields):
+    return c.submit("/contact-moderation", "/contact-moderation", fields)
+
+
+@test
+def a_visitor_writes_to_the_moderators_who_alone_read_it():
+    sql("DELETE FROM rate_events WHERE bucket = 'contact_ip'")
+    mod, mod_id = moderator()
+    mod_addr = sql_value("SELECT email FROM users WHERE id = %d" % mod_id)
+    home = Client().get("/")
+    contains(home.text, 'href="/contact-moderation"', "from the footer")
+    contains(Client().get("/charte").text, 'href="/contact-moderation"', "from the charter")
+    form = Client().get("/contact-moderation")
+    eq(form.status, 200)
+    contains(form.visible_text(), "Écrire à l'équipe de modération")
+    secret = "Message confidentiel " + word()
+    anon = Client()
+    # bad input: the message is kept, each error at its field, nothing sent
+    r = contact(anon, {"sujet": "pas-un-objet", "texte": secret, "lien": "javascript:alert(1)",
+                       "courriel": "pas une adresse"})
+    eq(r.status, 422)
+    text = r.visible_text()
+    contains(r.text, secret, "what was typed is kept")
+    contains(text, "Objet")
+    contains(text, "« Lien » doit être une adresse de ce site")
+    contains(text, "L'adresse électronique n'a pas la forme")
+    eq(sql_value("SELECT count(*) FROM moderation_messages WHERE body = '%s'" % secret), "0")
+    eq(anon.post("/contact-moderation", {"sujet": "autre", "texte": secret,
+                                         "courriel": "a@example.org"}).status, 403, "no csrf")
+    reply = unique_email("visiteur")
+    r = contact(anon, {"sujet": "decision", "texte": secret + "\nDeuxième ligne <b>.",
+                       "lien": "/propositions/1", "courriel": reply})
+    eq(r.status, 303, r.visible_text()[:300])
+    eq(r.header("location"), "/contact-moderation")
+    contains(anon.get("/contact-moderation").visible_text(), "Votre message est envoyé")
+    # the moderators' list
+    page = mod.get("/moderation/messages")
+    eq(page.status, 200)
+    text = page.visible_text()
+    contains(text, "Une décision de modération")
+    contains(text, secret)
+    contains(text, reply)
+    contains(page.text, "Deuxième ligne &lt;b&gt;.", "escaped")
+    contains(page.text, '<a href="/propositions/1">')
+    contains(mod.get("/moderation/").text, 'href="/moderation/messages"', "from the queue")
+    # and their mail
+    _, msg, _ = wait_mail(mod_addr, kind="contact")
+    contains(msg["subject"], "Une décision de modération")
+    body = msg.get_content()
+    contains(body, secret)
+    contains(body, reply)
+    contains(body, "/moderation/messages")
+    # never shown to anyone else
+    citizen, _ = signed_in()
+    eq(citizen.get("/moderation/messages").status, 403)
+    eq(Client().get("/moderation/messages").status, 401)
+    lacks(Client().get("/export/contributions.json").text, secret)
+
+
+@test
+def a_signed_in_sender_is_answered_at_the_account_address_and_limits_apply():
+    sql("DELETE FROM rate_events WHERE bucket = 'contact_ip'")
+    c, uid = signed_in(name="Camille Curieuse")
+    form = c.get("/contact-moderation").text
+    lacks(form, 'name="courriel"', "an account needs no reply address")
+    secret = "Question sur la charte " + word()
+    r = contact(c, {"sujet": "charte", "texte": secret, "lien": ""})
+    eq(r.status, 303, r.visible_text()[:300])
+    eq(sql("SELECT sender_id, reply_email IS NULL, link IS NULL FROM moderation_messages"
+           " WHERE body = '%s'" % secret), [[str(uid), "t", "t"]])
+    mod, _ = moderator()
+    contains(mod.get("/moderation/messages").visible_text(), "Camille Curieuse")
+    # rate-limited per network like the other open forms
+    key = harness.rate_key("contact_ip", "127.0.0.1")
+    sql("INSERT INTO rate_events (bucket, key) SELECT 'contact_ip', '%s'"
+        " FROM generate_series(1, 5)" % key)
+    try:
+        r = contact(Client(), {"sujet": "autre", "texte": "Encore un message.",
+                               "courriel": unique_email()})
+        eq(r.status, 429)
+        eq(sql_value("SELECT count(*) FROM moderation_messages WHERE body = 'Encore un message.'"),
+           "0")
+    finally:
+        sql("DELETE FROM rate_events WHERE bucket = 'contact_ip'")
+
+
+@test
+def messages_are_erased_after_the_period_the_privacy_notice_states():
+    notice = Client().get("/confidentialite").visible_text()
+    contains(notice, "(formulaire de contact) et adresse de réponse")
+    contains(notice, "365 jours après leur envoi", "the setting's value, as purge applies it")
+    sql("DELETE FROM rate_events WHERE bucket = 'contact_ip'")
+    old = "Un vieux message " + word()
+    r = contact(Client(), {"sujet": "donnees", "texte": old, "courriel": unique_email()})
+    eq(r.status, 303, r.visible_text()[:300])
+    sql("UPDATE moderation_messages SET created_at = now() - interval '366 days'"
+        " WHERE body = '%s'" % old)
+    sql("UPDATE outbox SET created_at = now() - interval '366 days'"
+        " WHERE kind = 'contact' AND body LIKE '%%%s%%'" % old)
+    r = harness.agora("purge")
+    eq(r.returncode, 0, r.stderr)
+    contains(r.stdout, "message(s) to the moderation team erased")
+    eq(sql_value("SELECT count(*) FROM moderation_messages WHERE body = '%s'" % old), "0")
+    eq(sql_value("SELECT count(*) FROM outbox WHERE body LIKE '%%%s%%'" % old), "0",
+       "its mail too")

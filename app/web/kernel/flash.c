@@ -116,6 +116,8 @@ static const struct {
 	    "est en attente de modération : le texte sera de nouveau public "
 	    "après relecture." },
 	/* End of participation. */
+	{ "contact_sent",	"Votre message est envoyé à l'équipe de "
+	    "modération. Merci !" },
 };
 
 void
