@@ -218,6 +218,7 @@ BEGIN
 	    -- Edits of arguments and comments (functions/edits.sql).
 	    ('contribution_edit_hold(contributions, bigint, text)', 'EXECUTE'),
 	    ('fr_date_time(timestamptz)',			'EXECUTE'),
+	    ('contribution_thread_open(bigint)',		'EXECUTE'),
 	    -- The contact form for the moderation team (functions/contact.sql).
 	    ('contact_send(bigint, text, text, text, text, text, text, text,'
 	     ' text)',						'EXECUTE'),

@@ -7,7 +7,9 @@
 -- issue 14, items 3 and 6): the earlier text kept in contribution_versions,
 -- the same spam brakes and caps, and in an a priori consultation the edited
 -- text goes back to the queue, hidden until approved again (as an edited
--- proposal is). Its withdrawal is participation_withdraw.
+-- proposal is). Its withdrawal is participation_withdraw; the replies
+-- under a withdrawn text stay public (contribution_thread_open, read by
+-- contributions_public_set and _cascade in functions/participation.sql).
 
 -- Why an edit of c by p_author to p_body must be reviewed again before it
 -- is public: 'doublon probable', 'compte récent', 'modifiée' (a priori
@@ -98,4 +100,26 @@ BEGIN
 	    WHERE id = c.id;
 	RETURN CASE WHEN v_hold IS NOT NULL OR c.status = 'pending'
 	    THEN 'pending' ELSE 'ok' END;
+END $$;
+
+-- Whether replies under row p_id may be public: it and every row above it
+-- published. A row its author withdrew is no longer public itself, but the
+-- replies others wrote under it stay (issue 13, item 11: one takes back
+-- one's own words, not theirs); a hidden or refused one closes its subtree.
+CREATE OR REPLACE FUNCTION contribution_thread_open(p_id bigint)
+RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	c contributions;
+BEGIN
+	FOR i IN 1..1000 LOOP
+		SELECT * INTO c FROM contributions WHERE id = p_id;
+		IF NOT FOUND OR c.status <> 'published'
+		    OR (NOT c.is_public AND c.withdrawn_at IS NULL) THEN
+			RETURN false;
+		ELSIF c.is_public OR c.parent_id IS NULL THEN
+			RETURN true;
+		END IF;
+		p_id := c.parent_id;	/* withdrawn: its parent decides */
+	END LOOP;
+	RETURN false;
 END $$;

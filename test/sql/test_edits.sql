@@ -64,6 +64,39 @@ UPDATE contributions SET created_at = now() WHERE id = :com;
 SELECT is(participation_edit_reply(:author, :com, 'Revenu.', '<p>x</p>', 30), 'missing',
     'edit_reply: a withdrawn text cannot be edited');
 
+-- contribution_thread_open: the replies under a withdrawn text stay public,
+-- until a moderator hides the withdrawn text (then they follow it)
+SELECT pg_temp.person('Modérateur') AS moder \gset
+INSERT INTO user_roles (user_id, role) VALUES (:moder, 'moderator');
+SELECT pg_temp.reply(:author, :p, 'Un argument retiré ensuite.', 'contre') AS gone \gset
+SELECT pg_temp.reply(:other, :p, 'La réponse d''une autre.', NULL, :gone) AS under \gset
+SELECT pg_temp.reply(:author, :p, 'Une réponse à la réponse.', NULL, :under) AS deeper \gset
+SELECT replies AS before FROM contributions WHERE id = :p \gset
+SELECT is(code, 'ok', 'withdraw the argument') FROM participation_withdraw(:author, :gone);
+SELECT is(contribution_thread_open(:gone), true, 'thread_open: a withdrawn, published text');
+SELECT results_eq($$SELECT is_public FROM contributions WHERE id IN ($$ || :gone || ',' || :under
+    || ',' || :deeper || ') ORDER BY id', $$VALUES (false), (true), (true)$$,
+    'withdrawn: the text leaves, the replies under it stay');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 1,
+    'withdrawn: the counter loses one');
+SELECT is(pg_temp.decide(:gone, :moder, 'hide', 'R1'), 'ok', 'hide the withdrawn argument');
+SELECT is(contribution_thread_open(:gone), false, 'thread_open: hidden closes it');
+SELECT results_eq($$SELECT is_public FROM contributions WHERE id IN ($$ || :under || ','
+    || :deeper || ') ORDER BY id', $$VALUES (false), (false)$$,
+    'hidden: the replies under it follow');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 3,
+    'hidden: the counter follows');
+SELECT is(pg_temp.decide(:gone, :moder, 'restore'), 'ok', 'restore it');
+SELECT results_eq($$SELECT is_public FROM contributions WHERE id IN ($$ || :gone || ',' || :under
+    || ',' || :deeper || ') ORDER BY id', $$VALUES (false), (true), (true)$$,
+    'restored: still withdrawn, its replies back');
+SELECT contributions_public_rebuild();
+SELECT results_eq($$SELECT is_public FROM contributions WHERE id IN ($$ || :gone || ',' || :under
+    || ',' || :deeper || ') ORDER BY id', $$VALUES (false), (true), (true)$$,
+    'the rebuild agrees');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 1,
+    'the rebuilt counter agrees');
+
 SELECT is(fr_date_time('2026-12-02 13:05:00+00'), '2 décembre 2026 à 14 h 05',
     'fr_date_time: Paris time, hours and minutes');
 
