@@ -128,7 +128,10 @@ BEGIN
 	    ('council_drafts',		'SELECT, INSERT'),
 	    ('council_comments',	'SELECT, INSERT'),
 	    ('council_opinions',	'SELECT, INSERT'),
-	    ('council_responses',	'SELECT, INSERT, UPDATE')
+	    ('council_responses',	'SELECT, INSERT, UPDATE'),
+	    -- Messages to the moderation team (0310): written by the contact
+	    -- form, read by the moderators, erased by agora purge.
+	    ('moderation_messages',	'SELECT, INSERT, DELETE')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -154,6 +157,7 @@ BEGIN
 	    ('consultations_id_seq',	'USAGE'),
 	    ('contributions_id_seq',	'USAGE'),
 	    ('outbox_id_seq',		'USAGE'),
+	    ('moderation_messages_id_seq', 'USAGE'),
 	    ('role_changes_id_seq',	'USAGE'),
 	    ('sessions_id_seq',		'USAGE'),
 	    ('themes_id_seq',		'USAGE'),
@@ -234,6 +238,16 @@ BEGIN
 								'EXECUTE'),
 	    ('participation_edit(bigint, bigint, text, text, text, text, text,'
 	     ' integer)',					'EXECUTE'),
+	    -- Edits of arguments and comments (functions/edits.sql).
+	    ('contribution_edit_hold(contributions, bigint, text)', 'EXECUTE'),
+	    ('fr_date_time(timestamptz)',			'EXECUTE'),
+	    ('contribution_thread_open(bigint)',		'EXECUTE'),
+	    -- The contact form for the moderation team (functions/contact.sql).
+	    ('contact_send(bigint, text, text, text, text, text, text, text,'
+	     ' text)',						'EXECUTE'),
+	    ('contact_purge(integer)',				'EXECUTE'),
+	    ('participation_edit_reply(bigint, bigint, text, text, integer)',
+								'EXECUTE'),
 	    ('contribution_check_duplicate(bigint, text, real)', 'EXECUTE'),
 	    ('contribution_similar_recent(bigint, text, bigint, real)', 'EXECUTE'),
 	    ('contribution_initial_status(bigint, bigint, text)', 'EXECUTE'),
@@ -370,6 +384,11 @@ BEGIN
 	    -- status (issue 14, item 3), after checking author and window.
 	    'participation_edit(bigint, bigint, text, text, text, text, text,'
 	    ' integer)',
+	    -- The same for an argument or a comment (functions/edits.sql).
+	    'participation_edit_reply(bigint, bigint, text, text, integer)',
+	    -- It records the erased mails in outbox_erased (their files go
+	    -- too), which the application may not write.
+	    'contact_purge(integer)',
 	    -- A withdrawal sets withdrawn_at (issue 13, item 11), after
 	    -- checking the author.
 	    'participation_withdraw(bigint, bigint)',

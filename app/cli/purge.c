@@ -12,7 +12,9 @@
  *      closed less than 30 days ago), and the ids of erased messages left
  *      after a day (outbox_erased: no mail file to remove with a relay),
  *      and the contacts assisted contributors left (issue 12), once their
- *      consultation has been closed for assisted_contact_days;
+ *      consultation has been closed for assisted_contact_days, and the
+ *      messages to the moderation team (with their e-mails) older than
+ *      contact_message_days (issue 13, item 11);
  *   2. warns by mail, once, every account without a sign-in for three years
  *      less 30 days (a sign-in cancels the warning and restarts the count);
  *   3. deletes every account without a sign-in for three years, through
@@ -39,6 +41,7 @@
 #include "../core/settings.h"
 #include "../core/vocab.h"
 #include "../db/assisted.h"
+#include "../db/contact.h"
 #include "../db/purge.h"
 #include "cli.h"
 
@@ -73,6 +76,19 @@ forget_contacts(PGconn *db)
 	PQclear(r.res);
 }
 
+/* The messages to the moderation team: contact_message_days. */
+static void
+forget_messages(PGconn *db)
+{
+	struct db_rows	r;
+	long long	days = settings_int(SET_CONTACT_MESSAGE_DAYS);
+
+	r = cli_query(db, &sql_contact_purge, DB_INT(days));
+	printf("purge: %lld message(s) to the moderation team erased (after "
+	    "%lld days)\n", db_int(&r, 0, CP_N), days);
+	PQclear(r.res);
+}
+
 static void
 forget(PGconn *db)
 {
@@ -86,6 +102,7 @@ forget(PGconn *db)
 	    "address key(s), %lld erased message id(s) forgotten\n", rate,
 	    sessions, departed, outbox);
 	forget_contacts(db);
+	forget_messages(db);
 }
 
 static void

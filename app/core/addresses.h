@@ -35,6 +35,8 @@
 #define UI_CHARTER		"/charte"
 #define UI_ACCESSIBILITY	"/accessibilite"
 #define UI_TRANSPARENCY		"/moderation/transparence"
+#define UI_CONTACT_MODERATION	"/contact-moderation"
+#define UI_MODERATION_MESSAGES	"/moderation/messages"
 /* The open data, the reports and the API (app/web/opendata/). */
 #define UI_CONSULTATIONS	"/consultations/"
 #define UI_REPORTS		"/rapports/"

@@ -46,6 +46,14 @@ const struct refusal refusal_participation[] = {
 	    "proposition : elle ne reçoit plus d'avis, d'arguments ni de "
 	    "commentaires, et ne peut plus être modifiée. Les avis déjà "
 	    "donnés restent comptés. Rien n'a été enregistré." },
+	/* An argument's or a comment's edit (participation_edit_reply). */
+	{ "edit_too_late", 403, REFUSAL_LIMIT_WINDOW, "Le délai de "
+	    "modification (%d minutes après la publication) est dépassé : ce "
+	    "texte ne peut plus être modifié. Vous pouvez encore le retirer. "
+	    "Rien n'a été enregistré." },
+	{ "edit_too_many", 403, REFUSAL_LIMIT_NONE, "Ce texte a déjà été "
+	    "modifié le nombre de fois permis : il ne peut plus être modifié. "
+	    "Rien n'a été enregistré." },
 	{ "own", 403, REFUSAL_LIMIT_NONE, "Vous ne pouvez pas marquer votre "
 	    "propre argument comme utile : ce sont les autres participants "
 	    "qui en jugent. Rien n'a été enregistré." },

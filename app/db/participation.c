@@ -148,7 +148,7 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     "  AND v.user_id = $2::bigint"
     " WHERE p.id = $1::bigint AND p.kind = 'proposal'");
 
-DB_STMT(sql_part_thread, 3, PART_THREAD_COLS,
+DB_STMT(sql_part_thread, 4, PART_THREAD_COLS,
     "SELECT c.id, c.kind, c.position, c.parent_id, c.depth, c.body_html,"
     BY("c") " AS author,"
     " fr_date(c.created_at) AS date, c.useful,"
@@ -157,7 +157,9 @@ DB_STMT(sql_part_thread, 3, PART_THREAD_COLS,
     " coalesce(c.author_id = $2::bigint, false) AS mine,"
     " c.withdrawn_at IS NOT NULL AS withdrawn,"
     " coalesce(fr_date(c.withdrawn_at), '') AS withdrawn_date,"
-    " coalesce(c.moderation_rule, '') AS rule"
+    " coalesce(c.moderation_rule, '') AS rule,"
+    " coalesce(fr_date_time(c.edited_at), '') AS edited_date,"
+    " now() < c.created_at + make_interval(mins => $4::int) AS editable"
     " FROM contributions c LEFT JOIN users u ON u.id = c.author_id"
     " WHERE c.proposal_id = $1::bigint AND c.kind <> 'proposal'"
     " AND (c.status = 'published' OR c.author_id = $2::bigint)"
@@ -185,3 +187,15 @@ DB_STMT(sql_part_propose, 7, PART_NEW_COLS,
 DB_STMT(sql_part_edit, 8, PART_CODE_COLS,
     "SELECT participation_edit($1::bigint, $2::bigint, $3::text, $4::text,"
     " $5::text, $6::text, $7::text, $8::int) AS code");
+
+DB_STMT(sql_part_reply_get, 3, PART_REPLY_COLS,
+    "SELECT c.id, c.kind, c.proposal_id, c.body, c.status,"
+    " participation_refusal(c.proposal_id) AS refusal,"
+    " now() < c.created_at + make_interval(mins => $3::int) AS editable"
+    " FROM contributions c WHERE c.id = $1::bigint AND c.kind <> 'proposal'"
+    " AND c.author_id = $2::bigint AND c.withdrawn_at IS NULL"
+    " AND c.status NOT IN ('hidden', 'rejected')");
+
+DB_STMT(sql_part_edit_reply, 5, PART_CODE_COLS,
+    "SELECT participation_edit_reply($1::bigint, $2::bigint, $3::text,"
+    " $4::text, $5::int) AS code");

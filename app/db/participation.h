@@ -125,7 +125,7 @@ extern const struct db_stmt	sql_part_proposal;
 
 /*
  * $1 proposal id, $2 the viewer's user id or NULL, $3 at most this many
- * rows. The thread's arguments and comments, oldest first, published or
+ * rows, $4 the edit window (minutes). The thread's arguments and comments, oldest first, published or
  * the viewer's own; a withdrawn one with its date (its body is empty).
  */
 #define PART_THREAD_COLS(C)						\
@@ -143,7 +143,9 @@ extern const struct db_stmt	sql_part_proposal;
 	C(TR_MINE,		"mine",			BOOL)	/* the viewer's */\
 	C(TR_WITHDRAWN,		"withdrawn",		BOOL)	/* by its author */\
 	C(TR_WITHDRAWN_DATE,	"withdrawn_date",	TEXT)	/* French, or "" */\
-	C(TR_RULE,		"rule",			TEXT)	/* "" none */
+	C(TR_RULE,		"rule",			TEXT)	/* "" none */\
+	C(TR_EDITED_DATE,	"edited_date",		TEXT)	/* "" never */\
+	C(TR_EDITABLE,		"editable",		BOOL)	/* in window */
 DB_COLUMNS(PART_THREAD_COLS, TR__MAX);
 extern const struct db_stmt	sql_part_thread;
 
@@ -188,5 +190,26 @@ extern const struct db_stmt	sql_part_useful;
 DB_COLUMNS(PART_NEW_COLS, NEW__MAX);
 extern const struct db_stmt	sql_part_reply;
 extern const struct db_stmt	sql_part_propose;
+
+/*
+ * $1 argument or comment, $2 its author, $3 the edit window (minutes): the
+ * text its author may edit (not withdrawn, hidden or refused), or no row.
+ */
+#define PART_REPLY_COLS(C)						\
+	C(RG_ID,		"id",			INT)		\
+	C(RG_KIND,		"kind",			TEXT)	/* vocab_kind */\
+	C(RG_PROPOSAL,		"proposal_id",		INT)		\
+	C(RG_BODY,		"body",			TEXT)	/* Markdown */\
+	C(RG_STATUS,		"status",		TEXT)	/* vocab_status */\
+	C(RG_REFUSAL,		"refusal",		TEXT)	/* or NULL */\
+	C(RG_EDITABLE,		"editable",		BOOL)	/* in window */
+DB_COLUMNS(PART_REPLY_COLS, RG__MAX);
+extern const struct db_stmt	sql_part_reply_get;
+
+/*
+ * $1 author, $2 argument or comment, $3 body, $4 body_html, $5 window
+ * (minutes): participation_edit_reply. One row: the code.
+ */
+extern const struct db_stmt	sql_part_edit_reply;
 
 #endif

@@ -160,9 +160,9 @@ END $$;
 -- Its author takes back an argument or a comment (issue 13, item 11): the
 -- text goes to contribution_versions, as an edit's earlier text does; the
 -- row keeps its place in the thread with an empty body and withdrawn_at
--- set, which takes it out of the public set (contributions_public_set)
--- with the replies under it, as hiding does: pages, API, open data and
--- rollups no longer count it. A proposal is withdrawn differently: its
+-- set, which takes it out of the public set (contributions_public_set):
+-- pages, API, open data and rollups no longer count it. The replies others
+-- wrote under it stay public (contribution_thread_open). A proposal is withdrawn differently: its
 -- text and its votes stay, public, as the record of what was said, and
 -- participation_refusal() answers 'withdrawn' from then on (no new vote,
 -- change of vote, argument, comment, "utile" or edit). Allowed whatever
@@ -457,16 +457,16 @@ CREATE OR REPLACE TRIGGER contributions_moderation_insert BEFORE INSERT
 
 -- A new row, or a row whose status, parent or withdrawal changes: public
 -- when published, not withdrawn by its author (0245; a withdrawn proposal
--- stays public, closed: its votes are the record), under a public parent
--- (a proposal has none). The one definition of "public".
+-- stays public, closed: its votes are the record), under an open thread
+-- (contribution_thread_open; a proposal has no parent). The one
+-- definition of "public".
 CREATE OR REPLACE FUNCTION contributions_public_set() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	NEW.is_public := NEW.status = 'published'
 	    AND (NEW.withdrawn_at IS NULL OR NEW.kind = 'proposal')
 	    AND (NEW.parent_id IS NULL
-	    OR coalesce((SELECT p.is_public FROM contributions p
-	    WHERE p.id = NEW.parent_id), false));
+	    OR contribution_thread_open(NEW.parent_id));
 	RETURN NEW;
 END $$;
 
@@ -501,18 +501,21 @@ CREATE OR REPLACE FUNCTION contributions_public_cascade() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
 	lvl_ids		bigint[];	-- one level of the subtree
+	lvl_open	boolean[];	-- whether replies there may be public
 	lvl_pub		boolean[];	-- what is_public must be there
 	all_ids		bigint[] := '{}';
 	all_pub		boolean[] := '{}';
 	depth		integer := 0;
 BEGIN
-	SELECT ARRAY[c.id], ARRAY[c.is_public] INTO lvl_ids, lvl_pub
+	SELECT ARRAY[c.id], ARRAY[c.status = 'published' AND (c.parent_id IS NULL
+	    OR contribution_thread_open(c.parent_id))] INTO lvl_ids, lvl_open
 	    FROM contributions c WHERE c.id = NEW.id;
 	LOOP
-		SELECT array_agg(c.id), array_agg(p.pub AND c.status = 'published'
+		SELECT array_agg(c.id), array_agg(p.open AND c.status = 'published'),
+		    array_agg(p.open AND c.status = 'published'
 		    AND c.withdrawn_at IS NULL)
-		INTO lvl_ids, lvl_pub
-		FROM unnest(lvl_ids, lvl_pub) AS p(id, pub)
+		INTO lvl_ids, lvl_open, lvl_pub
+		FROM unnest(lvl_ids, lvl_open) AS p(id, open)
 		JOIN contributions c ON c.parent_id = p.id;
 		depth := depth + 1;
 		EXIT WHEN lvl_ids IS NULL OR depth > 1000;
@@ -527,21 +530,26 @@ BEGIN
 	    sum(CASE WHEN x.pub THEN 1 ELSE -1 END) AS n
 	    FROM (SELECT proposal_id, pub FROM moved
 		UNION ALL SELECT NEW.proposal_id, NEW.is_public
-		WHERE NEW.kind <> 'proposal') x
+		WHERE NEW.kind <> 'proposal'
+		AND OLD.is_public IS DISTINCT FROM NEW.is_public) x
 	    GROUP BY x.proposal_id)
 	UPDATE contributions p SET replies = p.replies + n.n FROM n
 	WHERE p.id = n.proposal_id AND n.n <> 0;
 	RETURN NULL;
 END $$;
 
+-- Also on a change of status alone: hiding a withdrawn row (not public
+-- already) closes the replies under it.
 CREATE OR REPLACE TRIGGER contributions_public_cascade AFTER UPDATE OF status, parent_id, withdrawn_at
 	ON contributions
 	FOR EACH ROW
-	WHEN ((old.is_public IS DISTINCT FROM new.is_public))
+	WHEN ((old.is_public IS DISTINCT FROM new.is_public)
+	    OR (old.status IS DISTINCT FROM new.status))
 	EXECUTE FUNCTION contributions_public_cascade();
 
 -- Recomputes is_public from the statuses and withdrawals alone (everything
--- under a row that is not published, or withdrawn, is not public), then every proposal's replies counter;
+-- under a row that is not published is not public; a withdrawn row is not,
+-- the replies under it are), then every proposal's replies counter;
 -- writes only the rows that differ. Joins, never "id IN (subquery)": at
 -- generate's scale, with many rows held by the spam brake, a subquery the
 -- planner does not hash costs rows x held rows.
@@ -549,10 +557,10 @@ CREATE OR REPLACE FUNCTION contributions_public_rebuild() RETURNS void
 LANGUAGE sql AS $$
 	WITH RECURSIVE unpub (id) AS (
 		SELECT id FROM contributions WHERE status <> 'published'
-		    OR (withdrawn_at IS NOT NULL AND kind <> 'proposal')
 		UNION
 		SELECT c.id FROM unpub u JOIN contributions c ON c.parent_id = u.id),
-	want AS (SELECT c.id, u.id IS NULL AS pub FROM contributions c
+	want AS (SELECT c.id, u.id IS NULL AND (c.withdrawn_at IS NULL
+	    OR c.kind = 'proposal') AS pub FROM contributions c
 	    LEFT JOIN unpub u ON u.id = c.id)
 	UPDATE contributions c SET is_public = w.pub FROM want w
 	WHERE c.id = w.id AND c.is_public <> w.pub;

@@ -64,8 +64,12 @@ def pseudonym(user_id):
 # PUBLIC_CTE names it pub(id) for a WITH RECURSIVE; PUBLIC_IDS is the
 # subquery, for "c.id IN PUBLIC_IDS" in a WHERE clause (a semi-join: in a
 # select list or a join condition, join PUBLIC_CTE instead).
-PUBLIC_CTE = ("pub (id) AS (SELECT id FROM contributions"
-              " WHERE parent_id IS NULL AND status = 'published'"
-              " UNION ALL SELECT c.id FROM contributions c JOIN pub ON c.parent_id = pub.id"
-              " WHERE c.status = 'published')")
+# A row its author withdrew is not public, but the replies under it are
+# (issue 13, item 11): the walk goes through it (open) and leaves it out.
+PUBLIC_CTE = ("open (id, gone) AS (SELECT id, withdrawn_at IS NOT NULL AND kind <> 'proposal'"
+              " FROM contributions WHERE parent_id IS NULL AND status = 'published'"
+              " UNION ALL SELECT c.id, c.withdrawn_at IS NOT NULL AND c.kind <> 'proposal'"
+              " FROM contributions c JOIN open ON c.parent_id = open.id"
+              " WHERE c.status = 'published'),"
+              " pub (id) AS (SELECT id FROM open WHERE NOT gone)")
 PUBLIC_IDS = "(WITH RECURSIVE " + PUBLIC_CTE + " SELECT id FROM pub)"

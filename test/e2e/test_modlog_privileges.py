@@ -119,6 +119,11 @@ def security_definer_functions_have_a_fixed_search_path_and_few_callers():
         # An author's withdrawal sets withdrawn_at, after checking the
         # author; its replies' is_public follows (issue 13, item 11).
         "participation_withdraw",
+        # The same for an argument's or a comment's edit (functions/edits.sql).
+        "participation_edit_reply",
+        # The erasure of old messages to the moderation team records their
+        # mails in outbox_erased (functions/contact.sql); it takes a number.
+        "contact_purge",
         # The mail sender writes other people's notifications and digests
         # (functions/notifications.sql); they take no person's input.
         "notify_fanout", "notify_digest"]),

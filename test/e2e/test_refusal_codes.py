@@ -24,7 +24,7 @@ FUNCTIONS = os.path.join(harness.ROOT, "migrations", "functions")
 TABLES = {
     "participation": (["participation_refusal", "participation_vote", "participation_useful",
                        "participation_reply", "participation_propose", "participation_edit",
-                       "participation_withdraw"],
+                       "participation_withdraw", "participation_edit_reply"],
                       {"ok", "pending", "on", "off"}),
     "decide": (["moderation_decide"], {"ok"}),
     "flag": (["flag_contribution"], {"ok", "queued"}),

@@ -156,6 +156,51 @@ def archive_pages_pass_axe_core_and_are_valid_html():
     validate(pages[-3:], c)
 
 
+def own_edit_pages():
+    """An author's argument with its edit form, and a message in the
+    moderators' list (issue 13, item 11). Returns (author cookie, author's
+    pages, moderator's client, moderator's pages)."""
+    from participation_lib import new_proposal, post_argument
+    _, _, pid = new_proposal(title="Une proposition pour modifier son argument")
+    author, _ = harness.signed_in(name="Autrice Axe")
+    r = post_argument(author, pid, "pour", "Un argument que son autrice *modifie*.")
+    assert r.status == 303, r.status
+    aid = int(r.header("location").split("#c")[1])
+    harness.sql("DELETE FROM rate_events WHERE bucket = 'contact_ip'")
+    r = author.submit("/contact-moderation", "/contact-moderation",
+                      {"sujet": "charte", "texte": "Une question pour l'axe.\nSur deux lignes.",
+                       "lien": "/propositions/%d" % pid})
+    assert r.status == 303, r.status
+    mod, _ = harness.signed_in(roles=("citizen", "moderator"), name="Modérateur Axe")
+    return (author, ["/propositions/%d" % pid, "/contributions/%d/modifier" % aid,
+                     "/contact-moderation"],
+            mod, ["/moderation/messages"])
+
+
+@test
+def own_edit_and_contact_pages_pass_axe_core_and_are_valid_html():
+    author, mine, mod, messages = own_edit_pages()
+    axe(["/contact-moderation"])
+    validate(["/contact-moderation"])
+    axe(mine, cookie="agora_sid=" + author.cookies["agora_sid"])
+    validate(mine, author)
+    axe(messages, cookie="agora_sid=" + mod.cookies["agora_sid"])
+    validate(messages, mod)
+    # The contact form sent back with its French errors.
+    c = harness.Client()
+    bad = c.post("/contact-moderation", {"csrf": c.get("/contact-moderation").csrf(),
+                                         "sujet": "", "texte": "Un texte gardé",
+                                         "courriel": "pas-une-adresse"})
+    assert bad.status == 422, bad.status
+    validate_bodies({"/contact-moderation (erreurs)": bad.body})
+    import tempfile
+    f = os.path.join(tempfile.mkdtemp(prefix="agora-axe-"), "contact.html")
+    with open(f, "wb") as out:
+        out.write(bad.body.replace(b"<head>", b'<head><base href="http://127.0.0.1:%d/">'
+                                   % harness.PORT, 1))
+    axe_urls(["file://" + f])
+
+
 @test
 def public_pages_pass_axe_core():
     axe(PUBLIC_PAGES)

@@ -71,8 +71,8 @@ SELECT is((SELECT count(*) FROM argument_useful WHERE contribution_id = :arg
 SELECT is(participation_useful(:voter, :p), 'missing', 'useful: not on a proposal');
 SELECT is(participation_useful(:voter, -1), 'missing', 'useful: missing argument');
 
--- participation_withdraw: its author takes back an argument (and the
--- replies under it leave the public set with it), kept in the versions
+-- participation_withdraw: its author takes back an argument (the replies
+-- others wrote under it stay public), kept in the versions
 SELECT pg_temp.reply(:voter, :p, 'Un argument que je retire.', 'contre') AS gone \gset
 SELECT pg_temp.reply(:other, :p, 'Une réponse dessous.', NULL, :gone) AS under \gset
 SELECT replies AS before FROM contributions WHERE id = :p \gset
@@ -90,17 +90,17 @@ SELECT results_eq($$SELECT body, body_html, is_public, withdrawn_at IS NOT NULL,
 SELECT results_eq($$SELECT body, edited_by FROM contribution_versions WHERE contribution_id = $$ || :gone,
     format('VALUES (%L, %s::bigint)', 'Un argument que je retire.', :voter),
     'withdraw: the earlier text is kept in the versions');
-SELECT is((SELECT is_public FROM contributions WHERE id = :under), false,
-    'withdraw: the reply under it leaves the public set too');
-SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 2,
-    'withdraw: the proposal''s replies counter follows');
+SELECT is((SELECT is_public FROM contributions WHERE id = :under), true,
+    'withdraw: the reply under it stays public');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 1,
+    'withdraw: the proposal''s replies counter loses the withdrawn one only');
 SELECT is(code, 'ok', 'withdraw: again is ok') FROM participation_withdraw(:voter, :gone);
 SELECT is((SELECT count(*) FROM contribution_versions WHERE contribution_id = :gone), 1::bigint,
     'withdraw: again writes no second version');
 SELECT contributions_public_rebuild();
-SELECT results_eq($$SELECT is_public FROM contributions WHERE id IN ($$ || :gone || ',' || :under || ')',
-    $$VALUES (false), (false)$$, 'withdraw: the rebuild agrees');
-SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 2,
+SELECT results_eq($$SELECT is_public FROM contributions WHERE id IN ($$ || :gone || ',' || :under
+    || ') ORDER BY id', $$VALUES (false), (true)$$, 'withdraw: the rebuild agrees');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), :before - 1,
     'withdraw: the rebuilt counter agrees');
 -- a proposal withdrawn by its author: public with its votes, closed
 SELECT pg_temp.propose(:author, 'Une proposition retirée') AS wp \gset
@@ -147,8 +147,8 @@ SELECT is(code, 'too_deep', 'reply: no deeper than the maximum depth')
     FROM participation_reply(:author, :p, :c3, NULL, NULL, 'Quatrième.', '<p>x</p>', 3);
 SELECT is(code, 'ok', 'reply: the maximum depth is a parameter')
     FROM participation_reply(:author, :p, :c3, NULL, NULL, 'Quatrième niveau.', '<p>x</p>', 4);
-SELECT is((SELECT replies FROM contributions WHERE id = :p), 6,
-    'reply: the thread counts its public replies');
+SELECT is((SELECT replies FROM contributions WHERE id = :p), 7,
+    'reply: the thread counts its public replies (the withdrawn argument''s reply among them)');
 SELECT pg_temp.propose(:other, 'Une autre proposition') AS p2 \gset
 SELECT is(code, 'no_parent', 'reply: the parent must be in the same thread')
     FROM participation_reply(:author, :p2, :c1_new_id, NULL, NULL, 'Ailleurs.', '<p>x</p>', 3);

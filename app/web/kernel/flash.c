@@ -119,6 +119,11 @@ static const struct {
 	    "texte n'est plus public." },
 	{ "proposal_withdrawn",	"Votre proposition est retirée : elle ne "
 	    "reçoit plus d'avis ; ceux déjà donnés restent comptés." },
+	{ "reply_edited",	"Votre modification est enregistrée : la "
+	    "page indique que le texte a été modifié." },
+	{ "reply_edit_pending",	"Votre modification est enregistrée. Elle "
+	    "est en attente de modération : le texte sera de nouveau public "
+	    "après relecture." },
 	/* End of participation. */
 	/* The digital council (issue 16, item 3). */
 	{ "council_opened",	"La saisine est ouverte ; les membres du "
@@ -129,6 +134,8 @@ static const struct {
 	{ "council_rapporteur",	"Le rapporteur est désigné." },
 	{ "council_published",	"L'avis est publié, avec le résultat du vote." },
 	{ "council_response",	"La réponse de la Région est publiée." },
+	{ "contact_sent",	"Votre message est envoyé à l'équipe de "
+	    "modération. Merci !" },
 };
 
 void

@@ -185,6 +185,8 @@ page_end(struct web_req *w)
 	    "<nav aria-label=\"Informations\">\n<ul>\n"
 	    "<li><a href=\"" UI_CHARTER "\">Charte de modération</a></li>\n"
 	    "<li><a href=\"" UI_PRIVACY "\">Données personnelles</a></li>\n"
+	    "<li><a href=\"" UI_CONTACT_MODERATION "\">Écrire à la modération"
+	    "</a></li>\n"
 	    "<li><a href=\"" UI_ACCESSIBILITY "\">Accessibilité : non conforme "
 	    "(audit à venir)</a></li>\n"
 	    "<li><a href=\"" UI_REPORTS "\">Rapports</a></li>\n"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../core/addresses.h"
+#include "../../core/settings.h"
 #include "assets.h"
 #include "web.h"
 
@@ -21,6 +22,25 @@ static const struct {
 	{ UI_PRIVACY,	"confidentialite", "Données personnelles" },
 	{ UI_ACCESSIBILITY,	"accessibilite", "Déclaration d'accessibilité" },
 };
+
+/*
+ * The page's HTML with each "{contact_message_days}" (the retention period
+ * of the messages to the moderation team, a setting) replaced by its
+ * value, so that the privacy notice says what `agora purge` does.
+ */
+static void
+write_page(struct web_req *w, const char *html)
+{
+	static const char	 mark[] = "{contact_message_days}";
+	const char		*at;
+
+	while ((at = strstr(html, mark)) != NULL) {
+		H->write(H->arg, html, (size_t)(at - html));	/* raw */
+		html_rawf(H, "%lld", settings_int(SET_CONTACT_MESSAGE_DAYS));
+		html = at + sizeof(mark) - 1;
+	}
+	html_raw(H, html);
+}
 
 /* GET /confidentialite, /accessibilite (/charte: moderation_pages.c). */
 int
@@ -36,7 +56,7 @@ pages_show(struct web_req *w)
 			break;
 		page_begin(w, pages[i].title);
 		html_raw(H, "<div class=\"prose\">\n");
-		html_raw(H, html);
+		write_page(w, html);
 		html_raw(H, "</div>\n");
 		page_end(w);
 		return (web_send(w, 200));

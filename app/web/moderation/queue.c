@@ -194,7 +194,8 @@ queue_render(struct web_req *w, struct queue_view *v)
 	    "cite une règle de la <a href=\"" UI_CHARTER "\">charte</a> et est "
 	    "inscrite au journal de modération (voir la "
 	    "<a href=\"" UI_TRANSPARENCY "\">page de transparence</a>)."
-	    "</p>\n");
+	    "</p>\n<p><a href=\"" UI_MODERATION_MESSAGES "\">Messages "
+	    "envoyés à la modération</a></p>\n");
 	write_filters(w, v);
 	html_raw(H, "<p role=\"status\">");
 	if (total == 0)

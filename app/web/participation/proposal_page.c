@@ -358,7 +358,8 @@ proposal_ask_thread(struct web_req *w, struct proposal_view *v)
 	    vocab_find(vocab_phase, PHASE__MAX, web_text(w, Q_PROPOSAL, 0,
 	    PP_PHASE)) == PHASE_OPEN;
 	web_query(w, Q_THREAD, &sql_part_thread, DB_INT(v->id),
-	    DB_ID(w->sess.user_id), DB_INT(THREAD_MAX + 1));
+	    DB_ID(w->sess.user_id), DB_INT(THREAD_MAX + 1),
+	    DB_INT(v->lim.edit_window));
 	if (!v->archived)
 		return (web_query(w, Q_ANSWER, &sql_answer_for_proposal,
 		    DB_INT(v->id)));

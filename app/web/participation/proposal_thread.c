@@ -96,6 +96,17 @@ row_public(struct web_req *w, struct proposal_view *v, int r)
 	    !web_bool(w, Q_THREAD, r, TR_WITHDRAWN));
 }
 
+/*
+ * Withdrawn by its author, but published: not public, the replies under it
+ * are (contribution_thread_open).
+ */
+static int
+row_withdrawn(struct web_req *w, struct proposal_view *v, int r)
+{
+	return (v->status_of[r] == ST_PUBLISHED &&
+	    web_bool(w, Q_THREAD, r, TR_WITHDRAWN));
+}
+
 /* Public comments under node, at any depth (the proposal's section). */
 static int
 count_comments(struct web_req *w, struct proposal_view *v, int node)
@@ -105,6 +116,8 @@ count_comments(struct web_req *w, struct proposal_view *v, int node)
 	for (r = v->first[node]; r != -1; r = v->next[r])
 		if (row_public(w, v, r))
 			n += 1 + count_comments(w, v, r);
+		else if (row_withdrawn(w, v, r))
+			n += count_comments(w, v, r);
 	return (n);
 }
 
@@ -115,6 +128,8 @@ thread_count(struct web_req *w, struct proposal_view *v)
 	int	r;
 
 	for (r = v->first[v->n]; r != -1; r = v->next[r]) {
+		if (row_withdrawn(w, v, r) && v->kind[r] == KIND_COMMENT)
+			v->ncomments += count_comments(w, v, r);
 		if (!row_public(w, v, r))
 			continue;
 		if (v->kind[r] == KIND_COMMENT)
@@ -235,17 +250,37 @@ write_withdraw(struct web_req *w, int r, const char *ctx)
 	form_begin(w, ui_contribution_part(w, web_int(w, Q_THREAD, r, TR_ID),
 	    "retirer"), NULL);
 	html_raw(H, "<p>Le texte disparaîtra des pages publiques et des "
-	    "données ouvertes, avec les réponses qui lui ont été faites ; la "
-	    "page indiquera « retiré par son auteur ». La modération en garde "
-	    "une copie.</p>\n<p><button type=\"submit\">Retirer "
-	    "définitivement");
+	    "données ouvertes ; les réponses qui lui ont été faites restent "
+	    "publiées et la page indiquera « retiré par son auteur ». La "
+	    "modération en garde une copie.</p>\n<p><button type=\"submit\">"
+	    "Retirer définitivement");
 	write_context(w, ctx);
 	html_raw(H, "</button></p>\n</form>\n</details>\n");
 }
 
 /*
+ * Its author's way to edit row r, while the edit window lasts and the
+ * proposal takes contributions (participation_edit_reply says the same).
+ */
+static void
+write_edit_link(struct web_req *w, struct proposal_view *v, int r,
+    const char *ctx)
+{
+	if (!v->can_act || !web_bool(w, Q_THREAD, r, TR_EDITABLE) ||
+	    (v->status_of[r] != ST_PUBLISHED && v->status_of[r] != ST_PENDING))
+		return;
+	html_raw(H, "<p class=\"edit\"><a href=\"");
+	html_text(H, ui_contribution_part(w, web_int(w, Q_THREAD, r, TR_ID),
+	    "modifier"));
+	html_raw(H, "\">Modifier");
+	write_context(w, ctx);
+	html_rawf(H, "</a> (possible pendant %d minutes après la "
+	    "publication)</p>\n", v->lim.edit_window);
+}
+
+/*
  * What is left of a row its author withdrew: its place and the date; the
- * replies under it left the public set with it (contributions_public_set).
+ * replies others wrote under it stay (contribution_thread_open).
  */
 static void
 write_withdrawn(struct web_req *w, struct proposal_view *v, int r)
@@ -308,6 +343,11 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 	html_text(H, web_text(w, Q_THREAD, r, TR_AUTHOR));
 	html_raw(H, ", le ");
 	html_text(H, web_text(w, Q_THREAD, r, TR_DATE));
+	if (*web_text(w, Q_THREAD, r, TR_EDITED_DATE) != '\0') {
+		html_raw(H, " · <span class=\"edited\">modifié le ");
+		html_text(H, web_text(w, Q_THREAD, r, TR_EDITED_DATE));
+		html_raw(H, "</span>");
+	}
 	if (v->status_of[r] != ST_PUBLISHED)
 		write_own_status(w, v->status_of[r],
 		    web_text(w, Q_THREAD, r, TR_RULE));
@@ -317,8 +357,10 @@ write_byline(struct web_req *w, struct proposal_view *v, int r,
 	write_appeal_link(w, v, r);
 	html_raw(H, "</p>\n");
 	proposal_cited_write(w, web_int(w, Q_THREAD, r, TR_ID), "Contribution");
-	if (web_bool(w, Q_THREAD, r, TR_MINE) && !v->archived)
+	if (web_bool(w, Q_THREAD, r, TR_MINE) && !v->archived) {
+		write_edit_link(w, v, r, ctx);
 		write_withdraw(w, r, ctx);
+	}
 }
 
 /* Comments under node (a row, or v->n: the proposal), oldest first. */
@@ -339,6 +381,7 @@ write_comments(struct web_req *w, struct proposal_view *v, int node)
 		    web_int(w, Q_THREAD, r, TR_ID));
 		if (web_bool(w, Q_THREAD, r, TR_WITHDRAWN)) {
 			write_withdrawn(w, v, r);
+			write_comments(w, v, r);
 			html_raw(H, "</li>\n");
 			continue;
 		}
@@ -407,6 +450,7 @@ write_argument(struct web_req *w, struct proposal_view *v, int r)
 	    vocab_position[pos].code, vocab_position[pos].label);
 	if (web_bool(w, Q_THREAD, r, TR_WITHDRAWN)) {
 		write_withdrawn(w, v, r);
+		write_comments(w, v, r);
 		html_raw(H, "</li>\n");
 		return;
 	}

@@ -32,6 +32,7 @@ enum rate_kind {
 	RATE_RESET_EMAIL,	/* reset requests per e-mail and network */
 	RATE_VERIFY_RESEND,	/* new verification links per account */
 	RATE_EMAIL_CHANGE,	/* change-of-address mails per account */
+	RATE_CONTACT_IP,	/* messages to the moderation team per address */
 	RATE__MAX
 };
 
