@@ -410,7 +410,7 @@ roles_names_and_masks(void **state)
 	assert_int_equal(role_bit("citizen"), ROLE_CITIZEN);
 	assert_int_equal(role_bit("root"), 0);
 	assert_string_equal(role_name(ROLE_MODERATOR), "moderator");
-	assert_null(role_name(0x40));
+	assert_null(role_name(0x80));
 	assert_string_equal(role_label_fr(ROLE_OFFICIAL), "réponse officielle");
 	assert_int_equal(roles_parse("citizen,admin"), ROLE_CITIZEN | ROLE_ADMIN);
 	assert_int_equal(roles_parse("citizenx,,admi"), 0);
@@ -425,7 +425,7 @@ roles_names_and_masks(void **state)
 	assert_int_equal(role_at(0), ROLE_CITIZEN);
 	assert_int_equal(role_at(4), ROLE_ADMIN);
 	assert_int_equal(role_at(5), ROLE_SECRETARIAT);
-		assert_int_equal(role_bit("secretariat"), ROLE_SECRETARIAT);
+	assert_int_equal(role_bit("secretariat"), ROLE_SECRETARIAT);
 	assert_string_equal(role_label_fr(ROLE_SECRETARIAT), "secrétariat");
 	assert_string_equal(allow_format(ROLE_SECRETARIAT, buf, sizeof(buf)),
 	    "secretariat");
