@@ -35,7 +35,7 @@
 #include "../../db/db.h"
 
 #define WEB_MAX_ARGS		4	/* captured path segments */
-#define WEB_MAX_RESULTS		20	/* named results one request holds */
+#define WEB_MAX_RESULTS		24	/* named results one request holds */
 #define WEB_PARALLEL		4	/* queries of one step in flight */
 #define WEB_MAX_PARAMS		16	/* parameters of one statement */
 

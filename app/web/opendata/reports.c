@@ -41,6 +41,9 @@ enum { QI_THEMES, QI__MAX };
 
 /* Whether the theme's synthesis is published: after the topics' slots. */
 #define Q_SYNTHESIS_STATE	(Q__MAX + OPINION_MAP_SLOTS + TOPICS_SLOTS)
+/* A slot past the request's last is fatal at run time: refuse to build. */
+_Static_assert(Q_SYNTHESIS_STATE < WEB_MAX_RESULTS,
+    "the report page queues more results than a request holds");
 
 #define TERRITORY_UNKNOWN	"Le département demandé (paramètre "	\
 	"« territoire ») n'existe pas. Choisissez-le dans la liste."
