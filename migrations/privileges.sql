@@ -112,7 +112,9 @@ BEGIN
 	    ('epn_mediators',		'SELECT, INSERT, DELETE'),
 	    ('consent_wordings',	'SELECT'),
 	    ('assisted_voters',		'SELECT, INSERT'),
-	    ('assisted_contacts',	'SELECT, INSERT, DELETE')
+	    ('assisted_contacts',	'SELECT, INSERT, DELETE'),
+	    -- Paper forms (issue 12, item 5): references issued, never changed.
+	    ('paper_sheets',		'SELECT, INSERT')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -287,7 +289,12 @@ BEGIN
 	    ('assisted_voter(text, bigint)',			'EXECUTE'),
 	    ('assisted_vote(bigint, bigint, bigint, text, text, boolean, text)',
 								'EXECUTE'),
-	    ('assisted_contacts_purge(integer)',		'EXECUTE')
+	    ('assisted_contacts_purge(integer)',		'EXECUTE'),
+	    -- Paper forms (functions/paper.sql).
+	    ('paper_sheets_issue(text, text[])',			'EXECUTE'),
+	    ('paper_sheet_refusal(text, integer, date)',		'EXECUTE'),
+	    ('paper_enter(bigint, bigint, text, text, text, text, text, text,'
+	     ' text, text, date)',				'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);
