@@ -98,9 +98,8 @@ sheet_fields(struct web_req *w)
 	    "peut pas être saisie.</li>\n<li>Rendez la feuille à la structure "
 	    "qui vous l'a remise (EPN, mairie, école) : une personne chargée "
 	    "de la médiation la saisira sur Agora.</li>\n</ol>\n");
-	html_raw(H, "<h3>Votre proposition</h3>\n");
-	lines(w, "Titre (une ligne)", 2);
-	lines(w, "Votre texte", 12);
+	lines(w, "Titre de votre proposition (quelques mots)", 2);
+	lines(w, "Votre texte", 10);
 	html_raw(H, "<p class=\"paper-label\">Le département que votre "
 	    "proposition concerne (cochez une case)</p>\n<ul "
 	    "class=\"paper-boxes\">\n");
@@ -143,16 +142,18 @@ sheet_write(struct web_req *w, const char *code, int i)
 	web_markdown(w, web_text(w, Q_THEME, 0, TH_BODY), 2);
 	html_raw(H, "</div>\n");
 	sheet_fields(w);
-	html_raw(H, "<h3>Votre accord</h3>\n<p class=\"paper-consent\"><span "
+	html_raw(H, "<h3>Votre accord</h3>\n<p>Cochez la case si vous êtes "
+	    "d'accord avec ce texte ; il sera enregistré avec votre "
+	    "proposition.</p>\n<p class=\"paper-consent\"><span "
 	    "class=\"paper-box\" aria-hidden=\"true\"></span>");
 	html_text(H, web_text(w, Q_CONSENT, 0, AC_WORDING));
-	html_raw(H, "</p>\n<div class=\"paper-office\">\n<h3>Réservé à la "
-	    "structure qui recueille la feuille</h3>\n<p>Recueillie le : "
+	html_raw(H, "</p>\n<p class=\"paper-office\"><strong>Réservé à la "
+	    "structure qui recueille la feuille.</strong> Recueillie le : "
 	    "<span class=\"paper-blank\"></span> à : <span "
-	    "class=\"paper-blank\"></span></p>\n<p>Saisie sur Agora le : "
-	    "<span class=\"paper-blank\"></span> (référence ");
+	    "class=\"paper-blank\"></span> ; saisie le : <span "
+	    "class=\"paper-blank\"></span> (référence ");
 	html_text(H, shown);
-	html_raw(H, ")</p>\n</div>\n</article>\n");
+	html_raw(H, ").</p>\n</article>\n");
 }
 
 /* What the screen shows above the sheets (never printed: no-print). */
