@@ -113,8 +113,9 @@ BEGIN
 	    ('consent_wordings',	'SELECT'),
 	    ('assisted_voters',		'SELECT, INSERT'),
 	    ('assisted_contacts',	'SELECT, INSERT, DELETE'),
-	    -- Paper forms (issue 12, item 5): references issued, never changed.
-	    ('paper_sheets',		'SELECT, INSERT')
+	    -- Paper forms (issue 12, item 5): references issued, never
+	    -- changed; agora purge forgets those of a closed consultation.
+	    ('paper_sheets',		'SELECT, INSERT, DELETE')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -294,7 +295,8 @@ BEGIN
 	    ('paper_sheets_issue(text, text[])',			'EXECUTE'),
 	    ('paper_sheet_refusal(text, integer, date)',		'EXECUTE'),
 	    ('paper_enter(bigint, bigint, text, text, text, text, text, text,'
-	     ' text, text, date)',				'EXECUTE')
+	     ' text, text, date)',				'EXECUTE'),
+	    ('paper_sheets_purge()',				'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);

@@ -12,7 +12,8 @@
  *      closed less than 30 days ago), and the ids of erased messages left
  *      after a day (outbox_erased: no mail file to remove with a relay),
  *      and the contacts assisted contributors left (issue 12), once their
- *      consultation has been closed for assisted_contact_days;
+ *      consultation has been closed for assisted_contact_days, and the
+ *      paper sheets' references of a closed consultation never typed in;
  *   2. warns by mail, once, every account without a sign-in for three years
  *      less 30 days (a sign-in cancels the warning and restarts the count);
  *   3. deletes every account without a sign-in for three years, through
@@ -39,6 +40,7 @@
 #include "../core/settings.h"
 #include "../core/vocab.h"
 #include "../db/assisted.h"
+#include "../db/paper.h"
 #include "../db/purge.h"
 #include "cli.h"
 
@@ -70,6 +72,10 @@ forget_contacts(PGconn *db)
 	r = cli_query(db, &sql_assisted_contacts_purge, DB_INT(days));
 	printf("purge: %lld assisted contact(s) erased (%lld days after the "
 	    "close)\n", db_int(&r, 0, ACN_N), days);
+	PQclear(r.res);
+	r = cli_query(db, &sql_paper_sheets_purge);
+	printf("purge: %lld paper sheet reference(s) of closed consultations "
+	    "never typed in forgotten\n", db_int(&r, 0, ACN_N));
 	PQclear(r.res);
 }
 

@@ -19,3 +19,6 @@ DB_STMT(sql_paper_last, 2, PAPER_LAST_COLS,
     " c.status = 'pending' AS pending"
     " FROM contributions c JOIN themes t ON t.id = c.theme_id"
     " WHERE c.sheet_code = $2::text AND c.assisted_by = $1::bigint");
+
+DB_STMT(sql_paper_sheets_purge, 0, AS_COUNT_COLS,
+    "SELECT paper_sheets_purge() AS n");

@@ -46,4 +46,10 @@ extern const struct db_stmt	sql_paper_enter;
 DB_COLUMNS(PAPER_LAST_COLS, PL__MAX);
 extern const struct db_stmt	sql_paper_last;
 
+/*
+ * References of closed consultations never typed in, forgotten (agora
+ * purge). One row, n (AS_COUNT_COLS).
+ */
+extern const struct db_stmt	sql_paper_sheets_purge;
+
 #endif

@@ -113,3 +113,17 @@ BEGIN
 	UPDATE contributions SET proposal_id = new_id WHERE id = new_id;
 	PERFORM assisted_contact_keep(new_id, p_contact);
 END $$;
+
+-- Forgets the references printed for a consultation now closed and never
+-- typed in (`agora purge`): they can no longer be entered. Those entered
+-- stay with their contribution. Returns how many.
+CREATE OR REPLACE FUNCTION paper_sheets_purge()
+RETURNS bigint LANGUAGE sql AS $$
+	WITH d AS (DELETE FROM paper_sheets s USING themes t, consultations c
+	    WHERE t.id = s.theme_id AND c.id = t.consultation_id
+	    AND c.closes_at <= now()
+	    AND NOT EXISTS (SELECT 1 FROM contributions x
+		WHERE x.sheet_code = s.code)
+	    RETURNING 1)
+	SELECT count(*) FROM d
+$$;

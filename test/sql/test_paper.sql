@@ -76,5 +76,20 @@ SELECT throws_ok($$INSERT INTO contributions (consultation_id, theme_id, kind, t
       FROM themes WHERE id = $$ || :ethique, '23514', NULL,
     'a paper contribution needs its sheet and its day');
 
+-- paper_sheets_purge
+INSERT INTO consultations (slug, title, opens_at, closes_at)
+    VALUES ('sql-papier-close', 'Close', now() - interval '1 year', now() - interval '1 day')
+    RETURNING id AS closed \gset
+INSERT INTO themes (consultation_id, slug, position, title, summary, body)
+    VALUES (:closed, 'close', 1, 'Close', 'x', 'y') RETURNING id AS closed_theme \gset
+UPDATE paper_sheets SET theme_id = :closed_theme WHERE code IN ('BBBBBBB0', 'CCCCCCC0');
+UPDATE contributions SET consultation_id = :closed, theme_id = :closed_theme
+    WHERE sheet_code = 'AAAAAAA0';
+UPDATE paper_sheets SET theme_id = :closed_theme WHERE code = 'AAAAAAA0';
+SELECT is(paper_sheets_purge(), 2::bigint, 'purge: the closed consultation''s blank references');
+SELECT results_eq($$SELECT code FROM paper_sheets WHERE code IN ('AAAAAAA0', 'BBBBBBB0',
+      'CCCCCCC0')$$, $$VALUES ('AAAAAAA0'::text)$$, 'purge: the one typed in stays');
+SELECT is(paper_sheets_purge(), 0::bigint, 'purge: nothing more');
+
 SELECT * FROM finish();
 ROLLBACK;
