@@ -216,6 +216,8 @@ def only_mediators_type_sheets_in():
     eq(citizen.get(PAGE).status, 403, "a citizen")
     r = citizen.post(PAGE, sheet_fields(1, sheets()[0], "A" * 43))
     eq(r.status, 403, "a citizen's POST")
+    desk_client, _, _ = desk()
+    contains(desk_client.get("/mediation/").text, 'href="%s"' % PAGE, "linked from /mediation/")
     c, _, _ = mediator()
     r = c.get(PAGE)
     eq(r.status, 200, "a mediator")

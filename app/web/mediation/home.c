@@ -119,7 +119,9 @@ write_epns(struct web_req *w)
 		html_text(H, web_text(w, Q_EPNS, i, AE_COMMUNE));
 		html_raw(H, ")");
 	}
-	html_raw(H, ".</p>\n<h2 id=\"existante\">Argumenter, commenter ou "
+	html_raw(H, ".</p>\n<p><a href=\"" UI_MEDIATION_PAPER "\">Saisir des "
+	    "formulaires papier</a>, une feuille après l'autre.</p>\n"
+	    "<h2 id=\"existante\">Argumenter, commenter ou "
 	    "voter sur une proposition</h2>\n<form method=\"get\" action=\""
 	    UI_MEDIATION_FIND "\" class=\"inline\">\n<div class=\"field\">"
 	    "<label for=\"f-numero\">Numéro de la proposition</label>\n"
