@@ -131,7 +131,10 @@ BEGIN
 	    ('council_responses',	'SELECT, INSERT, UPDATE'),
 	    -- Messages to the moderation team (0310): written by the contact
 	    -- form, read by the moderators, erased by agora purge.
-	    ('moderation_messages',	'SELECT, INSERT, DELETE')
+	    ('moderation_messages',	'SELECT, INSERT, DELETE'),
+	    -- Paper forms (issue 12, item 5): references issued, never
+	    -- changed; agora purge forgets those of a closed consultation.
+	    ('paper_sheets',		'SELECT, INSERT, DELETE')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -348,7 +351,13 @@ BEGIN
 	    ('council_publish(bigint, bigint, date, integer, integer, integer,'
 	     ' text, text, text)',				'EXECUTE'),
 	    ('council_respond(bigint, bigint, text, text)',	'EXECUTE'),
-	    ('council_export()',				'EXECUTE')
+	    ('council_export()',				'EXECUTE'),
+	    -- Paper forms (functions/paper.sql).
+	    ('paper_sheets_issue(text, text[])',			'EXECUTE'),
+	    ('paper_sheet_refusal(text, integer, date)',		'EXECUTE'),
+	    ('paper_enter(bigint, bigint, text, text, text, text, text, text,'
+	     ' text, text, date)',				'EXECUTE'),
+	    ('paper_sheets_purge()',				'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);

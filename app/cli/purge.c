@@ -15,6 +15,7 @@
  *      consultation has been closed for assisted_contact_days, and the
  *      messages to the moderation team (with their e-mails) older than
  *      contact_message_days (issue 13, item 11);
+ *      paper sheets' references of a closed consultation never typed in;
  *   2. warns by mail, once, every account without a sign-in for three years
  *      less 30 days (a sign-in cancels the warning and restarts the count);
  *   3. deletes every account without a sign-in for three years, through
@@ -42,6 +43,7 @@
 #include "../core/vocab.h"
 #include "../db/assisted.h"
 #include "../db/contact.h"
+#include "../db/paper.h"
 #include "../db/purge.h"
 #include "cli.h"
 
@@ -73,6 +75,10 @@ forget_contacts(PGconn *db)
 	r = cli_query(db, &sql_assisted_contacts_purge, DB_INT(days));
 	printf("purge: %lld assisted contact(s) erased (%lld days after the "
 	    "close)\n", db_int(&r, 0, ACN_N), days);
+	PQclear(r.res);
+	r = cli_query(db, &sql_paper_sheets_purge);
+	printf("purge: %lld paper sheet reference(s) of closed consultations "
+	    "never typed in forgotten\n", db_int(&r, 0, ACN_N));
 	PQclear(r.res);
 }
 

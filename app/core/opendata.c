@@ -18,6 +18,7 @@ const char *const opendata_names[OD__MAX] = {
 	"votes_d_accord", "votes_mitige", "votes_pas_d_accord", "origine",
 	"id_origine", "reponse_statut", "reponse_date", "auteur",
 	"votes_origine", "alignement_origine", "canal", "epn",
+	"recueilli_le",
 };
 
 /* Columns written as JSON numbers (or null). */

@@ -31,6 +31,7 @@ enum opendata_col {
 	OD_ORIGIN_ALIGNMENT,	/* alignement_origine: pour, neutre, contre */
 	OD_CHANNEL,		/* canal: web, epn, papier (issue 12) */
 	OD_EPN,			/* epn: the EPN's number, or empty */
+	OD_COLLECTED,		/* recueilli_le: a paper sheet's collection day */
 	OD__MAX
 };
 

@@ -156,6 +156,24 @@ const struct refusal refusal_assisted[] = {
 	    "proposition : elle ne reçoit plus d'avis, d'arguments ni de "
 	    "commentaires. Rien n'a été enregistré." },
 	{ "missing", 404, REFUSAL_LIMIT_NONE, NULL },
+	/* paper_enter(): a paper sheet typed in (issue 12, item 5). */
+	{ "sheet_unknown", 422, REFUSAL_LIMIT_NONE, "Aucun formulaire "
+	    "imprimé ne porte cette référence : vérifiez-la sur la feuille "
+	    "(8 caractères en haut à droite). Rien n'a été enregistré." },
+	{ "sheet_theme", 422, REFUSAL_LIMIT_NONE, "Cette feuille a été "
+	    "imprimée pour un autre enjeu : vérifiez l'enjeu choisi, ou la "
+	    "référence. Rien n'a été enregistré." },
+	{ "sheet_entered", 409, REFUSAL_LIMIT_NONE, "Cette feuille est déjà "
+	    "saisie : une feuille ne compte qu'une fois. Passez à la feuille "
+	    "suivante. Rien n'a été enregistré." },
+	{ "date_future", 422, REFUSAL_LIMIT_NONE, "La date de recueil ne "
+	    "peut pas être dans le futur. Rien n'a été enregistré." },
+	{ "date_before_sheet", 422, REFUSAL_LIMIT_NONE, "La date de recueil "
+	    "est antérieure à l'impression de la feuille : vérifiez-la. Rien "
+	    "n'a été enregistré." },
+	{ "date_early", 422, REFUSAL_LIMIT_NONE, "La date de recueil est "
+	    "antérieure à l'ouverture de la consultation : vérifiez-la. Rien "
+	    "n'a été enregistré." },
 };
 const size_t refusal_assisted_n = N(refusal_assisted);
 

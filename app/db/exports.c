@@ -10,7 +10,8 @@
 _Static_assert((int)EXR__MAX == (int)OD__MAX &&
     (int)EXR_AUTHOR_ID == (int)OD_AUTHOR_ID &&
     (int)EXR_ORIGIN_ALIGNMENT == (int)OD_ORIGIN_ALIGNMENT &&
-    (int)EXR_EPN == (int)OD_EPN,
+    (int)EXR_EPN == (int)OD_EPN &&
+    (int)EXR_COLLECTED == (int)OD_COLLECTED,
     "EXPORT_ROW_COLS follows enum opendata_col");
 
 #define ISO(col) "to_char(" col " AT TIME ZONE 'UTC', " \
@@ -42,7 +43,8 @@ _Static_assert((int)EXR__MAX == (int)OD__MAX &&
     " CASE it.alignment WHEN 1 THEN 'pour' WHEN 0 THEN 'neutre'" \
     "  WHEN -1 THEN 'contre' END AS alignement_origine," \
     " CASE c.channel WHEN 'paper' THEN 'papier' ELSE c.channel END" \
-    " AS canal, c.epn_id::text AS epn" \
+    " AS canal, c.epn_id::text AS epn," \
+    " to_char(c.collected_on, 'YYYY-MM-DD') AS recueilli_le" \
     " FROM contributions c" \
     " JOIN consultations k ON k.id = c.consultation_id" \
     " JOIN themes t ON t.id = c.theme_id" \
@@ -95,7 +97,7 @@ DB_STMT_NOROWS(sql_export_cursor, 1,
     " x.votes_mitige, x.votes_pas_d_accord, " CSV_CELL("x.origine") ", " \
     CSV_CELL("x.id_origine") ", " CSV_CELL("x.reponse_statut") \
     ", x.reponse_date, x.votes_origine, x.alignement_origine, x.canal," \
-    " x.epn, x.auteur" \
+    " x.epn, x.recueilli_le, x.auteur" \
     " FROM (" OPENDATA_SELECT filter " ORDER BY c.id) x)" \
     " TO STDOUT WITH (FORMAT csv)"
 

@@ -43,7 +43,8 @@
 	C(EXR_ORIGIN_VOTES,	"votes_origine",	TEXT)		\
 	C(EXR_ORIGIN_ALIGNMENT,	"alignement_origine",	TEXT)		\
 	C(EXR_CHANNEL,		"canal",		TEXT)	/* web, epn, papier */\
-	C(EXR_EPN,		"epn",			TEXT)	/* EPN id or NULL */
+	C(EXR_EPN,		"epn",			TEXT)	/* EPN id or NULL */\
+	C(EXR_COLLECTED,	"recueilli_le",		TEXT)	/* paper: date */
 DB_COLUMNS(EXPORT_ROW_COLS, EXR__MAX);
 
 /*

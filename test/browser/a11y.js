@@ -10,6 +10,10 @@
 //   (document.documentElement.scrollWidth <= 320);
 // - visible focus (WCAG 2.4.7, 1.4.11): the first 12 Tab stops each show an
 //   outline with a contrast of at least 3:1 against what surrounds it;
+// - weight (issue 12, item 6): on a first visit (the browser's cache off),
+//   the page and everything it loads (style sheet, script, images) stay
+//   under 50 KB compressed, each response counted as gzip -6 of its body,
+//   what nginx sends (conf/production);
 // - a screenshot at each width (--shots DIR), to look at.
 // Usage: node a11y.js [--cookie name=value] [--shots DIR] [--status N] URL...
 // Each http(s) page must answer HTTP 200, or the N of the --status just
@@ -20,10 +24,33 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 const { launch, axeRun, focusRings } = require('./browser');
 
 const WIDTHS = [1280, 320];
 const TAB_STOPS = 12;
+const WEIGHT_MAX = 50 * 1024;
+
+// Loads url with the cache off (a first visit); the bytes of every
+// response compressed as gzip -6, summed: {bytes, count, res}.
+async function weighed(page, url) {
+  const responses = [];
+  const listen = (r) => responses.push(r);
+  page.on('response', listen);
+  let res;
+  try {
+    res = await page.goto(url, { waitUntil: 'load' });
+  } finally {
+    page.off('response', listen);
+  }
+  let bytes = 0;
+  for (const r of responses) {
+    if (r.status() >= 300 && r.status() < 400) continue;
+    const body = await r.body().catch(() => null);
+    if (body) bytes += zlib.gzipSync(body, { level: 6 }).length;
+  }
+  return { bytes, count: responses.length, res };
+}
 
 function shotName(url, width, js) {
   const u = new URL(url);
@@ -32,11 +59,15 @@ function shotName(url, width, js) {
   return `${base.slice(0, 80)}-${width}${js ? '' : '-sans-js'}.png`;
 }
 
+// The heaviest first visit of each URL, in bytes compressed.
+const weights = {};
+
 // Everything wrong with one page in one mode (width, scripts on or off).
 async function checkPage(page, url, status, width, js, shots) {
   const problems = [];
   await page.setViewportSize({ width, height: width === 320 ? 640 : 900 });
-  const res = await page.goto(url, { waitUntil: 'load' });
+  const w = await weighed(page, url);
+  const res = w.res;
   const mode = `${width}px${js ? '' : ' sans JS'}`;
   // A file: URL has no status; chromium fails the navigation if it is
   // missing. A redirect counts as its own status: a page that starts
@@ -47,6 +78,11 @@ async function checkPage(page, url, status, width, js, shots) {
   if (first && first !== res.request()) got = (await first.response()).status();
   if (url.startsWith('file:')) got = status;
   if (got !== status) return [`${mode} answered HTTP ${got}, expected ${status}`];
+  weights[url] = Math.max(weights[url] || 0, w.bytes);
+  if (w.bytes >= WEIGHT_MAX) {
+    problems.push(`${mode} weighs ${(w.bytes / 1024).toFixed(1)} KB compressed on a first ` +
+      `visit (${w.count} responses), over 50 KB`);
+  }
   for (const v of await axeRun(page)) problems.push(`${mode} axe ${JSON.stringify(v)}`);
   const sw = await page.evaluate(() => document.documentElement.scrollWidth);
   if (sw > width) {
@@ -100,8 +136,11 @@ async function main() {
   }
   const b = await launch(cookies);
   const page = b.page;
+  // Every load is a first visit: nothing comes from the cache.
+  await (await b.ctx.newCDPSession(page)).send('Network.setCacheDisabled', { cacheDisabled: true });
   // The same pages as they are without JavaScript: the site's scripts never load.
   const bare = await b.ctx.newPage();
+  await (await b.ctx.newCDPSession(bare)).send('Network.setCacheDisabled', { cacheDisabled: true });
   await bare.route('**/*', (r) => (r.request().resourceType() === 'script' ? r.abort() : r.continue()));
   let failed = 0;
   const report = [];
@@ -113,12 +152,14 @@ async function main() {
       for (const width of WIDTHS) problems.push(...await checkPage(bare, url, expected[i], width, false, shots));
     }
     if (problems.length) failed++;
-    report.push({ url, problems });
+    report.push({ url, problems, weight: weights[url] || 0 });
     console.log((problems.length ? 'FAILED  ' : 'ok      ') + url +
+      ` (${((weights[url] || 0) / 1024).toFixed(1)} KB)` +
       (problems.length ? '\n        ' + problems.join('\n        ') : ''));
   }
   await b.close();
-  console.log(JSON.stringify({ pages: urls.length, failed }));
+  console.log(JSON.stringify({ pages: urls.length, failed,
+    weights: report.map((r) => ({ url: r.url, bytes: r.weight })) }));
   process.exit(failed ? 1 : 0);
 }
 

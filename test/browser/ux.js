@@ -15,6 +15,10 @@
 //   names URL               the accessibility tree of <main> (names)
 //   debate URL WIDTH        where each argument of the debate is drawn at
 //                           WIDTH px (side, x, y), and the page's width
+//   paper-batch URL JSON    paper sheets typed in with the keyboard alone
+//                           ({theme, day, sheets: [{code, title, text}]}):
+//                           where the focus is at each step, what the page
+//                           says and keeps after each sheet
 'use strict';
 const readline = require('readline');
 const { launch } = require('./browser');
@@ -139,6 +143,48 @@ const scenarios = {
           x: Math.round(r.left), y: Math.round(r.top + window.scrollY) };
       }),
     }));
+  },
+
+  async 'paper-batch'(page, url, json) {
+    const { theme, day, sheets } = JSON.parse(json);
+    const kb = page.keyboard;
+    const focused = () => page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+    const tab = async (stops) => { await kb.press('Tab'); stops.push(await focused()); };
+    await page.goto(url);
+    const result = { first: await focused(), sheets: [] };
+    for (const [i, s] of sheets.entries()) {
+      const stops = [await focused()];
+      if (i === 0) {
+        await kb.type(theme);           // the select's type-ahead
+        await tab(stops);
+        await kb.type(day);
+        await tab(stops);
+      }
+      await kb.type(s.code);
+      await tab(stops);
+      await kb.type(s.title);
+      await tab(stops);
+      await kb.type(s.text);
+      await tab(stops);                 // the département: left as it is
+      await tab(stops);                 // the contact: none
+      await tab(stops);
+      await kb.press('Space');          // the consent ticked on the sheet
+      await tab(stops);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), kb.press('Enter')]);
+      result.sheets.push(await page.evaluate((st) => ({
+        stops: st,
+        focus: document.activeElement.id,
+        live: (document.getElementById('saisie-annonce') || {}).textContent || '',
+        liveRole: (document.getElementById('saisie-annonce') || { getAttribute: () => null })
+          .getAttribute('role'),
+        epn: document.getElementById('f-epn').value,
+        theme: document.getElementById('f-enjeu').value,
+        day: document.getElementById('f-recueil').value,
+        sheet: document.getElementById('f-feuille').value,
+        url: location.pathname + location.search,
+      }), stops));
+    }
+    return result;
   },
 
   async names(page, url) {

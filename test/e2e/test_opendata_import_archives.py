@@ -402,7 +402,7 @@ def open_data_carries_the_source_votes_and_comment_alignment():
     eq(head, "id,consultation,theme,type,parent_id,position,departement,statut,cree_le,"
              "modifie_le,titre,texte,votes_d_accord,votes_mitige,votes_pas_d_accord,origine,"
              "id_origine,reponse_statut,reponse_date,auteur,votes_origine,alignement_origine,"
-             "canal,epn")
+             "canal,epn,recueilli_le")
     rows = list(csv.DictReader(io.StringIO(web.body.decode("utf-8"), newline="")))
     by_source = {r["id_origine"]: r for r in rows if r["origine"] != "agora"}
     for o in opinions():

@@ -33,7 +33,8 @@ TABLES = {
     "link": (["account_link_use"], set()),
     "erasure": (["user_delete", "user_purge"], set()),
     "role_change": (["user_role_set"], set()),
-    "assisted": (["assisted_refusal", "assisted_propose", "assisted_reply", "assisted_vote"],
+    "assisted": (["assisted_refusal", "assisted_propose", "assisted_reply", "assisted_vote",
+                  "paper_sheet_refusal", "paper_enter"],
                  {"ok", "pending", "changed"}),
     "mediator_set": (["epn_mediator_set"], set()),
 }
@@ -45,6 +46,7 @@ INDIRECT = {
     "consultation_phase(c)": "consultation_phase",
     "v_phase": "consultation_phase",
     "assisted_refusal(p_mediator, p_epn, p_consent)": "assisted_refusal",
+    "paper_sheet_refusal(p_sheet, t.id, p_day)": "paper_sheet_refusal",
 }
 # consultation_phase() is returned only once it is not 'open'.
 PHASES = {"upcoming", "closed"}

@@ -3,7 +3,8 @@
 """Accessibility: every kind of page, anonymous and signed in, checked in
 Debian's chromium (test/browser/a11y.js): axe-core's WCAG 2.1 A and AA
 rules at 1280 and 320 px, with JavaScript on and off; no sideways scroll at
-320 px (reflow); a focus ring of 3:1 at every early Tab stop; screenshots in
+320 px (reflow); a focus ring of 3:1 at every early Tab stop; under 50 KB
+compressed on a first visit (the page and all it loads); screenshots in
 var/test/screenshots. Then what a person does with JavaScript on
 (test/browser/ux.js): a vote on a flaky connection, focus after a vote,
 after a refused form. Runs last (file name), when the other tests have
@@ -83,7 +84,7 @@ def expected(page):
 
 
 def axe(paths, cookie=None):
-    axe_urls([("http://127.0.0.1:%d%s" % (harness.PORT, p), st)
+    return axe_urls([("http://127.0.0.1:%d%s" % (harness.PORT, p), st)
               for p, st in map(expected, paths)], cookie)
 
 
@@ -102,6 +103,12 @@ def axe_urls(urls, cookie=None):
                 (l.startswith("        ") and any(x.startswith("FAILED") for x in lines[:i]))]
     assert r.returncode == 0 and not failures, \
         "browser checks failed:\n" + "\n".join(failures[:40]) + r.stderr[-2000:]
+    # Every page was weighed on its first visit, and under 50 KB compressed.
+    summary = json.loads(lines[-1])
+    for w in summary["weights"]:
+        assert w["url"].startswith("file:") or 0 < w["bytes"] < 50 * 1024, \
+            "page weight of %s: %d bytes" % (w["url"], w["bytes"])
+    return summary
 
 
 def archive_pages():
@@ -818,3 +825,4 @@ def mediation_pages_pass_axe_core_and_are_valid_html():
             out.write(r.body.replace(b"<head>", b'<head><base href="http://127.0.0.1:%d/">'
                                      % harness.PORT, 1))
     axe_urls(["file://" + f for f in files])
+

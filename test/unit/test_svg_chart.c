@@ -131,7 +131,7 @@ opendata_copy_row_gets_pseudonym_and_crlf(void **state)
 	struct opendata_pseudonyms	 ps;
 	char				 pseudo[13], want[128];
 	const char			*row =
-	    "7,x,\"a,\n\"\"b\",'@import,12,pour,epn,5,42\n";
+	    "7,x,\"a,\n\"\"b\",'@import,12,pour,papier,5,2026-12-01,42\n";
 
 	assert_int_equal(opendata_pseudonyms_init(&ps,
 	    (const unsigned char *)"key", 3, 1), 0);
@@ -139,7 +139,7 @@ opendata_copy_row_gets_pseudonym_and_crlf(void **state)
 	assert_int_equal(opendata_csv_copy_row(&o, row, strlen(row), &ps), 0);
 	/* The author's pseudonym goes back before the columns after it. */
 	snprintf(want, sizeof(want), "7,x,\"a,\n\"\"b\",'@import,%s,12,pour,"
-	    "epn,5\r\n", pseudo);
+	    "papier,5,2026-12-01\r\n", pseudo);
 	assert_string_equal(b.data, want);
 	/* The same author again comes from the cache, still right. */
 	b.len = 0;
@@ -147,12 +147,12 @@ opendata_copy_row_gets_pseudonym_and_crlf(void **state)
 	assert_string_equal(b.data, want);
 	/* No author: the cell stays empty. */
 	b.len = 0;
-	assert_int_equal(opendata_csv_copy_row(&o, "8,y,,,,,\n", 9, &ps), 0);
-	assert_string_equal(b.data, "8,y,,,,,\r\n");
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,,,,,,\n", 10, &ps), 0);
+	assert_string_equal(b.data, "8,y,,,,,,\r\n");
 	b.len = 0;
-	assert_int_equal(opendata_csv_copy_row(&o, "8,y,,contre,web,,\n", 18,
+	assert_int_equal(opendata_csv_copy_row(&o, "8,y,,contre,web,,,\n", 19,
 	    &ps), 0);
-	assert_string_equal(b.data, "8,y,,,contre,web,\r\n");
+	assert_string_equal(b.data, "8,y,,,contre,web,,\r\n");
 	/* Rows of another shape are refused, never published half-done. */
 	assert_int_equal(opendata_csv_copy_row(&o, "8,y,1,,42", 9, &ps), -1);
 	assert_int_equal(opendata_csv_copy_row(&o, "8,y,1,,4a\n", 10, &ps),

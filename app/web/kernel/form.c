@@ -229,6 +229,8 @@ field_attrs(struct form *f, const char *name, const char *hint, int required)
 		html_raw(H, " aria-invalid=\"true\"");
 	if (required)
 		html_raw(H, " required");
+	if (f->autofocus != NULL && strcmp(f->autofocus, name) == 0)
+		html_raw(H, " autofocus");
 }
 
 void

@@ -23,6 +23,7 @@ struct form {
 	struct web_req	*w;
 	int		 nerrors;
 	int		 mark_required;	/* 1: "(obligatoire)" on required labels */
+	const char	*autofocus;	/* the field that takes focus, or NULL */
 	struct {
 		char	field[32];	/* field name, or "" for the form */
 		char	msg[256];	/* French, plain text */

@@ -127,6 +127,10 @@ mediation_refusal(struct form *f, const char *code)
 		field = "consentement";
 	else if (strcmp(code, "already_voted") == 0)
 		field = "changement";
+	else if (strncmp(code, "sheet_", 6) == 0)
+		field = "feuille";
+	else if (strncmp(code, "date_", 5) == 0)
+		field = "recueil";
 	form_error(f, field, "%s", r->msg);
 	return (r->status);
 }

@@ -58,10 +58,9 @@ home_read(struct web_req *w, struct mediation *m, struct part_limits *lim)
 	return (f->nerrors == 0);
 }
 
-/* The options of a select from a slot's two text columns. */
-static struct form_option *
-options(struct web_req *w, int q, int value, int label, const char *none,
-    size_t *n)
+struct form_option *
+mediation_options(struct web_req *w, int q, int value, int label,
+    const char *none, size_t *n)
 {
 	struct form_option	*o;
 	int			 i, rows = web_rows(w, q);
@@ -89,7 +88,8 @@ write_propose(struct web_req *w, struct mediation *m)
 	form_summary(&m->f);
 	form_begin(w, UI_MEDIATION, NULL);
 	mediation_epn_write(w, &m->f, m);
-	o = options(w, Q_THEMES, ATH_SLUG, ATH_TITLE, "Choisissez l'enjeu", &n);
+	o = mediation_options(w, Q_THEMES, ATH_SLUG, ATH_TITLE,
+	    "Choisissez l'enjeu", &n);
 	form_select(&m->f, "enjeu", "Enjeu", o, n, m->theme, NULL, 1);
 	form_input(&m->f, "titre", "Titre", "text", m->title, web_printf(w,
 	    "De %d à %d caractères.", lim.title_min, lim.title_max), "off",
@@ -97,7 +97,7 @@ write_propose(struct web_req *w, struct mediation *m)
 	form_textarea(&m->f, "texte", "Texte de la proposition", m->body,
 	    web_printf(w, "De %d à %d caractères, tel que la personne le "
 	    "dicte.", lim.body_min, lim.body_max), 1, 10);
-	o = options(w, Q_TERR, TERR_CODE, TERR_NAME,
+	o = mediation_options(w, Q_TERR, TERR_CODE, TERR_NAME,
 	    "Choisissez un département", &n);
 	form_select(&m->f, "territoire", "Département", o, n, m->territory,
 	    "Le département que la proposition concerne.", 1);
@@ -119,7 +119,9 @@ write_epns(struct web_req *w)
 		html_text(H, web_text(w, Q_EPNS, i, AE_COMMUNE));
 		html_raw(H, ")");
 	}
-	html_raw(H, ".</p>\n<h2 id=\"existante\">Argumenter, commenter ou "
+	html_raw(H, ".</p>\n<p><a href=\"" UI_MEDIATION_PAPER "\">Saisir des "
+	    "formulaires papier</a>, une feuille après l'autre.</p>\n"
+	    "<h2 id=\"existante\">Argumenter, commenter ou "
 	    "voter sur une proposition</h2>\n<form method=\"get\" action=\""
 	    UI_MEDIATION_FIND "\" class=\"inline\">\n<div class=\"field\">"
 	    "<label for=\"f-numero\">Numéro de la proposition</label>\n"

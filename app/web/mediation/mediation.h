@@ -4,9 +4,10 @@
  */
 
 /*
- * The mediators' pages (issue 12, items 2 and 4): /mediation/ (a proposal
- * entered for a person present), /mediation/propositions/<id> (an
- * argument, a comment or a vote on a proposal). What their handlers share:
+ * The mediators' pages (issue 12, items 2, 4 and 5): /mediation/ (a
+ * proposal entered for a person present), /mediation/propositions/<id>
+ * (an argument, a comment or a vote on a proposal), /mediation/saisie-
+ * papier (paper sheets typed in one after another: paper.c). What their handlers share:
  * the slots, the fields every entry has (EPN, consent, contact), and the
  * refusals of the SQL functions put at their fields (entry.c).
  */
@@ -18,7 +19,8 @@
 #include "../kernel/form.h"
 #include "../kernel/web.h"
 
-enum { Q_EPNS, Q_CONSENT, Q_THEMES, Q_TERR, Q_PROPOSAL, Q_SAVE, Q__MAX };
+enum { Q_EPNS, Q_CONSENT, Q_THEMES, Q_TERR, Q_PROPOSAL, Q_SAVE, Q_LAST,
+    Q__MAX };
 
 /* What the steps of one request share (web_state). */
 struct mediation {
@@ -31,6 +33,8 @@ struct mediation {
 	const char		*epn_s, *consent, *version, *contact;
 	const char		*theme, *title, *body, *territory, *position;
 	const char		*choice;
+	/* Paper: the reference and the day as typed, then as stored. */
+	const char		*sheet, *day, *code, *day_iso;
 	struct identity_pivot	 who;
 	int			 change;
 };
@@ -58,6 +62,9 @@ void	mediation_consent_write(struct web_req *, struct form *,
  * status of the page, or 0 when code is not a refusal.
  */
 int	mediation_refusal(struct form *, const char *);
+/* The options of a select from a slot's two text columns, "" first. */
+struct form_option *mediation_options(struct web_req *, int, int, int,
+	    const char *, size_t *);
 /* The Markdown of body as safe HTML, in the arena. */
 const char *mediation_html(struct web_req *, const char *);
 /* Step 0 of the proposal's pages: its id checked, Q_PROPOSAL and the rest. */

@@ -99,6 +99,12 @@ static const char *const column_docs[OD__MAX] = {
 	/* epn */ "Numéro de l'espace public numérique au nom duquel la "
 	    "contribution a été saisie (canal epn ou papier) ; vide pour le "
 	    "web.",
+	/* recueilli_le */ "Canal papier : le jour où la feuille a été "
+	    "remplie (AAAA-MM-JJ), écrit sur la feuille et recopié à la "
+	    "saisie ; cree_le est alors le moment de la saisie, qui peut venir "
+	    "des jours plus tard (l'EPN mobile passe là où il n'y a pas de "
+	    "connexion). Vide pour le web et la saisie en EPN, recueillies au "
+	    "moment de cree_le.",
 };
 
 /* The fields of /export/journal-moderation.json, in order. */

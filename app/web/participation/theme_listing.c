@@ -528,7 +528,13 @@ write_head(struct web_req *w, const struct listing *l)
 	    TH_CLOSES))) {
 		html_raw(H, "<p class=\"action\"><a class=\"button\" href=\"");
 		html_text(H, ui_theme_propose(w, l->theme));
-		html_raw(H, "\">Déposer une proposition</a></p>\n");
+		html_raw(H, "\">Déposer une proposition</a>");
+		if (l->consultation == NULL) {
+			html_raw(H, " ");
+			ui_link(w, ui_theme_paper(w, l->theme), "Formulaire "
+			    "papier à imprimer");
+		}
+		html_raw(H, "</p>\n");
 	}
 	follow_write_theme(w, Q_FOLLOW, l->theme);
 }

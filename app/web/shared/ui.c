@@ -109,6 +109,19 @@ ui_theme_propose(struct web_req *w, const char *theme)
 }
 
 const char *
+ui_theme_paper(struct web_req *w, const char *theme)
+{
+	return (web_printf(w, "/themes/%s/formulaire", ui_url_part(w, theme)));
+}
+
+const char *
+ui_mediation_paper_after(struct web_req *w, const char *code)
+{
+	return (web_printf(w, UI_MEDIATION_PAPER "?derniere=%s",
+	    ui_url_part(w, code)));
+}
+
+const char *
 ui_report(struct web_req *w, const char *consultation, const char *theme)
 {
 	if (consultation == NULL)

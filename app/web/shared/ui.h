@@ -40,6 +40,8 @@ const char	*ui_argument_part(struct web_req *, long long, const char *);
  */
 const char	*ui_theme(struct web_req *, const char *, const char *);
 const char	*ui_theme_propose(struct web_req *, const char *);
+/* /themes/<t>/formulaire: its printable paper form (issue 12, item 5). */
+const char	*ui_theme_paper(struct web_req *, const char *);
 const char	*ui_report(struct web_req *, const char *, const char *);
 /* A theme's synthesis: /syntheses/<slug>, or /syntheses/<slug>/<part>. */
 const char	*ui_synthesis(struct web_req *, const char *, const char *);
@@ -89,6 +91,9 @@ const char	*ui_admin_epn_mediators(struct web_req *, long long);
 #define UI_MEDIATION		"/mediation/"
 #define UI_MEDIATION_FIND	"/mediation/proposition"
 const char	*ui_mediation_proposal(struct web_req *, long long);
+/* The batch entry of paper sheets; ?derniere=<code> after one is saved. */
+#define UI_MEDIATION_PAPER	"/mediation/saisie-papier"
+const char	*ui_mediation_paper_after(struct web_req *, const char *);
 
 /*
  * /connexion and /inscription taking the person back to back once signed
