@@ -45,6 +45,9 @@ argument_max = 2000
 comment_max = 2000
 comment_max_depth = 3
 edit_window_minutes = 30
+# Paper forms (test_paper.py fills the bucket to this limit; the browser
+# checks load the form page often from one address).
+limit_paper_ip_max = 1000
 INI
 export AGORA_CONFIG=var/test/agora.ini
 

@@ -210,6 +210,29 @@ def a_refused_sheet_says_why_at_its_field_and_keeps_what_was_typed():
 
 
 @test
+def printing_forms_is_limited_per_network_before_any_reference_is_written():
+    """Each load of the form writes up to 20 references: a network that
+    reached limit_paper_ip_max (1,000 in the tests' settings) gets 429 and
+    no new row, and the others still print."""
+    sql("DELETE FROM rate_events WHERE bucket = 'paper_ip'")
+    before = sql_value("SELECT count(*) FROM paper_sheets")
+    sheets()
+    eq(int(sql_value("SELECT count(*) FROM paper_sheets")), int(before) + 1)
+    key = harness.rate_key("paper_ip", "127.0.0.1")
+    sql("INSERT INTO rate_events (bucket, key) SELECT 'paper_ip', '%s'"
+        " FROM generate_series(1, 999)" % key)
+    try:
+        r = Client().get("/themes/ethique/formulaire?exemplaires=20")
+        eq(r.status, 429)
+        contains(r.visible_text(), "Réessayez dans")
+        eq(int(sql_value("SELECT count(*) FROM paper_sheets")), int(before) + 1,
+           "no reference written once the limit is reached")
+    finally:
+        sql("DELETE FROM rate_events WHERE bucket = 'paper_ip'")
+    sheets()
+
+
+@test
 def only_mediators_type_sheets_in():
     eq(Client().get(PAGE).status, 401, "anonymous: sign in first")
     citizen, _ = harness.signed_in()

@@ -22,11 +22,12 @@
 #include "../../core/text.h"
 #include "../../db/paper.h"
 #include "../../db/participation.h"
+#include "../people/account.h"
 #include "../shared/ui.h"
 
 int	paper_form_show(struct web_req *);
 
-enum { Q_THEME, Q_ISSUED, Q_CONSENT, Q_TERR, Q__MAX };
+enum { Q_THEME, Q_ISSUED, Q_CONSENT, Q_TERR, Q_RATE, Q__MAX };
 
 #define SHEETS_MAX	20
 
@@ -204,8 +205,22 @@ paper_render(struct web_req *w)
 int
 paper_form_show(struct web_req *w)
 {
+	char	*addr;
+
+	/*
+	 * Each load writes up to SHEETS_MAX references: counted per network
+	 * first, atomically, so no one can fill the table from one address.
+	 */
 	switch (w->step) {
 	case 0:
+		addr = web_alloc(w, ADDR_LEN);
+		account_client_addr(w, addr);
+		return (account_rate_take(w, Q_RATE, RATE_PAPER_IP, addr,
+		    RATE_PAPER_IP, addr));
+	case 1:
+		if (account_rate_wait(w, Q_RATE) > 0)
+			return (account_rate_refuse(w,
+			    account_rate_wait(w, Q_RATE)));
 		return (paper_ask(w));
 	}
 	if (web_rows(w, Q_THEME) != 1 || !web_bool(w, Q_THEME, 0,

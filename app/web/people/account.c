@@ -43,6 +43,8 @@ static const struct {
 	  SET_LIMIT_EMAIL_CHANGE_MINUTES },	/* RATE_EMAIL_CHANGE */
 	{ "contact_ip", SET_LIMIT_CONTACT_IP_MAX,
 	  SET_LIMIT_CONTACT_IP_MINUTES },	/* RATE_CONTACT_IP */
+	{ "paper_ip", SET_LIMIT_PAPER_IP_MAX,
+	  SET_LIMIT_PAPER_IP_MINUTES },		/* RATE_PAPER_IP */
 };
 
 void

@@ -33,6 +33,7 @@ enum rate_kind {
 	RATE_VERIFY_RESEND,	/* new verification links per account */
 	RATE_EMAIL_CHANGE,	/* change-of-address mails per account */
 	RATE_CONTACT_IP,	/* messages to the moderation team per address */
+	RATE_PAPER_IP,		/* paper forms printed (references issued) */
 	RATE__MAX
 };
 
