@@ -285,7 +285,8 @@ BEGIN
 	    ('synthesis_draft(integer)',			'EXECUTE'),
 	    ('synthesis_save(integer, text, bigint, integer[], bigint[])',
 								'EXECUTE'),
-	    ('synthesis_publish(integer, integer, bigint)',	'EXECUTE'),
+	    ('synthesis_publish(integer, integer, bigint, text, text, text,'
+	     ' text, text)',					'EXECUTE'),
 	    ('synthesis_published(integer)',			'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),

@@ -22,6 +22,8 @@ static const struct {
 	{ "activity",		"activity" },
 	{ "theme",		"theme" },
 	{ "council_opinion",	"theme" },	/* an opinion on a theme */
+	{ "synthesis_published", "theme" },	/* a theme's synthesis */
+	{ "synthesis_cited",	"activity" },	/* one's text cited in it */
 	{ "digest",		"digest" },
 };
 

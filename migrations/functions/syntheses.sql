@@ -92,15 +92,27 @@ BEGIN
 END;
 $$;
 
--- Publishes version p_number of theme p_theme's synthesis on behalf of
--- p_by: one row of synthesis_publications (who, when). 'published', or
--- 'no_version' when there is no such version.
+-- Publishes version p_number of theme p_theme's synthesis, by p_by, and
+-- in the same statement tells (issue 16, item 4) the theme's followers
+-- (mail p_fsubject / p_fbody, outbox kind 'synthesis_published', unless
+-- their mode for a theme's news is 'none'; not when the version was
+-- already the published one) and the authors of the contributions this
+-- version cites that the previously published one did not (p_csubject /
+-- p_cbody, kind 'synthesis_cited', unless their mode for activity on
+-- their contributions is 'none'; one mail per author). p_base: the site's
+-- address for the links. Returns 'published', or 'no_version' (nothing
+-- written). (Its three-argument form, before the mails, is dropped.)
+DROP FUNCTION IF EXISTS synthesis_publish(integer, integer, bigint);
 CREATE OR REPLACE FUNCTION synthesis_publish(p_theme integer,
-    p_number integer, p_by bigint) RETURNS text
+    p_number integer, p_by bigint, p_base text, p_fsubject text,
+    p_fbody text, p_csubject text, p_cbody text) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_synthesis	bigint;
 	v_version	bigint;
+	v_before	bigint;
+	v_title		text;
+	v_link		text;
 BEGIN
 	SELECT s.id, v.id INTO v_synthesis, v_version
 	FROM syntheses s JOIN synthesis_versions v ON v.synthesis_id = s.id
@@ -108,9 +120,39 @@ BEGIN
 	IF NOT FOUND THEN
 		RETURN 'no_version';
 	END IF;
+	v_before := synthesis_published(p_theme);
 	INSERT INTO synthesis_publications (synthesis_id, version_id,
 	    published_by)
 	VALUES (v_synthesis, v_version, p_by);
+	SELECT title, p_base || '/syntheses/' || slug INTO v_title, v_link
+	FROM themes WHERE id = p_theme;
+	INSERT INTO outbox (user_id, recipient, subject, body, kind)
+	SELECT u.id, u.email, mail_fill(p_fsubject, ARRAY['theme'],
+	    ARRAY[v_title]), mail_fill(p_fbody, ARRAY['theme', 'link',
+	    'settings_link'], ARRAY[v_title, v_link,
+	    p_base || '/compte/courriels']), 'synthesis_published'
+	FROM users u WHERE v_before IS DISTINCT FROM v_version
+	    AND u.deleted_at IS NULL AND u.email IS NOT NULL
+	    AND u.id <> p_by AND notify_mode(u.id, 'theme') <> 'none'
+	    AND u.id IN (SELECT f.user_id FROM follows f
+	    WHERE f.theme_id = p_theme);
+	INSERT INTO outbox (user_id, recipient, subject, body, kind)
+	SELECT DISTINCT ON (u.id) u.id, u.email, mail_fill(p_csubject,
+	    ARRAY['theme'], ARRAY[v_title]), mail_fill(p_cbody,
+	    ARRAY['theme', 'title', 'link', 'settings_link'], ARRAY[v_title,
+	    coalesce(c.title, p.title, ''), v_link,
+	    p_base || '/compte/courriels']), 'synthesis_cited'
+	FROM synthesis_citations x
+	JOIN contributions c ON c.id = x.contribution_id
+	LEFT JOIN contributions p ON p.id = c.proposal_id
+	JOIN users u ON u.id = c.author_id
+	WHERE x.version_id = v_version AND u.deleted_at IS NULL
+	    AND u.email IS NOT NULL AND u.id <> p_by
+	    AND notify_mode(u.id, 'activity') <> 'none'
+	    AND NOT EXISTS (SELECT 1 FROM synthesis_citations y
+	    WHERE y.version_id = v_before
+	    AND y.contribution_id = x.contribution_id)
+	ORDER BY u.id, c.id;
 	RETURN 'published';
 END;
 $$;

@@ -13,6 +13,7 @@ import json
 import re
 
 import harness
+from accounts_lib import wait_mail
 from harness import Client, contains, eq, lacks, sql, sql_value, test
 from participation_lib import new_proposal, post_argument, word
 
@@ -139,6 +140,14 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     name = sql_value("SELECT display_name FROM users WHERE id = %d" % uid)
     contains(text, "version 1 (" + name)
 
+    # Who will be told: a follower of the theme, the cited argument's author.
+    follower_mail = "suit-synthese-%s@example.org" % word(6)
+    follower = harness.make_user(email=follower_mail)
+    sql("INSERT INTO follows (user_id, theme_id) SELECT %d, id FROM themes"
+        " WHERE slug = '%s'" % (follower, slug))
+    arguer_mail = sql_value("SELECT email FROM users WHERE id = (SELECT author_id"
+                            " FROM contributions WHERE id = %d)" % arg)
+
     # Publishing, a separate act: until then, still not public.
     eq(Client().get("/syntheses/" + slug).status, 404)
     page = client.get("/syntheses/%s/modifier" % slug)
@@ -148,6 +157,20 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     eq(r.header("location"), "/syntheses/" + slug)
     eq(sql_value("SELECT count(*) FROM synthesis_publications p JOIN synthesis_versions v"
                  " ON v.id = p.version_id WHERE p.published_by = %d AND v.number = 2" % uid), "1")
+    # The follower and the cited author are told by mail (issue 16, item 4).
+    _, msg, _ = wait_mail(follower_mail, "synthesis_published")
+    contains(msg["Subject"], "Synthèse publiée")
+    contains(msg.get_body().get_content(), "/syntheses/" + slug)
+    _, msg, _ = wait_mail(arguer_mail, "synthesis_cited")
+    contains(msg["Subject"], "Votre contribution est citée")
+    # Publishing the same version again tells nobody a second time.
+    page = client.get("/syntheses/%s/modifier" % slug)
+    eq(client.post("/syntheses/%s/publier" % slug, {"csrf": page.csrf(),
+                                                     "version": "2"}).status, 303)
+    for who, kind in ((arguer_mail, "synthesis_cited"),
+                      (follower_mail, "synthesis_published")):
+        eq(sql_value("SELECT count(*) FROM outbox WHERE recipient = '%s' AND kind = '%s'"
+                     % (who, kind)), "1", kind + " once")
 
     pub = Client().get("/syntheses/" + slug)
     eq(pub.status, 200)

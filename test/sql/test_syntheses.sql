@@ -52,18 +52,54 @@ SELECT is((SELECT count(*) FROM synthesis_citations x JOIN synthesis_versions v
     FROM syntheses s WHERE s.theme_id = (SELECT id FROM t))), 1::bigint,
     'a contribution cited twice counts once');
 
+-- Publishing with the mails' texts (the application passes mail_texts.def).
+CREATE FUNCTION pg_temp.pub(p_number integer) RETURNS text LANGUAGE sql AS $$
+	SELECT synthesis_publish((SELECT id FROM t), p_number, (SELECT id FROM writer),
+	    'https://agora.test', 'Synthèse {theme}', 'Lire {link}', 'Citée {theme}',
+	    'Votre « {title} » : {link}')
+$$;
+CREATE FUNCTION pg_temp.mails(p_user bigint, p_kind text) RETURNS bigint LANGUAGE sql AS $$
+	SELECT count(*) FROM outbox WHERE user_id = p_user AND kind = p_kind
+$$;
+CREATE TEMP TABLE follower AS SELECT pg_temp.person('sy-f') AS id;
+INSERT INTO follows (user_id, theme_id) SELECT f.id, t.id FROM follower f, t;
+CREATE TEMP TABLE author AS SELECT
+    (SELECT author_id FROM contributions WHERE id = (SELECT a FROM ids)) AS a,
+    (SELECT author_id FROM contributions WHERE id = (SELECT b FROM ids)) AS b;
+
 SELECT is(synthesis_published((SELECT id FROM t)), NULL, 'nothing published yet');
-SELECT is(synthesis_publish((SELECT id FROM t), 9, (SELECT id FROM writer)), 'no_version',
-    'no such version: nothing published');
-SELECT is(synthesis_publish((SELECT id FROM t), 1, (SELECT id FROM writer)), 'published',
-    'version 1 published');
-SELECT is(synthesis_publish((SELECT id FROM t), 2, (SELECT id FROM writer)), 'published',
-    'then version 2');
+SELECT is(pg_temp.pub(9), 'no_version', 'no such version: nothing published');
+SELECT is(pg_temp.mails((SELECT id FROM follower), 'synthesis_published'), 0::bigint,
+    'nothing published, nobody told');
+SELECT is(pg_temp.pub(1), 'published', 'version 1 published');
+SELECT is(pg_temp.mails((SELECT id FROM follower), 'synthesis_published'), 1::bigint,
+    'the theme''s follower is told');
+SELECT is((SELECT body FROM outbox WHERE user_id = (SELECT id FROM follower)
+    AND kind = 'synthesis_published'), 'Lire https://agora.test/syntheses/synthese-sql',
+    'with the link to the synthesis');
+SELECT is(pg_temp.mails((SELECT a FROM author), 'synthesis_cited'), 1::bigint,
+    'the cited author is told, once for two citations');
+SELECT is((SELECT body FROM outbox WHERE user_id = (SELECT a FROM author)
+    AND kind = 'synthesis_cited'),
+    'Votre « Des pistes cyclables » : https://agora.test/syntheses/synthese-sql',
+    'with the title of what is cited');
+SELECT is(pg_temp.mails((SELECT id FROM writer), 'synthesis_cited')
+    + pg_temp.mails((SELECT id FROM writer), 'synthesis_published'), 0::bigint,
+    'the publisher is not told');
+SELECT is(pg_temp.pub(2), 'published', 'then version 2');
+SELECT is(array[pg_temp.mails((SELECT a FROM author), 'synthesis_cited'),
+    pg_temp.mails((SELECT b FROM author), 'synthesis_cited'),
+    pg_temp.mails((SELECT id FROM follower), 'synthesis_published')], array[1, 1, 2]::bigint[],
+    'version 2: its newly cited author and the follower told, not the first author again');
+SELECT is(pg_temp.pub(2), 'published', 'version 2 published again');
+SELECT is(array[pg_temp.mails((SELECT b FROM author), 'synthesis_cited'),
+    pg_temp.mails((SELECT id FROM follower), 'synthesis_published')], array[1, 2]::bigint[],
+    'the same version again tells nobody');
 SELECT is((SELECT number FROM synthesis_versions WHERE id = synthesis_published(
     (SELECT id FROM t))), 2, 'the latest publication is the public one');
 SELECT is((SELECT count(*) FROM synthesis_publications p JOIN syntheses s
     ON s.id = p.synthesis_id WHERE s.theme_id = (SELECT id FROM t)
-    AND p.published_by = (SELECT id FROM writer)), 2::bigint,
+    AND p.published_by = (SELECT id FROM writer)), 3::bigint,
     'each publication recorded, with who');
 
 SELECT matches(synthesis_draft((SELECT id FROM t)), 'pas encore été calculés',

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../core/mail_texts.h"
 #include "../../core/synthesis.h"
 #include "../../core/text.h"
 #include "../../db/syntheses.h"
@@ -48,7 +49,11 @@ synthesis_publish_post(struct web_req *w)
 			return (web_error(w, 404, NULL));
 		return (web_query(w, Q_PUBLISH, &sql_synthesis_publish,
 		    DB_INT(web_int(w, Q_DRAFT, 0, SD_THEME_ID)), DB_INT(num),
-		    DB_ID(w->sess.user_id)));
+		    DB_ID(w->sess.user_id), DB_TEXT(app.base_url),
+		    DB_TEXT(mail_text_subject(MT_SYNTHESIS_PUBLISHED)),
+		    DB_TEXT(mail_text_body(MT_SYNTHESIS_PUBLISHED)),
+		    DB_TEXT(mail_text_subject(MT_SYNTHESIS_CITED)),
+		    DB_TEXT(mail_text_body(MT_SYNTHESIS_CITED))));
 	}
 	if (strcmp(web_text(w, Q_PUBLISH, 0, SP_STATUS), "published") != 0)
 		return (web_error(w, 404, "Cette version de la synthèse "
