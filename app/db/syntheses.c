@@ -52,16 +52,9 @@ DB_STMT(sql_synthesis_public, 1, SYNTHESIS_COLS,
     " LEFT JOIN users u ON u.id = p.published_by"
     WHERE_SLUG);
 
-/* A contribution's title, or the start of its text; its page. */
-#define REF_TITLE							\
-    "coalesce(c.title, CASE WHEN char_length(c.body) > 80"		\
-    " THEN left(c.body, 80) || '…' ELSE c.body END)"
-#define REF_HREF							\
-    "CASE WHEN c.kind = 'proposal' THEN '/propositions/' || c.id"	\
-    " ELSE '/propositions/' || c.proposal_id || '#c' || c.id END"
-
 DB_STMT(sql_synthesis_refs, 2, SYNTHESIS_REF_COLS,
-    "SELECT c.id, " REF_TITLE " AS title, " REF_HREF " AS href"
+    "SELECT c.id, " CITATION_REF_TITLE " AS title,"
+    " " CITATION_REF_HREF " AS href"
     THEME_OF_SLUG PUBLISHED
     " LEFT JOIN syntheses s ON s.theme_id = t.id"
     " JOIN synthesis_versions w ON w.id = CASE WHEN $2::int = 0"
