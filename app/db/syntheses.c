@@ -98,14 +98,17 @@ DB_STMT(sql_synthesis_publish, 3, SYNTHESIS_PUBLISH_COLS,
     "SELECT synthesis_publish($1::int, $2::int, $3::bigint) AS status");
 
 DB_STMT(sql_synthesis_citing, 1, SYNTHESIS_CITING_COLS,
-    "SELECT c.id, t.slug, t.title FROM themes t"
+    "SELECT c.id, t.slug, t.title, 0 AS referral FROM themes t"
     " JOIN consultations k ON k.id = t.consultation_id AND k.is_primary"
     " JOIN synthesis_citations x"
     "  ON x.version_id = synthesis_published(t.id)"
     " JOIN contributions c ON c.id = x.contribution_id"
     " WHERE t.id = (SELECT p.theme_id FROM contributions p"
     "  WHERE p.id = $1::bigint) AND c.proposal_id = $1::bigint"
-    " ORDER BY c.id");
+    " UNION ALL SELECT c.id, '', '', o.referral_id FROM council_opinions o"
+    " JOIN contributions c ON council_cited(o.body) @> to_jsonb(c.id)"
+    " WHERE c.proposal_id = $1::bigint"
+    " ORDER BY id, referral");
 
 DB_STMT(sql_synthesis_state, 1, SYNTHESIS_STATE_COLS,
     "SELECT synthesis_published(t.id) IS NOT NULL AS published"

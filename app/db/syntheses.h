@@ -113,12 +113,15 @@ extern const struct db_stmt	sql_synthesis_publish;
 
 /*
  * $1 proposal id. The contributions of its thread (itself included) that
- * the published synthesis of its theme cites: id, theme slug and title.
+ * the published synthesis of its theme cites (id, theme slug and title,
+ * referral 0) or a published opinion of the council cites (id, its
+ * referral; slug and title empty), by id then referral.
  */
 #define SYNTHESIS_CITING_COLS(C)					\
 	C(SC_ID,		"id",			INT)		\
 	C(SC_SLUG,		"slug",			TEXT)		\
-	C(SC_TITLE,		"title",		TEXT)
+	C(SC_TITLE,		"title",		TEXT)		\
+	C(SC_REFERRAL,		"referral",		INT)
 DB_COLUMNS(SYNTHESIS_CITING_COLS, SC__MAX);
 extern const struct db_stmt	sql_synthesis_citing;
 

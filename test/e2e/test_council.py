@@ -276,6 +276,11 @@ def an_opinion_cites_the_contributions_of_its_themes():
     doc = json.loads(Client().get("/export/conseil.json").text)
     s = [x for x in doc["saisines"] if x["id"] == rid][0]
     eq(s["avis"]["citations"], [cited])
+    # The cited proposal says so; the other does not.
+    t = Client().get("/propositions/%d" % cited).visible_text()
+    contains(t, "Proposition citée dans l'avis du conseil numérique (saisine n°%d)" % rid)
+    contains(Client().get("/propositions/%d" % cited).text, 'href="/conseil/avis/%d"' % rid)
+    lacks(Client().get("/propositions/%d" % foreign).visible_text(), "l'avis du conseil")
 
 
 @test
