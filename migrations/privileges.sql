@@ -347,8 +347,9 @@ BEGIN
 								'EXECUTE'),
 	    ('council_referral_open(text, text, date, bigint, text[], text,'
 	     ' text, text)',					'EXECUTE'),
-	    ('council_draft_add(bigint, bigint, text, text, text, text, text)',
-								'EXECUTE'),
+	    ('council_draft_add(bigint, bigint, text, text, text, text, text,'
+	     ' integer[], bigint[])',				'EXECUTE'),
+	    ('council_cited(text)',				'EXECUTE'),
 	    ('council_publish(bigint, bigint, date, integer, integer, integer,'
 	     ' text, text, text)',				'EXECUTE'),
 	    ('council_respond(bigint, bigint, text, text)',	'EXECUTE'),

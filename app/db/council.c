@@ -4,6 +4,7 @@
  */
 
 #include "council.h"
+#include "syntheses.h"
 
 #define COUNCIL_LIST_SELECT						\
     "SELECT r.id, r.kind, r.question, fr_date(r.due_on) AS due,"	\
@@ -62,9 +63,17 @@ DB_STMT(sql_council_open, 8, COUNCIL_WRITE_COLS,
     "SELECT council_referral_open($1::text, $2::text, $3::date, $4::bigint,"
     " $5::text[], $6::text, $7::text, $8::text) AS result");
 
-DB_STMT(sql_council_draft_add, 7, COUNCIL_WRITE_COLS,
-    "SELECT council_draft_add($1::bigint, $2::bigint, $3::text, $4::text,"
-    " $5::text, $6::text, $7::text) AS result");
+DB_STMT(sql_council_draft_add, 9, COUNCIL_DRAFT_ADD_COLS,
+    "SELECT result, line, contribution FROM council_draft_add($1::bigint,"
+    " $2::bigint, $3::text, $4::text, $5::text, $6::text, $7::text,"
+    " $8::int[], $9::bigint[])");
+
+DB_STMT(sql_council_refs, 2, SYNTHESIS_REF_COLS,
+    "SELECT c.id, " CITATION_REF_TITLE " AS title,"
+    " " CITATION_REF_HREF " AS href FROM contributions c"
+    " WHERE c.id = ANY ($2::bigint[]) AND c.is_public AND EXISTS (SELECT 1"
+    "  FROM council_referral_themes t WHERE t.referral_id = $1::bigint"
+    "  AND t.theme_id = c.theme_id)");
 
 DB_STMT(sql_council_comment_add, 3, COUNCIL_WRITE_COLS,
     "WITH i AS (INSERT INTO council_comments (referral_id, body, author_id)"

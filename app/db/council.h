@@ -108,9 +108,22 @@ DB_COLUMNS(COUNCIL_WRITE_COLS, CW__MAX);
 extern const struct db_stmt	sql_council_open;
 /*
  * $1 referral, $2 member, $3 Markdown, $4 HTML, $5 base URL, $6 and $7
- * the mail (MT_COUNCIL_DRAFT): council_draft_add.
+ * the mail (MT_COUNCIL_DRAFT), $8 and $9 the citations' lines and ids
+ * (int[] and bigint[] literals): council_draft_add. result: the version's
+ * id, NULL (refused), or "citation" with the first bad one's line and id.
  */
+#define COUNCIL_DRAFT_ADD_COLS(C)					\
+	C(CA_RESULT,		"result",	TEXT)			\
+	C(CA_LINE,		"line",		INT)			\
+	C(CA_ID,		"contribution",	INT)
+DB_COLUMNS(COUNCIL_DRAFT_ADD_COLS, CA__MAX);
 extern const struct db_stmt	sql_council_draft_add;
+/*
+ * $1 referral, $2 ids (bigint[] literal): those that are public
+ * contributions of its themes, with title and address (the columns of
+ * SYNTHESIS_REF_COLS, app/db/syntheses.h).
+ */
+extern const struct db_stmt	sql_council_refs;
 /* $1 referral, $2 member, $3 text: result 1 when written, else 0. */
 extern const struct db_stmt	sql_council_comment_add;
 /*

@@ -52,16 +52,9 @@ DB_STMT(sql_synthesis_public, 1, SYNTHESIS_COLS,
     " LEFT JOIN users u ON u.id = p.published_by"
     WHERE_SLUG);
 
-/* A contribution's title, or the start of its text; its page. */
-#define REF_TITLE							\
-    "coalesce(c.title, CASE WHEN char_length(c.body) > 80"		\
-    " THEN left(c.body, 80) || '…' ELSE c.body END)"
-#define REF_HREF							\
-    "CASE WHEN c.kind = 'proposal' THEN '/propositions/' || c.id"	\
-    " ELSE '/propositions/' || c.proposal_id || '#c' || c.id END"
-
 DB_STMT(sql_synthesis_refs, 2, SYNTHESIS_REF_COLS,
-    "SELECT c.id, " REF_TITLE " AS title, " REF_HREF " AS href"
+    "SELECT c.id, " CITATION_REF_TITLE " AS title,"
+    " " CITATION_REF_HREF " AS href"
     THEME_OF_SLUG PUBLISHED
     " LEFT JOIN syntheses s ON s.theme_id = t.id"
     " JOIN synthesis_versions w ON w.id = CASE WHEN $2::int = 0"
@@ -106,14 +99,17 @@ DB_STMT(sql_synthesis_publish, 8, SYNTHESIS_PUBLISH_COLS,
     " $5::text, $6::text, $7::text, $8::text) AS status");
 
 DB_STMT(sql_synthesis_citing, 1, SYNTHESIS_CITING_COLS,
-    "SELECT c.id, t.slug, t.title FROM themes t"
+    "SELECT c.id, t.slug, t.title, 0 AS referral FROM themes t"
     " JOIN consultations k ON k.id = t.consultation_id AND k.is_primary"
     " JOIN synthesis_citations x"
     "  ON x.version_id = synthesis_published(t.id)"
     " JOIN contributions c ON c.id = x.contribution_id"
     " WHERE t.id = (SELECT p.theme_id FROM contributions p"
     "  WHERE p.id = $1::bigint) AND c.proposal_id = $1::bigint"
-    " ORDER BY c.id");
+    " UNION ALL SELECT c.id, '', '', o.referral_id FROM council_opinions o"
+    " JOIN contributions c ON council_cited(o.body) @> to_jsonb(c.id)"
+    " WHERE c.proposal_id = $1::bigint"
+    " ORDER BY id, referral");
 
 DB_STMT(sql_synthesis_state, 1, SYNTHESIS_STATE_COLS,
     "SELECT synthesis_published(t.id) IS NOT NULL AS published"

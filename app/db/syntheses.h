@@ -47,6 +47,18 @@ DB_COLUMNS(SYNTHESIS_REF_COLS, SR__MAX);
 extern const struct db_stmt	sql_synthesis_refs;
 
 /*
+ * A cited contribution c's title (or the start of its text) and the
+ * address of its page, as SQL: the columns of SYNTHESIS_REF_COLS (also
+ * sql_council_refs).
+ */
+#define CITATION_REF_TITLE						\
+    "coalesce(c.title, CASE WHEN char_length(c.body) > 80"		\
+    " THEN left(c.body, 80) || '…' ELSE c.body END)"
+#define CITATION_REF_HREF						\
+    "CASE WHEN c.kind = 'proposal' THEN '/propositions/' || c.id"	\
+    " ELSE '/propositions/' || c.proposal_id || '#c' || c.id END"
+
+/*
  * $1 theme slug. Zero or one row, for the edit page: the theme, its
  * latest version (number 0 and the first draft from the topics when there
  * is none) and the number of the version published last (0: none).
@@ -101,12 +113,15 @@ extern const struct db_stmt	sql_synthesis_publish;
 
 /*
  * $1 proposal id. The contributions of its thread (itself included) that
- * the published synthesis of its theme cites: id, theme slug and title.
+ * the published synthesis of its theme cites (id, theme slug and title,
+ * referral 0) or a published opinion of the council cites (id, its
+ * referral; slug and title empty), by id then referral.
  */
 #define SYNTHESIS_CITING_COLS(C)					\
 	C(SC_ID,		"id",			INT)		\
 	C(SC_SLUG,		"slug",			TEXT)		\
-	C(SC_TITLE,		"title",		TEXT)
+	C(SC_TITLE,		"title",		TEXT)		\
+	C(SC_REFERRAL,		"referral",		INT)
 DB_COLUMNS(SYNTHESIS_CITING_COLS, SC__MAX);
 extern const struct db_stmt	sql_synthesis_citing;
 

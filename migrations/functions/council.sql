@@ -97,27 +97,48 @@ END $$;
 
 -- A new version of the opinion of referral p_referral, by member p_by,
 -- while it is not published; tells the other members (council_draft).
--- Returns the version's id, or NULL (not a member, no such referral, the
--- opinion already published).
+-- Its citations are at lines p_lines of contributions p_ids (parsed in C,
+-- app/core/synthesis.h, in the order of the text): each must be a public
+-- contribution of one of the referral's themes, else the first that is
+-- not is answered ('citation', its line, its id) and nothing is written.
+-- Otherwise result is the version's id; NULL when refused (not a member,
+-- no such referral, the opinion already published).
+DROP FUNCTION IF EXISTS council_draft_add(bigint, bigint, text, text, text,
+    text, text);
 CREATE OR REPLACE FUNCTION council_draft_add(p_referral bigint, p_by bigint,
-    p_body text, p_html text, p_base text, p_subject text, p_mail text)
-    RETURNS bigint
+    p_body text, p_html text, p_base text, p_subject text, p_mail text,
+    p_lines integer[], p_ids bigint[], OUT result text, OUT line integer,
+    OUT contribution bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
 	q	text;
-	did	bigint;
+	bad	record;
 BEGIN
+	line := 0;
+	contribution := 0;
 	SELECT question INTO q FROM council_referrals WHERE id = p_referral
 	FOR UPDATE;
 	IF NOT FOUND OR NOT council_member(p_by) OR EXISTS (SELECT 1
 	    FROM council_opinions WHERE referral_id = p_referral) THEN
-		RETURN NULL;
+		RETURN;
+	END IF;
+	SELECT x.l, x.id INTO bad
+	FROM unnest(p_lines, p_ids) WITH ORDINALITY AS x(l, id, o)
+	WHERE NOT EXISTS (SELECT 1 FROM contributions c
+	    JOIN council_referral_themes t ON t.theme_id = c.theme_id
+	    WHERE c.id = x.id AND c.is_public AND t.referral_id = p_referral)
+	ORDER BY x.o LIMIT 1;
+	IF FOUND THEN
+		result := 'citation';
+		line := bad.l;
+		contribution := bad.id;
+		RETURN;
 	END IF;
 	INSERT INTO council_drafts (referral_id, body, body_html, author_id)
-	VALUES (p_referral, p_body, p_html, p_by) RETURNING id INTO did;
+	VALUES (p_referral, p_body, p_html, p_by) RETURNING id::text
+	INTO result;
 	PERFORM council_mail_members(p_by, 'council_draft', q,
 	    p_base || '/conseil/saisines/' || p_referral, p_subject, p_mail);
-	RETURN did;
 END $$;
 
 -- Publishes the last version of referral p_referral's opinion as adopted
@@ -194,6 +215,16 @@ BEGIN
 	RETURN true;
 END $$;
 
+-- The contributions a text cites ("[#N]", as citations_parse() reads
+-- them), each once, in the order of their first citation.
+CREATE OR REPLACE FUNCTION council_cited(p_body text) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT coalesce(jsonb_agg(x.id ORDER BY x.o), '[]'::jsonb)
+	FROM (SELECT m[1]::bigint AS id, min(o) AS o
+	    FROM regexp_matches(p_body, '\[#([1-9][0-9]{0,11})\]', 'g')
+	    WITH ORDINALITY AS r(m, o) GROUP BY m[1]::bigint) x
+$$;
+
 -- /export/conseil.json: the council's size, every referral with its
 -- state and themes, its published opinion with the adoption's tally, the
 -- Region's response (Markdown sources; never the drafts nor the
@@ -213,7 +244,8 @@ LANGUAGE sql STABLE AS $$
 		'avis', (SELECT jsonb_build_object('texte', o.body,
 		    'adopte_le', o.adopted_on, 'pour', o.votes_for,
 		    'contre', o.votes_against, 'abstentions', o.abstentions,
-		    'publie_le', o.published_at)
+		    'publie_le', o.published_at,
+		    'citations', council_cited(o.body))
 		    FROM council_opinions o WHERE o.referral_id = r.id),
 		'reponse_region', (SELECT jsonb_build_object('texte', s.body,
 		    'publiee_le', s.published_at)

@@ -5,7 +5,9 @@ referral (a past due date refused, the text kept), a member opens an
 auto-saisine, members draft and comment (a non-member refused), the
 rapporteur records the adoption (a tally larger than the council refused)
 and publishes, the public pages show the states, the Region responds, the
-open data matches, and the members and the theme's followers get mail."""
+open data matches, and the members and the theme's followers get mail.
+An opinion cites contributions of the referral's themes as the syntheses
+do ([#N]); a citation outside them is refused at its line."""
 
 import datetime
 import json
@@ -14,6 +16,7 @@ import secrets
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
 from accounts_lib import wait_mail
+from participation_lib import new_proposal, word
 
 
 def today():
@@ -226,6 +229,58 @@ def the_council_journey_from_referral_to_the_regions_response():
     lacks(r.text, "Ajouter les EPN", "comments stay private")
     contains(anon.get("/export/").text, 'href="/export/conseil.json"')
     contains(anon.get("/").text, 'href="/conseil/"')
+
+
+@test
+def an_opinion_cites_the_contributions_of_its_themes():
+    tag = secrets.token_hex(4)
+    (m0, u0, e0), (m1, u1, e1) = members(tag, 2)
+    title = "Des ateliers numériques au lycée " + word()
+    cited = new_proposal(title=title, slug="education")[2]
+    foreign = new_proposal(title="Un autre thème " + word(), slug="ethique")[2]
+    official, _ = harness.signed_in(roles=("citizen", "official"))
+    question = "Les ateliers numériques %s ?" % tag
+    eq(open_referral(official, question, days_from_today(20)).status, 303)
+    rid = referral_id(question)
+
+    # Another theme's proposal, then an unknown id: refused at the line,
+    # the text kept, nothing written.
+    refused = ((foreign, 4, "## Avis\n\nVoir [#%d].\nEt [#%d] aussi." % (cited, foreign)),
+               (987654321, 3, "## Avis\n\nEt [#987654321], puis [#%d]." % cited))
+    for bad, line, text in refused:
+        r = m0.submit(work(rid), work(rid, "version"), {"texte": text})
+        eq(r.status, 422, r.visible_text()[:300])
+        contains(r.visible_text(), "Ligne %d : la contribution n°%d n'existe pas ou "
+                 "n'appartient pas aux thèmes de la saisine. Rien n'a été enregistré."
+                 % (line, bad))
+        contains(r.text, "[#%d]" % bad)
+        eq(sql_value("SELECT count(*) FROM council_drafts WHERE referral_id = %d" % rid), "0")
+    eq(sql_value("SELECT count(*) FROM outbox WHERE kind = 'council_draft'"
+                 " AND body LIKE '%%saisines/%d%%'" % rid), "0")
+
+    # A citation of the referral's theme: a link with the title.
+    text = "## Avis\n\nLe conseil reprend [#%d] %s." % (cited, tag)
+    r = m0.submit(work(rid), work(rid, "version"), {"texte": text})
+    eq(r.status, 303, r.visible_text()[:300])
+    link = '<a class="citation" data-n="%d" href="/propositions/%d">%s</a>' % (
+        cited, cited, title)
+    contains(m1.get(work(rid)).text, link)
+
+    # Published: the public opinion shows it, the export lists it.
+    eq(m0.submit(work(rid), work(rid, "rapporteur"), {"rapporteur": str(u1)}).status, 303)
+    fields = {"adopte_le": today(), "pour": "2", "contre": "0", "abstentions": "0"}
+    eq(m1.submit(work(rid), work(rid, "publication"), fields).status, 303)
+    r = Client().get("/conseil/avis/%d" % rid)
+    eq(r.status, 200)
+    contains(r.text, link)
+    doc = json.loads(Client().get("/export/conseil.json").text)
+    s = [x for x in doc["saisines"] if x["id"] == rid][0]
+    eq(s["avis"]["citations"], [cited])
+    # The cited proposal says so; the other does not.
+    t = Client().get("/propositions/%d" % cited).visible_text()
+    contains(t, "Proposition citée dans l'avis du conseil numérique (saisine n°%d)" % rid)
+    contains(Client().get("/propositions/%d" % cited).text, 'href="/conseil/avis/%d"' % rid)
+    lacks(Client().get("/propositions/%d" % foreign).visible_text(), "l'avis du conseil")
 
 
 @test

@@ -59,12 +59,55 @@ SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_referral'
     AND user_id = (SELECT a FROM p) AND body LIKE 'Question auto%')::int, 0,
     'the member who opened it is not told');
 
-SELECT is(council_draft_add((SELECT id FROM r), (SELECT citizen FROM p), 'x',
-    '<p>x</p>', 'http://agora.test', 's', 'b'), NULL,
-    'a citizen writes no draft');
-SELECT isnt(council_draft_add((SELECT id FROM r), (SELECT a FROM p), 'Avis',
-    '<p>Avis</p>', 'http://agora.test', 'Version {question}', '{link}'), NULL,
-    'a member writes a draft');
+SELECT is((SELECT result FROM council_draft_add((SELECT id FROM r),
+    (SELECT citizen FROM p), 'x', '<p>x</p>', 'http://agora.test', 's', 'b',
+    '{}', '{}')), NULL, 'a citizen writes no draft');
+
+-- Citations: a public contribution of the referral's theme (ethique)
+-- only; the first bad one is answered with its line, nothing written.
+INSERT INTO themes (consultation_id, slug, position, title, summary, body)
+SELECT pg_temp.primary_id(), 'conseil-sql', (SELECT max(position) + 1
+    FROM themes WHERE consultation_id = pg_temp.primary_id()),
+    'Conseil SQL', 'C.', '';
+CREATE TEMP TABLE cited AS SELECT
+    pg_temp.propose((SELECT citizen FROM p), 'Une charte éthique') AS ok,
+    pg_temp.propose((SELECT citizen FROM p), 'Ailleurs', 'conseil-sql')
+    AS other,
+    pg_temp.propose((SELECT citizen FROM p), 'Une proposition masquée')
+    AS hidden;
+CREATE TEMP TABLE cited_arg AS SELECT pg_temp.reply((SELECT follower FROM p),
+    (SELECT ok FROM cited), 'Un argument pour la charte.', 'pour') AS id;
+CREATE TEMP TABLE cited_decided AS SELECT pg_temp.decide(
+    (SELECT hidden FROM cited), pg_temp.person('cs-mod'), 'hide', 'R1');
+CREATE FUNCTION pg_temp.draft(p_lines int[], p_ids bigint[])
+RETURNS text[] LANGUAGE sql AS $$
+	SELECT ARRAY[result, line::text, contribution::text]
+	FROM council_draft_add((SELECT id FROM r), (SELECT a FROM p), 'Cite',
+	    '<p>Cite</p>', 'http://agora.test', 's', 'b', p_lines, p_ids)
+$$;
+SELECT is(pg_temp.draft(ARRAY[1, 4], ARRAY[(SELECT ok FROM cited),
+    (SELECT other FROM cited)]), ARRAY['citation', '4',
+    (SELECT other FROM cited)::text],
+    'a citation of another theme: refused at its line');
+SELECT is(pg_temp.draft(ARRAY[2, 3], ARRAY[987654321, (SELECT other
+    FROM cited)]), ARRAY['citation', '2', '987654321'],
+    'an unknown contribution: refused, the first in the text');
+SELECT is(pg_temp.draft(ARRAY[5], ARRAY[(SELECT hidden FROM cited)]),
+    ARRAY['citation', '5', (SELECT hidden FROM cited)::text],
+    'a hidden contribution: refused');
+SELECT is((SELECT count(*) FROM council_drafts
+    WHERE referral_id = (SELECT id FROM r))::int, 0,
+    'no draft written for a bad citation');
+SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_draft'
+    AND body LIKE '%/conseil/saisines/' || (SELECT id FROM r))::int, 0,
+    'and nobody told');
+
+SELECT isnt((SELECT result FROM council_draft_add((SELECT id FROM r),
+    (SELECT a FROM p), E'Avis\n\nVoir [#' || (SELECT ok FROM cited)
+    || '] et [#' || (SELECT id FROM cited_arg) || ']', '<p>Avis</p>',
+    'http://agora.test', 'Version {question}', '{link}', ARRAY[3, 3],
+    ARRAY[(SELECT ok FROM cited), (SELECT id FROM cited_arg)])), NULL,
+    'a member writes a draft citing a proposal and an argument of the theme');
 SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_draft'
     AND body LIKE '%/conseil/saisines/' || (SELECT id FROM r))::int, 1,
     'the other member is told of the draft');
@@ -101,9 +144,9 @@ SELECT is(council_state((SELECT id FROM r)), 'avis_rendu', 'the opinion is out')
 SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_opinion'
     AND user_id = (SELECT follower FROM p))::int, 1,
     'the follower of its theme is told');
-SELECT is(council_draft_add((SELECT id FROM r), (SELECT a FROM p), 'Encore',
-    '<p>Encore</p>', 'http://agora.test', 's', 'b'), NULL,
-    'no draft after publication');
+SELECT is((SELECT result FROM council_draft_add((SELECT id FROM r),
+    (SELECT a FROM p), 'Encore', '<p>Encore</p>', 'http://agora.test', 's',
+    'b', '{}', '{}')), NULL, 'no draft after publication');
 
 SELECT is(council_respond((SELECT id FROM r), (SELECT a FROM p), 'R',
     '<p>R</p>'), false, 'a member does not respond for the Region');
@@ -118,6 +161,10 @@ SELECT is((SELECT s -> 'avis' ->> 'abstentions' FROM jsonb_array_elements(
 SELECT is((SELECT s ->> 'etat' FROM jsonb_array_elements(
     council_export() -> 'saisines') s WHERE (s ->> 'id')::bigint =
     (SELECT id FROM r)), 'reponse', 'and the state');
+SELECT is((SELECT s -> 'avis' -> 'citations' FROM jsonb_array_elements(
+    council_export() -> 'saisines') s WHERE (s ->> 'id')::bigint =
+    (SELECT id FROM r)), jsonb_build_array((SELECT ok FROM cited),
+    (SELECT id FROM cited_arg)), 'and the contributions the opinion cites');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -24,16 +24,27 @@
 #define COUNCIL_COMMENT_MAX	3000
 #define COUNCIL_RESPONSE_MAX	10000
 
+#define COUNCIL_CITATIONS_MAX	2000	/* an opinion's "[#N]" */
+
+/* An opinion's citations, as int[] and bigint[] literals ("{4,9}"). */
+struct council_cites {
+	const char	*lines;
+	const char	*ids;
+};
+
 /*
  * The opinion's text: its validation and its rendering, each in one
- * function called from one place (the draft's save, council_work.c), so
- * that citations ([#1234], issue 16 item 2) plug in here. check: 1 when
- * valid, else 0 with a French error at the field name and *out the text
- * as typed. render: the HTML (cmark, safe mode), in the request's arena.
+ * function called from one place (the draft's save, council_work.c).
+ * check: 1 when valid, with its citations ([#1234], as the syntheses'),
+ * in *cc; else 0 with a French error at the field name and *out the text
+ * as typed. The citations themselves are checked by council_draft_add().
+ * render: the HTML (cmark, safe mode), in the request's arena, each
+ * citation a link with its title from the rows of refs_slot
+ * (sql_council_refs).
  */
 int		 council_text_check(struct form *, const char *, const char *,
-		    const char **);
-const char	*council_text_render(struct web_req *, const char *);
+		    const char **, struct council_cites *);
+const char	*council_text_render(struct web_req *, const char *, int);
 
 /* 1 when s is a real date written YYYY-MM-DD (as <input type=date>). */
 int		 council_date_valid(const char *);

@@ -13,27 +13,81 @@
 #include <string.h>
 
 #include "../../core/markdown.h"
+#include "../../core/synthesis.h"
 #include "../../db/council.h"
+#include "../../db/syntheses.h"
 #include "../shared/ui.h"
 #include "council.h"
 
+/* "{a,b,c}": the lines (lines != 0) or the ids of n citations. */
+static const char *
+cites_literal(struct web_req *w, const struct citation *c, size_t n,
+    int lines)
+{
+	struct kore_buf	*b = kore_buf_alloc(16 * n + 3);
+	const char	*s;
+	size_t		 i, len;
+
+	kore_buf_append(b, "{", 1);
+	for (i = 0; i < n; i++)
+		kore_buf_appendf(b, "%s%lld", i ? "," : "",
+		    lines ? (long long)c[i].line : c[i].id);
+	kore_buf_append(b, "}", 1);
+	s = web_strdup(w, kore_buf_stringify(b, &len));
+	kore_buf_free(b);
+	return (s);
+}
+
 int
 council_text_check(struct form *f, const char *name, const char *label,
-    const char **out)
+    const char **out, struct council_cites *cc)
 {
-	return (form_text(f, name, label, 1, COUNCIL_TEXT_MAX, 1, out));
+	struct citation	*c;
+	size_t		 n;
+
+	if (!form_text(f, name, label, 1, COUNCIL_TEXT_MAX, 1, out))
+		return (0);
+	c = web_alloc(f->w, sizeof(*c) * COUNCIL_CITATIONS_MAX);
+	if ((n = citations_parse(*out, c, COUNCIL_CITATIONS_MAX)) >
+	    COUNCIL_CITATIONS_MAX) {
+		form_error(f, name, "Un avis cite au plus %d contributions"
+		    NBSP ": celui-ci en cite %zu.", COUNCIL_CITATIONS_MAX, n);
+		return (0);
+	}
+	cc->lines = cites_literal(f->w, c, n, 1);
+	cc->ids = cites_literal(f->w, c, n, 0);
+	return (1);
+}
+
+static void
+buf_write(void *arg, const void *p, size_t len)
+{
+	kore_buf_append(arg, p, len);
 }
 
 const char *
-council_text_render(struct web_req *w, const char *md)
+council_text_render(struct web_req *w, const char *md, int refs_slot)
 {
-	char		*html;
-	const char	*copy;
+	struct citation_ref	*refs;
+	struct kore_buf		*b = kore_buf_alloc(4096);
+	struct html_out		 out = { buf_write, b };
+	char			*html;
+	const char		*copy;
+	size_t			 len;
+	int			 i, n = web_rows(w, refs_slot);
 
+	refs = web_alloc(w, sizeof(*refs) * (size_t)(n > 0 ? n : 1));
+	for (i = 0; i < n; i++) {
+		refs[i].id = web_int(w, refs_slot, i, SR_ID);
+		refs[i].title = web_text(w, refs_slot, i, SR_TITLE);
+		refs[i].href = web_text(w, refs_slot, i, SR_HREF);
+	}
 	if ((html = markdown_render(md, strlen(md), 2)) == NULL)
 		fatal("markdown_render: out of memory");
-	copy = web_strdup(w, html);
+	citations_html(&out, html, refs, (size_t)n);
 	free(html);
+	copy = web_strdup(w, kore_buf_stringify(b, &len));
+	kore_buf_free(b);
 	return (copy);
 }
 

@@ -180,7 +180,9 @@ council_export_doc(struct web_req *w)
 	    "(<code>ouverte</code>, <code>en_cours</code>, <code>avis_rendu"
 	    "</code>, <code>reponse</code>), l'avis publié avec la date de son "
 	    "adoption et le vote (<code>pour</code>, <code>contre</code>, "
-	    "<code>abstentions</code>), et la réponse de la Région. Les "
+	    "<code>abstentions</code>) et les numéros des contributions "
+	    "qu'il cite (<code>citations</code>), et la réponse de la "
+	    "Région. Les "
 	    "versions de travail et les commentaires des membres n'y sont "
 	    "pas.</p>\n</section>\n");
 }

@@ -28,8 +28,10 @@ void
 council_text_form(struct council_work *c, const char *text)
 {
 	form_textarea(&c->f, "texte", COUNCIL_TEXT_LABEL, text, "Markdown "
-	    "accepté (titres, listes, liens). Chaque enregistrement garde une "
-	    "nouvelle version ; les précédentes restent lisibles.", 1, 16);
+	    "accepté (titres, listes, liens). Citez une contribution publiée "
+	    "des thèmes de la saisine par son numéro entre crochets" NBSP ": "
+	    "[#1234]. Chaque enregistrement garde une nouvelle version"
+	    NNBSP "; les précédentes restent lisibles.", 1, 16);
 }
 
 /* The adoption's form, to the rapporteur once a version exists. */

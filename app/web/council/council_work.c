@@ -217,7 +217,25 @@ council_work(struct web_req *w)
 	return (council_work_page(w, c, 200));
 }
 
-/* POST /conseil/saisines/:id/version (members): a new version. */
+/* After council_draft_add(): a citation refused (its line), or done. */
+static int
+draft_done(struct web_req *w, struct council_work *c)
+{
+	if (web_null(w, CQ_WRITE, 0, CA_RESULT) ||
+	    strcmp(web_text(w, CQ_WRITE, 0, CA_RESULT), "citation") != 0)
+		return (council_work_done(w, c, "council_draft"));
+	form_error(&c->f, "texte", "Ligne %lld" NBSP ": la contribution "
+	    "n°%lld n'existe pas ou n'appartient pas aux thèmes de la "
+	    "saisine. Rien n'a été enregistré.",
+	    web_int(w, CQ_WRITE, 0, CA_LINE), web_int(w, CQ_WRITE, 0, CA_ID));
+	return (council_work_page(w, c, 422));
+}
+
+/*
+ * POST /conseil/saisines/:id/version (members): a new version. Its
+ * citations' titles are read first (step 1) for the links of its HTML;
+ * council_draft_add() refuses a citation outside the referral's themes.
+ */
 int
 council_draft_post(struct web_req *w)
 {
@@ -225,18 +243,23 @@ council_draft_post(struct web_req *w)
 
 	if (w->step == 0)
 		return (council_work_load(w, c));
+	if (w->step == 3)
+		return (draft_done(w, c));
 	if (w->step == 2)
-		return (council_work_done(w, c, "council_draft"));
+		return (web_query(w, CQ_WRITE, &sql_council_draft_add,
+		    DB_INT(c->id), DB_ID(w->sess.user_id), DB_TEXT(c->text),
+		    DB_TEXT(council_text_render(w, c->text, CQ_CITES)),
+		    DB_TEXT(app.base_url),
+		    DB_TEXT(mail_text_subject(MT_COUNCIL_DRAFT)),
+		    DB_TEXT(mail_text_body(MT_COUNCIL_DRAFT)),
+		    DB_TEXT(c->cites.lines), DB_TEXT(c->cites.ids)));
 	if (!council_work_found(w, c))
 		return (WEB_DONE);
 	if (!council_text_check(&c->f, "texte", COUNCIL_TEXT_LABEL,
-	    &c->text))
+	    &c->text, &c->cites))
 		return (council_work_page(w, c, 422));
-	return (web_query(w, CQ_WRITE, &sql_council_draft_add, DB_INT(c->id),
-	    DB_ID(w->sess.user_id), DB_TEXT(c->text),
-	    DB_TEXT(council_text_render(w, c->text)), DB_TEXT(app.base_url),
-	    DB_TEXT(mail_text_subject(MT_COUNCIL_DRAFT)),
-	    DB_TEXT(mail_text_body(MT_COUNCIL_DRAFT))));
+	return (web_query(w, CQ_CITES, &sql_council_refs, DB_INT(c->id),
+	    DB_TEXT(c->cites.ids)));
 }
 
 /* POST /conseil/saisines/:id/commentaire (members). */

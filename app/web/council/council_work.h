@@ -16,13 +16,14 @@
 #define COUNCIL_TEXT_LABEL	"Texte de l'avis"
 
 /* The queries' slots. */
-enum { CQ_REF, CQ_DRAFTS, CQ_COMMENTS, CQ_MEMBERS, CQ_WRITE };
+enum { CQ_REF, CQ_DRAFTS, CQ_COMMENTS, CQ_MEMBERS, CQ_WRITE, CQ_CITES };
 
 /* What the steps of a handler share (web_state); NULL: not typed. */
 struct council_work {
 	long long	 id;		/* the referral */
 	struct form	 f;
 	const char	*text;		/* a new version, as typed */
+	struct council_cites cites;	/* its citations */
 	const char	*comment;
 	const char	*adopted;	/* the adoption's date, tally */
 	const char	*votes[3];	/* for, against, abstaining */

@@ -263,25 +263,34 @@ write_meta(struct web_req *w, struct proposal_view *v)
 
 /*
  * "<what> citée dans la synthèse du thème « T »" when the published
- * synthesis cites contribution id (Q_CITED: its thread's citations).
+ * synthesis cites contribution id, and "<what> citée dans l'avis du
+ * conseil numérique (saisine n°N)" for each published opinion that cites
+ * it (Q_CITED: its thread's citations).
  */
 void
 proposal_cited_write(struct web_req *w, long long id, const char *what)
 {
-	int	i, n = web_rows(w, Q_CITED);
+	int		i, n = web_rows(w, Q_CITED);
+	long long	referral;
 
 	for (i = 0; i < n; i++) {
 		if (web_int(w, Q_CITED, i, SC_ID) != id)
 			continue;
 		html_raw(H, "<p class=\"cited\">");
 		html_text(H, what);
+		if ((referral = web_int(w, Q_CITED, i, SC_REFERRAL)) != 0) {
+			html_rawf(H, " citée dans <a href=\"" UI_COUNCIL
+			    "avis/%lld\">"
+			    "l'avis du conseil numérique (saisine n°%lld)</a>."
+			    "</p>\n", referral, referral);
+			continue;
+		}
 		html_raw(H, " citée dans la synthèse <a href=\"");
 		html_text(H, ui_synthesis(w, web_text(w, Q_CITED, i, SC_SLUG),
 		    NULL));
 		html_raw(H, "\">du thème «" NBSP);
 		html_text(H, web_text(w, Q_CITED, i, SC_TITLE));
 		html_raw(H, NBSP "»</a>.</p>\n");
-		return;
 	}
 }
 
