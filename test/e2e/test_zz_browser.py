@@ -460,16 +460,16 @@ def council_pages():
     harness.sql_value("SELECT council_referral_open('auto_saisine', 'La sobriété numérique',"
                       " current_date + 40, %d, ARRAY['territoires'], 'http://x', 's', 'x')" % a)
     for who, text in ((a, "Premier jet"), (b, "## Recommandations\n\n- former\n- " + LONG_URL)):
-        harness.sql_value("SELECT council_draft_add(%d, %d, '%s', '<p>%s</p>', 'http://x', 's', 'x')"
-                          % (rid, who, text, text))
+        harness.sql_value("SELECT result FROM council_draft_add(%d, %d, '%s', '<p>%s</p>',"
+                          " 'http://x', 's', 'x', '{}', '{}')" % (rid, who, text, text))
     harness.sql("INSERT INTO council_comments (referral_id, body, author_id)"
                 " VALUES (%d, 'Ajouter les EPN', %d)" % (rid, a))
     harness.sql("UPDATE council_referrals SET rapporteur_id = %d WHERE id = %d" % (b, rid))
     rid2 = int(harness.sql_value(
         "SELECT council_referral_open('saisine', 'Les données ouvertes', current_date + 5,"
         " %d, ARRAY['ethique'], 'http://x', 's', 'x')" % official))
-    harness.sql_value("SELECT council_draft_add(%d, %d, 'Texte', '<p>Texte</p>', 'http://x',"
-                      " 's', 'x')" % (rid2, a))
+    harness.sql_value("SELECT result FROM council_draft_add(%d, %d, 'Texte', '<p>Texte</p>',"
+                      " 'http://x', 's', 'x', '{}', '{}')" % (rid2, a))
     harness.sql("UPDATE council_referrals SET rapporteur_id = %d WHERE id = %d" % (b, rid2))
     harness.sql_value("SELECT council_publish(%d, %d, current_date, 1, 0, 1, 'http://x', 's', 'x')"
                       % (rid, b))
