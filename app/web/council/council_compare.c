@@ -6,12 +6,13 @@
 /*
  * GET /conseil/saisines/<id>/versions/<version> (members): what a version
  * of the opinion changed from the one before it, line by line
- * (app/core/linediff.c), with who wrote each and when.
+ * (line_diff(), app/core/synthesis.c, as the syntheses' versions), with
+ * who wrote each and when.
  */
 
 #include <stdlib.h>
 
-#include "../../core/linediff.h"
+#include "../../core/synthesis.h"
 #include "../../core/text.h"
 #include "../../db/council.h"
 #include "../shared/ui.h"
@@ -22,7 +23,7 @@ int	council_compare(struct web_req *);
 enum { Q_DRAFTS };
 
 static void
-write_ops(struct web_req *w, const struct linediff_op *ops, size_t n)
+write_ops(struct web_req *w, const struct diff_line *ops, size_t n)
 {
 	static const char *const	what[] = { "", "retirée", "ajoutée" };
 	static const char *const	cls[] = { "same", "del", "add" };
@@ -34,12 +35,12 @@ write_ops(struct web_req *w, const struct linediff_op *ops, size_t n)
 	    "Ligne</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
 		html_raw(H, "<tr class=\"");
-		html_raw(H, cls[ops[i].kind]);
+		html_raw(H, cls[ops[i].op]);
 		html_raw(H, "\"><td>");
-		html_raw(H, what[ops[i].kind]);
+		html_raw(H, what[ops[i].op]);
 		html_raw(H, "</td><td><code>");
 		html_text(H, web_printf(w, "%.*s", (int)ops[i].len,
-		    ops[i].line));
+		    ops[i].text));
 		html_raw(H, "</code></td></tr>\n");
 	}
 	html_raw(H, "</tbody>\n</table>\n");
@@ -65,8 +66,8 @@ compare_page(struct web_req *w, long long id, int i)
 		{ UI_COUNCIL, "Conseil numérique" },
 		{ council_work_url(w, id, NULL),
 		    web_printf(w, "Saisine n°%lld", id) } };
-	struct linediff_op	*ops;
-	size_t			 n;
+	struct diff_line	*ops;
+	long			 n;
 	int			 number = web_rows(w, Q_DRAFTS) - i;
 
 	page_begin(w, web_printf(w, "Version %d de l'avis : ce qui a changé",
@@ -78,12 +79,12 @@ compare_page(struct web_req *w, long long id, int i)
 	html_raw(H, "</h1>\n");
 	write_version(w, i + 1, "Avant");
 	write_version(w, i, "Après");
-	if (linediff(web_text(w, Q_DRAFTS, i + 1, CD_BODY),
-	    web_text(w, Q_DRAFTS, i, CD_BODY), &ops, &n) == -1)
+	if ((n = line_diff(web_text(w, Q_DRAFTS, i + 1, CD_BODY),
+	    web_text(w, Q_DRAFTS, i, CD_BODY), &ops)) == -1)
 		html_raw(H, "<p>Ces versions sont trop longues pour être "
 		    "comparées ligne à ligne.</p>\n");
 	else {
-		write_ops(w, ops, n);
+		write_ops(w, ops, (size_t)n);
 		free(ops);
 	}
 	page_end(w);
