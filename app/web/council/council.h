@@ -55,10 +55,6 @@ long long	 council_count_parse(const char *);
 const char	*council_state_label(const char *);
 const char	*council_kind_label(const char *);
 
-/* /conseil/saisines/<id>[/part] and /conseil/avis/<id>[/part]. */
-const char	*council_work_url(struct web_req *, long long, const char *);
-const char	*council_opinion_url(struct web_req *, long long, const char *);
-
 /*
  * The referral of slot q, row 0 (sql_council_referral), as a description
  * list; then its published opinion with the tally and the Region's

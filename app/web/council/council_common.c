@@ -144,20 +144,6 @@ council_kind_label(const char *kind)
 	    "Auto-saisine du conseil");
 }
 
-const char *
-council_work_url(struct web_req *w, long long id, const char *part)
-{
-	return (web_printf(w, "/conseil/saisines/%lld%s%s", id,
-	    part ? "/" : "", part ? part : ""));
-}
-
-const char *
-council_opinion_url(struct web_req *w, long long id, const char *part)
-{
-	return (web_printf(w, "/conseil/avis/%lld%s%s", id,
-	    part ? "/" : "", part ? part : ""));
-}
-
 void
 council_write_referral(struct web_req *w, int q)
 {

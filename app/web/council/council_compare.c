@@ -64,7 +64,7 @@ compare_page(struct web_req *w, long long id, int i)
 {
 	const struct ui_crumb	 up[] = {
 		{ UI_COUNCIL, "Conseil numérique" },
-		{ council_work_url(w, id, NULL),
+		{ ui_council_work(w, id, NULL),
 		    web_printf(w, "Saisine n°%lld", id) } };
 	struct diff_line	*ops;
 	long			 n;

@@ -49,7 +49,7 @@ write_referral_row(struct web_req *w, int i)
 	long long	id = web_int(w, Q_LIST, i, CL_ID);
 
 	html_raw(H, "<tr><td>");
-	ui_link(w, council_opinion_url(w, id, NULL),
+	ui_link(w, ui_council_opinion(w, id, NULL),
 	    web_text(w, Q_LIST, i, CL_QUESTION));
 	html_raw(H, "</td><td>");
 	html_text(H, council_kind_label(web_text(w, Q_LIST, i, CL_KIND)));
@@ -139,12 +139,12 @@ council_opinion_show(struct web_req *w)
 		html_raw(H, "<p>Le conseil n'a pas encore rendu son avis.</p>\n");
 	council_write_opinion(w, Q_REF);
 	if (w->sess.roles & ROLE_CONSEIL)
-		ui_link(w, council_work_url(w, id, NULL),
+		ui_link(w, ui_council_work(w, id, NULL),
 		    "Travail du conseil sur cette saisine (membres)");
 	if ((w->sess.roles & ROLE_OFFICIAL) &&
 	    !web_null(w, Q_REF, 0, CR_OP_HTML)) {
 		html_raw(H, "<p>");
-		ui_link(w, council_opinion_url(w, id, "reponse"),
+		ui_link(w, ui_council_opinion(w, id, "reponse"),
 		    web_null(w, Q_REF, 0, CR_RE_HTML) ? "Publier la réponse "
 		    "de la Région" : "Modifier la réponse de la Région");
 		html_raw(H, "</p>\n");

@@ -50,7 +50,7 @@ council_adoption_form(struct web_req *w, struct council_work *c)
 	    "conseil, enregistrez le vote et publiez-la. Le conseil compte ");
 	ui_count(w, web_int(w, CQ_REF, 0, CR_SIZE), "membre", "membres");
 	html_raw(H, ".</p>\n");
-	form_begin(w, council_work_url(w, c->id, "publication"),
+	form_begin(w, ui_council_work(w, c->id, "publication"),
 	    "Adoption et publication");
 	form_input(&c->f, "adopte_le", "Date de l'adoption", "date",
 	    c->adopted, "Au format AAAA-MM-JJ, pas dans le futur.", NULL, 1);
@@ -139,5 +139,5 @@ council_publish_post(struct web_req *w)
 		    "l'est déjà, ou le décompte a changé) : rien n'a été "
 		    "enregistré."));
 	web_flash(w, "council_published");
-	return (web_redirect(w, council_opinion_url(w, c->id, NULL)));
+	return (web_redirect(w, ui_council_opinion(w, c->id, NULL)));
 }

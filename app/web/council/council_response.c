@@ -33,7 +33,7 @@ response_page(struct web_req *w, struct council_response *r, int status)
 {
 	const struct ui_crumb	up[] = {
 		{ UI_COUNCIL, "Conseil numérique" },
-		{ council_opinion_url(w, r->id, NULL),
+		{ ui_council_opinion(w, r->id, NULL),
 		    web_printf(w, "Saisine n°%lld", r->id) } };
 
 	page_begin(w, "Réponse de la Région à un avis du conseil");
@@ -42,7 +42,7 @@ response_page(struct web_req *w, struct council_response *r, int status)
 	form_summary(&r->f);
 	council_write_referral(w, Q_REF);
 	council_write_opinion(w, Q_REF);
-	form_begin(w, council_opinion_url(w, r->id, "reponse"),
+	form_begin(w, ui_council_opinion(w, r->id, "reponse"),
 	    "Réponse de la Région");
 	form_textarea(&r->f, "reponse", "Texte de la réponse", r->body,
 	    "10 000 caractères au plus. Markdown accepté. Publiée sur la page "
@@ -103,5 +103,5 @@ council_response(struct web_req *w)
 		return (web_error(w, 409, "La réponse n'a pas pu être publiée. "
 		    "Rien n'a été enregistré."));
 	web_flash(w, "council_response");
-	return (web_redirect(w, council_opinion_url(w, r->id, NULL)));
+	return (web_redirect(w, ui_council_opinion(w, r->id, NULL)));
 }

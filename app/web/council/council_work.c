@@ -45,7 +45,7 @@ write_draft(struct web_req *w, struct council_work *c, int i)
 	if (i + 1 < web_rows(w, CQ_DRAFTS)) {
 		html_raw(H, "<p>");
 		ui_link(w, web_printf(w, "%s/versions/%lld",
-		    council_work_url(w, c->id, NULL),
+		    ui_council_work(w, c->id, NULL),
 		    web_int(w, CQ_DRAFTS, i, CD_ID)), web_printf(w,
 		    "Ce que la version %d change", web_rows(w, CQ_DRAFTS) - i));
 		html_raw(H, "</p>\n");
@@ -74,7 +74,7 @@ write_drafts(struct web_req *w, struct council_work *c, int open)
 	if (open) {
 		if (text == NULL && n > 0)
 			text = web_text(w, CQ_DRAFTS, 0, CD_BODY);
-		form_begin(w, council_work_url(w, c->id, "version"),
+		form_begin(w, ui_council_work(w, c->id, "version"),
 		    "Nouvelle version de l'avis");
 		council_text_form(c, text);
 		form_end(w, "Enregistrer cette version");
@@ -104,7 +104,7 @@ write_comments(struct web_req *w, struct council_work *c)
 	}
 	if (web_rows(w, CQ_COMMENTS) > 0)
 		html_raw(H, "</ul>\n");
-	form_begin(w, council_work_url(w, c->id, "commentaire"),
+	form_begin(w, ui_council_work(w, c->id, "commentaire"),
 	    "Commenter");
 	form_textarea(&c->f, "commentaire", "Votre commentaire", c->comment,
 	    "3 000 caractères au plus ; seuls les membres le lisent.", 1, 4);
@@ -126,7 +126,7 @@ write_rapporteur(struct web_req *w, struct council_work *c)
 	html_raw(H, "<section aria-labelledby=\"rapporteur-titre\">\n"
 	    "<h2 id=\"rapporteur-titre\">Le rapporteur</h2>\n<p>Le rapporteur "
 	    "enregistre le vote du conseil et publie l'avis adopté.</p>\n");
-	form_begin(w, council_work_url(w, c->id, "rapporteur"),
+	form_begin(w, ui_council_work(w, c->id, "rapporteur"),
 	    "Désigner le rapporteur");
 	form_select(&c->f, "rapporteur", "Membre désigné", opts, n,
 	    web_null(w, CQ_REF, 0, CR_RAPPORTEUR) ? NULL :
@@ -153,7 +153,7 @@ council_work_page(struct web_req *w, struct council_work *c, int status)
 	form_summary(&c->f);
 	council_write_referral(w, CQ_REF);
 	html_raw(H, "<p>");
-	ui_link(w, council_opinion_url(w, c->id, NULL), "La page publique de "
+	ui_link(w, ui_council_opinion(w, c->id, NULL), "La page publique de "
 	    "cette saisine");
 	html_raw(H, "</p>\n");
 	council_write_opinion(w, CQ_REF);
@@ -201,7 +201,7 @@ council_work_done(struct web_req *w, struct council_work *c,
 		    "publié, ou ce membre n'est plus au conseil : rien n'a été "
 		    "enregistré."));
 	web_flash(w, flash);
-	return (web_redirect(w, council_work_url(w, c->id, NULL)));
+	return (web_redirect(w, ui_council_work(w, c->id, NULL)));
 }
 
 /* GET /conseil/saisines/:id (members). */

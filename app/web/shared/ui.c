@@ -131,6 +131,20 @@ ui_report(struct web_req *w, const char *consultation, const char *theme)
 }
 
 const char *
+ui_council_work(struct web_req *w, long long id, const char *part)
+{
+	return (web_printf(w, "/conseil/saisines/%lld%s%s", id,
+	    part ? "/" : "", part ? part : ""));
+}
+
+const char *
+ui_council_opinion(struct web_req *w, long long id, const char *part)
+{
+	return (web_printf(w, "/conseil/avis/%lld%s%s", id,
+	    part ? "/" : "", part ? part : ""));
+}
+
+const char *
 ui_synthesis(struct web_req *w, const char *theme, const char *part)
 {
 	if (part == NULL)

@@ -43,6 +43,12 @@ const char	*ui_theme_propose(struct web_req *, const char *);
 /* /themes/<t>/formulaire: its printable paper form (issue 12, item 5). */
 const char	*ui_theme_paper(struct web_req *, const char *);
 const char	*ui_report(struct web_req *, const char *, const char *);
+/*
+ * A referral of the council: its members' work, /conseil/saisines/<id>,
+ * and its public opinion, /conseil/avis/<id> (or .../<part>).
+ */
+const char	*ui_council_work(struct web_req *, long long, const char *);
+const char	*ui_council_opinion(struct web_req *, long long, const char *);
 /* A theme's synthesis: /syntheses/<slug>, or /syntheses/<slug>/<part>. */
 const char	*ui_synthesis(struct web_req *, const char *, const char *);
 /*
