@@ -288,6 +288,7 @@ BEGIN
 	    ('synthesis_publish(integer, integer, bigint, text, text, text,'
 	     ' text, text)',					'EXECUTE'),
 	    ('synthesis_published(integer)',			'EXECUTE'),
+	    ('synthesis_notify(integer, bigint, bigint, bigint)',	'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),
 	    ('argument_useful_count()',				''),
@@ -345,6 +346,8 @@ BEGIN
 	    ('council_state(bigint)',				'EXECUTE'),
 	    ('council_mail_members(bigint, text, text, text, text, text)',
 								'EXECUTE'),
+	    ('council_notify_members(bigint, text, bigint)',	'EXECUTE'),
+	    ('council_notify_followers(bigint)',		'EXECUTE'),
 	    ('council_referral_open(text, text, date, bigint, text[], text,'
 	     ' text, text)',					'EXECUTE'),
 	    ('council_draft_add(bigint, bigint, text, text, text, text, text,'
@@ -411,7 +414,11 @@ BEGIN
 	    -- They write other people's notifications and digests.
 	    'notify_fanout(integer, text[], text[], text[], text)',
 	    'notify_digest(integer, integer, text[], text[], text, text, text)',
-	    'notify_user_erased()'] LOOP
+	    'notify_user_erased()',
+	    -- The news of syntheses and of the council, on the site.
+	    'synthesis_notify(integer, bigint, bigint, bigint)',
+	    'council_notify_members(bigint, text, bigint)',
+	    'council_notify_followers(bigint)'] LOOP
 		EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER'
 		    ' SET search_path = pg_catalog, public, pg_temp',
 		    f::regprocedure);

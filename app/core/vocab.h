@@ -253,7 +253,8 @@ extern const struct vocab	vocab_epn_result[EPR__MAX];
 
 /*
  * A notification's kind (notifications.kind), as the notifications page
- * and the e-mail preferences name it. NK_MODERATION has no preference.
+ * and the e-mail preferences name it. NK_MODERATION and the kinds from
+ * NK_SYNTHESIS on (issue 16) have no preference of their own.
  */
 #define VOCAB_NOTIFY_KIND(X)						\
 	X(NK_MODERATION, "moderation",	"Décision de modération sur "	\
@@ -265,7 +266,17 @@ extern const struct vocab	vocab_epn_result[EPR__MAX];
 	X(NK_ACTIVITY,	"activity",	"Nouvelle contribution sur une "\
 	    "proposition que vous suivez")				\
 	X(NK_THEME,	"theme",	"Nouvelle proposition dans un "	\
-	    "thème que vous suivez")
+	    "thème que vous suivez")					\
+	X(NK_SYNTHESIS,	"synthesis",	"Synthèse publiée d'un thème "	\
+	    "que vous suivez")						\
+	X(NK_CITED,	"cited",	"Votre contribution est citée "	\
+	    "dans une synthèse")					\
+	X(NK_REFERRAL,	"referral",	"Nouvelle saisine du conseil "	\
+	    "numérique")						\
+	X(NK_DRAFT,	"draft",	"Nouvelle version d'un projet "	\
+	    "d'avis du conseil numérique")				\
+	X(NK_OPINION,	"opinion",	"Avis du conseil numérique sur "\
+	    "un thème que vous suivez")
 enum { VOCAB_NOTIFY_KIND(VOCAB_ENUM_) NK__MAX };
 extern const struct vocab	vocab_notify_kind[NK__MAX];
 

@@ -148,10 +148,15 @@ DB_STMT(sql_notifications, 2, MOD_NOTIFICATION_COLS,
     " r.title AS rule_title, n.note, fr_date(n.created_at) AS date,"
     " n.read_at IS NULL AS unread, n.kind, p.id AS proposal,"
     " p.title AS proposal_title, n.appeal_id IS NOT NULL AS on_appeal,"
-    APPEALABLE
-    " FROM notifications n JOIN contributions c ON c.id = n.contribution_id"
-    " JOIN contributions p ON p.id = coalesce(c.proposal_id, c.id)"
+    APPEALABLE ","
+    " t.slug AS theme_slug, t.title AS theme_title,"
+    " n.referral_id AS referral, k.question"
+    " FROM notifications n LEFT JOIN contributions c"
+    "  ON c.id = n.contribution_id"
+    " LEFT JOIN contributions p ON p.id = coalesce(c.proposal_id, c.id)"
     " LEFT JOIN charter_rules r ON r.code = n.rule"
+    " LEFT JOIN themes t ON t.id = n.theme_id"
+    " LEFT JOIN council_referrals k ON k.id = n.referral_id"
     " WHERE n.user_id = $1::bigint ORDER BY n.created_at DESC, n.id DESC"
     " LIMIT 200");
 

@@ -205,7 +205,11 @@ extern const struct db_stmt	sql_decide;
 	C(NF_PROPOSAL,		"proposal",		INT)		\
 	C(NF_PROPOSAL_TITLE,	"proposal_title",	TEXT)		\
 	C(NF_ON_APPEAL,		"on_appeal",		BOOL)	/* decided on appeal */ \
-	C(NF_APPEALABLE,	"appealable",		BOOL)	/* may be appealed */
+	C(NF_APPEALABLE,	"appealable",		BOOL)	/* may be appealed */ \
+	C(NF_THEME_SLUG,	"theme_slug",		TEXT)	/* synthesis, cited, opinion */ \
+	C(NF_THEME_TITLE,	"theme_title",		TEXT)	/* idem */ \
+	C(NF_REFERRAL,		"referral",		INT)	/* referral, draft, opinion */ \
+	C(NF_QUESTION,		"question",		TEXT)	/* idem */
 DB_COLUMNS(MOD_NOTIFICATION_COLS, NF__MAX);
 extern const struct db_stmt	sql_notifications;
 

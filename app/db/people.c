@@ -112,6 +112,7 @@ DB_STMT(sql_account_export, 1, ACCOUNT_EXPORT_COLS,
     "  AND n.kind = 'moderation'),"
     " 'notifications', (SELECT coalesce(json_agg(json_build_object("
     "  'type', n.kind, 'contribution', n.contribution_id,"
+    "  'theme', n.theme_id, 'saisine', n.referral_id,"
     "  'le', n.created_at, 'lue_le', n.read_at)"
     "  ORDER BY n.created_at, n.id), '[]')"
     "  FROM notifications n WHERE n.user_id = u.id"

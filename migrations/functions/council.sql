@@ -58,6 +58,49 @@ BEGIN
 	RETURN n;
 END $$;
 
+-- Writes the notification of kind p_kind ('referral' or 'draft') about
+-- referral p_referral to every member of the council but p_actor, with
+-- or without an address (issue 16, item 4: on /compte/notifications).
+-- SECURITY DEFINER (privileges.sql): it writes other people's
+-- notifications, and only for the referral or draft p_actor has just
+-- written.
+CREATE OR REPLACE FUNCTION council_notify_members(p_actor bigint,
+    p_kind text, p_referral bigint) RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO notifications (user_id, kind, referral_id)
+	SELECT u.id, p_kind, p_referral
+	FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'conseil'
+	WHERE u.deleted_at IS NULL AND u.id <> p_actor
+	    AND CASE p_kind
+	    WHEN 'referral' THEN EXISTS (SELECT 1 FROM council_referrals
+		WHERE id = p_referral AND opened_by = p_actor
+		AND opened_at = now())
+	    WHEN 'draft' THEN EXISTS (SELECT 1 FROM council_drafts
+		WHERE referral_id = p_referral AND author_id = p_actor
+		AND created_at = now())
+	    ELSE false END
+$$;
+
+-- The council's opinion on referral p_referral, just published, on the
+-- site of the followers of its themes (whatever their e-mail mode): one
+-- per follower, about the first of those themes they follow. SECURITY
+-- DEFINER, as above; nothing unless the opinion was published in this
+-- transaction.
+CREATE OR REPLACE FUNCTION council_notify_followers(p_referral bigint)
+RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO notifications (user_id, kind, referral_id, theme_id)
+	SELECT DISTINCT ON (f.user_id) f.user_id, 'opinion', o.referral_id,
+	    f.theme_id
+	FROM council_opinions o
+	JOIN council_referral_themes t ON t.referral_id = o.referral_id
+	JOIN follows f ON f.theme_id = t.theme_id
+	JOIN users u ON u.id = f.user_id
+	WHERE o.referral_id = p_referral AND o.published_at = now()
+	    AND u.deleted_at IS NULL AND u.id <> o.rapporteur_id
+	ORDER BY f.user_id, f.theme_id
+$$;
+
 -- Opens a referral of kind p_kind (saisine: p_by must be an official;
 -- auto_saisine: a member) on the themes of slugs p_themes (of the primary
 -- consultation; at least one), due on p_due (not before today, Europe/
@@ -92,6 +135,7 @@ BEGIN
 	SELECT rid, unnest(ids);
 	PERFORM council_mail_members(p_by, 'council_referral', p_question,
 	    p_base || '/conseil/saisines/' || rid, p_subject, p_body);
+	PERFORM council_notify_members(p_by, 'referral', rid);
 	RETURN rid;
 END $$;
 
@@ -139,6 +183,7 @@ BEGIN
 	INTO result;
 	PERFORM council_mail_members(p_by, 'council_draft', q,
 	    p_base || '/conseil/saisines/' || p_referral, p_subject, p_mail);
+	PERFORM council_notify_members(p_by, 'draft', p_referral);
 END $$;
 
 -- Publishes the last version of referral p_referral's opinion as adopted
@@ -191,6 +236,7 @@ BEGIN
 	    AND u.id IN (SELECT f.user_id FROM follows f
 	    JOIN council_referral_themes t ON t.theme_id = f.theme_id
 	    WHERE t.referral_id = r.id);
+	PERFORM council_notify_followers(r.id);
 	RETURN 'ok';
 END $$;
 

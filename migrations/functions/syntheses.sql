@@ -153,7 +153,43 @@ BEGIN
 	    WHERE y.version_id = v_before
 	    AND y.contribution_id = x.contribution_id)
 	ORDER BY u.id, c.id;
+	PERFORM synthesis_notify(p_theme, v_version, v_before, p_by);
 	RETURN 'published';
+END;
+$$;
+
+-- The same news on the site, whatever the e-mail mode (issue 16, item
+-- 4): the followers of theme p_theme, and one per author that version
+-- p_version cites and version p_before (the one published before, or
+-- NULL) did not. SECURITY DEFINER (privileges.sql): it writes other
+-- people's notifications, and only for p_version being the publication
+-- p_by has just made.
+CREATE OR REPLACE FUNCTION synthesis_notify(p_theme integer,
+    p_version bigint, p_before bigint, p_by bigint) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF p_before IS NOT DISTINCT FROM p_version OR NOT EXISTS (SELECT 1
+	    FROM synthesis_publications p JOIN syntheses s
+	    ON s.id = p.synthesis_id WHERE s.theme_id = p_theme
+	    AND p.version_id = p_version AND p.published_by = p_by
+	    AND p.published_at = now()) THEN
+		RETURN;
+	END IF;
+	INSERT INTO notifications (user_id, kind, theme_id)
+	SELECT f.user_id, 'synthesis', p_theme
+	FROM follows f JOIN users u ON u.id = f.user_id
+	WHERE f.theme_id = p_theme AND u.deleted_at IS NULL AND u.id <> p_by;
+	INSERT INTO notifications (user_id, kind, theme_id, contribution_id)
+	SELECT DISTINCT ON (c.author_id) c.author_id, 'cited', p_theme, c.id
+	FROM synthesis_citations x
+	JOIN contributions c ON c.id = x.contribution_id
+	JOIN users u ON u.id = c.author_id
+	WHERE x.version_id = p_version AND u.deleted_at IS NULL
+	    AND u.id <> p_by
+	    AND NOT EXISTS (SELECT 1 FROM synthesis_citations y
+	    WHERE y.version_id = p_before
+	    AND y.contribution_id = x.contribution_id)
+	ORDER BY c.author_id, c.id;
 END;
 $$;
 

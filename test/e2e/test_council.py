@@ -193,6 +193,22 @@ def the_council_journey_from_referral_to_the_regions_response():
     _, msg, _ = wait_mail("suit-%s@example.org" % tag, "council_opinion")
     contains(msg.get_body().get_content(), "/conseil/avis/%d" % rid)
     eq(sql_value("SELECT count(*) FROM outbox WHERE user_id = %d" % bystander), "0")
+    # The same news on the site (issue 16, item 4): each member has the
+    # referral and the others' versions, the follower the opinion.
+    notes = m2.get("/compte/notifications")
+    contains(notes.visible_text(), "Nouvelle saisine du conseil numérique : « %s »." % question)
+    contains(notes.visible_text(), "Nouvelle version d'un projet d'avis du conseil numérique"
+             " : « %s »." % question)
+    eq(notes.text.count('href="/conseil/saisines/%d"' % rid), 3, "the referral, two versions")
+    eq(m0.get("/compte/notifications").text.count('href="/conseil/saisines/%d"' % rid), 2,
+       "never one's own version")
+    theme = sql_value("SELECT title FROM themes WHERE slug = 'education' AND consultation_id"
+                      " = (SELECT id FROM consultations WHERE is_primary)")
+    notes = harness.login(Client(), follower).get("/compte/notifications")
+    contains(notes.visible_text(), "Avis du conseil numérique sur un thème que vous suivez : "
+             "« %s » (thème « %s »)." % (question, theme))
+    contains(notes.text, 'href="/conseil/avis/%d"' % rid)
+    eq(sql_value("SELECT count(*) FROM notifications WHERE user_id = %d" % bystander), "0")
     # Drafting is closed.
     eq(m0.submit(work(rid), work(rid, "version"), {"texte": "encore"}).status, 409)
 

@@ -171,6 +171,19 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
                       (follower_mail, "synthesis_published")):
         eq(sql_value("SELECT count(*) FROM outbox WHERE recipient = '%s' AND kind = '%s'"
                      % (who, kind)), "1", kind + " once")
+    # And on the site (issue 16, item 4), once: the cited author's and the follower's notifications, linked.
+    title = sql_value("SELECT title FROM themes WHERE slug = '%s'" % slug)
+    for who, sentence in ((arguer, "Votre contribution est citée dans une synthèse : "
+                           "synthèse du thème « %s », qui cite « " % title),
+                          (harness.login(Client(), follower),
+                           "Synthèse publiée d'un thème que vous suivez : "
+                           "synthèse du thème « %s »." % title)):
+        notes = who.get("/compte/notifications")
+        contains(notes.visible_text(), "Nouveau — ")
+        contains(notes.visible_text(), sentence)
+        eq(notes.text.count('href="/syntheses/%s"' % slug), 1, "one notification, linked")
+    contains(arguer.get("/compte/notifications").text, 'href="/propositions/%d#c%d"'
+             % (extra, arg))
 
     pub = Client().get("/syntheses/" + slug)
     eq(pub.status, 200)

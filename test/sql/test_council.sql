@@ -52,6 +52,9 @@ SELECT isnt((SELECT id FROM r), NULL, 'an official opens a saisine');
 SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_referral'
     AND body LIKE '%/conseil/saisines/' || (SELECT id FROM r))::int, 2,
     'both members are told of it');
+SELECT is((SELECT count(*) FROM notifications WHERE kind = 'referral'
+    AND referral_id = (SELECT id FROM r))::int, 2,
+    'and have it on the site (council_notify_members)');
 SELECT is(council_state((SELECT id FROM r)), 'ouverte', 'it is open');
 SELECT isnt(pg_temp.open('auto_saisine', (SELECT a FROM p), current_date),
     NULL, 'a member opens an auto-saisine due today');
@@ -111,6 +114,13 @@ SELECT isnt((SELECT result FROM council_draft_add((SELECT id FROM r),
 SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_draft'
     AND body LIKE '%/conseil/saisines/' || (SELECT id FROM r))::int, 1,
     'the other member is told of the draft');
+SELECT is(array(SELECT user_id FROM notifications WHERE kind = 'draft'
+    AND referral_id = (SELECT id FROM r)), array[(SELECT b FROM p)],
+    'on the site too, never its author');
+SELECT council_notify_members((SELECT b FROM p), 'draft', (SELECT id FROM r));
+SELECT is((SELECT count(*) FROM notifications WHERE kind = 'draft'
+    AND referral_id = (SELECT id FROM r))::int, 1,
+    'council_notify_members writes nothing for a draft its caller did not write');
 SELECT is(council_state((SELECT id FROM r)), 'en_cours', 'it is under way');
 
 CREATE FUNCTION pg_temp.publish(p_by bigint, p_for int, p_against int,
@@ -144,6 +154,9 @@ SELECT is(council_state((SELECT id FROM r)), 'avis_rendu', 'the opinion is out')
 SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_opinion'
     AND user_id = (SELECT follower FROM p))::int, 1,
     'the follower of its theme is told');
+SELECT is((SELECT count(*) FROM notifications WHERE kind = 'opinion'
+    AND user_id = (SELECT follower FROM p) AND referral_id = (SELECT id FROM r))::int,
+    1, 'on the site too, once (council_notify_followers)');
 SELECT is((SELECT result FROM council_draft_add((SELECT id FROM r),
     (SELECT a FROM p), 'Encore', '<p>Encore</p>', 'http://agora.test', 's',
     'b', '{}', '{}')), NULL, 'no draft after publication');

@@ -4,7 +4,8 @@
 -- functions/syntheses.sql: synthesis_save() checks every citation (a
 -- public contribution of the theme; else the first bad one, its line,
 -- and nothing written), numbers the versions; synthesis_publish() records
--- who published which version; synthesis_published() is the latest;
+-- who published which version and tells followers and cited authors,
+-- by mail and on the site; synthesis_published() is the latest;
 -- synthesis_draft() starts from the topics, or says there are none.
 \set ON_ERROR_STOP 1
 BEGIN;
@@ -95,6 +96,19 @@ SELECT is(pg_temp.pub(2), 'published', 'version 2 published again');
 SELECT is(array[pg_temp.mails((SELECT b FROM author), 'synthesis_cited'),
     pg_temp.mails((SELECT id FROM follower), 'synthesis_published')], array[1, 2]::bigint[],
     'the same version again tells nobody');
+-- The same news on the site (synthesis_notify): as many as the mails,
+-- and nothing for a publication the caller did not just make.
+SELECT is(array[(SELECT count(*) FROM notifications WHERE kind = 'cited'
+    AND user_id IN ((SELECT a FROM author), (SELECT b FROM author))),
+    (SELECT count(*) FROM notifications WHERE kind = 'synthesis'
+    AND user_id = (SELECT id FROM follower))], array[2, 2]::bigint[],
+    'the cited authors and the follower have it on the site too');
+SELECT synthesis_notify((SELECT id FROM t), (SELECT id FROM synthesis_versions
+    WHERE number = 1 AND synthesis_id = (SELECT id FROM syntheses
+    WHERE theme_id = (SELECT id FROM t))), NULL, (SELECT a FROM author));
+SELECT is((SELECT count(*) FROM notifications WHERE kind = 'synthesis'
+    AND user_id = (SELECT id FROM follower)), 2::bigint,
+    'synthesis_notify writes nothing for a publication its caller did not make');
 SELECT is((SELECT number FROM synthesis_versions WHERE id = synthesis_published(
     (SELECT id FROM t))), 2, 'the latest publication is the public one');
 SELECT is((SELECT count(*) FROM synthesis_publications p JOIN syntheses s

@@ -8,8 +8,9 @@
  * moderators' decisions on their contributions, with the rule and the
  * note, and (issue 13, item 8) replies to them, arguments on their
  * proposals, the Region's answers, and the activity of the proposals and
- * themes they follow, each linking to it. Reading the page marks them
- * read.
+ * themes they follow, each linking to it; (issue 16) the syntheses of
+ * the themes they follow and those citing them, and the council's
+ * referrals, drafts and opinions. Reading the page marks them read.
  */
 
 #include "../../core/settings.h"
@@ -81,6 +82,52 @@ write_decision(struct web_req *w, int i)
 	html_raw(H, ".");
 }
 
+/*
+ * A notification of the syntheses and of the council (issue 16, item 4):
+ * the theme's synthesis, the member's referral, the published opinion.
+ */
+static void
+write_news(struct web_req *w, int i, int kind)
+{
+	long long	r = web_int(w, Q_NOTES, i, NF_REFERRAL);
+	const char	*slug = web_text(w, Q_NOTES, i, NF_THEME_SLUG);
+
+	html_text(H, vocab_notify_kind[kind].label);
+	html_raw(H, " : ");
+	switch (kind) {
+	case NK_SYNTHESIS:
+	case NK_CITED:
+		html_raw(H, "synthèse du thème « <a href=\"");
+		html_text(H, ui_synthesis(w, slug, NULL));
+		html_raw(H, "\">");
+		html_text(H, web_text(w, Q_NOTES, i, NF_THEME_TITLE));
+		html_raw(H, "</a> »");
+		if (kind == NK_CITED) {
+			html_raw(H, ", qui cite « <a href=\"");
+			html_text(H, ui_contribution(w, web_int(w, Q_NOTES, i,
+			    NF_PROPOSAL), web_int(w, Q_NOTES, i,
+			    NF_CONTRIBUTION)));
+			html_raw(H, "\">");
+			html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
+			html_raw(H, "</a> »");
+		}
+		break;
+	default:
+		html_raw(H, "« <a href=\"");
+		html_text(H, kind == NK_OPINION ? ui_council_opinion(w, r,
+		    NULL) : ui_council_work(w, r, NULL));
+		html_raw(H, "\">");
+		html_text(H, web_text(w, Q_NOTES, i, NF_QUESTION));
+		html_raw(H, "</a> »");
+		if (kind == NK_OPINION) {
+			html_raw(H, " (thème « ");
+			html_text(H, web_text(w, Q_NOTES, i, NF_THEME_TITLE));
+			html_raw(H, " »)");
+		}
+	}
+	html_raw(H, ".</li>\n");
+}
+
 static void
 write_notification(struct web_req *w, int i)
 {
@@ -91,6 +138,11 @@ write_notification(struct web_req *w, int i)
 	if (web_bool(w, Q_NOTES, i, NF_UNREAD))
 		html_raw(H, "<strong>Nouveau</strong> — ");
 	html_text(H, web_text(w, Q_NOTES, i, NF_DATE));
+	if (kind >= NK_SYNTHESIS) {
+		html_raw(H, " — ");
+		write_news(w, i, kind);
+		return;
+	}
 	if (kind != NK_MODERATION) {
 		html_raw(H, " — ");
 		write_activity(w, i, kind < 0 ? NK_ACTIVITY : kind);
