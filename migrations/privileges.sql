@@ -353,6 +353,7 @@ BEGIN
 	    ('council_draft_add(bigint, bigint, text, text, text, text, text,'
 	     ' integer[], bigint[])',				'EXECUTE'),
 	    ('council_cited(text)',				'EXECUTE'),
+	    ('council_cited_syntheses(text)',			'EXECUTE'),
 	    ('council_publish(bigint, bigint, date, integer, integer, integer,'
 	     ' text, text, text)',				'EXECUTE'),
 	    ('council_respond(bigint, bigint, text, text)',	'EXECUTE'),

@@ -33,6 +33,53 @@ citation_at(const char *s, long long *id, size_t *len)
 	return (1);
 }
 
+/* "[synthese:SLUG]" at s: 1, SLUG's start and length, the whole length. */
+static int
+synthesis_cite_at(const char *s, const char **slug, size_t *slen,
+    size_t *len)
+{
+	static const char	prefix[] = "[synthese:";
+	size_t			i, n = sizeof(prefix) - 1;
+
+	if (strncmp(s, prefix, n) != 0 || !((s[n] >= 'a' && s[n] <= 'z') ||
+	    (s[n] >= '0' && s[n] <= '9')))
+		return (0);
+	for (i = n; (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
+	    s[i] <= '9') || s[i] == '-'; i++)
+		if (i - n >= SYNTHESIS_CITE_SLUG_MAX)
+			return (0);
+	if (s[i] != ']')
+		return (0);
+	*slug = s + n;
+	*slen = i - n;
+	*len = i + 1;
+	return (1);
+}
+
+size_t
+synthesis_cites_parse(const char *text, struct synthesis_cite *out,
+    size_t max)
+{
+	const char	*slug;
+	size_t		 n = 0, slen, len;
+	int		 line = 1;
+
+	for (; *text != '\0'; text++) {
+		if (*text == '\n')
+			line++;
+		if (!synthesis_cite_at(text, &slug, &slen, &len))
+			continue;
+		if (n < max) {
+			out[n].line = line;
+			memcpy(out[n].slug, slug, slen);
+			out[n].slug[slen] = '\0';
+		}
+		n++;
+		text += len - 1;
+	}
+	return (n);
+}
+
 size_t
 citations_parse(const char *text, struct citation *out, size_t max)
 {
@@ -66,8 +113,37 @@ ref_find(const struct citation_ref *refs, size_t nrefs, long long id)
 	size_t	i;
 
 	for (i = 0; i < nrefs; i++)
-		if (refs[i].id == id)
+		if (refs[i].slug == NULL && refs[i].id == id)
 			return (&refs[i]);
+	return (NULL);
+}
+
+static const struct citation_ref *
+ref_find_slug(const struct citation_ref *refs, size_t nrefs,
+    const char *slug, size_t slen)
+{
+	size_t	i;
+
+	for (i = 0; i < nrefs; i++)
+		if (refs[i].slug != NULL && strlen(refs[i].slug) == slen &&
+		    memcmp(refs[i].slug, slug, slen) == 0)
+			return (&refs[i]);
+	return (NULL);
+}
+
+/* The ref of a citation at p (either kind), and its length; or NULL. */
+static const struct citation_ref *
+ref_at(const char *p, const struct citation_ref *refs, size_t nrefs,
+    size_t *len)
+{
+	const char	*slug;
+	size_t		 slen;
+	long long	 id;
+
+	if (citation_at(p, &id, len))
+		return (ref_find(refs, nrefs, id));
+	if (synthesis_cite_at(p, &slug, &slen, len))
+		return (ref_find_slug(refs, nrefs, slug, slen));
 	return (NULL);
 }
 
@@ -78,7 +154,6 @@ citations_html(struct html_out *out, const char *html,
 	const char			*p = html, *from = html;
 	const struct citation_ref	*r;
 	int				 in_tag = 0;
-	long long			 id;
 	size_t				 len;
 
 	for (; *p != '\0'; p++) {
@@ -86,12 +161,15 @@ citations_html(struct html_out *out, const char *html,
 			in_tag = 1;
 		else if (*p == '>')
 			in_tag = 0;
-		if (in_tag || !citation_at(p, &id, &len) ||
-		    (r = ref_find(refs, nrefs, id)) == NULL)
+		if (in_tag || (r = ref_at(p, refs, nrefs, &len)) == NULL)
 			continue;
 		out->write(out->arg, from, (size_t)(p - from));
-		html_rawf(out, "<a class=\"citation\" data-n=\"%lld\" "
-		    "href=\"", id);
+		if (r->slug != NULL)
+			html_raw(out, "<a class=\"citation citation-synthese\" "
+			    "href=\"");
+		else
+			html_rawf(out, "<a class=\"citation\" data-n=\"%lld\" "
+			    "href=\"", r->id);
 		html_text(out, r->href);
 		html_raw(out, "\">");
 		html_text(out, r->title);

@@ -31,17 +31,37 @@ struct citation {
  */
 size_t	citations_parse(const char *text, struct citation *out, size_t max);
 
-/* A citation's link: the contribution's title and address. */
+/*
+ * The council's opinions also cite a theme's published synthesis:
+ * "[synthese:SLUG]" (SLUG as a theme's: [a-z0-9][a-z0-9-]{0,63}).
+ */
+#define SYNTHESIS_CITE_SLUG_MAX	64
+
+struct synthesis_cite {
+	int		 line;	/* 1-based line of the text */
+	char		 slug[SYNTHESIS_CITE_SLUG_MAX + 1];
+};
+
+/* As citations_parse(), for "[synthese:SLUG]". */
+size_t	synthesis_cites_parse(const char *text, struct synthesis_cite *out,
+	    size_t max);
+
+/*
+ * A citation's link: the contribution's title and address, or (slug not
+ * NULL) the synthesis of theme slug's.
+ */
 struct citation_ref {
 	long long	 id;
 	const char	*title;
 	const char	*href;
+	const char	*slug;
 };
 
 /*
  * Writes html (cmark's output) to out with every "[#N]" of its text (never
  * inside a tag) replaced by a link to refs' N with its title, escaped
- * (and data-n="N", which the printed page shows).
+ * (and data-n="N", which the printed page shows), and every
+ * "[synthese:SLUG]" by a link to the ref of that slug.
  * A citation without a ref is written as it is.
  */
 void	citations_html(struct html_out *out, const char *html,

@@ -68,12 +68,18 @@ DB_STMT(sql_council_draft_add, 9, COUNCIL_DRAFT_ADD_COLS,
     " $2::bigint, $3::text, $4::text, $5::text, $6::text, $7::text,"
     " $8::int[], $9::bigint[])");
 
-DB_STMT(sql_council_refs, 2, SYNTHESIS_REF_COLS,
+DB_STMT(sql_council_refs, 3, SYNTHESIS_REF_COLS,
     "SELECT c.id, " CITATION_REF_TITLE " AS title,"
-    " " CITATION_REF_HREF " AS href FROM contributions c"
+    " " CITATION_REF_HREF " AS href, NULL::text AS slug"
+    " FROM contributions c"
     " WHERE c.id = ANY ($2::bigint[]) AND c.is_public AND EXISTS (SELECT 1"
     "  FROM council_referral_themes t WHERE t.referral_id = $1::bigint"
-    "  AND t.theme_id = c.theme_id)");
+    "  AND t.theme_id = c.theme_id)"
+    " UNION ALL SELECT 0, 'synthèse du thème « ' || t.title || ' »',"
+    " '/syntheses/' || t.slug, t.slug FROM themes t"
+    " JOIN council_referral_themes x ON x.theme_id = t.id"
+    " WHERE x.referral_id = $1::bigint AND t.slug = ANY ($3::text[])"
+    " AND synthesis_published(t.id) IS NOT NULL");
 
 DB_STMT(sql_council_comment_add, 3, COUNCIL_WRITE_COLS,
     "WITH i AS (INSERT INTO council_comments (referral_id, body, author_id)"

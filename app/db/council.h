@@ -121,7 +121,8 @@ extern const struct db_stmt	sql_council_draft_add;
 /*
  * $1 referral, $2 ids (bigint[] literal): those that are public
  * contributions of its themes, with title and address (the columns of
- * SYNTHESIS_REF_COLS, app/db/syntheses.h).
+ * SYNTHESIS_REF_COLS, app/db/syntheses.h); $3 slugs (text[] literal):
+ * those of its themes whose synthesis is published (id 0, the slug).
  */
 extern const struct db_stmt	sql_council_refs;
 /* $1 referral, $2 member, $3 text: result 1 when written, else 0. */

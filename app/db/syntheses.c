@@ -54,7 +54,7 @@ DB_STMT(sql_synthesis_public, 1, SYNTHESIS_COLS,
 
 DB_STMT(sql_synthesis_refs, 2, SYNTHESIS_REF_COLS,
     "SELECT c.id, " CITATION_REF_TITLE " AS title,"
-    " " CITATION_REF_HREF " AS href"
+    " " CITATION_REF_HREF " AS href, NULL::text AS slug"
     THEME_OF_SLUG PUBLISHED
     " LEFT JOIN syntheses s ON s.theme_id = t.id"
     " JOIN synthesis_versions w ON w.id = CASE WHEN $2::int = 0"

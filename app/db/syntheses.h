@@ -42,7 +42,8 @@ extern const struct db_stmt	sql_synthesis_public;
 #define SYNTHESIS_REF_COLS(C)						\
 	C(SR_ID,		"id",			INT)		\
 	C(SR_TITLE,		"title",		TEXT)		\
-	C(SR_HREF,		"href",			TEXT)
+	C(SR_HREF,		"href",			TEXT)		\
+	C(SR_SLUG,		"slug",			TEXT)	/* a synthesis's theme, or NULL */
 DB_COLUMNS(SYNTHESIS_REF_COLS, SR__MAX);
 extern const struct db_stmt	sql_synthesis_refs;
 

@@ -144,7 +144,10 @@ END $$;
 -- Its citations are at lines p_lines of contributions p_ids (parsed in C,
 -- app/core/synthesis.h, in the order of the text): each must be a public
 -- contribution of one of the referral's themes, else the first that is
--- not is answered ('citation', its line, its id) and nothing is written.
+-- not is answered ('citation', its line, its id) and nothing is written;
+-- each synthesis cited ("[synthese:SLUG]") must be the published one of
+-- one of its themes, else 'synthese' and the line of the first that is
+-- not, nothing written.
 -- Otherwise result is the version's id; NULL when refused (not a member,
 -- no such referral, the opinion already published).
 DROP FUNCTION IF EXISTS council_draft_add(bigint, bigint, text, text, text,
@@ -178,6 +181,22 @@ BEGIN
 		contribution := bad.id;
 		RETURN;
 	END IF;
+	-- A synthesis cited, "[synthese:SLUG]" (parsed here from the text,
+	-- as app/core/synthesis.c does): published, of one of its themes.
+	SELECT x.n INTO line
+	FROM regexp_split_to_table(p_body, E'\n') WITH ORDINALITY AS x(t, n),
+	    regexp_matches(x.t, '\[synthese:([a-z0-9][a-z0-9-]{0,63})\]', 'g')
+	    AS m
+	WHERE NOT EXISTS (SELECT 1 FROM themes t
+	    JOIN council_referral_themes r ON r.theme_id = t.id
+	    WHERE r.referral_id = p_referral AND t.slug = m[1]
+	    AND synthesis_published(t.id) IS NOT NULL)
+	ORDER BY x.n LIMIT 1;
+	IF FOUND THEN
+		result := 'synthese';
+		RETURN;
+	END IF;
+	line := 0;
 	INSERT INTO council_drafts (referral_id, body, body_html, author_id)
 	VALUES (p_referral, p_body, p_html, p_by) RETURNING id::text
 	INTO result;
@@ -271,6 +290,16 @@ LANGUAGE sql IMMUTABLE AS $$
 	    WITH ORDINALITY AS r(m, o) GROUP BY m[1]::bigint) x
 $$;
 
+-- The syntheses p_body cites ("[synthese:SLUG]"), their themes' slugs in
+-- order of first citation, as a JSON array.
+CREATE OR REPLACE FUNCTION council_cited_syntheses(p_body text) RETURNS jsonb
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT coalesce(jsonb_agg(x.slug ORDER BY x.o), '[]'::jsonb)
+	FROM (SELECT m[1] AS slug, min(o) AS o
+	    FROM regexp_matches(p_body, '\[synthese:([a-z0-9][a-z0-9-]{0,63})\]',
+	    'g') WITH ORDINALITY AS r(m, o) GROUP BY m[1]) x
+$$;
+
 -- /export/conseil.json: the council's size, every referral with its
 -- state and themes, its published opinion with the adoption's tally, the
 -- Region's response (Markdown sources; never the drafts nor the
@@ -291,7 +320,8 @@ LANGUAGE sql STABLE AS $$
 		    'adopte_le', o.adopted_on, 'pour', o.votes_for,
 		    'contre', o.votes_against, 'abstentions', o.abstentions,
 		    'publie_le', o.published_at,
-		    'citations', council_cited(o.body))
+		    'citations', council_cited(o.body),
+		    'syntheses_citees', council_cited_syntheses(o.body))
 		    FROM council_opinions o WHERE o.referral_id = r.id),
 		'reponse_region', (SELECT jsonb_build_object('texte', s.body,
 		    'publiee_le', s.published_at)

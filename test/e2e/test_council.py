@@ -299,6 +299,67 @@ def an_opinion_cites_the_contributions_of_its_themes():
     lacks(Client().get("/propositions/%d" % foreign).visible_text(), "l'avis du conseil")
 
 
+def published_synthesis(tag):
+    """A theme of the primary consultation with a published synthesis
+    (through the secretariat's own SQL functions); returns its slug, title."""
+    slug, title = "avis-synthese-" + tag, "Synthèse citée " + tag
+    sql("INSERT INTO themes (consultation_id, slug, position, title, summary, body)"
+        " SELECT k.id, '%s', (SELECT max(position) + 1 FROM themes"
+        " WHERE consultation_id = k.id), '%s', 'S.', '' FROM consultations k"
+        " WHERE k.is_primary" % (slug, title))
+    writer = harness.make_user(roles=("citizen", "secretariat"))
+    theme = int(sql_value("SELECT id FROM themes WHERE slug = '%s'" % slug))
+    sql("SELECT synthesis_save(%d, 'Texte de la synthèse.', %d, '{}', '{}')" % (theme, writer))
+    eq(sql_value("SELECT synthesis_publish(%d, 1, %d, 'http://x', 's', 'b', 's', 'b')"
+                 % (theme, writer)), "published")
+    return slug, title
+
+
+@test
+def an_opinion_cites_a_published_synthesis_of_its_themes():
+    tag = secrets.token_hex(4)
+    (m0, u0, e0), (m1, u1, e1) = members(tag, 2)
+    slug, title = published_synthesis(tag)
+    unpublished = "avis-brouillon-" + tag
+    sql("INSERT INTO themes (consultation_id, slug, position, title, summary, body)"
+        " SELECT k.id, '%s', (SELECT max(position) + 1 FROM themes"
+        " WHERE consultation_id = k.id), 'Sans synthèse', 'S.', '' FROM consultations k"
+        " WHERE k.is_primary" % unpublished)
+    # Opened in SQL: the form offers the first 16 themes, and the tests
+    # add themes at the end.
+    official = harness.make_user(roles=("citizen", "official"))
+    question = "Que retenir de la synthèse %s ?" % tag
+    rid = int(sql_value("SELECT council_referral_open('saisine', '%s', current_date + 20, %d,"
+                        " ARRAY['education', '%s', '%s'], 'http://x', 's', 'b')"
+                        % (question, official, slug, unpublished)))
+
+    # A theme outside the referral, one without a published synthesis:
+    # refused at the line, the text kept, nothing written.
+    for bad in ("ethique", unpublished):
+        text = "## Avis\n\nNous lisons [synthese:%s] et\n[synthese:%s]." % (slug, bad)
+        r = m0.submit(work(rid), work(rid, "version"), {"texte": text})
+        eq(r.status, 422, r.visible_text()[:300])
+        contains(r.visible_text(), "Ligne 4 : la synthèse citée n'est pas publiée ou ne "
+                 "porte pas sur un thème de la saisine. Rien n'a été enregistré.")
+        contains(r.text, "[synthese:%s]" % bad)
+        eq(sql_value("SELECT count(*) FROM council_drafts WHERE referral_id = %d" % rid), "0")
+
+    # The published synthesis of one of its themes: a link with its title.
+    text = "## Avis\n\nLe conseil s'appuie sur [synthese:%s]." % slug
+    eq(m0.submit(work(rid), work(rid, "version"), {"texte": text}).status, 303)
+    link = ('<a class="citation citation-synthese" href="/syntheses/%s">synthèse du thème'
+            ' « %s »</a>' % (slug, title))
+    contains(m1.get(work(rid)).text, link)
+    eq(m0.submit(work(rid), work(rid, "rapporteur"), {"rapporteur": str(u1)}).status, 303)
+    fields = {"adopte_le": today(), "pour": "2", "contre": "0", "abstentions": "0"}
+    eq(m1.submit(work(rid), work(rid, "publication"), fields).status, 303)
+    contains(Client().get("/conseil/avis/%d" % rid).text, link)
+    doc = json.loads(Client().get("/export/conseil.json").text)
+    s = [x for x in doc["saisines"] if x["id"] == rid][0]
+    eq(s["avis"]["syntheses_citees"], [slug])
+    eq(s["avis"]["citations"], [])
+
+
 @test
 def a_member_opens_an_auto_saisine():
     tag = secrets.token_hex(4)

@@ -95,6 +95,15 @@ SELECT is(pg_temp.draft(ARRAY[1, 4], ARRAY[(SELECT ok FROM cited),
 SELECT is(pg_temp.draft(ARRAY[2, 3], ARRAY[987654321, (SELECT other
     FROM cited)]), ARRAY['citation', '2', '987654321'],
     'an unknown contribution: refused, the first in the text');
+SELECT is((SELECT ARRAY[result, line::text] FROM council_draft_add(
+    (SELECT id FROM r), (SELECT a FROM p), E'Avis\n\n[synthese:ethique]\nou '
+    '[synthese:' || (SELECT t.slug FROM themes t JOIN council_referral_themes x
+    ON x.theme_id = t.id WHERE x.referral_id = (SELECT id FROM r) LIMIT 1) || ']',
+    '<p>Avis</p>', 'http://agora.test', 's', 'b', '{}', '{}')),
+    ARRAY['synthese', '3'],
+    'a synthesis not published or outside the referral: refused at its first line');
+SELECT is(council_cited_syntheses('[synthese:b] [synthese:a] [synthese:b] [synthese:-x]'),
+    '["b", "a"]'::jsonb, 'council_cited_syntheses: the slugs in order, once');
 SELECT is(pg_temp.draft(ARRAY[5], ARRAY[(SELECT hidden FROM cited)]),
     ARRAY['citation', '5', (SELECT hidden FROM cited)::text],
     'a hidden contribution: refused');

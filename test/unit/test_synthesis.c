@@ -82,7 +82,7 @@ citations_links(void **state)
 	struct sink		 s = { "", 0 };
 	struct html_out		 out = { sink_write, &s };
 	struct citation_ref	 refs[] = {
-		{ 12, "Des <bornes> & \"prises\"", "/propositions/12" },
+		{ 12, "Des <bornes> & \"prises\"", "/propositions/12", NULL },
 	};
 
 	citations_html(&out, "<p>Voir [#12], [#99].</p>"
@@ -93,6 +93,53 @@ citations_links(void **state)
 	    "<a class=\"citation\" data-n=\"12\" href=\"/propositions/12\">"
 	    "Des &lt;bornes"
 	    "&gt; &amp; &quot;prises&quot;</a></a>");
+}
+
+/* synthesis-cites: "[synthese:SLUG]", its line; not malformed ones. */
+static void
+synthesis_cites(void **state)
+{
+	struct synthesis_cite	c[3];
+	char			long_slug[80];
+
+	assert_int_equal(synthesis_cites_parse("Voir [synthese:ethique].\n"
+	    "[synthese:] [synthese:-x] [synthese:A] [synthese:e t]\n"
+	    "et [synthese:epn-mobile-2][#3]", c, 3), 2);
+	assert_int_equal(c[0].line, 1);
+	assert_string_equal(c[0].slug, "ethique");
+	assert_int_equal(c[1].line, 3);
+	assert_string_equal(c[1].slug, "epn-mobile-2");
+	memset(long_slug, 'a', sizeof(long_slug));
+	memcpy(long_slug, "[synthese:", 10);
+	long_slug[10 + SYNTHESIS_CITE_SLUG_MAX] = ']';
+	long_slug[11 + SYNTHESIS_CITE_SLUG_MAX] = '\0';
+	assert_int_equal(synthesis_cites_parse(long_slug, c, 3), 1);
+	long_slug[10 + SYNTHESIS_CITE_SLUG_MAX] = 'a';
+	long_slug[11 + SYNTHESIS_CITE_SLUG_MAX] = ']';
+	long_slug[12 + SYNTHESIS_CITE_SLUG_MAX] = '\0';
+	assert_int_equal(synthesis_cites_parse(long_slug, c, 3), 0);
+	assert_int_equal(synthesis_cites_parse("[synthese:a][synthese:b]"
+	    "[synthese:c][synthese:d]", c, 3), 4);
+}
+
+/* citations-html: a synthesis's link, only for a ref of its slug. */
+static void
+citations_synthesis_links(void **state)
+{
+	struct sink		 s = { "", 0 };
+	struct html_out		 out = { sink_write, &s };
+	struct citation_ref	 refs[] = {
+		{ 0, "synthèse du thème « <É> »", "/syntheses/ethique",
+		    "ethique" },
+		{ 7, "Sept", "/propositions/7", NULL },
+	};
+
+	citations_html(&out, "<p>[synthese:ethique] [synthese:autre] [#7] "
+	    "[#0]</p>", refs, 2);
+	assert_string_equal(s.buf, "<p><a class=\"citation citation-synthese\" "
+	    "href=\"/syntheses/ethique\">synthèse du thème « &lt;É&gt; »</a> "
+	    "[synthese:autre] <a class=\"citation\" data-n=\"7\" "
+	    "href=\"/propositions/7\">Sept</a> [#0]</p>");
 }
 
 /* Ops of a diff as a string: ' ' same, '-' deleted, '+' added. */
@@ -184,6 +231,8 @@ main(void)
 		cmocka_unit_test(citations_not),
 		cmocka_unit_test(citations_max),
 		cmocka_unit_test(citations_links),
+		cmocka_unit_test(synthesis_cites),
+		cmocka_unit_test(citations_synthesis_links),
 		cmocka_unit_test(diff_basic),
 		cmocka_unit_test(diff_numbers),
 		cmocka_unit_test(diff_too_long),

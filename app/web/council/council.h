@@ -30,6 +30,7 @@
 struct council_cites {
 	const char	*lines;
 	const char	*ids;
+	const char	*slugs;	/* the syntheses cited, "{a,b}" */
 };
 
 /*

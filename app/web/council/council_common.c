@@ -38,6 +38,36 @@ cites_literal(struct web_req *w, const struct citation *c, size_t n,
 	return (s);
 }
 
+/*
+ * The syntheses the text cites ("[synthese:SLUG]"), as a text[] literal
+ * (slugs are [a-z0-9-]: nothing to quote); council_draft_add() checks
+ * that each is published and of the referral's themes.
+ */
+static int
+synthesis_cites_check(struct form *f, const char *name, const char *text,
+    struct council_cites *cc)
+{
+	struct synthesis_cite	*s;
+	struct kore_buf		*b;
+	size_t			 i, n, len;
+
+	s = web_alloc(f->w, sizeof(*s) * COUNCIL_CITATIONS_MAX);
+	if ((n = synthesis_cites_parse(text, s, COUNCIL_CITATIONS_MAX)) >
+	    COUNCIL_CITATIONS_MAX) {
+		form_error(f, name, "Un avis cite au plus %d synthèses"
+		    NBSP ": celui-ci en cite %zu.", COUNCIL_CITATIONS_MAX, n);
+		return (0);
+	}
+	b = kore_buf_alloc(64);
+	kore_buf_append(b, "{", 1);
+	for (i = 0; i < n; i++)
+		kore_buf_appendf(b, "%s%s", i ? "," : "", s[i].slug);
+	kore_buf_append(b, "}", 1);
+	cc->slugs = web_strdup(f->w, kore_buf_stringify(b, &len));
+	kore_buf_free(b);
+	return (1);
+}
+
 int
 council_text_check(struct form *f, const char *name, const char *label,
     const char **out, struct council_cites *cc)
@@ -56,7 +86,7 @@ council_text_check(struct form *f, const char *name, const char *label,
 	}
 	cc->lines = cites_literal(f->w, c, n, 1);
 	cc->ids = cites_literal(f->w, c, n, 0);
-	return (1);
+	return (synthesis_cites_check(f, name, *out, cc));
 }
 
 static void
@@ -81,6 +111,8 @@ council_text_render(struct web_req *w, const char *md, int refs_slot)
 		refs[i].id = web_int(w, refs_slot, i, SR_ID);
 		refs[i].title = web_text(w, refs_slot, i, SR_TITLE);
 		refs[i].href = web_text(w, refs_slot, i, SR_HREF);
+		refs[i].slug = web_null(w, refs_slot, i, SR_SLUG) ? NULL :
+		    web_text(w, refs_slot, i, SR_SLUG);
 	}
 	if ((html = markdown_render(md, strlen(md), 2)) == NULL)
 		fatal("markdown_render: out of memory");

@@ -221,13 +221,22 @@ council_work(struct web_req *w)
 static int
 draft_done(struct web_req *w, struct council_work *c)
 {
-	if (web_null(w, CQ_WRITE, 0, CA_RESULT) ||
-	    strcmp(web_text(w, CQ_WRITE, 0, CA_RESULT), "citation") != 0)
+	const char	*r = web_null(w, CQ_WRITE, 0, CA_RESULT) ? "" :
+			    web_text(w, CQ_WRITE, 0, CA_RESULT);
+
+	if (strcmp(r, "synthese") == 0)
+		form_error(&c->f, "texte", "Ligne %lld" NBSP ": la synthèse "
+		    "citée n'est pas publiée ou ne porte pas sur un thème de "
+		    "la saisine. Rien n'a été enregistré.",
+		    web_int(w, CQ_WRITE, 0, CA_LINE));
+	else if (strcmp(r, "citation") == 0)
+		form_error(&c->f, "texte", "Ligne %lld" NBSP ": la contribution "
+		    "n°%lld n'existe pas ou n'appartient pas aux thèmes de la "
+		    "saisine. Rien n'a été enregistré.",
+		    web_int(w, CQ_WRITE, 0, CA_LINE), web_int(w, CQ_WRITE, 0,
+		    CA_ID));
+	else
 		return (council_work_done(w, c, "council_draft"));
-	form_error(&c->f, "texte", "Ligne %lld" NBSP ": la contribution "
-	    "n°%lld n'existe pas ou n'appartient pas aux thèmes de la "
-	    "saisine. Rien n'a été enregistré.",
-	    web_int(w, CQ_WRITE, 0, CA_LINE), web_int(w, CQ_WRITE, 0, CA_ID));
 	return (council_work_page(w, c, 422));
 }
 
@@ -259,7 +268,7 @@ council_draft_post(struct web_req *w)
 	    &c->text, &c->cites))
 		return (council_work_page(w, c, 422));
 	return (web_query(w, CQ_CITES, &sql_council_refs, DB_INT(c->id),
-	    DB_TEXT(c->cites.ids)));
+	    DB_TEXT(c->cites.ids), DB_TEXT(c->cites.slugs)));
 }
 
 /* POST /conseil/saisines/:id/commentaire (members). */

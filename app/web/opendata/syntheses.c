@@ -40,6 +40,8 @@ synthesis_body_write(struct web_req *w, const char *body, int refs_slot)
 		refs[i].id = web_int(w, refs_slot, i, SR_ID);
 		refs[i].title = web_text(w, refs_slot, i, SR_TITLE);
 		refs[i].href = web_text(w, refs_slot, i, SR_HREF);
+		refs[i].slug = web_null(w, refs_slot, i, SR_SLUG) ? NULL :
+		    web_text(w, refs_slot, i, SR_SLUG);
 	}
 	if ((html = markdown_render(body, strlen(body), 1)) == NULL)
 		fatal("markdown_render: out of memory");
