@@ -311,6 +311,17 @@ BEGIN
 	ON CONFLICT DO NOTHING;
 	DELETE FROM notifications WHERE user_id = p_user;
 	UPDATE flags SET note = NULL WHERE user_id = p_user AND note IS NOT NULL;
+	-- What the person wrote to the moderators, never public: the reasons
+	-- of their appeals (the appeals stay, for the moderation record), and
+	-- their messages with the copies mailed to the moderators, which name
+	-- the account as contact_send() writes it.
+	UPDATE appeals SET reason = NULL WHERE author_id = p_user
+	    AND reason IS NOT NULL;
+	DELETE FROM moderation_messages WHERE sender_id = p_user;
+	WITH d AS (DELETE FROM outbox WHERE kind = 'contact'
+	    AND strpos(body, '(compte n° ' || p_user || ')') > 0 RETURNING id)
+	INSERT INTO outbox_erased (outbox_id) SELECT id FROM d
+	ON CONFLICT DO NOTHING;
 	FOR t IN SELECT c.table_schema, c.table_name
 	    FROM information_schema.columns c
 	    JOIN information_schema.tables tb USING (table_schema, table_name)

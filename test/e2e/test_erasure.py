@@ -7,6 +7,7 @@ deletes, after a warning, the accounts without a sign-in for three years,
 through the same erasure as a person's own deletion."""
 
 import glob
+import json
 import os
 import re
 import shlex
@@ -101,6 +102,19 @@ def a_deleted_person_leaves_neither_address_nor_name_in_a_dump_or_a_mail_file():
     # ("Bonjour <name>").
     moderator_hides(mine, "Hors sujet")
     wait_mail(second, "moderation")
+    # An appeal of it and a message to the moderators, both naming the
+    # person: in their data download, then erased with the account (the
+    # appeal stays, without its reason).
+    path = "/contributions/%d/reexamen" % mine
+    r = c.submit(path, path, {"raison": "Réexamen demandé par %s, merci." % name})
+    eq(r.status, 303, "appeal: " + r.visible_text()[:200])
+    r = c.submit("/contact-moderation", "/contact-moderation",
+                 {"sujet": "autre", "texte": "Message de %s à l'équipe." % name})
+    eq(r.status, 303, "contact: " + r.visible_text()[:200])
+    mine_data = json.loads(c.get("/compte/donnees.json").text)
+    eq([a["motif"] for a in mine_data["reexamens"]], ["Réexamen demandé par %s, merci." % name])
+    eq([m["texte"] for m in mine_data["messages_a_la_moderation"]],
+       ["Message de %s à l'équipe." % name])
     # Rate-limited: failed sign-ins with both addresses, from one network
     # (which alone waits: issue 14, item 4).
     v = Visitor()
@@ -131,6 +145,8 @@ def a_deleted_person_leaves_neither_address_nor_name_in_a_dump_or_a_mail_file():
     # What stays, as documented: the text the person wrote (under the
     # pseudonym), the vote, the flag without its note.
     contains(after, body.lower(), "the proposal's text")
+    eq(sql_value("SELECT count(*) FROM appeals WHERE contribution_id = %d"
+                 " AND reason IS NULL" % mine), "1", "the appeal stays, without its reason")
     contains(after, "membre n°%d" % uid)
     eq(sql_value("SELECT count(*) FROM flags WHERE user_id = %d AND note IS NULL" % uid), "1")
     eq(sql_value("SELECT count(*) FROM notifications WHERE user_id = %d" % uid), "0")
