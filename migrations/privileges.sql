@@ -362,7 +362,7 @@ BEGIN
 	    ('paper_sheets_issue(text, text[])',			'EXECUTE'),
 	    ('paper_sheet_refusal(text, integer, date)',		'EXECUTE'),
 	    ('paper_enter(bigint, bigint, text, text, text, text, text, text,'
-	     ' text, text, date)',				'EXECUTE'),
+	     ' text, text, date, integer)',			'EXECUTE'),
 	    ('paper_sheets_purge()',				'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',

@@ -174,6 +174,10 @@ const struct refusal refusal_assisted[] = {
 	{ "date_early", 422, REFUSAL_LIMIT_NONE, "La date de recueil est "
 	    "antérieure à l'ouverture de la consultation : vérifiez-la. Rien "
 	    "n'a été enregistré." },
+	{ "date_late", 422, REFUSAL_LIMIT_NONE, "La date de recueil est "
+	    "postérieure à la clôture de la consultation : une feuille "
+	    "remplie après la clôture ne peut pas être saisie. Rien n'a été "
+	    "enregistré." },
 };
 const size_t refusal_assisted_n = N(refusal_assisted);
 

@@ -24,7 +24,8 @@ $$;
 -- day p_day, or NULL: 'sheet_unknown' (never issued), 'sheet_theme'
 -- (printed for another theme), 'sheet_entered' (entered already),
 -- 'date_future', 'date_before_sheet' (before it was printed),
--- 'date_early' (before the consultation opened).
+-- 'date_early' (before the consultation opened), 'date_late' (after its
+-- last day: collected once it was over).
 CREATE OR REPLACE FUNCTION paper_sheet_refusal(p_code text, p_theme integer,
     p_day date)
 RETURNS text LANGUAGE plpgsql STABLE AS $$
@@ -53,6 +54,13 @@ BEGIN
 	    WHERE t.id = p_theme) THEN
 		RETURN 'date_early';
 	END IF;
+	-- closes_at is exclusive: its last day is that of the instant before.
+	IF p_day > (SELECT ((closes_at - interval '1 microsecond')
+	    AT TIME ZONE 'Europe/Paris')::date
+	    FROM consultations c JOIN themes t ON t.consultation_id = c.id
+	    WHERE t.id = p_theme) THEN
+		RETURN 'date_late';
+	END IF;
 	RETURN NULL;
 END $$;
 
@@ -63,12 +71,18 @@ END $$;
 -- the mediator's page showed, which must be current). Returns (code, id): 'ok', 'pending' (a priori
 -- moderation), a refusal of assisted_refusal() or of
 -- paper_sheet_refusal(), 'missing' (no such theme), 'upcoming' or
--- 'closed'. Two mediators typing the same sheet at once: the UNIQUE
--- sheet_code lets one in and answers the other 'sheet_entered'.
+-- 'closed'. A sheet collected while the consultation was open may be
+-- entered up to p_grace days after it closed (paper_entry_days): what
+-- people wrote in a village hall is not lost because the mediator typed
+-- it after the last day. Two mediators typing the same sheet at once:
+-- the UNIQUE sheet_code lets one in and answers the other
+-- 'sheet_entered'. (Its form without p_grace is dropped.)
+DROP FUNCTION IF EXISTS paper_enter(bigint, bigint, text, text, text, text,
+    text, text, text, text, date);
 CREATE OR REPLACE FUNCTION paper_enter(p_mediator bigint, p_epn bigint,
     p_sheet text, p_slug text, p_title text, p_body text, p_body_html text,
     p_territory text, p_consent text, p_contact text, p_day date,
-    OUT code text, OUT new_id bigint)
+    p_grace integer DEFAULT 0, OUT code text, OUT new_id bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
 	t themes;
@@ -86,7 +100,9 @@ BEGIN
 		RETURN;
 	END IF;
 	SELECT * INTO c FROM consultations WHERE id = t.consultation_id;
-	IF consultation_phase(c) <> 'open' THEN
+	IF consultation_phase(c) = 'upcoming' OR (consultation_phase(c) =
+	    'closed' AND now() >= c.closes_at + make_interval(days => p_grace))
+	    THEN
 		code := consultation_phase(c);
 		RETURN;
 	END IF;

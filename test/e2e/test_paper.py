@@ -210,6 +210,44 @@ def a_refused_sheet_says_why_at_its_field_and_keeps_what_was_typed():
 
 
 @test
+def a_sheet_collected_before_the_close_is_typed_in_after_it_within_the_delay():
+    c, eid, token = desk()
+    code, code2 = sheets(n=2)
+    raw, raw2 = code.replace("-", ""), code2.replace("-", "")
+    dates = sql("SELECT opens_at, closes_at FROM consultations WHERE is_primary")[0]
+    days = 30   # paper_entry_days, by default
+    sql("UPDATE paper_sheets SET issued_at = now() - interval '60 days'"
+        " WHERE code IN ('%s', '%s')" % (raw, raw2))
+    try:
+        # Closed two days ago: a sheet of the day before is typed in; one
+        # collected after the close is refused at its date, the text kept.
+        sql("UPDATE consultations SET opens_at = least(opens_at, now() - interval '90 days'),"
+            " closes_at = now() - interval '2 days' WHERE is_primary")
+        r = c.post(PAGE, sheet_fields(eid, code, token,
+                                      recueil=fr(today() - datetime.timedelta(days=1))))
+        eq(r.status, 422, r.visible_text()[:300])
+        contains(r.text, 'id="e-recueil"')
+        contains(r.visible_text(), "postérieure à la clôture de la consultation")
+        eq(sql_value("SELECT count(*) FROM contributions WHERE sheet_code = '%s'" % raw), "0")
+        r = c.post(PAGE, sheet_fields(eid, code, token,
+                                      recueil=fr(today() - datetime.timedelta(days=3))))
+        eq(r.status, 303, r.visible_text()[:300])
+        eq(sql_value("SELECT collected_on = current_date - 3 FROM contributions"
+                     " WHERE sheet_code = '%s'" % raw), "t", "kept, with its day")
+        # Past the delay: closed for paper too.
+        sql("UPDATE consultations SET closes_at = now() - interval '%d days' - interval '1 hour'"
+            " WHERE is_primary" % days)
+        r = c.post(PAGE, sheet_fields(eid, code2, token,
+                                      recueil=fr(today() - datetime.timedelta(days=days + 5))))
+        eq(r.status, 409, r.visible_text()[:300])
+        contains(r.visible_text(), "La consultation est close")
+        eq(sql_value("SELECT count(*) FROM contributions WHERE sheet_code = '%s'" % raw2), "0")
+    finally:
+        sql("UPDATE consultations SET opens_at = '%s', closes_at = '%s' WHERE is_primary"
+            % (dates[0], dates[1]))
+
+
+@test
 def printing_forms_is_limited_per_network_before_any_reference_is_written():
     """Each load of the form writes up to 20 references: a network that
     reached limit_paper_ip_max (1,000 in the tests' settings) gets 429 and

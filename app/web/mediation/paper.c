@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../../core/epn.h"
+#include "../../core/settings.h"
 #include "../../core/sheet.h"
 #include "../../core/text.h"
 #include "../../db/paper.h"
@@ -306,7 +307,8 @@ paper_save(struct web_req *w, struct mediation *m)
 	    DB_TEXT(m->theme), DB_TEXT(m->title), DB_TEXT(m->body),
 	    DB_TEXT(mediation_html(w, m->body)), *m->territory != '\0' ?
 	    DB_TEXT(m->territory) : DB_NULL, DB_TEXT(m->version),
-	    DB_TEXT(m->contact), DB_TEXT(m->day_iso)));
+	    DB_TEXT(m->contact), DB_TEXT(m->day_iso),
+	    DB_INT(settings_int(SET_PAPER_ENTRY_DAYS))));
 }
 
 /* Step 2: what paper_enter() said. */
