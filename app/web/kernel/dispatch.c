@@ -70,6 +70,18 @@ web_req_free(struct http_request *req)
 {
 	struct web_req	*w;
 
+	/*
+	 * A request may end asleep: a step that sent one query (kore puts the
+	 * request to sleep until its answer) and then failed on another (no
+	 * connection while PostgreSQL restarts) answers 503 there and then.
+	 * Kore 4.1's http_request_free() then unlinks it from the list of
+	 * awake requests although it is on the list of sleeping ones, which
+	 * corrupts both: a later request is found asleep among the awake and
+	 * the worker exits ("http_process: sleeping request on list", seen by
+	 * test_fault under load). Woken here, it is unlinked from the right
+	 * list (a no-op for a request that is awake).
+	 */
+	http_request_wakeup(req);
 	if ((w = http_state_get(req)) == NULL)
 		return;
 	/* kore may call onfree more than once (pending tasks): be idempotent. */
