@@ -5,13 +5,20 @@
 # reports_scale.sh), each scale on a database of its own (agora_pages_1,
 # agora_pages_10, agora_pages_100) generated once with `agora generate`.
 # For each page: wrk's median latency (p50) over one connection for
-# PAGES_SECONDS, then the ratio of the p50 at the largest scale to the p50 at
-# the smallest. Nothing here is a pass/fail test (README, "Performance").
+# PAGES_SECONDS, PAGES_ROUNDS times (the median of those p50s is printed),
+# then the ratio of the p50 at the largest scale to the p50 at the smallest.
+# With PAGES_BASE_SO (another build's agora.so), a second kore runs that
+# build on a copy of each database (agora_pages_<s>_base, made once, then
+# PAGES_BASE_SQL run there, e.g. dropping the indexes that build lacks), and
+# each round measures both, one after the other, so that the load of a
+# shared machine weighs on both alike. Nothing here is a pass/fail test
+# (README, "Performance").
 #
 # Environment: PG_PORT (25432), BENCH_HTTP_PORT (8896), PAGES_SECONDS (5),
 # PAGES_SCALES (percentages, "1 10 100"), PAGES_GENERATE_ONLY (set: make the
 # databases and stop), PAGES_OUT (var/bench-pages/table.txt), PAGES_SO (the
-# agora.so kore loads, ./build/agora.so: another build's, to compare).
+# agora.so kore loads, ./build/agora.so), PAGES_ROUNDS (3), PAGES_BASE_SO,
+# PAGES_BASE_SQL (see above).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -19,6 +26,8 @@ PG_PORT=${PG_PORT:-25432}
 export PG_PORT
 PORT=${BENCH_HTTP_PORT:-8896}
 SECS=${PAGES_SECONDS:-5}
+ROUNDS=${PAGES_ROUNDS:-3}
+BASE_SO=${PAGES_BASE_SO:-}
 SCALES=${PAGES_SCALES:-1 10 100}
 OUT=var/bench-pages
 mkdir -p "$OUT"
@@ -67,56 +76,131 @@ prepare() {
 for s in $SCALES; do prepare "$s"; done
 [ -z "${PAGES_GENERATE_ONLY:-}" ] || exit 0
 
-# p50 URL: wrk's median latency in ms over one connection.
+# p50 PORT URL: wrk's median latency in ms over one connection.
 p50() {
-	wrk --latency -t1 -c1 -d"${SECS}s" "http://127.0.0.1:$PORT$1" 2>&1 | awk '
+	wrk --latency -t1 -c1 -d"${SECS}s" "http://127.0.0.1:$1$2" 2>&1 | awk '
 	    /Non-2xx/ { print "non-2xx: " $0 > "/dev/stderr" }
 	    $1 == "50%" { v = $2; u = v; sub(/[a-z]+$/, "", v); sub(/^[0-9.]+/, "", u);
 		if (u == "us") v /= 1000; else if (u == "s") v *= 1000;
 		printf "%.1f", v }'
 }
 
+# sql_ms AGORA DB NAME [PARAM...]: pgbench's mean latency (ms, one client,
+# PAGES_SECONDS) of statement NAME as AGORA prints it, $1... replaced by the
+# given literal values.
+sql_ms() {
+	a=$1 d=$2 n=$3; shift 3
+	"$a" sql "$n" > "$OUT/$n.sql"
+	i=1
+	for v in "$@"; do
+		sed -i "s/\\\$$i\\b/$v/g" "$OUT/$n.sql"
+		i=$((i + 1))
+	done
+	/usr/lib/postgresql/15/bin/pgbench -n -h 127.0.0.1 -p "$PG_PORT" -U agora -c 1 \
+	    -T "$SECS" -f "$OUT/$n.sql" "$d" 2>/dev/null |
+	    awk '/^latency average/ { printf "%.2f", $4 }'
+}
+
 PAGES="/themes/ethique /themes/ethique?tri=votes /themes/ethique?tri=debat
-/themes/ethique?tri=hasard /themes/ethique?tri=hasard&page=50
+/themes/ethique?tri=hasard /themes/ethique?tri=hasard&page=30
 /themes/ethique?q=numerique /recherche?q=numerique /recherche?q=numerique&tri=date
 /recherche?q=tiers-lieux BUSIEST"
+KPIDS=
+trap 'for k in $KPIDS; do kill -TERM $k 2>/dev/null; wait $k 2>/dev/null; done' EXIT INT TERM
+
+# kore_start NAME PORT SO INI: a kore loading SO on PORT with the settings INI.
+kore_start() {
+	sed -e "s/bind[[:space:]]*127\.0\.0\.1[[:space:]]*[0-9]*/bind 127.0.0.1 $2/" \
+	    -e "s#pidfile[[:space:]].*#pidfile $OUT/$1.pid#" \
+	    -e "s#\./build/agora\.so#$3#" conf/agora.conf > "$OUT/$1.conf"
+	AGORA_CONFIG=$4 stdbuf -oL kore -f -n -r -c "$OUT/$1.conf" > "$OUT/$1.log" 2>&1 &
+	KPIDS="$KPIDS $!"
+	i=0
+	until curl -sf -o /dev/null "http://127.0.0.1:$2/static/agora.css"; do
+		i=$((i + 1)); [ $i -lt 100 ] || { echo "bench: kore did not start"; cat "$OUT/$1.log"; exit 1; }
+		sleep 0.1
+	done
+}
+
+# base S: the copy of S's database for the base build, made once.
+base() {
+	b=agora_pages_$1_base
+	if [ -z "$(DB=postgres psql_db "SELECT 1 FROM pg_database WHERE datname = '$b'")" ]; then
+		DB=postgres psql_db "CREATE DATABASE $b TEMPLATE agora_pages_$1 OWNER agora_owner"
+		[ -z "${PAGES_BASE_SQL:-}" ] || DB=$b psql_db "$PAGES_BASE_SQL" >/dev/null
+		DB=$b psql_db "VACUUM ANALYZE" >/dev/null
+	fi
+	db_ini "$b"
+}
+
 : > "$OUT/p50.txt"
 for s in $SCALES; do
 	prepare "$s"
 	pid=$(psql_db "SELECT id FROM contributions WHERE kind = 'proposal'
 	    AND status = 'published' ORDER BY replies DESC, id LIMIT 1")
-	sed -e "s/bind[[:space:]]*127\.0\.0\.1[[:space:]]*[0-9]*/bind 127.0.0.1 $PORT/" \
-	    -e "s#pidfile[[:space:]].*#pidfile $OUT/kore.pid#" \
-	    -e "s#\./build/agora\.so#${PAGES_SO:-./build/agora.so}#" conf/agora.conf > "$OUT/kore.conf"
-	stdbuf -oL kore -f -n -r -c "$OUT/kore.conf" > "$OUT/kore.log" 2>&1 &
-	KPID=$!
-	trap 'kill -TERM $KPID 2>/dev/null; wait $KPID 2>/dev/null' EXIT INT TERM
-	i=0
-	until curl -sf -o /dev/null "http://127.0.0.1:$PORT/static/agora.css"; do
-		i=$((i + 1)); [ $i -lt 100 ] || { echo "bench: kore did not start"; cat "$OUT/kore.log"; exit 1; }
-		sleep 0.1
-	done
+	[ -z "$BASE_SO" ] || { bini=$(base "$s"); kore_start base $((PORT + 1)) "$BASE_SO" "$bini"; }
+	kore_start kore "$PORT" "${PAGES_SO:-./build/agora.so}" "$AGORA_CONFIG"
 	for p in $PAGES; do
 		u=$p; [ "$p" = BUSIEST ] && u=/propositions/$pid
-		printf '%s\t%s\t%s\n' "$p" "$s" "$(p50 "$u")" >> "$OUT/p50.txt"
+		r=0
+		while [ $r -lt "$ROUNDS" ]; do
+			[ -z "$BASE_SO" ] || printf '%s\tbase\t%s\t%s\n' "$p" "$s" "$(p50 $((PORT + 1)) "$u")" >> "$OUT/p50.txt"
+			printf '%s\tnew\t%s\t%s\n' "$p" "$s" "$(p50 "$PORT" "$u")" >> "$OUT/p50.txt"
+			r=$((r + 1))
+		done
 	done
-	kill -TERM $KPID; wait $KPID 2>/dev/null || true
-	trap - EXIT INT TERM
+	for k in $KPIDS; do kill -TERM $k; wait $k 2>/dev/null || true; done
+	KPIDS=
+	# Each page's main statement alone: pgbench's mean latency, one client.
+	tid=$(psql_db "SELECT t.id FROM themes t JOIN consultations k
+	    ON k.id = t.consultation_id WHERE k.is_primary AND t.slug = 'ethique'")
+	for st in "part_list_random $tid NULL NULL 20 0 NULL 123456789" \
+	    "part_list_debate $tid NULL NULL 20 0 NULL" \
+	    "part_list_count $tid NULL 'numerique' NULL" \
+	    "part_list_recent $tid NULL 'numerique' 20 0 NULL" \
+	    "search_count 'numerique'" \
+	    "search_proposals 'numerique' 'MaxFragments=1' 'HighlightAll=1' 'pertinence' 20 0" \
+	    "part_thread $pid NULL 2001 10"; do
+		set -- $st
+		r=0
+		while [ $r -lt "$ROUNDS" ]; do
+			[ -z "$BASE_SO" ] || printf 'sql %s\tbase\t%s\t%s\n' "$1" "$s" \
+			    "$(sql_ms "$(dirname "$BASE_SO")/agora" "agora_pages_${s}_base" "$@")" >> "$OUT/p50.txt"
+			printf 'sql %s\tnew\t%s\t%s\n' "$1" "$s" \
+			    "$(sql_ms build/agora "$DB" "$@")" >> "$OUT/p50.txt"
+			r=$((r + 1))
+		done
+	done
 done
 
-# The table: one line per page, one column per scale, then largest / smallest.
-awk -F'\t' -v scales="$SCALES" '
-BEGIN { ns = split(scales, sc, " ") }
-{ if (!($1 in seen)) { seen[$1] = 1; order[++np] = $1 } v[$1, $2] = $3 }
+# The table: one line per page; per scale the median p50 (base, then this
+# build), then largest / smallest scale.
+cut -f1 "$OUT/p50.txt" | awk '!seen[$0]++' > "$OUT/order.txt"
+sort -t"$(printf '\t')" -k1,1 -k2,2 -k3,3n -k4,4n "$OUT/p50.txt" |
+    awk -F'\t' -v scales="$SCALES" -v based="$BASE_SO" '
+NR == FNR { pg[++np] = $0; next }
+BEGIN { ns = split(scales, sc, " ")
+	nb = split(based == "" ? "new" : "base new", bd, " ") }
+{ k = $1 SUBSEP $2 SUBSEP $3; n[k]++; v[k, n[k]] = $4 }
+function med(k) { return n[k] ? v[k, int((n[k] + 1) / 2)] : 0 }
 END {
-	printf "| page |"; for (i = 1; i <= ns; i++) printf " p50 %s %% (ms) |", sc[i]
-	printf " %s %% / %s %% |\n|---|", sc[ns], sc[1]
-	for (i = 0; i <= ns; i++) printf "---:|"; printf "\n"
+	printf "| page |"
+	for (i = 1; i <= ns; i++) for (b = 1; b <= nb; b++)
+		printf " %s %s %% |", (bd[b] == "base" ? "before" : "p50"), sc[i]
+	for (b = 1; b <= nb; b++)
+		printf " %s %s %% / %s %% |", (bd[b] == "base" ? "before" : "p50"), sc[ns], sc[1]
+	printf "\n|---|"
+	for (i = 1; i <= ns * nb + nb; i++) printf "---:|"; printf "\n"
 	for (j = 1; j <= np; j++) {
-		p = order[j]; name = (p == "BUSIEST") ? "/propositions/<the busiest>" : p
-		printf "| `%s` |", name
-		for (i = 1; i <= ns; i++) printf " %s |", v[p, sc[i]]
-		a = v[p, sc[1]]; b = v[p, sc[ns]]
-		printf " %s |\n", (a > 0 ? sprintf("%.2f", b / a) : "-")
+		p = pg[j]; name = (p == "BUSIEST") ? "/propositions/<the busiest>" : p
+		printf (p ~ /^sql /) ? "| %s |" : "| `%s` |", (p ~ /^sql /) ? \
+		    "SQL `" substr(p, 5) "`" : name
+		for (i = 1; i <= ns; i++) for (b = 1; b <= nb; b++)
+			printf " %.2f |", med(p SUBSEP bd[b] SUBSEP sc[i])
+		for (b = 1; b <= nb; b++) {
+			a = med(p SUBSEP bd[b] SUBSEP sc[1]); z = med(p SUBSEP bd[b] SUBSEP sc[ns])
+			printf " %s |", (a > 0 ? sprintf("%.2f", z / a) : "-")
+		}
+		printf "\n"
 	}
-}' "$OUT/p50.txt" | tee "${PAGES_OUT:-$OUT/table.txt}"
+}' "$OUT/order.txt" - | tee "${PAGES_OUT:-$OUT/table.txt}"
