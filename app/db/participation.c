@@ -42,7 +42,7 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
  * contributions_public_proposal, migration 0191), and it is what the
  * listing indexes are built on; replies count when is_public.
  */
-#define LIST_SELECT \
+#define LIST_SELECT_HEAD \
     "SELECT p.id, p.title, left(p.body, 240) AS excerpt,"		\
     BY("p") " AS author,"						\
     " coalesce(t.name, '') AS territory,"				\
@@ -52,7 +52,8 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
     " p.replies, fr_date(p.created_at) AS date,"			\
     " (SELECT oa.status FROM official_answers oa"			\
     "   WHERE oa.contribution_id = p.id) AS answer"			\
-    " FROM unnest(ARRAY(SELECT p.id FROM contributions p"
+    " FROM unnest(ARRAY("
+#define LIST_SELECT	LIST_SELECT_HEAD "SELECT p.id FROM contributions p"
 #define LIST_WHERE_BASE \
     " WHERE p.theme_id = $1::int AND p.kind = 'proposal'"		\
     " AND p.status = 'published'"					\
@@ -82,9 +83,20 @@ DB_STMT(sql_part_list_agree, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " ORDER BY p.agree_score DESC, p.id DESC" LIST_PAGE);
 DB_STMT(sql_part_list_debate, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " ORDER BY p.replies DESC, p.id DESC" LIST_PAGE);
-DB_STMT(sql_part_list_random, 7, PART_LIST_COLS, LIST_SELECT LIST_WHERE
-    " ORDER BY ((p.id # $7::bigint) % 4294967291) * 1103515245"
-    " % 4294967291, p.id" LIST_PAGE);
+/*
+ * Au hasard: the proposals in the order of their key hashint8(id) (index
+ * proposals_random, migration 0360), starting at the visitor's seed (0 ..
+ * 2^31 - 1 spread over the keys) and wrapping round: each half reads at
+ * most one page past the offset from the index, never the whole theme.
+ */
+#define RANDOM_FROM	" ($7::bigint * 2 - 2147483648)::int"
+#define RANDOM_HALF(half, cmp) \
+    " (SELECT p.id, hashint8(p.id) AS h, " half " AS half"		\
+    " FROM contributions p" LIST_WHERE " AND hashint8(p.id) " cmp	\
+    RANDOM_FROM " ORDER BY hashint8(p.id), p.id LIMIT $4::int + $5::int)"
+DB_STMT(sql_part_list_random, 7, PART_LIST_COLS, LIST_SELECT_HEAD
+    "SELECT r.id FROM (" RANDOM_HALF("0", ">=") " UNION ALL"
+    RANDOM_HALF("1", "<") ") AS r ORDER BY r.half, r.h, r.id" LIST_PAGE);
 
 /* An archive's sorts: the page of ids through the tallies' indexes. */
 #define LIST_SOURCE(order) LIST_SELECT					\
@@ -148,6 +160,7 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     "  AND v.user_id = $2::bigint"
     " WHERE p.id = $1::bigint AND p.kind = 'proposal'");
 
+/* Each author by the users' key (OFFSET 0: never a scan of every user). */
 DB_STMT(sql_part_thread, 4, PART_THREAD_COLS,
     "SELECT c.id, c.kind, c.position, c.parent_id, c.depth, c.body_html,"
     BY("c") " AS author,"
@@ -160,7 +173,8 @@ DB_STMT(sql_part_thread, 4, PART_THREAD_COLS,
     " coalesce(c.moderation_rule, '') AS rule,"
     " coalesce(fr_date_time(c.edited_at), '') AS edited_date,"
     " now() < c.created_at + make_interval(mins => $4::int) AS editable"
-    " FROM contributions c LEFT JOIN users u ON u.id = c.author_id"
+    " FROM contributions c LEFT JOIN LATERAL (SELECT u.display_name"
+    "  FROM users u WHERE u.id = c.author_id OFFSET 0) u ON true"
     " WHERE c.proposal_id = $1::bigint AND c.kind <> 'proposal'"
     " AND (c.status = 'published' OR c.author_id = $2::bigint)"
     " ORDER BY c.created_at, c.id LIMIT $3::int");

@@ -21,7 +21,7 @@ DB_STMT(sql_search_themes, 2, SEARCH_THEME_COLS,
     " ORDER BY ts_rank(" THEME_DOC ", q.q) DESC, c.is_primary DESC,"
     " t.position, t.id LIMIT 20");
 
-/* The partial index contributions_search holds proposals only. */
+/* The GIN index proposals_search holds the published proposals (0361). */
 #define PROPOSALS_MATCHING						\
     " FROM contributions p, q WHERE p.kind = 'proposal'"		\
     " AND p.status = 'published' AND p.search @@ q.q"

@@ -7,9 +7,9 @@
  * The site-wide search (/recherche): themes and published proposals of
  * every consultation, the archives included, through search_query()
  * (migrations/functions/search.sql) and the full-text index of the
- * listings (contributions_search). Highlighted parts come back between
- * the delimiters the caller passes in ts_headline's options (never HTML:
- * the caller escapes everything and writes the marks itself).
+ * listings (proposals_search, migration 0361). Highlighted parts come
+ * back between the delimiters the caller passes in ts_headline's options
+ * (never HTML: the caller escapes everything and writes the marks itself).
  */
 
 #ifndef AGORA_DB_SEARCH_H

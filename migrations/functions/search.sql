@@ -11,7 +11,7 @@
 -- ("wi-fi" -> "wifi") and lets each word of 4 to 24 letters also match as
 -- two adjacent parts ('wifi' | 'wi' <-> 'fi' | ...), a part never a stop
 -- word. The index is not rewritten and stays the one the listings use
--- (contributions_search, migration 0030). At most 8 distinct words are
+-- (proposals_search, migration 0361). At most 8 distinct words are
 -- widened, so a query stays a few dozen index entries.
 CREATE OR REPLACE FUNCTION search_query(p_q text) RETURNS tsquery
 LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$

@@ -94,6 +94,27 @@ def sorts_recent_votes_agreement_debate_random():
 
 
 @test
+def random_pages_hold_every_proposal_once_whatever_the_seed():
+    # The order starts at the visitor's seed on the circle of keys and wraps
+    # round (migration 0360): the pages, read by several visitors, must each
+    # be a permutation of the matches, none repeated, none missing, and not
+    # all visitors the same order.
+    key = word()
+    ids = [db_proposal("Hasard %02d %s" % (i, key)) for i in range(25)]
+    base = "/themes/ethique?q=%s&tri=hasard" % key
+    orders = set()
+    for _ in range(6):
+        v = Client()
+        v.get(base)
+        seen = listed(v.get(base + "&page=1")) + listed(v.get(base + "&page=2"))
+        eq(len(seen), 25, "20 then 5")
+        eq(sorted(seen), sorted(ids), "every proposal once")
+        eq(listed(v.get(base + "&page=2")), seen[20:], "stable from page to page")
+        orders.add(tuple(seen))
+    assert len(orders) > 1, "visitors' seeds start the circle at different points"
+
+
+@test
 def territory_filter_and_pagination():
     key = word()
     ids = [db_proposal("Page %02d %s" % (i, key), territory="18" if i % 5 == 0 else "28",
