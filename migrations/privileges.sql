@@ -98,6 +98,9 @@ BEGIN
 	    ('report_counts',		'SELECT, INSERT, UPDATE, DELETE'),
 	    ('report_people',		'SELECT, INSERT, UPDATE, DELETE'),
 	    ('report_themes',		'SELECT, INSERT, UPDATE, DELETE'),
+	    -- A theme's votes over 64 slots (0350) and their sum per theme.
+	    ('report_theme_votes',	'SELECT, INSERT, UPDATE, DELETE'),
+	    ('report_theme_totals',	'SELECT'),
 	    ('report_consultation_people', 'SELECT, INSERT, UPDATE, DELETE'),
 	    ('report_consultations',	'SELECT, INSERT, UPDATE, DELETE'),
 	    ('report_source_tallies',	'SELECT, INSERT, UPDATE, DELETE'),
@@ -259,6 +262,7 @@ BEGIN
 	    ('report_people_add(integer[], bigint[], bigint[], bigint[])',
 								'EXECUTE'),
 	    ('report_rollups_rebuild()',			'EXECUTE'),
+	    ('report_vote_slot()',				'EXECUTE'),
 	    -- Recomputes contributions.is_public, which the application may
 	    -- not write (SECURITY DEFINER, below).
 	    ('contributions_public_rebuild()',			'EXECUTE'),

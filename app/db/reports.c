@@ -23,7 +23,7 @@ DB_STMT(sql_report_index, 0, REPORT_INDEX_COLS,
     " coalesce(rt.votes, 0) AS votes,"
     " coalesce(an.n, 0) AS answers"
     " FROM themes t JOIN consultations k ON k.id = t.consultation_id"
-    " LEFT JOIN report_themes rt ON rt.theme_id = t.id"
+    " LEFT JOIN report_theme_totals rt ON rt.theme_id = t.id"
     " LEFT JOIN (SELECT c.theme_id, count(*) AS n FROM official_answers a"
     "  JOIN contributions c ON c.id = a.contribution_id WHERE " PUB
     "  GROUP BY c.theme_id) an ON an.theme_id = t.id"
@@ -111,7 +111,7 @@ DB_STMT(sql_report_participation, 1, REPORT_PART_COLS,
     " " PUBLIC_SUM("r.status IN ('hidden', 'rejected')") " AS moderated,"
     " " PUBLIC_SUM("r.status = 'pending'") " AS pending"
     " FROM (SELECT $1::int AS id) t"
-    " LEFT JOIN report_themes rt ON rt.theme_id = t.id"
+    " LEFT JOIN report_theme_totals rt ON rt.theme_id = t.id"
     " LEFT JOIN report_counts r ON r.theme_id = t.id"
     " GROUP BY rt.contributors, rt.voters, rt.votes");
 

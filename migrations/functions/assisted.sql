@@ -96,14 +96,14 @@ BEGIN
 		code := consultation_phase(c);
 		RETURN;
 	END IF;
-	INSERT INTO contributions (consultation_id, theme_id, kind,
-	    territory_code, title, body, body_html, assisted_by, consent_at,
-	    consent_version, epn_id, channel)
-	VALUES (c.id, t.id, 'proposal', p_territory, p_title, p_body,
-	    p_body_html, p_mediator, now(), p_consent, p_epn, 'epn')
-	RETURNING id, CASE WHEN status = 'pending' THEN 'pending' ELSE 'ok' END
-	    INTO new_id, code;
-	UPDATE contributions SET proposal_id = new_id WHERE id = new_id;
+	new_id := nextval('contributions_id_seq'::regclass);
+	INSERT INTO contributions (id, proposal_id, consultation_id, theme_id,
+	    kind, territory_code, title, body, body_html, assisted_by,
+	    consent_at, consent_version, epn_id, channel)
+	VALUES (new_id, new_id, c.id, t.id, 'proposal', p_territory, p_title,
+	    p_body, p_body_html, p_mediator, now(), p_consent, p_epn, 'epn')
+	RETURNING CASE WHEN status = 'pending' THEN 'pending' ELSE 'ok' END
+	    INTO code;
 	PERFORM assisted_contact_keep(new_id, p_contact);
 END $$;
 

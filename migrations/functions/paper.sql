@@ -110,23 +110,23 @@ BEGIN
 	IF code IS NOT NULL THEN
 		RETURN;
 	END IF;
+	new_id := nextval('contributions_id_seq'::regclass);
 	BEGIN
-		INSERT INTO contributions (consultation_id, theme_id, kind,
-		    territory_code, title, body, body_html, assisted_by,
-		    consent_at, consent_version, epn_id, channel, sheet_code,
-		    collected_on)
-		VALUES (c.id, t.id, 'proposal', p_territory, p_title, p_body,
+		INSERT INTO contributions (id, proposal_id, consultation_id,
+		    theme_id, kind, territory_code, title, body, body_html,
+		    assisted_by, consent_at, consent_version, epn_id, channel,
+		    sheet_code, collected_on)
+		VALUES (new_id, new_id, c.id, t.id, 'proposal', p_territory, p_title, p_body,
 		    p_body_html, p_mediator, now(), (SELECT s.consent_version
 		    FROM paper_sheets s WHERE s.code = p_sheet), p_epn, 'paper',
 		    p_sheet, p_day)
-		RETURNING id, CASE WHEN status = 'pending' THEN 'pending'
-		    ELSE 'ok' END INTO new_id, code;
+		RETURNING CASE WHEN status = 'pending' THEN 'pending'
+		    ELSE 'ok' END INTO code;
 	EXCEPTION WHEN unique_violation THEN
 		code := 'sheet_entered';
 		new_id := NULL;
 		RETURN;
 	END;
-	UPDATE contributions SET proposal_id = new_id WHERE id = new_id;
 	PERFORM assisted_contact_keep(new_id, p_contact);
 END $$;
 

@@ -275,14 +275,16 @@ BEGIN
 		code := consultation_phase(c);
 		RETURN;
 	END IF;
-	INSERT INTO contributions (consultation_id, theme_id, kind, author_id,
-	    territory_code, title, body, body_html, link, status)
-	VALUES (c.id, t.id, 'proposal', p_author, p_territory, p_title, p_body,
-	    p_body_html, p_link,
+	-- proposal_id (its own id) set at insert: one row version, not an
+	-- insert then an update of every index (issue 18).
+	new_id := nextval('contributions_id_seq'::regclass);
+	INSERT INTO contributions (id, proposal_id, consultation_id, theme_id,
+	    kind, author_id, territory_code, title, body, body_html, link, status)
+	VALUES (new_id, new_id, c.id, t.id, 'proposal', p_author, p_territory,
+	    p_title, p_body, p_body_html, p_link,
 	    CASE WHEN c.moderation_mode = 'a_priori' THEN 'pending' ELSE 'published' END)
-	RETURNING id, CASE WHEN status = 'pending' THEN 'pending' ELSE 'ok' END
-	    INTO new_id, code;
-	UPDATE contributions SET proposal_id = new_id WHERE id = new_id;
+	RETURNING CASE WHEN status = 'pending' THEN 'pending' ELSE 'ok' END
+	    INTO code;
 END $$;
 
 -- The author edits a proposal within p_window minutes of publishing it; the

@@ -31,6 +31,14 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	    'http', 'https', 'www']
 $$;
 
+-- The slot of report_theme_votes (migration 0350) this session adds its
+-- votes to: its backend's, so the sessions of a pool write different rows
+-- and a theme's votes commit in parallel; any slot gives the same sum.
+CREATE OR REPLACE FUNCTION report_vote_slot() RETURNS smallint
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+	SELECT (pg_backend_pid() % 64)::smallint
+$$;
+
 CREATE OR REPLACE FUNCTION report_people_add(p_theme integer[], p_user bigint[],
     p_contrib bigint[], p_votes bigint[]) RETURNS void LANGUAGE sql AS $$
 	WITH d AS (SELECT t, u, sum(c)::bigint AS c, sum(v)::bigint AS v
@@ -67,11 +75,17 @@ CREATE OR REPLACE FUNCTION report_people_add(p_theme integer[], p_user bigint[],
 	    GROUP BY 1 HAVING sum((kup.contributions > 0)::int -
 	    (kup.contributions - kd.c > 0)::int) <> 0 ORDER BY 1
 	    ON CONFLICT (consultation_id) DO UPDATE SET
+	    contributors = r.contributors + excluded.contributors),
+	-- Contributors on the theme's row, only when they change; votes and
+	-- voters on this session's slot (0350: no row every vote waits for).
+	th AS (INSERT INTO report_themes AS r (theme_id, contributors)
+	    SELECT theme_id, dc FROM tr WHERE dc <> 0 ORDER BY theme_id
+	    ON CONFLICT (theme_id) DO UPDATE SET
 	    contributors = r.contributors + excluded.contributors)
-	INSERT INTO report_themes AS r (theme_id, contributors, voters, votes)
-	SELECT theme_id, dc, dvr, dv FROM tr ORDER BY theme_id
-	ON CONFLICT (theme_id) DO UPDATE SET
-	    contributors = r.contributors + excluded.contributors,
+	INSERT INTO report_theme_votes AS r (theme_id, slot, voters, votes)
+	SELECT theme_id, report_vote_slot(), dvr, dv FROM tr
+	WHERE dvr <> 0 OR dv <> 0 ORDER BY theme_id
+	ON CONFLICT (theme_id, slot) DO UPDATE SET
 	    voters = r.voters + excluded.voters, votes = r.votes + excluded.votes
 $$;
 
@@ -83,6 +97,20 @@ $$;
 CREATE OR REPLACE FUNCTION report_contributions_rollup() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+	-- An update of counters only (votes, replies, "utile") returns before
+	-- the scratch table is touched: a transaction that never opens it is
+	-- spared its truncate at commit (ON COMMIT DELETE ROWS, issue 18).
+	IF TG_OP = 'UPDATE' THEN
+		IF NOT EXISTS (SELECT 1 FROM old_rows o
+		    JOIN new_rows n ON n.id = o.id
+		    WHERE (o.theme_id, o.author_id, o.status, o.is_public,
+		    o.title, o.body, o.created_at, o.territory_code, o.kind,
+		    o.assisted_by) IS DISTINCT FROM (n.theme_id, n.author_id,
+		    n.status, n.is_public, n.title, n.body, n.created_at,
+		    n.territory_code, n.kind, n.assisted_by)) THEN
+			RETURN NULL;
+		END IF;
+	END IF;
 	IF to_regclass('pg_temp.report_delta_pub') IS NULL THEN
 		CREATE TEMP TABLE report_delta_pub (theme_id int,
 		    author_id bigint, id bigint, status text, is_public boolean,
@@ -187,9 +215,10 @@ BEGIN
 			    ON CONFLICT (theme_id, user_id) DO UPDATE
 			    SET votes = r.votes + 1
 			    RETURNING r.votes INTO nv;
-			INSERT INTO report_themes AS r (theme_id, voters, votes)
-			    VALUES (t, (nv = 1)::int, 1)
-			    ON CONFLICT (theme_id) DO UPDATE
+			INSERT INTO report_theme_votes AS r (theme_id, slot,
+			    voters, votes)
+			    VALUES (t, report_vote_slot(), (nv = 1)::int, 1)
+			    ON CONFLICT (theme_id, slot) DO UPDATE
 			    SET voters = r.voters + excluded.voters,
 			    votes = r.votes + 1;
 			RETURN NULL;
@@ -245,6 +274,7 @@ LANGUAGE sql AS $$
 	DELETE FROM report_counts;
 	DELETE FROM report_people;
 	DELETE FROM report_themes;
+	DELETE FROM report_theme_votes;
 	INSERT INTO report_counts (theme_id, week, territory_code, kind, status,
 	    assisted, is_public, n)
 	SELECT theme_id, date_trunc('week', created_at AT TIME ZONE
@@ -261,11 +291,13 @@ LANGUAGE sql AS $$
 		FROM votes v JOIN contributions c ON c.id = v.contribution_id
 		WHERE c.is_public GROUP BY 1, 2) x
 	GROUP BY t, u;
-	INSERT INTO report_themes (theme_id, contributors, voters, votes)
-	SELECT t.id, count(p.user_id) FILTER (WHERE p.contributions > 0),
-	    count(p.user_id) FILTER (WHERE p.votes > 0), coalesce(sum(p.votes), 0)
+	INSERT INTO report_themes (theme_id, contributors)
+	SELECT t.id, count(p.user_id) FILTER (WHERE p.contributions > 0)
 	FROM themes t LEFT JOIN report_people p ON p.theme_id = t.id
 	GROUP BY t.id;
+	INSERT INTO report_theme_votes (theme_id, slot, voters, votes)
+	SELECT theme_id, 0, count(*) FILTER (WHERE votes > 0), sum(votes)
+	FROM report_people GROUP BY theme_id HAVING sum(votes) <> 0;
 	SELECT report_consultations_rebuild();
 $$;
 

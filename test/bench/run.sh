@@ -14,6 +14,7 @@ export BENCH_SECONDS=${BENCH_SECONDS:-10}
 mkdir -p var/bench
 
 sh test/bench/participation.sh
+sh test/bench/vote_ceiling.sh
 
 sh conf/devdb.sh start
 sh conf/devdb.sh ensure "$BENCH_DB" >/dev/null

@@ -88,7 +88,7 @@ spread=$(run spread)
 t0=$(date +%s)
 psql_db "SELECT report_rollups_rebuild()" >/dev/null
 t1=$(date +%s)
-check=$(psql_db "SELECT (SELECT sum(votes) FROM report_themes) = (SELECT count(*) FROM votes v
+check=$(psql_db "SELECT (SELECT sum(votes) FROM report_theme_votes) = (SELECT count(*) FROM votes v
     JOIN contributions c ON c.id = v.contribution_id WHERE c.is_public)")
 psql_db "DROP TABLE bench_voters, bench_targets" >/dev/null
 echo "votes/s, $CLIENTS clients, ${SECS} s each ($(psql_db "SELECT count(*) FROM votes") votes in the database)"

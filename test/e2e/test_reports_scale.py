@@ -54,7 +54,7 @@ WITH RECURSIVE %(pub)s,
  a AS (SELECT theme_id, count(DISTINCT author_id) AS n FROM pc GROUP BY 1),
  v AS (SELECT c.theme_id, count(DISTINCT v.user_id) AS voters, count(*) AS votes
     FROM votes v JOIN pc c ON c.id = v.contribution_id GROUP BY 1)
-SELECT count(*) FROM themes t LEFT JOIN report_themes r ON r.theme_id = t.id
+SELECT count(*) FROM themes t LEFT JOIN report_theme_totals r ON r.theme_id = t.id
 LEFT JOIN a ON a.theme_id = t.id LEFT JOIN v ON v.theme_id = t.id
 WHERE (coalesce(r.contributors, 0), coalesce(r.voters, 0), coalesce(r.votes, 0)) <>
     (coalesce(a.n, 0), coalesce(v.voters, 0), coalesce(v.votes, 0))""" % {"pub": PUBLIC_CTE}

@@ -51,7 +51,7 @@ UNION ALL
 SELECT 'report_people', (SELECT count(*) FROM (TABLE people_r EXCEPT TABLE people_c) x)
     + (SELECT count(*) FROM (TABLE people_c EXCEPT TABLE people_r) y)
 UNION ALL
-SELECT 'report_themes', count(*) FROM themes t LEFT JOIN report_themes r ON r.theme_id = t.id
+SELECT 'report_themes', count(*) FROM themes t LEFT JOIN report_theme_totals r ON r.theme_id = t.id
     LEFT JOIN authors a ON a.theme_id = t.id LEFT JOIN voters v ON v.theme_id = t.id
     WHERE (coalesce(r.contributors, 0), coalesce(r.voters, 0), coalesce(r.votes, 0)) <>
     (coalesce(a.n, 0), coalesce(v.voters, 0), coalesce(v.votes, 0))
@@ -136,12 +136,13 @@ SELECT is((SELECT count(*) FROM contributions WHERE author_id = :bruno), 3::bigi
     'the erased account''s contributions stay, pseudonymised');
 
 -- The recount can tell: a rollup moved behind the triggers' back is seen
-UPDATE report_themes SET votes = votes + 1
-    WHERE theme_id = (SELECT theme_id FROM contributions WHERE id = :p2);
+INSERT INTO report_theme_votes AS r (theme_id, slot, votes)
+    SELECT theme_id, 63, 1 FROM contributions WHERE id = :p2
+    ON CONFLICT (theme_id, slot) DO UPDATE SET votes = r.votes + 1;
 SELECT is((SELECT n FROM pg_temp.rollup_diffs() WHERE rollup = 'report_themes'), 1::bigint,
     'the recount sees a rollup that differs');
-UPDATE report_themes SET votes = votes - 1
-    WHERE theme_id = (SELECT theme_id FROM contributions WHERE id = :p2);
+UPDATE report_theme_votes SET votes = votes - 1 WHERE slot = 63
+    AND theme_id = (SELECT theme_id FROM contributions WHERE id = :p2);
 
 -- And report_rollups_rebuild() gives the same figures as the write path
 CREATE TEMP TABLE kept_counts AS SELECT * FROM report_counts WHERE n <> 0;

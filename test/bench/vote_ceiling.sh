@@ -1,0 +1,161 @@
+#!/bin/sh
+# The vote against PostgreSQL's own ceiling (issue 18, item 1), in one run,
+# the same clients for both:
+#   1. the ceiling: pgbench upserting one random row of a two-column table
+#      (bench_ceiling, 100,000 keys), one durable commit per upsert;
+#   2. participation_vote() on the proposals of one theme, every trigger
+#      on (the statement behind POST /propositions/<id>/vote);
+# then their ratio, the WAL each transaction writes (records and bytes,
+# pg_stat_wal and pg_current_wal_lsn() around each run, divided by the
+# transactions pgbench counted) and what the voting sessions waited for
+# (pg_stat_activity sampled every 20 ms during the vote run). The WAL
+# figures are the cluster's: run it on a cluster nothing else writes to.
+# Ends with the recount of the theme's votes (exact, whatever the slots).
+#
+# Environment: PG_PORT (25432), BENCH_DB (agora_bench; generated when empty:
+# VOTE_BENCH_PROPOSALS 2000, VOTE_BENCH_VOTES 20000,
+# VOTE_BENCH_USERS 50000: most votes of a run are new ones, not changes), BENCH_CLIENTS (32),
+# BENCH_SECONDS (10), AGORA (build/agora: the binary that migrates).
+# Nothing is pass/fail; the target is a ratio of 0.65 (README, Performance).
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+PG_PORT=${PG_PORT:-25432}
+export PG_PORT
+SECS=${BENCH_SECONDS:-10}
+CLIENTS=${BENCH_CLIENTS:-32}
+DB=${BENCH_DB:-agora_bench}
+AGORA=${AGORA:-build/agora}
+OUT=var/bench
+PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+mkdir -p "$OUT"
+[ -x "$PGBENCH" ] || { echo "bench: $PGBENCH is missing (postgresql-15)"; exit 1; }
+export PGOPTIONS="-c client_min_messages=warning"
+psql_db() { psql -X -q -tA -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB" -c "$1"; }
+
+sh conf/devdb.sh start >/dev/null
+sh conf/devdb.sh ensure "$DB" >/dev/null
+cat > "$OUT/ceiling.ini" <<INI
+database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora sslmode=disable gssencmode=disable
+owner_database = host=127.0.0.1 port=$PG_PORT dbname=$DB user=agora_owner sslmode=disable gssencmode=disable
+secret_file = var/secret
+log_signing_key = var/log-signing-key.pem
+INI
+export AGORA_CONFIG="$OUT/ceiling.ini"
+"$AGORA" migrate >/dev/null
+n=$(psql_db "SELECT count(*) FROM contributions WHERE kind = 'proposal'")
+if [ "$n" -lt 500 ]; then
+	echo "bench: generating data (once)"
+	"$AGORA" generate --proposals "${VOTE_BENCH_PROPOSALS:-2000}" \
+	    --arguments 0 --votes "${VOTE_BENCH_VOTES:-20000}" \
+	    --users "${VOTE_BENCH_USERS:-50000}" >/dev/null 2>&1
+fi
+[ "$(psql_db "SHOW synchronous_commit")" = on ] || { echo "bench: synchronous_commit is off"; exit 1; }
+
+users=$(psql_db "SELECT count(*) FROM users WHERE deleted_at IS NULL")
+psql_db "DROP TABLE IF EXISTS bench_voters, bench_targets, bench_ceiling;
+    CREATE TABLE bench_ceiling (k int PRIMARY KEY, v bigint NOT NULL);
+    INSERT INTO bench_ceiling SELECT g, 0 FROM generate_series(1, 100000) g;
+    CREATE UNLOGGED TABLE bench_voters AS SELECT row_number() OVER (ORDER BY id) AS n, id
+	FROM users WHERE deleted_at IS NULL;
+    CREATE UNLOGGED TABLE bench_targets AS SELECT
+	row_number() OVER (PARTITION BY c.theme_id ORDER BY c.id) AS tn, c.id, c.theme_id
+	FROM contributions c JOIN consultations k ON k.id = c.consultation_id
+	WHERE k.is_primary AND c.kind = 'proposal' AND c.status = 'published';
+    CREATE INDEX ON bench_voters (n); CREATE INDEX ON bench_targets (theme_id, tn);
+    GRANT SELECT ON bench_voters, bench_targets TO agora;
+    GRANT SELECT, INSERT, UPDATE ON bench_ceiling TO agora" >/dev/null
+psql_db "VACUUM ANALYZE bench_ceiling, bench_voters, bench_targets" >/dev/null
+set -- $(psql_db "SELECT theme_id, count(*) FROM bench_targets GROUP BY 1
+    ORDER BY 2 DESC LIMIT 1" | tr '|' ' ')
+tid=$1; np=$2
+
+cat > "$OUT/ceiling.sql" <<SQL
+\\set k random(1, 100000)
+INSERT INTO bench_ceiling (k, v) VALUES (:k, 1)
+    ON CONFLICT (k) DO UPDATE SET v = bench_ceiling.v + 1;
+SQL
+cat > "$OUT/vote-theme.sql" <<SQL
+\\set v random(1, $users)
+\\set k random(1, $np)
+\\set c random(1, 3)
+SELECT participation_vote((SELECT id FROM bench_voters WHERE n = :v),
+    (SELECT id FROM bench_targets WHERE theme_id = $tid AND tn = :k),
+    (ARRAY['agree', 'mixed', 'disagree'])[:c]);
+SQL
+ok=$(psql -X -q -tA -h 127.0.0.1 -p "$PG_PORT" -U agora -d "$DB" -c "SELECT participation_vote(
+    (SELECT id FROM bench_voters WHERE n = 1),
+    (SELECT id FROM bench_targets WHERE theme_id = $tid AND tn = 1), 'agree')")
+[ "$ok" = ok ] || { echo "bench: a vote is refused ($ok): is the consultation open?"; exit 1; }
+
+wal() { psql_db "SELECT wal_records, wal_bytes, pg_current_wal_lsn() - '0/0'::pg_lsn FROM pg_stat_wal" | tr '|' ' '; }
+
+# run NAME: pgbench on $OUT/NAME.sql; sets tps, xacts, recs, bytes (per xact).
+run() {
+	psql_db "CHECKPOINT" >/dev/null
+	set -- $(wal); r0=$1; b0=$3
+	"$PGBENCH" -n -h 127.0.0.1 -p "$PG_PORT" -U agora -c "$CLIENTS" -j 2 -T "$SECS" \
+	    -f "$OUT/$NAME.sql" "$DB" > "$OUT/$NAME.out" 2>&1
+	set -- $(wal); r1=$1; b1=$3
+	tps=$(awk '/^tps/ { printf "%d", $3 }' "$OUT/$NAME.out")
+	xacts=$(awk '/actually processed/ { split($NF, a, "/"); print a[1] }' "$OUT/$NAME.out")
+	recs=$(awk -v a="$r0" -v b="$r1" -v n="$xacts" 'BEGIN { printf "%.1f", (b - a) / n }')
+	bytes=$(awk -v a="$b0" -v b="$b1" -v n="$xacts" 'BEGIN { printf "%d", (b - a) / n }')
+}
+
+# The samples of the vote run: a session polling pg_stat_activity.
+psql_db "CREATE TABLE IF NOT EXISTS bench_waits (w text); TRUNCATE bench_waits" >/dev/null
+sample() {
+	psql_db "DO \$\$ BEGIN FOR i IN 1..$((SECS * 50 - 25)) LOOP
+	    INSERT INTO bench_waits SELECT coalesce(wait_event_type || ':' ||
+		wait_event, 'CPU') FROM pg_stat_activity
+		WHERE datname = current_database() AND usename = 'agora'
+		AND state = 'active' AND pid <> pg_backend_pid();
+	    PERFORM pg_stat_clear_snapshot(); PERFORM pg_sleep(0.02); END LOOP; END \$\$" >/dev/null
+}
+
+NAME=ceiling; run
+c_tps=$tps; c_recs=$recs; c_bytes=$bytes
+before=$(psql_db "SELECT count(*) FROM votes v JOIN contributions c ON c.id = v.contribution_id
+    WHERE c.theme_id = $tid")
+sleep 0.2
+sample & SPID=$!
+NAME=vote-theme; run
+wait $SPID
+v_tps=$tps; v_recs=$recs; v_bytes=$bytes
+
+# What the proposal's counters on contributions cost (a non-HOT update of
+# a row with 12 index entries): the same run with votes_count off, then
+# the theme's counters recounted from the votes (the bench's own data).
+psql_db "ALTER TABLE votes DISABLE TRIGGER votes_count;
+    ALTER TABLE votes DISABLE TRIGGER votes_count_change" >/dev/null
+NAME=vote-theme; run
+psql_db "ALTER TABLE votes ENABLE TRIGGER votes_count;
+    ALTER TABLE votes ENABLE TRIGGER votes_count_change;
+    UPDATE contributions c SET votes_agree = x.a, votes_mixed = x.m,
+	votes_disagree = x.d
+    FROM (SELECT p.id, count(v.user_id) FILTER (WHERE v.choice = 'agree') AS a,
+	count(v.user_id) FILTER (WHERE v.choice = 'mixed') AS m,
+	count(v.user_id) FILTER (WHERE v.choice = 'disagree') AS d
+	FROM contributions p LEFT JOIN votes v ON v.contribution_id = p.id
+	WHERE p.theme_id = $tid GROUP BY p.id) x
+    WHERE c.id = x.id AND (c.votes_agree, c.votes_mixed, c.votes_disagree)
+	IS DISTINCT FROM (x.a, x.m, x.d)" >/dev/null
+n_tps=$tps; n_recs=$recs; n_bytes=$bytes
+
+check=$(psql_db "SELECT (SELECT votes FROM report_theme_totals WHERE theme_id = $tid)
+    = (SELECT count(*) FROM votes v JOIN contributions c ON c.id = v.contribution_id
+    WHERE c.theme_id = $tid AND c.is_public)" 2>/dev/null || echo "n/a (before 0350)")
+echo "votes against the ceiling: $CLIENTS clients, ${SECS} s each, synchronous_commit on"
+printf '  %-44s %7d tps  %5s WAL records %6d bytes per commit\n' \
+    "pgbench upsert of one random row" "$c_tps" "$c_recs" "$c_bytes"
+printf '  %-44s %7d tps  %5s WAL records %6d bytes per commit\n' \
+    "participation_vote(), one theme, all triggers" "$v_tps" "$v_recs" "$v_bytes"
+printf '  %-44s %7d tps  %5s WAL records %6d bytes per commit\n' \
+    "the same, contributions' counters off" "$n_tps" "$n_recs" "$n_bytes"
+awk -v v="$v_tps" -v c="$c_tps" 'BEGIN { printf "  ratio vote / ceiling %.2f (target 0.65)\n", (c > 0 ? v / c : 0) }'
+echo "  wait events of the voting sessions (share of $(psql_db "SELECT count(*) FROM bench_waits") samples):"
+psql_db "SELECT format('    %-32s %5s %%', w, round(100.0 * count(*) / sum(count(*)) OVER (), 1))
+    FROM bench_waits GROUP BY w ORDER BY count(*) DESC LIMIT 8"
+echo "  theme $tid: $before votes before the run; report = recount: $check"
+psql_db "DROP TABLE bench_voters, bench_targets, bench_ceiling, bench_waits" >/dev/null
