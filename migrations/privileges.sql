@@ -134,7 +134,12 @@ BEGIN
 	    ('moderation_messages',	'SELECT, INSERT, DELETE'),
 	    -- Paper forms (issue 12, item 5): references issued, never
 	    -- changed; agora purge forgets those of a closed consultation.
-	    ('paper_sheets',		'SELECT, INSERT, DELETE')
+	    ('paper_sheets',		'SELECT, INSERT, DELETE'),
+	    -- FranceConnect (issue 17; 0340): links, requests in flight
+	    -- (consumed once by DELETE), first-time sign-ups.
+	    ('oidc_links',		'SELECT, INSERT, DELETE'),
+	    ('oidc_requests',		'SELECT, INSERT, DELETE'),
+	    ('oidc_signups',		'SELECT, INSERT, DELETE')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -359,7 +364,14 @@ BEGIN
 	    ('paper_sheet_refusal(text, integer, date)',		'EXECUTE'),
 	    ('paper_enter(bigint, bigint, text, text, text, text, text, text,'
 	     ' text, text, date)',				'EXECUTE'),
-	    ('paper_sheets_purge()',				'EXECUTE')
+	    ('paper_sheets_purge()',				'EXECUTE'),
+	    -- FranceConnect (functions/franceconnect.sql).
+	    ('vote_person(bigint)',				'EXECUTE'),
+	    ('oidc_person_join(bigint, text)',			'EXECUTE'),
+	    ('oidc_link(bigint, text, text, text, text)',	'EXECUTE'),
+	    ('oidc_signup(text, text, text)',			'EXECUTE'),
+	    ('oidc_links_erased()',				''),
+	    ('oidc_purge()',					'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);

@@ -145,7 +145,7 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     " LEFT JOIN users u ON u.id = p.author_id"
     " LEFT JOIN territories t ON t.code = p.territory_code"
     " LEFT JOIN votes v ON v.contribution_id = p.id"
-    "  AND v.user_id = $2::bigint"
+    "  AND v.user_id = vote_person($2::bigint)"
     " WHERE p.id = $1::bigint AND p.kind = 'proposal'");
 
 DB_STMT(sql_part_thread, 4, PART_THREAD_COLS,
