@@ -127,7 +127,7 @@ def the_button_is_on_the_sign_in_and_sign_up_pages_only_when_configured():
             r = Client().get(path)
             contains(r.text, '<form method="get" action="/connexion/franceconnect">')
             contains(r.visible_text(), "Se connecter avec FranceConnect")
-            contains(r.visible_text(), "Qu'est-ce que FranceConnect ? (nouvelle fenêtre)")
+            contains(r.visible_text(), "Qu'est-ce que FranceConnect\u202f? (nouvelle fenêtre)")
             lacks(r.text, "<script", "no JavaScript")
     with_fc(run)
     eq(Client().get("/connexion/franceconnect").status, 404, "off without a provider")

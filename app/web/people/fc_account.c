@@ -28,7 +28,7 @@ fc_account_section(struct web_req *w, int q)
 		return;
 	html_raw(H, "<h2 id=\"franceconnect\">FranceConnect</h2>\n");
 	if (!linked) {
-		html_raw(H, "<p>Liez votre compte à FranceConnect : vous "
+		html_raw(H, "<p>Liez votre compte à FranceConnect : vous "
 		    "pourrez vous connecter sans mot de passe, et votre voix "
 		    "comptera une fois, même si vous votez aussi dans un "
 		    "espace public numérique.</p>\n");
@@ -41,10 +41,10 @@ fc_account_section(struct web_req *w, int q)
 	html_text(H, web_text(w, q, 0, FST_DATE));
 	html_raw(H, ".</p>\n<p>Agora ne garde de votre identité qu'une "
 	    "empreinte chiffrée avec une clé secrète, qui sert à compter une "
-	    "seule voix par personne ; ni votre nom, ni votre date ou votre "
+	    "seule voix par personne ; ni votre nom, ni votre date ou votre "
 	    "lieu de naissance ne sont enregistrés.</p>\n");
 	if (!web_bool(w, q, 0, FST_PASSWORD)) {
-		html_raw(H, "<p>Votre compte n'a pas de mot de passe : il "
+		html_raw(H, "<p>Votre compte n'a pas de mot de passe : il "
 		    "reste lié à FranceConnect, qui est votre seul moyen de "
 		    "vous connecter.</p>\n");
 		return;
@@ -67,7 +67,7 @@ fc_unlink(struct web_req *w)
 			    "à FranceConnect."));
 		if (!web_bool(w, Q_STATUS, 0, FST_PASSWORD))
 			return (web_error(w, 409, "Votre compte n'a pas de "
-			    "mot de passe : FranceConnect est votre seul moyen "
+			    "mot de passe : FranceConnect est votre seul moyen "
 			    "de vous connecter. Rien n'a été changé."));
 		return (web_query(w, Q_UNLINK, &sql_fc_unlink,
 		    DB_ID(w->sess.user_id)));

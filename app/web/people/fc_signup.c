@@ -29,7 +29,7 @@ int	fc_signup_submit(struct web_req *);
 int	fc_signed_out(struct web_req *);
 
 #define MAX_TERRITORIES	16
-#define EXPIRED_MSG	"Cette inscription a expiré ou a déjà servi : " \
+#define EXPIRED_MSG	"Cette inscription a expiré ou a déjà servi : " \
 			"reprenez la connexion avec FranceConnect."
 
 enum {
@@ -72,23 +72,23 @@ signup_page(struct web_req *w, struct fc_signup *s, int status)
 	n = 1 + territory_options(w, opts + 1, MAX_TERRITORIES);
 	s->f.mark_required = 1;
 	page_begin(w, "Créer votre compte FranceConnect");
-	html_raw(H, "<h1>Créer votre compte</h1>\n<p>FranceConnect vous a "
-	    "identifié·e. Votre identité ne sera ni affichée ni gardée en "
-	    "clair : Agora n'en garde qu'une empreinte chiffrée, qui sert à "
+	html_raw(H, "<h1>Créer votre compte</h1>\n<p>FranceConnect a vérifié "
+	    "votre identité. Elle ne sera ni affichée ni gardée en "
+	    "clair : Agora n'en garde qu'une empreinte chiffrée, qui sert à "
 	    "compter une seule voix par personne. Choisissez le nom que les "
 	    "autres verront.</p>\n<p>Tous les champs sont obligatoires.</p>\n");
 	form_summary(&s->f);
 	form_begin(w, UI_FC_SIGNUP, "Créer votre compte");
 	form_input(&s->f, "nom", "Nom d'affichage", "text", s->name,
 	    "Entre 2 et 60 caractères. Il apparaîtra à côté de vos "
-	    "contributions ; ce peut être un pseudonyme.", "nickname", 1);
+	    "contributions ; ce peut être un pseudonyme.", "nickname", 1);
 	form_select(&s->f, "departement", "Département", opts, n,
-	    s->territory, "Celui où vous habitez, ou « Hors région ».", 1);
-	html_raw(H, "<p><a href=\"" UI_PRIVACY "\">Lire la notice « Données "
-	    "personnelles »</a> (ce que nous gardons, pourquoi, combien de "
+	    s->territory, "Celui où vous habitez, ou « Hors région ».", 1);
+	html_raw(H, "<p><a href=\"" UI_PRIVACY "\">Lire la notice « Données "
+	    "personnelles »</a> (ce que nous gardons, pourquoi, combien de "
 	    "temps, et vos droits).</p>\n");
 	form_checkbox_required(&s->f, "consentement", "J'ai lu la notice "
-	    "« Données personnelles » et j'accepte que mes données soient "
+	    "« Données personnelles » et j'accepte que mes données soient "
 	    "traitées pour participer à la consultation.", s->consent, NULL);
 	form_end(w, "Créer mon compte");
 	page_end(w);

@@ -110,7 +110,7 @@ fc_button(struct web_req *w, const char *action, int linking)
 	html_raw(H, "</span> <span class=\"fc-brand\">FranceConnect</span>"
 	    "</button>\n</form>\n<p class=\"fc-about\"><a href=\""
 	    "https://franceconnect.gouv.fr/\" target=\"_blank\" rel=\"noopener\""
-	    ">Qu'est-ce que FranceConnect ?<span class=\"visually-hidden\"> "
+	    ">Qu'est-ce que FranceConnect ?<span class=\"visually-hidden\"> "
 	    "(nouvelle fenêtre)</span></a></p>\n</div>\n");
 }
 

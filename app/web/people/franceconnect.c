@@ -173,7 +173,7 @@ callback_account(struct web_req *w, struct fc_flow *s)
 		if (strcmp(code, "ok") != 0)
 			return (web_error(w, 409, strcmp(code, "taken") == 0 ?
 			    "Cette identité FranceConnect est déjà liée à un "
-			    "autre compte : connectez-vous avec FranceConnect "
+			    "autre compte : connectez-vous avec FranceConnect "
 			    "pour utiliser celui-là." : "Votre compte est déjà "
 			    "lié à une autre identité FranceConnect."));
 		web_flash(w, "fc_linked");
