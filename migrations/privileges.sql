@@ -371,7 +371,8 @@ BEGIN
 	    ('oidc_link(bigint, text, text, text, text)',	'EXECUTE'),
 	    ('oidc_signup(text, text, text)',			'EXECUTE'),
 	    ('oidc_links_erased()',				''),
-	    ('oidc_purge()',					'EXECUTE')
+	    ('oidc_purge()',					'EXECUTE'),
+	    ('oidc_account_delete(bigint)',			'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);
@@ -417,6 +418,7 @@ BEGIN
 	    'participation_withdraw(bigint, bigint)',
 	    'user_erase(bigint, text)',
 	    'user_delete(bigint, text, text, text)',
+	    'oidc_account_delete(bigint)',
 	    'user_purge(bigint, text, text, interval)',
 	    'account_takeover(bigint, text)',
 	    'report_contributions_rollup()',

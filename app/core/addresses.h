@@ -21,6 +21,7 @@
 #define UI_FC_SIGNUP		"/connexion/franceconnect/inscription"
 #define UI_FC_LINK		"/compte/franceconnect"
 #define UI_FC_UNLINK		"/compte/franceconnect/delier"
+#define UI_FC_DELETE		"/compte/franceconnect/suppression"
 #define UI_VERIFY		"/verification"
 #define UI_VERIFY_RESEND	"/verification/renvoi"
 #define UI_FORGOT		"/mot-de-passe-oublie"

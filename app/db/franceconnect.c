@@ -43,3 +43,6 @@ DB_STMT(sql_fc_status, 1, FC_STATUS_COLS,
     " u.password_hash IS NOT NULL AS has_password"
     " FROM oidc_links l JOIN users u ON u.id = l.user_id"
     " WHERE l.user_id = $1::bigint");
+
+DB_STMT(sql_fc_account_delete, 1, FC_DELETE_COLS,
+    "SELECT oidc_account_delete($1::bigint) AS status");

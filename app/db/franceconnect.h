@@ -56,4 +56,10 @@ extern const struct db_stmt	sql_fc_unlink;
 DB_COLUMNS(FC_STATUS_COLS, FST__MAX);
 extern const struct db_stmt	sql_fc_status;
 
+/* $1 account without a password: its erasure (vocab_erasure). */
+#define FC_DELETE_COLS(C)						\
+	C(FDE_STATUS,		"status",	TEXT)
+DB_COLUMNS(FC_DELETE_COLS, FDE__MAX);
+extern const struct db_stmt	sql_fc_account_delete;
+
 #endif

@@ -126,3 +126,24 @@ CREATE OR REPLACE FUNCTION oidc_purge() RETURNS bigint LANGUAGE sql AS $$
 	    WHERE expires_at < now() RETURNING 1)
 	SELECT (SELECT count(*) FROM a) + (SELECT count(*) FROM b)
 $$;
+
+-- Deletion of an account that has no password (created through
+-- FranceConnect, whose session is the proof): 'deleted', 'last_admin',
+-- or 'changed' (it has a password: /compte/suppression asks for it).
+-- The same erasure as user_delete(): user_erase(), which forgets the link.
+CREATE OR REPLACE FUNCTION oidc_account_delete(p_user bigint)
+RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM 1 FROM users u WHERE u.id = p_user AND u.deleted_at IS NULL
+	    AND u.password_hash IS NULL
+	    AND EXISTS (SELECT 1 FROM oidc_links l WHERE l.user_id = u.id)
+	FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN 'changed';
+	END IF;
+	IF user_last_admin(p_user) THEN
+		RETURN 'last_admin';
+	END IF;
+	PERFORM user_erase(p_user, NULL);
+	RETURN 'deleted';
+END $$;

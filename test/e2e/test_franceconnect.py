@@ -376,3 +376,43 @@ def one_verified_person_votes_once_across_accounts_and_an_epn():
                          csrf=m.get(url).csrf()))
     eq(r.status, 303, r.visible_text()[:300])
     eq(totals(), ["0", "1", "0"], "the EPN's later vote replaces the web's")
+
+
+@test
+def an_account_without_a_password_is_deleted_with_a_box_and_forgets_its_link():
+    forget_links()
+
+    def run(k):
+        c = Client()
+        sign_up(c)
+        uid = account_of(c)
+        page = c.get("/compte/")
+        contains(page.visible_text(), "supprimer mon compte FranceConnect")
+        form = c.get("/compte/franceconnect/suppression")
+        eq(form.status, 200)
+        r = c.post("/compte/franceconnect/suppression", {"csrf": form.csrf()})
+        eq(r.status, 422, "the box is required")
+        contains(r.text, 'id="e-confirmation"', "error at the box")
+        eq(sql_value("SELECT deleted_at IS NULL FROM users WHERE id = %d" % uid), "t")
+        r = c.post("/compte/franceconnect/suppression",
+                   {"csrf": form.csrf(), "confirmation": "1"})
+        eq(r.status, 303, r.visible_text()[:300])
+        eq(sql("SELECT deleted_at IS NOT NULL, display_name LIKE 'Membre n°%%'"
+               " FROM users WHERE id = %d" % uid), [["t", "t"]], "erased")
+        eq(sql_value("SELECT count(*) FROM oidc_links WHERE user_id = %d" % uid), "0",
+           "link forgotten")
+        # An account with a password goes through /compte/suppression.
+        d, other = harness.signed_in()
+        sql("UPDATE users SET password_hash = 'x' WHERE id = %d" % other)
+        sql("INSERT INTO oidc_links (user_id, issuer, subject, identity_hash)"
+            " VALUES (%d, 'https://autre.example/', 'sub-%s', '%s')"
+            % (other, word(6), "0" * 64))
+        r = d.post("/compte/franceconnect/suppression",
+                   {"csrf": d.get("/compte/").csrf(), "confirmation": "1"})
+        eq(r.status, 409, "has a password")
+        eq(sql_value("SELECT deleted_at IS NULL FROM users WHERE id = %d" % other), "t")
+        # The same person signing in again starts afresh.
+        e = Client()
+        eq(e.get(authorize(e)).header("location"),
+           "/connexion/franceconnect/inscription", "a new first-time form")
+    with_fc(run)

@@ -46,7 +46,9 @@ fc_account_section(struct web_req *w, int q)
 	if (!web_bool(w, q, 0, FST_PASSWORD)) {
 		html_raw(H, "<p>Votre compte n'a pas de mot de passe : il "
 		    "reste lié à FranceConnect, qui est votre seul moyen de "
-		    "vous connecter.</p>\n");
+		    "vous connecter. Pour le supprimer : <a href=\""
+		    UI_FC_DELETE "\">supprimer mon compte FranceConnect…</a>"
+		    "</p>\n");
 		return;
 	}
 	form_begin(w, UI_FC_UNLINK, "Délier FranceConnect");
