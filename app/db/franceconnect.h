@@ -62,4 +62,13 @@ extern const struct db_stmt	sql_fc_status;
 DB_COLUMNS(FC_DELETE_COLS, FDE__MAX);
 extern const struct db_stmt	sql_fc_account_delete;
 
+/* Expired requests and first-time sign-ups forgotten (agora purge). */
+#define FC_COUNT_COLS(C)						\
+	C(FCN_N,		"n",		INT)
+DB_COLUMNS(FC_COUNT_COLS, FCN__MAX);
+extern const struct db_stmt	sql_fc_purge;
+
+/* $1 theme: its voters verified through FranceConnect (one row, n). */
+extern const struct db_stmt	sql_fc_report_verified;
+
 #endif

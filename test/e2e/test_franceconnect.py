@@ -175,7 +175,7 @@ def a_first_sign_in_asks_name_and_departement_then_signs_in_a_linked_account():
         # No identity claim in clear, anywhere in the account's rows.
         dump = sql_value("SELECT concat(u::text, l::text) FROM users u JOIN oidc_links l"
                          " ON l.user_id = u.id WHERE u.id = %d" % uid)
-        for claim in ("Hélène", "LEF", "1984", "45234", "camille.lefevre"):
+        for claim in ("Hélène", "LEFÈVRE", "1984-05-17", "camille.lefevre"):
             lacks(dump, claim, "claim in the tables")
         contains(c.get("/compte/").visible_text(), "Compte vérifié par FranceConnect")
         # The form cannot be used twice.
@@ -361,6 +361,15 @@ def one_verified_person_votes_once_across_accounts_and_an_epn():
         eq(sql_value("SELECT count(*) FROM votes v JOIN assisted_voters p"
                      " ON p.user_id = v.user_id WHERE v.contribution_id = %d"
                      " AND p.identity_hash = '%s'" % (pid, h)), "1", "one row")
+        # The report says how many of the theme's voters are verified.
+        want = sql_value("SELECT count(DISTINCT a.user_id) FROM assisted_voters a"
+                         " JOIN votes v ON v.user_id = a.user_id JOIN contributions p"
+                         " ON p.id = v.contribution_id JOIN oidc_links l"
+                         " ON l.identity_hash = a.identity_hash WHERE p.theme_id ="
+                         " (SELECT theme_id FROM contributions WHERE id = %d)" % pid)
+        assert int(want) >= 1, want
+        contains(Client().get("/rapports/ethique").visible_text(),
+                 "dont vérifiés par FranceConnect %s" % want, "report")
     with_fc(run)
 
     # The same person at an EPN: the register knows them already.
