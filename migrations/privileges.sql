@@ -372,7 +372,8 @@ BEGIN
 	    ('oidc_signup(text, text, text)',			'EXECUTE'),
 	    ('oidc_links_erased()',				''),
 	    ('oidc_purge()',					'EXECUTE'),
-	    ('oidc_account_delete(bigint)',			'EXECUTE')
+	    ('oidc_account_delete(bigint)',			'EXECUTE'),
+	    ('oidc_vote_refusal(bigint, boolean)',		'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);

@@ -147,3 +147,16 @@ BEGIN
 	PERFORM user_erase(p_user, NULL);
 	RETURN 'deleted';
 END $$;
+
+-- 'fc_required' when votes need an account verified by FranceConnect
+-- (p_required: the setting vote_requires_franceconnect) and account p_user
+-- is not linked; NULL otherwise. Called before participation_vote().
+CREATE OR REPLACE FUNCTION oidc_vote_refusal(p_user bigint, p_required boolean)
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	IF p_required AND NOT EXISTS (SELECT 1 FROM oidc_links
+	    WHERE user_id = p_user) THEN
+		RETURN 'fc_required';
+	END IF;
+	RETURN NULL;
+END $$;

@@ -23,7 +23,7 @@ import urllib.parse
 import fixtures
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
-from participation_lib import vote, word
+from participation_lib import post_argument, vote, word
 
 sys.path.insert(0, os.path.join(harness.ROOT, "test", "oidc"))
 import login as oidc_login  # noqa: E402
@@ -58,10 +58,12 @@ def fc_env(issuer=None):
     }
 
 
-def with_fc(fn, issuer=None):
+def with_fc(fn, issuer=None, extra=None):
     """Runs fn(kore) against a kore with the provider configured."""
     harness.MAIN.stop()
-    k = harness.Kore("fc", port=harness.PORT, env=fc_env(issuer))
+    env = fc_env(issuer)
+    env.update(extra or {})
+    k = harness.Kore("fc", port=harness.PORT, env=env)
     try:
         k.start()
         fn(k)
@@ -425,3 +427,26 @@ def an_account_without_a_password_is_deleted_with_a_box_and_forgets_its_link():
         eq(e.get(authorize(e)).header("location"),
            "/connexion/franceconnect/inscription", "a new first-time form")
     with_fc(run)
+
+
+@test
+def the_setting_may_require_a_verified_account_to_vote_not_to_argue():
+    forget_links()
+    pid = fixtures.proposal(harness.make_user(), "Proposition " + word(),
+                            "Texte de la proposition " + word())
+
+    def run(k):
+        c, uid = harness.signed_in()
+        r = vote(c, pid, "agree")
+        eq(r.status, 403, "not verified")
+        contains(r.visible_text(), "votre compte doit être vérifié par FranceConnect")
+        eq(sql_value("SELECT votes_agree FROM contributions WHERE id = %d" % pid), "0",
+           "nothing recorded")
+        r = post_argument(c, pid, "pour", "Un argument tout à fait recevable " + word())
+        eq(r.status, 303, "arguing stays open: " + r.visible_text()[:300])
+        v = Client()
+        sign_up(v)
+        r = vote(v, pid, "agree")
+        eq(r.status, 303, r.visible_text()[:300])
+        eq(sql_value("SELECT votes_agree FROM contributions WHERE id = %d" % pid), "1")
+    with_fc(run, extra={"AGORA_VOTE_REQUIRES_FRANCECONNECT": "1"})
