@@ -450,3 +450,41 @@ def the_setting_may_require_a_verified_account_to_vote_not_to_argue():
         eq(r.status, 303, r.visible_text()[:300])
         eq(sql_value("SELECT votes_agree FROM contributions WHERE id = %d" % pid), "1")
     with_fc(run, extra={"AGORA_VOTE_REQUIRES_FRANCECONNECT": "1"})
+
+
+def fc_axe(paths, cookies):
+    """axe-core (WCAG 2.1 A/AA) at 1280 and 320 px, JavaScript on and off,
+    through test/browser/a11y.js, with these cookies."""
+    import subprocess
+    args = ["node", os.path.join(harness.ROOT, "test", "browser", "a11y.js"),
+            "--shots", os.path.join(harness.TEST_DIR, "screenshots")]
+    for name, value in cookies.items():
+        args += ["--cookie", "%s=%s" % (name, value)]
+    for p in paths:
+        args += ["--status", "200", BASE + p]
+    r = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    failed = [l for l in r.stdout.splitlines() if "FAILED" in l or l.startswith("        ")]
+    assert r.returncode == 0 and not failed, \
+        "browser checks failed:\n" + "\n".join(failed[:40]) + r.stderr[-2000:]
+
+
+@test
+def the_franceconnect_pages_pass_axe_core_in_chromium():
+    if not os.path.exists(os.path.join(harness.ROOT, "test", "browser", "node_modules")):
+        raise AssertionError("test/browser/node_modules missing: make deps")
+    forget_links()
+
+    def run(k):
+        fc_axe(["/connexion", "/inscription"], {})
+        c = Client()
+        eq(c.get(authorize(c)).status, 303)
+        fc_axe(["/connexion/franceconnect/inscription"],
+               {"agora_fc_signup": c.cookies["agora_fc_signup"]})
+        # /compte/ unlinked (the button that links), then linked.
+        d, uid = harness.signed_in()
+        fc_axe(["/compte/"], {"agora_sid": d.cookies["agora_sid"]})
+        e = Client()
+        sign_up(e)
+        fc_axe(["/compte/", "/compte/franceconnect/suppression"],
+               {"agora_sid": e.cookies["agora_sid"]})
+    with_fc(run)

@@ -26,7 +26,7 @@ enum { Q_DELETE, Q__MAX };
 static int
 delete_page(struct web_req *w, struct form *f, int status)
 {
-	page_begin(w, f->nerrors ? "Erreur : supprimer mon compte" :
+	page_begin(w, f->nerrors ? "Erreur : supprimer mon compte" :
 	    "Supprimer mon compte");
 	html_raw(H, "<h1>Supprimer mon compte</h1>\n");
 	form_summary(f);
