@@ -58,9 +58,23 @@ def fc_env(issuer=None):
     }
 
 
+def port_free(timeout=10):
+    """Waits until nothing listens on the test port (a stopped kore's
+    workers may hold it a moment longer than its parent)."""
+    import time
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", harness.PORT), timeout=1).close()
+            time.sleep(0.1)
+        except OSError:
+            return
+
+
 def with_fc(fn, issuer=None, extra=None):
     """Runs fn(kore) against a kore with the provider configured."""
     harness.MAIN.stop()
+    port_free()
     env = fc_env(issuer)
     env.update(extra or {})
     k = harness.Kore("fc", port=harness.PORT, env=env)
@@ -69,6 +83,7 @@ def with_fc(fn, issuer=None, extra=None):
         fn(k)
     finally:
         k.stop()
+        port_free()
         harness.MAIN = harness.Kore().start()
     eq(k.crashes(), [], "kore log")
     return k

@@ -165,7 +165,7 @@ callback_account(struct web_req *w, struct fc_flow *s)
 {
 	struct fc_job	*j = s->job;
 	const char	*code;
-	char		 th[TOKEN_HEX_LEN + 1];
+	char		 th[TOKEN_HEX_LEN + 1], old[TOKEN_HEX_LEN + 1];
 
 	if (s->link_user != 0) {
 		code = web_rows(w, Q_LINK) == 1 ?
@@ -182,10 +182,13 @@ callback_account(struct web_req *w, struct fc_flow *s)
 	if (token_random(s->token) == -1)
 		return (web_error(w, 500, NULL));
 	token_hash_hex(s->token, th);
+	/* A session already open in this browser ends (as at sign-in). */
+	if (w->sess.user_id != 0)
+		token_hash_hex(w->sess.token, old);
 	if ((s->found = web_rows(w, Q_FIND) == 1))
 		return (web_query(w, Q_SESSION, &sql_session_create,
 		    DB_INT(web_int(w, Q_FIND, 0, FAC_ID)), DB_TEXT(th),
-		    DB_NULL));
+		    DB_TEXT(w->sess.user_id != 0 ? old : NULL)));
 	return (web_query(w, Q_SESSION, &sql_fc_signup_new, DB_TEXT(th),
 	    DB_TEXT(j->issuer), DB_TEXT(j->sub), DB_TEXT(j->hash),
 	    DB_TEXT(j->acr), DB_INT(FC_SIGNUP_MINUTES)));
