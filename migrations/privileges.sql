@@ -137,7 +137,12 @@ BEGIN
 	    ('moderation_messages',	'SELECT, INSERT, DELETE'),
 	    -- Paper forms (issue 12, item 5): references issued, never
 	    -- changed; agora purge forgets those of a closed consultation.
-	    ('paper_sheets',		'SELECT, INSERT, DELETE')
+	    ('paper_sheets',		'SELECT, INSERT, DELETE'),
+	    -- FranceConnect (issue 17; 0340): links, requests in flight
+	    -- (consumed once by DELETE), first-time sign-ups.
+	    ('oidc_links',		'SELECT, INSERT, DELETE'),
+	    ('oidc_requests',		'SELECT, INSERT, DELETE'),
+	    ('oidc_signups',		'SELECT, INSERT, DELETE')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -367,7 +372,16 @@ BEGIN
 	    ('paper_sheet_refusal(text, integer, date)',		'EXECUTE'),
 	    ('paper_enter(bigint, bigint, text, text, text, text, text, text,'
 	     ' text, text, date, integer)',			'EXECUTE'),
-	    ('paper_sheets_purge()',				'EXECUTE')
+	    ('paper_sheets_purge()',				'EXECUTE'),
+	    -- FranceConnect (functions/franceconnect.sql).
+	    ('vote_person(bigint)',				'EXECUTE'),
+	    ('oidc_person_join(bigint, text)',			'EXECUTE'),
+	    ('oidc_link(bigint, text, text, text, text)',	'EXECUTE'),
+	    ('oidc_signup(text, text, text)',			'EXECUTE'),
+	    ('oidc_links_erased()',				''),
+	    ('oidc_purge()',					'EXECUTE'),
+	    ('oidc_account_delete(bigint)',			'EXECUTE'),
+	    ('oidc_vote_refusal(bigint, boolean)',		'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);
@@ -413,6 +427,7 @@ BEGIN
 	    'participation_withdraw(bigint, bigint)',
 	    'user_erase(bigint, text)',
 	    'user_delete(bigint, text, text, text)',
+	    'oidc_account_delete(bigint)',
 	    'user_purge(bigint, text, text, interval)',
 	    'account_takeover(bigint, text)',
 	    'report_contributions_rollup()',

@@ -43,6 +43,7 @@
 #include "../core/vocab.h"
 #include "../db/assisted.h"
 #include "../db/contact.h"
+#include "../db/franceconnect.h"
 #include "../db/paper.h"
 #include "../db/purge.h"
 #include "cli.h"
@@ -79,6 +80,10 @@ forget_contacts(PGconn *db)
 	r = cli_query(db, &sql_paper_sheets_purge);
 	printf("purge: %lld paper sheet reference(s) of closed consultations "
 	    "never typed in forgotten\n", db_int(&r, 0, ACN_N));
+	PQclear(r.res);
+	r = cli_query(db, &sql_fc_purge);
+	printf("purge: %lld expired FranceConnect request(s) and sign-up(s) "
+	    "forgotten\n", db_int(&r, 0, FCN_N));
 	PQclear(r.res);
 }
 

@@ -42,6 +42,11 @@ const struct refusal refusal_participation[] = {
 	{ "edit_rate", 429, REFUSAL_LIMIT_NONE, "Vous avez fait beaucoup de "
 	    "modifications en peu de temps : réessayez dans une heure. Rien "
 	    "n'a été enregistré." },
+	/* vote_requires_franceconnect (oidc_vote_refusal, issue 17). */
+	{ "fc_required", 403, REFUSAL_LIMIT_NONE, "Pour voter dans cette "
+	    "consultation, votre compte doit être vérifié par FranceConnect : "
+	    "liez-le depuis la page « Mon compte ». Vous pouvez toujours "
+	    "proposer et argumenter. Rien n'a été enregistré." },
 	{ "withdrawn", 409, REFUSAL_LIMIT_NONE, "Son auteur a retiré cette "
 	    "proposition : elle ne reçoit plus d'avis, d'arguments ni de "
 	    "commentaires, et ne peut plus être modifiée. Les avis déjà "

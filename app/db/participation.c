@@ -157,7 +157,7 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     " LEFT JOIN users u ON u.id = p.author_id"
     " LEFT JOIN territories t ON t.code = p.territory_code"
     " LEFT JOIN votes v ON v.contribution_id = p.id"
-    "  AND v.user_id = $2::bigint"
+    "  AND v.user_id = vote_person($2::bigint)"
     " WHERE p.id = $1::bigint AND p.kind = 'proposal'");
 
 /* Each author by the users' key (OFFSET 0: never a scan of every user). */
@@ -179,8 +179,10 @@ DB_STMT(sql_part_thread, 4, PART_THREAD_COLS,
     " AND (c.status = 'published' OR c.author_id = $2::bigint)"
     " ORDER BY c.created_at, c.id LIMIT $3::int");
 
-DB_STMT(sql_part_vote, 3, PART_CODE_COLS,
-    "SELECT participation_vote($1::bigint, $2::bigint, $3::text) AS code");
+/* COALESCE evaluates its arguments in order: no vote when refused. */
+DB_STMT(sql_part_vote, 4, PART_CODE_COLS,
+    "SELECT coalesce(oidc_vote_refusal($1::bigint, $4::boolean),"
+    " participation_vote($1::bigint, $2::bigint, $3::text)) AS code");
 
 DB_STMT(sql_part_withdraw, 2, PART_WITHDRAW_COLS,
     "SELECT code, thread FROM participation_withdraw($1::bigint, $2::bigint)");

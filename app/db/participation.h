@@ -149,7 +149,10 @@ extern const struct db_stmt	sql_part_proposal;
 DB_COLUMNS(PART_THREAD_COLS, TR__MAX);
 extern const struct db_stmt	sql_part_thread;
 
-/* $1 user, $2 proposal, $3 agree|mixed|disagree|none. One row. */
+/*
+ * $1 user, $2 proposal, $3 agree|mixed|disagree|none, $4 true: only an
+ * account verified by FranceConnect may vote. One row.
+ */
 #define PART_CODE_COLS(C)						\
 	C(CODE,			"code",			TEXT)
 DB_COLUMNS(PART_CODE_COLS, CODE__MAX);

@@ -108,18 +108,23 @@ CREATE OR REPLACE FUNCTION participation_vote(p_user bigint, p_proposal bigint, 
 RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	why text := participation_refusal(p_proposal);
+	-- One verified person, one vote (functions/franceconnect.sql).
+	v_user bigint := vote_person(p_user);
 BEGIN
 	IF why IS NOT NULL THEN
 		RETURN why;
 	END IF;
 	IF p_choice = 'none' THEN
-		DELETE FROM votes WHERE user_id = p_user AND contribution_id = p_proposal;
+		DELETE FROM votes WHERE user_id = v_user AND contribution_id = p_proposal;
 	ELSE
 		INSERT INTO votes (user_id, contribution_id, choice)
-		VALUES (p_user, p_proposal, p_choice)
+		VALUES (v_user, p_proposal, p_choice)
 		ON CONFLICT (user_id, contribution_id) DO UPDATE
-		    SET choice = EXCLUDED.choice, updated_at = now()
-		    WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice;
+		    SET choice = EXCLUDED.choice, updated_at = now(),
+		    epn_id = NULL, assisted_by = NULL, consent_at = NULL,
+		    consent_version = NULL
+		    WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice
+		    OR votes.epn_id IS NOT NULL;
 	END IF;
 	RETURN 'ok';
 END $$;

@@ -151,7 +151,8 @@ done
 	    "$VOTERS" "$ntargets"
 	"$OUT/sqlprint" session "=encode(sha256(convert_to('agorabench' || lpad(:v::text, 33, '0'), 'UTF8')), 'hex')" 120 10080
 	"$OUT/sqlprint" vote "=(SELECT id FROM bench_voters WHERE n = :v)" \
-	    "=(SELECT id FROM bench_targets WHERE n = :k)" "=(ARRAY['agree', 'mixed', 'disagree'])[:c]"
+	    "=(SELECT id FROM bench_targets WHERE n = :k)" "=(ARRAY['agree', 'mixed', 'disagree'])[:c]" \
+	    "=false"
 } > "$OUT/vote.sql"
 h=$(wrk -t2 -c64 -d"${SECS}s" -s test/bench/vote.lua "http://127.0.0.1:$PORT" -- \
     "$OUT/voters.txt" "$OUT/targets.txt" 2>&1 |

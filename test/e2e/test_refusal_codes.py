@@ -24,7 +24,8 @@ FUNCTIONS = os.path.join(harness.ROOT, "migrations", "functions")
 TABLES = {
     "participation": (["participation_refusal", "participation_vote", "participation_useful",
                        "participation_reply", "participation_propose", "participation_edit",
-                       "participation_withdraw", "participation_edit_reply"],
+                       "participation_withdraw", "participation_edit_reply",
+                       "oidc_vote_refusal"],
                       {"ok", "pending", "on", "off"}),
     "decide": (["moderation_decide"], {"ok"}),
     "flag": (["flag_contribution"], {"ok", "queued"}),

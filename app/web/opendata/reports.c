@@ -23,6 +23,7 @@
 
 #include "../../core/text.h"
 #include "../../db/assisted.h"
+#include "../../db/franceconnect.h"
 #include "../../db/reports.h"
 #include "../../db/syntheses.h"
 #include "../kernel/web.h"
@@ -41,6 +42,7 @@ enum { QI_THEMES, QI__MAX };
 
 /* Whether the theme's synthesis is published: after the topics' slots. */
 #define Q_SYNTHESIS_STATE	(Q__MAX + OPINION_MAP_SLOTS + TOPICS_SLOTS)
+#define Q_FC_VERIFIED		(Q_SYNTHESIS_STATE + 1)	/* FranceConnect */
 /* A slot past the request's last is fatal at run time: refuse to build. */
 _Static_assert(Q_SYNTHESIS_STATE < WEB_MAX_RESULTS,
     "the report page queues more results than a request holds");
@@ -245,6 +247,9 @@ write_participation(struct web_req *w, const struct report *r)
 		figure(w, "Contributeurs", web_text(w, Q_PART, 0,
 		    RP_CONTRIBUTORS));
 		figure(w, "Votants", web_text(w, Q_PART, 0, RP_VOTERS));
+		if (!r->archived && web_rows(w, Q_FC_VERIFIED) == 1)
+			figure(w, "dont vérifiés par FranceConnect", web_text(w,
+			    Q_FC_VERIFIED, 0, FCN_N));
 	}
 	figure(w, "Propositions", web_text(w, Q_PART, 0, RP_PROPOSALS));
 	figure(w, "Arguments", web_text(w, Q_PART, 0, RP_ARGUMENTS));
@@ -325,6 +330,8 @@ report_ask(struct web_req *w, struct report *r)
 		    DB_TEXT(r->territory));
 	} else {
 		web_query(w, Q_PART, &sql_report_participation,
+		    DB_INT(r->id));
+		web_query(w, Q_FC_VERIFIED, &sql_fc_report_verified,
 		    DB_INT(r->id));
 		web_query(w, Q_WEEKS, &sql_report_weeks, DB_INT(r->id));
 	}

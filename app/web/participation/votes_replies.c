@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../../core/markdown.h"
+#include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../core/vocab.h"
 #include "../../db/participation.h"
@@ -48,7 +49,8 @@ vote_post(struct web_req *w)
 			    "« d'accord », « mitigé » ou « pas d'accord ». "
 			    "Rien n'a été enregistré."));
 		return (web_query(w, Q_RESULT, &sql_part_vote,
-		    DB_ID(w->sess.user_id), DB_INT(*id), DB_TEXT(choice)));
+		    DB_ID(w->sess.user_id), DB_INT(*id), DB_TEXT(choice),
+		    DB_BOOL(settings_int(SET_VOTE_REQUIRES_FRANCECONNECT))));
 	}
 	code = web_text(w, Q_RESULT, 0, CODE);
 	if (strcmp(code, "ok") != 0)

@@ -101,6 +101,9 @@ write_page(struct web_req *w, struct form *f, int status)
 	form_input(f, PW_FIELD, "Mot de passe actuel", "password", NULL,
 	    "Pour confirmer qu'il s'agit bien de vous.", "current-password", 1);
 	form_end(w, "Supprimer définitivement mon compte");
+	html_raw(H, "<p>Votre compte a été créé avec FranceConnect et n'a "
+	    "pas de mot de passe ? <a href=\"" UI_FC_DELETE "\">Le "
+	    "supprimer sans mot de passe</a></p>\n");
 	html_raw(H, "<p><a href=\"" UI_ACCOUNT "\">Annuler et revenir à mon "
 	    "compte</a></p>\n");
 	page_end(w);

@@ -14,17 +14,19 @@
 #include "../../core/json_pretty.h"
 #include "../../core/roles.h"
 #include "../../core/vocab.h"
+#include "../../db/franceconnect.h"
 #include "../../db/opinion.h"
 #include "../../db/people.h"
 #include "../kernel/web.h"
 #include "../shared/ui.h"
 #include "account.h"
+#include "fc.h"
 
 int	account_redirect(struct web_req *);
 int	account_show(struct web_req *);
 int	account_export(struct web_req *);
 
-enum { Q_SUMMARY, Q_CONTRIBUTIONS, Q_EXPORT, Q_OPINION, Q__MAX };
+enum { Q_SUMMARY, Q_CONTRIBUTIONS, Q_EXPORT, Q_OPINION, Q_FC, Q__MAX };
 
 /* GET /compte: the account lives at /compte/. */
 int
@@ -275,6 +277,7 @@ account_show(struct web_req *w)
 		    DB_ID(w->sess.user_id));
 		web_query(w, Q_OPINION, &sql_opinion_mine,
 		    DB_ID(w->sess.user_id));
+		web_query(w, Q_FC, &sql_fc_status, DB_ID(w->sess.user_id));
 		return (web_query(w, Q_CONTRIBUTIONS,
 		    &sql_account_contributions, DB_ID(w->sess.user_id)));
 	}
@@ -283,6 +286,7 @@ account_show(struct web_req *w)
 	page_begin(w, "Mon compte");
 	html_raw(H, "<h1>Mon compte</h1>\n");
 	write_information(w);
+	fc_account_section(w, Q_FC);
 	write_links(w);
 	write_contributions(w);
 	write_opinion(w);

@@ -22,6 +22,7 @@
 #include "../kernel/session.h"
 #include "../shared/ui.h"
 #include "account.h"
+#include "fc.h"
 
 int	signup_form(struct web_req *);
 int	signup_submit(struct web_req *);
@@ -125,6 +126,7 @@ signup_page(struct web_req *w, struct signup *s, int status)
 	    "d'argumenter, de commenter et de voter. Votre nom d'affichage "
 	    "est public ; votre adresse électronique ne l'est jamais.</p>\n"
 	    "<p>Tous les champs sont obligatoires.</p>\n");
+	fc_button(w, UI_FC_START, 0);
 	form_summary(f);
 	form_begin(w, UI_SIGNUP, "Créer un compte");
 	if (retour != NULL)
@@ -475,6 +477,7 @@ signin_page(struct web_req *w, struct signin *s, int status)
 		retour = s->retour;
 	page_begin(w, "Se connecter");
 	html_raw(H, "<h1>Se connecter</h1>\n");
+	fc_button(w, UI_FC_START, 0);
 	form_summary(f);
 	form_begin(w, UI_SIGNIN, "Se connecter");
 	if (retour != NULL)
@@ -643,7 +646,10 @@ signout_submit(struct web_req *w)
 		token_hash_hex(w->sess.token, th);
 		return (web_query(w, Q_END, &sql_session_end, DB_TEXT(th)));
 	}
+	/* Signed in through FranceConnect: out of the provider too. */
+	if (w->step == 1 && fc_signout_start(w))
+		return (WEB_TASK);
 	session_cookie_clear(w);
 	web_flash(w, "signed_out");
-	return (web_redirect(w, "/"));
+	return (fc_signout_redirect(w));
 }
