@@ -299,43 +299,49 @@ def an_opinion_cites_the_contributions_of_its_themes():
     lacks(Client().get("/propositions/%d" % foreign).visible_text(), "l'avis du conseil")
 
 
-def published_synthesis(tag):
-    """A theme of the primary consultation with a published synthesis
-    (through the secretariat's own SQL functions); returns its slug, title."""
-    slug, title = "avis-synthese-" + tag, "Synthèse citée " + tag
-    sql("INSERT INTO themes (consultation_id, slug, position, title, summary, body)"
-        " SELECT k.id, '%s', (SELECT max(position) + 1 FROM themes"
-        " WHERE consultation_id = k.id), '%s', 'S.', '' FROM consultations k"
-        " WHERE k.is_primary" % (slug, title))
+def published_synthesis(slug):
+    """Publishes a new version of theme slug's synthesis (primary
+    consultation), through the secretariat's own SQL functions; returns
+    the theme's title. Seed themes: a theme added by a test would change
+    what later tests find in the consultation."""
+    theme, title = sql("SELECT t.id, t.title FROM themes t JOIN consultations k"
+                       " ON k.id = t.consultation_id AND k.is_primary"
+                       " WHERE t.slug = '%s'" % slug)[0]
     writer = harness.make_user(roles=("citizen", "secretariat"))
-    theme = int(sql_value("SELECT id FROM themes WHERE slug = '%s'" % slug))
-    sql("SELECT synthesis_save(%d, 'Texte de la synthèse.', %d, '{}', '{}')" % (theme, writer))
-    eq(sql_value("SELECT synthesis_publish(%d, 1, %d, 'http://x', 's', 'b', 's', 'b')"
-                 % (theme, writer)), "published")
-    return slug, title
+    number = sql_value("SELECT version FROM synthesis_save(%s, 'Texte de la synthèse.', %d,"
+                       " '{}', '{}')" % (theme, writer))
+    eq(sql_value("SELECT synthesis_publish(%s, %s, %d, 'http://x', 's', 'b', 's', 'b')"
+                 % (theme, number, writer)), "published")
+    return title
 
 
 @test
 def an_opinion_cites_a_published_synthesis_of_its_themes():
     tag = secrets.token_hex(4)
     (m0, u0, e0), (m1, u1, e1) = members(tag, 2)
-    slug, title = published_synthesis(tag)
-    unpublished = "avis-brouillon-" + tag
-    sql("INSERT INTO themes (consultation_id, slug, position, title, summary, body)"
-        " SELECT k.id, '%s', (SELECT max(position) + 1 FROM themes"
-        " WHERE consultation_id = k.id), 'Sans synthèse', 'S.', '' FROM consultations k"
-        " WHERE k.is_primary" % unpublished)
-    # Opened in SQL: the form offers the first 16 themes, and the tests
-    # add themes at the end.
+    slug = "education"
+    title = published_synthesis(slug)
+    # A seed theme of the consultation whose synthesis is not published.
+    unpublished = sql_value("SELECT t.slug FROM themes t JOIN consultations k"
+                            " ON k.id = t.consultation_id AND k.is_primary"
+                            " WHERE t.slug <> 'education' AND synthesis_published(t.id) IS NULL"
+                            " ORDER BY t.position LIMIT 1")
+    # And one outside the referral, its synthesis published.
+    outside = sql_value("SELECT t.slug FROM themes t JOIN consultations k"
+                        " ON k.id = t.consultation_id AND k.is_primary"
+                        " WHERE t.slug NOT IN ('education', '%s')"
+                        " ORDER BY t.position LIMIT 1" % unpublished)
+    published_synthesis(outside)
+    # Opened in SQL, the quickest way to name its two themes.
     official = harness.make_user(roles=("citizen", "official"))
     question = "Que retenir de la synthèse %s ?" % tag
     rid = int(sql_value("SELECT council_referral_open('saisine', '%s', current_date + 20, %d,"
-                        " ARRAY['education', '%s', '%s'], 'http://x', 's', 'b')"
+                        " ARRAY['%s', '%s'], 'http://x', 's', 'b')"
                         % (question, official, slug, unpublished)))
 
     # A theme outside the referral, one without a published synthesis:
     # refused at the line, the text kept, nothing written.
-    for bad in ("ethique", unpublished):
+    for bad in (outside, unpublished):
         text = "## Avis\n\nNous lisons [synthese:%s] et\n[synthese:%s]." % (slug, bad)
         r = m0.submit(work(rid), work(rid, "version"), {"texte": text})
         eq(r.status, 422, r.visible_text()[:300])
