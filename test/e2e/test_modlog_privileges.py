@@ -126,7 +126,15 @@ def security_definer_functions_have_a_fixed_search_path_and_few_callers():
         "contact_purge",
         # The mail sender writes other people's notifications and digests
         # (functions/notifications.sql); they take no person's input.
-        "notify_fanout", "notify_digest"]),
+        "notify_fanout", "notify_digest",
+        # Publishing a synthesis, a referral, a draft or an opinion writes
+        # the notifications of followers and council members (migration
+        # 0335); each acts only on a row its caller wrote in the same
+        # transaction (functions/syntheses.sql, functions/council.sql).
+        "synthesis_notify", "council_notify_members", "council_notify_followers",
+        # Deleting an account that has no password, after a fresh
+        # FranceConnect sign-in (functions/franceconnect.sql, issue 17).
+        "oidc_account_delete"]),
        "SECURITY DEFINER functions the application may call")
     names = [r[0].split("(")[0] for r in rows]
     assert "moderation_log_append" in names, names
