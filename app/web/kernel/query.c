@@ -173,7 +173,12 @@ query_poll(struct web_req *w, struct web_query *q, struct db_rows *rows)
 			 * Sent, then the link failed: whether the server ran
 			 * it is unknown, so it is not sent again (a form's
 			 * idempotency key covers a person's resubmission).
+			 * A link error (503) drops the connection: behind
+			 * pgbouncer the socket stays up while its server is
+			 * gone, and each later query on it would fail too.
 			 */
+			if (status == 503)
+				pgconn_drop(q);
 			pgconn_release(q);
 			web_error(w, status, NULL);
 			return (POLL_FAIL);
@@ -241,7 +246,7 @@ tx_step(struct web_req *w, struct web_query *t, struct web_query *q,
 		case KORE_PGSQL_STATE_ERROR:
 			/* Rolled back by the server, or by kore's pool. */
 			status = query_fail_status(w, t, q);
-			return (tx_fail(w, t, 0, status));
+			return (tx_fail(w, t, status == 503, status));
 		default:
 			kore_pgsql_continue(&t->pg);
 			break;
