@@ -20,6 +20,7 @@ server rebuilt as the replica of the second). Writes RESULTS/cluster."""
 
 import os
 import random
+from collections import Counter
 import signal
 import sys
 import time
@@ -179,13 +180,16 @@ def failover(old, new):
        "voters whose session carried on after the failover")
     window = [a for a in load.attempts if t_stop <= a.t <= first]
     reads = [r for r in load.reads if t_stop <= r[0] <= first]
+    answers = Counter(str(a.status) for a in window if a.status != 303)
+    answers.update(str(r[1]) for r in reads if r[1] != 200)
     FIGURES.append(
         "failover %s -> %s: promote %.2f s after the crash, first vote acknowledged"
         " %.2f s after the crash (%.2f s after promote); meanwhile %d votes and %d reads"
-        " failed (of %d and %d), 0 acknowledged votes lost (%d acknowledged in all)"
+        " failed (of %d and %d; answers %s), 0 acknowledged votes lost (%d acknowledged"
+        " in all)"
         % (old.name, new.name, t_promoted - t_stop, first - t_stop, first - t_promoted,
            sum(1 for a in window if a.status != 303), sum(1 for r in reads if r[1] != 200),
-           len(window), len(reads), len(load.acked())))
+           len(window), len(reads), dict(answers), len(load.acked())))
 
 
 @test
