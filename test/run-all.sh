@@ -1,7 +1,8 @@
 #!/bin/sh
 # make test: the test database (agora_test on the development cluster),
 # the unit tests, the SQL suite (test/sql/, pgTAP, no kore), then the
-# end-to-end tests against a real kore. Ends with
+# end-to-end tests against a real kore, then the short cluster test
+# (test/cluster/: two kore hosts, nginx, a replica promoted). Ends with
 # one line "N passed, N failed" over everything; exits non-zero on failure.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -78,6 +79,13 @@ if [ -z "${SUITE_ONLY:-}" ]; then
 	sh test/fuzz/run.sh --short
 fi
 python3 test/e2e/run.py ${E2E_ONLY:-}
+# Several machines (issue 18, item 3), short: primary and synchronous
+# replica, two kore hosts behind nginx; one host killed under load, the
+# primary crashed and the replica promoted (make cluster-test: more load
+# and a failback).
+if [ -z "${SUITE_ONLY:-}" ]; then
+	sh test/cluster/run.sh --short
+fi
 if [ -z "${KEEP_DB:-}" ]; then
 	sh test/oidc/provider.sh stop
 fi
@@ -96,5 +104,6 @@ done
 [ -n "${SUITE_ONLY:-}" ] || [ -f "$RESULTS/unit" ] || failed=$((failed + 1))
 [ -n "${SUITE_ONLY:-}" ] || [ -f "$RESULTS/sql" ] || { echo "sql: the suite did not finish"; failed=$((failed + 1)); }
 [ -f "$RESULTS/e2e" ] || { echo "e2e: the runner did not finish"; failed=$((failed + 1)); }
+[ -n "${SUITE_ONLY:-}" ] || [ -f "$RESULTS/cluster" ] || { echo "cluster: the test did not finish"; failed=$((failed + 1)); }
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

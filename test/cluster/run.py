@@ -1,0 +1,273 @@
+# Copyright (c) 2026 The Agora developers.
+# SPDX-License-Identifier: AGPL-3.0-or-later
+"""make cluster-test (issue 18, item 3): starts the cluster of cluster.py
+(primary, synchronous replica, two kore hosts, nginx) and checks, through
+HTTP against PostgreSQL:
+  - nginx spreads requests over both kore hosts;
+  - a vote posted through host A is seen through host B (same session);
+  - the replica holds every acknowledged vote;
+  - a kore host killed with SIGKILL under load: every read is answered
+    (nginx tries the other host), every acknowledged vote is kept, every
+    failed vote is answered (502, the French page), none half-written;
+  - the primary stopped (immediate: a crash) under load: the replica, still
+    a standby, already holds every acknowledged vote; pg_ctl promote, and
+    the same kore processes (libpq multi-host, target_session_attrs =
+    read-write) take votes again from the same sessions; the time to
+    failover and the requests failed meanwhile are printed.
+Usage: run.py [--short] (make test: fewer voters and proposals, one
+failover; make cluster-test: more load, and a failover back to the first
+server rebuilt as the replica of the second). Writes RESULTS/cluster."""
+
+import os
+import random
+from collections import Counter
+import signal
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import cluster  # noqa: E402
+
+os.environ["TEST_HTTP_PORT"] = str(cluster.HTTP)
+sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+import harness  # noqa: E402
+
+C = None
+SHORT = "--short" in sys.argv
+VOTERS = 4 if SHORT else 12
+PROPOSALS = 6 if SHORT else 30
+FIGURES = []
+
+
+def primary_sql(query, db=None):
+    return C.primary.sql(query)
+
+
+# The harness's helpers (accounts, sessions, fixtures) write to the
+# cluster's current primary.
+harness.sql = primary_sql
+from harness import Client, contains, eq, signed_in  # noqa: E402
+from participation_lib import csrf_of, db_proposal, new_proposal, word  # noqa: E402
+from load import Load  # noqa: E402
+
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+def votes_of(pg, pids):
+    return pg.sql("SELECT user_id, contribution_id, choice FROM votes"
+                  " WHERE contribution_id IN (%s)" % ",".join(map(str, pids)))
+
+
+def report_equals_recount(pg):
+    """The report's per-theme totals equal a recount of the votes: a vote
+    is never half-written, whatever failed around it."""
+    eq(pg.value("SELECT count(*) FROM report_theme_totals r FULL JOIN ("
+                " SELECT c.theme_id, count(*) AS n FROM votes v"
+                " JOIN contributions c ON c.id = v.contribution_id"
+                " WHERE c.is_public GROUP BY 1) x ON x.theme_id = r.theme_id"
+                " WHERE coalesce(r.votes, 0) <> coalesce(x.n, 0)"), "0",
+       "report = recount")
+
+
+def voters(n):
+    out = []
+    for _ in range(n):
+        c, uid = signed_in()
+        out.append((c, uid, csrf_of(c)))
+    return out
+
+
+def proposals(n):
+    return [db_proposal("Proposition %s" % word()) for _ in range(n)]
+
+
+@test
+def nginx_spreads_requests_over_both_kore_hosts():
+    seen = set()
+    for _ in range(10):
+        r = Client().get("/")
+        eq(r.status, 200, "GET / through nginx")
+        seen.add(r.header("x-agora-upstream"))
+    eq(seen, {"127.0.0.1:%d" % h.port for h in C.hosts}, "hosts that answered")
+
+
+@test
+def a_vote_through_host_a_is_seen_through_host_b():
+    _, _, pid = new_proposal()
+    ca, uid = signed_in()
+    ca.port = C.hosts[0].port
+    r = ca.post("/propositions/%d/vote" % pid, {"csrf": csrf_of(ca), "choix": "agree"})
+    eq(r.status, 303, "vote through host A")
+    cb = Client(port=C.hosts[1].port)
+    cb.cookies = dict(ca.cookies)
+    page = cb.get("/propositions/%d" % pid)
+    eq(page.status, 200, "the proposal through host B")
+    contains(page.text, "Votre avis :", "host B shows the vote made through A")
+    contains(page.text, "1 avis au total", "host B counts it")
+    cluster.wait_replayed(C.replica())
+    eq(votes_of(C.replica(), [pid]), [[str(uid), str(pid), "agree"]], "the vote on the replica")
+
+
+def kill_host_under_load(victim):
+    pids = proposals(PROPOSALS)
+    load = Load(voters(VOTERS), pids, "/propositions/%d" % pids[0]).start()
+    time.sleep(1.0)
+    t_kill = time.time()
+    victim.kill(signal.SIGKILL)
+    time.sleep(2.0 if SHORT else 4.0)
+    load.stop()
+    eq(load.unanswered()[:3], [], "requests left without an HTTP answer")
+    failed_reads = [r for r in load.reads if r[1] != 200]
+    eq(failed_reads[:3], [], "reads that failed (nginx tries the other host)")
+    bad = [a.status for a in load.attempts if a.status not in (303, 502)]
+    eq(bad[:3], [], "votes answered other than 303 or 502")
+    after = [a for a in load.acked_since(t_kill + 0.5)]
+    assert after, "votes acknowledged after the kill"
+    eq(load.lost(votes_of(C.primary, pids)), [], "acknowledged votes lost")
+    report_equals_recount(C.primary)
+    FIGURES.append("kill kore %s under load: %d votes acknowledged, %d answered 502,"
+                   " %d reads all 200" % (victim.name, len(load.acked()),
+                                          sum(1 for a in load.attempts if a.status == 502),
+                                          len(load.reads)))
+    victim.start()
+
+
+@test
+def killing_one_kore_host_loses_no_acknowledged_vote_and_nginx_keeps_serving():
+    kill_host_under_load(C.hosts[0])
+    if not SHORT:
+        kill_host_under_load(C.hosts[1])
+
+
+def failover(old, new):
+    """Stops old (immediate: a crash), checks new has every acknowledged
+    vote before promoting it, promotes it; returns the figures."""
+    pids = proposals(PROPOSALS)
+    vs = voters(VOTERS)
+    load = Load(vs, pids, "/propositions/%d" % pids[0]).start()
+    time.sleep(1.5)
+    t_stop = time.time()
+    old.stop("immediate")
+    t_stopped = time.time()
+    # Nothing can be acknowledged any more: the standby must already hold
+    # every vote acknowledged so far (synchronous replication).
+    cluster.wait_replayed(new)
+    before = [a for a in load.attempts if a.t <= t_stopped]
+    eq(load.lost(votes_of(new, pids)) if before else [], [],
+       "acknowledged votes missing on the replica at the crash")
+    new.promote()
+    t_promoted = time.time()
+    C.primary = new
+    deadline = time.time() + 30
+    while time.time() < deadline and not load.acked_since(t_promoted):
+        time.sleep(0.05)
+    time.sleep(1.5)
+    load.stop()
+    first = min((a.t for a in load.acked_since(t_promoted)), default=None)
+    assert first is not None, "no vote acknowledged after the promotion"
+    eq(load.lost(votes_of(new, pids)), [], "acknowledged votes lost in the failover")
+    report_equals_recount(new)
+    eq(load.unanswered()[:3], [], "requests left without an HTTP answer")
+    # Sessions are rows of the database: every voter signed in before the
+    # crash had a vote acknowledged after it, with the same cookie.
+    eq(sorted({a.uid for a in load.acked_since(t_promoted)}), sorted(v[1] for v in vs),
+       "voters whose session carried on after the failover")
+    window = [a for a in load.attempts if t_stop <= a.t <= first]
+    reads = [r for r in load.reads if t_stop <= r[0] <= first]
+    answers = Counter(str(a.status) for a in window if a.status != 303)
+    answers.update(str(r[1]) for r in reads if r[1] != 200)
+    FIGURES.append(
+        "failover %s -> %s: promote %.2f s after the crash, first vote acknowledged"
+        " %.2f s after the crash (%.2f s after promote); meanwhile %d votes and %d reads"
+        " failed (of %d and %d; answers %s), 0 acknowledged votes lost (%d acknowledged"
+        " in all)"
+        % (old.name, new.name, t_promoted - t_stop, first - t_stop, first - t_promoted,
+           sum(1 for a in window if a.status != 303), sum(1 for r in reads if r[1] != 200),
+           len(window), len(reads), dict(answers), len(load.acked())))
+
+
+@test
+def promoting_the_replica_carries_on_without_restarting_kore():
+    pids_kore = [h.proc.pid for h in C.hosts]
+    failover(C.a, C.b)
+    eq([h.proc.pid for h in C.hosts], pids_kore, "the same kore processes")
+    r = Client().get("/healthz")
+    eq(r.status, 200, "healthz after the failover")
+
+
+def failing_back_to_the_rebuilt_first_server():
+    """The first server, rebuilt from the new primary (pg_basebackup), is
+    its synchronous replica; a second failover brings the writes back."""
+    cluster.rebuild_as_replica(C.b, C.a)
+    failover(C.b, C.a)
+
+
+if not SHORT:
+    test(failing_back_to_the_rebuilt_first_server)
+
+
+def main():
+    global C
+    t0 = time.time()
+    passed = failed = 0
+    try:
+        C = cluster.Cluster().start()
+    except Exception as e:  # noqa: BLE001 - said plainly, before anything long
+        print("cluster: cannot start: %s" % e)
+        cluster.stop_all()
+        write(0, 1)
+        return 1
+    try:
+        for fn in TESTS:
+            t = time.time()
+            try:
+                fn()
+                passed += 1
+                print("ok      cluster.%s (%.2fs)" % (fn.__name__, time.time() - t), flush=True)
+            except Exception as e:  # noqa: BLE001 - every failure is reported
+                failed += 1
+                print("FAILED  cluster.%s: %s" % (fn.__name__, e), flush=True)
+                if not isinstance(e, AssertionError):
+                    import traceback
+                    traceback.print_exc()
+    finally:
+        bad = [l for h in C.hosts for l in crash_lines(h)]
+        if bad:
+            failed += 1
+            print("FAILED  kore logs: " + " | ".join(bad[:5]))
+        if not os.environ.get("KEEP_CLUSTER"):
+            cluster.stop_all()
+    for f in FIGURES:
+        print("figure  " + f)
+    print("cluster: %d passed, %d failed (%.1f s)" % (passed, failed, time.time() - t0))
+    write(passed, failed)
+    return 1 if failed else 0
+
+
+def crash_lines(host):
+    import re
+    bad = re.compile(r"sandbox violation|segfault|exited with status (?:4|6|7|8|11)\b")
+    try:
+        with open(host.log, errors="replace") as f:
+            return [l.strip() for l in f if bad.search(l)]
+    except OSError:
+        return []
+
+
+def write(passed, failed):
+    d = os.environ.get("RESULTS")
+    if d:
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "cluster"), "w") as f:
+            f.write("%d %d\n" % (passed, failed))
+
+
+if __name__ == "__main__":
+    random.seed()
+    sys.exit(main())
