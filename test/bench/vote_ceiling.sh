@@ -125,6 +125,20 @@ sample & SPID=$!
 NAME=vote-theme; run
 wait $SPID
 v_tps=$tps; v_recs=$recs; v_bytes=$bytes; v_xacts=$xacts; v_lsn0=$lsn0; v_lsn1=$lsn1
+# What those records are, read before the next run's checkpoint recycles
+# the segments (pg_walinspect, a contrib module of the server
+# package; created for this and dropped): per record type, per vote.
+if psql_db "CREATE EXTENSION IF NOT EXISTS pg_walinspect" >/dev/null 2>&1; then
+	echo "  WAL of the vote run by record type (pg_walinspect; per vote):" > "$OUT/wal-types.txt"
+	psql_db "SELECT format('    %-32s %6s records %7s bytes (%s of them page images)',
+	    \"resource_manager/record_type\", round(count::numeric / $v_xacts, 2),
+	    round(combined_size::numeric / $v_xacts), round(fpi_size::numeric / $v_xacts))
+	    FROM pg_get_wal_stats('$v_lsn0', '$v_lsn1', true)
+	    WHERE count > 0 ORDER BY count DESC LIMIT 12" >> "$OUT/wal-types.txt"
+	psql_db "DROP EXTENSION pg_walinspect" >/dev/null
+else
+	: > "$OUT/wal-types.txt"
+fi
 
 # What the proposal's counters cost (proposal_votes, migration 0380: one
 # narrow row and its three order indexes per proposal): the same run with
@@ -161,16 +175,6 @@ awk -v v="$v_tps" -v c="$c_tps" 'BEGIN { printf "  ratio vote / ceiling %.2f (ta
 echo "  wait events of the voting sessions (share of $(psql_db "SELECT count(*) FROM bench_waits") samples):"
 psql_db "SELECT format('    %-32s %5s %%', w, round(100.0 * count(*) / sum(count(*)) OVER (), 1))
     FROM bench_waits GROUP BY w ORDER BY count(*) DESC LIMIT 8"
-# What those records are (pg_walinspect, a contrib module of the server
-# package; created for this and dropped): per record type, per vote.
-if psql_db "CREATE EXTENSION IF NOT EXISTS pg_walinspect" >/dev/null 2>&1; then
-	echo "  WAL of the vote run by record type (pg_walinspect; per vote):"
-	psql_db "SELECT format('    %-32s %6s records %7s bytes (%s of them page images)',
-	    record_type, round(count::numeric / $v_xacts, 2),
-	    round(combined_size::numeric / $v_xacts), round(fpi_size::numeric / $v_xacts))
-	    FROM pg_get_wal_stats('$v_lsn0', '$v_lsn1', true)
-	    WHERE count > 0 ORDER BY count DESC LIMIT 12"
-	psql_db "DROP EXTENSION pg_walinspect" >/dev/null
-fi
+cat "$OUT/wal-types.txt"
 echo "  theme $tid: $before votes before the run; report = recount: $check"
 psql_db "DROP TABLE bench_voters, bench_targets, bench_ceiling, bench_waits" >/dev/null
