@@ -43,8 +43,9 @@ BEGIN
 	    -- Not status, nor the moderation columns: moderation_decide().
 	    ('contributions',		'SELECT, INSERT, UPDATE (title, body, body_html,'
 					' link, territory_code, edited_at, updated_at,'
-					' proposal_id, votes_agree, votes_mixed,'
-					' votes_disagree, replies, useful)'),
+					' proposal_id, replies, useful)'),
+	    -- A proposal's vote counters (0380): kept by votes_count().
+	    ('proposal_votes',		'SELECT, INSERT, UPDATE'),
 	    ('votes',			'SELECT, INSERT, UPDATE, DELETE'),
 	    ('outbox',			'SELECT, INSERT, UPDATE, DELETE'),
 	    ('account_tokens',		'SELECT, INSERT, UPDATE, DELETE'),
@@ -300,6 +301,7 @@ BEGIN
 	    ('synthesis_notify(integer, bigint, bigint, bigint)',	'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),
+	    ('proposal_votes_row()',				''),
 	    ('argument_useful_count()',				''),
 	    ('contributions_replies()',				''),
 	    ('contributions_moderation_insert()',		''),

@@ -32,9 +32,11 @@ _Static_assert((int)EXR__MAX == (int)OD__MAX &&
     " c.territory_code AS departement, 'publiee' AS statut," \
     " " ISO("c.created_at") " AS cree_le, " ISO("c.updated_at") \
     " AS modifie_le, c.title AS titre, c.body AS texte," \
-    " (c.votes_agree + coalesce(it.agree, 0))::text AS votes_d_accord," \
-    " (c.votes_mixed + coalesce(it.mixed, 0))::text AS votes_mitige," \
-    " (c.votes_disagree + coalesce(it.disagree, 0))::text" \
+    " (coalesce(pv.votes_agree, 0) + coalesce(it.agree, 0))::text" \
+    " AS votes_d_accord," \
+    " (coalesce(pv.votes_mixed, 0) + coalesce(it.mixed, 0))::text" \
+    " AS votes_mitige," \
+    " (coalesce(pv.votes_disagree, 0) + coalesce(it.disagree, 0))::text" \
     " AS votes_pas_d_accord," \
     " coalesce(c.source, 'agora') AS origine, c.source_id AS id_origine," \
     " a.status AS reponse_statut, " ISO("a.updated_at") " AS reponse_date," \
@@ -49,6 +51,7 @@ _Static_assert((int)EXR__MAX == (int)OD__MAX &&
     " JOIN consultations k ON k.id = c.consultation_id" \
     " JOIN themes t ON t.id = c.theme_id" \
     " LEFT JOIN imported_tallies it ON it.contribution_id = c.id" \
+    " LEFT JOIN proposal_votes pv ON pv.contribution_id = c.id" \
     " LEFT JOIN official_answers a ON a.contribution_id = c.id" \
     " WHERE c.is_public"
 

@@ -129,7 +129,7 @@ const char sql_gen_votes[] =
 const char sql_gen_finish[] =
     "UPDATE contributions SET proposal_id = id"
     " WHERE id IN (SELECT id FROM gen_proposals);"
-    "UPDATE contributions c SET votes_agree = v.a, votes_mixed = v.m,"
+    "UPDATE proposal_votes c SET votes_agree = v.a, votes_mixed = v.m,"
     " votes_disagree = v.d"
     " FROM (SELECT contribution_id,"
     "  count(*) FILTER (WHERE choice = 'agree') AS a,"
@@ -137,7 +137,7 @@ const char sql_gen_finish[] =
     "  count(*) FILTER (WHERE choice = 'disagree') AS d"
     "  FROM votes WHERE contribution_id IN (SELECT id FROM gen_proposals)"
     "  GROUP BY contribution_id) v"
-    " WHERE c.id = v.contribution_id;"
+    " WHERE c.contribution_id = v.contribution_id;"
     "UPDATE contributions c SET replies = r.n"
     " FROM (SELECT proposal_id, count(*) AS n FROM contributions"
     "  WHERE proposal_id IN (SELECT id FROM gen_proposals)"

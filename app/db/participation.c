@@ -46,7 +46,9 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
     "SELECT p.id, p.title, left(p.body, 240) AS excerpt,"		\
     BY("p") " AS author,"						\
     " coalesce(t.name, '') AS territory,"				\
-    " p.votes_agree, p.votes_mixed, p.votes_disagree,"			\
+    " coalesce(pv.votes_agree, 0) AS votes_agree,"			\
+    " coalesce(pv.votes_mixed, 0) AS votes_mixed,"			\
+    " coalesce(pv.votes_disagree, 0) AS votes_disagree,"		\
     " (SELECT count(*) FROM contributions a WHERE a.proposal_id = p.id"	\
     "   AND a.kind = 'argument' AND a.is_public) AS arguments,"	\
     " p.replies, fr_date(p.created_at) AS date,"			\
@@ -71,16 +73,25 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
 #define LIST_PAGE \
     " LIMIT $4::int OFFSET $5::int)) WITH ORDINALITY AS k(id, rn)"	\
     " JOIN contributions p ON p.id = k.id"				\
+    " LEFT JOIN proposal_votes pv ON pv.contribution_id = k.id"		\
     " LEFT JOIN users u ON u.id = p.author_id"				\
     " LEFT JOIN territories t ON t.code = p.territory_code"		\
     " ORDER BY k.rn"
 
 DB_STMT(sql_part_list_recent, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " ORDER BY p.created_at DESC, p.id DESC" LIST_PAGE);
-DB_STMT(sql_part_list_votes, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
-    " ORDER BY p.votes_total DESC, p.id DESC" LIST_PAGE);
-DB_STMT(sql_part_list_agree, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
-    " ORDER BY p.agree_score DESC, p.id DESC" LIST_PAGE);
+/*
+ * The orders by votes and by agreement read the page of ids from the
+ * proposals' narrow vote rows (proposal_votes, migration 0380, whose
+ * indexes are the only ones a vote writes), the proposal row by its key.
+ */
+#define LIST_VOTES(order) LIST_SELECT					\
+    " JOIN proposal_votes pv ON pv.contribution_id = p.id" LIST_WHERE	\
+    " AND pv.theme_id = $1::int ORDER BY " order LIST_PAGE
+DB_STMT(sql_part_list_votes, 6, PART_LIST_COLS, LIST_VOTES(
+    "pv.votes_total DESC, pv.contribution_id DESC"));
+DB_STMT(sql_part_list_agree, 6, PART_LIST_COLS, LIST_VOTES(
+    "pv.agree_score DESC, pv.contribution_id DESC"));
 DB_STMT(sql_part_list_debate, 6, PART_LIST_COLS, LIST_SELECT LIST_WHERE
     " ORDER BY p.replies DESC, p.id DESC" LIST_PAGE);
 /*
@@ -136,7 +147,9 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     "SELECT p.id, p.title, p.body_html, p.link, p.status, p.author_id,"
     BY("p") " AS author,"
     " coalesce(t.name, '') AS territory, fr_date(p.created_at) AS date,"
-    " p.votes_agree, p.votes_mixed, p.votes_disagree, v.choice,"
+    " coalesce(pv.votes_agree, 0) AS votes_agree,"
+    " coalesce(pv.votes_mixed, 0) AS votes_mixed,"
+    " coalesce(pv.votes_disagree, 0) AS votes_disagree, v.choice,"
     " p.edited_at IS NOT NULL AS edited, th.slug AS theme,"
     " th.title AS theme_title, consultation_phase(c) AS phase,"
     " fr_date(c.opens_at) AS opens,"
@@ -156,6 +169,7 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     " LEFT JOIN charter_rules r ON r.code = p.moderation_rule"
     " LEFT JOIN users u ON u.id = p.author_id"
     " LEFT JOIN territories t ON t.code = p.territory_code"
+    " LEFT JOIN proposal_votes pv ON pv.contribution_id = p.id"
     " LEFT JOIN votes v ON v.contribution_id = p.id"
     "  AND v.user_id = vote_person($2::bigint)"
     " WHERE p.id = $1::bigint AND p.kind = 'proposal'");

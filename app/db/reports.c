@@ -159,29 +159,31 @@ DB_STMT(sql_report_territories, 1, REPORT_TERR_COLS,
     " ORDER BY pos");
 
 DB_STMT(sql_report_consensus, 1, REPORT_VOTES_COLS,
-    "SELECT c.id, c.title, c.votes_agree AS agree, c.votes_mixed AS mixed,"
-    " c.votes_disagree AS disagree,"
-    " " PCT("c.agree_score") " AS score,"
+    "SELECT c.id, c.title, v.votes_agree AS agree, v.votes_mixed AS mixed,"
+    " v.votes_disagree AS disagree,"
+    " " PCT("v.agree_score") " AS score,"
     " official_answer_label(a.status) AS answer"
-    " FROM contributions c"
+    " FROM proposal_votes v JOIN contributions c ON c.id = v.contribution_id"
     " LEFT JOIN official_answers a ON a.contribution_id = c.id"
-    " WHERE c.theme_id = $1::int AND c.kind = 'proposal' AND " PUB
-    " AND c.votes_total > 0"
-    " ORDER BY c.agree_score DESC, c.id"
+    " WHERE v.theme_id = $1::int AND c.theme_id = $1::int"
+    " AND c.kind = 'proposal' AND " PUB
+    " AND v.votes_total > 0"
+    " ORDER BY v.agree_score DESC, v.contribution_id"
     " LIMIT 10");
 
 DB_STMT(sql_report_divided, 1, REPORT_VOTES_COLS,
-    "SELECT c.id, c.title, c.votes_agree AS agree, c.votes_mixed AS mixed,"
-    " c.votes_disagree AS disagree,"
-    " " PCT("wilson_lower_bound(least(c.votes_agree, c.votes_disagree),"
-    "  c.votes_agree + c.votes_disagree)") " AS score,"
+    "SELECT c.id, c.title, v.votes_agree AS agree, v.votes_mixed AS mixed,"
+    " v.votes_disagree AS disagree,"
+    " " PCT("wilson_lower_bound(least(v.votes_agree, v.votes_disagree),"
+    "  v.votes_agree + v.votes_disagree)") " AS score,"
     " official_answer_label(a.status) AS answer"
-    " FROM contributions c"
+    " FROM proposal_votes v JOIN contributions c ON c.id = v.contribution_id"
     " LEFT JOIN official_answers a ON a.contribution_id = c.id"
-    " WHERE c.theme_id = $1::int AND c.kind = 'proposal' AND " PUB
-    " AND c.votes_agree > 0 AND c.votes_disagree > 0"
-    " ORDER BY wilson_lower_bound(least(c.votes_agree, c.votes_disagree),"
-    "  c.votes_agree + c.votes_disagree) DESC, c.id"
+    " WHERE v.theme_id = $1::int AND c.theme_id = $1::int"
+    " AND c.kind = 'proposal' AND " PUB
+    " AND v.votes_agree > 0 AND v.votes_disagree > 0"
+    " ORDER BY wilson_lower_bound(least(v.votes_agree, v.votes_disagree),"
+    "  v.votes_agree + v.votes_disagree) DESC, v.contribution_id"
     " LIMIT 10");
 
 /* replies = public arguments and comments of the thread (a trigger). */

@@ -53,7 +53,7 @@ DB_STMT_NOROWS(sql_topics_insert, 3,
     " FROM unnest($2::smallint[], $3::integer[]) AS u(topic, size)"
     " LEFT JOIN topic_members m ON m.run_id = $1::bigint"
     " AND m.topic = u.topic"
-    " LEFT JOIN contributions c ON c.id = m.contribution_id"
+    " LEFT JOIN proposal_votes c ON c.contribution_id = m.contribution_id"
     " GROUP BY u.topic, u.size");
 
 DB_STMT_NOROWS(sql_topic_terms_insert, 6,

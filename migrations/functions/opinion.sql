@@ -32,13 +32,13 @@ $$;
 CREATE OR REPLACE FUNCTION opinion_votes_count(p_consultation bigint,
     p_theme integer) RETURNS bigint
 LANGUAGE sql STABLE AS $$
-	SELECT coalesce(sum(c.votes_agree + c.votes_mixed + c.votes_disagree), 0)
+	SELECT coalesce(sum(pv.votes_total), 0)
 	    + (SELECT count(*) FROM imported_votes iv
 	       JOIN contributions i ON i.id = iv.contribution_id
 	       WHERE i.kind = 'proposal' AND i.is_public
 	         AND (i.theme_id = p_theme OR (p_theme IS NULL
 	              AND i.consultation_id = p_consultation)))
-	FROM contributions c
+	FROM contributions c JOIN proposal_votes pv ON pv.contribution_id = c.id
 	WHERE c.kind = 'proposal' AND c.is_public
 	  AND (c.theme_id = p_theme OR (p_theme IS NULL
 	       AND c.consultation_id = p_consultation))

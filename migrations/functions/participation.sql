@@ -8,32 +8,6 @@
 -- it here (a new migration only for what CREATE OR REPLACE cannot do:
 -- a changed signature or return type is a DROP there first).
 
--- Keeps contributions.votes_* equal to count(*) of votes, in the same
--- transaction as the vote itself.
-CREATE OR REPLACE FUNCTION votes_count() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	IF TG_OP IN ('UPDATE', 'DELETE') THEN
-		UPDATE contributions SET
-		    votes_agree = votes_agree - (OLD.choice = 'agree')::int,
-		    votes_mixed = votes_mixed - (OLD.choice = 'mixed')::int,
-		    votes_disagree = votes_disagree - (OLD.choice = 'disagree')::int
-		WHERE id = OLD.contribution_id;
-	END IF;
-	IF TG_OP IN ('INSERT', 'UPDATE') THEN
-		UPDATE contributions SET
-		    votes_agree = votes_agree + (NEW.choice = 'agree')::int,
-		    votes_mixed = votes_mixed + (NEW.choice = 'mixed')::int,
-		    votes_disagree = votes_disagree + (NEW.choice = 'disagree')::int
-		WHERE id = NEW.contribution_id;
-	END IF;
-	RETURN NULL;
-END $$;
-
-CREATE OR REPLACE TRIGGER votes_count AFTER INSERT OR DELETE
-	ON votes
-	FOR EACH ROW
-	EXECUTE FUNCTION votes_count();
-
 CREATE OR REPLACE FUNCTION argument_useful_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
 	IF TG_OP = 'INSERT' THEN
@@ -578,9 +552,3 @@ LANGUAGE sql AS $$
 	    WHERE q.kind = 'proposal' GROUP BY q.id) x
 	WHERE p.id = x.id AND p.replies <> x.n;
 $$;
-
-CREATE OR REPLACE TRIGGER votes_count_change AFTER UPDATE
-	ON votes
-	FOR EACH ROW
-	WHEN (((old.choice IS DISTINCT FROM new.choice) OR (old.contribution_id IS DISTINCT FROM new.contribution_id)))
-	EXECUTE FUNCTION votes_count();

@@ -201,6 +201,7 @@ DECLARE
 	u	bigint;
 	n	bigint;
 	nv	bigint;
+	s	smallint;
 BEGIN
 	IF TG_OP = 'INSERT' THEN
 		SELECT c.theme_id, x.user_id, count(*) OVER () INTO t, u, n
@@ -209,18 +210,34 @@ BEGIN
 		IF NOT FOUND THEN
 			RETURN NULL;
 		END IF;
+		-- One vote: a plain UPDATE of the existing rows first (an
+		-- upsert that finds its row locks it first: one more WAL
+		-- record, often with a page image); the upsert only when
+		-- the row is missing, which also settles a concurrent insert.
 		IF n = 1 THEN
-			INSERT INTO report_people AS r (theme_id, user_id,
-			    contributions, votes) VALUES (t, u, 0, 1)
-			    ON CONFLICT (theme_id, user_id) DO UPDATE
-			    SET votes = r.votes + 1
-			    RETURNING r.votes INTO nv;
-			INSERT INTO report_theme_votes AS r (theme_id, slot,
-			    voters, votes)
-			    VALUES (t, report_vote_slot(), (nv = 1)::int, 1)
-			    ON CONFLICT (theme_id, slot) DO UPDATE
-			    SET voters = r.voters + excluded.voters,
-			    votes = r.votes + 1;
+			UPDATE report_people SET votes = votes + 1
+			    WHERE theme_id = t AND user_id = u
+			    RETURNING votes INTO nv;
+			IF NOT FOUND THEN
+				INSERT INTO report_people AS r (theme_id,
+				    user_id, contributions, votes)
+				    VALUES (t, u, 0, 1)
+				    ON CONFLICT (theme_id, user_id) DO UPDATE
+				    SET votes = r.votes + 1
+				    RETURNING r.votes INTO nv;
+			END IF;
+			s := report_vote_slot();
+			UPDATE report_theme_votes SET
+			    voters = voters + (nv = 1)::int, votes = votes + 1
+			    WHERE theme_id = t AND slot = s;
+			IF NOT FOUND THEN
+				INSERT INTO report_theme_votes AS r (theme_id,
+				    slot, voters, votes)
+				    VALUES (t, s, (nv = 1)::int, 1)
+				    ON CONFLICT (theme_id, slot) DO UPDATE
+				    SET voters = r.voters + excluded.voters,
+				    votes = r.votes + 1;
+			END IF;
 			RETURN NULL;
 		END IF;
 		PERFORM report_people_add(array_agg(c.theme_id),

@@ -44,7 +44,7 @@ if [ "$n" -lt 1000 ]; then
 fi
 psql_db "VACUUM ANALYZE" >/dev/null
 
-cc -O2 -o "$OUT/sqlprint" test/bench/sqlprint.c app/db/participation.c app/db/sessions.c
+cc -O2 -I"$(pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)" -o "$OUT/sqlprint" test/bench/sqlprint.c app/db/participation.c app/db/sessions.c
 
 sed -e "s/bind[[:space:]]*127\.0\.0\.1[[:space:]]*[0-9]*/bind 127.0.0.1 $PORT/" \
     -e "s#pidfile[[:space:]].*#pidfile $OUT/kore.pid#" conf/agora.conf > "$OUT/kore.conf"

@@ -19,21 +19,21 @@
 #include "../../app/db/sessions.h"
 
 static const struct {
-	const char	*name;
-	const char	*sql;
+	const char		*name;
+	const struct db_stmt	*stmt;
 } stmts[] = {
-	{ "theme",	sql_part_theme },
-	{ "territories", sql_part_territories },
-	{ "count",	sql_part_list_count },
-	{ "recent",	sql_part_list_recent },
-	{ "votes",	sql_part_list_votes },
-	{ "accord",	sql_part_list_agree },
-	{ "debat",	sql_part_list_debate },
-	{ "hasard",	sql_part_list_random },
-	{ "proposal",	sql_part_proposal },
-	{ "thread",	sql_part_thread },
-	{ "session",	sql_session_lookup },
-	{ "vote",	sql_part_vote },
+	{ "theme",	&sql_part_theme },
+	{ "territories", &sql_part_territories },
+	{ "count",	&sql_part_list_count },
+	{ "recent",	&sql_part_list_recent },
+	{ "votes",	&sql_part_list_votes },
+	{ "accord",	&sql_part_list_agree },
+	{ "debat",	&sql_part_list_debate },
+	{ "hasard",	&sql_part_list_random },
+	{ "proposal",	&sql_part_proposal },
+	{ "thread",	&sql_part_thread },
+	{ "session",	&sql_session_lookup },
+	{ "vote",	&sql_part_vote },
 };
 
 int
@@ -51,7 +51,7 @@ main(int argc, char **argv)
 			break;
 	if (i == sizeof(stmts) / sizeof(stmts[0]))
 		return (2);
-	for (p = stmts[i].sql; *p != '\0'; p++) {
+	for (p = stmts[i].stmt->sql; *p != '\0'; p++) {
 		if (*p != '$' || p[1] < '1' || p[1] > '9') {
 			putchar(*p);
 			continue;

@@ -94,9 +94,11 @@ wal() { psql_db "SELECT wal_records, wal_bytes, pg_current_wal_lsn() - '0/0'::pg
 run() {
 	psql_db "CHECKPOINT" >/dev/null
 	set -- $(wal); r0=$1; b0=$3
+	lsn0=$(psql_db "SELECT pg_current_wal_lsn()")
 	"$PGBENCH" -n -h 127.0.0.1 -p "$PG_PORT" -U agora -c "$CLIENTS" -j 2 -T "$SECS" \
 	    -f "$OUT/$NAME.sql" "$DB" > "$OUT/$NAME.out" 2>&1
 	set -- $(wal); r1=$1; b1=$3
+	lsn1=$(psql_db "SELECT pg_current_wal_lsn()")
 	tps=$(awk '/^tps/ { printf "%d", $3 }' "$OUT/$NAME.out")
 	xacts=$(awk '/actually processed/ { split($NF, a, "/"); print a[1] }' "$OUT/$NAME.out")
 	recs=$(awk -v a="$r0" -v b="$r1" -v n="$xacts" 'BEGIN { printf "%.1f", (b - a) / n }')
@@ -122,24 +124,40 @@ sleep 0.2
 sample & SPID=$!
 NAME=vote-theme; run
 wait $SPID
-v_tps=$tps; v_recs=$recs; v_bytes=$bytes
+v_tps=$tps; v_recs=$recs; v_bytes=$bytes; v_xacts=$xacts; v_lsn0=$lsn0; v_lsn1=$lsn1
+# What those records are, read before the next run's checkpoint recycles
+# the segments (pg_walinspect, a contrib module of the server
+# package; created for this and dropped): per record type, per vote.
+if psql_db "CREATE EXTENSION IF NOT EXISTS pg_walinspect" >/dev/null 2>&1; then
+	echo "  WAL of the vote run by record type (pg_walinspect; per vote):" > "$OUT/wal-types.txt"
+	psql_db "SELECT format('    %-32s %6s records %7s bytes (%s of them page images)',
+	    \"resource_manager/record_type\", round(count::numeric / $v_xacts, 2),
+	    round(combined_size::numeric / $v_xacts), round(fpi_size::numeric / $v_xacts))
+	    FROM pg_get_wal_stats('$v_lsn0', '$v_lsn1', true)
+	    WHERE count > 0 ORDER BY count DESC LIMIT 12" >> "$OUT/wal-types.txt"
+	psql_db "DROP EXTENSION pg_walinspect" >/dev/null
+else
+	: > "$OUT/wal-types.txt"
+fi
 
-# What the proposal's counters on contributions cost (a non-HOT update of
-# a row with 12 index entries): the same run with votes_count off, then
-# the theme's counters recounted from the votes (the bench's own data).
+# What the proposal's counters cost (proposal_votes, migration 0380: one
+# narrow row and its three order indexes per proposal): the same run with
+# votes_count off, then the theme's counters recounted from the votes (the
+# bench's own data).
 psql_db "ALTER TABLE votes DISABLE TRIGGER votes_count;
     ALTER TABLE votes DISABLE TRIGGER votes_count_change" >/dev/null
 NAME=vote-theme; run
 psql_db "ALTER TABLE votes ENABLE TRIGGER votes_count;
     ALTER TABLE votes ENABLE TRIGGER votes_count_change;
-    UPDATE contributions c SET votes_agree = x.a, votes_mixed = x.m,
+    UPDATE proposal_votes c SET votes_agree = x.a, votes_mixed = x.m,
 	votes_disagree = x.d
     FROM (SELECT p.id, count(v.user_id) FILTER (WHERE v.choice = 'agree') AS a,
 	count(v.user_id) FILTER (WHERE v.choice = 'mixed') AS m,
 	count(v.user_id) FILTER (WHERE v.choice = 'disagree') AS d
 	FROM contributions p LEFT JOIN votes v ON v.contribution_id = p.id
-	WHERE p.theme_id = $tid GROUP BY p.id) x
-    WHERE c.id = x.id AND (c.votes_agree, c.votes_mixed, c.votes_disagree)
+	WHERE p.theme_id = $tid AND p.kind = 'proposal' GROUP BY p.id) x
+    WHERE c.contribution_id = x.id
+	AND (c.votes_agree, c.votes_mixed, c.votes_disagree)
 	IS DISTINCT FROM (x.a, x.m, x.d)" >/dev/null
 n_tps=$tps; n_recs=$recs; n_bytes=$bytes
 
@@ -152,10 +170,11 @@ printf '  %-44s %7d tps  %5s WAL records %6d bytes per commit\n' \
 printf '  %-44s %7d tps  %5s WAL records %6d bytes per commit\n' \
     "participation_vote(), one theme, all triggers" "$v_tps" "$v_recs" "$v_bytes"
 printf '  %-44s %7d tps  %5s WAL records %6d bytes per commit\n' \
-    "the same, contributions' counters off" "$n_tps" "$n_recs" "$n_bytes"
+    "the same, proposal_votes counters off" "$n_tps" "$n_recs" "$n_bytes"
 awk -v v="$v_tps" -v c="$c_tps" 'BEGIN { printf "  ratio vote / ceiling %.2f (target 0.65)\n", (c > 0 ? v / c : 0) }'
 echo "  wait events of the voting sessions (share of $(psql_db "SELECT count(*) FROM bench_waits") samples):"
 psql_db "SELECT format('    %-32s %5s %%', w, round(100.0 * count(*) / sum(count(*)) OVER (), 1))
     FROM bench_waits GROUP BY w ORDER BY count(*) DESC LIMIT 8"
+cat "$OUT/wal-types.txt"
 echo "  theme $tid: $before votes before the run; report = recount: $check"
 psql_db "DROP TABLE bench_voters, bench_targets, bench_ceiling, bench_waits" >/dev/null

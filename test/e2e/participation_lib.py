@@ -63,10 +63,10 @@ def db_votes(pid, agree=0, mixed=0, disagree=0):
 
 def counters_match(pid):
     row = sql("SELECT votes_agree, votes_mixed, votes_disagree,"
-              " (SELECT count(*) FILTER (WHERE choice='agree') FROM votes WHERE contribution_id=c.id),"
-              " (SELECT count(*) FILTER (WHERE choice='mixed') FROM votes WHERE contribution_id=c.id),"
-              " (SELECT count(*) FILTER (WHERE choice='disagree') FROM votes WHERE contribution_id=c.id)"
-              " FROM contributions c WHERE id = %d" % pid)[0]
+              " (SELECT count(*) FILTER (WHERE choice='agree') FROM votes v WHERE v.contribution_id=c.contribution_id),"
+              " (SELECT count(*) FILTER (WHERE choice='mixed') FROM votes v WHERE v.contribution_id=c.contribution_id),"
+              " (SELECT count(*) FILTER (WHERE choice='disagree') FROM votes v WHERE v.contribution_id=c.contribution_id)"
+              " FROM proposal_votes c WHERE c.contribution_id = %d" % pid)[0]
     eq(row[:3], row[3:], "counters equal the real counts")
     return [int(x) for x in row[:3]]
 

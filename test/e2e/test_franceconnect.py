@@ -354,8 +354,8 @@ def one_verified_person_votes_once_across_accounts_and_an_epn():
                             "Texte de la proposition " + word())
 
     def totals():
-        return sql("SELECT votes_agree, votes_mixed, votes_disagree FROM contributions"
-                   " WHERE id = %d" % pid)[0]
+        return sql("SELECT votes_agree, votes_mixed, votes_disagree FROM proposal_votes"
+                   " WHERE contribution_id = %d" % pid)[0]
 
     def run(k):
         a = Client()
@@ -455,7 +455,7 @@ def the_setting_may_require_a_verified_account_to_vote_not_to_argue():
         r = vote(c, pid, "agree")
         eq(r.status, 403, "not verified")
         contains(r.visible_text(), "votre compte doit être vérifié par FranceConnect")
-        eq(sql_value("SELECT votes_agree FROM contributions WHERE id = %d" % pid), "0",
+        eq(sql_value("SELECT votes_agree FROM proposal_votes WHERE contribution_id = %d" % pid), "0",
            "nothing recorded")
         r = post_argument(c, pid, "pour", "Un argument tout à fait recevable " + word())
         eq(r.status, 303, "arguing stays open: " + r.visible_text()[:300])
@@ -463,7 +463,7 @@ def the_setting_may_require_a_verified_account_to_vote_not_to_argue():
         sign_up(v)
         r = vote(v, pid, "agree")
         eq(r.status, 303, r.visible_text()[:300])
-        eq(sql_value("SELECT votes_agree FROM contributions WHERE id = %d" % pid), "1")
+        eq(sql_value("SELECT votes_agree FROM proposal_votes WHERE contribution_id = %d" % pid), "1")
     with_fc(run, extra={"AGORA_VOTE_REQUIRES_FRANCECONNECT": "1"})
 
 

@@ -245,8 +245,8 @@ def one_assisted_vote_per_identity_whichever_epn_enters_it():
     r = c1.post(url, dict(vote_fields(e1, who, choix=""), csrf=t1))
     eq(r.status, 422, "no choice")
     contains(r.text, 'id="e-choix"', "error at the choice")
-    eq(sql_value("SELECT votes_agree + votes_mixed + votes_disagree FROM contributions"
-                 " WHERE id = %d" % pid), "0", "nothing saved")
+    eq(sql_value("SELECT votes_agree + votes_mixed + votes_disagree FROM proposal_votes"
+                 " WHERE contribution_id = %d" % pid), "0", "nothing saved")
 
     r = c1.post(url, dict(vote_fields(e1, who, "agree"), csrf=t1))
     eq(r.status, 303, r.visible_text()[:300])
@@ -259,14 +259,14 @@ def one_assisted_vote_per_identity_whichever_epn_enters_it():
     contains(r.text, 'id="e-changement"', "error at the change box")
     contains(r.visible_text(), "Cette personne a déjà un vote assisté sur cette proposition")
     form_kept(r, "nom", "Lefevre Duval")
-    eq(sql("SELECT votes_agree, votes_disagree FROM contributions WHERE id = %d" % pid),
+    eq(sql("SELECT votes_agree, votes_disagree FROM proposal_votes WHERE contribution_id = %d" % pid),
        [["1", "0"]], "the first vote stands")
 
     # Recorded as a change of that person's vote: it replaces the first.
     r = c2.post(url, dict(vote_fields(e2, again, "disagree", changement="1"), csrf=t2))
     eq(r.status, 303, r.visible_text()[:300])
     contains(c2.get(url).visible_text(), "remplacé", "flash")
-    eq(sql("SELECT votes_agree, votes_disagree FROM contributions WHERE id = %d" % pid),
+    eq(sql("SELECT votes_agree, votes_disagree FROM proposal_votes WHERE contribution_id = %d" % pid),
        [["0", "1"]], "one vote, the later")
     eq(sql("SELECT v.epn_id, v.assisted_by, v.consent_version FROM votes v"
            " JOIN assisted_voters a ON a.user_id = v.user_id WHERE v.contribution_id = %d"
@@ -275,7 +275,7 @@ def one_assisted_vote_per_identity_whichever_epn_enters_it():
     # Another person is another voter.
     r = c1.post(url, dict(vote_fields(e1, identity(), "mixed"), csrf=t1))
     eq(r.status, 303, r.visible_text()[:300])
-    eq(sql_value("SELECT votes_mixed FROM contributions WHERE id = %d" % pid), "1", "mixed")
+    eq(sql_value("SELECT votes_mixed FROM proposal_votes WHERE contribution_id = %d" % pid), "1", "mixed")
 
     # A mediator may not vote in the name of an EPN they are not attached to.
     r = c1.post(url, dict(vote_fields(e2, identity(), "agree"), csrf=t1))

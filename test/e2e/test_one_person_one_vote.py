@@ -21,8 +21,8 @@ DUPLICATE = "Un compte existe déjà avec cette adresse"
 
 
 def counts(pid):
-    return sql("SELECT votes_agree, votes_mixed, votes_disagree FROM contributions"
-               " WHERE id = %d" % pid)[0]
+    return sql("SELECT votes_agree, votes_mixed, votes_disagree FROM proposal_votes"
+               " WHERE contribution_id = %d" % pid)[0]
 
 
 def an_argument(pid):

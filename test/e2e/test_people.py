@@ -410,8 +410,8 @@ def deletion_erases_personal_data_and_keeps_contributions_and_votes():
         " ALTER TABLE e2e_people_tokens OWNER TO agora_owner;"
         " GRANT SELECT, DELETE ON e2e_people_tokens TO agora")
     sql("INSERT INTO e2e_people_tokens VALUES (%d, 'a'), (%d, 'b')" % (uid, oid))
-    before = sql("SELECT votes_agree, votes_disagree FROM contributions WHERE id IN (%d, %d)"
-                 " ORDER BY id" % (p, po))
+    before = sql("SELECT votes_agree, votes_disagree FROM proposal_votes"
+                 " WHERE contribution_id IN (%d, %d) ORDER BY contribution_id" % (p, po))
     try:
         r = c.submit("/compte/suppression", "/compte/suppression",
                      {"mot_de_passe_actuel": PASSWORD})
@@ -437,8 +437,8 @@ def deletion_erases_personal_data_and_keeps_contributions_and_votes():
                      " WHERE c.id = %d" % p), "Membre n°%d" % uid)
         eq(sql_value("SELECT choice FROM votes WHERE user_id = %d AND contribution_id = %d" % (uid, po)),
            "agree")
-        eq(sql("SELECT votes_agree, votes_disagree FROM contributions WHERE id IN (%d, %d)"
-               " ORDER BY id" % (p, po)), before)
+        eq(sql("SELECT votes_agree, votes_disagree FROM proposal_votes"
+               " WHERE contribution_id IN (%d, %d) ORDER BY contribution_id" % (p, po)), before)
         lacks(sql_value("SELECT count(*)::text FROM users WHERE email = '%s'" % email), "1")
 
         # Every session is over, on every device.

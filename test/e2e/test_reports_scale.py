@@ -160,8 +160,9 @@ def page_equals_recount(slug, when):
 
 def busiest_proposal(slug):
     return int(sql_value("SELECT c.id FROM contributions c JOIN themes t ON t.id = c.theme_id"
+                         " JOIN proposal_votes pv ON pv.contribution_id = c.id"
                          " WHERE t.slug = '%s' AND c.kind = 'proposal' AND c.status = 'published'"
-                         " ORDER BY c.votes_total DESC, c.id LIMIT 1" % slug))
+                         " ORDER BY pv.votes_total DESC, c.id LIMIT 1" % slug))
 
 
 @test

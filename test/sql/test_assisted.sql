@@ -100,11 +100,11 @@ SELECT is((SELECT count(*) FROM assisted_voters), :voters0::bigint,
 SELECT is(assisted_vote(:med, :e1, :p, :h1, 'agree', false, 'v1'), 'ok', 'vote: ok');
 SELECT is(assisted_vote(:med2, :e2, :p, :h1, 'disagree', false, 'v1'), 'already_voted',
     'vote: the same identity at another EPN is refused');
-SELECT results_eq($$SELECT votes_agree, votes_disagree FROM contributions WHERE id = $$ || :p,
+SELECT results_eq($$SELECT votes_agree, votes_disagree FROM proposal_votes WHERE contribution_id = $$ || :p,
     $$VALUES (1, 0)$$, 'vote: the first one stands');
 SELECT is(assisted_vote(:med2, :e2, :p, :h1, 'disagree', true, 'v1'), 'changed',
     'vote: recorded as a change');
-SELECT results_eq($$SELECT votes_agree, votes_disagree FROM contributions WHERE id = $$ || :p,
+SELECT results_eq($$SELECT votes_agree, votes_disagree FROM proposal_votes WHERE contribution_id = $$ || :p,
     $$VALUES (0, 1)$$, 'vote: the change replaces it');
 SELECT results_eq($$SELECT v.epn_id, v.assisted_by, v.consent_version FROM votes v
       JOIN assisted_voters a ON a.user_id = v.user_id WHERE a.identity_hash = $$ || quote_literal(:h1),

@@ -33,23 +33,23 @@ SELECT is(participation_refusal(:arg), 'missing', 'refusal: missing for an argum
 
 -- participation_vote: ok, change, same again, withdraw
 SELECT is(participation_vote(:voter, :p, 'agree'), 'ok', 'vote: ok');
-SELECT results_eq($$SELECT votes_agree, votes_mixed, votes_disagree FROM contributions WHERE id = $$ || :p,
+SELECT results_eq($$SELECT votes_agree, votes_mixed, votes_disagree FROM proposal_votes WHERE contribution_id = $$ || :p,
     $$VALUES (1, 0, 0)$$, 'vote: the counters count it');
 SELECT is(participation_vote(:voter, :p, 'disagree'), 'ok', 'vote: a change is ok');
 SELECT is((SELECT count(*) FROM votes WHERE user_id = :voter AND contribution_id = :p), 1::bigint,
     'one person, one vote: a change replaces the vote');
-SELECT results_eq($$SELECT votes_agree, votes_mixed, votes_disagree FROM contributions WHERE id = $$ || :p,
+SELECT results_eq($$SELECT votes_agree, votes_mixed, votes_disagree FROM proposal_votes WHERE contribution_id = $$ || :p,
     $$VALUES (0, 0, 1)$$, 'vote: the counters move with the change');
 SELECT is(participation_vote(:voter, :p, 'disagree'), 'ok', 'vote: the same choice again is ok');
 SELECT is((SELECT choice FROM votes WHERE user_id = :voter AND contribution_id = :p), 'disagree',
     'vote: the same choice again keeps one vote');
 SELECT is(participation_vote(:other, :p, 'mixed'), 'ok', 'vote: a second person');
-SELECT results_eq($$SELECT votes_agree, votes_mixed, votes_disagree, votes_total FROM contributions WHERE id = $$ || :p,
+SELECT results_eq($$SELECT votes_agree, votes_mixed, votes_disagree, votes_total FROM proposal_votes WHERE contribution_id = $$ || :p,
     $$VALUES (0, 1, 1, 2)$$, 'vote: two people, two votes');
 SELECT is(participation_vote(:voter, :p, 'none'), 'ok', 'vote: withdrawing is ok');
 SELECT is((SELECT count(*) FROM votes WHERE user_id = :voter AND contribution_id = :p), 0::bigint,
     'vote: withdrawn, no row left');
-SELECT results_eq($$SELECT votes_agree, votes_mixed, votes_disagree FROM contributions WHERE id = $$ || :p,
+SELECT results_eq($$SELECT votes_agree, votes_mixed, votes_disagree FROM proposal_votes WHERE contribution_id = $$ || :p,
     $$VALUES (0, 1, 0)$$, 'vote: the counters lose the withdrawn vote');
 SELECT is(participation_vote(:voter, :p, 'none'), 'ok', 'vote: withdrawing no vote is ok');
 SELECT is(participation_vote(:voter, :arg, 'agree'), 'missing', 'vote: not on an argument');
@@ -109,7 +109,8 @@ SELECT is(participation_vote(:voter, :wp, 'agree'), 'ok', 'withdraw proposal: a 
 SELECT is(code, 'missing', 'withdraw proposal: not by someone else')
     FROM participation_withdraw(:voter, :wp);
 SELECT is(code, 'ok', 'withdraw proposal: by its author') FROM participation_withdraw(:author, :wp);
-SELECT results_eq($$SELECT is_public, votes_agree, body <> '', status FROM contributions WHERE id = $$ || :wp,
+SELECT results_eq($$SELECT is_public, votes_agree, body <> '', status FROM contributions
+    JOIN proposal_votes ON contribution_id = id WHERE id = $$ || :wp,
     $$VALUES (true, 1, true, 'published')$$,
     'withdraw proposal: still public, its text and its votes kept');
 SELECT is((SELECT is_public FROM contributions WHERE id = :warg), true,

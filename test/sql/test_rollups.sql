@@ -72,8 +72,12 @@ SELECT 'replies', count(*) FROM contributions c LEFT JOIN replies r ON r.proposa
     WHERE c.kind = 'proposal' AND c.replies <> coalesce(r.n, 0)
 UNION ALL
 SELECT 'votes counters', count(*) FROM contributions c LEFT JOIN tally t ON t.contribution_id = c.id
-    WHERE (c.votes_agree, c.votes_mixed, c.votes_disagree)
-    <> (coalesce(t.a, 0), coalesce(t.m, 0), coalesce(t.d, 0))
+    LEFT JOIN proposal_votes pv ON pv.contribution_id = c.id
+    WHERE CASE WHEN c.kind = 'proposal' THEN pv.contribution_id IS NULL
+	OR pv.theme_id <> c.theme_id
+	OR (pv.votes_agree, pv.votes_mixed, pv.votes_disagree)
+	<> (coalesce(t.a, 0), coalesce(t.m, 0), coalesce(t.d, 0))
+	ELSE pv.contribution_id IS NOT NULL OR t.contribution_id IS NOT NULL END
 UNION ALL
 SELECT 'useful counters', count(*) FROM contributions c LEFT JOIN marks m ON m.contribution_id = c.id
     WHERE c.useful <> coalesce(m.n, 0)
