@@ -10,7 +10,8 @@
  * (at most N, for "avant" and "voir") nearest first, then the rows from it
  * on, N + 1 at most. The list's position of the cursor ("rx", the rows
  * before it) and its size are counted on the same index, index-only; no
- * OFFSET anywhere. A cursor is a row id: its key is read again, so a
+ * OFFSET anywhere (OFFSET 0 only keeps a recursive step on the parent
+ * index: without it, a hash join reads the whole table). A cursor is a row id: its key is read again, so a
  * page is stable while the rows keep their keys.
  */
 
@@ -49,7 +50,8 @@
     " " n "_up AS (SELECT c.id, c.parent_id FROM contributions c"	\
     "  WHERE c.id = " cur "::bigint AND c.proposal_id = $1::bigint"	\
     "  AND c.kind <> 'proposal' UNION ALL SELECT c.id, c.parent_id"	\
-    "  FROM " n "_up u JOIN contributions c ON c.id = u.parent_id"	\
+    "  FROM " n "_up u, LATERAL (SELECT c.id, c.parent_id"		\
+    "  FROM contributions c WHERE c.id = u.parent_id OFFSET 0) c"	\
     "  WHERE u.parent_id <> $1::bigint),"				\
     " " n "_x AS (SELECT coalesce(max(" UK("c") "), -2147483647) AS k0,"	\
     "  coalesce(max(c.created_at), '-infinity') AS k1,"		\
@@ -87,8 +89,9 @@
     "  AND $4::text = 'voir')) AS id),"				\
     " d AS (SELECT c.id, c.created_at, tops.id AS root FROM tops"	\
     "  JOIN contributions c ON c.parent_id = tops.id WHERE" VIS("c")	\
-    "  UNION ALL SELECT c.id, c.created_at, d.root FROM d"		\
-    "  JOIN contributions c ON c.parent_id = d.id WHERE" VIS("c") "),"	\
+    "  UNION ALL SELECT c.id, c.created_at, d.root FROM d,"		\
+    "  LATERAL (SELECT c.id, c.created_at FROM contributions c"		\
+    "  WHERE c.parent_id = d.id AND" VIS("c") " OFFSET 0) c),"		\
     " r AS (SELECT d.id, d.root, row_number() OVER (PARTITION BY d.root"\
     "  ORDER BY d.created_at, d.id) AS rn FROM d),"			\
     " nr AS (SELECT root, count(*) AS n FROM r GROUP BY root),"	\
@@ -145,9 +148,9 @@ DB_STMT(sql_thread_counts, 1, THREAD_COUNT_COLS,
     "WITH RECURSIVE m AS (SELECT c.id, c.is_public FROM contributions c"
     " WHERE c.parent_id = $1::bigint AND c.kind = 'comment'"
     " AND c.status = 'published'"
-    " UNION ALL SELECT c.id, c.is_public FROM m"
-    " JOIN contributions c ON c.parent_id = m.id"
-    " WHERE c.status = 'published')"
+    " UNION ALL SELECT c.id, c.is_public FROM m,"
+    " LATERAL (SELECT c.id, c.is_public FROM contributions c"
+    "  WHERE c.parent_id = m.id AND c.status = 'published' OFFSET 0) c)"
     " SELECT (SELECT count(*) FROM contributions a"
     "  WHERE a.parent_id = $1::bigint AND a.kind = 'argument'"
     "  AND a.position = 'pour' AND a.is_public) AS pour,"
