@@ -174,25 +174,6 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     "  AND v.user_id = vote_person($2::bigint)"
     " WHERE p.id = $1::bigint AND p.kind = 'proposal'");
 
-/* Each author by the users' key (OFFSET 0: never a scan of every user). */
-DB_STMT(sql_part_thread, 4, PART_THREAD_COLS,
-    "SELECT c.id, c.kind, c.position, c.parent_id, c.depth, c.body_html,"
-    BY("c") " AS author,"
-    " fr_date(c.created_at) AS date, c.useful,"
-    " EXISTS (SELECT 1 FROM argument_useful m WHERE m.contribution_id = c.id"
-    "  AND m.user_id = $2::bigint) AS marked, c.status,"
-    " coalesce(c.author_id = $2::bigint, false) AS mine,"
-    " c.withdrawn_at IS NOT NULL AS withdrawn,"
-    " coalesce(fr_date(c.withdrawn_at), '') AS withdrawn_date,"
-    " coalesce(c.moderation_rule, '') AS rule,"
-    " coalesce(fr_date_time(c.edited_at), '') AS edited_date,"
-    " now() < c.created_at + make_interval(mins => $4::int) AS editable"
-    " FROM contributions c LEFT JOIN LATERAL (SELECT u.display_name"
-    "  FROM users u WHERE u.id = c.author_id OFFSET 0) u ON true"
-    " WHERE c.proposal_id = $1::bigint AND c.kind <> 'proposal'"
-    " AND (c.status = 'published' OR c.author_id = $2::bigint)"
-    " ORDER BY c.created_at, c.id LIMIT $3::int");
-
 /* COALESCE evaluates its arguments in order: no vote when refused. */
 DB_STMT(sql_part_vote, 4, PART_CODE_COLS,
     "SELECT coalesce(oidc_vote_refusal($1::bigint, $4::boolean),"

@@ -124,9 +124,9 @@ DB_COLUMNS(PART_PROPOSAL_COLS, PP__MAX);
 extern const struct db_stmt	sql_part_proposal;
 
 /*
- * $1 proposal id, $2 the viewer's user id or NULL, $3 at most this many
- * rows, $4 the edit window (minutes). The thread's arguments and comments, oldest first, published or
- * the viewer's own; a withdrawn one with its date (its body is empty).
+ * A row of a proposal's thread (threads.h, sql_thread_page_*): an
+ * argument or a comment, published or the viewer's own; a withdrawn one
+ * with its date (its body is empty).
  */
 #define PART_THREAD_COLS(C)						\
 	C(TR_ID,		"id",			INT)		\
@@ -147,7 +147,6 @@ extern const struct db_stmt	sql_part_proposal;
 	C(TR_EDITED_DATE,	"edited_date",		TEXT)	/* "" never */\
 	C(TR_EDITABLE,		"editable",		BOOL)	/* in window */
 DB_COLUMNS(PART_THREAD_COLS, TR__MAX);
-extern const struct db_stmt	sql_part_thread;
 
 /*
  * $1 user, $2 proposal, $3 agree|mixed|disagree|none, $4 true: only an

@@ -57,7 +57,8 @@ extern const struct db_stmt	sql_synthesis_refs;
     " THEN left(c.body, 80) || '…' ELSE c.body END)"
 #define CITATION_REF_HREF						\
     "CASE WHEN c.kind = 'proposal' THEN '/propositions/' || c.id"	\
-    " ELSE '/propositions/' || c.proposal_id || '#c' || c.id END"
+    " ELSE '/propositions/' || c.proposal_id || '?voir=' || c.id"	\
+    " || '#c' || c.id END"
 
 /*
  * $1 theme slug. Zero or one row, for the edit page: the theme, its

@@ -171,7 +171,7 @@ BEGIN
 	    ARRAY['title', 'excerpt', 'link', 'settings_link'],
 	    ARRAY[p.title, left(c.body, 300),
 	    p_base || '/propositions/' || p.id ||
-	    CASE WHEN c.id <> p.id THEN '#c' || c.id ELSE '' END,
+	    CASE WHEN c.id <> p.id THEN '?voir=' || c.id || '#c' || c.id ELSE '' END,
 	    p_base || '/compte/courriels']),
 	    CASE WHEN b.kind = 'answer' THEN 'answer_follow' ELSE b.kind END
 	FROM notify_batch b JOIN users u ON u.id = b.user_id
@@ -224,7 +224,7 @@ BEGIN
 		    mail_fill(p_lines[array_position(p_kinds, i.kind)],
 		    ARRAY['title', 'link'], ARRAY[p.title,
 		    p_base || '/propositions/' || p.id ||
-		    CASE WHEN c.id <> p.id THEN '#c' || c.id ELSE '' END]),
+		    CASE WHEN c.id <> p.id THEN '?voir=' || c.id || '#c' || c.id ELSE '' END]),
 		    '' ORDER BY i.created_at, i.contribution_id) AS text
 		FROM items i JOIN contributions c ON c.id = i.contribution_id
 		JOIN contributions p ON p.id = c.proposal_id

@@ -160,12 +160,16 @@ for s in $SCALES; do
 	    "part_list_recent $tid NULL 'numerique' 20 0 NULL" \
 	    "search_count 'numerique'" \
 	    "search_proposals 'numerique' 'MaxFragments=1' 'HighlightAll=1' 'pertinence' 20 0" \
-	    "part_thread $pid NULL 2001 10"; do
+	    "thread_page_date $pid NULL 20 '' NULL '' NULL '' NULL 10 NULL 2000 10"; do
 		set -- $st
+		# A build before the thread's pages (0400) read it whole.
+		bst=$st
+		[ "$1" != thread_page_date ] || "$(dirname "${BASE_SO:-x}")/agora" sql \
+		    thread_page_date >/dev/null 2>&1 || bst="part_thread $pid NULL 2001 10"
 		r=0
 		while [ $r -lt "$ROUNDS" ]; do
 			[ -z "$BASE_SO" ] || printf 'sql %s\tbase\t%s\t%s\n' "$1" "$s" \
-			    "$(sql_ms "$(dirname "$BASE_SO")/agora" "agora_pages_${s}_base" "$@")" >> "$OUT/p50.txt"
+			    "$(sql_ms "$(dirname "$BASE_SO")/agora" "agora_pages_${s}_base" $bst)" >> "$OUT/p50.txt"
 			printf 'sql %s\tnew\t%s\t%s\n' "$1" "$s" \
 			    "$(sql_ms build/agora "$DB" "$@")" >> "$OUT/p50.txt"
 			r=$((r + 1))

@@ -90,7 +90,7 @@ def an_argument_on_my_proposal_and_a_reply_to_my_argument_are_notified_and_maile
     contains(str(msg["Subject"]), "Nouvel argument sur votre proposition")
     body = msg.get_content()
     contains(body, "Les jardins rapprochent les voisins")
-    contains(body, "/propositions/%d#c%d" % (pid, arg))
+    contains(body, "/propositions/%d?voir=%d#c%d" % (pid, arg, arg))
     contains(body, "/compte/courriels")
     unsubscribe_url(msg)
     # The author answers the argument: its author gets a reply.
@@ -102,12 +102,12 @@ def an_argument_on_my_proposal_and_a_reply_to_my_argument_are_notified_and_maile
     eq(notes(a_id), [("argument", arg)], "the replier is not told of their own reply")
     _, msg, _ = wait_mail(o_addr, "reply")
     contains(str(msg["Subject"]), "Réponse à votre contribution")
-    contains(msg.get_content(), "/propositions/%d#c%d" % (pid, com))
+    contains(msg.get_content(), "/propositions/%d?voir=%d#c%d" % (pid, com, com))
     # The notifications page lists both kinds, linking to the contribution.
     page = other.get("/compte/notifications")
     eq(page.status, 200)
     contains(page.visible_text(), "Réponse à votre contribution, proposition « Des jardins partagés")
-    contains(page.text, 'href="/propositions/%d#c%d"' % (pid, com))
+    contains(page.text, 'href="/propositions/%d?voir=%d#c%d"' % (pid, com, com))
 
 
 @test
@@ -345,7 +345,7 @@ def the_daily_digest_lists_the_days_notifications_in_one_mail():
     body = msg.get_content()
     contains(body, "(2)")
     for a in args:
-        contains(body, "/propositions/%d#c%d" % (pid, a))
+        contains(body, "/propositions/%d?voir=%d#c%d" % (pid, a, a))
     eq(harness.same_spaces(body).count("Nouvel argument sur votre proposition « Proposition résumée"), 2)
     eq(sql_value("SELECT sent_on = %s FROM notification_digests WHERE user_id = %d"
                  % (TODAY, m_id)), "t")

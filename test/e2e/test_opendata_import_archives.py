@@ -8,6 +8,7 @@ figure is recounted from the source files with Python's csv module."""
 
 import collections
 import csv
+import html
 import io
 import json
 import os
@@ -171,7 +172,18 @@ def imported_debates_show_supports_and_each_comment_s_position():
     contains(t, "La plateforme d'origine comptait %d commentaires" % len(thread))
     contains(t, "ne comptait pas de votes")
     words = {"1": "pour", "0": "neutre", "-1": "contre"}
-    eq(collections.Counter(re.findall(r'<span class="alignment">(\w+)</span>', r.text)),
+    # every comment once across the thread's pages (20 a page, their
+    # replies in full behind "Afficher les N réponses"; issue 18, item 2)
+    seen, todo = {}, [r]
+    while todo:
+        page = todo.pop()
+        for m in re.finditer(r'<li id="c(\d+)" class="comment">(?:(?!<li ).)*?'
+                             r'<span class="alignment">(\w+)</span>', page.text, re.S):
+            seen[m.group(1)] = m.group(2)
+        for u in re.findall(r'<p class="more-replies"><a href="([^"#]+)', page.text) + \
+                re.findall(r'<a href="([^"#]+)[^"]*" rel="next">Commentaires suivants', page.text):
+            todo.append(Client().get(html.unescape(u)))
+    eq(collections.Counter(seen.values()),
        collections.Counter(words[c["alignment"]] for c in thread))
     props = read_csv(os.path.join(DC, "propositions-libres.csv"), ";")
     p = [x for x in props if x["id"] == "457"][0]

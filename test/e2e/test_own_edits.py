@@ -56,7 +56,7 @@ def an_author_edits_an_argument_and_a_comment_within_the_window():
     contains(r.visible_text(), "Texte")
     r = edit(author, aid, "Un argument sans faute.")
     eq(r.status, 303)
-    eq(r.header("location"), "/propositions/%d#c%d" % (pid, aid))
+    eq(r.header("location"), "/propositions/%d?voir=%d#c%d" % (pid, aid, aid))
     contains(author.get(r.header("location")).visible_text(), "Votre modification est enregistrée")
     r = edit(author, cid, "Un commentaire sans faute.")
     eq(r.status, 303)

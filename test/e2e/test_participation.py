@@ -345,7 +345,7 @@ def arguments_pour_and_contre_with_useful():
     r = post_argument(a, pid, "pour", "Cela **rapproche** les services.")
     eq(r.status, 303)
     aid = int(r.header("location").split("#c")[1])
-    eq(r.header("location"), "/propositions/%d#c%d" % (pid, aid))
+    eq(r.header("location"), "/propositions/%d?voir=%d#c%d" % (pid, aid, aid))
     eq(post_argument(b, pid, "contre", "Cela coûte cher.").status, 303)
     eq(post_argument(b, pid, "contre", "Et c'est lent.").status, 303)
     page = Client().get("/propositions/%d" % pid)
@@ -360,7 +360,7 @@ def arguments_pour_and_contre_with_useful():
     # "utile": one per account, toggles
     r = b.post("/arguments/%d/utile" % aid, {"csrf": csrf_of(b)})
     eq(r.status, 303)
-    eq(r.header("location"), "/propositions/%d#c%d" % (pid, aid))
+    eq(r.header("location"), "/propositions/%d?voir=%d#c%d" % (pid, aid, aid))
     eq(sql_value("SELECT useful FROM contributions WHERE id=%d" % aid), "1")
     contains(b.get("/propositions/%d" % pid).visible_text(), "Utile : 1 (dont vous)")
     b.post("/arguments/%d/utile" % aid, {"csrf": csrf_of(b)})
@@ -581,7 +581,7 @@ def optional_script_only_for_people_who_can_vote():
 
 
 @test
-def a_very_long_debate_is_cut_at_2000_contributions():
+def a_very_long_debate_is_shown_20_comments_a_page():
     _, _, pid = new_proposal()
     # 2001 comments through participation_reply() in one statement, each
     # a millisecond after the previous one (one transaction has one now()).
@@ -594,7 +594,13 @@ def a_very_long_debate_is_cut_at_2000_contributions():
     eq(sql_value("SELECT replies FROM contributions WHERE id = %d" % pid), "2001")
     r = Client().get("/propositions/%d" % pid)
     eq(r.status, 200)
-    contains(r.visible_text(), "seules ses 2000 premières contributions sont affichées")
-    eq(len(re.findall(r'<li id="c\d+" class="comment">', r.text)), 2000)
-    contains(r.text, "<p>Commentaire 2000</p>")
-    lacks(r.text, "<p>Commentaire 2001</p>")
+    contains(r.visible_text(), "Commentaires (2001)")
+    contains(r.visible_text(), "2001 commentaires sur la proposition, affichés 1 à 20")
+    eq(len(re.findall(r'<li id="c\d+" class="comment">', r.text)), 20)
+    contains(r.text, "<p>Commentaire 20</p>")
+    lacks(r.text, "<p>Commentaire 21</p>")
+    last = int(sql_value("SELECT id FROM contributions WHERE proposal_id = %d"
+                         " AND body = 'Commentaire 2001'" % pid))
+    r = Client().get("/propositions/%d?voir=%d" % (pid, last))
+    contains(r.visible_text(), "2001 commentaires sur la proposition, affichés 2001 à 2001")
+    contains(r.text, "<p>Commentaire 2001</p>")

@@ -182,8 +182,8 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
         contains(notes.visible_text(), "Nouveau — ")
         contains(notes.visible_text(), sentence)
         eq(notes.text.count('href="/syntheses/%s"' % slug), 1, "one notification, linked")
-    contains(arguer.get("/compte/notifications").text, 'href="/propositions/%d#c%d"'
-             % (extra, arg))
+    contains(arguer.get("/compte/notifications").text, 'href="/propositions/%d?voir=%d#c%d"'
+             % (extra, arg, arg))
 
     pub = Client().get("/syntheses/" + slug)
     eq(pub.status, 200)
@@ -201,8 +201,8 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     contains(pub.text, '<a class="citation" data-n="%d" href="/propositions/%d">%s</a>'
              % (extra, extra, html.escape(title, quote=True)))
     lacks(pub.text, "[#%d]" % extra)
-    contains(pub.text, '<a class="citation" data-n="%d" href="/propositions/%d#c%d">Un argument '
-             'pour, cité dans la synthèse.</a>' % (arg, extra, arg))
+    contains(pub.text, '<a class="citation" data-n="%d" href="/propositions/%d?voir=%d#c%d">Un '
+             'argument pour, cité dans la synthèse.</a>' % (arg, extra, arg, arg))
 
     # The cited proposal says so; an uncited one does not.
     page = Client().get("/propositions/%d" % extra)

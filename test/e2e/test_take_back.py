@@ -40,7 +40,7 @@ def an_author_withdraws_an_argument_and_its_text_leaves_every_public_place():
     eq(author.post("/contributions/%d/retirer" % aid, {}).status, 403, "no csrf")
     r = author.post("/contributions/%d/retirer" % aid, {"csrf": csrf_of(author)})
     eq(r.status, 303)
-    eq(r.header("location"), "/propositions/%d#c%d" % (pid, aid))
+    eq(r.header("location"), "/propositions/%d?voir=%d#c%d" % (pid, aid, aid))
     flash = author.get("/propositions/%d" % pid)
     contains(flash.visible_text(), "Votre contribution est retirée")
     page = Client().get("/propositions/%d" % pid)

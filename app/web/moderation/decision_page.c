@@ -67,7 +67,9 @@ write_meta(struct web_req *w)
 	html_raw(H, "</dd>\n<dt>Thème</dt><dd>");
 	html_text(H, web_text(w, Q_ITEM, 0, MI_THEME));
 	html_raw(H, " — <a href=\"");
-	html_text(H, ui_proposal(w, web_int(w, Q_ITEM, 0, MI_PROPOSAL)));
+	/* The page of the thread that holds it (thread_pages.c). */
+	html_text(H, ui_contribution(w, web_int(w, Q_ITEM, 0, MI_PROPOSAL),
+	    web_int(w, Q_ITEM, 0, MI_ID)));
 	html_raw(H, "\">voir le fil de discussion</a>");
 	html_raw(H, "</dd>\n<dt>Déposée le</dt><dd>");
 	html_text(H, web_text(w, Q_ITEM, 0, MI_DATE));

@@ -70,7 +70,8 @@ write_target(struct web_req *w)
 	html_raw(H, "<div class=\"prose\">\n");
 	web_markdown(w, web_text(w, Q_TARGET, 0, FT_BODY), 2);
 	html_raw(H, "</div>\n<p><a href=\"");
-	html_text(H, ui_proposal(w, web_int(w, Q_TARGET, 0, FT_PROPOSAL)));
+	html_text(H, ui_contribution(w, web_int(w, Q_TARGET, 0, FT_PROPOSAL),
+	    web_int(w, Q_TARGET, 0, FT_ID)));
 	html_raw(H, "\">Retour à la proposition</a></p>\n</section>\n");
 }
 

@@ -366,9 +366,7 @@ proposal_ask_thread(struct web_req *w, struct proposal_view *v)
 	    w->sess.verified && v->status == ST_PUBLISHED &&
 	    vocab_find(vocab_phase, PHASE__MAX, web_text(w, Q_PROPOSAL, 0,
 	    PP_PHASE)) == PHASE_OPEN;
-	web_query(w, Q_THREAD, &sql_part_thread, DB_INT(v->id),
-	    DB_ID(w->sess.user_id), DB_INT(THREAD_MAX + 1),
-	    DB_INT(v->lim.edit_window));
+	thread_pages_ask(w, v);
 	if (!v->archived)
 		return (web_query(w, Q_ANSWER, &sql_answer_for_proposal,
 		    DB_INT(v->id)));
@@ -396,8 +394,10 @@ parse_sort(struct web_req *w)
 }
 
 /*
- * GET /propositions/:id[?tri=date|utile]. 404 for a malformed id or one
- * not visible, 400 for an unknown order.
+ * GET /propositions/:id[?tri=date|utile][&pour=|contre=|commentaires=
+ * de-<id>|avant-<id>][&voir=<id>][&reponses=<id>] (thread_pages.c). 404
+ * for a malformed id or one not visible, 400 for an unknown order or a
+ * malformed page.
  */
 int
 proposal_show(struct web_req *w)
@@ -412,6 +412,10 @@ proposal_show(struct web_req *w)
 			return (web_error(w, 400, "L'ordre demandé (paramètre "
 			    "« tri ») n'existe pas : choisissez « date » ou "
 			    "« utile »."));
+		if (thread_pages_parse(w, v) == -1)
+			return (web_error(w, 400, "La page demandée du débat "
+			    "n'existe pas : suivez les liens « suivants » et "
+			    "« précédents » de la page."));
 		part_limits(&v->lim);
 		follow_ask_proposal(w, Q_FOLLOW, v->id);
 		web_query(w, Q_CITED, &sql_synthesis_citing, DB_INT(v->id));

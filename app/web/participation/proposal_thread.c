@@ -5,142 +5,16 @@
 
 /*
  * A proposal's debate: the arguments pour and contre, alternating, by
- * date or most "utile" first (?tri=), with their "utile" marks, and the threaded comments, each with its reply
- * form while the visitor may take part. The thread's rows (Q_THREAD,
- * oldest first) become a tree once, in O(n log n).
+ * date or most "utile" first (?tri=), with their "utile" marks, and the
+ * threaded comments, each with its reply form while the visitor may take
+ * part; one page of each list (thread_pages.c), as a tree (thread_tree.c).
  */
 
-#include <stdlib.h>
-
 #include "../../core/vocab.h"
-#include "../../db/participation.h"
+#include "../../db/threads.h"
 #include "../kernel/form.h"
 #include "../shared/ui.h"
 #include "proposal.h"
-
-struct idrow {
-	long long	id;
-	int		row;
-};
-
-static int
-idrow_cmp(const void *a, const void *b)
-{
-	const struct idrow	*x = a, *y = b;
-
-	return (x->id < y->id ? -1 : x->id > y->id);
-}
-
-/* Every row's kind and status, read once. */
-static void
-thread_read(struct web_req *w, struct proposal_view *v, struct idrow *ids)
-{
-	int	r;
-
-	for (r = 0; r < v->n; r++) {
-		v->kind[r] = vocab_find(vocab_kind, KIND__MAX,
-		    web_text(w, Q_THREAD, r, TR_KIND));
-		v->status_of[r] = vocab_find(vocab_status, ST__MAX,
-		    web_text(w, Q_THREAD, r, TR_STATUS));
-		ids[r].id = web_int(w, Q_THREAD, r, TR_ID);
-		ids[r].row = r;
-		v->first[r] = v->last[r] = v->next[r] = -1;
-	}
-	v->first[v->n] = v->last[v->n] = v->next[v->n] = -1;
-}
-
-/*
- * Links every row of the thread to its parent, keeping the rows'
- * (chronological) order among siblings. Rows whose parent is not shown (a
- * reply under a hidden comment) are left out.
- */
-void
-thread_build(struct web_req *w, struct proposal_view *v)
-{
-	struct idrow	*ids, key, *hit;
-	int		 r, parent;
-
-	v->n = web_rows(w, Q_THREAD);
-	if (v->n > THREAD_MAX)
-		v->n = THREAD_MAX;
-	v->kind = web_alloc(w, (v->n + 1) * sizeof(int));
-	v->status_of = web_alloc(w, (v->n + 1) * sizeof(int));
-	v->first = web_alloc(w, (v->n + 1) * sizeof(int));
-	v->last = web_alloc(w, (v->n + 1) * sizeof(int));
-	v->next = web_alloc(w, (v->n + 1) * sizeof(int));
-	ids = web_alloc(w, (v->n + 1) * sizeof(*ids));
-	thread_read(w, v, ids);
-	qsort(ids, v->n, sizeof(*ids), idrow_cmp);
-	for (r = 0; r < v->n; r++) {
-		key.id = web_int(w, Q_THREAD, r, TR_PARENT);
-		if (key.id == v->id)
-			parent = v->n;
-		else if ((hit = bsearch(&key, ids, v->n, sizeof(*ids),
-		    idrow_cmp)) != NULL)
-			parent = hit->row;
-		else
-			continue;
-		if (v->last[parent] == -1)
-			v->first[parent] = r;
-		else
-			v->next[v->last[parent]] = r;
-		v->last[parent] = r;
-	}
-}
-
-/* Published and not withdrawn by its author: public, as its parent is. */
-static int
-row_public(struct web_req *w, struct proposal_view *v, int r)
-{
-	return (v->status_of[r] == ST_PUBLISHED &&
-	    !web_bool(w, Q_THREAD, r, TR_WITHDRAWN));
-}
-
-/*
- * Withdrawn by its author, but published: not public, the replies under it
- * are (contribution_thread_open).
- */
-static int
-row_withdrawn(struct web_req *w, struct proposal_view *v, int r)
-{
-	return (v->status_of[r] == ST_PUBLISHED &&
-	    web_bool(w, Q_THREAD, r, TR_WITHDRAWN));
-}
-
-/* Public comments under node, at any depth (the proposal's section). */
-static int
-count_comments(struct web_req *w, struct proposal_view *v, int node)
-{
-	int	r, n = 0;
-
-	for (r = v->first[node]; r != -1; r = v->next[r])
-		if (row_public(w, v, r))
-			n += 1 + count_comments(w, v, r);
-		else if (row_withdrawn(w, v, r))
-			n += count_comments(w, v, r);
-	return (n);
-}
-
-/* Counts the published arguments and comments of the thread. */
-static void
-thread_count(struct web_req *w, struct proposal_view *v)
-{
-	int	r;
-
-	for (r = v->first[v->n]; r != -1; r = v->next[r]) {
-		if (row_withdrawn(w, v, r) && v->kind[r] == KIND_COMMENT)
-			v->ncomments += count_comments(w, v, r);
-		if (!row_public(w, v, r))
-			continue;
-		if (v->kind[r] == KIND_COMMENT)
-			v->ncomments += 1 + count_comments(w, v, r);
-		else if (vocab_find(vocab_position, POS__MAX, web_text(w,
-		    Q_THREAD, r, TR_POSITION)) == POS_POUR)
-			v->npour++;
-		else
-			v->ncontre++;
-	}
-}
 
 /* " : <what>", heard but not seen: the context of a short control. */
 static void
@@ -182,9 +56,7 @@ row_context(struct web_req *w, struct proposal_view *v, int r)
 		return (web_printf(w, "commentaire n° %d de %s, le %s",
 		    ++v->shown[POS__MAX], web_text(w, Q_THREAD, r, TR_AUTHOR),
 		    web_text(w, Q_THREAD, r, TR_DATE)));
-	if ((pos = vocab_find(vocab_position, POS__MAX, web_text(w, Q_THREAD,
-	    r, TR_POSITION))) == -1)
-		pos = POS_POUR;
+	pos = thread_row_position(w, r);
 	return (web_printf(w, "argument n° %d (%s) de %s, le %s",
 	    ++v->shown[pos], vocab_position[pos].label, web_text(w, Q_THREAD,
 	    r, TR_AUTHOR), web_text(w, Q_THREAD, r, TR_DATE)));
@@ -397,6 +269,8 @@ write_comments(struct web_req *w, struct proposal_view *v, int node)
 			write_comment_form(w, v, web_int(w, Q_THREAD, r,
 			    TR_ID), ctx);
 		write_comments(w, v, r);
+		if (node == v->n)
+			thread_replies_link(w, v, r);
 		html_raw(H, "</li>\n");
 	}
 	if (any)
@@ -440,26 +314,23 @@ static void
 write_argument(struct web_req *w, struct proposal_view *v, int r)
 {
 	const char	*ctx = row_context(w, v, r);
-	int		 pos = vocab_find(vocab_position, POS__MAX,
-			    web_text(w, Q_THREAD, r, TR_POSITION));
+	int		 pos = thread_row_position(w, r);
 
-	if (pos == -1)
-		pos = POS_POUR;
 	html_rawf(H, "<li id=\"c%lld\" class=\"argument argument-%s\">\n"
 	    "<p class=\"side\">%s</p>\n", web_int(w, Q_THREAD, r, TR_ID),
 	    vocab_position[pos].code, vocab_position[pos].label);
-	if (web_bool(w, Q_THREAD, r, TR_WITHDRAWN)) {
+	if (web_bool(w, Q_THREAD, r, TR_WITHDRAWN))
 		write_withdrawn(w, v, r);
-		write_comments(w, v, r);
-		html_raw(H, "</li>\n");
-		return;
+	else {
+		write_byline(w, v, r, ctx);
+		html_raw(H, "<div class=\"prose\">");
+		/* cmark's output, safe mode */
+		html_raw(H, web_text(w, Q_THREAD, r, TR_BODY_HTML));
+		html_raw(H, "</div>\n");
+		write_useful(w, v, r, ctx);
 	}
-	write_byline(w, v, r, ctx);
-	html_raw(H, "<div class=\"prose\">");
-	html_raw(H, web_text(w, Q_THREAD, r, TR_BODY_HTML));	/* cmark */
-	html_raw(H, "</div>\n");
-	write_useful(w, v, r, ctx);
 	write_comments(w, v, r);
+	thread_replies_link(w, v, r);
 	html_raw(H, "</li>\n");
 }
 
@@ -481,43 +352,20 @@ write_argument_form(struct web_req *w, struct proposal_view *v, int pos)
 	    "</button></p>\n</form>\n</div>\n");
 }
 
-struct side_row {
-	long long	useful;
-	int		row;
-};
-
-/* Most "utile" first; equal marks keep the thread's (oldest first) order. */
-static int
-side_row_cmp(const void *a, const void *b)
-{
-	const struct side_row	*x = a, *y = b;
-
-	if (x->useful != y->useful)
-		return (x->useful > y->useful ? -1 : 1);
-	return (x->row - y->row);
-}
-
 /*
- * The arguments of side pos (published, and the visitor's own awaiting
- * moderation) into out, in the order the visitor chose. Their number.
+ * The arguments of side pos on this page (published, and the visitor's
+ * own), in the order the visitor chose (the rows' order) into out. Their
+ * number.
  */
 static int
-side_rows(struct web_req *w, struct proposal_view *v, int pos,
-    struct side_row *out)
+side_rows(struct web_req *w, struct proposal_view *v, int pos, int *out)
 {
 	int	r, n = 0;
 
-	for (r = v->first[v->n]; r != -1; r = v->next[r]) {
-		if (v->kind[r] != KIND_ARGUMENT || vocab_find(vocab_position,
-		    POS__MAX, web_text(w, Q_THREAD, r, TR_POSITION)) != pos)
-			continue;
-		/* A withdrawn one keeps its place by date, last by "utile". */
-		out[n].useful = v->archived ? 0 : web_bool(w, Q_THREAD, r,
-		    TR_WITHDRAWN) ? -1 : web_int(w, Q_THREAD, r, TR_USEFUL);
-		out[n++].row = r;
-	}
-	if (v->sort == THREAD_SORT_USEFUL)
-		qsort(out, n, sizeof(*out), side_row_cmp);
+	for (r = v->first[v->n]; r != -1; r = v->next[r])
+		if (v->kind[r] == KIND_ARGUMENT &&
+		    thread_row_position(w, r) == pos)
+			out[n++] = r;
 	return (n);
 }
 
@@ -552,8 +400,8 @@ write_sort(struct web_req *w, struct proposal_view *v)
 static void
 write_arguments(struct web_req *w, struct proposal_view *v)
 {
-	struct side_row	*pour, *contre;
-	int		 np, nc, i;
+	int	*pour, *contre;
+	int	 np, nc, i;
 
 	html_rawf(H, "<p class=\"sides\"><span class=\"side-pour\" "
 	    "id=\"arguments-pour\">Pour (%d)</span> <span class=\"side-"
@@ -563,7 +411,8 @@ write_arguments(struct web_req *w, struct proposal_view *v)
 	contre = web_alloc(w, (v->n + 1) * sizeof(*contre));
 	np = side_rows(w, v, POS_POUR, pour);
 	nc = side_rows(w, v, POS_CONTRE, contre);
-	if (!v->archived && np + nc > 1)
+	if (!v->archived && v->list[LIST_POUR].total +
+	    v->list[LIST_CONTRE].total > 1)
 		write_sort(w, v);
 	if (np + nc == 0)
 		html_raw(H, v->archived ? "<p>Aucun argument.</p>\n" :
@@ -572,12 +421,14 @@ write_arguments(struct web_req *w, struct proposal_view *v)
 		html_raw(H, "<ul class=\"arguments debate\">\n");
 	for (i = 0; i < np || i < nc; i++) {
 		if (i < np)
-			write_argument(w, v, pour[i].row);
+			write_argument(w, v, pour[i]);
 		if (i < nc)
-			write_argument(w, v, contre[i].row);
+			write_argument(w, v, contre[i]);
 	}
 	if (np + nc > 0)
 		html_raw(H, "</ul>\n");
+	thread_pages_nav(w, v, LIST_POUR);
+	thread_pages_nav(w, v, LIST_CONTRE);
 	if (v->can_act) {
 		html_raw(H, "<div class=\"columns\">\n");
 		write_argument_form(w, v, POS_POUR);
@@ -590,7 +441,6 @@ write_arguments(struct web_req *w, struct proposal_view *v)
 void
 thread_write(struct web_req *w, struct proposal_view *v)
 {
-	thread_count(w, v);
 	if (web_rows(w, Q_THREAD) > THREAD_MAX)
 		html_rawf(H, "<p class=\"notice\">Ce débat est très fourni : "
 		    "seules ses %d premières contributions sont affichées."
@@ -603,6 +453,7 @@ thread_write(struct web_req *w, struct proposal_view *v)
 	    "commentaires-titre\">\n<h2 id=\"commentaires-titre\">");
 	html_rawf(H, "Commentaires (%d)</h2>\n", v->ncomments);
 	write_comments(w, v, v->n);
+	thread_pages_nav(w, v, LIST_COMMENTS);
 	if (v->can_act)
 		write_comment_form(w, v, 0, NULL);
 	html_raw(H, "</section>\n");

@@ -78,7 +78,8 @@ ui_contribution(struct web_req *w, long long proposal, long long id)
 {
 	if (id == proposal)
 		return (ui_proposal(w, proposal));
-	return (web_printf(w, "/propositions/%lld#c%lld", proposal, id));
+	return (web_printf(w, "/propositions/%lld?voir=%lld#c%lld", proposal,
+	    id, id));
 }
 
 const char *

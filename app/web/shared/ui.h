@@ -27,7 +27,10 @@ const char	*ui_proposal_part(struct web_req *, long long, const char *);
 /* /propositions/<id>?tri=<sort>#arguments: the debate in one order. */
 const char	*ui_proposal_arguments(struct web_req *, long long,
 		    const char *);
-/* A contribution in its thread: /propositions/<proposal>#c<id>. */
+/*
+ * A contribution in its thread, on the page that holds it:
+ * /propositions/<proposal>?voir=<id>#c<id> (thread_pages.c).
+ */
 const char	*ui_contribution(struct web_req *, long long, long long);
 /* /contributions/<id>/<part> ("signaler"), /arguments/<id>/<part>. */
 const char	*ui_contribution_part(struct web_req *, long long,
