@@ -11,7 +11,10 @@ idempotent requests only).
 
 Ports (all on 127.0.0.1): CLUSTER_PG_PORT (PG_PORT + 1) the primary, + 1
 the replica; CLUSTER_PORT (TEST_HTTP_PORT + 80) nginx, + 1 and + 2 the kore
-hosts A and B. Standard library only."""
+hosts A and B. With CLUSTER_PGBOUNCER=1 (run.py --pgbouncer), a pgbouncer
+beside each server, on CLUSTER_PG_PORT + 3 and + 4 (conf/production/
+pgbouncer.ini with these ports and paths), and the kore hosts' database
+string lists the pgbouncers instead of the servers. Standard library only."""
 
 import hashlib
 import http.client
@@ -32,6 +35,8 @@ PG_PORT = int(os.environ.get("CLUSTER_PG_PORT",
                              int(os.environ.get("PG_PORT", "25432")) + 1))
 HTTP = int(os.environ.get("CLUSTER_PORT",
                           int(os.environ.get("TEST_HTTP_PORT", "8898")) + 80))
+PGB_PORT = int(os.environ.get("CLUSTER_PGB_PORT", PG_PORT + 3))
+PGBOUNCER = os.environ.get("CLUSTER_PGBOUNCER") == "1"
 DB = "agora"
 SYSUSER = os.environ.get("AGORA_PG_SYSTEM_USER", "postgres")
 # The replica's name in the primary's synchronous_standby_names.
@@ -225,6 +230,77 @@ def wait_replayed(b, timeout=30):
     raise RuntimeError("the replica did not catch up")
 
 
+# ---------------------------------------------------------------- pgbouncer
+
+class Pgbouncer:
+    """pgbouncer beside one server ("a" or "b"): conf/production/
+    pgbouncer.ini on loopback, trust authentication (the test's servers
+    trust loopback too), run by the system user under var/cluster/pg."""
+
+    def __init__(self, name, port, server_port):
+        self.name, self.port, self.server_port = name, port, server_port
+        self.dir = os.path.join(pg_root(), "pgbouncer-" + name)
+        self.ini = os.path.join(self.dir, "pgbouncer.ini")
+        self.log = os.path.join(self.dir, "pgbouncer.log")
+        self.pidfile = os.path.join(self.dir, "pgbouncer.pid")
+
+    def conf(self):
+        with open(os.path.join(ROOT, "conf", "production", "pgbouncer.ini")) as f:
+            text = f.read()
+        subs = ((r"(?m)^agora = host=\S+ port=\d+",
+                 "agora = host=127.0.0.1 port=%d" % self.server_port),
+                (r"(?m)^listen_addr = \S+", "listen_addr = 127.0.0.1"),
+                (r"(?m)^listen_port = \d+", "listen_port = %d" % self.port),
+                (r"(?m)^auth_type = \S+", "auth_type = trust"),
+                (r"(?m)^auth_file = \S+",
+                 "auth_file = %s\nlogfile = %s\npidfile = %s\nunix_socket_dir ="
+                 % (os.path.join(self.dir, "userlist.txt"), self.log, self.pidfile)),
+                # Asserted present: the failover depends on them.
+                (r"(?m)^query_wait_timeout = 10$", "query_wait_timeout = 10"),
+                (r"(?m)^server_connect_timeout = 3$", "server_connect_timeout = 3"))
+        for pattern, repl in subs:
+            text, n = re.subn(pattern, repl, text)
+            assert n == 1, "pgbouncer.ini: %s not found" % pattern
+        return text
+
+    def start(self):
+        if not port_free(self.port):
+            raise RuntimeError("port %d is taken: stop what listens there" % self.port)
+        os.makedirs(self.dir, exist_ok=True)
+        with open(self.ini, "w") as f:
+            f.write(self.conf())
+        with open(os.path.join(self.dir, "userlist.txt"), "w") as f:
+            f.write('"agora" ""\n')
+        if os.geteuid() == 0:
+            for p in (self.dir, self.ini, os.path.join(self.dir, "userlist.txt")):
+                shutil.chown(p, SYSUSER)
+        as_owner(["pgbouncer", "-d", "-q", self.ini])
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            if not port_free(self.port):
+                return self
+            time.sleep(0.05)
+        raise RuntimeError("pgbouncer %s did not listen on %d" % (self.name, self.port))
+
+    def stop(self, sig=signal.SIGTERM):
+        """SIGTERM: closes every client at once; SIGKILL: the machine lost."""
+        try:
+            with open(self.pidfile) as f:
+                pid = int(f.read())
+            os.kill(pid, sig)
+        except (OSError, ValueError):
+            return
+        # Until its port is closed: a daemon's zombie may wait a while to
+        # be reaped; its pid file would then stop the next start.
+        deadline = time.time() + 10
+        while time.time() < deadline and not port_free(self.port):
+            time.sleep(0.02)
+        try:
+            os.unlink(self.pidfile)
+        except OSError:
+            pass
+
+
 # ---------------------------------------------------------------- kore
 
 def dsn(user, ports):
@@ -238,7 +314,10 @@ def dsn(user, ports):
             % (",".join("127.0.0.1" for _ in ports), ",".join(map(str, ports)), DB, user))
 
 
-def settings(path, ports):
+def settings(path, ports, owner_ports=None):
+    """ports: where the kore hosts' database goes (the servers, or the
+    pgbouncers); owner_ports: the servers (owner_database never goes
+    through pgbouncer: agora migrate holds a session advisory lock)."""
     with open(path, "w") as f:
         f.write("""# Written by test/cluster/cluster.py: one file for every kore host.
 database = %s
@@ -251,7 +330,7 @@ base_url = http://127.0.0.1:%d
 mail_dir = %s
 trust_proxy = 1
 password_scrypt_ln = 10
-""" % (dsn("agora", ports), dsn("agora_owner", ports),
+""" % (dsn("agora", ports), dsn("agora_owner", owner_ports or ports),
             os.path.join(ROOT, "var", "secret"),
             os.path.join(ROOT, "var", "log-signing-key.pem"), HTTP,
             os.path.join(VAR, "mail")))
@@ -425,15 +504,22 @@ class Cluster:
         self.a = Pg("a", PG_PORT)
         self.b = Pg("b", PG_PORT + 1)
         self.hosts = [Kore("a", HTTP + 1), Kore("b", HTTP + 2)]
+        self.bouncers = [Pgbouncer("a", PGB_PORT, self.a.port),
+                         Pgbouncer("b", PGB_PORT + 1, self.b.port)] if PGBOUNCER else []
         self.nginx_port = HTTP
         self.primary = self.a
 
     def replica(self):
         return self.b if self.primary is self.a else self.a
 
+    def bouncer_of(self, pg):
+        return self.bouncers[0 if pg is self.a else 1]
+
     def preflight(self):
         """What would stop the cluster, said before doing anything long."""
         missing = [p for p in (PGBIN + "/initdb", PGBIN + "/pg_basebackup",
+                               *([shutil.which("pgbouncer") or "pgbouncer"]
+                                 if PGBOUNCER else []),
                                shutil.which("nginx") or "nginx", shutil.which("kore") or "kore",
                                os.path.join(ROOT, BUILD, "agora.so"),
                                os.path.join(ROOT, BUILD, "agora"),
@@ -441,7 +527,8 @@ class Cluster:
                    if not os.path.exists(p)]
         if missing:
             raise RuntimeError("missing: %s (make deps all var/secret)" % ", ".join(missing))
-        taken = [p for p in (PG_PORT, PG_PORT + 1, HTTP, HTTP + 1, HTTP + 2) if not port_free(p)]
+        taken = [p for p in (PG_PORT, PG_PORT + 1, HTTP, HTTP + 1, HTTP + 2)
+                 + tuple(b.port for b in self.bouncers) if not port_free(p)]
         if taken:
             raise RuntimeError("ports taken: %s (make cluster-stop, or set CLUSTER_PG_PORT /"
                                " CLUSTER_PORT)" % ", ".join(map(str, taken)))
@@ -458,7 +545,8 @@ class Cluster:
         os.makedirs(os.path.join(VAR, "mail"))
         t0 = time.time()
         make_primary(self.a)
-        settings(os.path.join(VAR, "agora.ini"), [self.a.port, self.b.port])
+        servers = [self.a.port, self.b.port]
+        settings(os.path.join(VAR, "agora.ini"), servers)
         r = subprocess.run([os.path.join(ROOT, BUILD, "agora"), "migrate"], cwd=ROOT,
                            env=dict(os.environ, AGORA_CONFIG=os.path.join(VAR, "agora.ini")),
                            capture_output=True, text=True)
@@ -466,11 +554,16 @@ class Cluster:
             raise RuntimeError("agora migrate: " + r.stdout + r.stderr)
         make_replica(self.a, self.b)
         wait_sync(self.a)
+        if self.bouncers:
+            for b in self.bouncers:
+                b.start()
+            settings(os.path.join(VAR, "agora.ini"), [b.port for b in self.bouncers], servers)
         for h in self.hosts:
             h.start()
         start_nginx([h.port for h in self.hosts])
-        log("up in %.1f s: nginx :%d, kore :%d :%d, primary :%d, replica :%d"
-            % (time.time() - t0, HTTP, HTTP + 1, HTTP + 2, self.a.port, self.b.port))
+        log("up in %.1f s: nginx :%d, kore :%d :%d, primary :%d, replica :%d%s"
+            % (time.time() - t0, HTTP, HTTP + 1, HTTP + 2, self.a.port, self.b.port,
+               "".join(", pgbouncer %s :%d" % (b.name, b.port) for b in self.bouncers)))
         return self
 
 
@@ -481,6 +574,7 @@ def stop_all():
         kill_group(os.path.join(VAR, "kore-%s.pid.group" % name), signal.SIGTERM)
     if os.path.exists(os.path.join(VAR, "pg")):
         for name, port in (("a", PG_PORT), ("b", PG_PORT + 1)):
+            Pgbouncer(name, PGB_PORT + port - PG_PORT, port).stop()
             Pg(name, port).stop("immediate")
 
 
@@ -493,8 +587,9 @@ def main(argv):
         log("stopped")
     elif cmd == "status":
         for name, port in (("primary a", PG_PORT), ("replica b", PG_PORT + 1),
-                           ("nginx", HTTP), ("kore a", HTTP + 1), ("kore b", HTTP + 2)):
-            print("%-10s :%d %s" % (name, port, "down" if port_free(port) else "up"))
+                           ("nginx", HTTP), ("kore a", HTTP + 1), ("kore b", HTTP + 2),
+                           ("pgbouncer a", PGB_PORT), ("pgbouncer b", PGB_PORT + 1)):
+            print("%-12s :%d %s" % (name, port, "down" if port_free(port) else "up"))
     else:
         print("usage: cluster.py start|stop|status", file=sys.stderr)
         return 2
