@@ -142,7 +142,10 @@ BEGIN
 	    -- (consumed once by DELETE), first-time sign-ups.
 	    ('oidc_links',		'SELECT, INSERT, DELETE'),
 	    ('oidc_requests',		'SELECT, INSERT, DELETE'),
-	    ('oidc_signups',		'SELECT, INSERT, DELETE')
+	    ('oidc_signups',		'SELECT, INSERT, DELETE'),
+	    -- An account's verified person, kept after unlinking (0370);
+	    -- forgotten with the account (erasure, as the owner).
+	    ('account_persons',		'SELECT, INSERT')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
