@@ -47,6 +47,11 @@ DB_STMT(sql_fc_status, 1, FC_STATUS_COLS,
 DB_STMT(sql_fc_account_delete, 1, FC_DELETE_COLS,
     "SELECT oidc_account_delete($1::bigint) AS status");
 
+DB_STMT(sql_fc_consultation_vote, 2, FC_ACCOUNT_COLS,
+    "UPDATE consultations SET vote_requires_franceconnect = CASE $2"
+    " WHEN 'required' THEN true WHEN 'open' THEN false END"
+    " WHERE id = $1::bigint RETURNING id");
+
 DB_STMT(sql_fc_purge, 0, FC_COUNT_COLS, "SELECT oidc_purge() AS n");
 
 /*

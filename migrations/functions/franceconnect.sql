@@ -166,13 +166,20 @@ BEGIN
 	RETURN 'deleted';
 END $$;
 
--- 'fc_required' when votes need an account verified by FranceConnect
--- (p_required: the setting vote_requires_franceconnect) and account p_user
--- is not linked; NULL otherwise. Called before participation_vote().
-CREATE OR REPLACE FUNCTION oidc_vote_refusal(p_user bigint, p_required boolean)
+-- 'fc_required' when a vote on proposal p_proposal needs an account
+-- verified by FranceConnect — its consultation's choice (0371), else
+-- p_required, the platform setting vote_requires_franceconnect — and
+-- account p_user is not linked; NULL otherwise. Called before
+-- participation_vote().
+DROP FUNCTION IF EXISTS oidc_vote_refusal(bigint, boolean);
+CREATE OR REPLACE FUNCTION oidc_vote_refusal(p_user bigint, p_proposal bigint,
+    p_required boolean)
 RETURNS text LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	IF p_required AND NOT EXISTS (SELECT 1 FROM oidc_links
+	IF coalesce((SELECT k.vote_requires_franceconnect FROM contributions c
+	    JOIN consultations k ON k.id = c.consultation_id
+	    WHERE c.id = p_proposal), p_required)
+	    AND NOT EXISTS (SELECT 1 FROM oidc_links
 	    WHERE user_id = p_user) THEN
 		RETURN 'fc_required';
 	END IF;

@@ -147,3 +147,57 @@ def the_data_export_lists_the_link_and_the_votes_counted_for_the_person():
            "still the person's vote")
         eq(account_of(c), uid)
     with_fc(run)
+
+
+@test
+def an_administrator_may_require_franceconnect_to_vote_in_one_consultation():
+    """The consultation's own choice (migration 0371), set on
+    /admin/consultation, wins over the platform setting."""
+    from participation_lib import post_argument
+    pid = fixtures.proposal(harness.make_user(), "Proposition " + word(),
+                            "Texte de la proposition " + word())
+    kid = sql_value("SELECT consultation_id FROM contributions WHERE id = %d" % pid)
+    admin, _ = harness.signed_in(roles=("admin",))
+
+    def choose(value, status=303):
+        page = admin.get("/admin/consultation")
+        r = admin.post("/admin/consultation/vote", {"csrf": page.csrf(), "consultation": kid,
+                                                    "vote_fc": value})
+        eq(r.status, status, "%s: %s" % (value, r.visible_text()[:300]))
+        return r
+
+    try:
+        contains(admin.get("/admin/consultation").visible_text(),
+                 "Vote : le réglage de la plateforme (ouvert à tous les comptes)")
+        choose("required")
+        eq(sql_value("SELECT vote_requires_franceconnect FROM consultations WHERE id = %s" % kid),
+           "t")
+        contains(admin.get("/admin/consultation").visible_text(),
+                 "Vote : réservé aux comptes vérifiés par FranceConnect")
+        c, uid = harness.signed_in()
+        r = vote(c, pid, "agree")
+        eq(r.status, 403, "the consultation requires FranceConnect")
+        contains(r.visible_text(), "vérifié par FranceConnect")
+        eq(sql_value("SELECT count(*) FROM votes WHERE contribution_id = %d" % pid), "0",
+           "nothing recorded")
+        r = post_argument(c, pid, "pour", "Un argument tout à fait recevable " + word())
+        eq(r.status, 303, "arguing stays open")
+        # Not an administrator: refused; bad input: refused, nothing changed.
+        eq(c.post("/admin/consultation/vote", {"csrf": c.get("/compte/").csrf(),
+                                               "consultation": kid, "vote_fc": "open"}).status, 403)
+        choose("n'importe", 400)
+        page = admin.get("/admin/consultation")
+        eq(admin.post("/admin/consultation/vote", {"csrf": page.csrf(), "consultation": "999999",
+                                                   "vote_fc": "open"}).status, 404)
+        eq(sql_value("SELECT vote_requires_franceconnect FROM consultations WHERE id = %s" % kid),
+           "t", "unchanged")
+        # Open, while the platform requires FranceConnect: the vote is open here.
+        def platform_requires(k):
+            choose("open")
+            eq(vote(c, pid, "agree").status, 303, "open in this consultation")
+            choose("platform")
+            eq(vote(c, pid, "mixed").status, 403, "the platform setting again")
+        with_fc(platform_requires, extra={"AGORA_VOTE_REQUIRES_FRANCECONNECT": "1"})
+        eq(sql_value("SELECT choice FROM votes WHERE contribution_id = %d" % pid), "agree")
+    finally:
+        sql("UPDATE consultations SET vote_requires_franceconnect = NULL WHERE id = %s" % kid)

@@ -99,8 +99,17 @@ SELECT is((SELECT count(*) FROM votes WHERE user_id IN (:a, :gone)), 0::bigint,
 SELECT ok(pg_temp.counters_ok(:p) AND pg_temp.counters_ok(:p3), 'takeover: counters exact');
 
 -- The vote setting asks for a link, not a binding.
-SELECT is(oidc_vote_refusal(:a, true), 'fc_required', 'refusal: unlinked account');
-SELECT is(oidc_vote_refusal(:a, false), NULL, 'refusal: setting off');
+SELECT is(oidc_vote_refusal(:a, :p, true), 'fc_required', 'refusal: unlinked account');
+SELECT is(oidc_vote_refusal(:a, :p, false), NULL, 'refusal: setting off');
+-- A consultation's own choice wins over the platform setting (0371).
+UPDATE consultations SET vote_requires_franceconnect = true
+    WHERE id = (SELECT consultation_id FROM contributions WHERE id = :p);
+SELECT is(oidc_vote_refusal(:a, :p, false), 'fc_required', 'refusal: the consultation requires it');
+SELECT is(oidc_vote_refusal(:b, :p, false), NULL, 'refusal: none once linked')
+    FROM (SELECT oidc_link(:b, 'https://autre.example/', 'sub-b', :h1, '')) x;
+UPDATE consultations SET vote_requires_franceconnect = false
+    WHERE id = (SELECT consultation_id FROM contributions WHERE id = :p);
+SELECT is(oidc_vote_refusal(:a, :p, true), NULL, 'refusal: the consultation leaves it open');
 
 -- Erasure forgets the binding; the person's votes stay, counted once.
 SELECT user_erase(:a, NULL);

@@ -140,6 +140,8 @@ static const struct {
 	{ "fc_signed_in",	"Connexion réussie avec FranceConnect." },
 	{ "fc_signed_up",	"Votre compte est créé et vérifié par "
 	    "FranceConnect." },
+	{ "vote_fc_changed",	"Le réglage du vote de la consultation est "
+	    "enregistré." },
 	{ "fc_linked",		"Votre compte est lié à FranceConnect." },
 	{ "fc_unlinked",	"Votre compte n'est plus lié à FranceConnect. "
 	    "Les votes de la personne vérifiée restent comptés une fois : "
