@@ -105,8 +105,8 @@ SELECT is(oidc_vote_refusal(:a, :p, false), NULL, 'refusal: setting off');
 UPDATE consultations SET vote_requires_franceconnect = true
     WHERE id = (SELECT consultation_id FROM contributions WHERE id = :p);
 SELECT is(oidc_vote_refusal(:a, :p, false), 'fc_required', 'refusal: the consultation requires it');
-SELECT is(oidc_vote_refusal(:b, :p, false), NULL, 'refusal: none once linked')
-    FROM (SELECT oidc_link(:b, 'https://autre.example/', 'sub-b', :h1, '')) x;
+SELECT is(oidc_link(:b, 'https://autre.example/', 'sub-b', :h1, ''), 'ok', 'linked again');
+SELECT is(oidc_vote_refusal(:b, :p, false), NULL, 'refusal: none once linked');
 UPDATE consultations SET vote_requires_franceconnect = false
     WHERE id = (SELECT consultation_id FROM contributions WHERE id = :p);
 SELECT is(oidc_vote_refusal(:a, :p, true), NULL, 'refusal: the consultation leaves it open');
