@@ -35,7 +35,8 @@ DECLARE
 BEGIN
 	FOR r IN SELECT * FROM (VALUES
 	    ('territories',		'SELECT'),
-	    ('consultations',		'SELECT, INSERT, UPDATE (opens_at, closes_at)'),
+	    ('consultations',		'SELECT, INSERT, UPDATE (opens_at, closes_at,'
+				    ' vote_requires_franceconnect)'),
 	    ('themes',			'SELECT, INSERT'),
 	    ('users',			'SELECT, INSERT, UPDATE'),
 	    ('user_roles',		'SELECT, INSERT, DELETE'),
@@ -143,7 +144,10 @@ BEGIN
 	    -- (consumed once by DELETE), first-time sign-ups.
 	    ('oidc_links',		'SELECT, INSERT, DELETE'),
 	    ('oidc_requests',		'SELECT, INSERT, DELETE'),
-	    ('oidc_signups',		'SELECT, INSERT, DELETE')
+	    ('oidc_signups',		'SELECT, INSERT, DELETE'),
+	    -- An account's verified person, kept after unlinking (0370);
+	    -- forgotten with the account (erasure, as the owner).
+	    ('account_persons',		'SELECT, INSERT')
 	) v(name, privs) LOOP
 		EXECUTE format('REVOKE ALL ON TABLE %s FROM PUBLIC, agora',
 		    r.name::regclass);
@@ -383,7 +387,7 @@ BEGIN
 	    ('oidc_links_erased()',				''),
 	    ('oidc_purge()',					'EXECUTE'),
 	    ('oidc_account_delete(bigint)',			'EXECUTE'),
-	    ('oidc_vote_refusal(bigint, boolean)',		'EXECUTE')
+	    ('oidc_vote_refusal(bigint, bigint, boolean)',	'EXECUTE')
 	) v(sig, privs) LOOP
 		EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, agora',
 		    r.sig::regprocedure);

@@ -37,6 +37,7 @@
 #define UI_MODERATION		"/moderation/"
 #define UI_ADMIN_ROLES		"/admin/roles"
 #define UI_ADMIN_CONSULTATION	"/admin/consultation"
+#define UI_ADMIN_CONSULTATION_VOTE "/admin/consultation/vote"
 #define UI_CHARTER		"/charte"
 #define UI_ACCESSIBILITY	"/accessibilite"
 #define UI_TRANSPARENCY		"/moderation/transparence"

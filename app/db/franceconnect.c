@@ -47,15 +47,22 @@ DB_STMT(sql_fc_status, 1, FC_STATUS_COLS,
 DB_STMT(sql_fc_account_delete, 1, FC_DELETE_COLS,
     "SELECT oidc_account_delete($1::bigint) AS status");
 
+DB_STMT(sql_fc_consultation_vote, 2, FC_ACCOUNT_COLS,
+    "UPDATE consultations SET vote_requires_franceconnect = CASE $2"
+    " WHEN 'required' THEN true WHEN 'open' THEN false END"
+    " WHERE id = $1::bigint RETURNING id");
+
 DB_STMT(sql_fc_purge, 0, FC_COUNT_COLS, "SELECT oidc_purge() AS n");
 
 /*
- * From the small side: the links (few), their register participants, and
- * those participants' votes (primary key prefix) on the theme.
+ * From the small side: the persons accounts are bound to (few, kept after
+ * unlinking) or linked to, and those persons' votes (primary key prefix)
+ * on the theme.
  */
 DB_STMT(sql_fc_report_verified, 1, FC_COUNT_COLS,
     "SELECT count(DISTINCT a.user_id) AS n FROM assisted_voters a"
     " JOIN votes v ON v.user_id = a.user_id"
     " JOIN contributions p ON p.id = v.contribution_id"
-    " WHERE p.theme_id = $1::bigint AND a.identity_hash IN"
-    "  (SELECT identity_hash FROM oidc_links)");
+    " WHERE p.theme_id = $1::bigint AND (a.user_id IN"
+    "  (SELECT person_id FROM account_persons) OR a.identity_hash IN"
+    "  (SELECT identity_hash FROM oidc_links))");

@@ -62,6 +62,9 @@ extern const struct db_stmt	sql_fc_status;
 DB_COLUMNS(FC_DELETE_COLS, FDE__MAX);
 extern const struct db_stmt	sql_fc_account_delete;
 
+/* $1 consultation, $2 platform / required / open: its id (none: unknown). */
+extern const struct db_stmt	sql_fc_consultation_vote;
+
 /* Expired requests and first-time sign-ups forgotten (agora purge). */
 #define FC_COUNT_COLS(C)						\
 	C(FCN_N,		"n",		INT)

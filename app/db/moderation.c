@@ -197,7 +197,9 @@ DB_STMT(sql_transparency_total, 0, MOD_TRANSPARENCY_TOTAL_COLS,
     "SELECT" DECISION_COUNTS "," DECISION_WAITS " FROM " DECISIONS " d");
 
 DB_STMT(sql_consultation_modes, 0, MOD_MODE_COLS,
-    "SELECT id, title, moderation_mode FROM consultations"
+    "SELECT id, title, moderation_mode,"
+    " coalesce(vote_requires_franceconnect::text, '') AS vote_fc"
+    " FROM consultations"
     " ORDER BY is_primary DESC, opens_at DESC, id");
 
 DB_STMT(sql_consultation_set_mode, 4, MOD_SET_MODE_COLS,

@@ -249,7 +249,8 @@ extern const struct db_stmt	sql_transparency_total;
 #define MOD_MODE_COLS(C)						\
 	C(CM_ID,		"id",			INT)		\
 	C(CM_TITLE,		"title",		TEXT)		\
-	C(CM_MODE,		"moderation_mode",	TEXT)
+	C(CM_MODE,		"moderation_mode",	TEXT)		\
+	C(CM_VOTE_FC,		"vote_fc",		TEXT)	/* '' true false */
 DB_COLUMNS(MOD_MODE_COLS, CM__MAX);
 extern const struct db_stmt	sql_consultation_modes;
 

@@ -176,7 +176,7 @@ DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
 
 /* COALESCE evaluates its arguments in order: no vote when refused. */
 DB_STMT(sql_part_vote, 4, PART_CODE_COLS,
-    "SELECT coalesce(oidc_vote_refusal($1::bigint, $4::boolean),"
+    "SELECT coalesce(oidc_vote_refusal($1::bigint, $2::bigint, $4::boolean),"
     " participation_vote($1::bigint, $2::bigint, $3::text)) AS code");
 
 DB_STMT(sql_part_withdraw, 2, PART_WITHDRAW_COLS,

@@ -8,12 +8,18 @@
 -- users row its votes are stored under (its own when it is not linked).
 -- Two accounts linked to one identity, or an account and an EPN entry of
 -- the same person, thus share one row per proposal, and the later vote
--- replaces the earlier one (votes' primary key).
+-- replaces the earlier one (votes' primary key). The binding of an account
+-- to its person (account_persons, 0370) is made by the first link and
+-- outlives it: an account unlinked still votes as the person, so linking,
+-- voting, unlinking and voting again is still one vote.
 
--- The users row the votes of account p_user are stored under.
+-- The users row the votes of account p_user are stored under: the person
+-- it is bound to (even unlinked since), else the register's participant
+-- of its link's identity (a link written without oidc_link()), else itself.
 CREATE OR REPLACE FUNCTION vote_person(p_user bigint)
 RETURNS bigint LANGUAGE sql STABLE AS $$
-	SELECT coalesce((SELECT a.user_id FROM oidc_links l
+	SELECT coalesce((SELECT b.person_id FROM account_persons b
+	    WHERE b.user_id = p_user), (SELECT a.user_id FROM oidc_links l
 	    JOIN assisted_voters a ON a.identity_hash = l.identity_hash
 	    WHERE l.user_id = p_user), p_user)
 $$;
@@ -21,7 +27,8 @@ $$;
 -- The register's participant of identity p_hash, created when missing (in
 -- the département of account p_user), and the votes account p_user cast
 -- before it was linked moved onto it, the later vote of a proposal
--- winning. The caller holds the identity's advisory lock.
+-- winning; the account bound to it for good (account_persons). The
+-- caller holds the identity's advisory lock.
 CREATE OR REPLACE FUNCTION oidc_person_join(p_user bigint, p_hash text)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
@@ -36,6 +43,8 @@ BEGIN
 		INSERT INTO assisted_voters (identity_hash, user_id)
 		    VALUES (p_hash, v_person);
 	END IF;
+	INSERT INTO account_persons (user_id, person_id)
+	    VALUES (p_user, v_person) ON CONFLICT (user_id) DO NOTHING;
 	INSERT INTO votes (user_id, contribution_id, choice, created_at,
 	    updated_at)
 	SELECT v_person, contribution_id, choice, created_at, updated_at
@@ -52,7 +61,9 @@ END $$;
 -- Links account p_user to the provider's (p_issuer, p_subject) whose
 -- pivot identity hashes to p_hash. 'ok', 'taken' (that FranceConnect
 -- identity is linked to another account), 'already' (this account is
--- linked to another one), 'missing' (no such account).
+-- linked to another one), 'bound' (this account was linked before to
+-- another person, whose votes it casts: it cannot become someone else),
+-- 'missing' (no such account).
 CREATE OR REPLACE FUNCTION oidc_link(p_user bigint, p_issuer text,
     p_subject text, p_hash text, p_acr text)
 RETURNS text LANGUAGE plpgsql AS $$
@@ -71,6 +82,11 @@ BEGIN
 	END IF;
 	IF EXISTS (SELECT 1 FROM oidc_links WHERE user_id = p_user) THEN
 		RETURN 'already';
+	END IF;
+	IF EXISTS (SELECT 1 FROM account_persons b WHERE b.user_id = p_user
+	    AND b.person_id IS DISTINCT FROM (SELECT a.user_id
+	    FROM assisted_voters a WHERE a.identity_hash = p_hash)) THEN
+		RETURN 'bound';
 	END IF;
 	INSERT INTO oidc_links (user_id, issuer, subject, identity_hash, acr)
 	    VALUES (p_user, p_issuer, p_subject, p_hash, coalesce(p_acr, ''));
@@ -106,12 +122,14 @@ BEGIN
 	RETURN v_user;
 END $$;
 
--- An account's link forgotten (unlinking, or the account erased). The
+-- An account erased: its link and its binding to a person forgotten. The
 -- votes it cast stay the person's: they were counted once, as theirs.
+-- (Unlinking drops the link only: the account still votes as the person.)
 CREATE OR REPLACE FUNCTION oidc_links_erased() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
 	DELETE FROM oidc_links WHERE user_id = NEW.id;
+	DELETE FROM account_persons WHERE user_id = NEW.id;
 	RETURN NEW;
 END $$;
 DROP TRIGGER IF EXISTS users_oidc_erased ON users;
@@ -148,13 +166,20 @@ BEGIN
 	RETURN 'deleted';
 END $$;
 
--- 'fc_required' when votes need an account verified by FranceConnect
--- (p_required: the setting vote_requires_franceconnect) and account p_user
--- is not linked; NULL otherwise. Called before participation_vote().
-CREATE OR REPLACE FUNCTION oidc_vote_refusal(p_user bigint, p_required boolean)
+-- 'fc_required' when a vote on proposal p_proposal needs an account
+-- verified by FranceConnect — its consultation's choice (0371), else
+-- p_required, the platform setting vote_requires_franceconnect — and
+-- account p_user is not linked; NULL otherwise. Called before
+-- participation_vote().
+DROP FUNCTION IF EXISTS oidc_vote_refusal(bigint, boolean);
+CREATE OR REPLACE FUNCTION oidc_vote_refusal(p_user bigint, p_proposal bigint,
+    p_required boolean)
 RETURNS text LANGUAGE plpgsql STABLE AS $$
 BEGIN
-	IF p_required AND NOT EXISTS (SELECT 1 FROM oidc_links
+	IF coalesce((SELECT k.vote_requires_franceconnect FROM contributions c
+	    JOIN consultations k ON k.id = c.consultation_id
+	    WHERE c.id = p_proposal), p_required)
+	    AND NOT EXISTS (SELECT 1 FROM oidc_links
 	    WHERE user_id = p_user) THEN
 		RETURN 'fc_required';
 	END IF;

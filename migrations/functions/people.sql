@@ -223,12 +223,17 @@ $$;
 -- votes, "utile" marks and flags. Where both have one on the same
 -- contribution, p_user's own stands (it is the latest word of the same
 -- person) and the departed one is removed. The departed row is forgotten.
+-- The votes go where p_user's own are stored: to its verified person when
+-- it is bound to one through FranceConnect (vote_person(), functions/
+-- franceconnect.sql), so that they count once with that person's other
+-- votes, web or EPN; marks and flags go to the account.
 -- Returns the number of votes taken over (0 when no departed account has
 -- that key). The triggers of votes keep counters and report rollups exact.
 CREATE OR REPLACE FUNCTION account_takeover(p_user bigint, p_key text) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
 	old_user bigint;
+	v_to bigint := vote_person(p_user);
 	n integer;
 BEGIN
 	IF p_key IS NULL OR p_key = '' THEN
@@ -240,8 +245,8 @@ BEGIN
 		RETURN 0;
 	END IF;
 	DELETE FROM votes o USING votes x WHERE o.user_id = old_user
-	    AND x.user_id = p_user AND x.contribution_id = o.contribution_id;
-	UPDATE votes SET user_id = p_user WHERE user_id = old_user;
+	    AND x.user_id = v_to AND x.contribution_id = o.contribution_id;
+	UPDATE votes SET user_id = v_to WHERE user_id = old_user;
 	GET DIAGNOSTICS n = ROW_COUNT;
 	DELETE FROM argument_useful o USING argument_useful x
 	    WHERE o.user_id = old_user AND x.user_id = p_user

@@ -136,6 +136,16 @@ static const struct {
 	{ "council_response",	"La réponse de la Région est publiée." },
 	{ "contact_sent",	"Votre message est envoyé à l'équipe de "
 	    "modération. Merci !" },
+	/* FranceConnect (issue 17). */
+	{ "fc_signed_in",	"Connexion réussie avec FranceConnect." },
+	{ "fc_signed_up",	"Votre compte est créé et vérifié par "
+	    "FranceConnect." },
+	{ "vote_fc_changed",	"Le réglage du vote de la consultation est "
+	    "enregistré." },
+	{ "fc_linked",		"Votre compte est lié à FranceConnect." },
+	{ "fc_unlinked",	"Votre compte n'est plus lié à FranceConnect. "
+	    "Les votes de la personne vérifiée restent comptés une fois : "
+	    "ce compte vote toujours pour elle." },
 };
 
 void

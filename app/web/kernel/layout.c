@@ -15,6 +15,7 @@
 #include "../../core/fields.h"
 #include "../../core/markdown.h"
 #include "../../core/route.h"
+#include "../../core/settings.h"
 #include "../../core/text.h"
 
 #include "assets.h"
@@ -23,18 +24,59 @@
 
 /*
  * No inline script or style anywhere: the policy only lets our own files in.
- * frame-ancestors replaces X-Frame-Options; form-action keeps forms home.
+ * frame-ancestors replaces X-Frame-Options; form-action keeps forms home —
+ * and, with an OpenID provider configured, lets them be redirected to its
+ * origin (browsers apply form-action to a form's redirects: the
+ * FranceConnect button, the linking form and the sign-out, which Agora
+ * answers with a 303 to the provider's authorization or end-session
+ * endpoint, are refused without it; found by test/browser/fc_journey.js).
  */
-static const char csp[] =
-    "default-src 'none'; style-src 'self'; img-src 'self'; "
-    "script-src 'self'; connect-src 'self'; form-action 'self'; "
-    "base-uri 'none'; frame-ancestors 'none'";
+#define CSP_HEAD "default-src 'none'; style-src 'self'; img-src 'self'; " \
+    "script-src 'self'; connect-src 'self'; form-action 'self'"
+#define CSP_TAIL "; base-uri 'none'; frame-ancestors 'none'"
+
+/* The provider's origin (scheme://host[:port]) into buf, or "". */
+static void
+provider_origin(char *buf, size_t size)
+{
+	const char	*iss = settings_text(SET_OIDC_ISSUER);
+	const char	*host;
+	size_t		 n;
+
+	buf[0] = '\0';
+	if (iss == NULL || (strncmp(iss, "https://", 8) != 0 &&
+	    strncmp(iss, "http://", 7) != 0))
+		return;
+	host = strstr(iss, "://") + 3;
+	n = strspn(host, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]");
+	if (n == 0 || (host[n] != '\0' && host[n] != '/') ||
+	    (size_t)(host - iss) + n >= size)
+		return;
+	memcpy(buf, iss, (size_t)(host - iss) + n);
+	buf[(size_t)(host - iss) + n] = '\0';
+}
+
+/* The policy, made once per worker (the settings do not change). */
+static const char *
+csp(void)
+{
+	static char	policy[sizeof(CSP_HEAD CSP_TAIL) + 520];
+	char		origin[512];
+
+	if (policy[0] == '\0') {
+		provider_origin(origin, sizeof(origin));
+		snprintf(policy, sizeof(policy), CSP_HEAD "%s%s" CSP_TAIL,
+		    origin[0] != '\0' ? " " : "", origin);
+	}
+	return (policy);
+}
 
 void
 web_headers(struct http_request *req, const char *ctype)
 {
 	http_response_header(req, "content-type", ctype);
-	http_response_header(req, "content-security-policy", csp);
+	http_response_header(req, "content-security-policy", csp());
 	http_response_header(req, "x-content-type-options", "nosniff");
 	http_response_header(req, "referrer-policy", "same-origin");
 	http_response_header(req, "x-frame-options", "DENY");

@@ -23,6 +23,7 @@
 #include "../kernel/web.h"
 
 int	admin_consultation(struct web_req *);
+void	consultation_vote_section(struct web_req *, long long, const char *);
 
 enum { Q_MODES, Q_SET };
 
@@ -57,6 +58,7 @@ write_consultation(struct web_req *w, int i)
 	html_raw(H, "\">\n");
 	form_end(w, web_printf(w, "Passer en modération %s",
 	    vocab_mode[other].label));
+	consultation_vote_section(w, id, web_text(w, Q_MODES, i, CM_VOTE_FC));
 	html_raw(H, "</section>\n");
 }
 

@@ -159,6 +159,23 @@ callback_identity(struct web_req *w, struct fc_flow *s)
 	    DB_TEXT(j->sub)));
 }
 
+/* The French page of oidc_link()'s refusal code. */
+static const char *
+link_refusal(const char *code)
+{
+	if (strcmp(code, "taken") == 0)
+		return ("Cette identité FranceConnect est déjà liée à un "
+		    "autre compte : connectez-vous avec FranceConnect pour "
+		    "utiliser celui-là.");
+	if (strcmp(code, "bound") == 0)
+		return ("Votre compte a déjà été vérifié par FranceConnect "
+		    "pour une autre personne, dont il porte les votes : il ne "
+		    "peut pas être lié à une autre identité. Rien n'a été "
+		    "changé.");
+	return ("Votre compte est déjà lié à une autre identité "
+	    "FranceConnect.");
+}
+
 /* Step 3: the account linked; or a session, or the first-time sign-up. */
 static int
 callback_account(struct web_req *w, struct fc_flow *s)
@@ -171,11 +188,7 @@ callback_account(struct web_req *w, struct fc_flow *s)
 		code = web_rows(w, Q_LINK) == 1 ?
 		    web_text(w, Q_LINK, 0, FCO_CODE) : "";
 		if (strcmp(code, "ok") != 0)
-			return (web_error(w, 409, strcmp(code, "taken") == 0 ?
-			    "Cette identité FranceConnect est déjà liée à un "
-			    "autre compte : connectez-vous avec FranceConnect "
-			    "pour utiliser celui-là." : "Votre compte est déjà "
-			    "lié à une autre identité FranceConnect."));
+			return (web_error(w, 409, link_refusal(code)));
 		web_flash(w, "fc_linked");
 		return (web_redirect(w, "/compte/"));
 	}
