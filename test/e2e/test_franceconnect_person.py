@@ -21,12 +21,12 @@ from test_franceconnect import account_of, authorize, creds, forget_links, sign_
 def counts(pid):
     """The proposal's counters, then a recount of its votes rows."""
     return sql("SELECT c.votes_agree, c.votes_mixed, c.votes_disagree,"
-               " (SELECT count(*) FROM votes v WHERE v.contribution_id = c.id),"
+               " (SELECT count(*) FROM votes v WHERE v.contribution_id = c.contribution_id),"
                " (SELECT count(*) FILTER (WHERE choice = 'agree') || '/'"
                " || count(*) FILTER (WHERE choice = 'mixed') || '/'"
                " || count(*) FILTER (WHERE choice = 'disagree')"
-               " FROM votes v WHERE v.contribution_id = c.id)"
-               " FROM contributions c WHERE c.id = %d" % pid)[0]
+               " FROM votes v WHERE v.contribution_id = c.contribution_id)"
+               " FROM proposal_votes c WHERE c.contribution_id = %d" % pid)[0]
 
 
 def report_votes(slug):

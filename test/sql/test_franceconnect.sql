@@ -28,8 +28,8 @@ CREATE FUNCTION pg_temp.counters_ok(p_id bigint) RETURNS boolean LANGUAGE sql AS
 	SELECT c.votes_agree = count(*) FILTER (WHERE v.choice = 'agree')
 	    AND c.votes_mixed = count(*) FILTER (WHERE v.choice = 'mixed')
 	    AND c.votes_disagree = count(*) FILTER (WHERE v.choice = 'disagree')
-	FROM contributions c LEFT JOIN votes v ON v.contribution_id = c.id
-	WHERE c.id = p_id GROUP BY c.id
+	FROM proposal_votes c LEFT JOIN votes v ON v.contribution_id = c.contribution_id
+	WHERE c.contribution_id = p_id GROUP BY c.contribution_id
 $$;
 
 -- Before linking, an account votes as itself.
