@@ -129,9 +129,10 @@ SELECT results_eq(
     format($$SELECT user_id, kind, subject, body FROM outbox WHERE user_id IN (%s, %s)
       AND kind IN ('argument', 'activity') ORDER BY user_id$$, :author, :fan),
     format($$VALUES (%s::bigint, 'argument', 'S arg Des pistes cyclables',
-      'B arg https://agora.test/propositions/%s#c%s'),
+      'B arg https://agora.test/propositions/%s?voir=%s#c%s'),
       (%s::bigint, 'activity', 'S act Des pistes cyclables',
-      'B act https://agora.test/propositions/%s#c%s')$$, :author, :p, :arg, :fan, :p, :arg),
+      'B act https://agora.test/propositions/%s?voir=%s#c%s')$$, :author, :p, :arg, :arg,
+      :fan, :p, :arg, :arg),
     'fanout: an immediate mail each, its texts filled');
 
 -- notify_digest: at its hour, once a day, every pending notification.
@@ -152,8 +153,8 @@ SELECT is(notify_digest(10, 0, ARRAY['activity'], ARRAY['- {title} {link}' || ch
     'Résumé', 'Vous avez {count} : {lines}Réglages : {settings_link}', 'https://agora.test') >= 1,
     true, 'digest: written from its hour');
 SELECT is((SELECT body FROM outbox WHERE user_id = :fan AND kind = 'digest'),
-    format(E'Vous avez 1 : - Des pistes cyclables https://agora.test/propositions/%s#c%s\nRéglages : https://agora.test/compte/courriels',
-    :p, :thanks), 'digest: one line per notification');
+    format(E'Vous avez 1 : - Des pistes cyclables https://agora.test/propositions/%s?voir=%s#c%s\nRéglages : https://agora.test/compte/courriels',
+    :p, :thanks, :thanks), 'digest: one line per notification');
 SELECT is((SELECT count(*) FROM notifications WHERE user_id = :fan AND digest_pending), 0::bigint,
     'digest: its notifications are no longer pending');
 UPDATE notifications SET digest_pending = true WHERE user_id = :fan;
