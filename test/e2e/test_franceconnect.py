@@ -194,7 +194,14 @@ def a_first_sign_in_asks_name_and_departement_then_signs_in_a_linked_account():
                          " ON l.user_id = u.id WHERE u.id = %d" % uid)
         for claim in ("Hélène", "LEFÈVRE", "1984-05-17", "camille.lefevre"):
             lacks(dump, claim, "claim in the tables")
-        contains(c.get("/compte/").visible_text(), "Compte vérifié par FranceConnect")
+        account = c.get("/compte/").visible_text()
+        contains(account, "Compte vérifié par FranceConnect")
+        # Neither a password nor an address to change, nor an empty row.
+        contains(account, "Votre compte s'ouvre avec FranceConnect : il n'a ni mot de passe"
+                 " ni adresse électronique à changer.")
+        for absent in ("Changer mon mot de passe", "Changer mon adresse",
+                       "Adresse confirmée le", "Adresse électronique"):
+            lacks(account, absent, "password-less account page")
         # The form cannot be used twice.
         eq(c.post("/connexion/franceconnect/inscription", {
             "csrf": page.csrf(), "nom": name, "departement": "45",

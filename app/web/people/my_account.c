@@ -149,15 +149,18 @@ write_information(struct web_req *w)
 	    "accompagne vos contributions.</p>\n"
 	    "<dl class=\"account\">\n");
 	write_item(w, "Nom affiché", web_text(w, Q_SUMMARY, 0, PSU_NAME), "");
-	write_item(w, "Adresse électronique",
-	    web_text(w, Q_SUMMARY, 0, PSU_EMAIL), "");
+	if (*web_text(w, Q_SUMMARY, 0, PSU_EMAIL) != '\0')
+		write_item(w, "Adresse électronique",
+		    web_text(w, Q_SUMMARY, 0, PSU_EMAIL), "");
 	write_item(w, "Département",
 	    web_text(w, Q_SUMMARY, 0, PSU_TERRITORY_NAME), "non renseigné");
 	write_roles(w, web_text(w, Q_SUMMARY, 0, PSU_ROLES));
 	write_item(w, "Compte créé le",
 	    web_text(w, Q_SUMMARY, 0, PSU_CREATED), "");
-	write_item(w, "Adresse confirmée le",
-	    web_text(w, Q_SUMMARY, 0, PSU_VERIFIED), "pas encore confirmée");
+	if (*web_text(w, Q_SUMMARY, 0, PSU_EMAIL) != '\0')
+		write_item(w, "Adresse confirmée le",
+		    web_text(w, Q_SUMMARY, 0, PSU_VERIFIED),
+		    "pas encore confirmée");
 	write_item(w, "Politique de confidentialité acceptée le",
 	    web_text(w, Q_SUMMARY, 0, PSU_CONSENTED), "non enregistré");
 	/* Three years without one delete the account (agora purge). */
@@ -172,11 +175,21 @@ write_links(struct web_req *w)
 {
 	long long	unread = web_int(w, Q_SUMMARY, 0, PSU_UNREAD);
 
-	html_raw(H, "<ul>\n"
-	    "<li><a href=\"" UI_ACCOUNT_PASSWORD "\">Changer mon mot de passe"
-	    "</a></li>\n"
-	    "<li><a href=\"" UI_ACCOUNT_EMAIL "\">Changer mon adresse "
-	    "électronique</a></li>\n");
+	/*
+	 * Both changes ask for the current password: an account opened with
+	 * FranceConnect has none, nor an address (issue 17), and only such an
+	 * account has no address.
+	 */
+	if (*web_text(w, Q_SUMMARY, 0, PSU_EMAIL) != '\0')
+		html_raw(H, "<ul>\n"
+		    "<li><a href=\"" UI_ACCOUNT_PASSWORD "\">Changer mon mot "
+		    "de passe</a></li>\n"
+		    "<li><a href=\"" UI_ACCOUNT_EMAIL "\">Changer mon adresse "
+		    "électronique</a></li>\n");
+	else
+		html_raw(H, "<p>Votre compte s'ouvre avec FranceConnect : il "
+		    "n'a ni mot de passe ni adresse électronique à "
+		    "changer.</p>\n<ul>\n");
 	html_raw(H, "<li><a href=\"" UI_ACCOUNT_NOTIFICATIONS "\">Mes "
 	    "notifications : décisions de modération, réponses, suivis");
 	if (unread != 0)
