@@ -51,7 +51,7 @@ consultation_vote_section(struct web_req *w, long long id, const char *column)
 	for (i = 0; i < NCHOICES; i++)
 		if (strcmp(choices[i].column, column) == 0)
 			now = i;
-	html_raw(H, "<p>Vote : <strong>");
+	html_raw(H, "<p>Vote : <strong>");
 	html_text(H, choices[now].label);
 	html_raw(H, "</strong>");
 	if (now == 0)
@@ -63,7 +63,7 @@ consultation_vote_section(struct web_req *w, long long id, const char *column)
 		if (i == now)
 			continue;
 		form_begin(w, UI_ADMIN_CONSULTATION_VOTE, web_printf(w,
-		    "Vote de la consultation %lld : %s", id,
+		    "Vote de la consultation %lld : %s", id,
 		    choices[i].label));
 		html_rawf(H, "<input type=\"hidden\" name=\"consultation\" "
 		    "value=\"%lld\">\n<input type=\"hidden\" name=\"vote_fc\" "
