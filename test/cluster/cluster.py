@@ -73,6 +73,8 @@ def pg_root():
     link = os.path.join(VAR, "pg")
     if os.path.exists(link):
         return os.path.realpath(link)
+    if os.path.islink(link):
+        os.unlink(link)    # its folder was removed by hand
     os.makedirs(link)
     if os.geteuid() == 0:
         shutil.chown(link, SYSUSER)
@@ -543,6 +545,12 @@ class Cluster:
             shutil.rmtree(os.path.realpath(os.path.join(VAR, "pg")), ignore_errors=True)
             shutil.rmtree(VAR, ignore_errors=True)
         os.makedirs(os.path.join(VAR, "mail"))
+        # The servers' folder again, and in a private clone its link to
+        # /var/lib/agora-dev: without the link, stop_all() found no
+        # servers and left the promoted replica running (its port then
+        # refused the next run: the second fresh-clone run of 2 December).
+        root = pg_root()
+        assert os.path.dirname(self.a.dir) == root, (self.a.dir, root)
         t0 = time.time()
         make_primary(self.a)
         servers = [self.a.port, self.b.port]
