@@ -364,6 +364,17 @@ checkbox(struct form *f, const char *name, const char *label, int checked,
 	html_raw(H, "</div>\n");
 }
 
+/* A hidden field; both name and value are escaped. */
+void
+form_hidden(struct web_req *w, const char *name, const char *value)
+{
+	html_raw(H, "<input type=\"hidden\" name=\"");
+	html_text(H, name);
+	html_raw(H, "\" value=\"");
+	html_text(H, value);
+	html_raw(H, "\">\n");
+}
+
 void
 form_end(struct web_req *w, const char *button)
 {

@@ -66,6 +66,7 @@ void	form_checkbox(struct form *, const char *, const char *, int,
 /* The same, required (required, aria-required, marked if mark_required). */
 void	form_checkbox_required(struct form *, const char *, const char *, int,
 	    const char *);
+void	form_hidden(struct web_req *, const char *, const char *);
 void	form_end(struct web_req *, const char *);
 
 #endif

@@ -12,8 +12,6 @@
  * created, linked and signed in in one transaction (oidc_signup).
  */
 
-#include <string.h>
-
 #include <openssl/crypto.h>
 
 #include "../../core/token.h"
@@ -23,12 +21,12 @@
 #include "../shared/ui.h"
 #include "account.h"
 #include "fc.h"
+#include "profile.h"
 
 int	fc_signup_form(struct web_req *);
 int	fc_signup_submit(struct web_req *);
 int	fc_signed_out(struct web_req *);
 
-#define MAX_TERRITORIES	16
 #define EXPIRED_MSG	"Cette inscription a expiré ou a déjà servi : " \
 			"reprenez la connexion avec FranceConnect."
 
@@ -41,35 +39,14 @@ enum {
 
 struct fc_signup {
 	struct form	 f;
-	const char	*name;
-	const char	*territory;
-	int		 consent;
+	struct profile	 p;		/* name, département, consent */
 	char		 th[TOKEN_HEX_LEN + 1];	/* the sign-up's token hash */
 	char		 token[TOKEN_LEN + 1];	/* the new session's */
 };
 
-static size_t
-territory_options(struct web_req *w, struct form_option *opts, size_t max)
-{
-	size_t	n = 0;
-	int	i;
-
-	for (i = 0; i < web_rows(w, Q_TERRITORIES) && n < max; i++) {
-		opts[n].value = web_text(w, Q_TERRITORIES, i, ATE_CODE);
-		opts[n++].label = web_text(w, Q_TERRITORIES, i, ATE_NAME);
-	}
-	return (n);
-}
-
 static int
 signup_page(struct web_req *w, struct fc_signup *s, int status)
 {
-	struct form_option	opts[MAX_TERRITORIES + 1];
-	size_t			n;
-
-	opts[0].value = "";
-	opts[0].label = "Choisissez…";
-	n = 1 + territory_options(w, opts + 1, MAX_TERRITORIES);
 	s->f.mark_required = 1;
 	page_begin(w, "Créer votre compte FranceConnect");
 	html_raw(H, "<h1>Créer votre compte</h1>\n<p>FranceConnect a vérifié "
@@ -79,17 +56,11 @@ signup_page(struct web_req *w, struct fc_signup *s, int status)
 	    "autres verront.</p>\n<p>Tous les champs sont obligatoires.</p>\n");
 	form_summary(&s->f);
 	form_begin(w, UI_FC_SIGNUP, "Créer votre compte");
-	form_input(&s->f, "nom", "Nom d'affichage", "text", s->name,
-	    "Entre 2 et 60 caractères. Il apparaîtra à côté de vos "
-	    "contributions ; ce peut être un pseudonyme.", "nickname", 1);
-	form_select(&s->f, "departement", "Département", opts, n,
-	    s->territory, "Celui où vous habitez, ou « Hors région ».", 1);
-	html_raw(H, "<p><a href=\"" UI_PRIVACY "\">Lire la notice « Données "
-	    "personnelles »</a> (ce que nous gardons, pourquoi, combien de "
-	    "temps, et vos droits).</p>\n");
-	form_checkbox_required(&s->f, "consentement", "J'ai lu la notice "
-	    "« Données personnelles » et j'accepte que mes données soient "
-	    "traitées pour participer à la consultation.", s->consent, NULL);
+	profile_name_write(&s->f, s->p.name, "Entre 2 et 60 caractères. Il "
+	    "apparaîtra à côté de vos contributions ; ce peut être un "
+	    "pseudonyme.");
+	profile_territory_write(w, &s->f, Q_TERRITORIES, s->p.territory);
+	profile_consent_write(&s->f, s->p.consent);
 	form_end(w, "Créer mon compte");
 	page_end(w);
 	return (web_send(w, status));
@@ -128,22 +99,9 @@ fc_signup_form(struct web_req *w)
 static void
 signup_read(struct web_req *w, struct fc_signup *s)
 {
-	struct form_option	 opts[MAX_TERRITORIES];
-	const char		*c, *msg;
-	size_t			 n = territory_options(w, opts, MAX_TERRITORIES);
-
-	if (form_text(&s->f, "nom", "Nom d'affichage", ACCOUNT_NAME_MIN,
-	    ACCOUNT_NAME_MAX, 0, &s->name) &&
-	    (msg = account_name_check(s->name)) != NULL)
-		form_error(&s->f, "nom", "%s", msg);
-	form_choice(&s->f, "departement", "Département", opts, n, 1,
-	    &s->territory);
-	c = web_arg(w, "consentement");
-	s->consent = c != NULL && strcmp(c, "1") == 0;
-	if (!s->consent)
-		form_error(&s->f, "consentement", "Pour créer un compte, "
-		    "acceptez le traitement de vos données décrit dans la "
-		    "notice.");
+	profile_name_read(&s->f, &s->p);
+	profile_territory_read(w, &s->f, Q_TERRITORIES, &s->p);
+	profile_consent_read(w, &s->f, &s->p);
 }
 
 /* POST: validate, create (consumes the sign-up), sign in. */
@@ -164,7 +122,7 @@ fc_signup_submit(struct web_req *w)
 		if (s->f.nerrors > 0)
 			return (signup_page(w, s, 422));
 		return (web_query(w, Q_SIGNUP, &sql_fc_signup, DB_TEXT(s->th),
-		    DB_TEXT(s->name), DB_TEXT(s->territory)));
+		    DB_TEXT(s->p.name), DB_TEXT(s->p.territory)));
 	case 2:
 		if (web_rows(w, Q_SIGNUP) != 1 ||
 		    web_null(w, Q_SIGNUP, 0, FAC_ID))
