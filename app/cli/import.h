@@ -67,6 +67,9 @@ size_t	import_line(const struct import_file *, size_t);
 void	import_fail(PGconn *, const char *, size_t, const char *, ...)
 	    __attribute__((format(printf, 4, 5), noreturn));
 
+/* realloc of n elements of size, checked for overflow; exits when out of memory. */
+void	*import_xrealloc(void *, size_t, size_t);
+
 /* 1 when s is a decimal number of 1 to 9 digits (fits an integer). */
 int	import_is_count(const char *);
 
