@@ -104,9 +104,10 @@ account_email_key(const char *email, char out[TOKEN_LEN + 1])
 	return (out[0] != '\0' ? out : NULL);
 }
 
-int
-account_rate_query(struct web_req *w, int q, enum rate_kind a,
-    const char *akey, enum rate_kind b, const char *bkey)
+/* Queues st (sql_rate_wait or sql_rate_take) for limits a and b. */
+static int
+rate_pair(struct web_req *w, int q, const struct db_stmt *st,
+    enum rate_kind a, const char *akey, enum rate_kind b, const char *bkey)
 {
 	long long	amax, amin, bmax, bmin;
 	char		ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
@@ -115,27 +116,24 @@ account_rate_query(struct web_req *w, int q, enum rate_kind a,
 	rate_limit(b, &bmax, &bmin);
 	account_rate_key(a, akey, ka);
 	account_rate_key(b, bkey, kb);
-	return (web_query(w, q, &sql_rate_wait,
+	return (web_query(w, q, st,
 	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka), DB_INT(amax),
 	    DB_INT(amin), DB_TEXT(rate_defaults[b].bucket), DB_TEXT(kb),
 	    DB_INT(bmax), DB_INT(bmin)));
 }
 
 int
+account_rate_query(struct web_req *w, int q, enum rate_kind a,
+    const char *akey, enum rate_kind b, const char *bkey)
+{
+	return (rate_pair(w, q, &sql_rate_wait, a, akey, b, bkey));
+}
+
+int
 account_rate_take(struct web_req *w, int q, enum rate_kind a,
     const char *akey, enum rate_kind b, const char *bkey)
 {
-	long long	amax, amin, bmax, bmin;
-	char		ka[TOKEN_LEN + 1], kb[TOKEN_LEN + 1];
-
-	rate_limit(a, &amax, &amin);
-	rate_limit(b, &bmax, &bmin);
-	account_rate_key(a, akey, ka);
-	account_rate_key(b, bkey, kb);
-	return (web_query(w, q, &sql_rate_take,
-	    DB_TEXT(rate_defaults[a].bucket), DB_TEXT(ka), DB_INT(amax),
-	    DB_INT(amin), DB_TEXT(rate_defaults[b].bucket), DB_TEXT(kb),
-	    DB_INT(bmax), DB_INT(bmin)));
+	return (rate_pair(w, q, &sql_rate_take, a, akey, b, bkey));
 }
 
 int
