@@ -137,6 +137,39 @@ def replica_paths():
             "/participer-pres-de-chez-vous", "/participer-pres-de-chez-vous/tournee.ics"]
 
 
+# The rest of replica.c's list, with no such item in the test's data: a
+# 404 page (or a redirect), still read on the replica, every statement
+# before it run there.
+MISSING_ON_REPLICA = ["/consultations/nulle-part", "/syntheses/nulle-part", "/conseil/avis/999999",
+                      "/export/sujets/nulle-part/sujets.csv",
+                      "/consultations/nulle-part/themes/nulle-part",
+                      "/consultations/nulle-part/rapports/",
+                      "/consultations/nulle-part/rapports/nulle-part"]
+
+
+def no_read_retried_on_the_primary():
+    """A statement that writes, on a route replica.c lists, fails on the
+    standby and is read again on the primary with this warning."""
+    for h in C.hosts:
+        with open(h.log, errors="replace") as f:
+            bad = [l.strip() for l in f if "read again on the primary" in l]
+        eq(bad[:3], [], "kore %s: reads that failed on the replica" % h.name)
+
+
+def replica_routes_are_get_routes():
+    """replica.c's list names GET routes of routes.def, and the test tries
+    each of them (a renamed route would silently leave the replica)."""
+    root = os.path.join(HERE, "..", "..")
+    with open(os.path.join(root, "app", "web", "kernel", "replica.c")) as f:
+        text = f.read()
+    listed = re.findall(r'"(/[^"]*)"', text[text.index("replica_routes[]"):
+                                            text.index("replica_configure")])
+    with open(os.path.join(root, "app", "core", "routes.def")) as f:
+        gets = set(re.findall(r'ROUTE\("([^"]+)",\s*METHOD_GET', f.read()))
+    eq([p for p in listed if p not in gets], [], "replica routes that are not GET routes")
+    return listed
+
+
 def read_from(client, path, want, timeout=10):
     """GET path until x-agora-read says want (the probe's view may take a
     few tenths of a second to change); returns the response."""
@@ -163,9 +196,16 @@ def without_tokens(text):
 @test
 def public_pages_read_from_the_replica_and_match_the_primary_after_catch_up():
     cluster.wait_replayed(C.replica())
+    eq(len(replica_routes_are_get_routes()), len(replica_paths()) + len(MISSING_ON_REPLICA),
+       "routes tried on the replica")
     anon = Client()
     for path in replica_paths():
         read_from(anon, path, "replica")
+    for path in MISSING_ON_REPLICA:
+        r = anon.get(path)
+        eq((r.status in (303, 404), r.header("x-agora-read")), (True, "replica"),
+           "GET %s (%d)" % (path, r.status))
+    no_read_retried_on_the_primary()
     eq(Client().get("/compte/").header("x-agora-read"), None, "a personal page")
     _, _, pid = new_proposal()
     C.replica().sql("SELECT pg_wal_replay_pause()", db="postgres")
