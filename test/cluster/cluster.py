@@ -5,7 +5,8 @@ var/cluster/, a PostgreSQL primary and a streaming replica (Debian's
 postgresql-15, pg_basebackup, physical replication, synchronous), two kore
 hosts serving build/agora.so on their own ports with their own settings,
 and Debian's nginx in front (least_conn, passive health checks, retries of
-idempotent requests only).
+idempotent requests only). The kore hosts read public pages from the
+replica (replica_database, replica_max_lag_seconds = MAX_LAG).
 
     python3 test/cluster/cluster.py start | stop | status
 

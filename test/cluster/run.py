@@ -6,6 +6,12 @@ HTTP against PostgreSQL:
   - nginx spreads requests over both kore hosts;
   - a vote posted through host A is seen through host B (same session);
   - the replica holds every acknowledged vote;
+  - public pages (replica.c's list) read on the replica, and equal the
+    primary's once replay, paused meanwhile, caught up;
+  - with replay paused, a voter's next page (read on the primary for a few
+    seconds after their POST) shows their vote; others leave the replica
+    once it lags more than replica_max_lag_seconds (1 s here);
+  - the replica stopped: every page still answered, from the primary;
   - a kore host killed with SIGKILL under load: every read is answered
     (nginx tries the other host), every acknowledged vote is kept, every
     failed vote is answered (502, the French page), none half-written;
