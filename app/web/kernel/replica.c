@@ -10,13 +10,16 @@
  *
  * Why the rule holds: the probe keeps the replica in the rotation only
  * while every transaction committed more than L = replica_max_lag_seconds
- * ago is replayed on it (below), as measured at most P = 0.5 s ago (plus
- * the 2 s a probe may take before it is given up). Replay only moves
- * forward, so a read at time t sees every commit older than t - L - P.
- * A person's write committed before the answer that set the cookie, and
- * the cookie sends their reads to the primary for L + 2 s > L + P: no
- * read of theirs is ever older than their own last write, whatever the
- * replica's lag, and everyone else reads at most L + P seconds behind.
+ * ago is replayed on it (below), as measured by a probe sent at most
+ * P = 1.5 s ago (VERDICT_MS: a probe that hangs does not keep an old
+ * verdict). Replay only moves forward, so a read at time t sees every
+ * commit older than t - L - P. A person's write committed before the
+ * answer that set the cookie, and the cookie sends their reads to the
+ * primary for L + 2 s > L + P (the 0.5 s left covers the clocks of the
+ * servers, kept by NTP: the lag compares the replica's clock with the
+ * primary's commit times): no read of theirs is ever older than their own
+ * last write, whatever the replica's lag, and everyone else reads at most
+ * L + P behind.
  */
 
 #include <poll.h>
@@ -32,6 +35,7 @@
 #define PROBE_EVERY_MS	500
 #define PROBE_TICK_MS	100
 #define PROBE_GIVE_UP_MS 2000
+#define VERDICT_MS	1500	/* how long a probe's "in" holds, from its send */
 #define WRITE_MARGIN_S	2
 
 /*
@@ -61,6 +65,7 @@ static struct {
 	PostgresPollingStatusType poll;	/* while connecting */
 	u_int64_t	 started;	/* this phase, kore_time_ms() */
 	u_int64_t	 next;		/* the next probe */
+	u_int64_t	 valid_until;	/* in_rotation holds until then */
 	int		 in_rotation;
 	char		 why[160];	/* why it is out, for the log */
 } rp;
@@ -194,8 +199,10 @@ probe_read(u_int64_t now)
 		snprintf(why, sizeof(why), "%lld ms behind (at most %lld)",
 		    lag, rp.max_lag_ms);
 		rotation(0, why, lag);
-	} else
+	} else {
 		rotation(1, "", lag);
+		rp.valid_until = rp.started + VERDICT_MS;
+	}
 }
 
 static void
@@ -284,7 +291,7 @@ replica_choose(struct web_req *w)
 		return;
 	if (wrote_recently(w))
 		read = "primary (own write)";
-	else if (!rp.in_rotation)
+	else if (!rp.in_rotation || kore_time_ms() >= rp.valid_until)
 		read = "primary (replica out)";
 	else {
 		w->replica = 1;
