@@ -125,11 +125,6 @@ pgconn_release(struct web_query *q)
 }
 
 /*
- * Gets a live connection for q's kore_pgsql. A dead idle connection is
- * dropped and the next one tried (at most every connection of the pool,
- * then a new one). POLL_WAIT when queued for one.
- */
-/*
  * The handler's own slots of a request routed to the replica read there;
  * the session's and the key's rows (they write), and a transaction, never.
  */
@@ -140,6 +135,11 @@ pgconn_on_replica(struct web_req *w, struct web_query *q)
 	    q < w->queries + WEB_MAX_RESULTS);
 }
 
+/*
+ * Gets a live connection for q's kore_pgsql. A dead idle connection is
+ * dropped and the next one tried (at most every connection of the pool,
+ * then a new one). POLL_WAIT when queued for one.
+ */
 enum poll
 pgconn_get(struct web_req *w, struct web_query *q)
 {
