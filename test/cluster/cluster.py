@@ -5,7 +5,8 @@ var/cluster/, a PostgreSQL primary and a streaming replica (Debian's
 postgresql-15, pg_basebackup, physical replication, synchronous), two kore
 hosts serving build/agora.so on their own ports with their own settings,
 and Debian's nginx in front (least_conn, passive health checks, retries of
-idempotent requests only).
+idempotent requests only). The kore hosts read public pages from the
+replica (replica_database, replica_max_lag_seconds = MAX_LAG).
 
     python3 test/cluster/cluster.py start | stop | status
 
@@ -305,25 +306,37 @@ class Pgbouncer:
 
 # ---------------------------------------------------------------- kore
 
-def dsn(user, ports):
+def dsn(user, ports, attrs="read-write"):
     """libpq's multi-host connection string: the first of ports that takes
     writes (target_session_attrs=read-write), so a promoted replica is
     found without restarting kore (kore 4.1 hands the string to
     PQconnectdb as it is). Numeric hosts: kore's seccomp filter kills a
     worker that resolves a name."""
-    return ("host=%s port=%s dbname=%s user=%s target_session_attrs=read-write"
+    return ("host=%s port=%s dbname=%s user=%s target_session_attrs=%s"
             " connect_timeout=2 sslmode=disable gssencmode=disable"
-            % (",".join("127.0.0.1" for _ in ports), ",".join(map(str, ports)), DB, user))
+            % (",".join("127.0.0.1" for _ in ports), ",".join(map(str, ports)), DB, user,
+               attrs))
+
+
+# The replica's lag bound in the test (replica_max_lag_seconds): short, so
+# that run.py sees a paused replica leave the rotation within seconds.
+MAX_LAG = 1
 
 
 def settings(path, ports, owner_ports=None):
     """ports: where the kore hosts' database goes (the servers, or the
     pgbouncers); owner_ports: the servers (owner_database never goes
     through pgbouncer: agora migrate holds a session advisory lock)."""
+    servers = owner_ports or ports
     with open(path, "w") as f:
         f.write("""# Written by test/cluster/cluster.py: one file for every kore host.
 database = %s
 owner_database = %s
+# Public reads from the first replica (b), straight to it. Production can
+# list every server with target_session_attrs=prefer-standby instead
+# (conf/production/agora.ini); here a stopped replica must be seen down.
+replica_database = %s
+replica_max_lag_seconds = %d
 # Every host must share the secret (CSRF tokens, pseudonyms) and the key.
 secret_file = %s
 log_signing_key = %s
@@ -332,7 +345,8 @@ base_url = http://127.0.0.1:%d
 mail_dir = %s
 trust_proxy = 1
 password_scrypt_ln = 10
-""" % (dsn("agora", ports), dsn("agora_owner", owner_ports or ports),
+""" % (dsn("agora", ports), dsn("agora_owner", servers),
+            dsn("agora", servers[1:], "any"), MAX_LAG,
             os.path.join(ROOT, "var", "secret"),
             os.path.join(ROOT, "var", "log-signing-key.pem"), HTTP,
             os.path.join(VAR, "mail")))

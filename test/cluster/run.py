@@ -6,6 +6,12 @@ HTTP against PostgreSQL:
   - nginx spreads requests over both kore hosts;
   - a vote posted through host A is seen through host B (same session);
   - the replica holds every acknowledged vote;
+  - public pages (replica.c's list) read on the replica, and equal the
+    primary's once replay, paused meanwhile, caught up;
+  - with replay paused, a voter's next page (read on the primary for a few
+    seconds after their POST) shows their vote; others leave the replica
+    once it lags more than replica_max_lag_seconds (1 s here);
+  - the replica stopped: every page still answered, from the primary;
   - a kore host killed with SIGKILL under load: every read is answered
     (nginx tries the other host), every acknowledged vote is kept, every
     failed vote is answered (502, the French page), none half-written;
@@ -23,6 +29,7 @@ killed). Writes RESULTS/cluster (RESULTS/cluster-pgbouncer)."""
 
 import os
 import random
+import re
 from collections import Counter
 import signal
 import sys
@@ -54,7 +61,7 @@ def primary_sql(query, db=None):
 # cluster's current primary.
 harness.sql = primary_sql
 from harness import Client, contains, eq, signed_in  # noqa: E402
-from participation_lib import csrf_of, db_proposal, new_proposal, word  # noqa: E402
+from participation_lib import csrf_of, db_proposal, new_proposal, vote, word  # noqa: E402
 from load import Load  # noqa: E402
 
 TESTS = []
@@ -118,6 +125,171 @@ def a_vote_through_host_a_is_seen_through_host_b():
     contains(page.text, "1 avis au total", "host B counts it")
     cluster.wait_replayed(C.replica())
     eq(votes_of(C.replica(), [pid]), [[str(uid), str(pid), "agree"]], "the vote on the replica")
+
+
+# ------------------------------------------------------- reads on the replica
+
+# Every route replica.c sends to the replica, with a path to try: each must
+# answer 200 from a hot standby (a statement that writes would fail there).
+def replica_paths():
+    pid = int(C.primary.value("SELECT id FROM contributions WHERE kind = 'proposal'"
+                              " AND is_public ORDER BY id DESC LIMIT 1"))
+    return ["/", "/themes/ethique", "/propositions/%d" % pid, "/export/",
+            "/export/contributions.csv", "/export/contributions.json",
+            "/export/themes/ethique.csv", "/export/syntheses.json", "/conseil/",
+            "/export/conseil.json", "/rapports/", "/rapports/ethique",
+            "/api/v1/themes", "/api/v1/contributions", "/api/v1/rapports/ethique",
+            "/consultations/", "/recherche?q=proposition", "/moderation/transparence",
+            "/participer-pres-de-chez-vous", "/participer-pres-de-chez-vous/tournee.ics"]
+
+
+# The rest of replica.c's list, with no such item in the test's data: a
+# 404 page (or a redirect), still read on the replica, every statement
+# before it run there.
+MISSING_ON_REPLICA = ["/consultations/nulle-part", "/syntheses/nulle-part", "/conseil/avis/999999",
+                      "/export/sujets/nulle-part/sujets.csv",
+                      "/consultations/nulle-part/themes/nulle-part",
+                      "/consultations/nulle-part/rapports/",
+                      "/consultations/nulle-part/rapports/nulle-part"]
+
+
+def no_read_retried_on_the_primary():
+    """A statement that writes, on a route replica.c lists, fails on the
+    standby and is read again on the primary with this warning."""
+    for h in C.hosts:
+        with open(h.log, errors="replace") as f:
+            bad = [l.strip() for l in f if "read again on the primary" in l]
+        eq(bad[:3], [], "kore %s: reads that failed on the replica" % h.name)
+
+
+def replica_routes_are_get_routes():
+    """replica.c's list names GET routes of routes.def, and the test tries
+    each of them (a renamed route would silently leave the replica)."""
+    root = os.path.join(HERE, "..", "..")
+    with open(os.path.join(root, "app", "web", "kernel", "replica.c")) as f:
+        text = f.read()
+    listed = re.findall(r'"(/[^"]*)"', text[text.index("replica_routes[]"):
+                                            text.index("replica_configure")])
+    with open(os.path.join(root, "app", "core", "routes.def")) as f:
+        gets = set(re.findall(r'ROUTE\("([^"]+)",\s*METHOD_GET', f.read()))
+    eq([p for p in listed if p not in gets], [], "replica routes that are not GET routes")
+    return listed
+
+
+def read_from(client, path, want, timeout=10):
+    """GET path until x-agora-read says want (the probe's view may take a
+    few tenths of a second to change); returns the response."""
+    deadline = time.time() + timeout
+    while True:
+        r = client.get(path)
+        if r.header("x-agora-read") == want or time.time() > deadline:
+            eq((r.status, r.header("x-agora-read")), (200, want), "GET %s" % path)
+            return r
+        time.sleep(0.1)
+
+
+def primary_reader():
+    """A visitor who just wrote: the cookie sends their reads to the primary."""
+    c = Client()
+    c.cookies["agora_ecrit"] = str(int(time.time()))
+    return c
+
+
+def without_tokens(text):
+    return re.sub(r'name="csrf" value="[^"]*"', "", text)
+
+
+@test
+def public_pages_read_from_the_replica_and_match_the_primary_after_catch_up():
+    cluster.wait_replayed(C.replica())
+    eq(len(replica_routes_are_get_routes()), len(replica_paths()) + len(MISSING_ON_REPLICA),
+       "routes tried on the replica")
+    anon = Client()
+    for path in replica_paths():
+        read_from(anon, path, "replica")
+    for path in MISSING_ON_REPLICA:
+        r = anon.get(path)
+        eq((r.status in (303, 404), r.header("x-agora-read")), (True, "replica"),
+           "GET %s (%d)" % (path, r.status))
+    no_read_retried_on_the_primary()
+    eq(Client().get("/compte/").header("x-agora-read"), None, "a personal page")
+    _, _, pid = new_proposal()
+    C.replica().sql("SELECT pg_wal_replay_pause()", db="postgres")
+    try:
+        voter, _ = signed_in()
+        eq(vote(voter, pid, "agree").status, 303, "a vote with replay paused")
+        eq(C.replica().value("SELECT count(*) FROM votes WHERE contribution_id = %d" % pid),
+           "0", "the replica has not replayed the vote yet")
+        eq(C.primary.value("SELECT count(*) FROM votes WHERE contribution_id = %d" % pid),
+           "1", "the primary has it")
+    finally:
+        C.replica().sql("SELECT pg_wal_replay_resume()", db="postgres")
+    cluster.wait_replayed(C.replica())
+    for path in ("/rapports/ethique", "/api/v1/rapports/ethique",
+                 "/api/v1/contributions", "/themes/ethique?tri=recent"):
+        on_replica = read_from(anon, path, "replica")
+        on_primary = read_from(primary_reader(), path, "primary (own write)")
+        eq(without_tokens(on_replica.text), without_tokens(on_primary.text),
+           "%s on the replica and on the primary" % path)
+    contains(read_from(anon, "/propositions/%d" % pid, "replica").text, "1 avis au total",
+             "the vote, read on the replica after catch-up")
+
+
+@test
+def a_voter_sees_their_vote_at_once_while_the_replica_is_paused():
+    _, _, pid = new_proposal()
+    cluster.wait_replayed(C.replica())
+    read_from(Client(), "/propositions/%d" % pid, "replica")
+    C.replica().sql("SELECT pg_wal_replay_pause()", db="postgres")
+    t_pause = time.time()
+    try:
+        voter, _ = signed_in()
+        r = vote(voter, pid, "agree")
+        eq(r.status, 303, "the vote")
+        page = voter.get(r.header("location").split("#")[0])
+        eq(page.header("x-agora-read"), "primary (own write)", "the voter's next page")
+        contains(page.text, "Votre avis :", "the voter sees their vote")
+        contains(page.text, "1 avis au total", "and its count")
+        # Everyone else: the replica falls behind the bound and leaves the
+        # rotation; the count they read is then the primary's.
+        other = read_from(Client(), "/propositions/%d" % pid, "primary (replica out)",
+                          timeout=cluster.MAX_LAG + 5)
+        contains(other.text, "1 avis au total", "another visitor, replica out")
+        out_after = time.time() - t_pause
+        eq(C.replica().value("SELECT count(*) FROM votes WHERE contribution_id = %d" % pid),
+           "0", "the replica still lacks the vote")
+    finally:
+        C.replica().sql("SELECT pg_wal_replay_resume()", db="postgres")
+    t_resume = time.time()
+    back = read_from(Client(), "/propositions/%d" % pid, "replica")
+    contains(back.text, "1 avis au total", "the replica, caught up, back in the rotation")
+    back_after = time.time() - t_resume
+    logs = "".join(open(h.log, errors="replace").read() for h in C.hosts)
+    contains(logs, "replica out of the read rotation", "the kore log")
+    FIGURES.append("replica paused (replica_max_lag_seconds = %d): out of the read rotation"
+                   " %.1f s after the pause, back %.1f s after the resume; the voter read"
+                   " the primary at once" % (cluster.MAX_LAG, out_after, back_after))
+
+
+@test
+def the_replica_down_public_pages_come_from_the_primary():
+    replica = C.replica()
+    replica.stop("fast")
+    t_stop = time.time()
+    try:
+        anon = Client()
+        for path in replica_paths()[:4]:
+            eq(anon.get(path).status, 200, "GET %s, the replica down" % path)
+        read_from(anon, "/rapports/ethique", "primary (replica out)")
+        out_after = time.time() - t_stop
+        for path in replica_paths():
+            read_from(anon, path, "primary (replica out)")
+    finally:
+        replica.start(primary=False)
+        cluster.wait_sync(C.primary)
+    read_from(Client(), "/rapports/ethique", "replica")
+    FIGURES.append("replica stopped: every page 200, all from the primary %.1f s after the"
+                   " stop" % out_after)
 
 
 def kill_host_under_load(victim):

@@ -22,6 +22,7 @@
 #include "../../db/sessions.h"
 #include "idem.h"
 #include "query.h"
+#include "replica.h"
 #include "session.h"
 #include "web.h"
 
@@ -185,6 +186,7 @@ web_start(struct web_req *w)
 	if (idem_begin(w))
 		w->phase = PHASE_SESSION;
 	http_populate_cookies(req);
+	replica_choose(w);
 	if (http_request_cookie(req, SESSION_COOKIE, (char **)&cookie) &&
 	    session_token_valid(cookie)) {
 		snprintf(w->sess.token, sizeof(w->sess.token), "%s", cookie);
@@ -278,6 +280,7 @@ web_end(struct web_req *w)
 		 * This one's changes were rolled back: so are its headers.
 		 */
 		resp_headers_clear(w->req);
+		replica_wrote(w);
 		w->tx = 0;
 		w->phase = PHASE_REPLAY;
 		queries_idem_lookup(w);
@@ -319,6 +322,7 @@ web_call(struct web_req *w)
 			return (web_error(w, 403, "Le formulaire a expiré ou "
 			    "ne vient pas de ce site : rien n'a été "
 			    "enregistré. Rechargez la page et réessayez."));
+		replica_wrote(w);
 		if (idem_replay(w))
 			return (WEB_DONE);
 		w->tx = w->idem[0] != '\0';

@@ -23,6 +23,7 @@
 #include "../../db/db.h"
 #include "app.h"
 #include "assets.h"
+#include "replica.h"
 
 /* Syscalls glibc 2.36 and libpq need under Debian's kore (see README). */
 KORE_SECCOMP_FILTER("agora",
@@ -111,6 +112,7 @@ kore_parent_configure(int argc, char **argv)
 		fatal("settings %s: no database", settings_path());
 	if (!kore_pgsql_register("db", dsn))
 		fatal("cannot register the database");
+	replica_configure();
 	/*
 	 * kore reads this file too: the owner role's password would then be
 	 * in every worker's memory, and the workers could alter the schema.
@@ -157,6 +159,7 @@ kore_worker_configure(void)
 	db_fault_hook = db_fault_log;
 	assets_init();
 	mail_start();
+	replica_worker_start();
 }
 
 /*

@@ -16,6 +16,7 @@
 #include "../../core/text.h"
 #include "../../db/idem.h"
 #include "query_slots.h"
+#include "replica.h"
 
 static void
 queries_init(struct web_req *w)
@@ -146,6 +147,27 @@ query_fail_status(struct web_req *w, struct web_query *link,
 	    strncmp(state, "57P", 3) == 0) ? 503 : 500);
 }
 
+/*
+ * A read that failed on the replica is read again on the primary, and
+ * the rest of the request too: a replica that stopped or was cancelled
+ * by recovery must not cost the visitor an error page.
+ */
+static enum poll
+query_retry_primary(struct web_req *w, struct web_query *q,
+    struct db_rows *rows)
+{
+	replica_failed(q->pg.result != NULL ? PQresultErrorField(
+	    q->pg.result, PG_DIAG_SQLSTATE) : NULL, q->pg.error);
+	w->replica = 0;
+	if (rows->res != NULL)
+		PQclear(rows->res);
+	rows->res = NULL;
+	pgconn_drop(q);
+	pgconn_release(q);
+	q->state = QS_QUEUED;
+	return (query_send(w, q) == POLL_FAIL ? POLL_FAIL : POLL_WAIT);
+}
+
 /* Advances a sent query; stores its (first) result once complete. */
 static enum poll
 query_poll(struct web_req *w, struct web_query *q, struct db_rows *rows)
@@ -168,6 +190,8 @@ query_poll(struct web_req *w, struct web_query *q, struct db_rows *rows)
 			q->state = QS_FREE;
 			return (POLL_READY);
 		case KORE_PGSQL_STATE_ERROR:
+			if (q->on_replica)
+				return (query_retry_primary(w, q, rows));
 			status = query_fail_status(w, q, q);
 			/*
 			 * Sent, then the link failed: whether the server ran

@@ -14,6 +14,7 @@
 #include <poll.h>
 
 #include "query_slots.h"
+#include "replica.h"
 
 /*
  * The queries of this worker waiting in kore's queue for a connection.
@@ -124,6 +125,17 @@ pgconn_release(struct web_query *q)
 }
 
 /*
+ * The handler's own slots of a request routed to the replica read there;
+ * the session's and the key's rows (they write), and a transaction, never.
+ */
+static int
+pgconn_on_replica(struct web_req *w, struct web_query *q)
+{
+	return (w->replica && !w->tx && q >= w->queries &&
+	    q < w->queries + WEB_MAX_RESULTS);
+}
+
+/*
  * Gets a live connection for q's kore_pgsql. A dead idle connection is
  * dropped and the next one tried (at most every connection of the pool,
  * then a new one). POLL_WAIT when queued for one.
@@ -139,12 +151,20 @@ pgconn_get(struct web_req *w, struct web_query *q)
 		kore_pgsql_init(&q->pg);
 		kore_pgsql_bind_request(&q->pg, w->req);
 		q->pg_live = 1;
-		if (!kore_pgsql_setup(&q->pg, "db", KORE_PGSQL_ASYNC)) {
+		q->on_replica = pgconn_on_replica(w, q);
+		if (!kore_pgsql_setup(&q->pg, q->on_replica ? REPLICA_DB :
+		    "db", KORE_PGSQL_ASYNC)) {
 			if (q->pg.state == KORE_PGSQL_STATE_INIT) {
 				q->w = w;	/* queued for a connection */
 				TAILQ_INSERT_TAIL(&waiters, q, wait_entry);
 				q->waiting = 1;
 				return (POLL_WAIT);
+			}
+			if (q->on_replica) {
+				/* The replica is down: the primary answers. */
+				replica_failed(NULL, q->pg.error);
+				w->replica = 0;
+				continue;
 			}
 			kore_log(LOG_ERR, "%s %s: %s: database unavailable: %s",
 			    http_method_text(w->req->method), w->req->path,

@@ -30,6 +30,7 @@ struct web_query {
 	enum qstate		 state;
 	int			 pg_live;	/* pg initialised and bound */
 	int			 waiting;	/* in kore's queue: on waiters */
+	int			 on_replica;	/* its connection is the replica's */
 	/* SLOT_TX only: the request's transaction on its connection. */
 	int			 txstate;	/* TX_* */
 	int			 txcur;		/* the slot being answered */

@@ -103,6 +103,7 @@ struct web_req {
 	 * for the COMMIT: deferred holds its status meanwhile.
 	 */
 	int			 tx;
+	int			 replica;	/* reads on the replica (replica.h) */
 	char			 idem[65];	/* the key's hash; "" none */
 	int			 deferred;	/* status to send; 0 none */
 	char			*deferred_location; /* a 303's */

@@ -26,6 +26,7 @@
 #include "../../db/export_run.h"
 #include "../../db/exports.h"
 #include "../kernel/app.h"
+#include "../kernel/replica.h"
 #include "../kernel/web.h"
 #include "../shared/ui.h"
 #include "export_sink.h"
@@ -505,8 +506,11 @@ export_task(struct kore_task *t)
 	in[len < sizeof(in) ? len : sizeof(in) - 1] = '\0';
 	theme = in[2] != '\0' ? in + 2 : NULL;
 	export_sink_open(&s);
-	db = PQconnectdb(settings_text(SET_DATABASE) != NULL ?
-	    settings_text(SET_DATABASE) : "");
+	db = PQconnectdb(replica_dsn(in[1] == 'r'));
+	if (PQstatus(db) != CONNECTION_OK && in[1] == 'r') {
+		PQfinish(db);		/* the replica is down: the primary */
+		db = PQconnectdb(replica_dsn(0));
+	}
 	if (PQstatus(db) == CONNECTION_OK)
 		n = export_run(db, theme, in[0] == 'j', app.secret,
 		    app.secret_len, &o, NULL, err, sizeof(err));
@@ -525,8 +529,8 @@ export_task(struct kore_task *t)
 static int
 export_start(struct web_req *w, struct export_req *x)
 {
-	const char	*in = web_printf(w, "%c:%s", x->json ? 'j' : 'c',
-			    x->slug ? x->slug : "");
+	const char	*in = web_printf(w, "%c%c%s", x->json ? 'j' : 'c',
+			    w->replica ? 'r' : ':', x->slug ? x->slug : "");
 
 	x->started = 1;
 	return (web_task_start(w, export_task, in, strlen(in) + 1));
