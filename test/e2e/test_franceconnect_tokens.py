@@ -80,6 +80,8 @@ def refused(alter, code, text="Recommencez", extra=None):
         for cookie in ("agora_sid", "agora_fc_signup", "agora_fc_idt"):
             assert cookie not in c.cookies, "no cookie " + cookie
         eq(len(p.seen), 1, "glewlwyd exchanged the code once")
+        want = "RS256" if (extra or {}).get("AGORA_OIDC_CLIENT_ID") == "agora-basic" else "ES256"
+        eq(token_proxy.split(p.seen[0][0])[0]["alg"], want, "glewlwyd's signature")
         log = k.log_text()[mark:]
         contains(log, "franceconnect callback: refused: %s\n" % code, "log line")
         no_token_in(k.log_text(), p)
@@ -179,3 +181,14 @@ def an_id_token_missing_a_required_claim_is_refused():
                         ("iat", "bad_iat"), ("exp", "expired")):
         refused(token_proxy.claims(lambda c, name=claim: c.pop(name)), code)
 
+
+
+@test
+def an_rs256_token_broken_or_for_another_client_is_refused_too():
+    # agora-basic: client_secret_basic, ID tokens signed RS256 by glewlwyd.
+    basic = {"AGORA_OIDC_CLIENT_ID": "agora-basic",
+             "AGORA_OIDC_AUTH_METHOD": "client_secret_basic"}
+    refused(token_proxy.broken_signature, "bad_signature",
+            "La signature de l'identité transmise est invalide", basic)
+    refused(token_proxy.claims(lambda c: c.update(aud="agora-post", azp="agora-post")),
+            "bad_audience", "destinée à un autre site", basic)
