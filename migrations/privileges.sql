@@ -11,10 +11,11 @@
 --
 -- Tamper-evident data (the moderation log, its notes, its signed heads)
 -- and the moderation state the log records (a contribution's status, a
--- consultation's moderation mode) change only through the SECURITY
--- DEFINER functions listed at the end: owned by the owner, a fixed
--- search_path (pg_temp last, so a temporary object of the caller is never
--- picked up), EXECUTE granted only where the application needs it.
+-- consultation's moderation mode and who may vote in it) change only
+-- through the SECURITY DEFINER functions listed at the end: owned by the
+-- owner, a fixed search_path (pg_temp last, so a temporary object of the
+-- caller is never picked up), EXECUTE granted only where the application
+-- needs it.
 
 -- The database and the schema: connect and use temporary tables; never
 -- create anything.
@@ -35,8 +36,9 @@ DECLARE
 BEGIN
 	FOR r IN SELECT * FROM (VALUES
 	    ('territories',		'SELECT'),
-	    ('consultations',		'SELECT, INSERT, UPDATE (opens_at, closes_at,'
-				    ' vote_requires_franceconnect)'),
+	    -- Who may vote (vote_requires_franceconnect) changes through
+	    -- consultation_set_vote_fc() only, which writes the log (0410).
+	    ('consultations',		'SELECT, INSERT, UPDATE (opens_at, closes_at)'),
 	    ('themes',			'SELECT, INSERT'),
 	    ('users',			'SELECT, INSERT, UPDATE'),
 	    ('user_roles',		'SELECT, INSERT, DELETE'),
@@ -326,6 +328,7 @@ BEGIN
 	    ('moderation_decide(bigint, bigint, text, text, text, integer, text,'
 	     ' text, text, text, text, text, text)',		'EXECUTE'),
 	    ('consultation_set_mode(bigint, bigint, text, text)', 'EXECUTE'),
+	    ('consultation_set_vote_fc(bigint, bigint, text, text)', 'EXECUTE'),
 	    ('moderation_log_head_add(timestamptz, bigint, bigint, text, text,'
 	     ' text, text)',					'EXECUTE'),
 	    ('moderation_notes_erase_about(bigint)',		'EXECUTE'),
@@ -414,6 +417,7 @@ BEGIN
 	    'moderation_decide(bigint, bigint, text, text, text, integer, text,'
 	    ' text, text, text, text, text, text)',
 	    'consultation_set_mode(bigint, bigint, text, text)',
+	    'consultation_set_vote_fc(bigint, bigint, text, text)',
 	    'moderation_log_head_add(timestamptz, bigint, bigint, text, text, text,'
 	    ' text)',
 	    'moderation_notes_erase_about(bigint)',

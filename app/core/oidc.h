@@ -86,8 +86,18 @@ struct oidc_config {
 	int		 allow_http_loopback;	/* http:// to 127.0.0.1 (tests) */
 };
 
-/* Reads the oidc_* settings (settings.h; README, "FranceConnect"). */
+/*
+ * Reads the oidc_* settings (settings.h; README, "FranceConnect"); the
+ * private_key_jwt key from oidc_client_key_file, unless
+ * oidc_client_key_load() read it already.
+ */
 enum oidc_err	 oidc_config_from_settings(struct oidc_config *);
+/*
+ * Reads the private_key_jwt key (PEM) at path into this process, for
+ * oidc_config_from_settings(): kore's parent calls it before the workers
+ * are chrooted, where the file is out of reach.
+ */
+enum oidc_err	 oidc_client_key_load(const char *path);
 
 /* The provider's metadata and the cache of its keys. */
 struct oidc_provider {

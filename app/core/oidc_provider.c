@@ -14,6 +14,7 @@
 
 #include <curl/curl.h>
 #include <jansson.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <rhonabwy.h>
 
@@ -22,13 +23,32 @@
 
 #define KEY_FILE_MAX	16384
 
+static char	key_pem[KEY_FILE_MAX];	/* oidc_client_key_load() */
+static int	key_loaded;
+
+enum oidc_err
+oidc_client_key_load(const char *path)
+{
+	FILE	*f;
+	size_t	 n;
+
+	if (path == NULL || (f = fopen(path, "r")) == NULL)
+		return (OIDC_ERR_CONFIG);
+	n = fread(key_pem, 1, sizeof(key_pem) - 1, f);
+	fclose(f);
+	if (n == 0 || n == sizeof(key_pem) - 1) {
+		OPENSSL_cleanse(key_pem, sizeof(key_pem));
+		return (OIDC_ERR_CONFIG);
+	}
+	key_pem[n] = '\0';
+	key_loaded = 1;
+	return (OIDC_OK);
+}
+
 enum oidc_err
 oidc_config_from_settings(struct oidc_config *c)
 {
-	static char	 pem[KEY_FILE_MAX];
-	const char	*auth, *path;
-	FILE		*f;
-	size_t		 n;
+	const char	*auth;
 
 	memset(c, 0, sizeof(*c));
 	c->issuer = settings_text(SET_OIDC_ISSUER);
@@ -58,15 +78,10 @@ oidc_config_from_settings(struct oidc_config *c)
 	else
 		return (OIDC_ERR_CONFIG);
 	if (c->auth == OIDC_AUTH_PRIVATE_KEY_JWT) {
-		if ((path = settings_text(SET_OIDC_CLIENT_KEY_FILE)) == NULL ||
-		    (f = fopen(path, "r")) == NULL)
+		if (!key_loaded && oidc_client_key_load(
+		    settings_text(SET_OIDC_CLIENT_KEY_FILE)) != OIDC_OK)
 			return (OIDC_ERR_CONFIG);
-		n = fread(pem, 1, sizeof(pem) - 1, f);
-		fclose(f);
-		if (n == 0 || n == sizeof(pem) - 1)
-			return (OIDC_ERR_CONFIG);
-		pem[n] = '\0';
-		c->private_key_pem = pem;
+		c->private_key_pem = key_pem;
 	}
 	if (c->issuer == NULL || c->client_id == NULL ||
 	    c->redirect_uri == NULL ||

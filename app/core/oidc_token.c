@@ -59,7 +59,12 @@ out:
 	return (out);
 }
 
-/* The token endpoint's error: our credentials, or the code itself. */
+/*
+ * The token endpoint's error: our credentials, or the code itself. A 401
+ * or 403 without an OAuth error is the client's authentication refused
+ * before the code was looked at (glewlwyd answers a private_key_jwt
+ * assertion it cannot verify with an empty 403).
+ */
 static enum oidc_err
 grant_error(const struct oidc_http *r)
 {
@@ -74,7 +79,7 @@ grant_error(const struct oidc_http *r)
 	if (e != NULL && (strcmp(e, "invalid_client") == 0 ||
 	    strcmp(e, "unauthorized_client") == 0))
 		err = OIDC_ERR_CONFIG;
-	if (r->status == 401 && e == NULL)
+	if ((r->status == 401 || r->status == 403) && e == NULL)
 		err = OIDC_ERR_CONFIG;
 	json_decref(doc);
 	return (err);

@@ -90,7 +90,8 @@ extern const struct vocab	vocab_decision[DEC__MAX];
 	X(LOG_RESTORE,	"restore",	"Rétablissement")		\
 	X(LOG_THRESHOLD, "threshold",	"Seuil de signalements atteint")\
 	X(LOG_MODE,	"mode",		"Changement de mode de modération")\
-	X(LOG_APPEAL,	"appeal",	"Demande de réexamen par l'auteur")
+	X(LOG_APPEAL,	"appeal",	"Demande de réexamen par l'auteur")\
+	X(LOG_VOTE_FC,	"vote_fc",	"Changement des conditions du vote")
 enum { VOCAB_LOG_ACTION(VOCAB_ENUM_) LOG__MAX };
 extern const struct vocab	vocab_log_action[LOG__MAX];
 

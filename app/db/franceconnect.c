@@ -47,10 +47,9 @@ DB_STMT(sql_fc_status, 1, FC_STATUS_COLS,
 DB_STMT(sql_fc_account_delete, 1, FC_DELETE_COLS,
     "SELECT oidc_account_delete($1::bigint) AS status");
 
-DB_STMT(sql_fc_consultation_vote, 2, FC_ACCOUNT_COLS,
-    "UPDATE consultations SET vote_requires_franceconnect = CASE $2"
-    " WHEN 'required' THEN true WHEN 'open' THEN false END"
-    " WHERE id = $1::bigint RETURNING id");
+DB_STMT(sql_fc_consultation_vote, 4, FC_VOTE_SET_COLS,
+    "SELECT consultation_set_vote_fc($1::bigint, $2::bigint, $3::text,"
+    " $4::text) AS result");
 
 DB_STMT(sql_fc_purge, 0, FC_COUNT_COLS, "SELECT oidc_purge() AS n");
 

@@ -62,7 +62,14 @@ extern const struct db_stmt	sql_fc_status;
 DB_COLUMNS(FC_DELETE_COLS, FDE__MAX);
 extern const struct db_stmt	sql_fc_account_delete;
 
-/* $1 consultation, $2 platform / required / open: its id (none: unknown). */
+/*
+ * $1 consultation, $2 administrator, $3 their log pseudonym, $4 platform /
+ * required / open: 'ok', 'unchanged' or 'not_found', the change written
+ * to the moderation log (consultation_set_vote_fc()).
+ */
+#define FC_VOTE_SET_COLS(C)						\
+	C(FVS_RESULT,		"result",	TEXT)
+DB_COLUMNS(FC_VOTE_SET_COLS, FVS__MAX);
 extern const struct db_stmt	sql_fc_consultation_vote;
 
 /* Expired requests and first-time sign-ups forgotten (agora purge). */

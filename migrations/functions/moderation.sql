@@ -343,6 +343,41 @@ BEGIN
 	RETURN 'ok';
 END $$;
 
+-- Who may vote in a consultation (issue 17; 0371, 0410): p_choice
+-- 'platform' (NULL: the setting vote_requires_franceconnect decides),
+-- 'required' (true: accounts verified by FranceConnect only) or 'open'
+-- (false: every account). The change is written to the moderation log,
+-- action 'vote_fc', from the old choice to the new, as a mode change is.
+-- 'ok', 'unchanged' or 'not_found'; another choice is the caller's bug.
+CREATE OR REPLACE FUNCTION consultation_set_vote_fc(p_consultation bigint, p_admin bigint,
+    p_admin_ref text, p_choice text) RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+	cur	boolean;
+	old	text;
+BEGIN
+	IF p_choice IS NULL OR p_choice NOT IN ('platform', 'required', 'open') THEN
+		RAISE EXCEPTION 'consultation_set_vote_fc: unknown choice %', p_choice;
+	END IF;
+	SELECT vote_requires_franceconnect INTO cur FROM consultations
+	WHERE id = p_consultation FOR UPDATE;
+	IF NOT FOUND THEN
+		RETURN 'not_found';
+	END IF;
+	old := CASE WHEN cur IS NULL THEN 'platform' WHEN cur THEN 'required'
+	    ELSE 'open' END;
+	IF old = p_choice THEN
+		RETURN 'unchanged';
+	END IF;
+	UPDATE consultations SET vote_requires_franceconnect = CASE p_choice
+	    WHEN 'required' THEN true WHEN 'open' THEN false END
+	WHERE id = p_consultation;
+	PERFORM moderation_log_append(p_admin, p_admin_ref, NULL, p_consultation,
+	    'vote_fc', old, p_choice, NULL, NULL, NULL, NULL);
+	RETURN 'ok';
+END $$;
+
 -- Stores a signed head, the only way in for the application's role. The
 -- signature is checked by whoever reads the head (PostgreSQL cannot check
 -- Ed25519); here the head must describe the log as it is (that many rows

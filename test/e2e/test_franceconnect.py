@@ -94,16 +94,18 @@ def forget_links():
     sql("DELETE FROM oidc_links")
 
 
-def authorize(c, person="camille", start="/connexion/franceconnect", fields=None):
+def authorize(c, person="camille", start="/connexion/franceconnect", fields=None,
+              provider=None):
     """Starts the flow at start, signs person in at the provider; the
-    callback's path (with code and state), not yet followed."""
+    callback's path (with code and state), not yet followed. provider: the
+    start of the authorization endpoint expected (the issuer's)."""
     if fields is None:
         r = c.get(start)
     else:
         r = c.post(start, fields)
     eq(r.status, 303, "start: " + r.visible_text()[:300])
     url = r.header("location")
-    assert url.startswith(creds()["issuer"]), url
+    assert url.startswith(provider or creds()["issuer"] + "/"), url
     q = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)
     eq(q["code_challenge_method"], ["S256"], "PKCE")
     assert "nonce" in q and "state" in q, url
@@ -472,6 +474,52 @@ def the_setting_may_require_a_verified_account_to_vote_not_to_argue():
         eq(r.status, 303, r.visible_text()[:300])
         eq(sql_value("SELECT votes_agree FROM proposal_votes WHERE contribution_id = %d" % pid), "1")
     with_fc(run, extra={"AGORA_VOTE_REQUIRES_FRANCECONNECT": "1"})
+
+
+@test
+def a_client_authenticated_by_private_key_jwt_signs_up_and_another_key_is_refused():
+    """oidc_auth_method = private_key_jwt against glewlwyd's agora-jwt
+    client (its public JWKS registered, test/oidc/clients.json): the key
+    file read by kore's parent before the workers start; an assertion
+    signed by another key under the same kid is refused by the provider:
+    a French page, nothing created, a log line without the code."""
+    forget_links()
+
+    def jwt_env(path):
+        return {"AGORA_OIDC_CLIENT_ID": "agora-jwt", "AGORA_OIDC_AUTH_METHOD": "private_key_jwt",
+                "AGORA_OIDC_CLIENT_KEY_FILE": path,
+                "AGORA_OIDC_CLIENT_KEY_ID": "agora-client-es256"}
+
+    # A copy, gone once kore has started: read before the workers (which
+    # production chroots away from it) need it.
+    copy = os.path.join(harness.TEST_DIR, "fc-client-key.pem")
+    with open(creds()["client_private_key"]) as f, open(copy, "w") as g:
+        g.write(f.read())
+
+    def good(k):
+        os.remove(copy)
+        c = Client()
+        sign_up(c)
+        contains(c.get("/compte/").visible_text(), "Compte vérifié par FranceConnect")
+        lacks(k.log_text(), "cannot be read", "the key was read at start")
+    with_fc(good, extra=jwt_env(copy))
+
+    forget_links()
+
+    def intruder(k):
+        before = sql_value("SELECT count(*) FROM oidc_signups")
+        c = Client()
+        path = authorize(c)
+        r = c.get(path)
+        eq(r.status, 502, "refused: " + r.visible_text()[:300])
+        contains(r.visible_text(), "La connexion avec FranceConnect n'est pas disponible")
+        eq(sql_value("SELECT count(*) FROM oidc_signups"), before, "no sign-up waiting")
+        eq(sql_value("SELECT count(*) FROM oidc_links"), "0", "no link")
+        assert "agora_sid" not in c.cookies, "no session"
+        contains(k.log_text(), "franceconnect callback: refused: config", "log line")
+        lacks(k.log_text(), urllib.parse.parse_qs(path.split("?", 1)[1])["code"][0],
+              "no code in the log")
+    with_fc(intruder, extra=jwt_env(creds()["intruder_private_key"]))
 
 
 def fc_axe(paths, cookies):

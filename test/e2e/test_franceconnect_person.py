@@ -201,3 +201,64 @@ def an_administrator_may_require_franceconnect_to_vote_in_one_consultation():
         eq(sql_value("SELECT choice FROM votes WHERE contribution_id = %d" % pid), "agree")
     finally:
         sql("UPDATE consultations SET vote_requires_franceconnect = NULL WHERE id = %s" % kid)
+
+
+@test
+def the_vote_setting_of_a_consultation_is_written_to_the_moderation_log():
+    """Each change of who may vote (POST /admin/consultation/vote) is a
+    row of the hash-chained moderation log, as a mode change is
+    (consultation_set_vote_fc(), migration 0410): the administrator's
+    pseudonym, the consultation, the old choice and the new; nothing for
+    a choice that changes nothing or is refused; the application's role
+    cannot change the column behind the log's back; agora verify-log
+    still passes and the public file shows the rows."""
+    from modlog_lib import APP_ROLE, LOG_URL, psql_as
+    pid = fixtures.proposal(harness.make_user(), "Proposition " + word(),
+                            "Texte de la proposition " + word())
+    kid = int(sql_value("SELECT consultation_id FROM contributions WHERE id = %d" % pid))
+    admin, aid = harness.signed_in(roles=("admin",))
+    since = int(sql_value("SELECT coalesce(max(id), 0) FROM moderation_log"))
+
+    def choose(value):
+        page = admin.get("/admin/consultation")
+        return admin.post("/admin/consultation/vote", {
+            "csrf": page.csrf(), "consultation": str(kid), "vote_fc": value})
+
+    def rows():
+        return sql("SELECT moderator_id, moderator_ref IS NOT NULL, contribution_id IS NULL,"
+                   " from_status, to_status, rule_code IS NULL, note_mac IS NULL"
+                   " FROM moderation_log WHERE action = 'vote_fc' AND consultation_id = %d"
+                   " AND id > %d ORDER BY id" % (kid, since))
+
+    try:
+        eq(rows(), [], "nothing logged yet")
+        r = choose("required")
+        eq(r.status, 303, r.visible_text()[:300])
+        contains(admin.get("/admin/consultation").visible_text(),
+                 "le changement est inscrit au journal de modération")
+        eq(choose("required").status, 303, "the same choice again")
+        contains(admin.get("/admin/consultation").visible_text(), "rien n'a changé")
+        eq(choose("n'importe").status, 400, "unknown choice")
+        eq(choose("open").status, 303)
+        eq(choose("platform").status, 303)
+        one = [str(aid), "t", "t"]
+        eq(rows(), [one + ["platform", "required", "t", "t"],
+                    one + ["required", "open", "t", "t"],
+                    one + ["open", "platform", "t", "t"]], "three changes, three rows")
+        # Behind the log's back: refused to the application's role.
+        r = psql_as(APP_ROLE, "UPDATE consultations SET vote_requires_franceconnect = true"
+                              " WHERE id = %d" % kid)
+        assert r.returncode != 0 and "permission denied" in r.stderr, r.stdout + r.stderr
+        eq(sql_value("SELECT vote_requires_franceconnect IS NULL FROM consultations"
+                     " WHERE id = %d" % kid), "t", "unchanged")
+        r = harness.agora("verify-log")
+        eq(r.returncode, 0, "agora verify-log: " + r.stdout[-500:] + r.stderr[-500:])
+        log = json.loads(Client().get(LOG_URL).text)
+        mine = [(e["action"], e["statut_avant"], e["statut_apres"]) for e in log
+                if e["id"] > since and e["consultation"] == kid]
+        eq(mine, [("vote_fc", "platform", "required"), ("vote_fc", "required", "open"),
+                  ("vote_fc", "open", "platform")], "in the public file")
+        ref = [e["moderateur"] for e in log if e["id"] > since][0]
+        assert re.fullmatch(r"[0-9a-f]{12}", ref), ref
+    finally:
+        sql("UPDATE consultations SET vote_requires_franceconnect = NULL WHERE id = %d" % kid)

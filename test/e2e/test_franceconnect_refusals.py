@@ -8,9 +8,9 @@ way, a code issued to another client, the provider down or silent when
 the code is exchanged. Each is a French page that says what to do,
 nothing half-created (no sign-up waiting, no link, no session), and one
 log line without the code or any token. A bad signature, alg none, an
-expired token and a wrong aud inside a signed ID token are refused by
-oidc_id_token_verify and tested by the unit tests (glewlwyd cannot be made
-to sign such tokens)."""
+expired token, a wrong aud or iss and a missing claim inside the ID token
+glewlwyd signed: test_franceconnect_tokens.py, through the test-only
+proxy of test/oidc/token_proxy.py."""
 
 import os
 import signal

@@ -105,7 +105,10 @@ def security_definer_functions_have_a_fixed_search_path_and_few_callers():
         if app == "t":
             callable_by_app.append(name.split("(")[0])
     eq(sorted(callable_by_app), sorted([
-        "consultation_set_mode", "flag_contribution", "moderation_appeal_file",
+        "consultation_set_mode", "flag_contribution",
+        # Who may vote in a consultation, written to the log as a mode
+        # change is (functions/moderation.sql, migration 0410).
+        "consultation_set_vote_fc", "moderation_appeal_file",
         "moderation_decide",
         "moderation_log_head_add", "moderation_notes_erase_about",
         # Erasure and the takeover of a departed account's votes act on

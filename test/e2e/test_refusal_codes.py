@@ -30,7 +30,7 @@ TABLES = {
     "decide": (["moderation_decide"], {"ok"}),
     "flag": (["flag_contribution"], {"ok", "queued"}),
     "appeal": (["moderation_appeal_file"], {"ok"}),
-    "mode": (["consultation_set_mode"], {"ok", "unchanged"}),
+    "mode": (["consultation_set_mode", "consultation_set_vote_fc"], {"ok", "unchanged"}),
     "link": (["account_link_use"], set()),
     "erasure": (["user_delete", "user_purge"], set()),
     "role_change": (["user_role_set"], set()),

@@ -26,7 +26,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # properties named in a module's data-format).
 USER_PROPS = ["given_name", "family_name", "birthdate", "gender",
               "birthplace", "birthcountry", "preferred_username"]
-CLIENT_PROPS = {"sign_kid": False, "post_logout_redirect_uris": True}
+# jwks: the private_key_jwt client's public keys, kept as JSON ("convert":
+# glewlwyd's database module otherwise stores and returns a string, and the
+# OIDC plugin reads the client's keys only from a JSON object).
+CLIENT_PROPS = {"sign_kid": False, "post_logout_redirect_uris": True,
+                "jwks": False}
+CONVERT = {"jwks": "jwks"}
 
 
 class Admin:
@@ -74,6 +79,8 @@ def module_props(admin, kind, props):
     for name, multiple in props.items():
         fmt[name] = {"multiple": multiple, "read": True, "write": True,
                      "profile-read": False, "profile-write": False}
+        if name in CONVERT:
+            fmt[name]["convert"] = CONVERT[name]
     body = {k: mod[k] for k in ("module", "name", "display_name",
                                 "order_rank", "parameters", "readonly")
             if k in mod}
@@ -97,6 +104,7 @@ def main():
         "password": secrets.token_urlsafe(18),
         "admin_password": secrets.token_urlsafe(24),
         "client_private_key": os.path.join(vardir, "client-private.pem"),
+        "intruder_private_key": os.path.join(vardir, "intruder-private.pem"),
         "redirect_uris": redirects,
         "post_logout_redirect_uris": logouts,
     }
@@ -110,7 +118,7 @@ def main():
         "@PASSWORD@": creds["password"],
         "@REDIRECT_URIS@": json.dumps(redirects),
         "@LOGOUT_URIS@": json.dumps(logouts),
-        "@CLIENT_JWKS@": client_jwks.replace('"', '\\"'),
+        "@CLIENT_JWKS@": client_jwks,
     }
 
     admin = Admin(base)

@@ -308,32 +308,66 @@ refusals(void)
 	close(silent);
 }
 
+/* The PEM file at path into buf (empty when unreadable); buf. */
+static const char *
+read_pem(const char *path, char *buf, size_t len)
+{
+	FILE	*f;
+	size_t	 n = 0;
+
+	if (path != NULL && (f = fopen(path, "r")) != NULL) {
+		n = fread(buf, 1, len - 1, f);
+		fclose(f);
+	}
+	buf[n] = '\0';
+	return (buf);
+}
+
+/*
+ * private_key_jwt signed by a key the provider does not know, under the
+ * registered kid: the provider refuses the client (OIDC_ERR_CONFIG).
+ */
+static void
+intruder(const char *pem)
+{
+	struct oidc_config	 c;
+	struct oidc_provider	 p;
+	struct oidc_request	 r;
+	struct oidc_tokens	 t;
+	char			 code[256];
+
+	config(&c, "agora-jwt", OIDC_AUTH_PRIVATE_KEY_JWT, pem);
+	oidc_provider_init(&p, &c);
+	oidc_discover(&p);
+	oidc_request_new(&r);
+	check(pem[0] != '\0' && sign_in(&p, &r, "camille", code,
+	    sizeof(code)) == 0, "agora-jwt, another key: sign-in", NULL);
+	check_err(oidc_exchange_code(&p, code, r.verifier, time(NULL), &t),
+	    OIDC_ERR_CONFIG, "agora-jwt: an assertion signed by another key "
+	    "refused");
+	oidc_tokens_cleanup(&t);
+	oidc_provider_cleanup(&p);
+}
+
 int
 main(int argc, char *argv[])
 {
-	FILE	*f;
-	char	 pem[16384];
-	size_t	 n = 0;
+	char	 pem[16384], other[16384];
 
 	if (argc != 2 || (creds = json_load_file(argv[1], 0, NULL)) == NULL) {
 		fprintf(stderr, "usage: oidc_flow var/oidc/credentials.json\n");
 		return (2);
 	}
-	if ((f = fopen(cred("client_private_key"), "r")) != NULL) {
-		n = fread(pem, 1, sizeof(pem) - 1, f);
-		fclose(f);
-	}
-	pem[n] = '\0';
+	read_pem(cred("client_private_key"), pem, sizeof(pem));
 	flow("agora-basic", OIDC_AUTH_SECRET_BASIC, NULL, "RS256");
 	flow("agora-post", OIDC_AUTH_SECRET_POST, NULL, "ES256");
 	/*
-	 * private_key_jwt: glewlwyd refuses our assertion ("Authorization
-	 * invalid for client_id agora-jwt") and the cause is not found yet;
-	 * the client "agora-jwt" stays configured (test/oidc/clients.json)
-	 * for the day it is. Until then this path is not tested end to end.
+	 * private_key_jwt: the client's public JWKS is a JSON object in the
+	 * provider's client database (configure.py, "convert": "jwks") and
+	 * the assertion names its kid, as glewlwyd requires.
 	 */
-	if (getenv("OIDC_TRY_PRIVATE_KEY_JWT") != NULL)
-		flow("agora-jwt", OIDC_AUTH_PRIVATE_KEY_JWT, pem, "ES256");
+	flow("agora-jwt", OIDC_AUTH_PRIVATE_KEY_JWT, pem, "ES256");
+	intruder(read_pem(cred("intruder_private_key"), other, sizeof(other)));
 	refusals();
 	json_decref(creds);
 	printf("oidc: %d passed, %d failed\n", passed, failed);

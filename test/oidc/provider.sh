@@ -62,6 +62,11 @@ db.commit()' "$DIR/glewlwyd.db" "$SCHEMA" || return 1
 	    >/dev/null || return 1
 	rnbyc -j -f "$DIR/client-public.pem" -k agora-client-es256 -a ES256 \
 	    -o "$DIR/client-public.jwks" >/dev/null || return 1
+	# Another key under the same kid, which the provider does not know:
+	# an assertion it signs must be refused.
+	rnbyc -j -g EC256 -k agora-client-es256 -a ES256 -x -F PEM \
+	    -o "$DIR/intruder-private.pem" -p "$DIR/intruder-public.pem" \
+	    >/dev/null || return 1
 	set -- glewlwyd -c "$DIR/glewlwyd.conf"
 	# As root, glewlwyd runs as its own user, if that user can reach the
 	# checkout: a clone private to root (mode 700, as CI's may be) leaves

@@ -111,6 +111,30 @@ UPDATE consultations SET vote_requires_franceconnect = false
     WHERE id = (SELECT consultation_id FROM contributions WHERE id = :p);
 SELECT is(oidc_vote_refusal(:a, :p, true), NULL, 'refusal: the consultation leaves it open');
 
+-- Who may vote changes through consultation_set_vote_fc(), which writes
+-- the hash-chained moderation log (0410); the consultation is 'open' here.
+SELECT consultation_id AS k FROM contributions WHERE id = :p \gset
+SELECT coalesce(max(id), 0) AS logged FROM moderation_log \gset
+SELECT is(consultation_set_vote_fc(:k, :b, '0123456789ab', 'open'), 'unchanged',
+    'vote setting: the same choice changes nothing');
+SELECT is(consultation_set_vote_fc(:k, :b, '0123456789ab', 'required'), 'ok',
+    'vote setting: changed');
+SELECT is(consultation_set_vote_fc(0, :b, '0123456789ab', 'open'), 'not_found',
+    'vote setting: no such consultation');
+SELECT throws_ok('SELECT consultation_set_vote_fc(1, 1, ''0123456789ab'', ''maybe'')',
+    'P0001', NULL, 'vote setting: an unknown choice is the caller''s bug');
+SELECT is((SELECT vote_requires_franceconnect FROM consultations WHERE id = :k), true,
+    'vote setting: required');
+SELECT is((SELECT string_agg(concat_ws(' ', action, consultation_id = :k,
+    moderator_id = :b, moderator_ref, from_status, to_status), ', ' ORDER BY id)
+    FROM moderation_log WHERE id > :logged),
+    'vote_fc t t 0123456789ab open required', 'vote setting: one row in the log');
+SELECT is((SELECT bool_and(l.hash = encode(sha256(convert_to(
+    moderation_log_canonical(l), 'UTF8')), 'hex') AND l.prev_hash = coalesce((SELECT
+    o.hash FROM moderation_log o WHERE o.id < l.id ORDER BY o.id DESC LIMIT 1),
+    repeat('0', 64))) FROM moderation_log l WHERE l.id > :logged), true,
+    'vote setting: the row is chained');
+
 -- Erasure forgets the binding; the person's votes stay, counted once.
 SELECT user_erase(:a, NULL);
 SELECT is((SELECT count(*) FROM account_persons WHERE user_id = :a), 0::bigint,

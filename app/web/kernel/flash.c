@@ -141,7 +141,9 @@ static const struct {
 	{ "fc_signed_up",	"Votre compte est créé et vérifié par "
 	    "FranceConnect." },
 	{ "vote_fc_changed",	"Le réglage du vote de la consultation est "
-	    "enregistré." },
+	    "changé ; le changement est inscrit au journal de modération." },
+	{ "vote_fc_unchanged",	"Le vote de la consultation était déjà réglé "
+	    "ainsi : rien n'a changé." },
 	{ "fc_linked",		"Votre compte est lié à FranceConnect." },
 	{ "fc_unlinked",	"Votre compte n'est plus lié à FranceConnect. "
 	    "Les votes de la personne vérifiée restent comptés une fois : "

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../core/oidc.h"
 #include "../../core/settings.h"
 #include "../../core/signkey.h"
 #include "../../db/db.h"
@@ -93,6 +94,24 @@ log_key_load(const char *path)
 }
 
 /* A setting of the wrong kind, out of range or unknown (settings.def). */
+/*
+ * FranceConnect's private_key_jwt key, read before the chroot (the task
+ * that first needs it runs in a chrooted worker). Unreadable: logged, and
+ * the FranceConnect pages say the sign-in is not available.
+ */
+static void
+oidc_key_load(void)
+{
+	const char	*path = settings_text(SET_OIDC_CLIENT_KEY_FILE);
+
+	if (settings_text(SET_OIDC_ISSUER) == NULL ||
+	    strcmp(settings_text(SET_OIDC_AUTH_METHOD), "private_key_jwt") != 0)
+		return;
+	if (oidc_client_key_load(path) != OIDC_OK)
+		kore_log(LOG_ERR, "oidc_client_key_file %s: cannot be read",
+		    path ? path : "(not set)");
+}
+
 static void
 settings_warn_log(const char *msg)
 {
@@ -125,6 +144,7 @@ kore_parent_configure(int argc, char **argv)
 		    settings_path());
 	secret_load(settings_text(SET_SECRET_FILE));
 	log_key_load(settings_text(SET_LOG_SIGNING_KEY));
+	oidc_key_load();
 	app.cookie_secure = (int)settings_int(SET_COOKIE_SECURE);
 	snprintf(app.idle_minutes, sizeof(app.idle_minutes), "%lld",
 	    settings_int(SET_SESSION_IDLE_MINUTES));

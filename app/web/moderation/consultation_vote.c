@@ -8,16 +8,21 @@
  * the platform setting vote_requires_franceconnect, or the consultation's
  * own choice — reserved to accounts verified by FranceConnect, or open to
  * every account. Shown on /admin/consultation under each consultation's
- * moderation mode; changed by POST /admin/consultation/vote. Proposing and
- * arguing stay open whatever the choice (oidc_vote_refusal()).
+ * moderation mode; changed by POST /admin/consultation/vote, and every
+ * change written to the moderation log as a mode change is
+ * (consultation_set_vote_fc(), action vote_fc). Proposing and arguing stay
+ * open whatever the choice (oidc_vote_refusal()).
  */
 
 #include <string.h>
 
 #include "../../core/addresses.h"
+#include "../../core/modlog.h"
+#include "../../core/refusal.h"
 #include "../../core/settings.h"
 #include "../../core/text.h"
 #include "../../db/franceconnect.h"
+#include "../kernel/app.h"
 #include "../kernel/form.h"
 #include "../kernel/web.h"
 
@@ -79,10 +84,12 @@ consultation_vote_section(struct web_req *w, long long id, const char *column)
 int
 admin_consultation_vote(struct web_req *w)
 {
-	const char	*which = web_arg(w, "consultation");
-	const char	*v = web_arg(w, "vote_fc");
-	long long	 id;
-	size_t		 i;
+	const struct refusal	*no;
+	const char		*which = web_arg(w, "consultation");
+	const char		*v = web_arg(w, "vote_fc"), *r;
+	char			 ref[13];
+	long long		 id;
+	size_t			 i;
 
 	if (w->step == 0) {
 		if (which == NULL || !text_parse_id(which, &id))
@@ -94,11 +101,16 @@ admin_consultation_vote(struct web_req *w)
 		if (v == NULL || i == NCHOICES)
 			return (web_error(w, 400, "Réglage du vote inconnu. "
 			    "Rien n'a été changé."));
+		modlog_pseudonym(app.secret, app.secret_len, w->sess.user_id,
+		    ref);
 		return (web_query(w, Q_SET, &sql_fc_consultation_vote,
-		    DB_INT(id), DB_TEXT(v)));
+		    DB_INT(id), DB_INT(w->sess.user_id), DB_TEXT(ref),
+		    DB_TEXT(v)));
 	}
-	if (web_rows(w, Q_SET) != 1)
-		return (web_error(w, 404, "Cette consultation n'existe pas."));
-	web_flash(w, "vote_fc_changed");
+	r = web_text(w, Q_SET, 0, FVS_RESULT);
+	if ((no = refusal_find(refusal_mode, refusal_mode_n, r)) != NULL)
+		return (web_error(w, no->status, no->msg));
+	web_flash(w, strcmp(r, "ok") == 0 ? "vote_fc_changed" :
+	    "vote_fc_unchanged");
 	return (web_redirect(w, UI_ADMIN_CONSULTATION));
 }

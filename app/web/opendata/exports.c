@@ -124,14 +124,18 @@ static const char *const log_docs[][2] = {
 	{ "contribution", "Identifiant de la contribution concernée (colonne "
 	    "id des fichiers de contributions), ou null." },
 	{ "consultation", "Identifiant de la consultation, pour un changement "
-	    "de mode de modération, ou null." },
+	    "de mode de modération ou des conditions du vote, ou null." },
 	{ "action", "publish (publier), hide (masquer), reject (refuser), "
 	    "restore (rétablir), threshold (seuil de signalements atteint), "
-	    "mode (changement de mode de modération) ou appeal (demande de "
-	    "réexamen par l'auteur, tranchée par la décision suivante d'un "
-	    "autre modérateur)." },
-	{ "statut_avant", "Statut (pending, published, hidden, rejected) ou "
-	    "mode (a_priori, a_posteriori) avant la décision." },
+	    "mode (changement de mode de modération), vote_fc (changement "
+	    "des conditions du vote de la consultation, par un "
+	    "administrateur) ou appeal (demande de réexamen par l'auteur, "
+	    "tranchée par la décision suivante d'un autre modérateur)." },
+	{ "statut_avant", "Statut (pending, published, hidden, rejected), "
+	    "mode (a_priori, a_posteriori) ou conditions du vote (platform : "
+	    "le réglage de la plateforme ; required : réservé aux comptes "
+	    "vérifiés par FranceConnect ; open : ouvert à tous les comptes) "
+	    "avant la décision." },
 	{ "statut_apres", "Statut ou mode après la décision." },
 	{ "regle", "Code de la règle de la charte citée (R1 à R8), ou null." },
 	{ "note_empreinte", "Empreinte de la note du modérateur "
