@@ -44,7 +44,7 @@ if [ "$n" -lt 1000 ]; then
 fi
 psql_db "VACUUM ANALYZE" >/dev/null
 
-cc -O2 -I"$(pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)" -o "$OUT/sqlprint" test/bench/sqlprint.c app/db/participation.c app/db/sessions.c
+cc -O2 -I"$(pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)" -o "$OUT/sqlprint" test/bench/sqlprint.c app/db/participation.c app/db/sessions.c app/db/threads.c
 
 sed -e "s/bind[[:space:]]*127\.0\.0\.1[[:space:]]*[0-9]*/bind 127.0.0.1 $PORT/" \
     -e "s#pidfile[[:space:]].*#pidfile $OUT/kore.pid#" conf/agora.conf > "$OUT/kore.conf"
@@ -109,7 +109,8 @@ theme_sql recent 37 NULL 0 > "$OUT/theme-territory.sql"
 run "theme territoire=37" "/themes/$THEME?territoire=37" "$OUT/theme-territory.sql"
 theme_sql recent NULL "$Q" 0 > "$OUT/theme-search.sql"
 run "theme q=$Q" "/themes/$THEME?q=$Q" "$OUT/theme-search.sql"
-{ "$OUT/sqlprint" proposal "$PID" NULL 30; "$OUT/sqlprint" thread "$PID" NULL 2001; } > "$OUT/proposal.sql"
+{ "$OUT/sqlprint" proposal "$PID" NULL 30; "$OUT/sqlprint" thread-counts "$PID"
+  "$OUT/sqlprint" thread "$PID" NULL 20 '' NULL '' NULL '' NULL 10 NULL 2000 30; } > "$OUT/proposal.sql"
 run "proposal /propositions/$PID" "/propositions/$PID" "$OUT/proposal.sql"
 fi
 # Votes over HTTP: VOTERS signed-in people (accounts and sessions made here,

@@ -17,6 +17,7 @@
 
 #include "../../app/db/participation.h"
 #include "../../app/db/sessions.h"
+#include "../../app/db/threads.h"
 
 static const struct {
 	const char		*name;
@@ -31,7 +32,8 @@ static const struct {
 	{ "debat",	&sql_part_list_debate },
 	{ "hasard",	&sql_part_list_random },
 	{ "proposal",	&sql_part_proposal },
-	{ "thread",	&sql_part_thread },
+	{ "thread",	&sql_thread_page_date },
+	{ "thread-counts", &sql_thread_counts },
 	{ "session",	&sql_session_lookup },
 	{ "vote",	&sql_part_vote },
 };

@@ -15,7 +15,9 @@
 # Environment: PG_PORT (25432), BENCH_DB (agora_bench; generated when empty:
 # VOTE_BENCH_PROPOSALS 2000, VOTE_BENCH_VOTES 20000,
 # VOTE_BENCH_USERS 50000: most votes of a run are new ones, not changes), BENCH_CLIENTS (32),
-# BENCH_SECONDS (10), AGORA (build/agora: the binary that migrates).
+# BENCH_SECONDS (10), VOTE_BENCH_DIAG (1; 0: skip the run without the
+# proposal counters), VOTE_BENCH_COMMIT_DELAY (1000 us: both runs again
+# with that commit_delay; 0: not), AGORA (build/agora: the binary that migrates).
 # Nothing is pass/fail; the target is a ratio of 0.65 (README, Performance).
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -106,7 +108,9 @@ run() {
 }
 
 # The samples of the vote run: a session polling pg_stat_activity.
-psql_db "CREATE TABLE IF NOT EXISTS bench_waits (w text); TRUNCATE bench_waits" >/dev/null
+# Unlogged: the samples must not add their own WAL to the vote run's.
+psql_db "DROP TABLE IF EXISTS bench_waits;
+    CREATE UNLOGGED TABLE bench_waits (w text)" >/dev/null
 sample() {
 	psql_db "DO \$\$ BEGIN FOR i IN 1..$((SECS * 50 - 25)) LOOP
 	    INSERT INTO bench_waits SELECT coalesce(wait_event_type || ':' ||
@@ -144,6 +148,8 @@ fi
 # narrow row and its three order indexes per proposal): the same run with
 # votes_count off, then the theme's counters recounted from the votes (the
 # bench's own data).
+n_tps=0; n_recs=-; n_bytes=0
+if [ "${VOTE_BENCH_DIAG:-1}" = 1 ]; then
 psql_db "ALTER TABLE votes DISABLE TRIGGER votes_count;
     ALTER TABLE votes DISABLE TRIGGER votes_count_change" >/dev/null
 NAME=vote-theme; run
@@ -160,6 +166,20 @@ psql_db "ALTER TABLE votes ENABLE TRIGGER votes_count;
 	AND (c.votes_agree, c.votes_mixed, c.votes_disagree)
 	IS DISTINCT FROM (x.a, x.m, x.d)" >/dev/null
 n_tps=$tps; n_recs=$recs; n_bytes=$bytes
+fi
+
+# Group commit (durability unchanged: every commit still waits for its
+# flush): the ceiling and the vote again with commit_delay for the bench's
+# role (VOTE_BENCH_COMMIT_DELAY microseconds; 0: skipped), reset after.
+CD=${VOTE_BENCH_COMMIT_DELAY:-1000}
+if [ "$CD" -gt 0 ]; then
+	psql_db "ALTER ROLE agora IN DATABASE $DB SET commit_delay = $CD" >/dev/null
+	NAME=ceiling; run
+	d_c_tps=$tps
+	NAME=vote-theme; run
+	d_v_tps=$tps; d_v_recs=$recs; d_v_bytes=$bytes
+	psql_db "ALTER ROLE agora IN DATABASE $DB RESET commit_delay" >/dev/null
+fi
 
 check=$(psql_db "SELECT (SELECT votes FROM report_theme_totals WHERE theme_id = $tid)
     = (SELECT count(*) FROM votes v JOIN contributions c ON c.id = v.contribution_id
@@ -172,6 +192,13 @@ printf '  %-44s %7d tps  %5s WAL records %6d bytes per commit\n' \
 printf '  %-44s %7d tps  %5s WAL records %6d bytes per commit\n' \
     "the same, proposal_votes counters off" "$n_tps" "$n_recs" "$n_bytes"
 awk -v v="$v_tps" -v c="$c_tps" 'BEGIN { printf "  ratio vote / ceiling %.2f (target 0.65)\n", (c > 0 ? v / c : 0) }'
+if [ "$CD" -gt 0 ]; then
+	printf '  with commit_delay = %d us (commit_siblings 5), the same durability:\n' "$CD"
+	printf '  %-44s %7d tps\n' "pgbench upsert of one random row" "$d_c_tps"
+	printf '  %-44s %7d tps  %5s WAL records %6d bytes per commit\n' \
+	    "participation_vote(), one theme, all triggers" "$d_v_tps" "$d_v_recs" "$d_v_bytes"
+	awk -v v="$d_v_tps" -v c="$d_c_tps" -v v0="$v_tps" 'BEGIN { printf "  ratio vote / ceiling %.2f with commit_delay (vote %.2f of the vote without)\n", (c > 0 ? v / c : 0), (v0 > 0 ? v / v0 : 0) }'
+fi
 echo "  wait events of the voting sessions (share of $(psql_db "SELECT count(*) FROM bench_waits") samples):"
 psql_db "SELECT format('    %-32s %5s %%', w, round(100.0 * count(*) / sum(count(*)) OVER (), 1))
     FROM bench_waits GROUP BY w ORDER BY count(*) DESC LIMIT 8"
