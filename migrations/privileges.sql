@@ -300,9 +300,10 @@ BEGIN
 	    ('synthesis_save(integer, text, bigint, integer[], bigint[])',
 								'EXECUTE'),
 	    ('synthesis_publish(integer, integer, bigint, text, text, text,'
-	     ' text, text)',					'EXECUTE'),
+	     ' text, text, text)',				'EXECUTE'),
 	    ('synthesis_published(integer)',			'EXECUTE'),
 	    ('synthesis_notify(integer, bigint, bigint, bigint)',	'EXECUTE'),
+	    ('synthesis_log(integer, bigint, bigint, text)',	'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),
 	    ('proposal_votes_row()',				''),
@@ -321,6 +322,8 @@ BEGIN
 	    ('moderation_log_canonical(moderation_log)',	''),
 	    ('moderation_log_append(bigint, text, bigint, bigint, text, text,'
 	     ' text, text, text, text, timestamptz)',		''),
+	    ('moderation_log_append_act(bigint, text, bigint, text, text,'
+	     ' text, text)',					''),
 	    ('flag_contribution(bigint, bigint, text, text, integer, text)',
 								'EXECUTE'),
 	    ('moderation_decide(bigint, bigint, text, text, text, integer, text,'
@@ -369,9 +372,10 @@ BEGIN
 	     ' integer[], bigint[])',				'EXECUTE'),
 	    ('council_cited(text)',				'EXECUTE'),
 	    ('council_cited_syntheses(text)',			'EXECUTE'),
-	    ('council_publish(bigint, bigint, date, integer, integer, integer,'
-	     ' text, text, text)',				'EXECUTE'),
-	    ('council_respond(bigint, bigint, text, text)',	'EXECUTE'),
+	    ('council_publish(bigint, bigint, text, date, integer, integer,'
+	     ' integer, text, text, text)',			'EXECUTE'),
+	    ('council_respond(bigint, bigint, text, text, text)', 'EXECUTE'),
+	    ('council_log(bigint, text, bigint, text)',		'EXECUTE'),
 	    ('council_export()',				'EXECUTE'),
 	    -- Paper forms (functions/paper.sql).
 	    ('paper_sheets_issue(text, text[])',			'EXECUTE'),
@@ -410,6 +414,8 @@ BEGIN
 	FOREACH f IN ARRAY ARRAY[
 	    'moderation_log_append(bigint, text, bigint, bigint, text, text, text,'
 	    ' text, text, text, timestamptz)',
+	    'moderation_log_append_act(bigint, text, bigint, text, text, text,'
+	    ' text)',
 	    'flag_contribution(bigint, bigint, text, text, integer, text)',
 	    'moderation_decide(bigint, bigint, text, text, text, integer, text,'
 	    ' text, text, text, text, text, text)',
@@ -444,7 +450,11 @@ BEGIN
 	    -- The news of syntheses and of the council, on the site.
 	    'synthesis_notify(integer, bigint, bigint, bigint)',
 	    'council_notify_members(bigint, text, bigint)',
-	    'council_notify_followers(bigint)'] LOOP
+	    'council_notify_followers(bigint)',
+	    -- The public acts of syntheses and of the council, in the
+	    -- moderation log (form 3, migration 0430).
+	    'synthesis_log(integer, bigint, bigint, text)',
+	    'council_log(bigint, text, bigint, text)'] LOOP
 		EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER'
 		    ' SET search_path = pg_catalog, public, pg_temp',
 		    f::regprocedure);

@@ -133,12 +133,16 @@ extern const struct db_stmt	sql_council_comment_add;
  */
 extern const struct db_stmt	sql_council_rapporteur_set;
 /*
- * $1 referral, $2 rapporteur, $3 adoption date, $4 for, $5 against, $6
- * abstaining, $7 base URL, $8 and $9 the followers' mail
+ * $1 referral, $2 rapporteur, $3 their pseudonym in the moderation log
+ * (modlog_pseudonym()), $4 adoption date, $5 for, $6 against, $7
+ * abstaining, $8 base URL, $9 and $10 the followers' mail
  * (MT_COUNCIL_OPINION): council_publish's outcome.
  */
 extern const struct db_stmt	sql_council_publish;
-/* $1 referral, $2 official, $3 Markdown, $4 HTML: "t" when written. */
+/*
+ * $1 referral, $2 official, $3 their pseudonym in the moderation log, $4
+ * Markdown, $5 HTML: "t" when written.
+ */
 extern const struct db_stmt	sql_council_respond;
 
 /* /export/conseil.json: one row, doc (council_export, indented). */

@@ -94,9 +94,9 @@ DB_STMT(sql_synthesis_save, 5, SYNTHESIS_SAVE_COLS,
     "SELECT status, line, contribution, version FROM synthesis_save("
     "$1::int, $2::text, $3::bigint, $4::int[], $5::bigint[])");
 
-DB_STMT(sql_synthesis_publish, 8, SYNTHESIS_PUBLISH_COLS,
+DB_STMT(sql_synthesis_publish, 9, SYNTHESIS_PUBLISH_COLS,
     "SELECT synthesis_publish($1::int, $2::int, $3::bigint, $4::text,"
-    " $5::text, $6::text, $7::text, $8::text) AS status");
+    " $5::text, $6::text, $7::text, $8::text, $9::text) AS status");
 
 DB_STMT(sql_synthesis_citing, 1, SYNTHESIS_CITING_COLS,
     "SELECT c.id, t.slug, t.title, 0 AS referral FROM themes t"

@@ -101,6 +101,44 @@ LANGUAGE sql AS $$
 	ORDER BY f.user_id, f.theme_id
 $$;
 
+-- A public act of the council or the Region on referral p_referral, in
+-- the moderation log (form 3): 'opinion_publish', the opinion its
+-- rapporteur p_by has just published (subject "avis:ID:ADOPTED_ON:FOR:
+-- AGAINST:ABSTAINING", state avis_rendu), or 'opinion_response', the
+-- response official p_by has just published (subject "reponse:ID", state
+-- reponse); the hash of the text made public. p_by_ref: p_by's pseudonym,
+-- computed by the application with the server's secret. SECURITY DEFINER
+-- (privileges.sql): it appends to the log, only for an act p_by did in
+-- this transaction and not yet logged. Returns the log row's id, or NULL.
+CREATE OR REPLACE FUNCTION council_log(p_referral bigint, p_action text,
+    p_by bigint, p_by_ref text) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+	v	record;
+BEGIN
+	IF p_action = 'opinion_publish' THEN
+		SELECT format('avis:%s:%s:%s:%s:%s', o.referral_id,
+		    to_char(o.adopted_on, 'YYYY-MM-DD'), o.votes_for,
+		    o.votes_against, o.abstentions) AS subject,
+		    'avis_rendu' AS state, o.body INTO v
+		FROM council_opinions o WHERE o.referral_id = p_referral
+		    AND o.rapporteur_id = p_by AND o.published_at = now();
+	ELSIF p_action = 'opinion_response' THEN
+		SELECT 'reponse:' || s.referral_id AS subject,
+		    'reponse' AS state, s.body INTO v
+		FROM council_responses s WHERE s.referral_id = p_referral
+		    AND s.official_id = p_by AND s.published_at = now();
+	ELSE
+		RETURN NULL;
+	END IF;
+	IF NOT FOUND OR EXISTS (SELECT 1 FROM moderation_log l
+	    WHERE l.subject = v.subject AND l.at >= now()) THEN
+		RETURN NULL;
+	END IF;
+	RETURN moderation_log_append_act(p_by, p_by_ref, NULL, p_action,
+	    v.state, v.subject, v.body);
+END $$;
+
 -- Opens a referral of kind p_kind (saisine: p_by must be an official;
 -- auto_saisine: a member) on the themes of slugs p_themes (of the primary
 -- consultation; at least one), due on p_due (not before today, Europe/
@@ -208,13 +246,17 @@ END $$;
 -- Publishes the last version of referral p_referral's opinion as adopted
 -- on p_adopted (not in the future) by p_for, p_against and p_abstain
 -- members, by its rapporteur p_by; tells the followers of its themes
--- (council_opinion; unless their mode for a theme's news is 'none').
--- Returns 'ok', or why nothing was written: 'not_rapporteur',
+-- (council_opinion; unless their mode for a theme's news is 'none') and
+-- writes the act in the moderation log (council_log; p_by_ref, p_by's
+-- pseudonym there). Returns 'ok', or why nothing was written: 'not_rapporteur',
 -- 'no_draft', 'published' (already), 'tally' (more votes than members,
 -- or none), 'date'.
+DROP FUNCTION IF EXISTS council_publish(bigint, bigint, date, integer,
+    integer, integer, text, text, text);
 CREATE OR REPLACE FUNCTION council_publish(p_referral bigint, p_by bigint,
-    p_adopted date, p_for integer, p_against integer, p_abstain integer,
-    p_base text, p_subject text, p_body text) RETURNS text
+    p_by_ref text, p_adopted date, p_for integer, p_against integer,
+    p_abstain integer, p_base text, p_subject text, p_body text)
+RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
 	r	council_referrals;
@@ -256,15 +298,19 @@ BEGIN
 	    JOIN council_referral_themes t ON t.theme_id = f.theme_id
 	    WHERE t.referral_id = r.id);
 	PERFORM council_notify_followers(r.id);
+	PERFORM council_log(r.id, 'opinion_publish', p_by, p_by_ref);
 	RETURN 'ok';
 END $$;
 
 -- The Region's response to the published opinion of p_referral, by
--- official p_by; a second response replaces the first. Returns false
+-- official p_by; a second response replaces the first. Each is written
+-- in the moderation log (council_log; p_by_ref, p_by's pseudonym there).
+-- Returns false
 -- (nothing written) when there is no published opinion or p_by is not an
 -- official.
+DROP FUNCTION IF EXISTS council_respond(bigint, bigint, text, text);
 CREATE OR REPLACE FUNCTION council_respond(p_referral bigint, p_by bigint,
-    p_body text, p_html text) RETURNS boolean
+    p_by_ref text, p_body text, p_html text) RETURNS boolean
 LANGUAGE plpgsql AS $$
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM council_opinions
@@ -277,6 +323,7 @@ BEGIN
 	ON CONFLICT (referral_id) DO UPDATE SET body = EXCLUDED.body,
 	    body_html = EXCLUDED.body_html, official_id = EXCLUDED.official_id,
 	    published_at = now();
+	PERFORM council_log(p_referral, 'opinion_response', p_by, p_by_ref);
 	RETURN true;
 END $$;
 

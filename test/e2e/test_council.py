@@ -16,6 +16,7 @@ import secrets
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
 from accounts_lib import wait_mail
+from modlog_lib import assert_ok, public_acts, text_hash, verify
 from participation_lib import new_proposal, word
 
 
@@ -244,6 +245,19 @@ def the_council_journey_from_referral_to_the_regions_response():
     contains(s["reponse_region"]["texte"], "retient")
     lacks(r.text, "Ajouter les EPN", "comments stay private")
     contains(anon.get("/export/").text, 'href="/export/conseil.json"')
+
+    # The opinion's publication (with its tally) and the Region's response
+    # are dated and logged: rows of the public moderation log, by the
+    # rapporteur's and the official's pseudonyms, chaining the SHA-256 of
+    # the texts in the open data; agora verify-log passes.
+    acts = public_acts("avis:%d:" % rid) + public_acts("reponse:%d" % rid)
+    eq([(a["action"], a["objet"], a["statut_apres"], a["moderateur"]) for a in acts],
+       [("opinion_publish", "avis:%d:%s:2:1:0" % (rid, today()), "avis_rendu",
+         harness.log_pseudonym(u1)),
+        ("opinion_response", "reponse:%d" % rid, "reponse", harness.log_pseudonym(oid))])
+    eq([a["texte_empreinte"] for a in acts],
+       [text_hash(s["avis"]["texte"]), text_hash(s["reponse_region"]["texte"])])
+    assert_ok(verify(), "agora verify-log after the council's acts")
     contains(anon.get("/").text, 'href="/conseil/"')
 
 
@@ -310,8 +324,8 @@ def published_synthesis(slug):
     writer = harness.make_user(roles=("citizen", "secretariat"))
     number = sql_value("SELECT version FROM synthesis_save(%s, 'Texte de la synthèse.', %d,"
                        " '{}', '{}')" % (theme, writer))
-    eq(sql_value("SELECT synthesis_publish(%s, %s, %d, 'http://x', 's', 'b', 's', 'b')"
-                 % (theme, number, writer)), "published")
+    eq(sql_value("SELECT synthesis_publish(%s, %s, %d, '%s', 'http://x', 's', 'b', 's', 'b')"
+                 % (theme, number, writer, harness.log_pseudonym(writer))), "published")
     forget_placeholder_mails()
     return title
 
