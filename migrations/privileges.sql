@@ -131,6 +131,8 @@ BEGIN
 	    ('council_referrals',	'SELECT, INSERT, UPDATE (rapporteur_id)'),
 	    ('council_referral_themes',	'SELECT, INSERT'),
 	    ('council_drafts',		'SELECT, INSERT'),
+	    -- Written by council_draft_add() with its version (0431).
+	    ('council_draft_citations',	'SELECT, INSERT'),
 	    ('council_comments',	'SELECT, INSERT'),
 	    ('council_opinions',	'SELECT, INSERT'),
 	    ('council_responses',	'SELECT, INSERT, UPDATE'),
@@ -370,7 +372,6 @@ BEGIN
 	     ' text, text)',					'EXECUTE'),
 	    ('council_draft_add(bigint, bigint, text, text, text, text, text,'
 	     ' integer[], bigint[])',				'EXECUTE'),
-	    ('council_cited(text)',				'EXECUTE'),
 	    ('council_cited_syntheses(text)',			'EXECUTE'),
 	    ('council_publish(bigint, bigint, text, date, integer, integer,'
 	     ' integer, text, text, text)',			'EXECUTE'),

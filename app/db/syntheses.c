@@ -106,8 +106,9 @@ DB_STMT(sql_synthesis_citing, 1, SYNTHESIS_CITING_COLS,
     " JOIN contributions c ON c.id = x.contribution_id"
     " WHERE t.id = (SELECT p.theme_id FROM contributions p"
     "  WHERE p.id = $1::bigint) AND c.proposal_id = $1::bigint"
-    " UNION ALL SELECT c.id, '', '', o.referral_id FROM council_opinions o"
-    " JOIN contributions c ON council_cited(o.body) @> to_jsonb(c.id)"
+    " UNION ALL SELECT c.id, '', '', o.referral_id FROM contributions c"
+    " JOIN council_draft_citations x ON x.contribution_id = c.id"
+    " JOIN council_opinions o ON o.draft_id = x.draft_id"
     " WHERE c.proposal_id = $1::bigint"
     " ORDER BY id, referral");
 

@@ -186,8 +186,9 @@ END $$;
 -- each synthesis cited ("[synthese:SLUG]") must be the published one of
 -- one of its themes, else 'synthese' and the line of the first that is
 -- not, nothing written.
--- Otherwise result is the version's id; NULL when refused (not a member,
--- no such referral, the opinion already published).
+-- Otherwise result is the version's id, its citations written in
+-- council_draft_citations; NULL when refused (not a member, no such
+-- referral, the opinion already published).
 DROP FUNCTION IF EXISTS council_draft_add(bigint, bigint, text, text, text,
     text, text);
 CREATE OR REPLACE FUNCTION council_draft_add(p_referral bigint, p_by bigint,
@@ -238,6 +239,13 @@ BEGIN
 	INSERT INTO council_drafts (referral_id, body, body_html, author_id)
 	VALUES (p_referral, p_body, p_html, p_by) RETURNING id::text
 	INTO result;
+	-- Its citations, each once, numbered in the order of the text (0431).
+	INSERT INTO council_draft_citations (draft_id, contribution_id,
+	    first_line, rank)
+	SELECT result::bigint, x.id, min(x.l),
+	    row_number() OVER (ORDER BY min(x.o))
+	FROM unnest(p_lines, p_ids) WITH ORDINALITY AS x(l, id, o)
+	GROUP BY x.id;
 	PERFORM council_mail_members(p_by, 'council_draft', q,
 	    p_base || '/conseil/saisines/' || p_referral, p_subject, p_mail);
 	PERFORM council_notify_members(p_by, 'draft', p_referral);
@@ -327,15 +335,9 @@ BEGIN
 	RETURN true;
 END $$;
 
--- The contributions a text cites ("[#N]", as citations_parse() reads
--- them), each once, in the order of their first citation.
-CREATE OR REPLACE FUNCTION council_cited(p_body text) RETURNS jsonb
-LANGUAGE sql IMMUTABLE AS $$
-	SELECT coalesce(jsonb_agg(x.id ORDER BY x.o), '[]'::jsonb)
-	FROM (SELECT m[1]::bigint AS id, min(o) AS o
-	    FROM regexp_matches(p_body, '\[#([1-9][0-9]{0,11})\]', 'g')
-	    WITH ORDINALITY AS r(m, o) GROUP BY m[1]::bigint) x
-$$;
+-- council_cited(text), the contributions a text cites read by a pattern,
+-- gave way to council_draft_citations (0431).
+DROP FUNCTION IF EXISTS council_cited(text);
 
 -- The syntheses p_body cites ("[synthese:SLUG]"), their themes' slugs in
 -- order of first citation, as a JSON array.
@@ -367,7 +369,9 @@ LANGUAGE sql STABLE AS $$
 		    'adopte_le', o.adopted_on, 'pour', o.votes_for,
 		    'contre', o.votes_against, 'abstentions', o.abstentions,
 		    'publie_le', o.published_at,
-		    'citations', council_cited(o.body),
+		    'citations', coalesce((SELECT jsonb_agg(x.contribution_id
+			ORDER BY x.rank) FROM council_draft_citations x
+			WHERE x.draft_id = o.draft_id), '[]'::jsonb),
 		    'syntheses_citees', council_cited_syntheses(o.body))
 		    FROM council_opinions o WHERE o.referral_id = r.id),
 		'reponse_region', (SELECT jsonb_build_object('texte', s.body,

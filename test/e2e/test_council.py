@@ -361,9 +361,10 @@ def an_opinion_cites_a_published_synthesis_of_its_themes():
                         % (question, official, slug, unpublished)))
     forget_placeholder_mails()
 
-    # A theme outside the referral, one without a published synthesis:
-    # refused at the line, the text kept, nothing written.
-    for bad in (outside, unpublished):
+    # A theme outside the referral, one without a published synthesis, a
+    # theme that does not exist: refused at the line, the text kept,
+    # nothing written.
+    for bad in (outside, unpublished, "inconnu-" + tag):
         text = "## Avis\n\nNous lisons [synthese:%s] et\n[synthese:%s]." % (slug, bad)
         r = m0.submit(work(rid), work(rid, "version"), {"texte": text})
         eq(r.status, 422, r.visible_text()[:300])

@@ -120,6 +120,14 @@ SELECT isnt((SELECT result FROM council_draft_add((SELECT id FROM r),
     'http://agora.test', 'Version {question}', '{link}', ARRAY[3, 3],
     ARRAY[(SELECT ok FROM cited), (SELECT id FROM cited_arg)])), NULL,
     'a member writes a draft citing a proposal and an argument of the theme');
+SELECT is(array(SELECT array[x.contribution_id, x.first_line, x.rank]
+    FROM council_draft_citations x JOIN council_drafts d ON d.id = x.draft_id
+    WHERE d.referral_id = (SELECT id FROM r) ORDER BY x.rank),
+    array[array[(SELECT ok FROM cited), 3, 1], array[(SELECT id FROM cited_arg), 3, 2]],
+    'its citations are kept with the version, in the order of the text (0431)');
+SELECT is((SELECT count(*) FROM council_draft_citations x JOIN council_drafts d
+    ON d.id = x.draft_id WHERE d.referral_id = (SELECT id FROM r))::int, 2,
+    'and none for the refused versions');
 SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_draft'
     AND body LIKE '%/conseil/saisines/' || (SELECT id FROM r))::int, 1,
     'the other member is told of the draft');
@@ -196,6 +204,10 @@ SELECT is(council_log((SELECT id FROM r), 'opinion_response', (SELECT a FROM p),
 SELECT is(council_state((SELECT id FROM r)), 'reponse', 'the Region responded');
 
 SELECT is(council_export() -> 'membres', '2'::jsonb, 'the export says the size');
+SELECT is((SELECT s -> 'avis' -> 'citations' FROM jsonb_array_elements(
+    council_export() -> 'saisines') s WHERE (s ->> 'id')::bigint =
+    (SELECT id FROM r)), jsonb_build_array((SELECT ok FROM cited),
+    (SELECT id FROM cited_arg)), 'the export lists the adopted version''s citations');
 SELECT is((SELECT s -> 'avis' ->> 'abstentions' FROM jsonb_array_elements(
     council_export() -> 'saisines') s WHERE (s ->> 'id')::bigint =
     (SELECT id FROM r)), '1', 'the export carries the tally');
