@@ -374,7 +374,8 @@ BEGIN
 	     ' integer[], bigint[])',				'EXECUTE'),
 	    ('council_cited_syntheses(text)',			'EXECUTE'),
 	    ('council_publish(bigint, bigint, text, date, integer, integer,'
-	     ' integer, text, text, text)',			'EXECUTE'),
+	     ' integer, text, text, text, text, text)',		'EXECUTE'),
+	    ('council_notify_cited(bigint)',			'EXECUTE'),
 	    ('council_respond(bigint, bigint, text, text, text)', 'EXECUTE'),
 	    ('council_log(bigint, text, bigint, text)',		'EXECUTE'),
 	    ('council_export()',				'EXECUTE'),
@@ -452,6 +453,7 @@ BEGIN
 	    'synthesis_notify(integer, bigint, bigint, bigint)',
 	    'council_notify_members(bigint, text, bigint)',
 	    'council_notify_followers(bigint)',
+	    'council_notify_cited(bigint)',
 	    -- The public acts of syntheses and of the council, in the
 	    -- moderation log (form 3, migration 0430).
 	    'synthesis_log(integer, bigint, bigint, text)',

@@ -94,9 +94,10 @@ DB_STMT(sql_council_rapporteur_set, 3, COUNCIL_WRITE_COLS,
     "  FROM council_opinions WHERE referral_id = $1::bigint) RETURNING 1)"
     " SELECT count(*) AS result FROM u");
 
-DB_STMT(sql_council_publish, 10, COUNCIL_WRITE_COLS,
+DB_STMT(sql_council_publish, 12, COUNCIL_WRITE_COLS,
     "SELECT council_publish($1::bigint, $2::bigint, $3::text, $4::date,"
-    " $5::int, $6::int, $7::int, $8::text, $9::text, $10::text) AS result");
+    " $5::int, $6::int, $7::int, $8::text, $9::text, $10::text, $11::text,"
+    " $12::text) AS result");
 
 DB_STMT(sql_council_respond, 5, COUNCIL_WRITE_COLS,
     "SELECT council_respond($1::bigint, $2::bigint, $3::text, $4::text,"

@@ -136,7 +136,8 @@ extern const struct db_stmt	sql_council_rapporteur_set;
  * $1 referral, $2 rapporteur, $3 their pseudonym in the moderation log
  * (modlog_pseudonym()), $4 adoption date, $5 for, $6 against, $7
  * abstaining, $8 base URL, $9 and $10 the followers' mail
- * (MT_COUNCIL_OPINION): council_publish's outcome.
+ * (MT_COUNCIL_OPINION), $11 and $12 the cited authors' (MT_COUNCIL_CITED):
+ * council_publish's outcome.
  */
 extern const struct db_stmt	sql_council_publish;
 /*

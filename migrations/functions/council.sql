@@ -139,6 +139,26 @@ BEGIN
 	    v.state, v.subject, v.body);
 END $$;
 
+-- The authors of the contributions the opinion on p_referral cites, on
+-- the site (kind cited_opinion, one per author, about the first they
+-- wrote in the order of the text), whatever their e-mail mode. SECURITY
+-- DEFINER, as above; nothing unless the opinion was published in this
+-- transaction.
+CREATE OR REPLACE FUNCTION council_notify_cited(p_referral bigint)
+RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO notifications (user_id, kind, referral_id, contribution_id)
+	SELECT DISTINCT ON (c.author_id) c.author_id, 'cited_opinion',
+	    o.referral_id, c.id
+	FROM council_opinions o
+	JOIN council_draft_citations x ON x.draft_id = o.draft_id
+	JOIN contributions c ON c.id = x.contribution_id
+	JOIN users u ON u.id = c.author_id
+	WHERE o.referral_id = p_referral AND o.published_at = now()
+	    AND u.deleted_at IS NULL AND u.id <> o.rapporteur_id
+	ORDER BY c.author_id, x.rank
+$$;
+
 -- Opens a referral of kind p_kind (saisine: p_by must be an official;
 -- auto_saisine: a member) on the themes of slugs p_themes (of the primary
 -- consultation; at least one), due on p_due (not before today, Europe/
@@ -254,16 +274,21 @@ END $$;
 -- Publishes the last version of referral p_referral's opinion as adopted
 -- on p_adopted (not in the future) by p_for, p_against and p_abstain
 -- members, by its rapporteur p_by; tells the followers of its themes
--- (council_opinion; unless their mode for a theme's news is 'none') and
--- writes the act in the moderation log (council_log; p_by_ref, p_by's
+-- (council_opinion; unless their mode for a theme's news is 'none'), the
+-- authors of the contributions it cites (p_csubject / p_cbody, kind
+-- council_cited, one mail per author, unless their mode for activity on
+-- their contributions is 'none'), on the site too, and writes the act in the moderation log (council_log; p_by_ref, p_by's
 -- pseudonym there). Returns 'ok', or why nothing was written: 'not_rapporteur',
 -- 'no_draft', 'published' (already), 'tally' (more votes than members,
 -- or none), 'date'.
 DROP FUNCTION IF EXISTS council_publish(bigint, bigint, date, integer,
     integer, integer, text, text, text);
+DROP FUNCTION IF EXISTS council_publish(bigint, bigint, text, date, integer,
+    integer, integer, text, text, text);
 CREATE OR REPLACE FUNCTION council_publish(p_referral bigint, p_by bigint,
     p_by_ref text, p_adopted date, p_for integer, p_against integer,
-    p_abstain integer, p_base text, p_subject text, p_body text)
+    p_abstain integer, p_base text, p_subject text, p_body text,
+    p_csubject text, p_cbody text)
 RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -305,7 +330,23 @@ BEGIN
 	    AND u.id IN (SELECT f.user_id FROM follows f
 	    JOIN council_referral_themes t ON t.theme_id = f.theme_id
 	    WHERE t.referral_id = r.id);
+	INSERT INTO outbox (user_id, recipient, subject, body, kind)
+	SELECT DISTINCT ON (u.id) u.id, u.email,
+	    mail_fill(p_csubject, ARRAY['question'], ARRAY[left(r.question, 80)]),
+	    mail_fill(p_cbody, ARRAY['question', 'title', 'link',
+	    'settings_link'], ARRAY[r.question, coalesce(c.title, p.title, ''),
+	    p_base || '/conseil/avis/' || r.id, p_base || '/compte/courriels']),
+	    'council_cited'
+	FROM council_draft_citations x
+	JOIN contributions c ON c.id = x.contribution_id
+	LEFT JOIN contributions p ON p.id = c.proposal_id
+	JOIN users u ON u.id = c.author_id
+	WHERE x.draft_id = d.id AND u.deleted_at IS NULL
+	    AND u.email IS NOT NULL AND u.id <> p_by
+	    AND notify_mode(u.id, 'activity') <> 'none'
+	ORDER BY u.id, x.rank;
 	PERFORM council_notify_followers(r.id);
+	PERFORM council_notify_cited(r.id);
 	PERFORM council_log(r.id, 'opinion_publish', p_by, p_by_ref);
 	RETURN 'ok';
 END $$;

@@ -266,7 +266,7 @@ def an_opinion_cites_the_contributions_of_its_themes():
     tag = secrets.token_hex(4)
     (m0, u0, e0), (m1, u1, e1) = members(tag, 2)
     title = "Des ateliers numériques au lycée " + word()
-    cited = new_proposal(title=title, slug="education")[2]
+    author, author_id, cited = new_proposal(title=title, slug="education")
     foreign = new_proposal(title="Un autre thème " + word(), slug="ethique")[2]
     official, _ = harness.signed_in(roles=("citizen", "official"))
     question = "Les ateliers numériques %s ?" % tag
@@ -311,6 +311,27 @@ def an_opinion_cites_the_contributions_of_its_themes():
     contains(t, "Proposition citée dans l'avis du conseil numérique (saisine n°%d)" % rid)
     contains(Client().get("/propositions/%d" % cited).text, 'href="/conseil/avis/%d"' % rid)
     lacks(Client().get("/propositions/%d" % foreign).visible_text(), "l'avis du conseil")
+
+    # Its author is told (issue 16, item 4): by mail, and on the site with
+    # the header's unread count, the opinion and the contribution linked.
+    address = sql_value("SELECT email FROM users WHERE id = %d" % author_id)
+    _, msg, _ = wait_mail(address, "council_cited")
+    contains(msg["Subject"], "Votre contribution est citée dans un avis du conseil numérique")
+    contains(msg.get_body().get_content(), "/conseil/avis/%d" % rid)
+    contains(msg.get_body().get_content(), title)
+    page = author.get("/")
+    contains(page.text, '<span class="badge" aria-hidden="true">1</span>')
+    contains(page.text, "1 notification non lue")
+    notes = author.get("/compte/notifications")
+    contains(notes.visible_text(), "Nouveau — ")
+    contains(notes.visible_text(), "Votre contribution est citée dans un avis du conseil "
+             "numérique : « %s », qui cite « %s »." % (question, title))
+    contains(notes.text, 'href="/conseil/avis/%d"' % rid)
+    contains(notes.text, 'href="/propositions/%d"' % cited)
+    lacks(author.get("/").text, "non lue", "read once seen")
+    # Nobody else cited, nobody else told.
+    eq(sql_value("SELECT count(*) FROM notifications WHERE kind = 'cited_opinion'"
+                 " AND referral_id = %d" % rid), "1")
 
 
 def published_synthesis(slug):

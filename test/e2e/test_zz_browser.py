@@ -472,7 +472,7 @@ def council_pages():
                       " 'http://x', 's', 'x', '{}', '{}')" % (rid2, a))
     harness.sql("UPDATE council_referrals SET rapporteur_id = %d WHERE id = %d" % (b, rid2))
     harness.sql_value("SELECT council_publish(%d, %d, '%s', current_date, 1, 0, 1, 'http://x',"
-                      " 's', 'x')" % (rid, b, harness.log_pseudonym(b)))
+                      " 's', 'x', 's', 'x')" % (rid, b, harness.log_pseudonym(b)))
     harness.sql_value("SELECT council_respond(%d, %d, '%s', 'Retenu', '<p>Retenu</p>')"
                       % (rid, official, harness.log_pseudonym(official)))
     public = ["/conseil/", "/conseil/avis/%d" % rid, "/conseil/avis/%d" % rid2]

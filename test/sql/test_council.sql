@@ -146,7 +146,8 @@ LANGUAGE sql AS $$
 	SELECT council_publish((SELECT id FROM r), p_by, 'abcdef012345', p_on,
 	    p_for, p_against,
 	    p_abstain, 'http://agora.test', 'Avis {question}',
-	    E'{question}\n{link}\n{settings_link}')
+	    E'{question}\n{link}\n{settings_link}', 'Citée {question}',
+	    E'{title} {link}')
 $$;
 SELECT is(pg_temp.publish((SELECT a FROM p), 1, 0, 0), 'not_rapporteur',
     'nobody publishes before a rapporteur is designated');
@@ -175,6 +176,17 @@ SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_opinion'
 SELECT is((SELECT count(*) FROM notifications WHERE kind = 'opinion'
     AND user_id = (SELECT follower FROM p) AND referral_id = (SELECT id FROM r))::int,
     1, 'on the site too, once (council_notify_followers)');
+-- The authors it cites (0432): by mail, with the title, and on the site.
+SELECT is(array(SELECT body FROM outbox WHERE kind = 'council_cited'
+    AND user_id IN (SELECT citizen FROM p UNION SELECT follower FROM p)
+    ORDER BY user_id), array['Une charte éthique http://agora.test/conseil/avis/'
+    || (SELECT id FROM r), 'Une charte éthique http://agora.test/conseil/avis/'
+    || (SELECT id FROM r)], 'each cited author is mailed once, with the title');
+SELECT is(array(SELECT array[user_id, contribution_id] FROM notifications
+    WHERE kind = 'cited_opinion' AND referral_id = (SELECT id FROM r)
+    ORDER BY user_id), array[array[(SELECT citizen FROM p), (SELECT ok FROM cited)],
+    array[(SELECT follower FROM p), (SELECT id FROM cited_arg)]],
+    'and has it on the site (council_notify_cited)');
 SELECT is((SELECT result FROM council_draft_add((SELECT id FROM r),
     (SELECT a FROM p), 'Encore', '<p>Encore</p>', 'http://agora.test', 's',
     'b', '{}', '{}')), NULL, 'no draft after publication');

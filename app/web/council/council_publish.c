@@ -137,7 +137,9 @@ council_publish_post(struct web_req *w)
 		    DB_TEXT(c->votes[0]), DB_TEXT(c->votes[1]),
 		    DB_TEXT(c->votes[2]), DB_TEXT(app.base_url),
 		    DB_TEXT(mail_text_subject(MT_COUNCIL_OPINION)),
-		    DB_TEXT(mail_text_body(MT_COUNCIL_OPINION))));
+		    DB_TEXT(mail_text_body(MT_COUNCIL_OPINION)),
+		    DB_TEXT(mail_text_subject(MT_COUNCIL_CITED)),
+		    DB_TEXT(mail_text_body(MT_COUNCIL_CITED))));
 	}
 	r = web_text(w, CQ_WRITE, 0, CW_RESULT);
 	if (strcmp(r, "ok") != 0)
