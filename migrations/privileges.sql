@@ -378,6 +378,7 @@ BEGIN
 	    ('council_notify_cited(bigint)',			'EXECUTE'),
 	    ('council_respond(bigint, bigint, text, text, text)', 'EXECUTE'),
 	    ('council_log(bigint, text, bigint, text)',		'EXECUTE'),
+	    ('council_opinion_subject(council_opinions)',	'EXECUTE'),
 	    ('council_export()',				'EXECUTE'),
 	    -- Paper forms (functions/paper.sql).
 	    ('paper_sheets_issue(text, text[])',			'EXECUTE'),

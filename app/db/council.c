@@ -32,7 +32,12 @@ DB_STMT(sql_council_referral, 1, COUNCIL_REFERRAL_COLS,
     " a.votes_for AS op_for, a.votes_against AS op_against,"
     " a.abstentions AS op_abstain, fr_date(a.published_at) AS op_published,"
     " s.body AS re_body, s.body_html AS re_html,"
-    " fr_date(s.published_at) AS re_date"
+    " fr_date(s.published_at) AS re_date,"
+    /* The log's rows of the two acts (council_log()'s subjects). */
+    " (SELECT max(l.id) FROM moderation_log l"
+    "  WHERE l.subject = council_opinion_subject(a)) AS op_log,"
+    " (SELECT max(l.id) FROM moderation_log l"
+    "  WHERE l.subject = 'reponse:' || s.referral_id) AS re_log"
     " FROM council_referrals r JOIN users o ON o.id = r.opened_by"
     " LEFT JOIN users ra ON ra.id = r.rapporteur_id"
     " LEFT JOIN council_opinions a ON a.referral_id = r.id"

@@ -63,7 +63,9 @@ extern const struct db_stmt	sql_council_members;
 	C(CR_OP_PUBLISHED,	"op_published",	TEXT)	/* French */	\
 	C(CR_RE_BODY,		"re_body",	TEXT)	/* Markdown; NULL */\
 	C(CR_RE_HTML,		"re_html",	TEXT)	/* cmark; NULL */\
-	C(CR_RE_DATE,		"re_date",	TEXT)	/* French */
+	C(CR_RE_DATE,		"re_date",	TEXT)	/* French */	\
+	C(CR_OP_LOG,		"op_log",	INT)	/* log row; NULL */\
+	C(CR_RE_LOG,		"re_log",	INT)	/* log row; NULL */
 DB_COLUMNS(COUNCIL_REFERRAL_COLS, CR__MAX);
 extern const struct db_stmt	sql_council_referral;
 

@@ -47,7 +47,10 @@ DB_STMT(sql_synthesis_public, 1, SYNTHESIS_COLS,
     " " FR_WHEN("p.published_at") " AS published,"
     " u.display_name AS publisher,"
     " " CITED("v.id") " AS cited, " UNCOVERED("v.id") " AS uncovered,"
-    " " PUBLIC_COUNT " AS contributions, " LATEST_NUMBER " AS latest"
+    " " PUBLIC_COUNT " AS contributions, " LATEST_NUMBER " AS latest,"
+    /* The log's row of that publication (synthesis_log()'s subject). */
+    " (SELECT max(l.id) FROM moderation_log l WHERE l.subject ="
+    "  'synthese:' || t.slug || ':' || v.number) AS log_id"
     THEME_OF_SLUG PUBLISHED
     " LEFT JOIN users u ON u.id = p.published_by"
     WHERE_SLUG);

@@ -101,6 +101,16 @@ LANGUAGE sql AS $$
 	ORDER BY f.user_id, f.theme_id
 $$;
 
+-- The subject of opinion o in the moderation log, "avis:ID:ADOPTED_ON:FOR:
+-- AGAINST:ABSTAINING" (council_log; the opinion page finds its row by it).
+CREATE OR REPLACE FUNCTION council_opinion_subject(o council_opinions)
+RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT format('avis:%s:%s:%s:%s:%s', o.referral_id,
+	    to_char(o.adopted_on, 'YYYY-MM-DD'), o.votes_for, o.votes_against,
+	    o.abstentions)
+$$;
+
 -- A public act of the council or the Region on referral p_referral, in
 -- the moderation log (form 3): 'opinion_publish', the opinion its
 -- rapporteur p_by has just published (subject "avis:ID:ADOPTED_ON:FOR:
@@ -117,9 +127,7 @@ DECLARE
 	v	record;
 BEGIN
 	IF p_action = 'opinion_publish' THEN
-		SELECT format('avis:%s:%s:%s:%s:%s', o.referral_id,
-		    to_char(o.adopted_on, 'YYYY-MM-DD'), o.votes_for,
-		    o.votes_against, o.abstentions) AS subject,
+		SELECT council_opinion_subject(o) AS subject,
 		    'avis_rendu' AS state, o.body INTO v
 		FROM council_opinions o WHERE o.referral_id = p_referral
 		    AND o.rapporteur_id = p_by AND o.published_at = now();

@@ -258,6 +258,11 @@ def the_council_journey_from_referral_to_the_regions_response():
     eq([a["texte_empreinte"] for a in acts],
        [text_hash(s["avis"]["texte"]), text_hash(s["reponse_region"]["texte"])])
     assert_ok(verify(), "agora verify-log after the council's acts")
+    # The opinion's page says where, for both acts.
+    t = anon.get("/conseil/avis/%d" % rid).visible_text()
+    for a in acts:
+        contains(t, "Inscrit au journal vérifiable (ligne n° %s)."
+                 % format(a["id"], ",d").replace(",", " "))
     contains(anon.get("/").text, 'href="/conseil/"')
 
 

@@ -179,7 +179,7 @@ def transparency_page_and_export_index_show_the_head_and_the_files():
     eq(r.status, 200)
     t = r.visible_text()
     contains(t, "Journal de modération")
-    contains(t, "%d décision" % head["lignes"])
+    contains(t, "%d ligne" % head["lignes"])
     contains(t, head["derniere_empreinte"])
     contains(t, head["cle_empreinte_sha256"])
     for url in (HEAD_URL, LOG_URL, KEY_URL):

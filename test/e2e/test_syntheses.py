@@ -247,6 +247,12 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
         "SELECT consultation_id FROM themes WHERE slug = '%s'" % slug))})
     lacks(Client().get(LOG_URL).text, name, "no name in the log")
     assert_ok(verify(), "agora verify-log after the publications")
+    # The public page says where: the last publication's row.
+    contains(Client().get("/syntheses/" + slug).visible_text(),
+             "(secrétariat). Inscrit au journal vérifiable (ligne n° %s)."
+             % format(acts[-1]["id"], ",d").replace(",", " "))
+    contains(Client().get("/syntheses/" + slug).text,
+             'href="/moderation/transparence#journal"')
 
 
 @test
