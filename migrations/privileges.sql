@@ -133,6 +133,8 @@ BEGIN
 	    ('council_referrals',	'SELECT, INSERT, UPDATE (rapporteur_id)'),
 	    ('council_referral_themes',	'SELECT, INSERT'),
 	    ('council_drafts',		'SELECT, INSERT'),
+	    -- Written by council_draft_add() with its version (0431).
+	    ('council_draft_citations',	'SELECT, INSERT'),
 	    ('council_comments',	'SELECT, INSERT'),
 	    ('council_opinions',	'SELECT, INSERT'),
 	    ('council_responses',	'SELECT, INSERT, UPDATE'),
@@ -302,9 +304,10 @@ BEGIN
 	    ('synthesis_save(integer, text, bigint, integer[], bigint[])',
 								'EXECUTE'),
 	    ('synthesis_publish(integer, integer, bigint, text, text, text,'
-	     ' text, text)',					'EXECUTE'),
+	     ' text, text, text)',				'EXECUTE'),
 	    ('synthesis_published(integer)',			'EXECUTE'),
 	    ('synthesis_notify(integer, bigint, bigint, bigint)',	'EXECUTE'),
+	    ('synthesis_log(integer, bigint, bigint, text)',	'EXECUTE'),
 	    -- Trigger functions.
 	    ('votes_count()',					''),
 	    ('proposal_votes_row()',				''),
@@ -323,6 +326,8 @@ BEGIN
 	    ('moderation_log_canonical(moderation_log)',	''),
 	    ('moderation_log_append(bigint, text, bigint, bigint, text, text,'
 	     ' text, text, text, text, timestamptz)',		''),
+	    ('moderation_log_append_act(bigint, text, bigint, text, text,'
+	     ' text, text)',					''),
 	    ('flag_contribution(bigint, bigint, text, text, integer, text)',
 								'EXECUTE'),
 	    ('moderation_decide(bigint, bigint, text, text, text, integer, text,'
@@ -370,11 +375,13 @@ BEGIN
 	     ' text, text)',					'EXECUTE'),
 	    ('council_draft_add(bigint, bigint, text, text, text, text, text,'
 	     ' integer[], bigint[])',				'EXECUTE'),
-	    ('council_cited(text)',				'EXECUTE'),
 	    ('council_cited_syntheses(text)',			'EXECUTE'),
-	    ('council_publish(bigint, bigint, date, integer, integer, integer,'
-	     ' text, text, text)',				'EXECUTE'),
-	    ('council_respond(bigint, bigint, text, text)',	'EXECUTE'),
+	    ('council_publish(bigint, bigint, text, date, integer, integer,'
+	     ' integer, text, text, text, text, text)',		'EXECUTE'),
+	    ('council_notify_cited(bigint)',			'EXECUTE'),
+	    ('council_respond(bigint, bigint, text, text, text)', 'EXECUTE'),
+	    ('council_log(bigint, text, bigint, text)',		'EXECUTE'),
+	    ('council_opinion_subject(council_opinions)',	'EXECUTE'),
 	    ('council_export()',				'EXECUTE'),
 	    -- Paper forms (functions/paper.sql).
 	    ('paper_sheets_issue(text, text[])',			'EXECUTE'),
@@ -413,6 +420,8 @@ BEGIN
 	FOREACH f IN ARRAY ARRAY[
 	    'moderation_log_append(bigint, text, bigint, bigint, text, text, text,'
 	    ' text, text, text, timestamptz)',
+	    'moderation_log_append_act(bigint, text, bigint, text, text, text,'
+	    ' text)',
 	    'flag_contribution(bigint, bigint, text, text, integer, text)',
 	    'moderation_decide(bigint, bigint, text, text, text, integer, text,'
 	    ' text, text, text, text, text, text)',
@@ -448,7 +457,12 @@ BEGIN
 	    -- The news of syntheses and of the council, on the site.
 	    'synthesis_notify(integer, bigint, bigint, bigint)',
 	    'council_notify_members(bigint, text, bigint)',
-	    'council_notify_followers(bigint)'] LOOP
+	    'council_notify_followers(bigint)',
+	    'council_notify_cited(bigint)',
+	    -- The public acts of syntheses and of the council, in the
+	    -- moderation log (form 3, migration 0430).
+	    'synthesis_log(integer, bigint, bigint, text)',
+	    'council_log(bigint, text, bigint, text)'] LOOP
 		EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER'
 		    ' SET search_path = pg_catalog, public, pg_temp',
 		    f::regprocedure);

@@ -168,7 +168,7 @@ check_row(struct run *r, const struct modlog_row *w)
 		head_passed(r, &r->heads[r->next++], 0);
 	for (k = r->next; k < r->nheads && r->heads[k].h.last_id == w->id; k++)
 		memcpy(r->heads[k].hash_at, w->hash, strnlen(w->hash, 64));
-	if (w->id <= r->prev_id || (w->form != 1 && w->form != 2))
+	if (w->id <= r->prev_id || w->form < 1 || w->form > 3)
 		broken(c, "moderation_log row %lld: out of order or of an "
 		    "unknown form", w->id);
 	if (strcmp(w->prev_hash, r->prev) != 0)
@@ -176,9 +176,9 @@ check_row(struct run *r, const struct modlog_row *w)
 		    "hash of the row before", w->id);
 	if (w->form == 1 && w->note == NULL && w->note_erased)
 		c->v1_erased++;		/* its hash covered the erased note */
-	else if (w->form == 2 && w->note != NULL)
-		broken(c, "moderation_log row %lld: a note inside a form-2 row, "
-		    "outside its hash", w->id);
+	else if (w->form >= 2 && w->note != NULL)
+		broken(c, "moderation_log row %lld: a note inside a form-%d "
+		    "row, outside its hash", w->id, w->form);
 	else {
 		if ((text = modlog_canonical(w)) == NULL) {
 			fprintf(stderr, "agora: out of memory\n");
@@ -190,7 +190,7 @@ check_row(struct run *r, const struct modlog_row *w)
 			broken(c, "moderation_log row %lld: its content does not "
 			    "match its hash (altered)", w->id);
 	}
-	if (w->form == 2 && c->secret != NULL)
+	if (w->form >= 2 && c->secret != NULL)
 		check_secrets(c, w);
 	if (r->signed_max > 0 && w->at < r->signed_max - MODLOG_HEAD_SLACK_US) {
 		modlog_time(w->at, t);
@@ -201,8 +201,10 @@ check_row(struct run *r, const struct modlog_row *w)
 	}
 	if (w->form == 1)
 		c->form1++;
-	else
+	else if (w->form == 2)
 		c->form2++;
+	else
+		c->form3++;
 	if (r->file_last >= 0 && w->id > r->file_last) {
 		if (c->after++ == 0)
 			c->after_first = w->id;

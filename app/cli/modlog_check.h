@@ -53,7 +53,7 @@ struct modlog_check {
 	long long	rows;		/* rows read */
 	long long	last_id;	/* 0 for an empty log */
 	char		last_hash[65];
-	long long	form1, form2;
+	long long	form1, form2, form3;
 	long long	v1_erased;	/* form-1 rows whose note was erased */
 	long long	pseudonyms;	/* form-2 pseudonyms checked */
 	long long	notes, notes_erased; /* form-2 notes checked, erased */

@@ -130,8 +130,8 @@ static void
 report(const struct modlog_check *c, const char *head)
 {
 	printf("OK: %lld rows, hash chain intact\n", c->rows);
-	printf("recomputed in C: %lld row(s) of form 1, %lld of form 2\n",
-	    c->form1, c->form2);
+	printf("recomputed in C: %lld row(s) of form 1, %lld of form 2, "
+	    "%lld of form 3 (public acts)\n", c->form1, c->form2, c->form3);
 	if (c->v1_erased > 0)
 		printf("%lld form-1 row(s) with an erased note: checked by their "
 		    "links only\n", c->v1_erased);

@@ -209,12 +209,13 @@ field_id(struct sbuf *b, long long v)
 		sb_id(b, v);
 }
 
+/* Forms 2 and 3 (which adds the subject and the text's hash). */
 static void
 canonical_v2(struct sbuf *b, const struct modlog_row *r)
 {
 	char	t[MODLOG_TIME_MAX];
 
-	sb_str(b, "2");
+	sb_str(b, r->form == 3 ? "3" : "2");
 	field_id(b, r->id);
 	modlog_time(r->at, t);
 	field(b, t);
@@ -229,6 +230,10 @@ canonical_v2(struct sbuf *b, const struct modlog_row *r)
 	if (r->queued)
 		modlog_time(r->queued_at, t);
 	field(b, r->queued ? t : NULL);
+	if (r->form == 3) {
+		field(b, r->subject);
+		field(b, r->text_hash);
+	}
 	field(b, r->prev_hash);
 }
 

@@ -19,7 +19,10 @@
  *  - form 2: "2", id, time, moderator pseudonym, contribution,
  *    consultation, action, status before, status after, rule, note
  *    commitment, time it entered the queue, previous hash, joined by '|',
- *    a missing value as the empty string: the fields of the open-data file.
+ *    a missing value as the empty string: the fields of the open-data file;
+ *  - form 3 (a public act of the syntheses or the council, migration
+ *    0430): "3" and the fields of form 2, with the subject and the hash
+ *    of the text made public before the previous hash.
  * Times are UTC, "2026-11-29T10:03:04.123456Z".
  */
 
@@ -39,7 +42,7 @@
 /* One row, as read from the table. Borrowed strings. */
 struct modlog_row {
 	long long	 id;
-	int		 form;		/* 1 or 2 */
+	int		 form;		/* 1, 2 or 3 */
 	long long	 at;		/* microseconds since 2000-01-01 UTC */
 	long long	 moderator_id;	/* 0: none (automatic) */
 	const char	*moderator_ref;	/* form 2: pseudonym, NULL: none */
@@ -57,6 +60,8 @@ struct modlog_row {
 	const char	*hash;
 	int		 note_erased;	/* form 1: its note was erased */
 	const char	*kept_note;	/* form 2: moderation_notes, NULL */
+	const char	*subject;	/* form 3: what the act is about */
+	const char	*text_hash;	/* form 3: SHA-256 of its text */
 };
 
 /* "YYYY-MM-DDTHH:MM:SS.ffffffZ" for t microseconds since 2000-01-01. */

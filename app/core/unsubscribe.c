@@ -24,6 +24,7 @@ static const struct {
 	{ "council_opinion",	"theme" },	/* an opinion on a theme */
 	{ "synthesis_published", "theme" },	/* a theme's synthesis */
 	{ "synthesis_cited",	"activity" },	/* one's text cited in it */
+	{ "council_cited",	"activity" },	/* one's text in an opinion */
 	{ "digest",		"digest" },
 };
 

@@ -277,7 +277,9 @@ extern const struct vocab	vocab_epn_result[EPR__MAX];
 	X(NK_DRAFT,	"draft",	"Nouvelle version d'un projet "	\
 	    "d'avis du conseil numérique")				\
 	X(NK_OPINION,	"opinion",	"Avis du conseil numérique sur "\
-	    "un thème que vous suivez")
+	    "un thème que vous suivez")					\
+	X(NK_CITED_OPINION, "cited_opinion", "Votre contribution est "	\
+	    "citée dans un avis du conseil numérique")
 enum { VOCAB_NOTIFY_KIND(VOCAB_ENUM_) NK__MAX };
 extern const struct vocab	vocab_notify_kind[NK__MAX];
 

@@ -32,7 +32,12 @@ DB_STMT(sql_council_referral, 1, COUNCIL_REFERRAL_COLS,
     " a.votes_for AS op_for, a.votes_against AS op_against,"
     " a.abstentions AS op_abstain, fr_date(a.published_at) AS op_published,"
     " s.body AS re_body, s.body_html AS re_html,"
-    " fr_date(s.published_at) AS re_date"
+    " fr_date(s.published_at) AS re_date,"
+    /* The log's rows of the two acts (council_log()'s subjects). */
+    " (SELECT max(l.id) FROM moderation_log l"
+    "  WHERE l.subject = council_opinion_subject(a)) AS op_log,"
+    " (SELECT max(l.id) FROM moderation_log l"
+    "  WHERE l.subject = 'reponse:' || s.referral_id) AS re_log"
     " FROM council_referrals r JOIN users o ON o.id = r.opened_by"
     " LEFT JOIN users ra ON ra.id = r.rapporteur_id"
     " LEFT JOIN council_opinions a ON a.referral_id = r.id"
@@ -94,13 +99,14 @@ DB_STMT(sql_council_rapporteur_set, 3, COUNCIL_WRITE_COLS,
     "  FROM council_opinions WHERE referral_id = $1::bigint) RETURNING 1)"
     " SELECT count(*) AS result FROM u");
 
-DB_STMT(sql_council_publish, 9, COUNCIL_WRITE_COLS,
-    "SELECT council_publish($1::bigint, $2::bigint, $3::date, $4::int,"
-    " $5::int, $6::int, $7::text, $8::text, $9::text) AS result");
+DB_STMT(sql_council_publish, 12, COUNCIL_WRITE_COLS,
+    "SELECT council_publish($1::bigint, $2::bigint, $3::text, $4::date,"
+    " $5::int, $6::int, $7::int, $8::text, $9::text, $10::text, $11::text,"
+    " $12::text) AS result");
 
-DB_STMT(sql_council_respond, 4, COUNCIL_WRITE_COLS,
-    "SELECT council_respond($1::bigint, $2::bigint, $3::text, $4::text)"
-    " AS result");
+DB_STMT(sql_council_respond, 5, COUNCIL_WRITE_COLS,
+    "SELECT council_respond($1::bigint, $2::bigint, $3::text, $4::text,"
+    " $5::text) AS result");
 
 DB_STMT(sql_council_export, 0, COUNCIL_EXPORT_COLS,
     "SELECT jsonb_pretty(council_export()) AS doc");

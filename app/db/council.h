@@ -63,7 +63,9 @@ extern const struct db_stmt	sql_council_members;
 	C(CR_OP_PUBLISHED,	"op_published",	TEXT)	/* French */	\
 	C(CR_RE_BODY,		"re_body",	TEXT)	/* Markdown; NULL */\
 	C(CR_RE_HTML,		"re_html",	TEXT)	/* cmark; NULL */\
-	C(CR_RE_DATE,		"re_date",	TEXT)	/* French */
+	C(CR_RE_DATE,		"re_date",	TEXT)	/* French */	\
+	C(CR_OP_LOG,		"op_log",	INT)	/* log row; NULL */\
+	C(CR_RE_LOG,		"re_log",	INT)	/* log row; NULL */
 DB_COLUMNS(COUNCIL_REFERRAL_COLS, CR__MAX);
 extern const struct db_stmt	sql_council_referral;
 
@@ -133,12 +135,17 @@ extern const struct db_stmt	sql_council_comment_add;
  */
 extern const struct db_stmt	sql_council_rapporteur_set;
 /*
- * $1 referral, $2 rapporteur, $3 adoption date, $4 for, $5 against, $6
- * abstaining, $7 base URL, $8 and $9 the followers' mail
- * (MT_COUNCIL_OPINION): council_publish's outcome.
+ * $1 referral, $2 rapporteur, $3 their pseudonym in the moderation log
+ * (modlog_pseudonym()), $4 adoption date, $5 for, $6 against, $7
+ * abstaining, $8 base URL, $9 and $10 the followers' mail
+ * (MT_COUNCIL_OPINION), $11 and $12 the cited authors' (MT_COUNCIL_CITED):
+ * council_publish's outcome.
  */
 extern const struct db_stmt	sql_council_publish;
-/* $1 referral, $2 official, $3 Markdown, $4 HTML: "t" when written. */
+/*
+ * $1 referral, $2 official, $3 their pseudonym in the moderation log, $4
+ * Markdown, $5 HTML: "t" when written.
+ */
 extern const struct db_stmt	sql_council_respond;
 
 /* /export/conseil.json: one row, doc (council_export, indented). */

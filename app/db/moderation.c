@@ -212,7 +212,7 @@ DB_STMT(sql_consultation_set_mode, 4, MOD_SET_MODE_COLS,
     " l.contribution_id, l.consultation_id, l.action, l.from_status," \
     " l.to_status, l.rule_code, l.note, l.note_mac, l.queued_at," \
     " l.prev_hash, l.hash, l.note_erased_at IS NOT NULL AS note_erased," \
-    " n.note AS kept_note" \
+    " n.note AS kept_note, l.subject, l.text_hash" \
     " FROM moderation_log l LEFT JOIN moderation_notes n ON n.log_id = l.id" \
     " ORDER BY l.id"
 

@@ -274,7 +274,7 @@ extern const struct db_stmt	sql_consultation_set_mode;
  */
 #define MOD_LOG_ROW_COLS(C)						\
 	C(LOGROW_ID,		"id",			INT)		\
-	C(LOGROW_FORM,		"form",			INT)	/* 1 or 2 */ \
+	C(LOGROW_FORM,		"form",			INT)	/* 1, 2, 3 */ \
 	C(LOGROW_AT,		"at",			TEXT)	/* binary */ \
 	C(LOGROW_MODERATOR,	"moderator_id",		INT)	/* or NULL */ \
 	C(LOGROW_MODERATOR_REF,	"moderator_ref",	TEXT)	/* or NULL */ \
@@ -290,7 +290,9 @@ extern const struct db_stmt	sql_consultation_set_mode;
 	C(LOGROW_PREV,		"prev_hash",		TEXT)		\
 	C(LOGROW_HASH,		"hash",			TEXT)		\
 	C(LOGROW_ERASED,	"note_erased",		BOOL)		\
-	C(LOGROW_KEPT_NOTE,	"kept_note",		TEXT)	/* form 2 */
+	C(LOGROW_KEPT_NOTE,	"kept_note",		TEXT)	/* form 2 */ \
+	C(LOGROW_SUBJECT,	"subject",		TEXT)	/* form 3 */ \
+	C(LOGROW_TEXT_HASH,	"text_hash",		TEXT)	/* form 3 */
 DB_COLUMNS(MOD_LOG_ROW_COLS, LOGROW__MAX);
 extern const struct db_stmt	sql_log_rows;
 extern const struct db_stmt	sql_log_rows_open;

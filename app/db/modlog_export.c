@@ -52,10 +52,12 @@ row_json(struct html_out *o, const struct modlog_row *r,
 	str_or_null(o, "statut_avant", r->from_status);
 	str_or_null(o, "statut_apres", r->to_status);
 	str_or_null(o, "regle", r->rule_code);
-	str_or_null(o, "note_empreinte", r->form == 2 ? r->note_mac : NULL);
+	str_or_null(o, "note_empreinte", r->form >= 2 ? r->note_mac : NULL);
 	if (r->queued)
 		modlog_time(r->queued_at, q);
 	str_or_null(o, "entree_file", r->queued ? q : NULL);
+	str_or_null(o, "objet", r->form == 3 ? r->subject : NULL);
+	str_or_null(o, "texte_empreinte", r->form == 3 ? r->text_hash : NULL);
 	str_or_null(o, "empreinte_precedente", r->prev_hash);
 	str_or_null(o, "empreinte", r->hash);
 	html_raw(o, "}");

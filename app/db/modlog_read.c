@@ -23,7 +23,8 @@
 static const unsigned int	types[LOGROW__MAX] = {
 	OID_INT8, OID_INT2, OID_TIMESTAMPTZ, OID_INT8, OID_TEXT, OID_INT8,
 	OID_INT8, OID_TEXT, OID_TEXT, OID_TEXT, OID_TEXT, OID_TEXT, OID_TEXT,
-	OID_TIMESTAMPTZ, OID_TEXT, OID_TEXT, OID_BOOL, OID_TEXT,
+	OID_TIMESTAMPTZ, OID_TEXT, OID_TEXT, OID_BOOL, OID_TEXT, OID_TEXT,
+	OID_TEXT,
 };
 
 int
@@ -105,5 +106,9 @@ modlog_row_read(const PGresult *res, int i, struct modlog_row *r)
 	r->hash = text(res, i, LOGROW_HASH);
 	r->note_erased = PQgetvalue(res, i, LOGROW_ERASED)[0] != 0;
 	r->kept_note = text(res, i, LOGROW_KEPT_NOTE);
+	r->subject = text(res, i, LOGROW_SUBJECT);
+	r->text_hash = text(res, i, LOGROW_TEXT_HASH);
+	if (r->form == 3 && (r->subject == NULL || r->text_hash == NULL))
+		return (-1);
 	return (0);
 }

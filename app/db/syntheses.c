@@ -47,7 +47,10 @@ DB_STMT(sql_synthesis_public, 1, SYNTHESIS_COLS,
     " " FR_WHEN("p.published_at") " AS published,"
     " u.display_name AS publisher,"
     " " CITED("v.id") " AS cited, " UNCOVERED("v.id") " AS uncovered,"
-    " " PUBLIC_COUNT " AS contributions, " LATEST_NUMBER " AS latest"
+    " " PUBLIC_COUNT " AS contributions, " LATEST_NUMBER " AS latest,"
+    /* The log's row of that publication (synthesis_log()'s subject). */
+    " (SELECT max(l.id) FROM moderation_log l WHERE l.subject ="
+    "  'synthese:' || t.slug || ':' || v.number) AS log_id"
     THEME_OF_SLUG PUBLISHED
     " LEFT JOIN users u ON u.id = p.published_by"
     WHERE_SLUG);
@@ -94,9 +97,9 @@ DB_STMT(sql_synthesis_save, 5, SYNTHESIS_SAVE_COLS,
     "SELECT status, line, contribution, version FROM synthesis_save("
     "$1::int, $2::text, $3::bigint, $4::int[], $5::bigint[])");
 
-DB_STMT(sql_synthesis_publish, 8, SYNTHESIS_PUBLISH_COLS,
+DB_STMT(sql_synthesis_publish, 9, SYNTHESIS_PUBLISH_COLS,
     "SELECT synthesis_publish($1::int, $2::int, $3::bigint, $4::text,"
-    " $5::text, $6::text, $7::text, $8::text) AS status");
+    " $5::text, $6::text, $7::text, $8::text, $9::text) AS status");
 
 DB_STMT(sql_synthesis_citing, 1, SYNTHESIS_CITING_COLS,
     "SELECT c.id, t.slug, t.title, 0 AS referral FROM themes t"
@@ -106,8 +109,9 @@ DB_STMT(sql_synthesis_citing, 1, SYNTHESIS_CITING_COLS,
     " JOIN contributions c ON c.id = x.contribution_id"
     " WHERE t.id = (SELECT p.theme_id FROM contributions p"
     "  WHERE p.id = $1::bigint) AND c.proposal_id = $1::bigint"
-    " UNION ALL SELECT c.id, '', '', o.referral_id FROM council_opinions o"
-    " JOIN contributions c ON council_cited(o.body) @> to_jsonb(c.id)"
+    " UNION ALL SELECT c.id, '', '', o.referral_id FROM contributions c"
+    " JOIN council_draft_citations x ON x.contribution_id = c.id"
+    " JOIN council_opinions o ON o.draft_id = x.draft_id"
     " WHERE c.proposal_id = $1::bigint"
     " ORDER BY id, referral");
 

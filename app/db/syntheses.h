@@ -30,7 +30,8 @@
 	C(SY_CITED,		"cited",		INT)		\
 	C(SY_UNCOVERED,		"uncovered",		INT)		\
 	C(SY_CONTRIBUTIONS,	"contributions",	INT)	/* public */\
-	C(SY_LATEST,		"latest",		INT)
+	C(SY_LATEST,		"latest",		INT)		\
+	C(SY_LOG,		"log_id",		INT)	/* NULL */
 DB_COLUMNS(SYNTHESIS_COLS, SY__MAX);
 extern const struct db_stmt	sql_synthesis_public;
 

@@ -101,6 +101,72 @@ LANGUAGE sql AS $$
 	ORDER BY f.user_id, f.theme_id
 $$;
 
+-- The subject of opinion o in the moderation log, "avis:ID:ADOPTED_ON:FOR:
+-- AGAINST:ABSTAINING" (council_log; the opinion page finds its row by it).
+CREATE OR REPLACE FUNCTION council_opinion_subject(o council_opinions)
+RETURNS text
+LANGUAGE sql STABLE AS $$
+	SELECT format('avis:%s:%s:%s:%s:%s', o.referral_id,
+	    to_char(o.adopted_on, 'YYYY-MM-DD'), o.votes_for, o.votes_against,
+	    o.abstentions)
+$$;
+
+-- A public act of the council or the Region on referral p_referral, in
+-- the moderation log (form 3): 'opinion_publish', the opinion its
+-- rapporteur p_by has just published (subject "avis:ID:ADOPTED_ON:FOR:
+-- AGAINST:ABSTAINING", state avis_rendu), or 'opinion_response', the
+-- response official p_by has just published (subject "reponse:ID", state
+-- reponse); the hash of the text made public. p_by_ref: p_by's pseudonym,
+-- computed by the application with the server's secret. SECURITY DEFINER
+-- (privileges.sql): it appends to the log, only for an act p_by did in
+-- this transaction and not yet logged. Returns the log row's id, or NULL.
+CREATE OR REPLACE FUNCTION council_log(p_referral bigint, p_action text,
+    p_by bigint, p_by_ref text) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+	v	record;
+BEGIN
+	IF p_action = 'opinion_publish' THEN
+		SELECT council_opinion_subject(o) AS subject,
+		    'avis_rendu' AS state, o.body INTO v
+		FROM council_opinions o WHERE o.referral_id = p_referral
+		    AND o.rapporteur_id = p_by AND o.published_at = now();
+	ELSIF p_action = 'opinion_response' THEN
+		SELECT 'reponse:' || s.referral_id AS subject,
+		    'reponse' AS state, s.body INTO v
+		FROM council_responses s WHERE s.referral_id = p_referral
+		    AND s.official_id = p_by AND s.published_at = now();
+	ELSE
+		RETURN NULL;
+	END IF;
+	IF NOT FOUND OR EXISTS (SELECT 1 FROM moderation_log l
+	    WHERE l.subject = v.subject AND l.at >= now()) THEN
+		RETURN NULL;
+	END IF;
+	RETURN moderation_log_append_act(p_by, p_by_ref, NULL, p_action,
+	    v.state, v.subject, v.body);
+END $$;
+
+-- The authors of the contributions the opinion on p_referral cites, on
+-- the site (kind cited_opinion, one per author, about the first they
+-- wrote in the order of the text), whatever their e-mail mode. SECURITY
+-- DEFINER, as above; nothing unless the opinion was published in this
+-- transaction.
+CREATE OR REPLACE FUNCTION council_notify_cited(p_referral bigint)
+RETURNS void
+LANGUAGE sql AS $$
+	INSERT INTO notifications (user_id, kind, referral_id, contribution_id)
+	SELECT DISTINCT ON (c.author_id) c.author_id, 'cited_opinion',
+	    o.referral_id, c.id
+	FROM council_opinions o
+	JOIN council_draft_citations x ON x.draft_id = o.draft_id
+	JOIN contributions c ON c.id = x.contribution_id
+	JOIN users u ON u.id = c.author_id
+	WHERE o.referral_id = p_referral AND o.published_at = now()
+	    AND u.deleted_at IS NULL AND u.id <> o.rapporteur_id
+	ORDER BY c.author_id, x.rank
+$$;
+
 -- Opens a referral of kind p_kind (saisine: p_by must be an official;
 -- auto_saisine: a member) on the themes of slugs p_themes (of the primary
 -- consultation; at least one), due on p_due (not before today, Europe/
@@ -148,8 +214,9 @@ END $$;
 -- each synthesis cited ("[synthese:SLUG]") must be the published one of
 -- one of its themes, else 'synthese' and the line of the first that is
 -- not, nothing written.
--- Otherwise result is the version's id; NULL when refused (not a member,
--- no such referral, the opinion already published).
+-- Otherwise result is the version's id, its citations written in
+-- council_draft_citations; NULL when refused (not a member, no such
+-- referral, the opinion already published).
 DROP FUNCTION IF EXISTS council_draft_add(bigint, bigint, text, text, text,
     text, text);
 CREATE OR REPLACE FUNCTION council_draft_add(p_referral bigint, p_by bigint,
@@ -200,6 +267,13 @@ BEGIN
 	INSERT INTO council_drafts (referral_id, body, body_html, author_id)
 	VALUES (p_referral, p_body, p_html, p_by) RETURNING id::text
 	INTO result;
+	-- Its citations, each once, numbered in the order of the text (0431).
+	INSERT INTO council_draft_citations (draft_id, contribution_id,
+	    first_line, rank)
+	SELECT result::bigint, x.id, min(x.l),
+	    row_number() OVER (ORDER BY min(x.o))
+	FROM unnest(p_lines, p_ids) WITH ORDINALITY AS x(l, id, o)
+	GROUP BY x.id;
 	PERFORM council_mail_members(p_by, 'council_draft', q,
 	    p_base || '/conseil/saisines/' || p_referral, p_subject, p_mail);
 	PERFORM council_notify_members(p_by, 'draft', p_referral);
@@ -208,13 +282,22 @@ END $$;
 -- Publishes the last version of referral p_referral's opinion as adopted
 -- on p_adopted (not in the future) by p_for, p_against and p_abstain
 -- members, by its rapporteur p_by; tells the followers of its themes
--- (council_opinion; unless their mode for a theme's news is 'none').
--- Returns 'ok', or why nothing was written: 'not_rapporteur',
+-- (council_opinion; unless their mode for a theme's news is 'none'), the
+-- authors of the contributions it cites (p_csubject / p_cbody, kind
+-- council_cited, one mail per author, unless their mode for activity on
+-- their contributions is 'none'), on the site too, and writes the act in the moderation log (council_log; p_by_ref, p_by's
+-- pseudonym there). Returns 'ok', or why nothing was written: 'not_rapporteur',
 -- 'no_draft', 'published' (already), 'tally' (more votes than members,
 -- or none), 'date'.
+DROP FUNCTION IF EXISTS council_publish(bigint, bigint, date, integer,
+    integer, integer, text, text, text);
+DROP FUNCTION IF EXISTS council_publish(bigint, bigint, text, date, integer,
+    integer, integer, text, text, text);
 CREATE OR REPLACE FUNCTION council_publish(p_referral bigint, p_by bigint,
-    p_adopted date, p_for integer, p_against integer, p_abstain integer,
-    p_base text, p_subject text, p_body text) RETURNS text
+    p_by_ref text, p_adopted date, p_for integer, p_against integer,
+    p_abstain integer, p_base text, p_subject text, p_body text,
+    p_csubject text, p_cbody text)
+RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
 	r	council_referrals;
@@ -255,16 +338,36 @@ BEGIN
 	    AND u.id IN (SELECT f.user_id FROM follows f
 	    JOIN council_referral_themes t ON t.theme_id = f.theme_id
 	    WHERE t.referral_id = r.id);
+	INSERT INTO outbox (user_id, recipient, subject, body, kind)
+	SELECT DISTINCT ON (u.id) u.id, u.email,
+	    mail_fill(p_csubject, ARRAY['question'], ARRAY[left(r.question, 80)]),
+	    mail_fill(p_cbody, ARRAY['question', 'title', 'link',
+	    'settings_link'], ARRAY[r.question, coalesce(c.title, p.title, ''),
+	    p_base || '/conseil/avis/' || r.id, p_base || '/compte/courriels']),
+	    'council_cited'
+	FROM council_draft_citations x
+	JOIN contributions c ON c.id = x.contribution_id
+	LEFT JOIN contributions p ON p.id = c.proposal_id
+	JOIN users u ON u.id = c.author_id
+	WHERE x.draft_id = d.id AND u.deleted_at IS NULL
+	    AND u.email IS NOT NULL AND u.id <> p_by
+	    AND notify_mode(u.id, 'activity') <> 'none'
+	ORDER BY u.id, x.rank;
 	PERFORM council_notify_followers(r.id);
+	PERFORM council_notify_cited(r.id);
+	PERFORM council_log(r.id, 'opinion_publish', p_by, p_by_ref);
 	RETURN 'ok';
 END $$;
 
 -- The Region's response to the published opinion of p_referral, by
--- official p_by; a second response replaces the first. Returns false
+-- official p_by; a second response replaces the first. Each is written
+-- in the moderation log (council_log; p_by_ref, p_by's pseudonym there).
+-- Returns false
 -- (nothing written) when there is no published opinion or p_by is not an
 -- official.
+DROP FUNCTION IF EXISTS council_respond(bigint, bigint, text, text);
 CREATE OR REPLACE FUNCTION council_respond(p_referral bigint, p_by bigint,
-    p_body text, p_html text) RETURNS boolean
+    p_by_ref text, p_body text, p_html text) RETURNS boolean
 LANGUAGE plpgsql AS $$
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM council_opinions
@@ -277,18 +380,13 @@ BEGIN
 	ON CONFLICT (referral_id) DO UPDATE SET body = EXCLUDED.body,
 	    body_html = EXCLUDED.body_html, official_id = EXCLUDED.official_id,
 	    published_at = now();
+	PERFORM council_log(p_referral, 'opinion_response', p_by, p_by_ref);
 	RETURN true;
 END $$;
 
--- The contributions a text cites ("[#N]", as citations_parse() reads
--- them), each once, in the order of their first citation.
-CREATE OR REPLACE FUNCTION council_cited(p_body text) RETURNS jsonb
-LANGUAGE sql IMMUTABLE AS $$
-	SELECT coalesce(jsonb_agg(x.id ORDER BY x.o), '[]'::jsonb)
-	FROM (SELECT m[1]::bigint AS id, min(o) AS o
-	    FROM regexp_matches(p_body, '\[#([1-9][0-9]{0,11})\]', 'g')
-	    WITH ORDINALITY AS r(m, o) GROUP BY m[1]::bigint) x
-$$;
+-- council_cited(text), the contributions a text cites read by a pattern,
+-- gave way to council_draft_citations (0431).
+DROP FUNCTION IF EXISTS council_cited(text);
 
 -- The syntheses p_body cites ("[synthese:SLUG]"), their themes' slugs in
 -- order of first citation, as a JSON array.
@@ -320,7 +418,9 @@ LANGUAGE sql STABLE AS $$
 		    'adopte_le', o.adopted_on, 'pour', o.votes_for,
 		    'contre', o.votes_against, 'abstentions', o.abstentions,
 		    'publie_le', o.published_at,
-		    'citations', council_cited(o.body),
+		    'citations', coalesce((SELECT jsonb_agg(x.contribution_id
+			ORDER BY x.rank) FROM council_draft_citations x
+			WHERE x.draft_id = o.draft_id), '[]'::jsonb),
 		    'syntheses_citees', council_cited_syntheses(o.body))
 		    FROM council_opinions o WHERE o.referral_id = r.id),
 		'reponse_region', (SELECT jsonb_build_object('texte', s.body,

@@ -12,7 +12,9 @@
 -- moderator pseudonym, contribution, consultation, action, status before,
 -- status after, rule, note commitment, time it entered the queue, previous
 -- hash, joined by '|', a NULL as the empty string: exactly the fields of
--- the open-data file. agora verify-log never calls this: it computes the
+-- the open-data file. Form 3 (a public act, migration 0430): "3" and the
+-- fields of form 2, with the subject and the text's hash before the
+-- previous hash. agora verify-log never calls this: it computes the
 -- same text in C (app/core/modlog.c) from the raw columns.
 CREATE OR REPLACE FUNCTION moderation_log_canonical(l moderation_log) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
@@ -24,14 +26,16 @@ LANGUAGE sql IMMUTABLE AS $$
 	    quote_nullable(l.rule_code), quote_nullable(l.note),
 	    quote_nullable(to_char(l.queued_at AT TIME ZONE 'UTC',
 	    'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')), l.prev_hash)
-	ELSE concat_ws('|', '2', l.id::text,
+	ELSE concat_ws('|', l.form::text, l.id::text,
 	    to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
 	    coalesce(l.moderator_ref, ''), coalesce(l.contribution_id::text, ''),
 	    coalesce(l.consultation_id::text, ''), l.action,
 	    coalesce(l.from_status, ''), coalesce(l.to_status, ''),
 	    coalesce(l.rule_code, ''), coalesce(l.note_mac, ''),
 	    coalesce(to_char(l.queued_at AT TIME ZONE 'UTC',
-	    'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), ''), l.prev_hash) END
+	    'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), ''),
+	    CASE WHEN l.form = 3 THEN l.subject || '|' || l.text_hash END,
+	    l.prev_hash) END
 $$;
 
 CREATE OR REPLACE FUNCTION moderation_log_append(p_moderator bigint, p_moderator_ref text,
@@ -67,6 +71,37 @@ BEGIN
 	IF p_note_mac IS NOT NULL THEN
 		INSERT INTO moderation_notes (log_id, note) VALUES (r.id, p_note);
 	END IF;
+	RETURN r.id;
+END $$;
+
+-- Appends one form-3 row: the public act p_action of p_actor (pseudonym
+-- p_actor_ref) about p_subject, which made text p_text public (its
+-- SHA-256 is chained), in consultation p_consultation (or NULL), the
+-- state after it p_to (or NULL). Only the SECURITY DEFINER functions that
+-- check the act was just done call it (synthesis_log, council_log).
+CREATE OR REPLACE FUNCTION moderation_log_append_act(p_actor bigint,
+    p_actor_ref text, p_consultation bigint, p_action text, p_to text,
+    p_subject text, p_text text) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+	r	moderation_log;
+BEGIN
+	PERFORM pg_advisory_xact_lock(7340032, 1);
+	SELECT hash INTO r.prev_hash FROM moderation_log ORDER BY id DESC LIMIT 1;
+	r.prev_hash := coalesce(r.prev_hash, repeat('0', 64));
+	r.id := nextval(pg_get_serial_sequence('moderation_log', 'id'));
+	r.form := 3;
+	r.at := date_trunc('microseconds', clock_timestamp());
+	r.moderator_id := p_actor;
+	r.moderator_ref := p_actor_ref;
+	r.consultation_id := p_consultation;
+	r.action := p_action;
+	r.to_status := p_to;
+	r.subject := p_subject;
+	r.text_hash := encode(sha256(convert_to(p_text, 'UTF8')), 'hex');
+	r.hash := encode(sha256(convert_to(moderation_log_canonical(r), 'UTF8')), 'hex');
+	INSERT INTO moderation_log SELECT r.*;
 	RETURN r.id;
 END $$;
 

@@ -100,12 +100,17 @@ $$;
 -- version cites that the previously published one did not (p_csubject /
 -- p_cbody, kind 'synthesis_cited', unless their mode for activity on
 -- their contributions is 'none'; one mail per author). p_base: the site's
--- address for the links. Returns 'published', or 'no_version' (nothing
--- written). (Its three-argument form, before the mails, is dropped.)
+-- address for the links. The act is written in the moderation log
+-- (synthesis_log; p_by_ref, p_by's pseudonym there). Returns 'published',
+-- or 'no_version' (nothing written). (Its three-argument form, before the
+-- mails, and its eight-argument one, before the log, are dropped.)
 DROP FUNCTION IF EXISTS synthesis_publish(integer, integer, bigint);
+DROP FUNCTION IF EXISTS synthesis_publish(integer, integer, bigint, text,
+    text, text, text, text);
 CREATE OR REPLACE FUNCTION synthesis_publish(p_theme integer,
-    p_number integer, p_by bigint, p_base text, p_fsubject text,
-    p_fbody text, p_csubject text, p_cbody text) RETURNS text
+    p_number integer, p_by bigint, p_by_ref text, p_base text,
+    p_fsubject text, p_fbody text, p_csubject text, p_cbody text)
+RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
 	v_synthesis	bigint;
@@ -154,6 +159,7 @@ BEGIN
 	    AND y.contribution_id = x.contribution_id)
 	ORDER BY u.id, c.id;
 	PERFORM synthesis_notify(p_theme, v_version, v_before, p_by);
+	PERFORM synthesis_log(p_theme, v_version, p_by, p_by_ref);
 	RETURN 'published';
 END;
 $$;
@@ -190,6 +196,36 @@ BEGIN
 	    WHERE y.version_id = p_before
 	    AND y.contribution_id = x.contribution_id)
 	ORDER BY c.author_id, c.id;
+END;
+$$;
+
+-- The publication of version p_version of theme p_theme's synthesis by
+-- p_by, in the moderation log (form 3, action synthesis_publish, subject
+-- "synthese:SLUG:NUMBER", the hash of the version's text; p_by_ref: p_by's
+-- pseudonym, computed by the application with the server's secret).
+-- SECURITY DEFINER (privileges.sql): it appends to the log, and only for
+-- a publication p_by has just made and not yet logged. Returns the log
+-- row's id, or NULL (nothing written).
+CREATE OR REPLACE FUNCTION synthesis_log(p_theme integer, p_version bigint,
+    p_by bigint, p_by_ref text) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+	v	record;
+BEGIN
+	SELECT t.consultation_id, 'synthese:' || t.slug || ':' || x.number
+	    AS subject, x.body INTO v
+	FROM synthesis_publications p JOIN syntheses s ON s.id = p.synthesis_id
+	JOIN themes t ON t.id = s.theme_id
+	JOIN synthesis_versions x ON x.id = p.version_id
+	WHERE s.theme_id = p_theme AND p.version_id = p_version
+	    AND p.published_by = p_by AND p.published_at = now()
+	ORDER BY p.id DESC LIMIT 1;
+	IF NOT FOUND OR EXISTS (SELECT 1 FROM moderation_log l
+	    WHERE l.subject = v.subject AND l.at >= now()) THEN
+		RETURN NULL;
+	END IF;
+	RETURN moderation_log_append_act(p_by, p_by_ref, v.consultation_id,
+	    'synthesis_publish', 'publiee', v.subject, v.body);
 END;
 $$;
 

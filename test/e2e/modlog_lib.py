@@ -6,7 +6,9 @@ outsider would save them, and a way to tamper with the log as the
 superuser and put it back exactly as it was."""
 
 import contextlib
+import hashlib
 import html
+import json
 import os
 import re
 import secrets
@@ -160,3 +162,32 @@ def restored_log():
             " ALTER TABLE moderation_log ENABLE TRIGGER ALL;"
             " ALTER TABLE moderation_log_heads ENABLE TRIGGER ALL;"
             " DROP TABLE e2e_log_b, e2e_notes_b, e2e_heads_b")
+
+
+def public_acts(prefix):
+    """The rows of the published log (/export/journal-moderation.json, read
+    as an outsider) whose subject starts with prefix: the public acts of
+    the syntheses and of the council (form 3). Each row's hash is
+    recomputed from its published fields; the chain must hold to it."""
+    r = harness.Client().get(LOG_URL)
+    eq(r.status, 200, LOG_URL)
+    rows = json.loads(r.text)
+    prev = "0" * 64
+    for x in rows:
+        eq(x["empreinte_precedente"], prev, "row %d links to the row before" % x["id"])
+        prev = x["empreinte"]
+    out = [x for x in rows if (x["objet"] or "").startswith(prefix)]
+    for x in out:
+        eq(x["forme"], 3, "a public act is a form-3 row")
+        text = "|".join(["3"] + ["" if x[k] is None else str(x[k]) for k in (
+            "id", "date", "moderateur", "contribution", "consultation", "action",
+            "statut_avant", "statut_apres", "regle", "note_empreinte", "entree_file",
+            "objet", "texte_empreinte", "empreinte_precedente")])
+        eq(hashlib.sha256(text.encode()).hexdigest(), x["empreinte"],
+           "row %d's hash recomputed from its published fields" % x["id"])
+    return out
+
+
+def text_hash(text):
+    """The hex SHA-256 of a text made public, as the log chains it."""
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -16,6 +16,7 @@ import secrets
 import harness
 from harness import Client, contains, eq, lacks, sql, sql_value, test
 from accounts_lib import wait_mail
+from modlog_lib import assert_ok, public_acts, text_hash, verify
 from participation_lib import new_proposal, word
 
 
@@ -244,6 +245,24 @@ def the_council_journey_from_referral_to_the_regions_response():
     contains(s["reponse_region"]["texte"], "retient")
     lacks(r.text, "Ajouter les EPN", "comments stay private")
     contains(anon.get("/export/").text, 'href="/export/conseil.json"')
+
+    # The opinion's publication (with its tally) and the Region's response
+    # are dated and logged: rows of the public moderation log, by the
+    # rapporteur's and the official's pseudonyms, chaining the SHA-256 of
+    # the texts in the open data; agora verify-log passes.
+    acts = public_acts("avis:%d:" % rid) + public_acts("reponse:%d" % rid)
+    eq([(a["action"], a["objet"], a["statut_apres"], a["moderateur"]) for a in acts],
+       [("opinion_publish", "avis:%d:%s:2:1:0" % (rid, today()), "avis_rendu",
+         harness.log_pseudonym(u1)),
+        ("opinion_response", "reponse:%d" % rid, "reponse", harness.log_pseudonym(oid))])
+    eq([a["texte_empreinte"] for a in acts],
+       [text_hash(s["avis"]["texte"]), text_hash(s["reponse_region"]["texte"])])
+    assert_ok(verify(), "agora verify-log after the council's acts")
+    # The opinion's page says where, for both acts.
+    t = anon.get("/conseil/avis/%d" % rid).visible_text()
+    for a in acts:
+        contains(t, "Inscrit au journal vérifiable (ligne n° %s)."
+                 % format(a["id"], ",d").replace(",", " "))
     contains(anon.get("/").text, 'href="/conseil/"')
 
 
@@ -252,7 +271,7 @@ def an_opinion_cites_the_contributions_of_its_themes():
     tag = secrets.token_hex(4)
     (m0, u0, e0), (m1, u1, e1) = members(tag, 2)
     title = "Des ateliers numériques au lycée " + word()
-    cited = new_proposal(title=title, slug="education")[2]
+    author, author_id, cited = new_proposal(title=title, slug="education")
     foreign = new_proposal(title="Un autre thème " + word(), slug="ethique")[2]
     official, _ = harness.signed_in(roles=("citizen", "official"))
     question = "Les ateliers numériques %s ?" % tag
@@ -298,6 +317,27 @@ def an_opinion_cites_the_contributions_of_its_themes():
     contains(Client().get("/propositions/%d" % cited).text, 'href="/conseil/avis/%d"' % rid)
     lacks(Client().get("/propositions/%d" % foreign).visible_text(), "l'avis du conseil")
 
+    # Its author is told (issue 16, item 4): by mail, and on the site with
+    # the header's unread count, the opinion and the contribution linked.
+    address = sql_value("SELECT email FROM users WHERE id = %d" % author_id)
+    _, msg, _ = wait_mail(address, "council_cited")
+    contains(msg["Subject"], "Votre contribution est citée dans un avis du conseil numérique")
+    contains(msg.get_body().get_content(), "/conseil/avis/%d" % rid)
+    contains(msg.get_body().get_content(), title)
+    page = author.get("/")
+    contains(page.text, '<span class="badge" aria-hidden="true">1</span>')
+    contains(page.text, "1 notification non lue")
+    notes = author.get("/compte/notifications")
+    contains(notes.visible_text(), "Nouveau — ")
+    contains(notes.visible_text(), "Votre contribution est citée dans un avis du conseil "
+             "numérique : « %s », qui cite « %s »." % (question, title))
+    contains(notes.text, 'href="/conseil/avis/%d"' % rid)
+    contains(notes.text, 'href="/propositions/%d"' % cited)
+    lacks(author.get("/").text, "non lue", "read once seen")
+    # Nobody else cited, nobody else told.
+    eq(sql_value("SELECT count(*) FROM notifications WHERE kind = 'cited_opinion'"
+                 " AND referral_id = %d" % rid), "1")
+
 
 def published_synthesis(slug):
     """Publishes a new version of theme slug's synthesis (primary
@@ -310,8 +350,8 @@ def published_synthesis(slug):
     writer = harness.make_user(roles=("citizen", "secretariat"))
     number = sql_value("SELECT version FROM synthesis_save(%s, 'Texte de la synthèse.', %d,"
                        " '{}', '{}')" % (theme, writer))
-    eq(sql_value("SELECT synthesis_publish(%s, %s, %d, 'http://x', 's', 'b', 's', 'b')"
-                 % (theme, number, writer)), "published")
+    eq(sql_value("SELECT synthesis_publish(%s, %s, %d, '%s', 'http://x', 's', 'b', 's', 'b')"
+                 % (theme, number, writer, harness.log_pseudonym(writer))), "published")
     forget_placeholder_mails()
     return title
 
@@ -347,9 +387,10 @@ def an_opinion_cites_a_published_synthesis_of_its_themes():
                         % (question, official, slug, unpublished)))
     forget_placeholder_mails()
 
-    # A theme outside the referral, one without a published synthesis:
-    # refused at the line, the text kept, nothing written.
-    for bad in (outside, unpublished):
+    # A theme outside the referral, one without a published synthesis, a
+    # theme that does not exist: refused at the line, the text kept,
+    # nothing written.
+    for bad in (outside, unpublished, "inconnu-" + tag):
         text = "## Avis\n\nNous lisons [synthese:%s] et\n[synthese:%s]." % (slug, bad)
         r = m0.submit(work(rid), work(rid, "version"), {"texte": text})
         eq(r.status, 422, r.visible_text()[:300])

@@ -264,13 +264,15 @@ def a_redefined_canonical_function_does_not_fool_the_verifier():
         # hashes all match it.
         redefine = ("CREATE OR REPLACE FUNCTION moderation_log_canonical(l moderation_log)"
                     " RETURNS text LANGUAGE sql IMMUTABLE AS $f$ SELECT CASE WHEN l.id = %d"
-                    " THEN %s ELSE concat_ws('|', '2', l.id::text, to_char(l.at AT TIME ZONE"
+                    " THEN %s ELSE concat_ws('|', l.form::text, l.id::text, to_char(l.at AT TIME ZONE"
                     " 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), coalesce(l.moderator_ref, ''),"
                     " coalesce(l.contribution_id::text, ''), coalesce(l.consultation_id::text, ''),"
                     " l.action, coalesce(l.from_status, ''), coalesce(l.to_status, ''),"
                     " coalesce(l.rule_code, ''), coalesce(l.note_mac, ''),"
                     " coalesce(to_char(l.queued_at AT TIME ZONE 'UTC',"
-                    " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), ''), l.prev_hash) END $f$"
+                    " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), ''),"
+                    " CASE WHEN l.form = 3 THEN l.subject || '|' || l.text_hash END,"
+                    " l.prev_hash) END $f$"
                     % (target, q(original)))
         stmt = redefine + "; " + BEHIND % (
             "UPDATE moderation_log SET rule_code = 'R7', to_status = 'rejected'"

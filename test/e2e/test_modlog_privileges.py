@@ -135,6 +135,13 @@ def security_definer_functions_have_a_fixed_search_path_and_few_callers():
         # 0335); each acts only on a row its caller wrote in the same
         # transaction (functions/syntheses.sql, functions/council.sql).
         "synthesis_notify", "council_notify_members", "council_notify_followers",
+        # And the authors an opinion cites (migration 0432), the same way.
+        "council_notify_cited",
+        # Publishing a synthesis, an opinion or the Region's response
+        # appends the act to the moderation log (form 3, migration 0430);
+        # each logs only a publication its caller made in the same
+        # transaction, once (functions/syntheses.sql, functions/council.sql).
+        "synthesis_log", "council_log",
         # Deleting an account that has no password, after a fresh
         # FranceConnect sign-in (functions/franceconnect.sql, issue 17).
         "oidc_account_delete"]),

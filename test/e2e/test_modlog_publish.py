@@ -31,15 +31,17 @@ def pseudonym(prefix, uid):
 
 
 def canonical_v2(row):
-    """The text a form-2 row's hash covers, from its published fields
-    (documented on /export/)."""
+    """The text a form-2 or form-3 row's hash covers, from its published
+    fields (documented on /export/): form 3, a public act, adds its
+    subject and the hash of its text before the previous hash."""
     def f(v):
         return "" if v is None else str(v)
-    return "|".join(["2", f(row["id"]), row["date"], f(row["moderateur"]),
+    act = [row["objet"], row["texte_empreinte"]] if row["forme"] == 3 else []
+    return "|".join([str(row["forme"]), f(row["id"]), row["date"], f(row["moderateur"]),
                      f(row["contribution"]), f(row["consultation"]), row["action"],
                      f(row["statut_avant"]), f(row["statut_apres"]), f(row["regle"]),
-                     f(row["note_empreinte"]), f(row["entree_file"]),
-                     row["empreinte_precedente"]])
+                     f(row["note_empreinte"]), f(row["entree_file"])] + act
+                    + [row["empreinte_precedente"]])
 
 
 def openssl_verify(pem, message, signature):
@@ -113,12 +115,12 @@ def the_whole_log_is_open_data_with_pseudonyms_and_its_chain_recomputes():
     eq([x["id"] for x in rows], sorted(x["id"] for x in rows), "in id order")
     keys = {"id", "forme", "date", "moderateur", "contribution", "consultation", "action",
             "statut_avant", "statut_apres", "regle", "note_empreinte", "entree_file",
-            "empreinte_precedente", "empreinte"}
+            "objet", "texte_empreinte", "empreinte_precedente", "empreinte"}
     prev = "0" * 64
     for x in rows:
         eq(set(x), keys, "fields of row %d" % x["id"])
         eq(x["empreinte_precedente"], prev, "row %d links to the row before" % x["id"])
-        if x["forme"] == 2:
+        if x["forme"] in (2, 3):
             eq(hashlib.sha256(canonical_v2(x).encode()).hexdigest(), x["empreinte"],
                "row %d's hash recomputed from its published fields" % x["id"])
         prev = x["empreinte"]
@@ -177,7 +179,7 @@ def transparency_page_and_export_index_show_the_head_and_the_files():
     eq(r.status, 200)
     t = r.visible_text()
     contains(t, "Journal de modération")
-    contains(t, "%d décision" % head["lignes"])
+    contains(t, "%d ligne" % head["lignes"])
     contains(t, head["derniere_empreinte"])
     contains(t, head["cle_empreinte_sha256"])
     for url in (HEAD_URL, LOG_URL, KEY_URL):

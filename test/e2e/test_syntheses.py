@@ -15,6 +15,7 @@ import re
 import harness
 from accounts_lib import wait_mail
 from harness import Client, contains, eq, lacks, sql, sql_value, test
+from modlog_lib import LOG_URL, assert_ok, public_acts, text_hash, verify
 from participation_lib import new_proposal, post_argument, word
 
 SUBJECTS = [
@@ -232,6 +233,26 @@ def a_synthesis_is_drafted_from_topics_checked_compared_and_published():
     eq(s["cited"], n_cited)
     eq(s["uncovered"], total - n_cited)
     eq(s["url"], "/syntheses/" + slug)
+
+    # Publishing is dated and logged: each publication (version 2 twice)
+    # is a row of the public moderation log, by the secretary's pseudonym,
+    # chaining the SHA-256 of the text published; agora verify-log passes.
+    acts = public_acts("synthese:%s:" % slug)
+    eq([(a["action"], a["objet"], a["statut_apres"]) for a in acts],
+       [("synthesis_publish", "synthese:%s:2" % slug, "publiee")] * 2, "two publications logged")
+    eq({a["texte_empreinte"] for a in acts}, {text_hash(s["text"])},
+       "the hash of the text in the open data")
+    eq({a["moderateur"] for a in acts}, {harness.log_pseudonym(uid)}, "the secretary's pseudonym")
+    eq({a["consultation"] for a in acts}, {int(sql_value(
+        "SELECT consultation_id FROM themes WHERE slug = '%s'" % slug))})
+    lacks(Client().get(LOG_URL).text, name, "no name in the log")
+    assert_ok(verify(), "agora verify-log after the publications")
+    # The public page says where: the last publication's row.
+    contains(Client().get("/syntheses/" + slug).visible_text(),
+             "(secrétariat). Inscrit au journal vérifiable (ligne n° %s)."
+             % format(acts[-1]["id"], ",d").replace(",", " "))
+    contains(Client().get("/syntheses/" + slug).text,
+             'href="/moderation/transparence#journal"')
 
 
 @test

@@ -471,9 +471,10 @@ def council_pages():
     harness.sql_value("SELECT result FROM council_draft_add(%d, %d, 'Texte', '<p>Texte</p>',"
                       " 'http://x', 's', 'x', '{}', '{}')" % (rid2, a))
     harness.sql("UPDATE council_referrals SET rapporteur_id = %d WHERE id = %d" % (b, rid2))
-    harness.sql_value("SELECT council_publish(%d, %d, current_date, 1, 0, 1, 'http://x', 's', 'x')"
-                      % (rid, b))
-    harness.sql_value("SELECT council_respond(%d, %d, 'Retenu', '<p>Retenu</p>')" % (rid, official))
+    harness.sql_value("SELECT council_publish(%d, %d, '%s', current_date, 1, 0, 1, 'http://x',"
+                      " 's', 'x', 's', 'x')" % (rid, b, harness.log_pseudonym(b)))
+    harness.sql_value("SELECT council_respond(%d, %d, '%s', 'Retenu', '<p>Retenu</p>')"
+                      % (rid, official, harness.log_pseudonym(official)))
     public = ["/conseil/", "/conseil/avis/%d" % rid, "/conseil/avis/%d" % rid2]
     last = int(harness.sql_value("SELECT max(id) FROM council_drafts WHERE referral_id = %d" % rid))
     members = ["/conseil/saisines/%d" % rid2, "/conseil/saisines/%d" % rid, "/conseil/saisir",

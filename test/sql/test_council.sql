@@ -120,6 +120,14 @@ SELECT isnt((SELECT result FROM council_draft_add((SELECT id FROM r),
     'http://agora.test', 'Version {question}', '{link}', ARRAY[3, 3],
     ARRAY[(SELECT ok FROM cited), (SELECT id FROM cited_arg)])), NULL,
     'a member writes a draft citing a proposal and an argument of the theme');
+SELECT is(array(SELECT array[x.contribution_id, x.first_line, x.rank]
+    FROM council_draft_citations x JOIN council_drafts d ON d.id = x.draft_id
+    WHERE d.referral_id = (SELECT id FROM r) ORDER BY x.rank),
+    array[array[(SELECT ok FROM cited), 3, 1], array[(SELECT id FROM cited_arg), 3, 2]],
+    'its citations are kept with the version, in the order of the text (0431)');
+SELECT is((SELECT count(*) FROM council_draft_citations x JOIN council_drafts d
+    ON d.id = x.draft_id WHERE d.referral_id = (SELECT id FROM r))::int, 2,
+    'and none for the refused versions');
 SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_draft'
     AND body LIKE '%/conseil/saisines/' || (SELECT id FROM r))::int, 1,
     'the other member is told of the draft');
@@ -135,9 +143,11 @@ SELECT is(council_state((SELECT id FROM r)), 'en_cours', 'it is under way');
 CREATE FUNCTION pg_temp.publish(p_by bigint, p_for int, p_against int,
     p_abstain int, p_on date DEFAULT current_date) RETURNS text
 LANGUAGE sql AS $$
-	SELECT council_publish((SELECT id FROM r), p_by, p_on, p_for, p_against,
+	SELECT council_publish((SELECT id FROM r), p_by, 'abcdef012345', p_on,
+	    p_for, p_against,
 	    p_abstain, 'http://agora.test', 'Avis {question}',
-	    E'{question}\n{link}\n{settings_link}')
+	    E'{question}\n{link}\n{settings_link}', 'Citée {question}',
+	    E'{title} {link}')
 $$;
 SELECT is(pg_temp.publish((SELECT a FROM p), 1, 0, 0), 'not_rapporteur',
     'nobody publishes before a rapporteur is designated');
@@ -153,8 +163,8 @@ SELECT is(pg_temp.publish((SELECT b FROM p), 1, 1, 0, current_date + 1),
     'date', 'an adoption in the future is refused');
 SELECT is((SELECT count(*) FROM council_opinions
     WHERE referral_id = (SELECT id FROM r))::int, 0, 'nothing published');
-SELECT is(council_respond((SELECT id FROM r), (SELECT official FROM p), 'R',
-    '<p>R</p>'), false, 'no response before the opinion');
+SELECT is(council_respond((SELECT id FROM r), (SELECT official FROM p),
+    'abcdef012345', 'R', '<p>R</p>'), false, 'no response before the opinion');
 SELECT is(pg_temp.publish((SELECT b FROM p), 1, 0, 1), 'ok',
     'the rapporteur publishes');
 SELECT is(pg_temp.publish((SELECT b FROM p), 1, 0, 1), 'published',
@@ -166,17 +176,50 @@ SELECT is((SELECT count(*) FROM outbox WHERE kind = 'council_opinion'
 SELECT is((SELECT count(*) FROM notifications WHERE kind = 'opinion'
     AND user_id = (SELECT follower FROM p) AND referral_id = (SELECT id FROM r))::int,
     1, 'on the site too, once (council_notify_followers)');
+-- The authors it cites (0432): by mail, with the title, and on the site.
+SELECT is(array(SELECT body FROM outbox WHERE kind = 'council_cited'
+    AND user_id IN (SELECT citizen FROM p UNION SELECT follower FROM p)
+    ORDER BY user_id), array['Une charte éthique http://agora.test/conseil/avis/'
+    || (SELECT id FROM r), 'Une charte éthique http://agora.test/conseil/avis/'
+    || (SELECT id FROM r)], 'each cited author is mailed once, with the title');
+SELECT is(array(SELECT array[user_id, contribution_id] FROM notifications
+    WHERE kind = 'cited_opinion' AND referral_id = (SELECT id FROM r)
+    ORDER BY user_id), array[array[(SELECT citizen FROM p), (SELECT ok FROM cited)],
+    array[(SELECT follower FROM p), (SELECT id FROM cited_arg)]],
+    'and has it on the site (council_notify_cited)');
 SELECT is((SELECT result FROM council_draft_add((SELECT id FROM r),
     (SELECT a FROM p), 'Encore', '<p>Encore</p>', 'http://agora.test', 's',
     'b', '{}', '{}')), NULL, 'no draft after publication');
 
-SELECT is(council_respond((SELECT id FROM r), (SELECT a FROM p), 'R',
-    '<p>R</p>'), false, 'a member does not respond for the Region');
+SELECT is(council_respond((SELECT id FROM r), (SELECT a FROM p),
+    'abcdef012345', 'R', '<p>R</p>'), false,
+    'a member does not respond for the Region');
 SELECT ok(council_respond((SELECT id FROM r), (SELECT official FROM p),
-    'Réponse', '<p>Réponse</p>'), 'the official responds');
+    '0123456789ab', 'Réponse', '<p>Réponse</p>'), 'the official responds');
+-- Both acts are in the moderation log (form 3, 0430), with the tally and
+-- the hash of each text made public; nothing for a refused publication.
+SELECT is(array(SELECT array[l.action, l.subject, l.to_status, l.moderator_ref]::text
+    FROM moderation_log l WHERE l.subject LIKE 'avis:' || (SELECT id FROM r) || ':%'
+    OR l.subject = 'reponse:' || (SELECT id FROM r) ORDER BY l.id), array[array['opinion_publish', format('avis:%s:%s:1:0:1',
+    (SELECT id FROM r), to_char(current_date, 'YYYY-MM-DD')), 'avis_rendu',
+    'abcdef012345']::text, array['opinion_response', 'reponse:'
+    || (SELECT id FROM r), 'reponse', '0123456789ab']::text],
+    'the opinion (with its tally) and the response are in the moderation log, once each');
+SELECT is((SELECT l.text_hash FROM moderation_log l
+    WHERE l.subject = 'reponse:' || (SELECT id FROM r)),
+    encode(sha256(convert_to('Réponse', 'UTF8')), 'hex'),
+    'with the SHA-256 of the text made public');
+SELECT is(council_log((SELECT id FROM r), 'opinion_publish', (SELECT b FROM p),
+    'abcdef012345'), NULL, 'council_log does not log an act twice');
+SELECT is(council_log((SELECT id FROM r), 'opinion_response', (SELECT a FROM p),
+    'abcdef012345'), NULL, 'nor one its caller did not do');
 SELECT is(council_state((SELECT id FROM r)), 'reponse', 'the Region responded');
 
 SELECT is(council_export() -> 'membres', '2'::jsonb, 'the export says the size');
+SELECT is((SELECT s -> 'avis' -> 'citations' FROM jsonb_array_elements(
+    council_export() -> 'saisines') s WHERE (s ->> 'id')::bigint =
+    (SELECT id FROM r)), jsonb_build_array((SELECT ok FROM cited),
+    (SELECT id FROM cited_arg)), 'the export lists the adopted version''s citations');
 SELECT is((SELECT s -> 'avis' ->> 'abstentions' FROM jsonb_array_elements(
     council_export() -> 'saisines') s WHERE (s ->> 'id')::bigint =
     (SELECT id FROM r)), '1', 'the export carries the tally');

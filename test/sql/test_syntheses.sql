@@ -56,7 +56,7 @@ SELECT is((SELECT count(*) FROM synthesis_citations x JOIN synthesis_versions v
 -- Publishing with the mails' texts (the application passes mail_texts.def).
 CREATE FUNCTION pg_temp.pub(p_number integer) RETURNS text LANGUAGE sql AS $$
 	SELECT synthesis_publish((SELECT id FROM t), p_number, (SELECT id FROM writer),
-	    'https://agora.test', 'Synthèse {theme}', 'Lire {link}', 'Citée {theme}',
+	    'abcdef012345', 'https://agora.test', 'Synthèse {theme}', 'Lire {link}', 'Citée {theme}',
 	    'Votre « {title} » : {link}')
 $$;
 CREATE FUNCTION pg_temp.mails(p_user bigint, p_kind text) RETURNS bigint LANGUAGE sql AS $$
@@ -109,6 +109,37 @@ SELECT synthesis_notify((SELECT id FROM t), (SELECT id FROM synthesis_versions
 SELECT is((SELECT count(*) FROM notifications WHERE kind = 'synthesis'
     AND user_id = (SELECT id FROM follower)), 2::bigint,
     'synthesis_notify writes nothing for a publication its caller did not make');
+-- Each publication is an act of the moderation log (form 3, 0430): its
+-- subject names the theme and the version, its text's hash is chained.
+-- One transaction here: version 2's second publication, at the same
+-- now(), is not logged twice.
+SELECT is(array(SELECT l.subject FROM moderation_log l
+    WHERE l.action = 'synthesis_publish' AND l.subject LIKE 'synthese:synthese-sql:%'
+    ORDER BY l.id), array['synthese:synthese-sql:1', 'synthese:synthese-sql:2'],
+    'each version''s publication is in the moderation log');
+SELECT is((SELECT array[l.form::text, l.moderator_id::text, l.moderator_ref,
+    l.to_status, l.consultation_id::text] FROM moderation_log l
+    WHERE l.subject = 'synthese:synthese-sql:1'), array['3',
+    (SELECT id FROM writer)::text, 'abcdef012345', 'publiee',
+    (SELECT consultation_id FROM themes WHERE id = (SELECT id FROM t))::text],
+    'form 3, by the secretary under their pseudonym, in the theme''s consultation');
+SELECT is((SELECT l.text_hash FROM moderation_log l
+    WHERE l.subject = 'synthese:synthese-sql:2'),
+    (SELECT encode(sha256(convert_to(v.body, 'UTF8')), 'hex')
+    FROM synthesis_versions v JOIN syntheses s ON s.id = v.synthesis_id
+    WHERE s.theme_id = (SELECT id FROM t) AND v.number = 2),
+    'with the SHA-256 of the text made public');
+SELECT is((SELECT count(*) FROM moderation_log l WHERE l.form = 3
+    AND l.hash <> encode(sha256(convert_to(moderation_log_canonical(l), 'UTF8')),
+    'hex'))::int, 0, 'its hash covers its canonical text');
+SELECT is((SELECT l.prev_hash FROM moderation_log l
+    WHERE l.subject = 'synthese:synthese-sql:2'), (SELECT l.hash FROM moderation_log l
+    WHERE l.subject = 'synthese:synthese-sql:1'), 'and chains to the row before');
+SELECT is(synthesis_log((SELECT id FROM t), synthesis_published((SELECT id FROM t)),
+    (SELECT a FROM author), 'abcdef012345'), NULL,
+    'synthesis_log writes nothing for a publication its caller did not make');
+SELECT is(synthesis_log((SELECT id FROM t), synthesis_published((SELECT id FROM t)),
+    (SELECT id FROM writer), 'abcdef012345'), NULL, 'nor twice for one');
 SELECT is((SELECT number FROM synthesis_versions WHERE id = synthesis_published(
     (SELECT id FROM t))), 2, 'the latest publication is the public one');
 SELECT is((SELECT count(*) FROM synthesis_publications p JOIN syntheses s

@@ -119,6 +119,37 @@ modlog_canonical_form2_is_the_published_fields(void **state)
 	    "|2026-01-02T03:04:05.060000Z|" C64);
 }
 
+/*
+ * A public act (migration 0430): form 2's fields, then the subject and the
+ * text's hash. The text PostgreSQL's moderation_log_canonical() printed
+ * for the same row.
+ */
+static void
+modlog_canonical_form3_adds_the_subject_and_the_text(void **state)
+{
+	struct modlog_row	r;
+
+	memset(&r, 0, sizeof(r));
+	r.id = 45;
+	r.form = 3;
+	r.at = 849600000250000LL;	/* 2026-12-03 08:00:00.25 UTC */
+	r.moderator_id = 9;
+	r.moderator_ref = "0123456789ab";
+	r.consultation_id = 3;
+	r.action = "synthesis_publish";
+	r.to_status = "publiee";
+	r.subject = "synthese:ethique:2";
+	r.text_hash = D64;
+	r.prev_hash = C64;
+	assert_canonical(&r, "3|45|2026-12-03T08:00:00.250000Z|0123456789ab|"
+	    "|3|synthesis_publish||publiee||||synthese:ethique:2|" D64 "|"
+	    C64);
+	/* The same fields in a form-2 row leave the two out. */
+	r.form = 2;
+	assert_canonical(&r, "2|45|2026-12-03T08:00:00.250000Z|0123456789ab|"
+	    "|3|synthesis_publish||publiee||||" C64);
+}
+
 static void
 modlog_pseudonyms_and_commitments_are_keyed(void **state)
 {
@@ -230,6 +261,7 @@ main(void)
 		cmocka_unit_test(modlog_time_formats_microseconds_in_utc),
 		cmocka_unit_test(modlog_canonical_form1_is_postgresqls),
 		cmocka_unit_test(modlog_canonical_form2_is_the_published_fields),
+		cmocka_unit_test(modlog_canonical_form3_adds_the_subject_and_the_text),
 		cmocka_unit_test(modlog_pseudonyms_and_commitments_are_keyed),
 		cmocka_unit_test(modlog_head_text_round_trips_and_nothing_else_parses),
 		cmocka_unit_test(modlog_json_reads_a_top_level_string),

@@ -217,7 +217,10 @@ write_tally(struct web_req *w, int q)
 	html_text(H, web_text(w, q, 0, CR_OP_PUBLISHED));
 	html_raw(H, " par ");
 	html_text(H, web_text(w, q, 0, CR_RAPPORTEUR_NAME));
-	html_raw(H, ", rapporteur.</p>\n");
+	html_raw(H, ", rapporteur.");
+	if (!web_null(w, q, 0, CR_OP_LOG))
+		ui_log_line(w, web_int(w, q, 0, CR_OP_LOG));
+	html_raw(H, "</p>\n");
 }
 
 void
@@ -237,7 +240,10 @@ council_write_opinion(struct web_req *w, int q)
 	    "<h2 id=\"reponse-region\">Réponse de la Région</h2>\n"
 	    "<p>Publiée le ");
 	html_text(H, web_text(w, q, 0, CR_RE_DATE));
-	html_raw(H, ".</p>\n<div class=\"prose\">");
+	html_raw(H, ".");
+	if (!web_null(w, q, 0, CR_RE_LOG))
+		ui_log_line(w, web_int(w, q, 0, CR_RE_LOG));
+	html_raw(H, "</p>\n<div class=\"prose\">");
 	html_raw(H, web_text(w, q, 0, CR_RE_HTML));	/* cmark */
 	html_raw(H, "</div>\n</section>\n");
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../../core/mail_texts.h"
+#include "../../core/modlog.h"
 #include "../../db/council.h"
 #include "../kernel/app.h"
 #include "../shared/ui.h"
@@ -118,6 +119,7 @@ council_publish_post(struct web_req *w)
 {
 	struct council_work	*c = web_state(w, sizeof(*c));
 	const char		*r;
+	char			 ref[13];
 
 	if (w->step == 0)
 		return (council_work_load(w, c));
@@ -126,12 +128,18 @@ council_publish_post(struct web_req *w)
 			return (WEB_DONE);
 		if (!adoption_check(w, c))
 			return (council_work_page(w, c, 422));
+		/* The act goes into the moderation log under a pseudonym. */
+		modlog_pseudonym(app.secret, app.secret_len, w->sess.user_id,
+		    ref);
 		return (web_query(w, CQ_WRITE, &sql_council_publish,
-		    DB_INT(c->id), DB_ID(w->sess.user_id), DB_TEXT(c->adopted),
+		    DB_INT(c->id), DB_ID(w->sess.user_id), DB_TEXT(ref),
+		    DB_TEXT(c->adopted),
 		    DB_TEXT(c->votes[0]), DB_TEXT(c->votes[1]),
 		    DB_TEXT(c->votes[2]), DB_TEXT(app.base_url),
 		    DB_TEXT(mail_text_subject(MT_COUNCIL_OPINION)),
-		    DB_TEXT(mail_text_body(MT_COUNCIL_OPINION))));
+		    DB_TEXT(mail_text_body(MT_COUNCIL_OPINION)),
+		    DB_TEXT(mail_text_subject(MT_COUNCIL_CITED)),
+		    DB_TEXT(mail_text_body(MT_COUNCIL_CITED))));
 	}
 	r = web_text(w, CQ_WRITE, 0, CW_RESULT);
 	if (strcmp(r, "ok") != 0)

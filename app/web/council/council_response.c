@@ -13,8 +13,10 @@
 #include <string.h>
 
 #include "../../core/markdown.h"
+#include "../../core/modlog.h"
 #include "../../core/text.h"
 #include "../../db/council.h"
+#include "../kernel/app.h"
 #include "../shared/ui.h"
 #include "council.h"
 
@@ -55,7 +57,7 @@ response_page(struct web_req *w, struct council_response *r, int status)
 static int
 response_save(struct web_req *w, struct council_response *r)
 {
-	char	*html;
+	char	*html, ref[13];
 	int	 q;
 
 	if (!form_text(&r->f, "reponse", "Texte de la réponse", 1,
@@ -63,8 +65,11 @@ response_save(struct web_req *w, struct council_response *r)
 		return (response_page(w, r, 422));
 	if ((html = markdown_render(r->body, strlen(r->body), 2)) == NULL)
 		fatal("markdown_render: out of memory");
+	/* The act goes into the moderation log under a pseudonym. */
+	modlog_pseudonym(app.secret, app.secret_len, w->sess.user_id, ref);
 	q = web_query(w, Q_SAVE, &sql_council_respond, DB_INT(r->id),
-	    DB_ID(w->sess.user_id), DB_TEXT(r->body), DB_TEXT(html));
+	    DB_ID(w->sess.user_id), DB_TEXT(ref), DB_TEXT(r->body),
+	    DB_TEXT(html));
 	free(html);
 	return (q);
 }

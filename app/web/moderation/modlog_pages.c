@@ -148,8 +148,11 @@ modlog_transparency(struct web_req *w, int q)
 	struct modlog_head	h;
 
 	html_raw(H, "<h2 id=\"journal\">Journal de modération vérifiable</h2>\n"
-	    "<p>Chaque décision est inscrite dans un journal où chaque ligne "
-	    "porte l'empreinte (SHA-256) de la précédente. Toutes les heures, "
+	    "<p>Chaque décision de modération est inscrite dans un journal où "
+	    "chaque ligne porte l'empreinte (SHA-256) de la précédente, comme "
+	    "chaque acte public des synthèses et du conseil numérique "
+	    "(publication d'une synthèse, d'un avis, de la réponse de la "
+	    "Région, avec l'empreinte du texte publié). Toutes les heures, "
 	    "le serveur signe la « tête » du journal (nombre de lignes, "
 	    "dernière ligne, son empreinte, l'heure) avec une clé Ed25519 "
 	    "conservée hors de la base de données. Gardez une copie de la "
@@ -166,8 +169,8 @@ modlog_transparency(struct web_req *w, int q)
 		    0);
 		fact(w, "Lignes couvertes", web_printf(w, "%s %s, jusqu'à la "
 		    "ligne n°" NBSP "%lld", ui_number_text(w, h.rows),
-		    vocab_plural(h.rows, "décision inscrite",
-		    "décisions inscrites"), h.last_id),
+		    vocab_plural(h.rows, "ligne inscrite",
+		    "lignes inscrites"), h.last_id),
 		    0);
 		fact(w, "Empreinte de la dernière ligne", h.last_hash, 1);
 		fact(w, "Empreinte de la clé publique (SHA-256)", h.key, 1);

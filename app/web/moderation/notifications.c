@@ -82,6 +82,18 @@ write_decision(struct web_req *w, int i)
 	html_raw(H, ".");
 }
 
+/* ", qui cite « <my contribution> »" of a synthesis or an opinion. */
+static void
+cited_contribution(struct web_req *w, int i)
+{
+	html_raw(H, ", qui cite « <a href=\"");
+	html_text(H, ui_contribution(w, web_int(w, Q_NOTES, i, NF_PROPOSAL),
+	    web_int(w, Q_NOTES, i, NF_CONTRIBUTION)));
+	html_raw(H, "\">");
+	html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
+	html_raw(H, "</a> »");
+}
+
 /*
  * A notification of the syntheses and of the council (issue 16, item 4):
  * the theme's synthesis, the member's referral, the published opinion.
@@ -102,23 +114,20 @@ write_news(struct web_req *w, int i, int kind)
 		html_raw(H, "\">");
 		html_text(H, web_text(w, Q_NOTES, i, NF_THEME_TITLE));
 		html_raw(H, "</a> »");
-		if (kind == NK_CITED) {
-			html_raw(H, ", qui cite « <a href=\"");
-			html_text(H, ui_contribution(w, web_int(w, Q_NOTES, i,
-			    NF_PROPOSAL), web_int(w, Q_NOTES, i,
-			    NF_CONTRIBUTION)));
-			html_raw(H, "\">");
-			html_text(H, web_text(w, Q_NOTES, i, NF_TITLE));
-			html_raw(H, "</a> »");
-		}
+		if (kind == NK_CITED)
+			cited_contribution(w, i);
 		break;
 	default:
 		html_raw(H, "« <a href=\"");
-		html_text(H, kind == NK_OPINION ? ui_council_opinion(w, r,
-		    NULL) : ui_council_work(w, r, NULL));
+		/* Members work on the referral; the others read the opinion. */
+		html_text(H, kind == NK_DRAFT || kind == NK_REFERRAL ?
+		    ui_council_work(w, r, NULL) :
+		    ui_council_opinion(w, r, NULL));
 		html_raw(H, "\">");
 		html_text(H, web_text(w, Q_NOTES, i, NF_QUESTION));
 		html_raw(H, "</a> »");
+		if (kind == NK_CITED_OPINION)
+			cited_contribution(w, i);
 		if (kind == NK_OPINION) {
 			html_raw(H, " (thème « ");
 			html_text(H, web_text(w, Q_NOTES, i, NF_THEME_TITLE));

@@ -111,7 +111,9 @@ static const char *const column_docs[OD__MAX] = {
 /* The fields of /export/journal-moderation.json, in order. */
 static const char *const log_docs[][2] = {
 	{ "id", "Numéro de la ligne (nombre entier croissant)." },
-	{ "forme", "Forme du texte que couvre l'empreinte : 2 pour les lignes "
+	{ "forme", "Forme du texte que couvre l'empreinte : 3 pour un acte "
+	    "public (publication d'une synthèse, d'un avis du conseil "
+	    "numérique ou de la réponse de la Région), 2 pour les décisions "
 	    "écrites depuis la mise en place du journal signé, 1 pour les "
 	    "précédentes (voir plus bas)." },
 	{ "date", "Date et heure de la décision, ISO 8601 en temps universel, "
@@ -120,23 +122,33 @@ static const char *const log_docs[][2] = {
 	    "hexadécimaux, calculés par HMAC-SHA-256 avec une clé secrète du "
 	    "serveur, différents du pseudonyme d'auteur de la même personne ; "
 	    "null pour une décision automatique (seuil de signalements) et "
-	    "pour une demande de réexamen (faite par l'auteur)." },
+	    "pour une demande de réexamen (faite par l'auteur). Pour un acte "
+	    "public, le pseudonyme, calculé de la même façon, de qui l'a "
+	    "publié (secrétariat, rapporteur du conseil, élu de la "
+	    "Région)." },
 	{ "contribution", "Identifiant de la contribution concernée (colonne "
 	    "id des fichiers de contributions), ou null." },
 	{ "consultation", "Identifiant de la consultation, pour un changement "
-	    "de mode de modération ou des conditions du vote, ou null." },
+	    "de mode de modération ou des conditions du vote, ou la "
+	    "publication d'une synthèse, ou null." },
 	{ "action", "publish (publier), hide (masquer), reject (refuser), "
 	    "restore (rétablir), threshold (seuil de signalements atteint), "
 	    "mode (changement de mode de modération), vote_fc (changement "
 	    "des conditions du vote de la consultation, par un "
-	    "administrateur) ou appeal (demande de réexamen par l'auteur, "
-	    "tranchée par la décision suivante d'un autre modérateur)." },
+	    "administrateur), appeal (demande de réexamen par l'auteur, "
+	    "tranchée par la décision suivante d'un autre modérateur), "
+	    "synthesis_publish (publication d'une version d'une synthèse), "
+	    "opinion_publish (publication de l'avis adopté par le conseil "
+	    "numérique) ou opinion_response (publication de la réponse de la "
+	    "Région à un avis)." },
 	{ "statut_avant", "Statut (pending, published, hidden, rejected), "
 	    "mode (a_priori, a_posteriori) ou conditions du vote (platform : "
-	    "le réglage de la plateforme ; required : réservé aux comptes "
-	    "vérifiés par FranceConnect ; open : ouvert à tous les comptes) "
+	    "le réglage de la plateforme ; required : réservé aux comptes "
+	    "vérifiés par FranceConnect ; open : ouvert à tous les comptes) "
 	    "avant la décision." },
-	{ "statut_apres", "Statut ou mode après la décision." },
+	{ "statut_apres", "Statut, mode ou conditions du vote après la "
+	    "décision ; pour un acte public : publiee (synthèse), avis_rendu "
+	    "ou reponse (saisine du conseil)." },
 	{ "regle", "Code de la règle de la charte citée (R1 à R8), ou null." },
 	{ "note_empreinte", "Empreinte de la note du modérateur "
 	    "(HMAC-SHA-256 avec une clé secrète du serveur, 64 caractères "
@@ -145,6 +157,15 @@ static const char *const log_docs[][2] = {
 	    "quand l'auteur supprime son compte ; son empreinte reste." },
 	{ "entree_file", "Date et heure d'entrée dans la file de modération, "
 	    "ou null." },
+	{ "objet", "Forme 3 : ce que l'acte rend public, "
+	    "synthese:THEME:VERSION (le thème de /syntheses/THEME), "
+	    "avis:SAISINE:DATE:POUR:CONTRE:ABSTENTIONS (l'avis de "
+	    "/conseil/avis/SAISINE, adopté ce jour-là par ce vote) ou "
+	    "reponse:SAISINE ; null pour les autres formes." },
+	{ "texte_empreinte", "Forme 3 : SHA-256, en hexadécimal, du texte "
+	    "Markdown rendu public (le champ text de /export/syntheses.json, "
+	    "texte de l'avis ou de la réponse dans /export/conseil.json, "
+	    "encodé en UTF-8) ; null pour les autres formes." },
 	{ "empreinte_precedente", "Empreinte de la ligne précédente (64 zéros "
 	    "pour la première)." },
 	{ "empreinte", "SHA-256, en hexadécimal, du texte de la ligne décrit "
@@ -195,6 +216,12 @@ log_section(struct web_req *w)
 	    "note_empreinte|entree_file|empreinte_precedente</code>, les "
 	    "valeurs telles qu'elles figurent dans le fichier, une valeur "
 	    "null remplacée par un texte vide.</li>\n"
+	    "<li>Empreinte d'une ligne de forme 3 : de même, sur "
+	    "<code>3|id|date|moderateur|contribution|consultation|action|"
+	    "statut_avant|statut_apres|regle|note_empreinte|entree_file|"
+	    "objet|texte_empreinte|empreinte_precedente</code> ; le "
+	    "SHA-256 du texte publié doit être <code>texte_empreinte</code>."
+	    "</li>\n"
 	    "<li>Lignes de forme 1 (antérieures au journal signé) : leur "
 	    "empreinte couvre aussi l'identifiant du modérateur et la note, "
 	    "qui ne sont pas publiés ; vérifiez leur chaînage "

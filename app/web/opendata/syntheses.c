@@ -64,7 +64,10 @@ write_meta(struct web_req *w)
 	html_text(H, web_text(w, Q_SYNTHESIS, 0, SY_PUBLISHED));
 	html_raw(H, " par ");
 	html_text(H, web_text(w, Q_SYNTHESIS, 0, SY_PUBLISHER));
-	html_raw(H, " (secrétariat).</p>\n<ul class=\"synthesis-"
+	html_raw(H, " (secrétariat).");
+	if (!web_null(w, Q_SYNTHESIS, 0, SY_LOG))
+		ui_log_line(w, web_int(w, Q_SYNTHESIS, 0, SY_LOG));
+	html_raw(H, "</p>\n<ul class=\"synthesis-"
 	    "figures\">\n<li id=\"citees\">Contributions citées" NBSP ": ");
 	ui_number(w, cited);
 	html_raw(H, "</li>\n<li id=\"non-couvertes\">Contributions du thème "

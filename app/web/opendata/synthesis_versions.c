@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../../core/mail_texts.h"
+#include "../../core/modlog.h"
 #include "../../core/synthesis.h"
 #include "../../core/text.h"
 #include "../../db/syntheses.h"
@@ -29,13 +30,15 @@ struct compare {
 
 /*
  * POST /syntheses/:slug/publier (secretariat): publishes version
- * "version", recorded with who and when. Raises 404 for an unknown theme
+ * "version", recorded with who and when, and in the moderation log
+ * (synthesis_log, functions/syntheses.sql). Raises 404 for an unknown theme
  * or version.
  */
 int
 synthesis_publish_post(struct web_req *w)
 {
 	long long	num;
+	char		ref[13];
 
 	if (!text_parse_id(web_arg(w, "version"), &num) || num > 1000000)
 		return (web_error(w, 404, "Cette version de la synthèse "
@@ -47,9 +50,12 @@ synthesis_publish_post(struct web_req *w)
 	case 1:
 		if (web_rows(w, Q_DRAFT) != 1)
 			return (web_error(w, 404, NULL));
+		/* The act goes into the moderation log under a pseudonym. */
+		modlog_pseudonym(app.secret, app.secret_len, w->sess.user_id,
+		    ref);
 		return (web_query(w, Q_PUBLISH, &sql_synthesis_publish,
 		    DB_INT(web_int(w, Q_DRAFT, 0, SD_THEME_ID)), DB_INT(num),
-		    DB_ID(w->sess.user_id), DB_TEXT(app.base_url),
+		    DB_ID(w->sess.user_id), DB_TEXT(ref), DB_TEXT(app.base_url),
 		    DB_TEXT(mail_text_subject(MT_SYNTHESIS_PUBLISHED)),
 		    DB_TEXT(mail_text_body(MT_SYNTHESIS_PUBLISHED)),
 		    DB_TEXT(mail_text_subject(MT_SYNTHESIS_CITED)),

@@ -331,6 +331,15 @@ ui_number(struct web_req *w, long long n)
 }
 
 void
+ui_log_line(struct web_req *w, long long id)
+{
+	html_raw(H, " Inscrit au <a href=\"" UI_TRANSPARENCY "#journal\">"
+	    "journal vérifiable</a> (ligne n°" NBSP);
+	ui_number(w, id);
+	html_raw(H, ").");
+}
+
+void
 ui_count(struct web_req *w, long long n, const char *one, const char *many)
 {
 	ui_number(w, n);

@@ -150,6 +150,11 @@ void		 ui_pager(struct web_req *, const char *, long long, long long,
 /* n in French: thousands apart by a narrow no-break space ("12 345"). */
 const char	*ui_number_text(struct web_req *, long long);
 void		 ui_number(struct web_req *, long long);
+/*
+ * " Inscrit au journal vérifiable (ligne n° N)." after a public act's
+ * date: the row of the moderation log that records it (issue 16).
+ */
+void		 ui_log_line(struct web_req *, long long);
 void		 ui_count(struct web_req *, long long, const char *,
 		    const char *);
 
