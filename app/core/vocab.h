@@ -91,7 +91,10 @@ extern const struct vocab	vocab_decision[DEC__MAX];
 	X(LOG_THRESHOLD, "threshold",	"Seuil de signalements atteint")\
 	X(LOG_MODE,	"mode",		"Changement de mode de modération")\
 	X(LOG_APPEAL,	"appeal",	"Demande de réexamen par l'auteur")\
-	X(LOG_VOTE_FC,	"vote_fc",	"Changement des conditions du vote")
+	X(LOG_VOTE_FC,	"vote_fc",	"Changement des conditions du vote")\
+	X(LOG_SYNTHESIS, "synthesis_publish", "Publication d'une synthèse")\
+	X(LOG_OPINION,	"opinion_publish", "Publication d'un avis du conseil")\
+	X(LOG_RESPONSE,	"opinion_response", "Réponse de la Région à un avis")
 enum { VOCAB_LOG_ACTION(VOCAB_ENUM_) LOG__MAX };
 extern const struct vocab	vocab_log_action[LOG__MAX];
 
