@@ -160,12 +160,15 @@ for s in $SCALES; do
 	    "part_list_recent $tid NULL 'numerique' 20 0 NULL" \
 	    "search_count 'numerique'" \
 	    "search_proposals 'numerique' 'MaxFragments=1' 'HighlightAll=1' 'pertinence' 20 0" \
-	    "thread_page_date $pid NULL 20 '' NULL '' NULL '' NULL 10 NULL 2000 10"; do
+	    "thread_page $pid NULL 20 '' NULL '' NULL '' NULL 10 NULL 2000 10 false"; do
 		set -- $st
-		# A build before the thread's pages (0400) read it whole.
-		bst=$st
-		[ "$1" != thread_page_date ] || "$(dirname "${BASE_SO:-x}")/agora" sql \
-		    thread_page_date >/dev/null 2>&1 || bst="part_thread $pid NULL 2001 10"
+		# A build before thread_page() sent the statement itself, and one
+		# before the thread's pages (0400) read the thread whole.
+		bst=$st ba="$(dirname "${BASE_SO:-x}")/agora"
+		if [ "$1" = thread_page ] && ! "$ba" sql thread_page >/dev/null 2>&1; then
+			bst="thread_page_date $pid NULL 20 '' NULL '' NULL '' NULL 10 NULL 2000 10"
+			"$ba" sql thread_page_date >/dev/null 2>&1 || bst="part_thread $pid NULL 2001 10"
+		fi
 		r=0
 		while [ $r -lt "$ROUNDS" ]; do
 			[ -z "$BASE_SO" ] || printf 'sql %s\tbase\t%s\t%s\n' "$1" "$s" \
