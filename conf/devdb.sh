@@ -100,10 +100,8 @@ ensure() {
 	else
 		psql_super -d postgres -c "CREATE DATABASE \"$db\" OWNER agora_owner"
 	fi
-	# Extensions need a superuser; migrations then find them installed
-	# (rum, the ranked search's index, is not trusted: only a superuser
-	# may create it, migration 0450).
-	psql_super -d "$db" -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS rum"
+	# Extensions need a superuser; migrations then find them installed.
+	psql_super -d "$db" -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS unaccent; CREATE EXTENSION IF NOT EXISTS pg_trgm"
 }
 
 case "${1:-}" in

@@ -166,7 +166,7 @@ def make_primary(a):
         a.sql("CREATE ROLE %s LOGIN" % role, db="postgres")
     a.sql("CREATE DATABASE %s OWNER agora_owner" % DB, db="postgres")
     a.sql("SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS unaccent;"
-          " CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS rum")
+          " CREATE EXTENSION IF NOT EXISTS pg_trgm")
 
 
 def make_replica(a, b):
