@@ -23,47 +23,33 @@ DB_STMT(sql_search_themes, 2, SEARCH_THEME_COLS,
 
 /*
  * search_query() is IMMUTABLE: with the typed text bound, the planner
- * computes the query once, estimates its matches, and can order by rank
- * inside the RUM index proposals_rank (migration 0450), which holds the
- * published proposals: the best come out first, ranked inside the index
- * (its distance: the words' weights and nearness, as ts_rank), without
- * reading each match's row to rank it.
+ * computes the query once and estimates its matches from the statistics.
  */
-#define Q	" search_query($1::text)"
 #define PROPOSALS_MATCHING						\
     " FROM contributions p WHERE p.kind = 'proposal'"			\
-    " AND p.status = 'published' AND p.search @@" Q
+    " AND p.status = 'published' AND p.search @@ search_query($1::text)"
 
-/* A plain index scan that stops at the first SEARCH_CAP + 1 found. */
 DB_STMT(sql_search_count, 1, SEARCH_COUNT_COLS,
     "SELECT count(*) AS n FROM (SELECT 1" PROPOSALS_MATCHING
     " LIMIT " SEARCH_CAP_SQL " + 1) AS m");
 
 /*
- * The page's rows and those before it (at most SEARCH_CAP), in order. By
- * relevance: the RUM index hands the matches out already ranked (its
- * operator alone in the ORDER BY; equal ranks in the index's own stable
- * order), the query made once (q) and passed to the scan as a value. By
- * date: the published proposals newest first (proposals_recent_all,
- * migration 0451), each tested against the query, which the planner then
- * knows (search_query() folded): a frequent word stops after a few dozen
- * rows, a rare one is read from the full-text index and sorted. Only the
- * branch of $4 is planned.
+ * m: the SEARCH_CAP newest matches, read from the published proposals
+ * newest first (proposals_recent_all, migration 0451), each tested against
+ * the query: a frequent word stops after a few thousand rows whatever the
+ * number of its matches, a rare one is read from the full-text index and
+ * sorted (the planner knows which). k: the page of m by relevance (equal
+ * ranks newest first) or by date.
  */
-#define RANKED								\
-    " ARRAY(SELECT p.id FROM contributions p WHERE p.kind = 'proposal'"	\
-    "  AND p.status = 'published' AND p.search @@ (SELECT q FROM q)"	\
-    "  ORDER BY p.search <=> (SELECT q FROM q) LIMIT" PAGE_END ")"
-#define NEWEST								\
-    " ARRAY(SELECT p.id" PROPOSALS_MATCHING				\
-    "  ORDER BY p.created_at DESC, p.id DESC LIMIT" PAGE_END ")"
-#define PAGE_END	" least($5::int + $6::int, " SEARCH_CAP_SQL ")"
-
 DB_STMT(sql_search_proposals, 6, SEARCH_PROPOSAL_COLS,
-    "WITH q AS MATERIALIZED (SELECT" Q " AS q),"
-    " k AS (SELECT k.id, k.rn FROM unnest(CASE WHEN $4::text = 'date'"
-    "  THEN" NEWEST " ELSE" RANKED " END) WITH ORDINALITY AS k(id, rn)"
-    "  ORDER BY k.rn LIMIT $5::int OFFSET $6::int)"
+    "WITH q AS MATERIALIZED (SELECT search_query($1::text) AS q),"
+    " m AS (SELECT p.id, p.created_at, p.search" PROPOSALS_MATCHING
+    "  ORDER BY p.created_at DESC, p.id DESC LIMIT " SEARCH_CAP_SQL "),"
+    " k AS (SELECT m.id, row_number() OVER (ORDER BY"
+    "  CASE WHEN $4::text = 'date' THEN 0"
+    "  ELSE ts_rank(m.search, (SELECT q FROM q)) END DESC,"
+    "  m.created_at DESC, m.id DESC) AS rn FROM m"
+    "  ORDER BY rn LIMIT $5::int OFFSET $6::int)"
     " SELECT p.id, ts_headline('fr_unaccent', p.title, q.q, $3::text)"
     " AS title, ts_headline('fr_unaccent', p.body, q.q, $2::text)"
     " AS excerpt, th.slug AS theme, th.title AS theme_title,"

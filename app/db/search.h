@@ -18,10 +18,10 @@
 #include "db.h"
 
 /*
- * The most proposals one search shows: by relevance, the first SEARCH_CAP
- * (50 pages); by date, the SEARCH_CAP most relevant, newest first; the
- * count stops at SEARCH_CAP + 1 ("plus de"). So a frequent word never
- * reads every proposal. Spelled in the statements below.
+ * The most proposals one search looks at: the page's order (relevance or
+ * date) is taken among the SEARCH_CAP newest matches, and the count stops
+ * at SEARCH_CAP + 1 ("plus de"), so that a frequent word never reads
+ * every proposal. Spelled in the statements below.
  */
 #define SEARCH_CAP		1000
 #define SEARCH_CAP_SQL		"1000"
@@ -54,8 +54,8 @@ extern const struct db_stmt	sql_search_count;
 /*
  * $1 what was typed, $2 ts_headline's options for the text, $3 its
  * options for the title, $4 the order ('pertinence' or 'date'), $5 limit,
- * $6 offset. A page of the matching published proposals (by date: among
- * the SEARCH_CAP most relevant), with their theme and consultation.
+ * $6 offset. A page of the matching published proposals (among the
+ * SEARCH_CAP newest), with their theme and consultation.
  */
 #define SEARCH_PROPOSAL_COLS(C)						\
 	C(SRP_ID,		"id",			INT)		\

@@ -14,9 +14,9 @@
 -- (proposals_search, migration 0361). At most 8 distinct words are
 -- widened, so a query stays a few dozen index entries. IMMUTABLE (as
 -- fr_unaccent's to_tsvector() the stored documents are made with): the
--- planner computes the query once from the typed text, so a search's plan
--- orders by `search <=> query` inside the RUM index (migration 0450) and
--- estimates its matches from the statistics.
+-- planner computes the query once from the typed text and estimates its
+-- matches from the statistics, so a frequent word's search walks an
+-- order's index and stops early, a rare word's reads the full-text index.
 CREATE OR REPLACE FUNCTION search_query(p_q text) RETURNS tsquery
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE

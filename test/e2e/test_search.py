@@ -147,9 +147,10 @@ def search_refuses_bad_parameters_in_french():
 @test
 def a_frequent_word_shows_the_most_relevant_and_a_capped_count():
     """More than 1 000 matches: the count says "plus de 1 000" (both
-    searches stop counting there), and the best match comes first even when
-    it is the last one written: the order comes from the ranked index, not
-    from the first 1 000 found."""
+    searches stop counting there), and the results are the 1 000 newest
+    matches, by relevance: the best and newest comes first though it is the
+    last row written (the first 1 000 found in the table's order, as
+    before, would leave it out)."""
     w = word()
     slug = "archive-" + w.lower()
     cid, tid, pid = make_archive(slug, "theme-" + w.lower())
@@ -164,7 +165,7 @@ def a_frequent_word_shows_the_most_relevant_and_a_capped_count():
         best = int(sql_value(
             "INSERT INTO contributions (consultation_id, theme_id, kind, title, body, body_html,"
             " source, source_id, created_at) VALUES (%s, %s, 'proposal', '%s %s',"
-            " 'Encore %s, %s et %s.', '<p>x</p>', '%s', 'q/best', '2019-01-02') RETURNING id"
+            " 'Encore %s, %s et %s.', '<p>x</p>', '%s', 'q/best', '2019-02-15') RETURNING id"
             % (cid, tid, w, w, w, w, w, slug)))
         sql("UPDATE contributions SET proposal_id = id WHERE id = %d" % best)
         sql("ANALYZE contributions")
@@ -172,10 +173,13 @@ def a_frequent_word_shows_the_most_relevant_and_a_capped_count():
         eq(r.status, 200)
         t = r.visible_text()
         contains(t, "Plus de 1 000 propositions et 0 thème pour « %s »" % w)
-        contains(t, "parmi les 1 000 propositions les plus pertinentes")
+        contains(t, "parmi les 1 000 propositions les plus récentes")
         first = re.findall(r'<h3><a href="/propositions/(\d+)"', r.text)
         eq(len(first), 20)
         eq(int(first[0]), best, "the best match first, though written last")
+        # Equal ranks: the newest first (2019-01-29, the last 20 days' rows).
+        eq(sql_value("SELECT created_at::date FROM contributions WHERE id = %s"
+                     % first[1]), "2019-01-29")
         eq(title_of(r), "Recherche « %s », par pertinence, page 1 sur 50"
            " — Agora, consultation citoyenne" % w)
         r = Client().get("/recherche?q=%s&tri=date&page=50" % w)

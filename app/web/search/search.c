@@ -275,7 +275,7 @@ write_count(struct web_req *w, const struct search *s, long long n)
 	html_raw(H, " ».");
 	if (n > SEARCH_CAP)
 		html_raw(H, " Les résultats sont choisis parmi les 1 000 "
-		    "propositions les plus pertinentes : précisez la "
+		    "propositions les plus récentes : précisez la "
 		    "recherche avec d'autres mots.");
 	html_raw(H, "</p>\n");
 }
