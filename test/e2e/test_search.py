@@ -145,7 +145,7 @@ def search_refuses_bad_parameters_in_french():
 
 
 @test
-def a_frequent_word_shows_the_most_relevant_and_a_capped_count():
+def a_frequent_word_ranks_its_newest_matches_and_caps_the_count():
     """More than 1 000 matches: the count says "plus de 1 000" (both
     searches stop counting there), and the results are the 1 000 newest
     matches, by relevance: the best and newest comes first though it is the
