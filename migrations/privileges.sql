@@ -262,6 +262,10 @@ BEGIN
 	    ('contribution_edit_hold(contributions, bigint, text)', 'EXECUTE'),
 	    ('fr_date_time(timestamptz)',			'EXECUTE'),
 	    ('contribution_thread_open(bigint)',		'EXECUTE'),
+	    -- A proposal's thread, a page of it (functions/threads.sql).
+	    ('thread_page(bigint, bigint, integer, text, bigint, text, bigint,'
+	     ' text, bigint, integer, bigint, integer, integer, boolean)',
+								'EXECUTE'),
 	    -- The contact form for the moderation team (functions/contact.sql).
 	    ('contact_send(bigint, text, text, text, text, text, text, text,'
 	     ' text)',						'EXECUTE'),

@@ -59,8 +59,7 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
 #define LIST_FILTERS \
     " AND p.status = 'published'"					\
     " AND ($2::text IS NULL OR p.territory_code = $2::text)"		\
-    " AND ($3::text IS NULL OR"						\
-    "  p.search @@ (SELECT search_query($3::text)))"
+    " AND ($3::text IS NULL OR p.search @@ search_query($3::text))"
 #define LIST_WHERE_BASE \
     " WHERE p.theme_id = $1::int AND p.kind = 'proposal'" LIST_FILTERS
 /* The Region's answer: NULL any, 'sans' none yet, else that status. */
@@ -134,7 +133,8 @@ DB_STMT(sql_part_list_source_agree, 6, PART_LIST_COLS, LIST_SOURCE(
  * Without a search, the count comes from the report rollups (per theme,
  * kind, status and département), not from reading every proposal; with
  * an answer status, from the answers (written one by one by officials,
- * few), minus them for "sans".
+ * few), minus them for "sans"; with a search, the matches are counted up
+ * to PART_SEARCH_CAP + 1 only ("plus de 1 000").
  */
 #define LIST_ANSWERED \
     " (SELECT count(*) FROM official_answers oa"			\
@@ -149,8 +149,9 @@ DB_STMT(sql_part_list_count, 4, PART_COUNT_COLS,
     " - CASE WHEN $4::text IS NULL THEN 0 ELSE" LIST_ANSWERED ") END"
     " WHEN $4::text IS NOT NULL AND $4::text <> 'sans' THEN"
     LIST_ANSWERED " AND oa.status = $4::text)"
-    " ELSE (SELECT count(*) FROM contributions p" LIST_WHERE_BASE
-    LIST_ANSWER("$4") ") END AS n");
+    " ELSE (SELECT count(*) FROM (SELECT 1 FROM contributions p"
+    LIST_WHERE_BASE LIST_ANSWER("$4") " LIMIT " PART_SEARCH_CAP_SQL " + 1)"
+    " AS m) END AS n");
 
 DB_STMT(sql_part_proposal, 3, PART_PROPOSAL_COLS,
     "SELECT p.id, p.title, p.body_html, p.link, p.status, p.author_id,"

@@ -77,8 +77,11 @@ extern const struct db_stmt	sql_part_list_source_agree;
 
 /*
  * $1 theme id, $2 territory or NULL, $3 search or NULL, $4 the Region's
- * answer (NULL any, 'sans' none yet, else a vocab_answer code). One row.
+ * answer (NULL any, 'sans' none yet, else a vocab_answer code). One row;
+ * with a search, counted up to PART_SEARCH_CAP + 1 (more: "plus de").
  */
+#define PART_SEARCH_CAP		1000
+#define PART_SEARCH_CAP_SQL	"1000"
 #define PART_COUNT_COLS(C)						\
 	C(COUNT_N,		"n",			INT)
 DB_COLUMNS(PART_COUNT_COLS, COUNT__MAX);

@@ -19,8 +19,9 @@
 
 /*
  * The most proposals one search looks at: the page's order (relevance or
- * date) is taken among the first SEARCH_CAP found, so that a frequent
- * word never reads every proposal. Spelled in the statements below.
+ * date) is taken among the SEARCH_CAP newest matches, and the count stops
+ * at SEARCH_CAP + 1 ("plus de"), so that a frequent word never reads
+ * every proposal. Spelled in the statements below.
  */
 #define SEARCH_CAP		1000
 #define SEARCH_CAP_SQL		"1000"
@@ -53,8 +54,8 @@ extern const struct db_stmt	sql_search_count;
 /*
  * $1 what was typed, $2 ts_headline's options for the text, $3 its
  * options for the title, $4 the order ('pertinence' or 'date'), $5 limit,
- * $6 offset. A page of the matching published proposals (among the first
- * SEARCH_CAP found), with their theme and consultation.
+ * $6 offset. A page of the matching published proposals (among the
+ * SEARCH_CAP newest), with their theme and consultation.
  */
 #define SEARCH_PROPOSAL_COLS(C)						\
 	C(SRP_ID,		"id",			INT)		\

@@ -24,8 +24,9 @@
  * row id (or NULL); $6/$7 the same for contre, $8/$9 for the comments;
  * $10 replies shown under each top-level row, $11 a top-level row whose
  * replies are all shown (up to $12), or NULL; $13 the edit window
- * (minutes). Rows: each list's top-level rows (up to N + 1: one more says
- * there is a next page) in its order, with the list's position of its
+ * (minutes); $14 true: the order "utile" (most marks first, a withdrawn
+ * argument last), else by date. Rows: each list's top-level rows (up to
+ * N + 1: one more says there is a next page) in its order, with the list's position of its
  * first row and its number of rows ("first", "total") and the row's
  * replies shown or not ("nreplies"); then the replies (first and total
  * 0), oldest first. Published or the viewer's own.
@@ -37,8 +38,7 @@
 	C(TP_NREPLIES,		"nreplies",		INT)
 /* PART_THREAD_COLS (TR_*), then these. */
 enum { TP_FIRST = TR__MAX, TP_TOTAL, TP_NREPLIES, TP__MAX };
-extern const struct db_stmt	sql_thread_page_date;
-extern const struct db_stmt	sql_thread_page_useful;
+extern const struct db_stmt	sql_thread_page;
 
 /*
  * $1 proposal. One row: its public arguments pour and contre, and its

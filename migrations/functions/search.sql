@@ -12,9 +12,13 @@
 -- two adjacent parts ('wifi' | 'wi' <-> 'fi' | ...), a part never a stop
 -- word. The index is not rewritten and stays the one the listings use
 -- (proposals_search, migration 0361). At most 8 distinct words are
--- widened, so a query stays a few dozen index entries.
+-- widened, so a query stays a few dozen index entries. IMMUTABLE (as
+-- fr_unaccent's to_tsvector() the stored documents are made with): the
+-- planner computes the query once from the typed text and estimates its
+-- matches from the statistics, so a frequent word's search walks an
+-- order's index and stops early, a rare word's reads the full-text index.
 CREATE OR REPLACE FUNCTION search_query(p_q text) RETURNS tsquery
-LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
 	-- A '-' before no word is a space (stacked negations overflow
 	-- websearch's stack: text_search_clean() in C does the same).
@@ -51,7 +55,7 @@ END $$;
 -- fr_unaccent), or NULL for a stop word: without plainto_tsquery's
 -- notice for each stop word.
 CREATE OR REPLACE FUNCTION search_lexeme(p_w text) RETURNS tsquery
-LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 	SELECT CASE WHEN length(v) = 1
 	    THEN quote_literal((tsvector_to_array(v))[1])::tsquery END
 	FROM to_tsvector('fr_unaccent', p_w) AS v

@@ -142,3 +142,51 @@ def search_refuses_bad_parameters_in_french():
     # Websearch syntax and stacked dashes are no 500.
     for q in ["-" * 40 + "x", '"wi-fi', "OR", "-", "l'école & (x | y)"]:
         eq(Client().get("/recherche?q=" + harness.quote(q)).status, 200, q)
+
+
+@test
+def a_frequent_word_ranks_its_newest_matches_and_caps_the_count():
+    """More than 1 000 matches: the count says "plus de 1 000" (both
+    searches stop counting there), and the results are the 1 000 newest
+    matches, by relevance: the best and newest comes first though it is the
+    last row written (the first 1 000 found in the table's order, as
+    before, would leave it out)."""
+    w = word()
+    slug = "archive-" + w.lower()
+    cid, tid, pid = make_archive(slug, "theme-" + w.lower())
+    try:
+        sql("INSERT INTO contributions (consultation_id, theme_id, kind, title, body,"
+            " body_html, source, source_id, created_at)"
+            " SELECT %s, %s, 'proposal', 'Titre ' || i, 'Texte %s numéro ' || i, '<p>x</p>',"
+            " '%s', 'q/' || i, '2019-01-10'::date + (i %% 20) FROM generate_series(1, 1100) i"
+            % (cid, tid, w, slug))
+        sql("UPDATE contributions SET proposal_id = id WHERE consultation_id = %s"
+            " AND proposal_id IS NULL" % cid)
+        best = int(sql_value(
+            "INSERT INTO contributions (consultation_id, theme_id, kind, title, body, body_html,"
+            " source, source_id, created_at) VALUES (%s, %s, 'proposal', '%s %s',"
+            " 'Encore %s, %s et %s.', '<p>x</p>', '%s', 'q/best', '2019-02-15') RETURNING id"
+            % (cid, tid, w, w, w, w, w, slug)))
+        sql("UPDATE contributions SET proposal_id = id WHERE id = %d" % best)
+        sql("ANALYZE contributions")
+        r = Client().get("/recherche?q=" + w)
+        eq(r.status, 200)
+        t = r.visible_text()
+        contains(t, "Plus de 1 000 propositions et 0 thème pour « %s »" % w)
+        contains(t, "parmi les 1 000 propositions les plus récentes")
+        first = re.findall(r'<h3><a href="/propositions/(\d+)"', r.text)
+        eq(len(first), 20)
+        eq(int(first[0]), best, "the best match first, though written last")
+        # Equal ranks: the newest first (2019-01-29, the last 20 days' rows).
+        eq(sql_value("SELECT created_at::date FROM contributions WHERE id = %s"
+                     % first[1]), "2019-01-29")
+        eq(title_of(r), "Recherche « %s », par pertinence, page 1 sur 50"
+           " — Agora, consultation citoyenne" % w)
+        r = Client().get("/recherche?q=%s&tri=date&page=50" % w)
+        eq(r.status, 200)
+        eq(len(re.findall(r'<h3><a href="/propositions/(\d+)"', r.text)), 20)
+        r = Client().get("/consultations/%s/themes/theme-%s?q=%s" % (slug, w.lower(), w))
+        eq(r.status, 200)
+        contains(r.visible_text(), "Plus de 1 000 propositions pour la recherche « %s »" % w)
+    finally:
+        retire_archive(cid)

@@ -549,7 +549,11 @@ listing_render(struct web_req *w, struct listing *l)
 	write_head(w, l);
 	write_filters(w, l);
 	html_raw(H, "<p class=\"results\" role=\"status\">");
-	ui_count(w, total, "proposition", "propositions");
+	if (l->q != NULL && total > PART_SEARCH_CAP) {
+		html_raw(H, "Plus de 1 000 propositions");
+		total = PART_SEARCH_CAP;
+	} else
+		ui_count(w, total, "proposition", "propositions");
 	if (l->q != NULL) {
 		html_raw(H, " pour la recherche « ");
 		html_text(H, l->q);

@@ -102,9 +102,7 @@ thread_pages_ask(struct web_req *w, struct proposal_view *v)
 	struct thread_list	*l = v->list;
 
 	web_query(w, Q_COUNTS, &sql_thread_counts, DB_INT(v->id));
-	return (web_query(w, Q_THREAD, !v->archived &&
-	    v->sort == THREAD_SORT_USEFUL ? &sql_thread_page_useful :
-	    &sql_thread_page_date, DB_INT(v->id), DB_ID(w->sess.user_id),
+	return (web_query(w, Q_THREAD, &sql_thread_page, DB_INT(v->id), DB_ID(w->sess.user_id),
 	    DB_INT(THREAD_PAGE),
 	    DB_TEXT(thread_cursor_code[l[LIST_POUR].mode]),
 	    DB_ID(l[LIST_POUR].cur),
@@ -113,7 +111,8 @@ thread_pages_ask(struct web_req *w, struct proposal_view *v)
 	    DB_TEXT(thread_cursor_code[l[LIST_COMMENTS].mode]),
 	    DB_ID(l[LIST_COMMENTS].cur), DB_INT(THREAD_REPLIES),
 	    DB_ID(v->expand), DB_INT(THREAD_MAX),
-	    DB_INT(v->lim.edit_window)));
+	    DB_INT(v->lim.edit_window),
+	    DB_BOOL(!v->archived && v->sort == THREAD_SORT_USEFUL)));
 }
 
 /*

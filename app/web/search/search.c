@@ -275,8 +275,8 @@ write_count(struct web_req *w, const struct search *s, long long n)
 	html_raw(H, " ».");
 	if (n > SEARCH_CAP)
 		html_raw(H, " Les résultats sont choisis parmi les 1 000 "
-		    "premières propositions trouvées : précisez la recherche "
-		    "avec d'autres mots.");
+		    "propositions les plus récentes : précisez la "
+		    "recherche avec d'autres mots.");
 	html_raw(H, "</p>\n");
 }
 
