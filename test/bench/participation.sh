@@ -110,7 +110,7 @@ run "theme territoire=37" "/themes/$THEME?territoire=37" "$OUT/theme-territory.s
 theme_sql recent NULL "$Q" 0 > "$OUT/theme-search.sql"
 run "theme q=$Q" "/themes/$THEME?q=$Q" "$OUT/theme-search.sql"
 { "$OUT/sqlprint" proposal "$PID" NULL 30; "$OUT/sqlprint" thread-counts "$PID"
-  "$OUT/sqlprint" thread "$PID" NULL 20 '' NULL '' NULL '' NULL 10 NULL 2000 30; } > "$OUT/proposal.sql"
+  "$OUT/sqlprint" thread "$PID" NULL 20 '' NULL '' NULL '' NULL 10 NULL 2000 30 false; } > "$OUT/proposal.sql"
 run "proposal /propositions/$PID" "/propositions/$PID" "$OUT/proposal.sql"
 fi
 # Votes over HTTP: VOTERS signed-in people (accounts and sessions made here,

@@ -32,7 +32,7 @@ static const struct {
 	{ "debat",	&sql_part_list_debate },
 	{ "hasard",	&sql_part_list_random },
 	{ "proposal",	&sql_part_proposal },
-	{ "thread",	&sql_thread_page_date },
+	{ "thread",	&sql_thread_page },
 	{ "thread-counts", &sql_thread_counts },
 	{ "session",	&sql_session_lookup },
 	{ "vote",	&sql_part_vote },
