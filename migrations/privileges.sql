@@ -315,6 +315,7 @@ BEGIN
 	    -- Trigger functions.
 	    ('votes_count()',					''),
 	    ('proposal_votes_row()',				''),
+	    ('proposal_votes_scores()',				''),
 	    ('argument_useful_count()',				''),
 	    ('contributions_replies()',				''),
 	    ('contributions_moderation_insert()',		''),

@@ -174,16 +174,14 @@ DB_STMT(sql_report_consensus, 1, REPORT_VOTES_COLS,
 DB_STMT(sql_report_divided, 1, REPORT_VOTES_COLS,
     "SELECT c.id, c.title, v.votes_agree AS agree, v.votes_mixed AS mixed,"
     " v.votes_disagree AS disagree,"
-    " " PCT("wilson_lower_bound(least(v.votes_agree, v.votes_disagree),"
-    "  v.votes_agree + v.votes_disagree)") " AS score,"
+    " " PCT("v.divided_score") " AS score,"
     " official_answer_label(a.status) AS answer"
     " FROM proposal_votes v JOIN contributions c ON c.id = v.contribution_id"
     " LEFT JOIN official_answers a ON a.contribution_id = c.id"
     " WHERE v.theme_id = $1::int AND c.theme_id = $1::int"
     " AND c.kind = 'proposal' AND " PUB
     " AND v.votes_agree > 0 AND v.votes_disagree > 0"
-    " ORDER BY wilson_lower_bound(least(v.votes_agree, v.votes_disagree),"
-    "  v.votes_agree + v.votes_disagree) DESC, v.contribution_id"
+    " ORDER BY v.divided_score DESC, v.contribution_id"
     " LIMIT 10");
 
 /* replies = public arguments and comments of the thread (a trigger). */

@@ -78,6 +78,12 @@ END $$;
 -- Records, changes (agree / mixed / disagree) or withdraws ('none') a vote.
 -- Returns 'ok' or the refusal of participation_refusal(). Two concurrent
 -- calls by one account end as one row (primary key + ON CONFLICT).
+--
+-- An insert, then an update when the vote exists, rather than one
+-- INSERT ... ON CONFLICT DO UPDATE: that statement fires the statement
+-- triggers of both INSERT and UPDATE, so the report rollup ran twice,
+-- each time with its transition tables, for every vote (issue 18). A
+-- vote changed by the person replaces one entered for them at an EPN.
 CREATE OR REPLACE FUNCTION participation_vote(p_user bigint, p_proposal bigint, p_choice text)
 RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
@@ -90,16 +96,23 @@ BEGIN
 	END IF;
 	IF p_choice = 'none' THEN
 		DELETE FROM votes WHERE user_id = v_user AND contribution_id = p_proposal;
-	ELSE
+		RETURN 'ok';
+	END IF;
+	LOOP
 		INSERT INTO votes (user_id, contribution_id, choice)
 		VALUES (v_user, p_proposal, p_choice)
-		ON CONFLICT (user_id, contribution_id) DO UPDATE
-		    SET choice = EXCLUDED.choice, updated_at = now(),
+		ON CONFLICT (user_id, contribution_id) DO NOTHING;
+		EXIT WHEN FOUND;
+		UPDATE votes SET choice = p_choice, updated_at = now(),
 		    epn_id = NULL, assisted_by = NULL, consent_at = NULL,
 		    consent_version = NULL
-		    WHERE votes.choice IS DISTINCT FROM EXCLUDED.choice
-		    OR votes.epn_id IS NOT NULL;
-	END IF;
+		    WHERE user_id = v_user AND contribution_id = p_proposal
+		    AND (choice IS DISTINCT FROM p_choice OR epn_id IS NOT NULL);
+		-- Unchanged, or withdrawn meanwhile by a concurrent call
+		-- (then inserted again).
+		EXIT WHEN FOUND OR EXISTS (SELECT 1 FROM votes
+		    WHERE user_id = v_user AND contribution_id = p_proposal);
+	END LOOP;
 	RETURN 'ok';
 END $$;
 

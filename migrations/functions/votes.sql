@@ -57,6 +57,29 @@ BEGIN
 	RETURN NULL;
 END $$;
 
+-- The scores of a row of counters, from the counters, whoever writes
+-- them (votes_count(), a recount, agora generate): its total, the order
+-- "accord" (Wilson lower bound of agree among all three) and the report's
+-- divided order (of the smaller of agree and disagree among both; 0
+-- unless both). Plain columns set here rather than generated ones
+-- (migration 0460): a generated column's expression is prepared again
+-- at every statement, this function's once per session.
+CREATE OR REPLACE FUNCTION proposal_votes_scores() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	NEW.votes_total := NEW.votes_agree + NEW.votes_mixed + NEW.votes_disagree;
+	NEW.agree_score := wilson_lower_bound(NEW.votes_agree, NEW.votes_total);
+	NEW.divided_score := CASE WHEN NEW.votes_agree > 0 AND NEW.votes_disagree > 0
+	    THEN wilson_lower_bound(least(NEW.votes_agree, NEW.votes_disagree),
+	    NEW.votes_agree + NEW.votes_disagree) ELSE 0 END;
+	RETURN NEW;
+END $$;
+
+CREATE OR REPLACE TRIGGER proposal_votes_scores BEFORE INSERT OR UPDATE
+	ON proposal_votes
+	FOR EACH ROW
+	EXECUTE FUNCTION proposal_votes_scores();
+
 CREATE OR REPLACE TRIGGER proposal_votes_row AFTER INSERT
 	ON contributions
 	FOR EACH ROW

@@ -110,6 +110,17 @@ SELECT results_eq($$SELECT v.epn_id, v.assisted_by, v.consent_version FROM votes
       JOIN assisted_voters a ON a.user_id = v.user_id WHERE a.identity_hash = $$ || quote_literal(:h1),
     $$VALUES ($$ || :e2 || $$::bigint, $$ || :med2 || $$::bigint, 'v1')$$,
     'vote: one row, the later EPN and mediator');
+-- The person's own vote, the same choice, replaces the one entered for
+-- them (participation_vote(): an insert, then an update of the row).
+SELECT user_id AS h1_user FROM assisted_voters WHERE identity_hash = :h1 \gset
+SELECT is(participation_vote(:h1_user, :p, 'disagree'), 'ok',
+    'vote: the person''s own vote, the same choice');
+SELECT results_eq($$SELECT v.epn_id IS NULL, v.assisted_by IS NULL, pv.votes_agree,
+      pv.votes_disagree, pv.votes_total FROM votes v
+      JOIN proposal_votes pv ON pv.contribution_id = v.contribution_id
+      WHERE v.user_id = $$ || :h1_user || $$ AND v.contribution_id = $$ || :p,
+    $$VALUES (true, true, 0, 1, 1)$$,
+    'vote: now their own, still one vote');
 SELECT is(assisted_vote(:med, :e1, :p, :h2, 'mixed', true, 'v1'), 'ok',
     'vote: a change with no earlier vote is a first vote');
 SELECT is(assisted_voter(:h1, :e1), (SELECT user_id FROM assisted_voters WHERE identity_hash = :h1),

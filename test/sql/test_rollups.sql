@@ -77,6 +77,14 @@ SELECT 'votes counters', count(*) FROM contributions c LEFT JOIN tally t ON t.co
 	OR pv.theme_id <> c.theme_id
 	OR (pv.votes_agree, pv.votes_mixed, pv.votes_disagree)
 	<> (coalesce(t.a, 0), coalesce(t.m, 0), coalesce(t.d, 0))
+	-- the scores (plain columns since 0460, set by a trigger)
+	OR (pv.votes_total, pv.agree_score, pv.divided_score)
+	<> (pv.votes_agree + pv.votes_mixed + pv.votes_disagree,
+	    wilson_lower_bound(pv.votes_agree,
+		pv.votes_agree + pv.votes_mixed + pv.votes_disagree),
+	    CASE WHEN pv.votes_agree > 0 AND pv.votes_disagree > 0
+		THEN wilson_lower_bound(least(pv.votes_agree, pv.votes_disagree),
+		pv.votes_agree + pv.votes_disagree) ELSE 0 END)
 	ELSE pv.contribution_id IS NOT NULL OR t.contribution_id IS NOT NULL END
 UNION ALL
 SELECT 'useful counters', count(*) FROM contributions c LEFT JOIN marks m ON m.contribution_id = c.id
