@@ -66,9 +66,9 @@ $$;
 -- proportion of `agree` successes out of `total` trials. 0 when total = 0.
 -- Same maths as app/core/ranking.c (unit-tested there). Not STRICT, so
 -- that it is inlined (a STRICT SQL function whose body is a CASE never
--- is): the generated agree_score of proposal_votes called it through the
--- SQL-function executor at every vote, parsing its body each time (0.15 ms
--- of CPU; issue 18). A NULL argument still gives NULL.
+-- is): proposal_votes' agree_score, a generated column until 0460, called
+-- it through the SQL-function executor at every vote, parsing its body
+-- each time (0.15 ms of CPU; issue 18). A NULL argument still gives NULL.
 CREATE OR REPLACE FUNCTION wilson_lower_bound(agree bigint, total bigint)
 RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 	SELECT CASE WHEN total <= 0 THEN 0::double precision ELSE
