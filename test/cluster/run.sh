@@ -2,8 +2,8 @@
 # make cluster-test (and, with --short, make test): Agora on several
 # machines on loopback; see test/cluster/run.py. The full form then runs
 # again with a pgbouncer beside each server (run.py --pgbouncer) when
-# pgbouncer is installed (not in DEB_PACKAGES: Debian's package starts a
-# service on port 6432). Each run ends with "cluster: N passed, N failed";
+# pgbouncer is installed (make cluster-test installs it: GNUmakefile,
+# cluster-deps; make test does not). Each run ends with "cluster: N passed, N failed";
 # exits non-zero on failure.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
