@@ -1,4 +1,20 @@
-# Shared by test/bench/bench_*.sh (sourced).
+# Shared by test/bench/*.sh (sourced).
+
+# ports_free WHAT PORT...: stops the bench, before anything long (a data
+# generation can take an hour), when one of the HTTP ports it will bind
+# on 127.0.0.1 is taken.
+ports_free() {
+	what=$1; shift
+	for p in "$@"; do
+		python3 -c 'import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))' "$p" 2>/dev/null || {
+			echo "bench: port $p ($what) is taken on 127.0.0.1: stop what listens there or choose another"
+			exit 1
+		}
+	done
+}
 # wrk_rate PATH: requests per second kore serves on PATH (64 connections).
 wrk_rate() {
 	wrk -t2 -c64 -d"${BENCH_SECONDS}s" "http://127.0.0.1:$BENCH_PORT$1" 2>/dev/null |

@@ -32,6 +32,12 @@ SCALES=${PAGES_SCALES:-1 10 100}
 OUT=var/bench-pages
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 1; }
+. test/bench/lib.sh
+if [ -n "$BASE_SO" ]; then
+	ports_free "BENCH_HTTP_PORT and the next" "$PORT" $((PORT + 1))
+else
+	ports_free BENCH_HTTP_PORT "$PORT"
+fi
 # Room for the largest scale: about 6 GB at 100 % (data, indexes, WAL).
 free=$(df -Pk var | awk 'NR == 2 { print int($4 / 1048576) }')
 for s in $SCALES; do

@@ -30,6 +30,8 @@ DB=${BENCH_SCALE_DB:-agora_scale}
 OUT=var/bench-scale
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 1; }
+. test/bench/lib.sh
+ports_free BENCH_HTTP_PORT "$PORT"
 
 sh conf/devdb.sh start >/dev/null
 sh conf/devdb.sh ensure "$DB" >/dev/null

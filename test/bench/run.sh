@@ -12,6 +12,8 @@ export PG_PORT=${PG_PORT:-25432}
 export BENCH_DB=${BENCH_DB:-agora_bench}
 export BENCH_SECONDS=${BENCH_SECONDS:-10}
 mkdir -p var/bench
+. test/bench/lib.sh
+ports_free "BENCH_HTTP_PORT, BENCH_PORT" "${BENCH_HTTP_PORT:-8897}" "$BENCH_PORT"
 
 sh test/bench/participation.sh
 sh test/bench/vote_ceiling.sh
