@@ -32,6 +32,12 @@ mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)"; exit 1; }
 . test/bench/lib.sh
 ports_free BENCH_HTTP_PORT "$PORT"
+# Room for the data: about 6 GB for the Grand Débat's 500 000 proposals
+# (data, indexes, WAL; as make bench-pages at 100 %), in proportion.
+free=$(df -Pk var | awk 'NR == 2 { print int($4 / 1048576) }')
+need=$(( (${SCALE_PROPOSALS:-500000} * 6 + 499999) / 500000 ))
+[ "$free" -ge "$need" ] || {
+	echo "bench: ${SCALE_PROPOSALS:-500000} proposals need about $need GB free under var/, $free GB left"; exit 1; }
 
 sh conf/devdb.sh start >/dev/null
 sh conf/devdb.sh ensure "$DB" >/dev/null
