@@ -6,8 +6,10 @@
 /*
  * One theme: its text, then its published proposals with full-text search,
  * filters, five sorts and pagination, through a GET form that works without
- * JavaScript. Every query parameter is checked: an empty value means "the
- * default"; any other value that is not valid gets a French 400.
+ * JavaScript. Every query parameter is checked (theme_listing_request.c,
+ * with the sorts, the random order's seed and the pages' addresses): an
+ * empty value means "the default"; any other value that is not valid gets
+ * a French 400.
  *
  * The same code lists a theme of the primary consultation (/themes/<slug>)
  * and of an archive (/consultations/<slug>/themes/<slug>: theme slugs
@@ -20,7 +22,6 @@
 
 #include "../../core/roles.h"
 #include "../../core/text.h"
-#include "../../core/token.h"
 #include "../../core/vocab.h"
 #include "../../db/archives.h"
 #include "../../db/participation.h"
@@ -31,215 +32,12 @@
 #include "archives.h"
 #include "follow.h"
 #include "participation.h"
-
-#define PAGE_SIZE	20
-#define PAGE_MAX	100000
-#define Q_MAX		200
+#include "theme_listing.h"
 
 int	themes_show(struct web_req *);
 int	archive_theme_show(struct web_req *);
 
 enum { Q_THEME, Q_TERR, Q_COUNT, Q_LIST, Q_TALLIES, Q_FOLLOW, Q_SYNTHESIS };
-
-static const struct {
-	const char		*value;		/* tri=... */
-	const char		*label;
-	const struct db_stmt	*sql;
-	const char		*archive_label;	/* an archive's; NULL: same */
-	const struct db_stmt	*archive_sql;
-} sorts[] = {
-	{ "recent",	"Les plus récentes",	&sql_part_list_recent,
-	    NULL, NULL },
-	{ "votes",	"Les plus votées",	&sql_part_list_votes,
-	    "Les plus votées sur la plateforme d'origine",
-	    &sql_part_list_source_votes },
-	{ "accord",	"Le plus large accord",	&sql_part_list_agree,
-	    "Le plus large accord sur la plateforme d'origine",
-	    &sql_part_list_source_agree },
-	{ "debat",	"Les plus débattues",	&sql_part_list_debate,
-	    NULL, NULL },
-	{ "hasard",	"Au hasard",		&sql_part_list_random,
-	    NULL, NULL },
-};
-#define NSORTS		(sizeof(sorts) / sizeof(sorts[0]))
-#define SORT_VOTES	1
-#define SORT_AGREE	2
-#define SORT_RANDOM	4
-#define ANSWER_NONE	"sans"	/* reponse=sans: not answered yet */
-
-/* What the steps of one listing share (web_state). */
-struct listing {
-	const char	*consultation;	/* an archive's slug; NULL: primary */
-	const char	*theme;		/* the theme's slug */
-	int		 archived;	/* an archive: read-only, tallies */
-	int		 split;		/* its tallies split d'accord etc. */
-	size_t		 sort;
-	long long	 page;
-	const char	*territory;	/* NULL: all */
-	const char	*q;		/* NULL: no search */
-	const char	*answer;	/* reponse=: NULL any, "sans", a code */
-	long long	 seed;		/* 0 .. 2^31 - 1 (hasard) */
-};
-
-/* The statement of the listing's sort. */
-static const struct db_stmt *
-listing_sql(const struct listing *l)
-{
-	if (l->archived && sorts[l->sort].archive_sql != NULL)
-		return (sorts[l->sort].archive_sql);
-	return (sorts[l->sort].sql);
-}
-
-static const char *
-sort_label(const struct listing *l, size_t k)
-{
-	if (!l->archived || sorts[k].archive_label == NULL)
-		return (sorts[k].label);
-	if (k == SORT_VOTES && !l->split)
-		return ("Les plus soutenues sur la plateforme d'origine");
-	return (sorts[k].archive_label);
-}
-
-/* Reads tri=, page= and statut=. 0, or -1 with msg set. */
-static int
-parse_order(struct web_req *w, struct listing *l, const char **msg)
-{
-	const char	*v;
-	size_t		 i;
-
-	if ((v = web_arg(w, "tri")) != NULL && *v != '\0') {
-		for (i = 0; i < NSORTS; i++)
-			if (strcmp(v, sorts[i].value) == 0)
-				break;
-		if (i == NSORTS) {
-			*msg = "Le tri demandé (paramètre « tri ») n'existe "
-			    "pas. Choisissez un tri dans la liste.";
-			return (-1);
-		}
-		l->sort = i;
-	}
-	if ((v = web_arg(w, "page")) != NULL && *v != '\0') {
-		if (!text_parse_id(v, &l->page) || l->page > PAGE_MAX) {
-			*msg = "Le numéro de page (paramètre « page ») doit "
-			    "être un nombre entier positif.";
-			return (-1);
-		}
-	}
-	if ((v = web_arg(w, "statut")) != NULL && *v != '\0' &&
-	    strcmp(v, "publiees") != 0) {
-		*msg = "Le statut demandé (paramètre « statut ») n'existe pas.";
-		return (-1);
-	}
-	if ((v = web_arg(w, "reponse")) != NULL && *v != '\0') {
-		if (strcmp(v, ANSWER_NONE) != 0 &&
-		    vocab_find(vocab_answer, ANS__MAX, v) < 0) {
-			*msg = "La réponse demandée (paramètre « reponse ») "
-			    "n'existe pas. Choisissez-la dans la liste.";
-			return (-1);
-		}
-		l->answer = v;
-	}
-	return (0);
-}
-
-/* Reads territoire= and q=. 0, or -1 with msg set. */
-static int
-parse_filters(struct web_req *w, struct listing *l, const char **msg)
-{
-	const char	*v;
-	char		*s, *e;
-
-	if ((v = web_arg(w, "territoire")) != NULL && *v != '\0') {
-		if (strlen(v) > 3) {
-			*msg = "Le département demandé (paramètre "
-			    "« territoire ») n'existe pas.";
-			return (-1);
-		}
-		l->territory = v;	/* checked against the list later */
-	}
-	if ((v = web_arg(w, "q")) == NULL)
-		return (0);
-	if (strlen(v) > 4 * Q_MAX || !text_utf8_valid(v, strlen(v))) {
-		*msg = "La recherche (paramètre « q ») n'est pas valide : "
-		    "texte UTF-8 de 200 caractères au plus.";
-		return (-1);
-	}
-	for (s = web_strdup(w, v); *s == ' ' || *s == '\t'; s++)
-		;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		*--e = '\0';
-	for (e = s; *e != '\0'; e++)
-		if ((unsigned char)*e < 0x20)
-			*e = ' ';
-	text_search_clean(s);
-	s = text_trim(s);
-	if (text_utf8_chars(s) > Q_MAX) {
-		*msg = "La recherche (paramètre « q ») ne doit pas dépasser "
-		    "200 caractères.";
-		return (-1);
-	}
-	if (*s != '\0')
-		l->q = s;
-	return (0);
-}
-
-/* A seed stable for one visitor (session or anonymous cookie), keyed. */
-static void
-listing_seed(struct web_req *w, struct listing *l)
-{
-	char		*v, msg[96], mac[TOKEN_LEN + 1];
-	char		 fresh[TOKEN_LEN + 1];
-	unsigned int	 h = 0;
-	size_t		 i;
-
-	if (w->sess.user_id != 0)
-		snprintf(msg, sizeof(msg), "seed:%s", w->sess.token);
-	else if (http_request_cookie(w->req, ANON_COOKIE, &v) &&
-	    token_well_formed(v))
-		snprintf(msg, sizeof(msg), "seed:%s", v);
-	else if (token_random(fresh) == 0) {
-		/*
-		 * First visit: give the visitor the anonymous key now (the
-		 * one CSRF tokens derive from, session.h), so the order stays
-		 * the same on the next pages.
-		 */
-		http_response_header(w->req, "set-cookie", web_printf(w,
-		    ANON_COOKIE "=%s; Path=/; Max-Age=86400; HttpOnly; "
-		    "SameSite=Lax%s", fresh, app.cookie_secure ?
-		    "; Secure" : ""));
-		snprintf(msg, sizeof(msg), "seed:%s", fresh);
-	} else
-		snprintf(msg, sizeof(msg), "seed:anonymous");
-	token_mac(app.secret, app.secret_len, msg, mac);
-	for (i = 0; mac[i] != '\0'; i++)
-		h = h * 31 + (unsigned char)mac[i];
-	l->seed = h & 0x7fffffff;
-}
-
-/* The address of the listing's page n, with its filters (ui_pager). */
-static const char *
-listing_href(struct web_req *w, void *arg, long long n)
-{
-	struct listing	*l = arg;
-	struct kore_buf	 b;
-	const char	*s;
-
-	kore_buf_init(&b, 128);
-	kore_buf_appendf(&b, "%s?tri=%s", ui_theme(w, l->consultation,
-	    l->theme), sorts[l->sort].value);
-	if (l->territory != NULL)
-		kore_buf_appendf(&b, "&territoire=%s",
-		    ui_url_part(w, l->territory));
-	if (l->q != NULL)
-		kore_buf_appendf(&b, "&q=%s", ui_url_part(w, l->q));
-	if (l->answer != NULL)
-		kore_buf_appendf(&b, "&reponse=%s", ui_url_part(w, l->answer));
-	kore_buf_appendf(&b, "&page=%lld", n);
-	s = web_strdup(w, kore_buf_stringify(&b, NULL));
-	kore_buf_cleanup(&b);
-	return (s);
-}
 
 static void
 write_territories(struct web_req *w, struct listing *l)
@@ -271,18 +69,18 @@ write_sorts(struct web_req *w, struct listing *l)
 
 	html_raw(H, "<div class=\"field\"><label for=\"f-tri\">Trier par"
 	    "</label>\n<select id=\"f-tri\" name=\"tri\">\n");
-	for (k = 0; k < NSORTS; k++) {
+	for (k = 0; k < LISTING_NSORTS; k++) {
 		/* Without a split, "accord" would order by nothing. */
 		if (l->archived && k == SORT_AGREE && !l->split &&
 		    k != l->sort)
 			continue;
 		html_raw(H, "<option value=\"");
-		html_text(H, sorts[k].value);
+		html_text(H, listing_sorts[k].value);
 		html_raw(H, "\"");
 		if (k == l->sort)
 			html_raw(H, " selected");
 		html_raw(H, ">");
-		html_text(H, sort_label(l, k));
+		html_text(H, listing_sort_label(l, k));
 		html_raw(H, "</option>\n");
 	}
 	html_raw(H, "</select></div>\n");
@@ -585,7 +383,7 @@ listing_ask_theme(struct web_req *w, struct listing *l)
 	    !text_slug_valid(l->consultation)))
 		return (web_error(w, 404, NULL));
 	l->page = 1;
-	if (parse_order(w, l, &msg) == -1 || parse_filters(w, l, &msg) == -1)
+	if (listing_parse_order(w, l, &msg) == -1 || listing_parse_filters(w, l, &msg) == -1)
 		return (web_error(w, 400, msg));
 	if (l->sort == SORT_RANDOM)
 		listing_seed(w, l);
