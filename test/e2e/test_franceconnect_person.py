@@ -124,8 +124,15 @@ def the_data_export_lists_the_link_and_the_votes_counted_for_the_person():
         eq(vote(c, pid, "agree").status, 303)
         r = c.get("/compte/donnees.json")
         eq(r.status, 200)
-        for claim in ("Hélène", "LEFÈVRE", "LEFEVRE", "1984", "45234", "camille.lefevre"):
+        for claim in ("Hélène", "LEFÈVRE", "LEFEVRE", "camille.lefevre",
+                      "1984-05-17", "17/05/1984"):
             lacks(r.text, claim, "no claim in the export")
+        # The birth year and the birthplace's INSEE code are numbers: look
+        # for them as whole numbers, since any timestamp's microseconds or
+        # any id may hold "1984" or "45234" among other digits.
+        for claim in ("1984", "45234"):
+            eq(re.findall(r"(?<![0-9])%s(?![0-9])" % claim, r.text), [],
+               "no claim in the export: " + claim)
         h = sql_value("SELECT identity_hash FROM oidc_links WHERE user_id = %d" % uid)
         lacks(r.text, h, "nor the identity hash")
         d = json.loads(r.text)
