@@ -43,19 +43,13 @@ DB_COLUMNS(SEARCH_THEME_COLS, SRT__MAX);
 extern const struct db_stmt	sql_search_themes;
 
 /*
- * $1 what was typed. One row: the published proposals that match,
- * counted up to SEARCH_CAP + 1 (more than SEARCH_CAP: "plus de").
- */
-#define SEARCH_COUNT_COLS(C)						\
-	C(SRC_N,		"n",			INT)
-DB_COLUMNS(SEARCH_COUNT_COLS, SRC__MAX);
-extern const struct db_stmt	sql_search_count;
-
-/*
  * $1 what was typed, $2 ts_headline's options for the text, $3 its
  * options for the title, $4 the order ('pertinence' or 'date'), $5 limit,
  * $6 offset. A page of the matching published proposals (among the
- * SEARCH_CAP newest), with their theme and consultation.
+ * SEARCH_CAP newest), with their theme and consultation, each row with
+ * the number of matches counted up to SEARCH_CAP + 1 (more than
+ * SEARCH_CAP: "plus de"). At least one row: past the last page, one row
+ * whose id is NULL carries the count.
  */
 #define SEARCH_PROPOSAL_COLS(C)						\
 	C(SRP_ID,		"id",			INT)		\
@@ -67,7 +61,8 @@ extern const struct db_stmt	sql_search_count;
 	C(SRP_CONS_TITLE,	"consultation_title",	TEXT)		\
 	C(SRP_PRIMARY,		"is_primary",		BOOL)		\
 	C(SRP_ARCHIVED,		"archived",		BOOL)		\
-	C(SRP_DATE,		"date",			TEXT)	/* French */
+	C(SRP_DATE,		"date",			TEXT)	/* French */\
+	C(SRP_MATCHES,		"matches",		INT)
 DB_COLUMNS(SEARCH_PROPOSAL_COLS, SRP__MAX);
 extern const struct db_stmt	sql_search_proposals;
 

@@ -167,7 +167,6 @@ for s in $SCALES; do
 	    "part_list_debate $tid NULL NULL 20 0 NULL" \
 	    "part_list_count $tid NULL 'numerique' NULL" \
 	    "part_list_recent $tid NULL 'numerique' 20 0 NULL" \
-	    "search_count 'numerique'" \
 	    "search_proposals 'numerique' 'MaxFragments=1' 'HighlightAll=1' 'pertinence' 20 0" \
 	    "thread_page $pid NULL 20 '' NULL '' NULL '' NULL 10 NULL 2000 10 false"; do
 		set -- $st

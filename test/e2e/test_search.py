@@ -106,6 +106,13 @@ def search_sorts_and_pages():
     eq(title_of(r), "Recherche « %s », les plus récentes d'abord, page 2 sur 2"
        " — Agora, consultation citoyenne" % w)
     contains(r.text, 'rel="prev" href="/recherche?q=%s&amp;tri=date"' % w)
+    # Past the last page: the count is still said (it comes with the
+    # page's rows: app/db/search.c), and no proposal is listed.
+    r = Client().get("/recherche?q=%s&page=3" % w)
+    eq(r.status, 200)
+    contains(r.visible_text(), "24 propositions et 0 thème")
+    contains(r.visible_text(), "Aucune proposition sur cette page.")
+    eq(re.findall(r'<h3><a href="/propositions/(\d+)"', r.text), [])
 
 
 @test

@@ -34,7 +34,7 @@ int	search_show(struct web_req *);
 	"MaxFragments=2, FragmentDelimiter=\" … \""
 #define HEADLINE_WHOLE	"StartSel=\002, StopSel=\003, HighlightAll=true"
 
-enum { Q_THEMES, Q_COUNT, Q_LIST, Q_SUGGEST, Q__MAX };
+enum { Q_THEMES, Q_LIST, Q_SUGGEST, Q__MAX };
 
 static const struct {
 	const char	*value;		/* tri=... */
@@ -284,10 +284,13 @@ static int
 search_render(struct web_req *w, struct search *s)
 {
 	long long	n = 0, last = 1;
-	int		r;
+	int		r, rows = 0;
 
 	if (s->q != NULL) {
-		n = web_int(w, Q_COUNT, 0, SRC_N);
+		/* At least one row; past the last page its id is NULL. */
+		n = web_int(w, Q_LIST, 0, SRP_MATCHES);
+		if (!web_null(w, Q_LIST, 0, SRP_ID))
+			rows = web_rows(w, Q_LIST);
 		last = ((n > SEARCH_CAP ? SEARCH_CAP : n) + PAGE_SIZE - 1) /
 		    PAGE_SIZE;
 	}
@@ -307,10 +310,10 @@ search_render(struct web_req *w, struct search *s)
 		write_themes(w);
 	if (n > 0) {
 		html_raw(H, "<h2 id=\"propositions\">Propositions</h2>\n");
-		if (web_rows(w, Q_LIST) == 0)
+		if (rows == 0)
 			html_raw(H, "<p>Aucune proposition sur cette page.</p>\n");
 		html_raw(H, "<ol class=\"results\">\n");
-		for (r = 0; r < web_rows(w, Q_LIST); r++)
+		for (r = 0; r < rows; r++)
 			write_proposal(w, r);
 		html_raw(H, "</ol>\n");
 		ui_pager(w, "Pages de résultats", s->page, last, search_href,
@@ -335,7 +338,6 @@ search_show(struct web_req *w)
 		return (search_render(w, s));
 	web_query(w, Q_THEMES, &sql_search_themes, DB_TEXT(s->q),
 	    DB_TEXT(HEADLINE_EXCERPT));
-	web_query(w, Q_COUNT, &sql_search_count, DB_TEXT(s->q));
 	web_query(w, Q_SUGGEST, &sql_search_suggest);
 	return (web_query(w, Q_LIST, &sql_search_proposals, DB_TEXT(s->q),
 	    DB_TEXT(HEADLINE_EXCERPT), DB_TEXT(HEADLINE_WHOLE),
