@@ -37,6 +37,25 @@ def theme_page_lists_proposals_with_counts():
 
 
 @test
+def a_search_counts_exactly_whether_its_word_is_frequent_or_rare():
+    """The capped count reads a word frequent among the theme's 200 newest
+    proposals by walking the newest, a rarer one from the full-text index
+    (app/db/participation.c, sql_part_list_count): the same exact figures
+    either way, with a territory too."""
+    common, rare = word(), word()
+    for i in range(45):
+        db_proposal("Proposition %s %d%s" % (common, i, " " + rare if i < 3 else ""),
+                    territory="36" if i % 2 else "37")
+    for q, extra, n in [(common, "", "45 propositions"), (rare, "", "3 propositions"),
+                        (common, "&territoire=36", "22 propositions"),
+                        (rare, "&territoire=36", "1 proposition"),
+                        (common + " " + rare, "", "3 propositions")]:
+        r = Client().get("/themes/ethique?q=" + quote(q) + extra)
+        eq(r.status, 200, q)
+        contains(r.visible_text(), "%s pour la recherche « %s »" % (n, q), q + extra)
+
+
+@test
 def search_ignores_accents_and_word_endings():
     key = word()
     a = db_proposal("Écoles numériques rurales " + key)
