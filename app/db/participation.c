@@ -56,12 +56,15 @@ DB_STMT(sql_part_territories, 0, PART_TERRITORY_COLS,
     "   WHERE oa.contribution_id = p.id) AS answer"			\
     " FROM unnest(ARRAY("
 #define LIST_SELECT	LIST_SELECT_HEAD "SELECT p.id FROM contributions p"
-#define LIST_FILTERS \
+/* Published, in the territory asked for; then matching the search. */
+#define LIST_PLACE \
     " AND p.status = 'published'"					\
-    " AND ($2::text IS NULL OR p.territory_code = $2::text)"		\
+    " AND ($2::text IS NULL OR p.territory_code = $2::text)"
+#define LIST_FILTERS LIST_PLACE \
     " AND ($3::text IS NULL OR p.search @@ search_query($3::text))"
-#define LIST_WHERE_BASE \
-    " WHERE p.theme_id = $1::int AND p.kind = 'proposal'" LIST_FILTERS
+#define LIST_THEME \
+    " WHERE p.theme_id = $1::int AND p.kind = 'proposal'"
+#define LIST_WHERE_BASE	LIST_THEME LIST_FILTERS
 /* The Region's answer: NULL any, 'sans' none yet, else that status. */
 #define LIST_ANSWER(n) \
     " AND (" n "::text IS NULL OR CASE WHEN " n "::text = 'sans'"	\
@@ -146,11 +149,9 @@ DB_STMT(sql_part_list_source_agree, 6, PART_LIST_COLS, LIST_SOURCE(
 #define SEARCH_PROBE	"200"
 #define SEARCH_PROBE_HITS \
     " (SELECT count(*) FROM (SELECT p.search FROM contributions p"	\
-    "  WHERE p.theme_id = $1::int AND p.kind = 'proposal'"		\
-    "  AND p.status = 'published'"					\
-    "  AND ($2::text IS NULL OR p.territory_code = $2::text)"		\
-    "  ORDER BY p.created_at DESC, p.id DESC LIMIT " SEARCH_PROBE ") AS s"	\
-    "  WHERE s.search @@ search_query($3::text))"
+    LIST_THEME LIST_PLACE " ORDER BY p.created_at DESC, p.id DESC"	\
+    " LIMIT " SEARCH_PROBE ") AS s"					\
+    " WHERE s.search @@ search_query($3::text))"
 
 /*
  * Without a search, the count comes from the report rollups (per theme,
